@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * The `gongzhi` command. Each area registers its own sub-commands from `src/cli/commands/<area>.ts`.
+ * Command modules must import heavy dependencies (database, server) lazily inside their actions, so that
+ * the rules commands (`points score`, `assistance compute`, `policy test`) run with no database at all.
+ */
+import { Command } from "commander";
+import { registerServerCommands } from "./commands/server";
+import { registerDatabaseCommands } from "./commands/database";
+import { registerAuditCommands } from "./commands/audit";
+import { registerUserCommands } from "./commands/users";
+import { registerCalendarCommands } from "./commands/calendar";
+import { registerPointsCommands } from "./commands/points";
+import { registerPolicyCommands } from "./commands/policy";
+import { registerAssistanceCommands } from "./commands/assistance";
+
+const program = new Command();
+program.name("gongzhi").description("Gongzhi (共治) social-governance platform").showHelpAfterError();
+
+registerServerCommands(program);
+registerDatabaseCommands(program);
+registerAuditCommands(program);
+registerUserCommands(program);
+registerCalendarCommands(program);
+registerPointsCommands(program);
+registerPolicyCommands(program);
+registerAssistanceCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
