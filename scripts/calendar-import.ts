@@ -3,6 +3,8 @@
  * installed npm package `chinese-days` (dist/years/<year>.json, values like "National Day,国庆节,3").
  *
  * Usage: npx tsx scripts/calendar-import.ts [firstYear] [lastYear]   (default: every year the package carries)
+ *        npx tsx scripts/calendar-import.ts --index-only               (only regenerate index.ts, e.g. after
+ *                                                                       writing a year file by hand)
  * Review the diff against the State Council notice before committing.
  */
 import { createRequire } from "node:module";
@@ -15,10 +17,11 @@ interface PackageYear {
   workdays: Record<string, string>;
 }
 
-/** Document numbers of the notices we have checked; other years cite the notice by title only. */
+/** Document numbers of the notices checked against the published text; other years cite the notice by title. */
 const NOTICE_NUMBERS: Record<number, string> = {
   2024: "国办发明电〔2023〕7号",
   2025: "国办发明电〔2024〕12号",
+  2026: "国办发明电〔2025〕7号",
 };
 
 /** Extra notices that changed a year's arrangement after the yearly notice. */
@@ -48,6 +51,7 @@ function sortedEntries(record: Record<string, string>, year: number, suffix: str
   return result;
 }
 
+const indexOnly = process.argv[2] === "--index-only";
 const available = readdirSync(yearsDirectory)
   .filter((name) => /^\d{4}\.json$/.test(name))
   .map((name) => Number(name.slice(0, 4)))
@@ -55,9 +59,9 @@ const available = readdirSync(yearsDirectory)
 const firstYear = Number(process.argv[2] ?? available[0]);
 const lastYear = Number(process.argv[3] ?? available[available.length - 1]);
 const years = available.filter((year) => year >= firstYear && year <= lastYear);
-if (years.length === 0) throw new Error(`chinese-days ${packageVersion} has no data for ${firstYear}–${lastYear}`);
+if (!indexOnly && years.length === 0) throw new Error(`chinese-days ${packageVersion} has no data for ${firstYear}–${lastYear}`);
 
-for (const year of years) {
+for (const year of indexOnly ? [] : years) {
   const data = JSON.parse(readFileSync(join(yearsDirectory, `${year}.json`), "utf8")) as PackageYear;
   const number = NOTICE_NUMBERS[year] ? ` (${NOTICE_NUMBERS[year]})` : "";
   const output = {
@@ -84,4 +88,8 @@ const index = [
   "",
 ].join("\n");
 writeFileSync(join(outputDirectory, "index.ts"), index);
-process.stdout.write(`wrote ${years.length} year files (${years[0]}–${years[years.length - 1]}) and index.ts\n`);
+process.stdout.write(
+  indexOnly
+    ? `wrote index.ts (${allYears.length} years)\n`
+    : `wrote ${years.length} year files (${years[0]}–${years[years.length - 1]}) and index.ts\n`,
+);
