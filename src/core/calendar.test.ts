@@ -60,6 +60,8 @@ describe("National Day 2024 (Oct 1–7 off; Sun Sep 29 and Sat Oct 12 worked)", 
     expect(workingDaysBetween("2024-09-27", "2024-10-13")).toBe(7);
     expect(workingDaysBetween("2024-10-08", "2024-09-27")).toBe(-3);
     expect(workingDaysBetween("2024-10-08", "2024-10-08")).toBe(0);
+    expect(workingDaysBetween("2024-10-07", "2024-09-30")).toBe(-1); // back from a holiday: only 30 Sep counts
+    expect(workingDaysBetween("2024-10-08", "2024-10-07")).toBe(0);
   });
 });
 
@@ -107,9 +109,12 @@ describe("a plain week and year boundaries", () => {
     expect(() => addWorkingDays("2024-03-11", 1.5)).toThrow(/integer/);
     expect(() => workingDaysBetween("2024-3-1", "2024-03-11")).toThrow(/a must be/);
   });
-  it("is the inverse of workingDaysBetween on working days", () => {
+  it("is the inverse of workingDaysBetween on working days, in both directions", () => {
     for (let date = "2024-09-01"; date <= "2024-10-31"; date = addDays(date, 1)) {
-      if (isWorkingDay(date)) expect(addWorkingDays("2024-09-02", workingDaysBetween("2024-09-02", date))).toBe(date);
+      if (!isWorkingDay(date)) continue;
+      expect(addWorkingDays("2024-09-02", workingDaysBetween("2024-09-02", date))).toBe(date);
+      expect(addWorkingDays("2024-10-31", workingDaysBetween("2024-10-31", date))).toBe(date);
+      expect(addWorkingDays("2024-10-05", workingDaysBetween("2024-10-05", date))).toBe(date);
     }
   });
 });

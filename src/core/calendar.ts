@@ -76,16 +76,18 @@ export function addWorkingDays(date: string, n: number): string {
 }
 
 /**
- * Working days after a, up to and including b; negative (the count from b to a) when b is before a.
- * So addWorkingDays(a, workingDaysBetween(a, b)) is b whenever b is a working day.
+ * Working days after a, up to and including b. Going backwards (b before a) it mirrors addWorkingDays: minus the
+ * working days from b up to the day before a. So addWorkingDays(a, workingDaysBetween(a, b)) is b whenever b is a
+ * working day, in either direction.
  */
 export function workingDaysBetween(a: string, b: string): number {
   assertIsoDate(a, "a");
   assertIsoDate(b, "b");
-  if (b < a) return -workingDaysBetween(b, a);
+  const step = b < a ? -1 : 1;
   let count = 0;
-  for (let current = addDays(a, 1); current <= b; current = addDays(current, 1)) {
-    if (isWorkingDay(current)) count += 1;
+  for (let current = a; current !== b; ) {
+    current = addDays(current, step);
+    if (isWorkingDay(current)) count += 1; // forwards a+1 … b, backwards a-1 … b
   }
-  return count;
+  return count === 0 ? 0 : step * count;
 }
