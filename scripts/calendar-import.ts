@@ -19,14 +19,12 @@ interface PackageYear {
 
 /** Document numbers of the notices checked against the published text; other years cite the notice by title. */
 const NOTICE_NUMBERS: Record<number, string> = {
-  2024: "国办发明电〔2023〕7号",
   2025: "国办发明电〔2024〕12号",
-  2026: "国办发明电〔2025〕7号",
 };
 
 /** Extra notices that changed a year's arrangement after the yearly notice. */
 const EXTRA_SOURCES: Record<number, string> = {
-  2020: "; 国务院办公厅关于延长2020年春节假期的通知 (国办发明电〔2020〕1号)",
+  2020: "; 国务院办公厅关于延长2020年春节假期的通知",
 };
 
 const require = createRequire(import.meta.url);
