@@ -1,0 +1,147 @@
+// The one way the web app talks to the server: cookies ride along, state-changing requests carry the
+// session's CSRF token, errors arrive as ApiError with the server's code, message and per-field messages.
+import type { FormInstance } from "antd";
+import type { Page } from "./types";
+
+/** An error answer of the API, `{ error: { code, message, fields } }` plus the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  readonly body: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string>, body: Record<string, unknown>) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.body = body;
+  }
+}
+
+const apiBase = "/api/v1";
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Remembers the session's CSRF token, sent on every POST/PUT/PATCH/DELETE. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers what happens when a request answers 401 (the router sends the user to the login page). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export interface RequestOptions {
+  /** Query parameters; empty values are left out. */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** JSON body. */
+  body?: unknown;
+  /** Sent as `Idempotency-Key` so a repeated submit does not create twice. */
+  idempotencyKey?: string;
+  /** When true a 401 is returned to the caller instead of leading to the login page. */
+  expectUnauthorized?: boolean;
+}
+
+/** Builds `/api/v1/<path>?<query>` leaving out empty query values. */
+export function apiUrl(path: string, query?: RequestOptions["query"]): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${apiBase}${path}${search ? `?${search}` : ""}`;
+}
+
+/** Sends one request to the API and returns the parsed JSON body, or throws ApiError. */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && method !== "HEAD" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      credentials: "include",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "", {}, {});
+  }
+
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (response.ok) return parsed as T;
+
+  const body = (parsed && typeof parsed === "object" ? parsed : {}) as Record<string, unknown>;
+  const error = (body.error && typeof body.error === "object" ? body.error : {}) as Record<string, unknown>;
+  const fields = (error.fields && typeof error.fields === "object" ? error.fields : {}) as Record<string, string>;
+  const apiError = new ApiError(
+    response.status,
+    typeof error.code === "string" ? error.code : `http_${response.status}`,
+    typeof error.message === "string" ? error.message : "",
+    fields,
+    error,
+  );
+  if (response.status === 401 && !options.expectUnauthorized && unauthorizedHandler) unauthorizedHandler();
+  throw apiError;
+}
+
+/** GET shorthand. */
+export function apiGet<T>(path: string, query?: RequestOptions["query"]): Promise<T> {
+  return apiRequest<T>("GET", path, { query });
+}
+
+/** POST shorthand. */
+export function apiPost<T>(path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+  return apiRequest<T>("POST", path, { body: body ?? {}, idempotencyKey });
+}
+
+/** PATCH shorthand. */
+export function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>("PATCH", path, { body });
+}
+
+/** DELETE shorthand. */
+export function apiDelete<T>(path: string): Promise<T> {
+  return apiRequest<T>("DELETE", path);
+}
+
+/** Puts the server's per-field messages under the matching antd Form fields; true when there were any. */
+export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const entries = Object.entries(error.fields);
+  if (entries.length === 0) return false;
+  form.setFields(
+    entries.map(([name, message]) => ({
+      name: name.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      errors: [String(message)],
+    })),
+  );
+  return true;
+}
+
+/** A fresh key for `Idempotency-Key`, one per form submission. */
+export function newIdempotencyKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Reads the list out of an answer that is either a page `{ items }` or a plain array. */
+export function listItems<T>(answer: Page<T> | T[] | null | undefined): T[] {
+  if (!answer) return [];
+  return Array.isArray(answer) ? answer : (answer.items ?? []);
+}

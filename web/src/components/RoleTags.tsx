@@ -1,0 +1,23 @@
+import { Space, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import type { RoleGrant } from "../api/types";
+import { useTownLabel } from "./useTownLabel";
+
+/** The role grants of an account as tags: 办事员 · 石岐区. */
+export function RoleTags({ roles }: { roles: RoleGrant[] | undefined }) {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  return (
+    <Space size={[4, 4]} wrap>
+      {(roles ?? []).map((grant, index) => {
+        const scope = grant.townCode ? townLabel(grant.townCode) : grant.departmentCode ?? "";
+        return (
+          <Tag key={`${grant.role}-${grant.townCode ?? ""}-${grant.departmentCode ?? ""}-${index}`} color="blue">
+            {t(`role.${grant.role}`, { defaultValue: grant.role })}
+            {scope ? ` · ${scope}` : ""}
+          </Tag>
+        );
+      })}
+    </Space>
+  );
+}

@@ -1,0 +1,35 @@
+import { Button, Layout, Space } from "antd";
+import { Link, Outlet } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../session/SessionContext";
+import { BrandMark } from "./BrandMark";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+/** Pages anyone may see: header with the language switch and a login (or console) link, content, footer. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  return (
+    <Layout className="public-layout">
+      <Layout.Header className="public-header">
+        <BrandMark />
+        <Space size="middle">
+          <LanguageSwitch />
+          {status === "signedIn" ? (
+            <Link to="/console">
+              <Button type="primary" data-testid="go-console">{t("nav.console")}</Button>
+            </Link>
+          ) : (
+            <Link to="/login">
+              <Button type="primary" data-testid="go-login">{t("nav.login")}</Button>
+            </Link>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="public-content">
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer className="public-footer">{t("public.footer")}</Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from "react";
+import { App, Form, Input, Modal } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiPatch, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import type { Account, RoleGrant } from "../../api/types";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { RoleGrantsField } from "./RoleGrantsField";
+
+interface Props {
+  /** The account to edit; null creates a new one. */
+  account: Account | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+  /** Loads the accounts again after a version conflict. */
+  onReload: () => void;
+}
+
+interface AccountValues {
+  username?: string;
+  displayName?: string;
+  password?: string;
+  roles: RoleGrant[];
+}
+
+/** Creates an account, or edits one's display name, roles and password (with its version). */
+export function AccountFormModal({ account, open, onClose, onSaved, onReload }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AccountValues>();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const creating = account === null;
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const roles = values.roles.map((grant) => ({
+      role: grant.role,
+      ...(grant.townCode ? { townCode: grant.townCode } : {}),
+      ...(grant.departmentCode ? { departmentCode: grant.departmentCode } : {}),
+    }));
+    setSaving(true);
+    setError(null);
+    try {
+      if (creating) {
+        await apiPost("/accounts", { username: values.username?.trim(), displayName: values.displayName?.trim(), password: values.password, roles }, newIdempotencyKey());
+        message.success(t("account.created"));
+      } else {
+        await apiPatch(`/accounts/${account.id}`, {
+          version: account.version,
+          displayName: values.displayName?.trim(),
+          roles,
+          ...(values.password ? { password: values.password } : {}),
+        });
+        message.success(t("action.saved"));
+      }
+      onSaved();
+    } catch (caught) {
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      width={720}
+      title={creating ? t("account.create") : t("account.editTitle", { username: account.username })}
+      okText={creating ? t("account.create") : t("action.save")}
+      cancelText={t("action.cancel")}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      destroyOnHidden
+      okButtonProps={{ "data-testid": "account-submit" } as Record<string, string>}
+    >
+      <SubmitErrorAlert
+        error={error}
+        onReload={() => {
+          setError(null);
+          onReload();
+        }}
+      />
+      <Form<AccountValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={
+          creating
+            ? { roles: [{ role: "clerk" } as RoleGrant] }
+            : { displayName: account.displayName ?? "", roles: account.roles }
+        }
+        data-testid="account-form"
+      >
+        {creating ? (
+          <Form.Item name="username" label={t("account.username")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+            <Input autoComplete="off" data-testid="field-username" />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="displayName" label={t("account.displayName")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+          <Input data-testid="field-displayName" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={creating ? t("account.password") : t("account.newPassword")}
+          extra={creating ? undefined : t("account.newPasswordHint")}
+          rules={creating ? [{ required: true, message: t("form.required") }] : []}
+        >
+          <Input.Password autoComplete="new-password" data-testid="field-password" />
+        </Form.Item>
+        <Form.Item label={t("account.roles")} required>
+          <RoleGrantsField />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

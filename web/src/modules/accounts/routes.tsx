@@ -1,0 +1,11 @@
+// The accounts module's console menu entry and route.
+import { TeamOutlined } from "@ant-design/icons";
+import type { ConsoleModule } from "../types";
+import { ability } from "../../session/abilities";
+import { AccountsPage } from "./AccountsPage";
+
+export const accountsModule: ConsoleModule = {
+  name: "accounts",
+  menu: [{ path: "accounts", labelKey: "nav.accounts", icon: <TeamOutlined />, ability: ability.accountsRead }],
+  routes: [{ path: "accounts", element: <AccountsPage />, ability: ability.accountsRead }],
+};

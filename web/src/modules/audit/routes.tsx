@@ -1,0 +1,11 @@
+// The audit module's console menu entry and route.
+import { AuditOutlined } from "@ant-design/icons";
+import type { ConsoleModule } from "../types";
+import { ability } from "../../session/abilities";
+import { AuditPage } from "./AuditPage";
+
+export const auditModule: ConsoleModule = {
+  name: "audit",
+  menu: [{ path: "audit", labelKey: "nav.audit", icon: <AuditOutlined />, ability: ability.auditRead }],
+  routes: [{ path: "audit", element: <AuditPage />, ability: ability.auditRead }],
+};

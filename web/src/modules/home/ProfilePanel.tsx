@@ -1,0 +1,76 @@
+import { Alert, Card, Descriptions, Empty, Skeleton, Table, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import type { HouseholdMember, Profile } from "../../api/types";
+import { useApiQuery } from "../../api/useApiQuery";
+import { describeError } from "../../components/ErrorResult";
+import { useTownLabel } from "../../components/useTownLabel";
+
+/** The resident's own person and household from `/me/profile`, masked where the API masks. */
+export function ProfilePanel() {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  const { data, error, loading } = useApiQuery<Profile>("/me/profile");
+  if (loading && !data) return <Skeleton active />;
+  if (error) return <Alert type="error" showIcon title={describeError(error, t)} />;
+  const person = data?.person;
+  const household = data?.household;
+  return (
+    <>
+      <Card size="small" title={t("profile.person")} data-testid="profile-person">
+        {person ? (
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: "name", label: t("person.name"), children: person.name },
+              { key: "idNumber", label: t("person.idNumber"), children: <span className="mono">{person.idNumber}</span> },
+              { key: "gender", label: t("person.gender"), children: person.gender ? t(`gender.${person.gender}`) : "" },
+              { key: "birthDate", label: t("person.birthDate"), children: person.birthDate ?? "" },
+              { key: "phone", label: t("person.phone"), children: <span className="mono">{person.phone ?? ""}</span> },
+              {
+                key: "hukouType",
+                label: t("person.hukouType"),
+                children: person.hukouType ? <Tag>{t(`hukouType.${person.hukouType}`, { defaultValue: person.hukouType })}</Tag> : "",
+              },
+              { key: "town", label: t("person.town"), children: townLabel(person.townCode) },
+              { key: "address", label: t("person.address"), children: person.address ?? "" },
+            ]}
+          />
+        ) : (
+          <Empty description={t("profile.noPerson")} />
+        )}
+      </Card>
+      <Card size="small" title={t("profile.household")} data-testid="profile-household" className="stack-gap">
+        {household ? (
+          <>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: "address", label: t("household.address"), children: household.address },
+                { key: "town", label: t("person.town"), children: townLabel(household.townCode) },
+              ]}
+            />
+            <Table<HouseholdMember>
+              size="small"
+              pagination={false}
+              rowKey={(member) => String(member.personId)}
+              dataSource={household.members ?? []}
+              columns={[
+                { title: t("person.name"), dataIndex: "name" },
+                {
+                  title: t("household.relationship"),
+                  dataIndex: "relationship",
+                  render: (relationship: string) => t(`relationship.${relationship}`, { defaultValue: relationship }),
+                },
+                { title: t("household.since"), dataIndex: "since" },
+              ]}
+            />
+          </>
+        ) : (
+          <Empty description={t("profile.noHousehold")} />
+        )}
+      </Card>
+    </>
+  );
+}

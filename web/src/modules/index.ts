@@ -1,0 +1,8 @@
+// Every module the console knows, in menu order. Adding a module = writing its routes.tsx and adding it here.
+import { accountsModule } from "./accounts/routes";
+import { auditModule } from "./audit/routes";
+import { homeModule } from "./home/routes";
+import { registryModule } from "./registry/routes";
+import type { ConsoleModule } from "./types";
+
+export const consoleModules: ConsoleModule[] = [homeModule, registryModule, auditModule, accountsModule];

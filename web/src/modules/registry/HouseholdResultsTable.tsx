@@ -1,0 +1,44 @@
+import { Table, type TablePaginationConfig } from "antd";
+import { Link } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import type { Household } from "../../api/types";
+import { useTownLabel } from "../../components/useTownLabel";
+
+/** Search hits for households: address, head, 镇区, member count. */
+export function HouseholdResultsTable({ households, loading, pagination }: { households: Household[]; loading: boolean; pagination: TablePaginationConfig }) {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  return (
+    <Table<Household>
+      size="small"
+      rowKey={(household) => String(household.id)}
+      dataSource={households}
+      loading={loading}
+      pagination={pagination}
+      data-testid="household-results"
+      columns={[
+        {
+          title: t("household.address"),
+          dataIndex: "address",
+          render: (address: string, household) => (
+            <Link to={`/console/registry/households/${household.id}`} data-testid="household-result-link">
+              {address}
+            </Link>
+          ),
+        },
+        {
+          title: t("household.head"),
+          key: "head",
+          render: (_: unknown, household) =>
+            household.headName ?? household.members?.find((member) => member.relationship === "head")?.name ?? "",
+        },
+        { title: t("person.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
+        {
+          title: t("household.memberCount"),
+          key: "members",
+          render: (_: unknown, household) => household.memberCount ?? household.members?.length ?? "",
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from "react";
+import { Select } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiGet, listItems } from "../../api/client";
+import type { Page, Person } from "../../api/types";
+import { useTownLabel } from "../../components/useTownLabel";
+
+interface Props {
+  value?: string | number;
+  onChange?: (value: string | number | undefined) => void;
+  testId?: string;
+}
+
+/** Picks a person by searching the registry (name, ID number or phone, ≥ 2 characters); a Form control. */
+export function PersonPicker({ value, onChange, testId = "person-picker" }: Props) {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  const [options, setOptions] = useState<Person[]>([]);
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  const latest = useRef("");
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const search = (text: string) => {
+    const query = text.trim();
+    latest.current = query;
+    window.clearTimeout(timer.current);
+    if (query.length < 2) {
+      setOptions([]);
+      return;
+    }
+    timer.current = window.setTimeout(() => {
+      setSearching(true);
+      apiGet<Page<Person>>("/persons", { q: query, pageSize: 20 })
+        .then((answer) => latest.current === query && setOptions(listItems(answer)))
+        .catch(() => latest.current === query && setOptions([]))
+        .finally(() => setSearching(false));
+    }, 300);
+  };
+
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      showSearch={{ filterOption: false, onSearch: search }}
+      allowClear
+      loading={searching}
+      placeholder={t("registry.pickPersonPlaceholder")}
+      notFoundContent={searching ? t("registry.searching") : t("registry.pickPersonHint")}
+      options={options.map((person) => ({
+        value: person.id,
+        label: `${person.name} · ${person.idNumber} · ${townLabel(person.townCode)}`,
+      }))}
+      data-testid={testId}
+    />
+  );
+}

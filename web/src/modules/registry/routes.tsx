@@ -1,0 +1,21 @@
+// The registry module's console menu entries and routes.
+import { SearchOutlined } from "@ant-design/icons";
+import type { ConsoleModule } from "../types";
+import { ability } from "../../session/abilities";
+import { HouseholdCreatePage } from "./HouseholdCreatePage";
+import { HouseholdPage } from "./HouseholdPage";
+import { PersonCreatePage } from "./PersonCreatePage";
+import { PersonPage } from "./PersonPage";
+import { RegistrySearchPage } from "./RegistrySearchPage";
+
+export const registryModule: ConsoleModule = {
+  name: "registry",
+  menu: [{ path: "registry", labelKey: "nav.registry", icon: <SearchOutlined />, ability: ability.registrySearch }],
+  routes: [
+    { path: "registry", element: <RegistrySearchPage />, ability: ability.registrySearch },
+    { path: "registry/persons/new", element: <PersonCreatePage />, ability: ability.registryWrite },
+    { path: "registry/persons/:id", element: <PersonPage />, ability: ability.registrySearch },
+    { path: "registry/households/new", element: <HouseholdCreatePage />, ability: ability.registryWrite },
+    { path: "registry/households/:id", element: <HouseholdPage />, ability: ability.registrySearch },
+  ],
+};

@@ -1,0 +1,39 @@
+// Public pages, the login page, and the console whose routes come from the module list.
+import { createBrowserRouter } from "react-router-dom";
+import { ConsoleLayout } from "./layout/ConsoleLayout";
+import { PublicLayout } from "./layout/PublicLayout";
+import { RequireAbility } from "./layout/RequireAbility";
+import { RootRoute } from "./layout/RootRoute";
+import { consoleModules } from "./modules";
+import { HomePage } from "./public/HomePage";
+import { LoginPage } from "./public/LoginPage";
+import { NotFoundPage } from "./public/NotFoundPage";
+
+const consoleRoutes = consoleModules
+  .flatMap((module) => module.routes)
+  .map((route) =>
+    route.path === ""
+      ? { index: true, element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility> }
+      : { path: route.path, element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility> },
+  );
+
+export const router = createBrowserRouter([
+  {
+    element: <RootRoute />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "login", element: <LoginPage /> },
+        ],
+      },
+      {
+        path: "console",
+        element: <ConsoleLayout />,
+        children: [...consoleRoutes, { path: "*", element: <NotFoundPage /> }],
+      },
+      { path: "*", element: <PublicLayout />, children: [{ path: "*", element: <NotFoundPage /> }] },
+    ],
+  },
+]);

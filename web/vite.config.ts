@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+// Built from the repository root with `vite build --config web/vite.config.ts`; output goes to web/dist,
+// which `npm start` serves with an SPA fallback. `npm run dev:web` proxies /api to the running server.
+const webRoot = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  root: webRoot,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: "http://localhost:3000", changeOrigin: false },
+    },
+  },
+});
