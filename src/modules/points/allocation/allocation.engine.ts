@@ -1,0 +1,244 @@
+/**
+ * The column-oriented ranking and allocation engine (中府办〔2014〕50号 Arts. 9–11, 13). Pure and deterministic:
+ * the output depends only on the columns, and row order only through the applicationId order it encodes.
+ */
+import {
+  CUTOFF_NONE,
+  LEVEL_NONE,
+  OUTCOME,
+  PURPOSE_CODES,
+  SCOPE,
+  scopeIndex,
+  type AllocationColumns,
+  type ApplicantColumns,
+  type QuotaColumns,
+  type SchoolColumns,
+  type ScopeStatistics,
+} from "./allocation.columns";
+import { regroup, separatingLevel, sortByMerit } from "./merit.sort";
+
+const NO_CLAIM = -1;
+/** Hukou property claims record this instead of a household: any other application is refused. */
+const HUKOU_CLAIM = -2;
+
+interface Working {
+  a: ApplicantColumns;
+  out: AllocationColumns;
+  stats: ScopeStatistics;
+  scope: Int32Array;
+}
+
+/** Ranks and allocates every purpose; the single entry point of the columnar engine. */
+export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolColumns): AllocationColumns {
+  const n = a.count;
+  const towns = quotas.townCount;
+  const scopeCount = 3 * towns + 1;
+  const out: AllocationColumns = {
+    rank: new Int32Array(n),
+    scope: new Uint8Array(n),
+    outcome: new Uint8Array(n),
+    round: new Uint8Array(n),
+    cityRank: new Int32Array(n),
+    school: new Int32Array(n).fill(-1),
+    distance: new Float64Array(n).fill(NaN),
+    tieBreak: new Uint8Array(n).fill(LEVEL_NONE),
+    statistics: emptyStatistics(scopeCount),
+  };
+  const stats = out.statistics;
+  const scope = new Int32Array(n);
+  const purposeOfRow = new Int32Array(n);
+  let eligibleCount = 0;
+  for (let r = 0; r < n; r++) {
+    const s = scopeIndex(a.purpose[r], a.town[r], a.grade[r], towns);
+    scope[r] = s;
+    purposeOfRow[r] = a.purpose[r];
+    stats.applications[s]++;
+    if (a.eligible[r]) {
+      eligibleCount++;
+      stats.eligible[s]++;
+    }
+  }
+  const rows = new Int32Array(eligibleCount);
+  for (let r = 0, i = 0; r < n; r++) if (a.eligible[r]) rows[i++] = r;
+
+  // City-wide merit order per purpose, then the per-scope lists as stable subsequences of it.
+  const cityOrder = sortByMerit(a, rows, purposeOfRow, 3);
+  const purposeStart = regroup(cityOrder, purposeOfRow, 3).start;
+  const lists = regroup(cityOrder, scope, scopeCount);
+  assignRanks(a, out, lists.order, lists.start, towns);
+
+  const w: Working = { a, out, stats, scope };
+  const school = cityOrder.subarray(purposeStart[PURPOSE_CODES.school], purposeStart[PURPOSE_CODES.school + 1]);
+  const housing = cityOrder.subarray(purposeStart[PURPOSE_CODES.housing], purposeStart[PURPOSE_CODES.housing + 1]);
+  const hukou = cityOrder.subarray(purposeStart[PURPOSE_CODES.hukou], purposeStart[PURPOSE_CODES.hukou + 1]);
+  allocateSchool(w, school, quotas, schools);
+  allocateHukou(w, hukou, quotas);
+  allocateHousing(w, housing, quotas.housingUnits);
+  return out;
+}
+
+function emptyStatistics(scopeCount: number): ScopeStatistics {
+  return {
+    applications: new Int32Array(scopeCount),
+    eligible: new Int32Array(scopeCount),
+    admitted: new Int32Array(scopeCount),
+    admittedSecondRound: new Int32Array(scopeCount),
+    forfeited: new Int32Array(scopeCount),
+    propertyRefused: new Int32Array(scopeCount),
+    cutoffTotal: new Int32Array(scopeCount).fill(CUTOFF_NONE),
+    seats: new Int32Array(scopeCount),
+    secondRound: { places: 0, candidates: 0, admitted: 0, cutoffTotal: CUTOFF_NONE },
+  };
+}
+
+/** Rank numbers 1..n per scope and the tie-break level against the row ranked just above. */
+function assignRanks(a: ApplicantColumns, out: AllocationColumns, order: Int32Array, start: Int32Array, towns: number): void {
+  const housingScope = 3 * towns;
+  for (let s = 0; s < start.length - 1; s++) {
+    const scopeCode = s === housingScope ? SCOPE.city : SCOPE.town;
+    for (let i = start[s]; i < start[s + 1]; i++) {
+      const row = order[i];
+      out.rank[row] = i - start[s] + 1;
+      out.scope[row] = scopeCode;
+      if (i > start[s]) out.tieBreak[row] = separatingLevel(a, order[i - 1], row);
+    }
+  }
+  for (let r = 0; r < a.count; r++) if (!a.eligible[r]) out.outcome[r] = OUTCOME.ineligible;
+}
+
+/** Marks a row forfeited when its holder refused the placement; true when it did. */
+function forfeit(w: Working, row: number): boolean {
+  if (!w.a.refused[row]) return false;
+  w.out.outcome[row] = OUTCOME.forfeited;
+  w.stats.forfeited[w.scope[row]]++;
+  return true;
+}
+
+function admit(w: Working, row: number, round: number): void {
+  w.out.outcome[row] = OUTCOME.admitted;
+  w.out.round[row] = round;
+  const s = w.scope[row];
+  if (round === 2) {
+    w.stats.admittedSecondRound[s]++;
+    return;
+  }
+  w.stats.admitted[s]++;
+  w.stats.cutoffTotal[s] = w.a.total[row];
+}
+
+function refuseForProperty(w: Working, row: number): void {
+  w.out.outcome[row] = OUTCOME.propertyUsed;
+  w.stats.propertyRefused[w.scope[row]]++;
+}
+
+/**
+ * School (Impl. Art. 9(3)): in city-wide merit order (which keeps each 镇区 × grade list in rank order), a child
+ * within the scope's quota goes to the nearest school of that scope with a free seat; the property claim follows
+ * the admissions, so a property already used by another household refuses the application.
+ */
+function allocateSchool(w: Working, order: Int32Array, quotas: QuotaColumns, schools: SchoolColumns): void {
+  const { a, out, stats } = w;
+  const scopes = 2 * quotas.townCount;
+  const schoolStart = new Int32Array(scopes + 1);
+  for (let k = 0; k < schools.count; k++) {
+    const s = schools.town[k] * 2 + schools.grade[k];
+    if (k > 0 && s < schools.town[k - 1] * 2 + schools.grade[k - 1]) throw new Error("schools must be ordered by town and grade");
+    schoolStart[s + 1]++;
+    stats.seats[s] += schools.seats[k];
+  }
+  for (let s = 0; s < scopes; s++) schoolStart[s + 1] += schoolStart[s];
+  const free = Int32Array.from(schools.seats);
+  const claim = new Int32Array(a.propertyCount).fill(NO_CLAIM);
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i];
+    if (forfeit(w, row)) continue;
+    const s = w.scope[row];
+    out.outcome[row] = OUTCOME.waiting;
+    if (stats.admitted[s] >= quotas.schoolPlaces[s]) continue;
+    const hx = a.homeX[row];
+    const hy = a.homeY[row];
+    let best = -1;
+    let bestSquared = Infinity;
+    for (let k = schoolStart[s]; k < schoolStart[s + 1]; k++) {
+      if (free[k] <= 0) continue;
+      const dx = schools.x[k] - hx;
+      const dy = schools.y[k] - hy;
+      const squared = dx * dx + dy * dy;
+      if (squared < bestSquared) {
+        bestSquared = squared;
+        best = k;
+      }
+    }
+    if (best < 0) continue;
+    const property = a.property[row];
+    if (property >= 0) {
+      if (claim[property] !== NO_CLAIM && claim[property] !== a.household[row]) {
+        refuseForProperty(w, row);
+        continue;
+      }
+      claim[property] = a.household[row];
+    }
+    free[best]--;
+    out.school[row] = best;
+    out.distance[row] = Math.sqrt(bestSquared);
+    admit(w, row, 1);
+  }
+}
+
+/** Claims the row's property for a hukou admission; false (and marks the row) when already used. */
+function claimForHukou(w: Working, claim: Int32Array, row: number): boolean {
+  const property = w.a.property[row];
+  if (property < 0) return true;
+  if (claim[property] === HUKOU_CLAIM) {
+    refuseForProperty(w, row);
+    return false;
+  }
+  claim[property] = HUKOU_CLAIM;
+  return true;
+}
+
+/**
+ * Hukou (Impl. Art. 11(3)): a first round per 镇区 within its quota; the unused places of all 镇区 then go to a
+ * city-wide second round among those not admitted, in the same merit order, each 镇区 sending at most
+ * floor(10% of its quota) entrants.
+ */
+function allocateHukou(w: Working, order: Int32Array, quotas: QuotaColumns): void {
+  const { a, out, stats } = w;
+  const towns = quotas.townCount;
+  const claim = new Int32Array(a.propertyCount).fill(NO_CLAIM);
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i];
+    if (forfeit(w, row)) continue;
+    const s = w.scope[row];
+    out.outcome[row] = OUTCOME.notAdmitted;
+    if (stats.admitted[s] >= quotas.hukouPlaces[a.town[row]]) continue;
+    if (claimForHukou(w, claim, row)) admit(w, row, 1);
+  }
+  let places = 0;
+  for (let t = 0; t < towns; t++) places += Math.max(0, quotas.hukouPlaces[t] - stats.admitted[2 * towns + t]);
+  const second = stats.secondRound;
+  second.places = places;
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i];
+    if (out.outcome[row] !== OUTCOME.notAdmitted) continue;
+    out.cityRank[row] = ++second.candidates;
+    if (second.admitted >= places) continue;
+    const s = w.scope[row];
+    if (stats.admittedSecondRound[s] >= Math.floor(quotas.hukouPlaces[a.town[row]] / 10)) continue;
+    if (!claimForHukou(w, claim, row)) continue;
+    admit(w, row, 2);
+    second.admitted++;
+    second.cutoffTotal = a.total[row];
+  }
+}
+
+/** Public rental housing (Impl. Art. 10(6)): city-wide merit order, up to the units offered. */
+function allocateHousing(w: Working, order: Int32Array, units: number): void {
+  const { out, stats } = w;
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i];
+    if (forfeit(w, row)) continue;
+    out.outcome[row] = OUTCOME.waiting;
+    if (stats.admitted[w.scope[row]] < units) admit(w, row, 1);
+  }
+}
