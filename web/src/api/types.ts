@@ -99,24 +99,27 @@ export interface Account {
   personId?: string | number | null;
   version: number;
   createdAt?: string;
-  lastLoginAt?: string | null;
   lockedUntil?: string | null;
 }
 
 /** An entry of the hash-chained audit log. */
 export interface AuditEntry {
-  id: string | number;
-  position?: number;
-  at?: string;
-  createdAt?: string;
-  actorId?: string | number | null;
-  actorName?: string | null;
+  /** Absent in a record's history, present in the audit log. */
+  id?: string | number;
+  position: number;
+  at: string;
+  actorId?: string | null;
+  actorUsername?: string | null;
   action: string;
   entityType?: string | null;
-  entityId?: string | number | null;
-  details?: unknown;
-  changes?: unknown;
-  data?: unknown;
+  entityId?: string | null;
+  townCode?: string | null;
+  /** The record before and after the change; absent when the caller may not see the full record. */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Names of the fields that changed (history entries). */
+  changedFields?: string[];
+  requestId?: string | null;
   hash?: string;
 }
 

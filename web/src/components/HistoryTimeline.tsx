@@ -19,15 +19,13 @@ export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey
     <Timeline
       data-testid="history-timeline"
       items={entries.map((entry) => ({
-        key: String(entry.id),
-        title: formatTime(entry.at ?? entry.createdAt),
+        key: String(entry.position),
+        title: formatTime(entry.at),
         content: (
           <div>
             <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
-            {entry.actorName || entry.actorId ? (
-              <Typography.Text type="secondary"> · {entry.actorName ?? entry.actorId}</Typography.Text>
-            ) : null}
-            <AuditDetails value={entry.changes ?? entry.details ?? entry.data} />
+            <Typography.Text type="secondary"> · {entry.actorUsername ?? t("audit.system")}</Typography.Text>
+            <AuditDetails entry={entry} />
           </div>
         ),
       }))}

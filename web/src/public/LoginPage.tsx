@@ -66,7 +66,9 @@ function loginProblem(error: unknown, t: (key: string, options?: Record<string, 
   if (error.status === 401) return t("login.wrongCredentials");
   if (error.status === 423) {
     const until = lockedUntil(error);
-    return until ? t("login.lockedUntil", { time: until }) : t("login.locked");
+    if (until) return t("login.lockedUntil", { time: until });
+    const minutes = /(\d+)\s*分钟/.exec(error.message)?.[1];
+    return minutes ? t("login.lockedMinutes", { minutes }) : t("login.locked");
   }
   if (error.status === 429) {
     const seconds = Number(error.body.retryAfter ?? error.body.retryAfterSeconds);
@@ -75,9 +77,10 @@ function loginProblem(error: unknown, t: (key: string, options?: Record<string, 
   return describeError(error, t);
 }
 
+/** When the lock ends: a `lockedUntil` field if the server sends one, else the ISO time inside its message. */
 function lockedUntil(error: ApiError): string | null {
-  const details = (error.body.details ?? {}) as Record<string, unknown>;
-  const value = error.body.lockedUntil ?? details.lockedUntil ?? error.body.until;
-  if (typeof value !== "string" || !dayjs(value).isValid()) return null;
+  const field = error.body.lockedUntil;
+  const value = typeof field === "string" ? field : /\d{4}-\d{2}-\d{2}T[\d:.]+Z/.exec(error.message)?.[0];
+  if (!value || !dayjs(value).isValid()) return null;
   return dayjs(value).format("YYYY-MM-DD HH:mm");
 }

@@ -12,7 +12,7 @@ import { ability } from "../../session/abilities";
 import { useSession } from "../../session/SessionContext";
 import { AccountFormModal } from "./AccountFormModal";
 
-const pageSize = 50;
+const pageSize = 20;
 
 /** Accounts with their role grants; admins create, edit roles, disable and enable. */
 export function AccountsPage() {
@@ -21,13 +21,13 @@ export function AccountsPage() {
   const { can } = useSession();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState("");
-  const { data, error, loading, reload } = useApiQuery<Page<Account> | Account[]>("/accounts", { page, pageSize });
+  const { data, error, loading, reload } = useApiQuery<Page<Account>>("/accounts", { q: filter.trim(), page, pageSize });
   const [editing, setEditing] = useState<Account | null | undefined>(undefined);
   const manage = can(ability.accountsManage);
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
-  const accounts = listItems(data).filter((account) => matches(account, filter));
-  const total = data && !Array.isArray(data) ? data.total : accounts.length;
+  const accounts = listItems(data);
+  const total = data?.total ?? 0;
 
   const setDisabled = async (account: Account, disabled: boolean) => {
     try {
@@ -53,8 +53,10 @@ export function AccountsPage() {
         <Input.Search
           allowClear
           placeholder={t("account.filterPlaceholder")}
-          onSearch={setFilter}
-          onChange={(event) => setFilter(event.target.value)}
+          onSearch={(value) => {
+            setFilter(value);
+            setPage(1);
+          }}
           className="filter-input"
           data-testid="account-filter"
         />
@@ -72,10 +74,16 @@ export function AccountsPage() {
             {
               title: t("account.status"),
               key: "status",
-              render: (_: unknown, account) =>
-                account.disabled ? <Tag color="red">{t("account.disabled")}</Tag> : <Tag color="green">{t("account.active")}</Tag>,
+              render: (_: unknown, account) => (
+                <>
+                  {account.disabled ? <Tag color="red">{t("account.disabled")}</Tag> : <Tag color="green">{t("account.active")}</Tag>}
+                  {account.lockedUntil && new Date(account.lockedUntil) > new Date() ? (
+                    <Tag color="orange">{t("account.lockedUntil", { time: formatTime(account.lockedUntil) })}</Tag>
+                  ) : null}
+                </>
+              ),
             },
-            { title: t("account.lastLogin"), dataIndex: "lastLoginAt", render: (value?: string | null) => formatTime(value) },
+            { title: t("account.createdAt"), dataIndex: "createdAt", render: (value?: string) => formatTime(value) },
             ...(manage
               ? [
                   {
@@ -123,8 +131,3 @@ export function AccountsPage() {
   );
 }
 
-function matches(account: Account, filter: string): boolean {
-  const text = filter.trim().toLowerCase();
-  if (!text) return true;
-  return account.username.toLowerCase().includes(text) || (account.displayName ?? "").toLowerCase().includes(text);
-}

@@ -16,7 +16,7 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
   return (
     <Table<AuditEntry>
       size="small"
-      rowKey={(entry) => String(entry.id)}
+      rowKey={(entry) => String(entry.position)}
       loading={loading}
       dataSource={page?.items ?? []}
       data-testid="audit-table"
@@ -28,17 +28,24 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
         onChange: onPage,
       }}
       columns={[
-        { title: t("audit.position"), dataIndex: "position", width: 80, render: (value?: number, entry?: AuditEntry) => value ?? entry?.id },
-        { title: t("audit.time"), key: "time", width: 170, render: (_: unknown, entry) => formatTime(entry.at ?? entry.createdAt) },
-        { title: t("audit.actor"), key: "actor", render: (_: unknown, entry) => entry.actorName ?? entry.actorId ?? t("audit.system") },
-        { title: t("audit.action"), dataIndex: "action", render: (action: string) => <Tag>{action}</Tag> },
+        { title: t("audit.position"), dataIndex: "position", width: 72 },
+        { title: t("audit.time"), dataIndex: "at", width: 160, render: (at: string) => formatTime(at) },
+        { title: t("audit.actor"), dataIndex: "actorUsername", render: (name?: string | null) => name ?? t("audit.system") },
+        { title: t("audit.action"), dataIndex: "action", render: (action: string) => <Tag title={action}>{t(`auditAction.${action}`, { defaultValue: action })}</Tag> },
         {
           title: t("audit.entity"),
           key: "entity",
           render: (_: unknown, entry) =>
-            entry.entityType ? `${t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })} ${entry.entityId ?? ""}` : "",
+            entry.entityType ? (
+              <span>
+                {t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })}{" "}
+                <span className="mono entity-id">{entry.entityId ?? ""}</span>
+              </span>
+            ) : (
+              ""
+            ),
         },
-        { title: t("audit.details"), key: "details", render: (_: unknown, entry) => <AuditDetails value={entry.changes ?? entry.details ?? entry.data} /> },
+        { title: t("audit.details"), key: "details", render: (_: unknown, entry) => <AuditDetails entry={entry} /> },
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { App, Button, Form, Space } from "antd";
+import { App, Button, Form, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiPatch, applyFieldErrors } from "../../api/client";
 import type { Household } from "../../api/types";
@@ -23,7 +23,8 @@ export function HouseholdEditForm({ household, onSaved, onCancel, onReload }: Pr
   const [saving, setSaving] = useState(false);
 
   const submit = async (values: Record<string, unknown>) => {
-    const changes = changedValues(household, values);
+    const { townCode: _townCode, ...editable } = values;
+    const changes = changedValues(household, editable);
     if (Object.keys(changes).length === 0) {
       onCancel();
       return;
@@ -46,7 +47,12 @@ export function HouseholdEditForm({ household, onSaved, onCancel, onReload }: Pr
     <Form
       form={form}
       layout="vertical"
-      initialValues={{ townCode: household.townCode, communityId: household.communityId ?? undefined, address: household.address }}
+      initialValues={{
+        townCode: household.townCode,
+        communityId: household.communityId ?? undefined,
+        address: household.address,
+        headPersonId: household.headPersonId ?? undefined,
+      }}
       onFinish={(values) => void submit(values)}
       data-testid="household-edit-form"
     >
@@ -57,7 +63,13 @@ export function HouseholdEditForm({ household, onSaved, onCancel, onReload }: Pr
           onReload();
         }}
       />
-      <HouseholdFields withHead={false} />
+      <HouseholdFields withHead={false} townLocked />
+      <Form.Item name="headPersonId" label={t("household.head")} extra={t("household.headHint")}>
+        <Select
+          options={(household.members ?? []).map((member) => ({ value: member.personId, label: member.name }))}
+          data-testid="field-headPersonId"
+        />
+      </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="household-edit-submit">
           {t("action.save")}

@@ -4,11 +4,11 @@ import { PersonPicker } from "./PersonPicker";
 import { TownCommunityFields } from "./TownCommunityFields";
 
 /** The fields of a household: 镇区, community, address, and (when registering) the head. */
-export function HouseholdFields({ withHead }: { withHead: boolean }) {
+export function HouseholdFields({ withHead, townLocked = false }: { withHead: boolean; townLocked?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <TownCommunityFields />
+      <TownCommunityFields townLocked={townLocked} />
       <Form.Item name="address" label={t("household.address")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
         <Input maxLength={200} data-testid="field-address" />
       </Form.Item>

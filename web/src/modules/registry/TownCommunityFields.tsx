@@ -26,10 +26,11 @@ export function TownCommunityFields({ townLocked = false }: { townLocked?: boole
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="communityId" label={t("person.community")} rules={[{ required: true, message: t("form.required") }]}>
+        <Form.Item name="communityId" label={t("person.community")}>
           <Select
             showSearch={{ optionFilterProp: "label" }}
             disabled={!townCode}
+            allowClear
             loading={communities.loading}
             placeholder={townCode ? t("form.chooseCommunity") : t("form.chooseTownFirst")}
             options={communities.items.map((community) => ({ value: community.id, label: community.name }))}
