@@ -11,6 +11,7 @@ export function ProfilePanel() {
   const townLabel = useTownLabel();
   const { data, error, loading } = useApiQuery<Profile>("/me/profile");
   if (loading && !data) return <Skeleton active />;
+  if (error?.status === 404) return <Empty description={t("profile.noPerson")} data-testid="profile-none" />;
   if (error) return <Alert type="error" showIcon title={describeError(error, t)} />;
   const person = data?.person;
   const household = data?.household;
