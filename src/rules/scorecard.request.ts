@@ -36,7 +36,7 @@ export function dateNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
-const problem = (code: string, field: string, message: string): Result<never, Problem> => err({ code, field, message: `${field}: ${message}` });
+const problem = (code: string, field: string, message: string): Result<never, Problem> => err({ code, message: `${field}: ${message}`, field });
 
 /** Checks the context fields that pick a version (the application date) before the facts are read. */
 export function checkApplicationDate(request: ScoringRequest): Result<string, Problem> {
