@@ -18,10 +18,10 @@ export interface DatedFormula {
 
 /** Dibao gap + one classified supplement per qualifying member + price subsidy per covered person. */
 function householdGapFormula(context: FormulaContext): Result<HouseholdAmounts, Problem> {
-  const categories = checkCategories(context);
-  if (!categories.ok) return categories;
   const standard = standardInForce(context);
   if (!standard.ok) return standard;
+  const categories = checkCategories(context);
+  if (!categories.ok) return categories;
   const dibao = computeDibao(context, standard.value);
   if (!dibao.ok) return dibao;
   const supplement = computeSupplement(context, dibao.value.eligible);
