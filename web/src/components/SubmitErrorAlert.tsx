@@ -17,6 +17,7 @@ export function SubmitErrorAlert({ error, onReload }: { error: unknown; onReload
       type="error"
       showIcon
       data-testid="submit-error"
+      className="form-alert"
       title={fieldCount > 0 ? t("error.checkFields") : describeError(error, t)}
       description={fieldCount > 0 && error instanceof ApiError && error.message ? error.message : undefined}
     />

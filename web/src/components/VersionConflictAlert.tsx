@@ -9,6 +9,7 @@ export function VersionConflictAlert({ onReload }: { onReload: () => void }) {
       type="warning"
       showIcon
       data-testid="version-conflict"
+      className="form-alert"
       title={t("error.versionConflictTitle")}
       description={t("error.versionConflict")}
       action={

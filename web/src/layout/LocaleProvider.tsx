@@ -28,6 +28,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={language === "zh-CN" ? zhCN : enUS}
         theme={{ token: { colorPrimary: "#1d5fa0", borderRadius: 4 } }}
+        button={{ autoInsertSpace: false }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

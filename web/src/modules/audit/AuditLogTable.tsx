@@ -1,5 +1,8 @@
 import { Table, Tag } from "antd";
+import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import { ability } from "../../session/abilities";
+import { useSession } from "../../session/SessionContext";
 import type { AuditEntry, Page } from "../../api/types";
 import { AuditDetails } from "../../components/AuditDetails";
 import { formatTime } from "../../components/formatTime";
@@ -13,6 +16,11 @@ interface Props {
 /** Audit entries, newest first, one dense row each. */
 export function AuditLogTable({ page, loading, onPage }: Props) {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const registryPath = (entry: AuditEntry) =>
+    can(ability.registrySearch) && entry.entityId && (entry.entityType === "person" || entry.entityType === "household")
+      ? `/console/registry/${entry.entityType}s/${entry.entityId}`
+      : null;
   return (
     <Table<AuditEntry>
       size="small"
@@ -39,7 +47,13 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
             entry.entityType ? (
               <span>
                 {t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })}{" "}
-                <span className="mono entity-id">{entry.entityId ?? ""}</span>
+                {registryPath(entry) ? (
+                  <Link to={registryPath(entry)!} className="mono entity-id">
+                    {entry.entityId}
+                  </Link>
+                ) : (
+                  <span className="mono entity-id">{entry.entityId ?? ""}</span>
+                )}
               </span>
             ) : (
               ""

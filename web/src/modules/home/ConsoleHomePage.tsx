@@ -19,7 +19,7 @@ export function ConsoleHomePage() {
   const resident = can(ability.profileRead);
   return (
     <div className="page-stack">
-      <Typography.Title level={4} data-testid="console-home-title">
+      <Typography.Title level={4} className="page-title" data-testid="console-home-title">
         {t("home.greeting", { name: user?.displayName || user?.username })}
       </Typography.Title>
       {resident ? <ProfilePanel /> : null}

@@ -1,5 +1,7 @@
-import { Card, Space, Typography } from "antd";
-import { useNavigate } from "react-router-dom";
+import { Button, Card, Space, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Link, useNavigate } from "react-router-dom";
+import { ability } from "../../session/abilities";
 import { useTranslation } from "react-i18next";
 import { RoleTags } from "../../components/RoleTags";
 import { useSession } from "../../session/SessionContext";
@@ -8,7 +10,7 @@ import { RegistrySearchBox } from "../registry/RegistrySearchBox";
 /** Staff home: the user's scope and a quick registry search that opens the search page with results. */
 export function StaffPanel() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const navigate = useNavigate();
   const cityWide = (user?.roles ?? []).some((grant) => !grant.townCode && grant.role !== "resident");
   return (
@@ -24,6 +26,16 @@ export function StaffPanel() {
           onSearch={(query) => query && navigate(`/console/registry?kind=persons&q=${encodeURIComponent(query)}`)}
         />
         <Typography.Text type="secondary">{t("home.searchShortcut")}</Typography.Text>
+        {can(ability.registryWrite) ? (
+          <Space>
+            <Link to="/console/registry/persons/new">
+              <Button icon={<PlusOutlined />}>{t("registry.registerPerson")}</Button>
+            </Link>
+            <Link to="/console/registry/households/new">
+              <Button icon={<PlusOutlined />}>{t("registry.registerHousehold")}</Button>
+            </Link>
+          </Space>
+        ) : null}
       </Space>
     </Card>
   );
