@@ -1,4 +1,124 @@
 import type { Command } from "commander";
 
-/** Registers the policy sub-commands (filled in by the area that owns them). */
-export function registerPolicyCommands(_program: Command): void {}
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/** `policy test [path]`: runs golden tests of every points version under a path, readable pass/fail per case. */
+async function testPolicies(path: string | undefined): Promise<void> {
+  const { existsSync, statSync } = await import("node:fs");
+  const { dirname, basename, resolve } = await import("node:path");
+  const { findVersionFolders, loadVersionFolder, POLICIES_ROOT } = await import("../../rules/policy.registry");
+  const { runGoldenTests } = await import("../../rules/golden.run");
+  const target = resolve(path ?? POLICIES_ROOT);
+  if (!existsSync(target)) fail(`no such path: ${target}`);
+  let onlyFile: string | undefined;
+  let root = target;
+  if (statSync(target).isFile()) {
+    onlyFile = basename(target);
+    root = dirname(dirname(target));
+  }
+  const folders = findVersionFolders(root);
+  if (folders.length === 0) fail(`no policy version (scorecard.yaml) under ${target}`);
+  let passed = 0;
+  let failed = 0;
+  for (const folder of folders) {
+    const plan = loadVersionFolder(folder);
+    if (!plan.ok) {
+      process.stdout.write(`✗ ${folder}: the policy does not load\n${plan.error.map((problem) => `    ${problem.message}`).join("\n")}\n`);
+      failed += 1;
+      continue;
+    }
+    process.stdout.write(`${plan.value.version.id} (${plan.value.version.status})\n`);
+    const results = runGoldenTests(plan.value).filter((result) => !onlyFile || basename(result.file) === onlyFile);
+    for (const result of results) {
+      process.stdout.write(`  ${result.passed ? "✓" : "✗"} ${result.name}\n`);
+      for (const failure of result.failures) process.stdout.write(`      ${failure}\n`);
+      if (result.passed) passed += 1;
+      else failed += 1;
+    }
+  }
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+/** `policy list`: every version with its status and effective period. */
+async function listPolicies(): Promise<void> {
+  const { findVersionFolders, loadVersionFolder, POLICIES_ROOT } = await import("../../rules/policy.registry");
+  for (const folder of findVersionFolders(POLICIES_ROOT)) {
+    const plan = loadVersionFolder(folder);
+    if (!plan.ok) {
+      process.stdout.write(`(invalid) ${folder}: ${plan.error[0]?.message}\n`);
+      continue;
+    }
+    const { id, status, effective, title } = plan.value.version;
+    process.stdout.write(`${id.padEnd(32)} ${status.padEnd(11)} ${effective.from} → ${effective.to ?? "open"}  ${title.zh}\n`);
+  }
+}
+
+interface SimulateOptions {
+  policy: string;
+  baseline: string;
+  population: string;
+  date?: string;
+  json?: boolean;
+}
+
+/** Reads a population file: a JSON array, or JSON Lines. */
+async function readPopulation(file: string): Promise<unknown[]> {
+  const { readFileSync, existsSync } = await import("node:fs");
+  if (!existsSync(file)) fail(`cannot read --population ${file}`);
+  const text = readFileSync(file, "utf8");
+  try {
+    if (text.trimStart().startsWith("[")) return JSON.parse(text) as unknown[];
+    return text.split(/\r?\n/).filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as unknown);
+  } catch (error) {
+    fail(`cannot parse --population ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** `policy simulate` for points versions: compares a draft with a baseline over a population. */
+async function simulatePointsPolicy(options: SimulateOptions): Promise<boolean> {
+  const { loadAllVersions } = await import("../../rules/policy.registry");
+  const { simulatePoints, reportJson, reportText } = await import("../../rules/points.simulate");
+  const plans = loadAllVersions();
+  if (!plans.ok) fail(plans.error.map((problem) => problem.message).join("\n"));
+  const draft = plans.value.find((plan) => plan.version.id === options.policy);
+  if (!draft) return false;
+  const baseline = plans.value.find((plan) => plan.version.id === options.baseline);
+  if (!baseline) fail(`unknown baseline points version "${options.baseline}"`);
+  const report = simulatePoints(draft, baseline, await readPopulation(options.population), options.date);
+  process.stdout.write(options.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : `${reportText(report)}\n`);
+  return true;
+}
+
+/** Registers the policy sub-commands; rules code is imported lazily so no database or server module loads. */
+export function registerPolicyCommands(program: Command): void {
+  const policy = program.command("policy").description("Policy versions: golden tests, simulation, listing");
+  policy
+    .command("test [path]")
+    .description("Run the golden tests of the policy versions under a path (default: policies/)")
+    .action(async (path: string | undefined) => {
+      await testPolicies(path);
+    });
+  policy
+    .command("list")
+    .description("List policy versions with their status and dates")
+    .action(async () => {
+      await listPolicies();
+    });
+  policy
+    .command("simulate")
+    .description("Compare a draft version with a baseline over a population")
+    .requiredOption("--policy <id>", "the version to try (e.g. zhongshan-points-2016-draft)")
+    .requiredOption("--baseline <id>", "the version to compare with (e.g. zhongshan-points-2014)")
+    .requiredOption("--population <file>", "requests as a JSON array or JSON Lines")
+    .option("--date <date>", "score every request on this application date")
+    .option("--json", "print the report as JSON")
+    .action(async (options: SimulateOptions) => {
+      // One branch per policy kind: each returns false when the id is not one of its versions.
+      if (await simulatePointsPolicy(options)) return;
+      fail(`unknown policy "${options.policy}"`);
+    });
+}

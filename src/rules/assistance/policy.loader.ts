@@ -1,7 +1,7 @@
 /**
  * Loads an assistance policy folder: `policy.yaml` (id, kind, status, description) and its dated parameters.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -60,4 +60,21 @@ export function loadAssistancePolicy(directory: string = DEFAULT_ASSISTANCE_POLI
     directory,
     parameters: parameters.value,
   });
+}
+
+/** Every assistance policy folder under `root` (a folder whose policy.yaml says `kind: assistance`), sorted. */
+export function findAssistancePolicyFolders(root: string): string[] {
+  if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+  const file = join(root, "policy.yaml");
+  if (existsSync(file)) {
+    try {
+      const document = parse(readFileSync(file, "utf8")) as { kind?: unknown } | null;
+      return document?.kind === "assistance" ? [root] : [];
+    } catch {
+      return [root]; // unreadable: let loadAssistancePolicy report the problem
+    }
+  }
+  return readdirSync(root)
+    .sort()
+    .flatMap((entry) => (entry !== "tests" && entry !== "parameters" && statSync(join(root, entry)).isDirectory() ? findAssistancePolicyFolders(join(root, entry)) : []));
 }

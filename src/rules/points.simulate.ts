@@ -1,0 +1,112 @@
+/**
+ * Simulation of a points policy version against a baseline over a population of requests: who gains, who
+ * loses, the largest changes, and how many are above each purpose's threshold per 镇区 under both.
+ */
+import { formatPoints } from "../core/points";
+import { evaluate } from "./scorecard.columns";
+import type { Plan } from "./scorecard.plan";
+import { checkRequest, type ScoringCase, type ScoringRequest } from "./scorecard.request";
+
+export interface Change {
+  id: unknown;
+  purpose: string;
+  town: string;
+  baseline: number;
+  draft: number;
+  change: number;
+}
+
+export interface SimulationReport {
+  policy: string;
+  baseline: string;
+  scored: number;
+  invalid: { policy: number; baseline: number; examples: string[] };
+  gained: number;
+  lost: number;
+  unchanged: number;
+  largestGains: Change[];
+  largestLosses: Change[];
+  /** purpose → town → eligible counts under each version. */
+  eligible: Record<string, Record<string, { baseline: number; draft: number }>>;
+}
+
+function scores(plan: Plan, cases: ScoringCase[]): number[] {
+  return [...evaluate(plan, cases)].map((score) => score.total);
+}
+
+/** Scores every request under both versions (optionally on one date) and compares the outcomes. */
+export function simulatePoints(draft: Plan, baseline: Plan, requests: readonly unknown[], date?: string, top = 5): SimulationReport {
+  const invalid = { policy: 0, baseline: 0, examples: [] as string[] };
+  const draftCases: ScoringCase[] = [];
+  const baselineCases: ScoringCase[] = [];
+  for (const raw of requests) {
+    const request = (date && typeof raw === "object" && raw !== null ? { ...raw, application_date: date } : raw) as ScoringRequest;
+    const underDraft = checkRequest(draft, request);
+    const underBaseline = checkRequest(baseline, request);
+    if (!underDraft.ok) invalid.policy += 1;
+    if (!underBaseline.ok) invalid.baseline += 1;
+    const problem = !underDraft.ok ? `${draft.version.id}: ${underDraft.error.message}` : !underBaseline.ok ? `${baseline.version.id}: ${underBaseline.error.message}` : "";
+    if (problem && invalid.examples.length < 5) invalid.examples.push(`${String(request?.id)} — ${problem}`);
+    if (underDraft.ok && underBaseline.ok) {
+      draftCases.push(underDraft.value);
+      baselineCases.push(underBaseline.value);
+    }
+  }
+  const after = scores(draft, draftCases);
+  const before = scores(baseline, baselineCases);
+  const changes: Change[] = draftCases.map((scoringCase, index) => ({
+    id: scoringCase.id,
+    purpose: scoringCase.purpose,
+    town: scoringCase.town,
+    baseline: before[index],
+    draft: after[index],
+    change: after[index] - before[index],
+  }));
+  const eligible: SimulationReport["eligible"] = {};
+  const thresholdOf = (plan: Plan, purpose: string): number => plan.purposes.find((candidate) => candidate.name === purpose)?.threshold ?? Infinity;
+  for (const change of changes) {
+    const byTown = (eligible[change.purpose] ??= {});
+    const counts = (byTown[change.town] ??= { baseline: 0, draft: 0 });
+    if (change.baseline >= thresholdOf(baseline, change.purpose)) counts.baseline += 1;
+    if (change.draft >= thresholdOf(draft, change.purpose)) counts.draft += 1;
+  }
+  const sorted = [...changes].sort((a, b) => b.change - a.change);
+  return {
+    policy: draft.version.id,
+    baseline: baseline.version.id,
+    scored: changes.length,
+    invalid,
+    gained: changes.filter((change) => change.change > 0).length,
+    lost: changes.filter((change) => change.change < 0).length,
+    unchanged: changes.filter((change) => change.change === 0).length,
+    largestGains: sorted.filter((change) => change.change > 0).slice(0, top),
+    largestLosses: sorted.filter((change) => change.change < 0).reverse().slice(0, top),
+    eligible,
+  };
+}
+
+/** The report as JSON with points as numbers (333.45). */
+export function reportJson(report: SimulationReport): unknown {
+  const points = (change: Change): unknown => ({ ...change, baseline: Number(formatPoints(change.baseline)), draft: Number(formatPoints(change.draft)), change: Number(formatPoints(change.change)) });
+  return { ...report, largestGains: report.largestGains.map(points), largestLosses: report.largestLosses.map(points) };
+}
+
+/** The report as readable text. */
+export function reportText(report: SimulationReport): string {
+  const lines = [
+    `Simulation of ${report.policy} against ${report.baseline}`,
+    `${report.scored} requests scored under both; refused: ${report.invalid.policy} by ${report.policy}, ${report.invalid.baseline} by ${report.baseline}`,
+    ...report.invalid.examples.map((example) => `  e.g. ${example}`),
+    `gain: ${report.gained}   lose: ${report.lost}   unchanged: ${report.unchanged}`,
+  ];
+  const describe = (change: Change): string => `  ${String(change.id)} (${change.purpose}, ${change.town}): ${formatPoints(change.baseline)} → ${formatPoints(change.draft)} (${change.change > 0 ? "+" : ""}${formatPoints(change.change)})`;
+  if (report.largestGains.length > 0) lines.push("largest gains:", ...report.largestGains.map(describe));
+  if (report.largestLosses.length > 0) lines.push("largest losses:", ...report.largestLosses.map(describe));
+  for (const [purpose, byTown] of Object.entries(report.eligible)) {
+    lines.push(`above the ${purpose} threshold, per 镇区 (baseline → draft):`);
+    for (const [town, counts] of Object.entries(byTown).sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`  ${town.padEnd(12)} ${String(counts.baseline).padStart(6)} → ${String(counts.draft).padStart(6)}`);
+    }
+  }
+  return lines.join("\n");
+}
