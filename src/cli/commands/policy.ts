@@ -20,9 +20,11 @@ async function testPolicies(path: string | undefined): Promise<void> {
     root = dirname(dirname(target));
   }
   const folders = findVersionFolders(root);
-  if (folders.length === 0) fail(`no policy version (scorecard.yaml) under ${target}`);
-  let passed = 0;
-  let failed = 0;
+  // Assistance policies (policy.yaml with kind: assistance) run their own golden tests.
+  const assistance = await (await import("./assistance")).testAssistancePolicies(target);
+  if (folders.length === 0 && assistance.folders === 0) fail(`no policy version (scorecard.yaml or assistance policy.yaml) under ${target}`);
+  let passed = assistance.passed;
+  let failed = assistance.failed;
   for (const folder of folders) {
     const plan = loadVersionFolder(folder);
     if (!plan.ok) {
@@ -119,6 +121,7 @@ export function registerPolicyCommands(program: Command): void {
     .action(async (options: SimulateOptions) => {
       // One branch per policy kind: each returns false when the id is not one of its versions.
       if (await simulatePointsPolicy(options)) return;
+      if (await (await import("./assistance")).simulateAssistancePolicy(options)) return;
       fail(`unknown policy "${options.policy}"`);
     });
 }
