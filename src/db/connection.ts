@@ -1,0 +1,72 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import pg from "pg";
+import { Kysely, PostgresDialect } from "kysely";
+import type { Database } from "./schema";
+
+/** Which engine a connection talks to: embedded PGlite or a PostgreSQL server. */
+export type DatabaseKind = "pglite" | "postgres";
+
+/** An open database: the Kysely handle, its kind, and a close function that shuts it down cleanly. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+}
+
+/** Where to connect: a PostgreSQL URL, or a PGlite folder ("memory://" for an in-memory database). */
+export interface ConnectionOptions {
+  url?: string;
+  dataDir?: string;
+}
+
+let typesConfigured = false;
+
+/** Makes pg return dates as ISO strings and 64-bit integers as numbers, for both engines alike. */
+export function configurePgTypes(): void {
+  if (typesConfigured) return;
+  pg.types.setTypeParser(1082, (value: string) => value);
+  pg.types.setTypeParser(20, (value: string) => Number(value));
+  typesConfigured = true;
+}
+
+/** Reads the connection settings from the environment: DATABASE_URL, else GONGZHI_DATA, else ./data. */
+export function connectionOptionsFromEnvironment(environment = process.env): ConnectionOptions {
+  const url = environment.DATABASE_URL?.trim();
+  if (url) return { url };
+  return { dataDir: resolve(environment.GONGZHI_DATA?.trim() || "data") };
+}
+
+/** A short description of where the data lives, for log lines (never includes a password). */
+export function describeConnection(options: ConnectionOptions): string {
+  if (options.url) {
+    const parsed = new URL(options.url);
+    return `PostgreSQL ${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  }
+  return `PGlite ${options.dataDir}`;
+}
+
+/** Opens a database: PostgreSQL when a URL is given, otherwise PGlite in a folder, both behind pg.Pool. */
+export async function openDatabase(options: ConnectionOptions): Promise<DatabaseHandle> {
+  configurePgTypes();
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
+  const dataDir = options.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir);
+  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema";
+
+/** The handle every command receives: a transaction, or the database when a caller reads outside one. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The transaction handle commands receive; the outermost caller owns commit and rollback. */
+export type Trx = Transaction<Database>;
+
+/**
+ * Runs `work` in one transaction and commits when it returns, rolls back when it throws.
+ * With PGlite there is one connection: inside `work` always use `trx`, never `db`, or it waits forever.
+ */
+export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+/** Thrown inside a transaction to roll it back while carrying an expected failure out to the caller. */
+export class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super("rollback");
+  }
+}
+
+/**
+ * Runs `work` in a transaction that commits only when the result is ok, so a refused command
+ * (a validation failure found midway) leaves no partial write and no audit entry.
+ */
+export async function inTransactionWhenOk<T extends { ok: boolean }>(
+  db: Kysely<Database>,
+  work: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.value as T;
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import { resolve } from "node:path";
+import type { Trx } from "../db/transaction";
+import { readCsvRecords } from "./csv";
+
+/** Where the shipped reference data lives. */
+export const referenceFolder = resolve("resources/zhongshan");
+
+/** Loads the 24 镇区 from resources/zhongshan/towns.csv (skips those already present). */
+export async function loadTowns(trx: Trx, folder = referenceFolder): Promise<number> {
+  const rows = readCsvRecords(resolve(folder, "towns.csv"));
+  const number = (text: string) => (text.trim() === "" ? null : Number(text));
+  await trx
+    .insertInto("towns")
+    .values(
+      rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        pinyin: row.pinyin,
+        kind: row.kind,
+        central_district: row.central_district === "1",
+        resident_2021: number(row.resident_2021),
+        hukou_2021: number(row.hukou_2021),
+      })),
+    )
+    .onConflict((conflict) => conflict.column("code").doNothing())
+    .execute();
+  return rows.length;
+}
+
+/** Loads the verifying departments of Impl. rules Art. 15 from resources/zhongshan/departments.csv. */
+export async function loadDepartments(trx: Trx, folder = referenceFolder): Promise<number> {
+  const rows = readCsvRecords(resolve(folder, "departments.csv"));
+  await trx
+    .insertInto("departments")
+    .values(
+      rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        clause: row.clause,
+        owns: row.owns.split(";").map((fact) => fact.trim()).filter(Boolean),
+      })),
+    )
+    .onConflict((conflict) => conflict.column("code").doNothing())
+    .execute();
+  return rows.length;
+}

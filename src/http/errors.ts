@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { errorBody, type FieldMessages } from "../platform/http/request-context";
+
+interface ValidationIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns Ajv validation issues into `{ field: message }`, naming unknown and missing properties by name. */
+export function fieldsFromValidation(issues: readonly ValidationIssue[]): FieldMessages {
+  const fields: FieldMessages = {};
+  for (const issue of issues) {
+    const path = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
+    if (issue.keyword === "additionalProperties" && issue.params?.additionalProperty) {
+      const name = [path, String(issue.params.additionalProperty)].filter(Boolean).join(".");
+      fields[name] ??= `未知字段 "${name}" (unknown field)`;
+    } else if (issue.keyword === "required" && issue.params?.missingProperty) {
+      const name = [path, String(issue.params.missingProperty)].filter(Boolean).join(".");
+      fields[name] ??= `缺少必填字段 "${name}" (required)`;
+    } else {
+      const name = path || "body";
+      fields[name] ??= issue.message ?? "invalid";
+    }
+  }
+  return fields;
+}
+
+/** Installs the error handler: every error leaves as `{ error: { code, message, fields } }` with the right status. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const fields = fieldsFromValidation(error.validation as ValidationIssue[]);
+      const names = Object.keys(fields).join(", ");
+      return reply.code(400).send(errorBody("validation_failed", `输入有误 (invalid ${error.validationContext ?? "input"}: ${names})`, fields));
+    }
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      return reply.code(413).send(errorBody("body_too_large", "请求体过大 (request body larger than 1 MiB)"));
+    }
+    if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error instanceof SyntaxError) {
+      return reply.code(400).send(errorBody("malformed_json", "请求体不是有效的 JSON (malformed JSON body)"));
+    }
+    if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+      return reply.code(415).send(errorBody("unsupported_media_type", "请使用 application/json (unsupported content type)"));
+    }
+    if (error.statusCode === 429) {
+      return reply.code(429).send(errorBody("rate_limited", "请求过于频繁，请稍后再试 (too many requests)"));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody(error.code ?? "bad_request", error.message));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.code(500).send(errorBody("internal_error", "服务器内部错误 (internal error)"));
+  });
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { mayOnAudit } from "../../platform/access/audit.policy";
+import { verifyAuditChain } from "../../platform/audit/audit.verify";
+import { requireActor, sendForbidden } from "../../platform/http/request-context";
+
+const AuditQuery = Type.Object(
+  {
+    entityType: Type.Optional(Type.String({ maxLength: 60 })),
+    entityId: Type.Optional(Type.String({ maxLength: 100 })),
+    actorId: Type.Optional(Type.String({ format: "uuid" })),
+    action: Type.Optional(Type.String({ maxLength: 60 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+const tags = ["audit"];
+
+/** Audit log reading and chain verification (auditors and admins). */
+export function auditRoutes(instance: FastifyInstance, db: Kysely<Database>): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get("/audit", { schema: { tags, querystring: AuditQuery } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    if (!mayOnAudit(actor, "read")) return sendForbidden(reply);
+    const { entityType, entityId, actorId, action, page = 1, pageSize = 50 } = request.query;
+    let query = db.selectFrom("audit_entries");
+    if (entityType) query = query.where("entity_type", "=", entityType);
+    if (entityId) query = query.where("entity_id", "=", entityId);
+    if (actorId) query = query.where("actor_id", "=", actorId);
+    if (action) query = query.where("action", "=", action);
+    const count = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    const rows = await query.selectAll().orderBy("position", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+    return {
+      items: rows.map((row) => ({
+        position: row.position,
+        id: row.id,
+        at: row.at.toISOString(),
+        actorId: row.actor_id,
+        actorUsername: row.actor_username,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        townCode: row.town_code,
+        before: row.before,
+        after: row.after,
+        requestId: row.request_id,
+        hash: row.hash,
+        previousHash: row.previous_hash,
+      })),
+      total: Number(count.count),
+      page,
+      pageSize,
+    };
+  });
+
+  app.get("/audit/verify", { schema: { tags } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    if (!mayOnAudit(actor, "verify")) return sendForbidden(reply);
+    return verifyAuditChain(db);
+  });
+}

@@ -1,0 +1,61 @@
+import { openMigratedDatabase } from "../db/startup";
+import { demoAccountsTable } from "../demo/accounts";
+import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
+import { progressBar } from "../platform/cli/progress";
+import { buildApp } from "./app";
+import { modules } from "./modules";
+
+/** Options of the `serve` command. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  loadDemoWhenEmpty: boolean;
+}
+
+/** Reads PORT and HOST from the environment (defaults 3000 and localhost). */
+export function serveOptionsFromEnvironment(environment = process.env): ServeOptions {
+  const port = Number(environment.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${environment.PORT}"`);
+  return { port, host: environment.HOST?.trim() || "localhost", loadDemoWhenEmpty: environment.GONGZHI_NO_DEMO !== "1" };
+}
+
+/**
+ * Starts the whole platform in one process: opens and migrates the database, loads demo data into an empty
+ * one, serves the API and the web app, and shuts down cleanly (closing PGlite) on SIGINT/SIGTERM.
+ */
+export async function startServer(options: ServeOptions): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const handle = await openMigratedDatabase(log);
+  if (options.loadDemoWhenEmpty && (await isDatabaseEmpty(handle.db))) {
+    log("empty database: loading demo data…");
+    const bar = progressBar();
+    const summary = await loadDemo(handle.db, { modules, onProgress: bar.update });
+    bar.stop();
+    log(`demo data loaded: ${summary.towns} towns, ${summary.departments} departments, ${summary.communities} communities, ${summary.persons} persons in ${summary.households} households, ${summary.accounts} accounts`);
+  }
+  const app = await buildApp({ db: handle.db, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down…`);
+    try {
+      await app.close();
+      await handle.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    await handle.close();
+    throw error;
+  }
+  if (await hasDemoData(handle.db)) log(`\nDemo accounts (see docs/demo-accounts.md):\n${demoAccountsTable()}\n`);
+  log(`Gongzhi is running at http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}

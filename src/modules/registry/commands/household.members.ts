@@ -1,0 +1,68 @@
+import { todayInShanghai } from "../../../core/dates";
+import { err, ok, type Result } from "../../../core/result";
+import type { Trx } from "../../../db/transaction";
+import { findHousehold, type HouseholdRecord } from "../repository";
+import type { MemberAddBody } from "../schemas";
+import { audit, type CommandContext } from "./context";
+import { checkJoinablePerson, insertMembership } from "./household.register";
+
+/** Adds a person to a household; refused when the person already belongs to one. */
+export async function addMember(
+  trx: Trx,
+  context: CommandContext,
+  household: HouseholdRecord,
+  input: MemberAddBody,
+): Promise<Result<HouseholdRecord>> {
+  const joinable = await checkJoinablePerson(trx, input.personId, household.townCode, "personId");
+  if (!joinable.ok) return joinable;
+  const since = input.since ?? todayInShanghai();
+  const joined = await insertMembership(
+    trx,
+    { householdId: household.id, personId: input.personId, townCode: household.townCode, relationship: input.relationship, since },
+    "personId",
+  );
+  if (!joined.ok) return joined;
+  await trx.updateTable("households").set({ version: household.version + 1, updated_at: new Date() }).where("id", "=", household.id).execute();
+  await audit(trx, context, {
+    action: "household.member_add",
+    entityType: "household",
+    entityId: household.id,
+    townCode: household.townCode,
+    after: { personId: input.personId, relationship: input.relationship, since },
+  });
+  return ok((await findHousehold(trx, household.id))!);
+}
+
+/** Ends a person's current membership of a household (the row stays, with `until` set, as history). */
+export async function endMembership(
+  trx: Trx,
+  context: CommandContext,
+  household: HouseholdRecord,
+  personId: string,
+): Promise<Result<HouseholdRecord>> {
+  const member = household.members.find((candidate) => candidate.personId === personId);
+  if (!member) return err({ code: "not_a_member", message: "此人不是本户当前成员 (not a current member)", field: "personId" });
+  const until = todayInShanghai();
+  await trx
+    .updateTable("household_members")
+    .set({ until })
+    .where("household_id", "=", household.id)
+    .where("person_id", "=", personId)
+    .where("until", "is", null)
+    .execute();
+  const clearsHead = household.headPersonId === personId;
+  await trx
+    .updateTable("households")
+    .set({ version: household.version + 1, updated_at: new Date(), ...(clearsHead ? { head_person_id: null } : {}) })
+    .where("id", "=", household.id)
+    .execute();
+  await audit(trx, context, {
+    action: "household.member_end",
+    entityType: "household",
+    entityId: household.id,
+    townCode: household.townCode,
+    before: { personId, relationship: member.relationship, since: member.since },
+    after: { personId, until },
+  });
+  return ok((await findHousehold(trx, household.id))!);
+}

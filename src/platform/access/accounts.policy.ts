@@ -1,0 +1,11 @@
+import type { Actor } from "../roles";
+import { holdsAnyRole } from "./scope";
+
+/** What can be done with accounts. */
+export type AccountAction = "list" | "create" | "update";
+
+/** Access rule for accounts: admins manage them, auditors may list them, nobody else. */
+export function mayOnAccounts(actor: Actor | null, action: AccountAction): boolean {
+  if (action === "list") return holdsAnyRole(actor, ["admin", "auditor"]);
+  return holdsAnyRole(actor, ["admin"]);
+}

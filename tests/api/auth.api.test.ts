@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/http/app";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { countAudit, seedTestWorld, signIn, testPassword } from "../helpers/fixtures";
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedTestWorld(database.db);
+  app = await buildApp({ db: database.db, webDist: "/nonexistent" });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe("sessions", () => {
+  it("answers health with a request id", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/health" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+    expect(response.headers["x-request-id"]).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it("signs in with an httpOnly SameSite=Lax cookie and returns abilities and a CSRF token", async () => {
+    const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "clerk", password: testPassword } });
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((item) => item.name === "gz_session")!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe("Lax");
+    const body = response.json();
+    expect(body.user.roles).toEqual([{ role: "clerk", townCode: "shiqi", departmentCode: null }]);
+    expect(body.abilities["registry.search"]).toBe(true);
+    expect(body.abilities["accounts.manage"]).toBe(false);
+    expect(body.csrfToken.length).toBeGreaterThan(20);
+  });
+
+  it("answers 401 invalid_credentials alike for a wrong password and an unknown user", async () => {
+    const wrong = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "auditor", password: "nope-nope-1" } });
+    const unknown = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "nobody", password: "nope-nope-1" } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe("invalid_credentials");
+    expect(unknown.json().error).toEqual(wrong.json().error);
+  });
+
+  it("locks the account on the 6th failure within 15 minutes, even for the right password", async () => {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "policyofficer", password: "wrong-password-1" } });
+      expect(response.statusCode).toBe(401);
+    }
+    const sixth = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "policyofficer", password: "wrong-password-1" } });
+    expect(sixth.statusCode).toBe(423);
+    expect(sixth.json().error.code).toBe("account_locked");
+    const right = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "policyofficer", password: testPassword } });
+    expect(right.statusCode).toBe(423);
+    expect(await countAudit(database.db, "account.locked")).toBe(1);
+  });
+
+  it("returns me with the CSRF token and 401 when not signed in", async () => {
+    const session = await signIn(app, "auditor");
+    const me = await session.request("GET", "/api/v1/auth/me");
+    expect(me.statusCode).toBe(200);
+    expect(me.json().csrfToken).toBe(session.csrfToken);
+    expect(me.json().abilities["audit.verify"]).toBe(true);
+    const anonymous = await app.inject({ method: "GET", url: "/api/v1/auth/me" });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe("unauthenticated");
+  });
+
+  it("refuses a state-changing request without the right CSRF token with 403 csrf_required", async () => {
+    const session = await signIn(app, "admin");
+    const missing = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: session.cookie } });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe("csrf_required");
+    const wrong = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: session.cookie, "x-csrf-token": "forged" } });
+    expect(wrong.statusCode).toBe(403);
+    const right = await session.request("POST", "/api/v1/auth/logout");
+    expect(right.statusCode).toBe(200);
+    const after = await session.request("GET", "/api/v1/auth/me");
+    expect(after.statusCode).toBe(401);
+  });
+
+  it("serves a page telling to build the web app when web/dist is missing, and JSON 404 for unknown API paths", async () => {
+    const page = await app.inject({ method: "GET", url: "/portal/anything" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("npm run build:web");
+    const api = await app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe("not_found");
+  });
+
+  it("sends security headers with a CSP that allows inline styles", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/health" });
+    expect(response.headers["content-security-policy"]).toContain("style-src 'self' 'unsafe-inline'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("serves the OpenAPI description", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/docs/json" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().paths["/api/v1/persons"]).toBeDefined();
+  });
+});
