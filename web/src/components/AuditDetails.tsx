@@ -2,16 +2,34 @@ import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../api/types";
 
-/** What an audit entry changed, one line per field: "address: old → new"; only field names when values are withheld. */
+const shownFields = 6;
+
+/** What an audit entry changed: "address: old → new" per field; a new record as a short field list; names only when values are withheld. */
 export function AuditDetails({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const before = entry.before ?? null;
   const after = entry.after ?? null;
+  const label = (field: string) => t(`field.${field}`, { defaultValue: field });
+
   if (!before && !after) {
     if (!entry.changedFields || entry.changedFields.length === 0) return null;
     return (
       <Typography.Text type="secondary" className="audit-fields">
-        {t("audit.changedFields")}: {entry.changedFields.map((field) => fieldLabel(field, t)).join("、")}
+        {t("audit.changedFields")}: {entry.changedFields.map(label).join("、")}
+      </Typography.Text>
+    );
+  }
+  if (!before && after) {
+    const fields = Object.keys(after).filter((field) => after[field] !== null && after[field] !== undefined);
+    const text = fields
+      .slice(0, shownFields)
+      .map((field) => `${label(field)}: ${short(after[field])}`)
+      .join("；");
+    const more = fields.length > shownFields ? ` ${t("audit.moreFields", { count: fields.length - shownFields })}` : "";
+    return (
+      <Typography.Text className="audit-fields" title={JSON.stringify(after, null, 1)}>
+        {text}
+        {more}
       </Typography.Text>
     );
   }
@@ -23,9 +41,9 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
     <ul className="audit-details">
       {fields.map((field) => (
         <li key={field}>
-          <Typography.Text type="secondary">{fieldLabel(field, t)}: </Typography.Text>
+          <Typography.Text type="secondary">{label(field)}: </Typography.Text>
           <Typography.Text>
-            {before ? `${short(before[field])} → ${short(after?.[field])}` : short(after?.[field])}
+            {short(before?.[field])} → {short(after?.[field])}
           </Typography.Text>
         </li>
       ))}
@@ -33,12 +51,8 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function fieldLabel(field: string, t: (key: string, options?: Record<string, unknown>) => string): string {
-  return t(`field.${field}`, { defaultValue: field });
-}
-
 function short(item: unknown): string {
   if (item === null || item === undefined || item === "") return "—";
   const text = typeof item === "string" ? item : JSON.stringify(item);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

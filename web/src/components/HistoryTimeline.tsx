@@ -1,4 +1,5 @@
-import { Alert, Empty, Skeleton, Timeline, Typography } from "antd";
+import { useState } from "react";
+import { Alert, Button, Checkbox, Empty, Skeleton, Space, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { listItems } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
@@ -7,28 +8,49 @@ import { AuditDetails } from "./AuditDetails";
 import { describeError } from "./ErrorResult";
 import { formatTime } from "./formatTime";
 
-/** The audit entries of one record (`…/:id/history`), newest first, as a timeline. */
+const firstShown = 20;
+
+/** The audit entries of one record (`…/:id/history`), newest first; views of the record are hidden unless asked for. */
 export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey?: number }) {
   const { t } = useTranslation();
   const { data, error, loading } = useApiQuery<Page<AuditEntry> | AuditEntry[]>(path, undefined, refreshKey);
+  const [withReads, setWithReads] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   if (loading && !data) return <Skeleton active />;
   if (error) return <Alert type="error" showIcon title={describeError(error, t)} />;
-  const entries = listItems(data);
-  if (entries.length === 0) return <Empty description={t("history.empty")} />;
+  const all = listItems(data);
+  const entries = withReads ? all : all.filter((entry) => !entry.action.endsWith(".read"));
+  const shown = showAll ? entries : entries.slice(0, firstShown);
   return (
-    <Timeline
-      data-testid="history-timeline"
-      items={entries.map((entry) => ({
-        key: String(entry.position),
-        title: formatTime(entry.at),
-        content: (
-          <div>
-            <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
-            <Typography.Text type="secondary"> · {entry.actorUsername ?? t("audit.system")}</Typography.Text>
-            <AuditDetails entry={entry} />
-          </div>
-        ),
-      }))}
-    />
+    <Space orientation="vertical" className="page-stack">
+      <Checkbox checked={withReads} onChange={(event) => setWithReads(event.target.checked)} data-testid="history-with-reads">
+        {t("history.withReads", { count: all.length - all.filter((entry) => !entry.action.endsWith(".read")).length })}
+      </Checkbox>
+      {shown.length === 0 ? (
+        <Empty description={t("history.empty")} />
+      ) : (
+        <Timeline
+          data-testid="history-timeline"
+          items={shown.map((entry) => ({
+            key: String(entry.position),
+            content: (
+              <div>
+                <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {" "}
+                  · {formatTime(entry.at)} · {entry.actorUsername ?? t("audit.system")}
+                </Typography.Text>
+                <AuditDetails entry={entry} />
+              </div>
+            ),
+          }))}
+        />
+      )}
+      {entries.length > shown.length ? (
+        <Button type="link" onClick={() => setShowAll(true)}>
+          {t("history.showAll", { count: entries.length })}
+        </Button>
+      ) : null}
+    </Space>
   );
 }

@@ -19,7 +19,7 @@ export function SubmitErrorAlert({ error, onReload }: { error: unknown; onReload
       data-testid="submit-error"
       className="form-alert"
       title={fieldCount > 0 ? t("error.checkFields") : describeError(error, t)}
-      description={fieldCount > 0 && error instanceof ApiError && error.message ? error.message : undefined}
+      description={fieldCount > 0 && error instanceof ApiError && !Object.values(error.fields).includes(error.message) ? error.message : undefined}
     />
   );
 }

@@ -48,11 +48,13 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
               <span>
                 {t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })}{" "}
                 {registryPath(entry) ? (
-                  <Link to={registryPath(entry)!} className="mono entity-id">
-                    {entry.entityId}
+                  <Link to={registryPath(entry)!} className="mono entity-id" title={entry.entityId ?? ""}>
+                    {shortId(entry.entityId)}
                   </Link>
                 ) : (
-                  <span className="mono entity-id">{entry.entityId ?? ""}</span>
+                  <span className="mono entity-id" title={entry.entityId ?? ""}>
+                    {shortId(entry.entityId)}
+                  </span>
                 )}
               </span>
             ) : (
@@ -63,4 +65,10 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
       ]}
     />
   );
+}
+
+/** The first block of a UUID is enough to tell records apart on screen; the full id is in the tooltip. */
+function shortId(id: string | null | undefined): string {
+  if (!id) return "";
+  return /^[0-9a-f]{8}-/.test(id) ? `${id.slice(0, 8)}…` : id;
 }
