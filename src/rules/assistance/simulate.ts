@@ -7,7 +7,7 @@ import { err, ok, type Problem, type Result } from "../../core/result";
 import { overrideParameters, type ParameterOverride, type ParameterTree } from "../parameters";
 import { computeAssistance } from "./assistance.compute";
 import type { HouseholdAmounts } from "./formulas/formula.types";
-import { isMonth, monthStart, parseAssistanceRequest } from "./request.validation";
+import { isMonth, monthStart, parseAssistanceRequest, type AssistanceRequest } from "./request.validation";
 
 /** A change of one parameter for the simulation; without `from`, it applies from the simulated month. */
 export type SimulationOverride = Omit<ParameterOverride, "from"> & { from?: string };
@@ -60,10 +60,8 @@ function emptyTotals(): SimulationTotals {
 
 const NOTHING: HouseholdAmounts = { eligible: false, dibaoFen: 0, supplementFen: 0, priceSubsidyFen: 0, totalFen: 0 };
 
-function amountsUnder(parameters: ParameterTree, raw: unknown, month: string): Result<HouseholdAmounts, Problem> {
-  const request = parseAssistanceRequest({ ...(raw as object), month });
-  if (!request.ok) return request;
-  const amounts = computeAssistance(request.value, parameters);
+function amountsUnder(parameters: ParameterTree, request: AssistanceRequest): Result<HouseholdAmounts, Problem> {
+  const amounts = computeAssistance(request, parameters);
   // A version with no standard for the month pays nothing; any other refusal is an invalid case.
   if (!amounts.ok && amounts.error.code === "no_standard") return ok(NOTHING);
   return amounts;
@@ -100,8 +98,13 @@ export function simulateAssistance(input: SimulationInput): Result<SimulationRep
       report.invalid.push({ id, error: { code: "invalid_town", message: `caseload[${index}].town must be a 镇区 code`, field: "town" } });
       continue;
     }
-    const before = amountsUnder(input.baseline, raw, input.month);
-    const after = amountsUnder(draft, raw, input.month);
+    const request = parseAssistanceRequest({ ...(raw as object), month: input.month });
+    if (!request.ok) {
+      report.invalid.push({ id, error: request.error });
+      continue;
+    }
+    const before = amountsUnder(input.baseline, request.value);
+    const after = amountsUnder(draft, request.value);
     if (!before.ok || !after.ok) {
       report.invalid.push({ id, error: !before.ok ? before.error : (after as { error: Problem }).error });
       continue;
