@@ -52,6 +52,14 @@ describe("the golden runner", () => {
     expect(missing.message).toContain("expected.dibao_yuan is required");
   });
 
+  it("fails a case with a misspelt key", () => {
+    const household = { members: [{ id: "A", monthly_income_yuan: 0 }], assets_yuan: 0 };
+    const expected = { eligible: true, dibao_yuan: 976, supplement_yuan: 0, price_subsidy_yuan: 0, total_yuan: 976 };
+    const result = runGoldenCase({ file: "inline", name: "k", raw: { month: "2018-03", household, expected, cpi_hisory: [] } }, parameters);
+    expect(result.passed).toBe(false);
+    expect(result.message).toContain('unknown key "cpi_hisory"');
+  });
+
   it("reports a policy folder that cannot be loaded as one failure", () => {
     const summary = runAssistanceGoldenTests("/nonexistent/policy");
     expect(summary.passed).toBe(0);

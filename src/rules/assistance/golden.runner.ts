@@ -35,6 +35,7 @@ export interface GoldenSummary {
 }
 
 const AMOUNT_KEYS = ["dibao_yuan", "supplement_yuan", "price_subsidy_yuan", "total_yuan"] as const;
+const CASE_KEYS = new Set(["name", "note", "month", "date", "household", "cpi", "cpi_history", "parameters", "expected", "expected_error"]);
 const DERIVED_KEYS = ["standard_yuan", "supplement_yuan", "supplement_by_rule_yuan", "extreme_poverty_support_yuan", "low_income_limit_yuan"] as const;
 
 /** Reads every `tests/*.yaml` file of a policy folder into cases (`cases:` list, each with a unique name). */
@@ -127,7 +128,9 @@ function householdCase(testCase: GoldenCase, parameters: ParameterTree, mismatch
 
 /** Runs one case against the policy parameters plus the case's own test-only parameter overrides. */
 export function runGoldenCase(testCase: GoldenCase, parameters: ParameterTree): GoldenResult {
-  const mismatches: string[] = [];
+  const mismatches: string[] = Object.keys(testCase.raw)
+    .filter((key) => !CASE_KEYS.has(key))
+    .map((key) => `unknown key "${key}" (allowed: ${[...CASE_KEYS].join(", ")})`);
   const overrides = (testCase.raw.parameters ?? []) as ParameterOverride[];
   const tree = Array.isArray(overrides) ? overrideParameters(parameters, overrides) : err({ code: "golden.invalid", message: "parameters must be a list" });
   if (!tree.ok) return { file: testCase.file, name: testCase.name, passed: false, message: `test parameters: ${tree.error.message}` };
