@@ -46,12 +46,10 @@ export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schoo
   };
   const stats = out.statistics;
   const scope = new Int32Array(n);
-  const purposeOfRow = new Int32Array(n);
   let eligibleCount = 0;
   for (let r = 0; r < n; r++) {
     const s = scopeIndex(a.purpose[r], a.town[r], a.grade[r], towns);
     scope[r] = s;
-    purposeOfRow[r] = a.purpose[r];
     stats.applications[s]++;
     if (a.eligible[r]) {
       eligibleCount++;
@@ -62,8 +60,10 @@ export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schoo
   for (let r = 0, i = 0; r < n; r++) if (a.eligible[r]) rows[i++] = r;
 
   // City-wide merit order per purpose, then the per-scope lists as stable subsequences of it.
-  const cityOrder = sortByMerit(a, rows, purposeOfRow, 3);
-  const purposeStart = regroup(cityOrder, purposeOfRow, 3).start;
+  const cityOrder = sortByMerit(a, rows, a.purpose, 3);
+  const purposeStart = new Int32Array(4);
+  for (let i = 0; i < eligibleCount; i++) purposeStart[a.purpose[rows[i]] + 1]++;
+  for (let k = 0; k < 3; k++) purposeStart[k + 1] += purposeStart[k];
   const lists = regroup(cityOrder, scope, scopeCount);
   assignRanks(a, out, lists.order, lists.start, towns);
 

@@ -39,7 +39,10 @@ function sortByKey(order: Int32Array, spare: Int32Array, work: Workspace, maxKey
   return [order, spare];
 }
 
-/** Stable sort of `order` by an Int32 column, descending or ascending. */
+/**
+ * Stable sort of `order` by an Int32 column, descending or ascending. Keys are filled for every row of the table
+ * in one sequential sweep (cheaper than gathering them through `order`), ranged over the sorted rows only.
+ */
 function sortByColumn(
   order: Int32Array,
   spare: Int32Array,
@@ -57,28 +60,37 @@ function sortByColumn(
     else if (v > max) max = v;
   }
   const key = work.key;
-  if (descending) for (let i = 0; i < m; i++) key[order[i]] = max - column[order[i]];
-  else for (let i = 0; i < m; i++) key[order[i]] = column[order[i]] - min;
+  const n = column.length;
+  // Rows outside `order` may lie outside [min, max]: their keys wrap harmlessly, they are never read.
+  if (descending) for (let r = 0; r < n; r++) key[r] = max - column[r];
+  else for (let r = 0; r < n; r++) key[r] = column[r] - min;
   return sortByKey(order, spare, work, max - min);
 }
 
-/** Stable sort of `order` by epoch milliseconds ascending (integers up to 2^53, split in 32-bit halves). */
+/**
+ * Stable sort of `order` by epoch milliseconds ascending. Whole seconds (the usual case) are sorted as seconds,
+ * otherwise as milliseconds; spans beyond 2^32 units take a further pass on the high part.
+ */
 function sortByTime(order: Int32Array, spare: Int32Array, work: Workspace, times: Float64Array): [Int32Array, Int32Array] {
   const m = order.length;
   if (m === 0) return [order, spare];
   let min = times[order[0]];
   let max = min;
-  for (let i = 1; i < m; i++) {
+  let wholeSeconds = true;
+  for (let i = 0; i < m; i++) {
     const t = times[order[i]];
     if (t < min) min = t;
     else if (t > max) max = t;
+    if (wholeSeconds && t % 1000 !== 0) wholeSeconds = false;
   }
+  const unit = wholeSeconds ? 1000 : 1;
+  const span = (max - min) / unit;
   const key = work.key;
-  for (let i = 0; i < m; i++) key[order[i]] = (times[order[i]] - min) >>> 0;
-  const span = max - min;
+  const n = times.length;
+  for (let r = 0; r < n; r++) key[r] = ((times[r] - min) / unit) >>> 0;
   [order, spare] = sortByKey(order, spare, work, span < TWO_TO_32 ? span : TWO_TO_32 - 1);
   if (span < TWO_TO_32) return [order, spare];
-  for (let i = 0; i < m; i++) key[order[i]] = Math.floor((times[order[i]] - min) / TWO_TO_32);
+  for (let i = 0; i < m; i++) key[order[i]] = Math.floor((times[order[i]] - min) / unit / TWO_TO_32);
   return sortByKey(order, spare, work, Math.floor(span / TWO_TO_32));
 }
 
@@ -87,7 +99,12 @@ function sortByTime(order: Int32Array, spare: Int32Array, work: Workspace, times
  * the result lists group 0's rows best first, then group 1's, and so on. Why: one pass yields every
  * ranking list at once, and the city-wide order of a purpose is the same sort with town left out of the group.
  */
-export function sortByMerit(columns: ApplicantColumns, rows: Int32Array, group: Int32Array, groupCount: number): Int32Array {
+export function sortByMerit(
+  columns: ApplicantColumns,
+  rows: Int32Array,
+  group: ArrayLike<number>,
+  groupCount: number,
+): Int32Array {
   const work: Workspace = { key: new Uint32Array(columns.count), counts: new Int32Array(DIGIT) };
   let order: Int32Array = Int32Array.from(rows);
   let spare: Int32Array = new Int32Array(rows.length);
@@ -96,13 +113,13 @@ export function sortByMerit(columns: ApplicantColumns, rows: Int32Array, group: 
   [order, spare] = sortByColumn(order, spare, work, columns.insurance, true);
   [order, spare] = sortByColumn(order, spare, work, columns.personalQuality, true);
   [order, spare] = sortByColumn(order, spare, work, columns.total, true);
-  for (let i = 0; i < order.length; i++) work.key[order[i]] = group[order[i]];
+  for (let r = 0; r < columns.count; r++) work.key[r] = group[r];
   [order] = sortByKey(order, spare, work, groupCount);
   return order;
 }
 
 /** Stable regrouping of an already merit-sorted list by a small group key (counting sort), keeping merit order inside each group. */
-export function regroup(order: Int32Array, group: Int32Array, groupCount: number): { order: Int32Array; start: Int32Array } {
+export function regroup(order: Int32Array, group: ArrayLike<number>, groupCount: number): { order: Int32Array; start: Int32Array } {
   const start = new Int32Array(groupCount + 1);
   for (let i = 0; i < order.length; i++) start[group[order[i]] + 1]++;
   for (let g = 0; g < groupCount; g++) start[g + 1] += start[g];
