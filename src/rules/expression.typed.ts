@@ -235,6 +235,9 @@ export function emit(typed: Typed, context: EmitContext): string {
     case "sub":
       return `(${recurse(typed.left)} - ${recurse(typed.right)})`;
     case "mul": {
+      if (typed.left.op === "quotient" && typed.right.op === "const" && typed.right.value > 0 && typed.left.right.op === "const" && typed.left.right.value > 0) {
+        return `(Math.floor(${recurse(typed.left.left)} / ${typed.left.right.value}) * ${typed.right.value})`;
+      }
       const constant = [typed.left, typed.right].find((node) => node.op === "const" && node.value % 100 === 0);
       if (constant && constant.op === "const") {
         const other = constant === typed.left ? typed.right : typed.left;
@@ -243,21 +246,17 @@ export function emit(typed: Typed, context: EmitContext): string {
       return `Math.floor((${recurse(typed.left)} * ${recurse(typed.right)}) / 100)`;
     }
     case "quotient":
+      if (typed.right.op === "const" && typed.right.value > 0) return `(Math.floor(${recurse(typed.left)} / ${typed.right.value}) * 100)`;
       return `quotient(${recurse(typed.left)}, ${recurse(typed.right)})`;
     case "negate":
       return `(-${recurse(typed.operand)})`;
     case "not":
-      return `(${recurse(typed.operand)} ? 0 : 1)`;
-    case "compare": {
-      const operator = typed.operator === "==" ? "===" : typed.operator === "!=" ? "!==" : typed.operator;
-      return `(${recurse(typed.left)} ${operator} ${recurse(typed.right)} ? 1 : 0)`;
-    }
+    case "compare":
     case "and":
-      return `(${recurse(typed.left)} && ${recurse(typed.right)} ? 1 : 0)`;
     case "or":
-      return `(${recurse(typed.left)} || ${recurse(typed.right)} ? 1 : 0)`;
+      return `(${emitCondition(typed, context)} ? 1 : 0)`;
     case "if":
-      return `(${recurse(typed.condition)} ? ${recurse(typed.then)} : ${recurse(typed.otherwise)})`;
+      return `(${emitCondition(typed.condition, context)} ? ${recurse(typed.then)} : ${recurse(typed.otherwise)})`;
     case "min":
     case "max":
       return typed.args.length === 1 ? recurse(typed.args[0]) : `Math.${typed.op}(${typed.args.map(recurse).join(", ")})`;
@@ -265,5 +264,23 @@ export function emit(typed: Typed, context: EmitContext): string {
       return `age(${recurse(typed.operand)}, ${context.slot(APPLICATION_DATE_SLOT)})`;
     case "table":
       return `(${context.table(typed.entries)}[${recurse(typed.operand)}] ?? 0)`;
+  }
+}
+
+/** JavaScript source of a boolean tree as a JS condition (no 0/1 round trip inside conditions). */
+export function emitCondition(typed: Typed, context: EmitContext): string {
+  switch (typed.op) {
+    case "not":
+      return `!${emitCondition(typed.operand, context)}`;
+    case "and":
+      return `(${emitCondition(typed.left, context)} && ${emitCondition(typed.right, context)})`;
+    case "or":
+      return `(${emitCondition(typed.left, context)} || ${emitCondition(typed.right, context)})`;
+    case "compare": {
+      const operator = typed.operator === "==" ? "===" : typed.operator === "!=" ? "!==" : typed.operator;
+      return `(${emit(typed.left, context)} ${operator} ${emit(typed.right, context)})`;
+    }
+    default:
+      return `(${emit(typed, context)} !== 0)`;
   }
 }

@@ -3,7 +3,7 @@
  * (via `new Function`), computing every purpose's total, eligibility and sub-scores for a whole population.
  * Same meaning as `explain`; a property test proves they agree.
  */
-import { emit, type EmitContext } from "./expression.typed";
+import { emit, emitCondition, type EmitContext } from "./expression.typed";
 import type { Plan } from "./scorecard.plan";
 import type { ScoringCase } from "./scorecard.request";
 
@@ -69,10 +69,10 @@ export function kernelSource(plan: Plan): string {
   plan.slots.forEach((slot, index) => body.push(`const s${index} = ${slot.scale === 1 ? `c${index}[i]` : `c${index}[i] * ${slot.scale}`};`));
   plan.steps.forEach((step, index) => {
     body.push(`let p${index} = ${emit(step.raw, context)};`);
-    if (step.when) body.push(`if (!${emit(step.when, context)}) p${index} = 0;`);
+    if (step.when) body.push(`if (!${emitCondition(step.when, context)}) p${index} = 0;`);
     if (step.cap !== undefined) body.push(`${step.when ? "else " : ""}if (p${index} > ${step.cap}) p${index} = ${step.cap};`);
   });
-  if (plan.multiplier) body.push(`const bonus = ${emit(plan.multiplier.when, context)};`);
+  if (plan.multiplier) body.push(`const bonus = ${emitCondition(plan.multiplier.when, context)};`);
   plan.purposes.forEach((purpose, purposeIndex) => {
     const prefix = `r${purposeIndex}`;
     header.push(`const ${prefix}t = results[${JSON.stringify(purpose.name)}].total;`);
