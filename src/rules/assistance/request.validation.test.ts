@@ -26,7 +26,7 @@ describe("parseAssistanceRequest", () => {
   });
 
   it("names the field of each invalid input", () => {
-    expect(errorOf(null)).toEqual({ code: "invalid_request", field: "" });
+    expect(errorOf(null)).toEqual({ code: "invalid_request", field: "request" });
     expect(errorOf({ month: "2018-03", household })).toEqual({ code: "invalid_id", field: "id" });
     expect(errorOf({ id: "x", month: "2018-3", household })).toEqual({ code: "invalid_month", field: "month" });
     expect(errorOf({ id: "x", month: "2018-00", household })).toEqual({ code: "invalid_month", field: "month" });

@@ -113,7 +113,7 @@ function parseHistory(raw: unknown, month: string): Result<Map<string, CpiFigure
 
 /** Validates one raw request; the error names the first bad field. */
 export function parseAssistanceRequest(raw: unknown): Result<AssistanceRequest, Problem> {
-  if (!isMapping(raw)) return problem("invalid_request", "each request must be an object { id, month, household, cpi? }", "");
+  if (!isMapping(raw)) return problem("invalid_request", "each request must be an object { id, month, household, cpi? }", "request");
   const id = raw.id;
   if (!((typeof id === "string" && id.trim() !== "") || (typeof id === "number" && Number.isFinite(id)))) {
     return problem("invalid_id", "id must be a non-empty string or a number", "id");
