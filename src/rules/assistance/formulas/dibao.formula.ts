@@ -1,5 +1,5 @@
 /**
- * Dibao eligibility and amount (State Council Decree 649: household income below standard × members, and the
+ * Dibao eligibility and amount (State Council Decree 649, ch. 2: household income below standard × members, and the
  * asset test; payment = the gap). Every figure comes from dated parameters.
  */
 import { fenToYuanString } from "../../../core/money";

@@ -40,7 +40,7 @@ export const HOUSEHOLD_FORMULAS: readonly DatedFormula[] = [
   {
     from: "2011-01-01",
     name: "household_gap",
-    reference: "State Council Decree 649 Arts. 9 and 13 (income below standard, gap paid monthly); classified supplement and price-linkage notices",
+    reference: "State Council Decree 649 Art. 9 and ch. 2 (income below the standard; the gap paid monthly); classified supplement and price-linkage notices",
     compute: householdGapFormula,
   },
 ];
