@@ -21,6 +21,8 @@ export interface SimulationReport {
   baseline: string;
   scored: number;
   invalid: { policy: number; baseline: number; examples: string[] };
+  /** Facts of the population a version does not declare: ignored for that version (e.g. years vs months). */
+  ignoredFacts: { policy: string[]; baseline: string[] };
   gained: number;
   lost: number;
   unchanged: number;
@@ -28,6 +30,19 @@ export interface SimulationReport {
   largestLosses: Change[];
   /** purpose → town → eligible counts under each version. */
   eligible: Record<string, Record<string, { baseline: number; draft: number }>>;
+}
+
+/** The request with only the facts the version declares; the dropped names are added to `ignored`. */
+function forVersion(plan: Plan, request: ScoringRequest, ignored: Set<string>): ScoringRequest {
+  if (typeof request !== "object" || request === null || typeof request.facts !== "object" || request.facts === null) return request;
+  const declared = new Set(plan.version.facts.map((fact) => fact.name));
+  const facts = Object.fromEntries(
+    Object.entries(request.facts as Record<string, unknown>).filter(([name]) => {
+      if (!declared.has(name)) ignored.add(name);
+      return declared.has(name);
+    }),
+  );
+  return { ...request, facts };
 }
 
 function scores(plan: Plan, cases: ScoringCase[]): number[] {
@@ -39,10 +54,11 @@ export function simulatePoints(draft: Plan, baseline: Plan, requests: readonly u
   const invalid = { policy: 0, baseline: 0, examples: [] as string[] };
   const draftCases: ScoringCase[] = [];
   const baselineCases: ScoringCase[] = [];
+  const ignored = { policy: new Set<string>(), baseline: new Set<string>() };
   for (const raw of requests) {
     const request = (date && typeof raw === "object" && raw !== null ? { ...raw, application_date: date } : raw) as ScoringRequest;
-    const underDraft = checkRequest(draft, request);
-    const underBaseline = checkRequest(baseline, request);
+    const underDraft = checkRequest(draft, forVersion(draft, request, ignored.policy));
+    const underBaseline = checkRequest(baseline, forVersion(baseline, request, ignored.baseline));
     if (!underDraft.ok) invalid.policy += 1;
     if (!underBaseline.ok) invalid.baseline += 1;
     const problem = !underDraft.ok ? `${draft.version.id}: ${underDraft.error.message}` : !underBaseline.ok ? `${baseline.version.id}: ${underBaseline.error.message}` : "";
@@ -76,6 +92,7 @@ export function simulatePoints(draft: Plan, baseline: Plan, requests: readonly u
     baseline: baseline.version.id,
     scored: changes.length,
     invalid,
+    ignoredFacts: { policy: [...ignored.policy].sort(), baseline: [...ignored.baseline].sort() },
     gained: changes.filter((change) => change.change > 0).length,
     lost: changes.filter((change) => change.change < 0).length,
     unchanged: changes.filter((change) => change.change === 0).length,
@@ -97,6 +114,8 @@ export function reportText(report: SimulationReport): string {
     `Simulation of ${report.policy} against ${report.baseline}`,
     `${report.scored} requests scored under both; refused: ${report.invalid.policy} by ${report.policy}, ${report.invalid.baseline} by ${report.baseline}`,
     ...report.invalid.examples.map((example) => `  e.g. ${example}`),
+    ...(report.ignoredFacts.policy.length > 0 ? [`facts ${report.policy} does not use (ignored): ${report.ignoredFacts.policy.join(", ")}`] : []),
+    ...(report.ignoredFacts.baseline.length > 0 ? [`facts ${report.baseline} does not use (ignored): ${report.ignoredFacts.baseline.join(", ")}`] : []),
     `gain: ${report.gained}   lose: ${report.lost}   unchanged: ${report.unchanged}`,
   ];
   const describe = (change: Change): string => `  ${String(change.id)} (${change.purpose}, ${change.town}): ${formatPoints(change.baseline)} → ${formatPoints(change.draft)} (${change.change > 0 ? "+" : ""}${formatPoints(change.change)})`;
