@@ -45,15 +45,11 @@ export async function insertMembership(
   }
 }
 
-/** Registers a household; the head, when given, becomes its first member. */
+/** Registers a household; the head, when given, becomes its first member. Run it inside inTransactionWhenOk. */
 export async function registerHousehold(trx: Trx, context: CommandContext, input: HouseholdCreateBody): Promise<Result<HouseholdRecord>> {
   const place = await checkTownAndCommunity(trx, input.townCode, input.communityId);
   if (!place.ok) return place;
   const headPersonId = input.headPersonId ?? null;
-  if (headPersonId) {
-    const joinable = await checkJoinablePerson(trx, headPersonId, input.townCode, "headPersonId");
-    if (!joinable.ok) return joinable;
-  }
   const inserted = await trx
     .insertInto("households")
     .values({
@@ -65,6 +61,9 @@ export async function registerHousehold(trx: Trx, context: CommandContext, input
     .returning("id")
     .executeTakeFirstOrThrow();
   if (headPersonId) {
+    // The household row exists by now: a refusal here rolls the whole transaction back (the caller commits only ok).
+    const joinable = await checkJoinablePerson(trx, headPersonId, input.townCode, "headPersonId");
+    if (!joinable.ok) return joinable;
     const joined = await insertMembership(
       trx,
       { householdId: inserted.id, personId: headPersonId, townCode: input.townCode, relationship: "head", since: todayInShanghai() },

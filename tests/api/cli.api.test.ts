@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The CLI on a fresh PGlite data folder (no server): demo, audit verify, users create, refusing a second demo.
+const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-cli-"));
+const environment = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
+
+function gongzhi(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: environment, encoding: "utf8", timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("gongzhi CLI on ./data", () => {
+  it("loads demo data, verifies the audit chain, creates a user, and refuses demo on a non-empty database", () => {
+    const demo = gongzhi("demo", "--persons", "60");
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(JSON.parse(demo.stdout.split("\n")[0])).toMatchObject({ towns: 24, persons: 60, accounts: 10 });
+
+    const verify = gongzhi("audit", "verify");
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(verify.stdout).toBe("audit chain intact: 11 entries\n");
+
+    const user = gongzhi("users", "create", "--username", "clerk.guzhen", "--password", "Guzhen-Clerk-1", "--role", "clerk", "--town", "guzhen");
+    expect(user.status, user.stderr).toBe(0);
+    expect(JSON.parse(user.stdout).roles).toEqual([{ role: "clerk", townCode: "guzhen", departmentCode: null }]);
+
+    const badUser = gongzhi("users", "create", "--username", "clerk.x", "--password", "Guzhen-Clerk-1", "--role", "clerk", "--town", "atlantis");
+    expect(badUser.status).toBe(1);
+    expect(badUser.stderr).toContain("roles.0.townCode");
+
+    const again = gongzhi("demo");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("not empty");
+  });
+});
