@@ -28,8 +28,23 @@ interface Working {
   scope: Int32Array;
 }
 
+/** Throws when columns do not have the declared lengths: a bug in the caller that builds them, not user input. */
+function checkShapes(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolColumns): void {
+  const applicantColumns = [
+    a.purpose, a.town, a.grade, a.total, a.personalQuality, a.insurance, a.residence,
+    a.appliedAt, a.homeX, a.homeY, a.eligible, a.refused, a.property, a.household,
+  ];
+  if (applicantColumns.some((c) => c.length !== a.count)) throw new Error("applicant columns must all have `count` rows");
+  const schoolColumns = [schools.town, schools.grade, schools.seats, schools.x, schools.y];
+  if (schoolColumns.some((c) => c.length !== schools.count)) throw new Error("school columns must all have `count` rows");
+  if (quotas.schoolPlaces.length !== 2 * quotas.townCount || quotas.hukouPlaces.length !== quotas.townCount) {
+    throw new Error("quota columns must match townCount");
+  }
+}
+
 /** Ranks and allocates every purpose; the single entry point of the columnar engine. */
 export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolColumns): AllocationColumns {
+  checkShapes(a, quotas, schools);
   const n = a.count;
   const towns = quotas.townCount;
   const scopeCount = 3 * towns + 1;
@@ -47,13 +62,15 @@ export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schoo
   const stats = out.statistics;
   const scope = new Int32Array(n);
   let eligibleCount = 0;
+  const { purpose, town, grade, eligible } = a;
+  const { applications, eligible: eligibleInScope } = stats;
   for (let r = 0; r < n; r++) {
-    const s = scopeIndex(a.purpose[r], a.town[r], a.grade[r], towns);
+    const s = scopeIndex(purpose[r], town[r], grade[r], towns);
     scope[r] = s;
-    stats.applications[s]++;
-    if (a.eligible[r]) {
+    applications[s]++;
+    if (eligible[r]) {
       eligibleCount++;
-      stats.eligible[s]++;
+      eligibleInScope[s]++;
     }
   }
   const rows = new Int32Array(eligibleCount);
@@ -149,20 +166,25 @@ function allocateSchool(w: Working, order: Int32Array, quotas: QuotaColumns, sch
   for (let s = 0; s < scopes; s++) schoolStart[s + 1] += schoolStart[s];
   const free = Int32Array.from(schools.seats);
   const claim = new Int32Array(a.propertyCount).fill(NO_CLAIM);
+  const { refused, homeX, homeY, property, household } = a;
+  const { x, y } = schools;
+  const scope = w.scope;
+  const admitted = stats.admitted;
+  const places = quotas.schoolPlaces;
   for (let i = 0; i < order.length; i++) {
     const row = order[i];
-    if (forfeit(w, row)) continue;
-    const s = w.scope[row];
+    if (refused[row] && forfeit(w, row)) continue;
+    const s = scope[row];
     out.outcome[row] = OUTCOME.waiting;
-    if (stats.admitted[s] >= quotas.schoolPlaces[s]) continue;
-    const hx = a.homeX[row];
-    const hy = a.homeY[row];
+    if (admitted[s] >= places[s]) continue;
+    const hx = homeX[row];
+    const hy = homeY[row];
     let best = -1;
     let bestSquared = Infinity;
-    for (let k = schoolStart[s]; k < schoolStart[s + 1]; k++) {
+    for (let k = schoolStart[s], end = schoolStart[s + 1]; k < end; k++) {
       if (free[k] <= 0) continue;
-      const dx = schools.x[k] - hx;
-      const dy = schools.y[k] - hy;
+      const dx = x[k] - hx;
+      const dy = y[k] - hy;
       const squared = dx * dx + dy * dy;
       if (squared < bestSquared) {
         bestSquared = squared;
@@ -170,13 +192,13 @@ function allocateSchool(w: Working, order: Int32Array, quotas: QuotaColumns, sch
       }
     }
     if (best < 0) continue;
-    const property = a.property[row];
-    if (property >= 0) {
-      if (claim[property] !== NO_CLAIM && claim[property] !== a.household[row]) {
+    const p = property[row];
+    if (p >= 0) {
+      if (claim[p] !== NO_CLAIM && claim[p] !== household[row]) {
         refuseForProperty(w, row);
         continue;
       }
-      claim[property] = a.household[row];
+      claim[p] = household[row];
     }
     free[best]--;
     out.school[row] = best;
