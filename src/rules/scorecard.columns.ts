@@ -15,9 +15,9 @@ export interface Columns {
   slots: Record<string, Column>;
 }
 
-/** Output columns for one purpose, in integer hundredths. */
+/** Output columns for one purpose, in integer hundredths (totals in Float64Array: uncapped rows can exceed Int32). */
 export interface PurposeColumns {
-  total: Int32Array;
+  total: Float64Array;
   eligible: Uint8Array;
   subscores: Record<string, Int32Array>;
 }
@@ -40,7 +40,7 @@ export function allocateResults(plan: Plan, size: number): ColumnResults {
   const results: ColumnResults = {};
   for (const purpose of plan.purposes) {
     results[purpose.name] = {
-      total: new Int32Array(size),
+      total: new Float64Array(size),
       eligible: new Uint8Array(size),
       subscores: Object.fromEntries(plan.version.subscores.map((subscore) => [subscore.id, new Int32Array(size)])),
     };

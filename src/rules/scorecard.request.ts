@@ -29,7 +29,8 @@ export interface ScoringCase {
   values: Map<string, number>;
 }
 
-const MAX_COUNT = 1_000_000_000;
+/** Larger counts are refused as implausible, so sub-scores stay within Int32 hundredths. */
+const MAX_COUNT = 10_000_000;
 
 /** yyyymmdd integer of an ISO date, the form dates take in columns. */
 export function dateNumber(date: string): number {
