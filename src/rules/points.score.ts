@@ -96,7 +96,7 @@ export function requestFromRow(row: Record<string, string>, types: Map<string, s
     }
     const type = types.get(column);
     let value: unknown = text;
-    if ((type === "count" || type === "yuan") && /^-?\d+(\.\d+)?$/.test(text)) value = Number(text);
+    if ((type === "count" || type === "yuan" || type === "decimal") && /^-?\d+(\.\d+)?$/.test(text)) value = Number(text);
     else if (type === "boolean" && /^(true|false|1|0)$/i.test(text)) value = /^(true|1)$/i.test(text);
     const dot = column.indexOf(".");
     if (dot > 0 && types.get(column.slice(0, dot)) === "counts") {

@@ -65,7 +65,7 @@ function factValues(plan: Plan, step: PlanStep, values: ReadonlyMap<string, numb
     if (fact.type === "counts") result[name] = Object.fromEntries((fact.fields ?? []).map((field) => [field, values.get(`${name}.${field}`) ?? 0]));
     else if (fact.type === "boolean") result[name] = value === 1;
     else if (fact.type === "enum") result[name] = value === 0 ? null : fact.values?.[value - 1];
-    else if (fact.type === "yuan") result[name] = value / 100;
+    else if (fact.type === "yuan" || fact.type === "decimal") result[name] = value / 100;
     else if (fact.type === "date") result[name] = value === 0 ? null : `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-${String(value).slice(6, 8)}`;
     else result[name] = value;
   }

@@ -17,7 +17,7 @@ import {
   type ScorecardVersion,
 } from "./scorecard.types";
 
-const FACT_TYPES: readonly FactType[] = ["enum", "count", "boolean", "date", "yuan", "counts"];
+const FACT_TYPES: readonly FactType[] = ["enum", "count", "boolean", "date", "yuan", "decimal", "counts"];
 const KINDS: readonly IndicatorKind[] = ["enum", "per_unit", "extra", "boolean", "tiered", "age_range", "condition", "formula"];
 const LABELS = ["zh", "en"] as const;
 const INDICATOR_KEYS: Record<IndicatorKind, string[]> = {

@@ -60,6 +60,7 @@ function factBindings(fact: FactDefinition, slots: SlotDefinition[], names: Map<
       add(fact.name, "int32", 100, { kind: "number" });
       break;
     case "yuan":
+    case "decimal":
       add(fact.name, "float64", 1, { kind: "number" });
       break;
     case "boolean":

@@ -22,6 +22,8 @@ function factArbitrary(fact: FactDefinition): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "date":
       return isoDate;
+    case "decimal":
+      return fc.integer({ min: -100_000, max: 100_000 }).map((hundredths) => hundredths / 100);
     case "yuan":
       return fc.integer({ min: 0, max: 50_000_000 }).map((fen) => fen / 100);
     case "count":

@@ -4,6 +4,7 @@
  */
 import { isIsoDate } from "../core/dates";
 import { parseYuan } from "../core/money";
+import { parsePointsResult } from "../core/points";
 import { err, ok, type Problem, type Result } from "../core/result";
 import { CONTEXT_SLOTS, type Plan } from "./scorecard.plan";
 import type { FactDefinition } from "./scorecard.types";
@@ -86,7 +87,7 @@ export function checkRequest(plan: Plan, request: ScoringRequest): Result<Scorin
       const subset = values.get(`${fact.name}${part}`) ?? 0;
       const whole = fact.subsetOf.reduce((sum, name) => sum + (values.get(`${name}${part}`) ?? 0), 0);
       if (subset > whole) {
-        return problem("subset_exceeds_whole", `facts.${fact.name}${part}`, `${subset / (fact.type === "yuan" ? 100 : 1)} is more than its whole (${fact.subsetOf.map((name) => name + part).join(" + ")})`);
+        return problem("subset_exceeds_whole", `facts.${fact.name}${part}`, `${subset / (fact.type === "yuan" || fact.type === "decimal" ? 100 : 1)} is more than its whole (${fact.subsetOf.map((name) => name + part).join(" + ")})`);
       }
     }
   }
@@ -116,6 +117,13 @@ function storeFact(definition: FactDefinition, value: unknown, values: Map<strin
       if (!fen.ok) return problem("invalid_amount", field, fen.error.message);
       if (fen.value < 0) return problem("negative_amount", field, "cannot be negative");
       values.set(definition.name, fen.value);
+      return ok(true);
+    }
+    case "decimal": {
+      if (typeof value !== "number" && typeof value !== "string") return problem("invalid_type", field, "must be a number");
+      const hundredths = parsePointsResult(value, field);
+      if (!hundredths.ok) return problem("invalid_number", field, hundredths.error.message);
+      values.set(definition.name, hundredths.value);
       return ok(true);
     }
     case "boolean":

@@ -7,7 +7,7 @@ export type PolicyStatus = "draft" | "approved" | "active" | "superseded";
 
 export const POLICY_STATUSES: readonly PolicyStatus[] = ["draft", "approved", "active", "superseded"];
 
-export type FactType = "enum" | "count" | "boolean" | "date" | "yuan" | "counts";
+export type FactType = "enum" | "count" | "boolean" | "date" | "yuan" | "decimal" | "counts";
 
 /** A fact a scoring request may carry, as a version declares it. */
 export interface FactDefinition {
