@@ -42,6 +42,15 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The applicants ordered by applicationId; a list already in that order (as a database returns it) is not re-sorted. */
+function sortedById(applicants: Applicant[]): Applicant[] {
+  let ordered = true;
+  for (let i = 1; i < applicants.length && ordered; i++) {
+    ordered = applicants[i - 1].applicationId < applicants[i].applicationId;
+  }
+  return ordered ? [...applicants] : [...applicants].sort((a, b) => compareCodeUnits(a.applicationId, b.applicationId));
+}
+
 function checkApplicant(p: Applicant, field: string, townIndex: Map<string, number>): Result<number> {
   if (typeof p.applicationId !== "string" || p.applicationId === "") return problem(`${field}.applicationId`, "must be a non-empty string");
   if (typeof p.personId !== "string" || p.personId === "") return problem(`${field}.personId`, "must be a non-empty string");
@@ -190,7 +199,7 @@ export function prepareInput(input: AllocationInput): Result<PreparedInput> {
     if (!ids.has(id)) return problem(`refused[${i}]`, `unknown application "${id}"`);
     refused.add(id);
   }
-  const sorted = [...input.applicants].sort((a, b) => compareCodeUnits(a.applicationId, b.applicationId));
+  const sorted = sortedById(input.applicants);
   const columns = emptyApplicantColumns(sorted.length);
   const properties = new Map<string, number>();
   const households = new Map<string, number>();

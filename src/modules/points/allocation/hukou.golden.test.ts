@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocate } from "./allocation.run";
 import { applicant, input, outcomes, resultOf } from "./applicant.fixture";
+import { rankingList, secondRoundList } from "./result.lists";
 import type { AllocationInput, AllocationResult, Applicant } from "./allocation.types";
 
 function run(fields: Partial<AllocationInput>): AllocationResult {
@@ -54,6 +55,10 @@ describe("hukou: two rounds with the 10% cap (Impl. Art. 11(3))", () => {
       ["b11", 7, "not_admitted", null],
     ]);
     expect(result.hukouSecondRound).toEqual({ places: 28, candidates: 7, admitted: 3, cutoffTotal: 4900 });
+    expect(secondRoundList(result).map((r) => r.applicationId)).toEqual(["a20", "a21", "a22", "a23", "a24", "b10", "b11"]);
+    expect(rankingList(result, { purpose: "hukou", townCode: "b" }).map((r) => r.rank)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     const a = result.summaries.find((s) => s.purpose === "hukou" && s.townCode === "a");
     expect(a).toMatchObject({ quota: 20, secondRoundCap: 2, admitted: 20, admittedSecondRound: 2, cutoffTotal: 9810 });
   });
@@ -115,6 +120,7 @@ describe("public rental housing: city-wide ranking (Impl. Art. 10)", () => {
       ["r4", null, null, "ineligible"],
       ["r5", 4, "city", "waiting"],
     ]);
+    expect(rankingList(result, { purpose: "housing" }).map((r) => r.applicationId)).toEqual(["r2", "r3", "r1", "r5"]);
     const housing = result.summaries.find((s) => s.purpose === "housing");
     expect(housing).toMatchObject({ townCode: null, quota: 2, applications: 5, eligible: 4, admitted: 2, forfeited: 1 });
   });

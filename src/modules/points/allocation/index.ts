@@ -10,3 +10,4 @@ export { allocateColumns } from "./allocation.engine";
 export { prepareInput, compareCodeUnits, type PreparedInput } from "./allocation.input";
 export { resultHash, canonicalText, diffResults, type ApplicationChange, type ChangedField } from "./result.compare";
 export { sortByMerit, separatingLevel, precedes } from "./merit.sort";
+export { rankingList, secondRoundList, type ListScope } from "./result.lists";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocate } from "./allocation.run";
 import { applicant, input, resultOf } from "./applicant.fixture";
+import { rankingList } from "./result.lists";
 import type { AllocationResult } from "./allocation.types";
 
 function run(fields: Parameters<typeof input>[0]): AllocationResult {
@@ -83,6 +84,10 @@ describe("ranking order (Impl. Art. 13)", () => {
         applicant("p2", { purpose: "school", grade: "primary_1", total: 6000, home: { x: 0, y: 0 } }),
       ],
     });
+    expect(rankingList(school, { purpose: "school", townCode: "a", grade: "primary_1" }).map((r) => r.applicationId)).toEqual([
+      "p2",
+      "p1",
+    ]);
     expect(resultOf(school, "p2").rank).toBe(1);
     expect(resultOf(school, "p1").rank).toBe(2);
     expect(resultOf(school, "j1").rank).toBe(1);
