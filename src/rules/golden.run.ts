@@ -41,7 +41,8 @@ export function loadGoldenCases(folder: string): { cases: GoldenCase[]; problems
   const problems: GoldenResult[] = [];
   if (!existsSync(directory)) return { cases, problems };
   for (const entry of readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort()) {
-    const file = relative(process.cwd(), join(directory, entry));
+    const shown = relative(process.cwd(), join(directory, entry));
+    const file = shown.startsWith("..") ? join(directory, entry) : shown;
     let data: unknown;
     try {
       data = parseYaml(readFileSync(join(directory, entry), "utf8"));

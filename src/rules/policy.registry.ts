@@ -19,7 +19,8 @@ export const SCORECARD_FILE = "scorecard.yaml";
 /** Loads and compiles the version in one folder (`policies/zhongshan/points/2014`). */
 export function loadVersionFolder(folder: string): Result<Plan, PolicyProblem[]> {
   const path = join(folder, SCORECARD_FILE);
-  const file = relative(process.cwd(), path) || path;
+  const shown = relative(process.cwd(), path);
+  const file = shown && !shown.startsWith("..") ? shown : path;
   if (!existsSync(path)) return err([{ code: "missing_file", file, path: "", message: `${file}: no ${SCORECARD_FILE} here` }]);
   const version = readScorecard(readFileSync(path, "utf8"), file, folder);
   if (!version.ok) return version;
