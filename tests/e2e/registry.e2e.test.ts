@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshot, startServer, type RunningServer } from "./harness";
+
+const PASSWORD = "Gongzhi-2026!";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(/\/console/);
+  return page;
+}
+
+describe("registry in the browser", () => {
+  let householdUrl = "";
+  const newAddress = "石岐东社区8号1201房（浏览器测试）";
+
+  it("shows the public home page in Chinese without signing in", async () => {
+    const page = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+    await page.goto(server.baseUrl);
+    await expect.poll(async () => page.getByTestId("town-list").textContent()).toContain("石岐区");
+    await screenshot(page, "public-home");
+  });
+
+  it("lets a clerk search, open and edit a household of their 镇区 and see its history", async () => {
+    const page = await signIn("clerk.shiqi");
+    await expect.poll(async () => page.getByTestId("user-name").textContent()).toContain("石岐区");
+    await screenshot(page, "console-home-clerk");
+
+    await page.goto(`${server.baseUrl}/console/registry?kind=households`);
+    const search = page.getByTestId("registry-search-input").locator("input");
+    await search.fill("石岐东社区");
+    await search.press("Enter");
+    await page.getByTestId("household-result-link").first().waitFor();
+    await screenshot(page, "registry-search");
+    await page.getByTestId("household-result-link").first().click();
+    await page.getByTestId("household-details").waitFor();
+    householdUrl = page.url();
+    expect(householdUrl).toMatch(/\/console\/registry\/households\/[0-9a-f-]{36}$/);
+
+    await page.getByTestId("household-edit").click();
+    const address = page.getByTestId("household-edit-form").getByTestId("field-address");
+    await address.fill(newAddress);
+    await page.getByTestId("household-edit-submit").click();
+    await expect.poll(async () => page.getByTestId("household-details").textContent()).toContain(newAddress);
+
+    await page.reload();
+    await expect.poll(async () => page.getByTestId("household-details").textContent()).toContain(newAddress);
+    await expect.poll(async () => page.getByTestId("history-timeline").textContent()).toContain(newAddress);
+    await screenshot(page, "household-page");
+  });
+
+  it("answers 'not found' to a clerk of another 镇区 for the same household", async () => {
+    const page = await signIn("clerk.xiaolan");
+    await page.goto(householdUrl);
+    await page.getByTestId("not-found-or-no-access").waitFor();
+    expect(await page.getByTestId("household-details").count()).toBe(0);
+    await screenshot(page, "other-town-not-found");
+  });
+
+  it("shows a resident their own record in the portal", async () => {
+    const page = await signIn("resident");
+    await page.getByTestId("profile-person").waitFor();
+    await screenshot(page, "resident-portal");
+  });
+});
