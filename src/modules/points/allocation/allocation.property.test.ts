@@ -106,10 +106,24 @@ describe("allocation invariants (property test)", () => {
           expect(hukou.filter((r) => r.round === 2).length).toBeLessThanOrEqual(Math.floor(quota / 10));
           checkMonotone(hukou, (r) => r.round === 1);
         }
+        const freeAtEnd = new Map<string, number>();
         for (const school of value.schools) {
           const placed = apps.filter((r) => r.schoolId === school.schoolId);
           expect(placed.length).toBeLessThanOrEqual(school.seats);
           for (const r of placed) expect([r.townCode, r.grade]).toEqual([school.townCode, school.grade]);
+          freeAtEnd.set(school.schoolId, school.seats - placed.length);
+        }
+        // Nearest with a free seat: a school of the scope still free at the end was free at every placement,
+        // so no placed child may be nearer to it than to its own school (equal distance: smaller schoolId wins).
+        const squared = (p: { x: number; y: number }, q: { x: number; y: number }) => (p.x - q.x) ** 2 + (p.y - q.y) ** 2;
+        for (const r of apps.filter((x) => x.schoolId !== undefined)) {
+          const home = byId.get(r.applicationId)!.home!;
+          const own = value.schools.find((x) => x.schoolId === r.schoolId)!;
+          for (const other of value.schools) {
+            if (other.townCode !== own.townCode || other.grade !== own.grade || freeAtEnd.get(other.schoolId)! <= 0) continue;
+            const [d0, d1] = [squared(home, own.location), squared(home, other.location)];
+            expect(d0 < d1 || (d0 === d1 && own.schoolId <= other.schoolId)).toBe(true);
+          }
         }
         const second = apps.filter((r) => r.purpose === "hukou" && r.cityRank !== undefined).sort((x, y) => x.cityRank! - y.cityRank!);
         expect(second.filter((r) => r.round === 2).length).toBe(run.value.hukouSecondRound.admitted);
