@@ -57,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Served over plain http on localhost or a LAN address by default: upgrading would break asset loads.
+        upgradeInsecureRequests: null,
       },
     },
   });
