@@ -76,6 +76,7 @@ describe("object API and columnar engine agree", () => {
 
   it("rejects columns of the wrong shape and unordered schools as bugs", () => {
     expect(() => allocateColumns({ ...a, total: a.total.subarray(1) }, p.quotas, p.schools)).toThrow(/count/);
+    expect(() => allocateColumns({ ...a, town: a.town.map(() => 99) }, p.quotas, p.schools)).toThrow(/range/);
     const reversed = { ...p.schools, town: p.schools.town.slice().reverse() };
     expect(() => allocateColumns(a, p.quotas, reversed)).toThrow(/ordered/);
   });

@@ -40,6 +40,15 @@ function checkShapes(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolC
   if (quotas.schoolPlaces.length !== 2 * quotas.townCount || quotas.hukouPlaces.length !== quotas.townCount) {
     throw new Error("quota columns must match townCount");
   }
+  const towns = quotas.townCount;
+  for (let r = 0; r < a.count; r++) {
+    if (a.purpose[r] > 2 || a.town[r] >= towns || a.grade[r] > 1 || a.property[r] >= a.propertyCount) {
+      throw new Error(`applicant row ${r}: purpose, town, grade or property code out of range`);
+    }
+  }
+  for (let k = 0; k < schools.count; k++) {
+    if (schools.town[k] >= towns || schools.grade[k] > 1) throw new Error(`school row ${k}: town or grade code out of range`);
+  }
 }
 
 /** Ranks and allocates every purpose; the single entry point of the columnar engine. */

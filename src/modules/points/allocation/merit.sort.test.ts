@@ -60,6 +60,18 @@ describe("sortByMerit", () => {
     );
   });
 
+  it("agrees with the comparator when (group, total) does not fit 32 bits", () => {
+    const wide = row.map((r) => ({ ...r, total: r.total * 40000 }));
+    fc.assert(
+      fc.property(fc.array(wide, { maxLength: 100 }), (rows) => {
+        const { c, group } = columns(rows);
+        const all = Int32Array.from(rows.map((_, i) => i));
+        expect(Array.from(sortByMerit(c, all, group, 4))).toEqual(reference(c, group));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("sorts only the rows it is given", () => {
     const { c, group } = columns([
       { total: 1, pq: 0, ins: 0, res: 0, at: 0, group: 0 },

@@ -112,10 +112,38 @@ export function sortByMerit(
   [order, spare] = sortByColumn(order, spare, work, columns.residence, true);
   [order, spare] = sortByColumn(order, spare, work, columns.insurance, true);
   [order, spare] = sortByColumn(order, spare, work, columns.personalQuality, true);
-  [order, spare] = sortByColumn(order, spare, work, columns.total, true);
-  for (let r = 0; r < columns.count; r++) work.key[r] = group[r];
-  [order] = sortByKey(order, spare, work, groupCount);
+  [order] = sortByGroupThenTotal(order, spare, work, group, groupCount, columns.total);
   return order;
+}
+
+/** The two most significant keys in one go, (group ↑, total ↓), when their product fits 32 bits. */
+function sortByGroupThenTotal(
+  order: Int32Array,
+  spare: Int32Array,
+  work: Workspace,
+  group: ArrayLike<number>,
+  groupCount: number,
+  total: Int32Array,
+): [Int32Array, Int32Array] {
+  const m = order.length;
+  if (m === 0) return [order, spare];
+  let min = total[order[0]];
+  let max = min;
+  for (let i = 1; i < m; i++) {
+    const v = total[order[i]];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const range = max - min + 1;
+  const key = work.key;
+  const n = total.length;
+  if (groupCount * range > TWO_TO_32) {
+    [order, spare] = sortByColumn(order, spare, work, total, true);
+    for (let r = 0; r < n; r++) key[r] = group[r];
+    return sortByKey(order, spare, work, groupCount - 1);
+  }
+  for (let r = 0; r < n; r++) key[r] = group[r] * range + (max - total[r]);
+  return sortByKey(order, spare, work, groupCount * range - 1);
 }
 
 /** Stable regrouping of an already merit-sorted list by a small group key (counting sort), keeping merit order inside each group. */
