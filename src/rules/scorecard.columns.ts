@@ -73,28 +73,38 @@ export function kernelSource(plan: Plan): string {
     if (step.cap !== undefined) body.push(`${step.when ? "else " : ""}if (p${index} > ${step.cap}) p${index} = ${step.cap};`);
   });
   if (plan.multiplier) body.push(`const bonus = ${emitCondition(plan.multiplier.when, context)};`);
-  plan.purposes.forEach((purpose, purposeIndex) => {
-    const prefix = `r${purposeIndex}`;
-    header.push(`const ${prefix}t = results[${JSON.stringify(purpose.name)}].total;`);
-    header.push(`const ${prefix}e = results[${JSON.stringify(purpose.name)}].eligible;`);
-    const sums = new Map<string, string[]>(plan.version.subscores.map((subscore) => [subscore.id, []]));
-    const all: string[] = [];
-    purpose.terms.forEach((term, termIndex) => {
+  // Terms are computed once and shared by the purposes; the sum of the terms every purpose counts is shared too.
+  const termVariables = new Map<string, string>();
+  const termsOf = plan.purposes.map((purpose) =>
+    purpose.terms.map((term) => {
       let expression: string;
       if (term.kind === "step") expression = `p${term.step}`;
       else if (term.group.kind === "highest") expression = term.steps.length === 1 ? `p${term.steps[0]}` : `Math.max(${term.steps.map((step) => `p${step}`).join(", ")})`;
       else expression = `Math.min(${term.steps.map((step) => `p${step}`).join(" + ")}, ${term.group.cap})`;
-      const variable = `${prefix}g${termIndex}`;
-      body.push(`const ${variable} = ${expression};`);
-      all.push(variable);
-      const subscore = plan.steps[term.kind === "step" ? term.step : term.steps[0]].indicator.subscore;
-      if (subscore !== undefined) sums.get(subscore)?.push(variable);
-    });
+      let variable = termVariables.get(expression);
+      if (!variable) {
+        variable = `g${termVariables.size}`;
+        termVariables.set(expression, variable);
+        body.push(`const ${variable} = ${expression};`);
+      }
+      return { variable, subscore: plan.steps[term.kind === "step" ? term.step : term.steps[0]].indicator.subscore };
+    }),
+  );
+  const shared = [...termVariables.values()].filter((variable) => termsOf.every((terms) => terms.some((term) => term.variable === variable)));
+  if (plan.purposes.length > 1 && shared.length > 1) body.push(`const common = ${shared.join(" + ")};`);
+  plan.purposes.forEach((purpose, purposeIndex) => {
+    const prefix = `r${purposeIndex}`;
+    header.push(`const ${prefix}t = results[${JSON.stringify(purpose.name)}].total;`);
+    header.push(`const ${prefix}e = results[${JSON.stringify(purpose.name)}].eligible;`);
+    const terms = termsOf[purposeIndex];
     plan.version.subscores.forEach((subscore, subscoreIndex) => {
       header.push(`const ${prefix}s${subscoreIndex} = results[${JSON.stringify(purpose.name)}].subscores[${JSON.stringify(subscore.id)}];`);
-      body.push(`${prefix}s${subscoreIndex}[i] = ${sums.get(subscore.id)?.join(" + ") || "0"};`);
+      const parts = terms.filter((term) => term.subscore === subscore.id).map((term) => term.variable);
+      body.push(`${prefix}s${subscoreIndex}[i] = ${parts.join(" + ") || "0"};`);
     });
-    body.push(`let ${prefix}total = ${all.join(" + ") || "0"};`);
+    const useCommon = plan.purposes.length > 1 && shared.length > 1;
+    const parts = [...(useCommon ? ["common"] : []), ...terms.map((term) => term.variable).filter((variable) => !useCommon || !shared.includes(variable))];
+    body.push(`let ${prefix}total = ${parts.join(" + ") || "0"};`);
     if (plan.multiplier) body.push(`if (bonus && ${prefix}total > 0) ${prefix}total = Math.floor((${prefix}total * ${plan.multiplier.factor}) / 100);`);
     body.push(`${prefix}t[i] = ${prefix}total;`, `${prefix}e[i] = ${prefix}total >= ${purpose.threshold} ? 1 : 0;`);
   });
