@@ -52,12 +52,13 @@ function sortedById(applicants: Applicant[]): Applicant[] {
 }
 
 function checkApplicant(p: Applicant, field: string, townIndex: Map<string, number>): Result<number> {
+  if (typeof p !== "object" || p === null) return problem(field, "must be an object");
   if (typeof p.applicationId !== "string" || p.applicationId === "") return problem(`${field}.applicationId`, "must be a non-empty string");
   if (typeof p.personId !== "string" || p.personId === "") return problem(`${field}.personId`, "must be a non-empty string");
-  if (!(p.purpose in PURPOSE_CODES)) return problem(`${field}.purpose`, "must be school, housing or hukou");
+  if (!Object.hasOwn(PURPOSE_CODES, p.purpose)) return problem(`${field}.purpose`, "must be school, housing or hukou");
   if (!townIndex.has(p.townCode)) return problem(`${field}.townCode`, `unknown 镇区 code "${p.townCode}"`);
   if (p.purpose === "school") {
-    if (p.grade === undefined || !(p.grade in GRADE_CODES)) return problem(`${field}.grade`, "school applications need primary_1 or junior_1");
+    if (p.grade === undefined || !Object.hasOwn(GRADE_CODES, p.grade)) return problem(`${field}.grade`, "school applications need primary_1 or junior_1");
     if (!isCoordinates(p.home)) return problem(`${field}.home`, "school applications need home coordinates {x, y}");
   }
   for (const key of ["total", "personalQuality", "insurance", "residence"] as const) {
@@ -77,9 +78,10 @@ function checkApplicant(p: Applicant, field: string, townIndex: Map<string, numb
 }
 
 function checkSchool(s: School, field: string, townIndex: Map<string, number>): Result<true> {
+  if (typeof s !== "object" || s === null) return problem(field, "must be an object");
   if (typeof s.schoolId !== "string" || s.schoolId === "") return problem(`${field}.schoolId`, "must be a non-empty string");
   if (!townIndex.has(s.townCode)) return problem(`${field}.townCode`, `unknown 镇区 code "${s.townCode}"`);
-  if (!(s.grade in GRADE_CODES)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
+  if (!Object.hasOwn(GRADE_CODES, s.grade)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
   if (!isCount(s.seats)) return problem(`${field}.seats`, "must be a whole number ≥ 0");
   if (!isCoordinates(s.location)) return problem(`${field}.location`, "must be coordinates {x, y}");
   return ok(true);
@@ -100,7 +102,7 @@ function prepareQuotas(input: AllocationInput, townIndex: Map<string, number>): 
     const field = `quotas.school[${i}]`;
     const t = townIndex.get(row.townCode);
     if (t === undefined) return problem(`${field}.townCode`, `unknown 镇区 code "${row.townCode}"`);
-    if (!(row.grade in GRADE_CODES)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
+    if (!Object.hasOwn(GRADE_CODES, row.grade)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
     if (!isCount(row.places)) return problem(`${field}.places`, "must be a whole number ≥ 0");
     if (seen.has(`${row.townCode}/${row.grade}`)) return problem(field, "duplicate quota for this 镇区 and grade");
     seen.add(`${row.townCode}/${row.grade}`);
@@ -206,7 +208,7 @@ export function prepareInput(input: AllocationInput): Result<PreparedInput> {
   sorted.forEach((p, r) => {
     columns.purpose[r] = PURPOSE_CODES[p.purpose];
     columns.town[r] = townIndex.get(p.townCode)!;
-    columns.grade[r] = p.grade === undefined ? 0 : GRADE_CODES[p.grade];
+    columns.grade[r] = p.purpose === "school" ? GRADE_CODES[p.grade!] : 0;
     columns.total[r] = p.total;
     columns.personalQuality[r] = p.personalQuality;
     columns.insurance[r] = p.insurance;

@@ -111,6 +111,9 @@ describe("input validation", () => {
     expect(field({ applicants: [applicant("a1", { purpose: "school", grade: "primary_1" })] })).toBe("applicants[0].home");
     expect(field({ applicants: [applicant("a1", { purpose: "school", home: { x: 0, y: 0 } })] })).toBe("applicants[0].grade");
     expect(field({ applicants: [applicant("a1"), applicant("a1")] })).toBe("applicants[1].applicationId");
+    expect(field({ applicants: [applicant("a1", { purpose: "toString" as "school" })] })).toBe("applicants[0].purpose");
+    expect(field({ applicants: [null as unknown as ReturnType<typeof applicant>] })).toBe("applicants[0]");
+    expect(field({ towns: [] })).toBe("towns");
     expect(field({ applicants: [applicant("a1")], refused: ["nope"] })).toBe("refused[0]");
     expect(field({ quotas: { school: [], hukou: [{ townCode: "a", places: -1 }], housingUnits: 0 } })).toBe(
       "quotas.hukou[0].places",
