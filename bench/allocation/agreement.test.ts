@@ -64,6 +64,9 @@ describe("object API and columnar engine agree", () => {
     run.value.applications.forEach((result, r) => {
       expect(result.applicationId).toBe(id(r));
       const level = columns.tieBreak[r];
+      const cityLevel = columns.cityTieBreak[r];
+      expect(result.cityTieBreak ?? null).toBe(cityLevel > 0 && cityLevel < LEVEL_NAMES.length ? LEVEL_NAMES[cityLevel] : null);
+      expect(result.cityRank ?? 0).toBe(columns.cityRank[r]);
       expect([result.rank, result.outcome, result.round ?? 0, result.schoolId ?? null, result.tieBreak ?? null]).toEqual([
         columns.rank[r] || null,
         OUTCOME_NAMES[columns.outcome[r]],

@@ -25,7 +25,7 @@ function argument(name: string, fallback: number): number {
 /** sha256 of the output columns: every timed run must produce the same bytes. */
 export function columnsHash(out: AllocationColumns): string {
   const hash = createHash("sha256");
-  for (const column of [out.rank, out.scope, out.outcome, out.round, out.cityRank, out.school, out.distance, out.tieBreak]) {
+  for (const column of [out.rank, out.scope, out.outcome, out.round, out.cityRank, out.cityTieBreak, out.school, out.distance, out.tieBreak]) {
     hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
   }
   return hash.digest("hex");

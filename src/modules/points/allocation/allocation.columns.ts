@@ -108,6 +108,8 @@ export interface AllocationColumns {
   outcome: Uint8Array;
   round: Uint8Array;
   cityRank: Int32Array;
+  /** Tie-break level against the previous second-round candidate in city order (LEVEL_NONE for the first). */
+  cityTieBreak: Uint8Array;
   school: Int32Array;
   distance: Float64Array;
   tieBreak: Uint8Array;

@@ -63,6 +63,7 @@ export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schoo
     outcome: new Uint8Array(n),
     round: new Uint8Array(n),
     cityRank: new Int32Array(n),
+    cityTieBreak: new Uint8Array(n).fill(LEVEL_NONE),
     school: new Int32Array(n).fill(-1),
     distance: new Float64Array(n).fill(NaN),
     tieBreak: new Uint8Array(n).fill(LEVEL_NONE),
@@ -249,10 +250,13 @@ function allocateHukou(w: Working, order: Int32Array, quotas: QuotaColumns): voi
   for (let t = 0; t < towns; t++) places += Math.max(0, quotas.hukouPlaces[t] - stats.admitted[2 * towns + t]);
   const second = stats.secondRound;
   second.places = places;
+  let previous = -1;
   for (let i = 0; i < order.length; i++) {
     const row = order[i];
     if (out.outcome[row] !== OUTCOME.notAdmitted) continue;
     out.cityRank[row] = ++second.candidates;
+    if (previous >= 0) out.cityTieBreak[row] = separatingLevel(a, previous, row);
+    previous = row;
     if (second.admitted >= places) continue;
     const s = w.scope[row];
     if (stats.admittedSecondRound[s] >= Math.floor(quotas.hukouPlaces[a.town[row]] / 10)) continue;

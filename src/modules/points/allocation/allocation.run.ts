@@ -48,6 +48,8 @@ function presentApplication(p: PreparedInput, out: AllocationColumns, row: numbe
   if (applicant.grade !== undefined && applicant.purpose === "school") result.grade = applicant.grade;
   if (applicant.purpose === "hukou" && (out.round[row] === 1 || out.round[row] === 2)) result.round = out.round[row] as 1 | 2;
   if (out.cityRank[row] > 0) result.cityRank = out.cityRank[row];
+  const cityLevel = out.cityTieBreak[row];
+  if (cityLevel !== LEVEL_NONE && cityLevel !== 0) result.cityTieBreak = LEVEL_NAMES[cityLevel] as TieBreakLevel;
   if (out.school[row] >= 0) {
     result.schoolId = p.sortedSchools[out.school[row]].schoolId;
     result.distance = Math.round(out.distance[row] * 100) / 100;

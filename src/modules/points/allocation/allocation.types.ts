@@ -105,6 +105,8 @@ export interface ApplicationResult {
   round?: 1 | 2;
   /** Hukou only: position among the city-wide second-round candidates. */
   cityRank?: number;
+  /** Hukou second round: the tie-break level against the candidate just above in city order. */
+  cityTieBreak?: TieBreakLevel;
   schoolId?: string;
   /** Straight-line distance from home to the school, metres rounded to centimetres. */
   distance?: number;

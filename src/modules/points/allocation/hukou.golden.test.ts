@@ -85,6 +85,23 @@ describe("hukou: two rounds with the 10% cap (Impl. Art. 11(3))", () => {
     expect(resultOf(tight, "a10")).toMatchObject({ outcome: "not_admitted", cityRank: 6 });
   });
 
+  it("explains ties in the city-wide second-round order", () => {
+    // a and b each have quota 1 (cap 0: nobody enters round 2) — the list is still published in city order.
+    const tied = run({
+      applicants: [
+        applicant("a0", { total: 9000 }),
+        applicant("a1", { total: 7000, insurance: 2000 }),
+        applicant("b0", { townCode: "b", total: 9000 }),
+        applicant("b1", { townCode: "b", total: 7000, insurance: 3000 }),
+      ],
+      quotas: { school: [], hukou: [{ townCode: "a", places: 1 }, { townCode: "b", places: 1 }], housingUnits: 0 },
+    });
+    expect(resultOf(tied, "b1")).toMatchObject({ cityRank: 1, outcome: "not_admitted" });
+    expect(resultOf(tied, "b1").cityTieBreak).toBeUndefined();
+    expect(resultOf(tied, "a1")).toMatchObject({ cityRank: 2, cityTieBreak: "insurance" });
+    expect(tied.hukouSecondRound).toEqual({ places: 0, candidates: 2, admitted: 0, cutoffTotal: null });
+  });
+
   it("admits a property's first successful application only", () => {
     const shared = run({
       applicants: [

@@ -20,6 +20,7 @@ const APPLICATION_FIELDS = [
   "schoolId",
   "distance",
   "tieBreak",
+  "cityTieBreak",
 ] as const;
 
 const SUMMARY_FIELDS = [
