@@ -1,6 +1,10 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../api/types";
+import { useTownLabel } from "./useTownLabel";
+
+/** Fields whose values are codes with a label in i18n (`<field>.<code>`). */
+const codedFields = new Set(["relationship", "hukouType", "gender", "role"]);
 
 const shownFields = 6;
 
@@ -9,7 +13,13 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const before = entry.before ?? null;
   const after = entry.after ?? null;
+  const townLabel = useTownLabel();
   const label = (field: string) => t(`field.${field}`, { defaultValue: field });
+  const value = (field: string, item: unknown) => {
+    if (typeof item === "string" && codedFields.has(field)) return t(`${field}.${item}`, { defaultValue: item });
+    if (typeof item === "string" && field === "townCode") return townLabel(item);
+    return short(item, t);
+  };
 
   if (!before && !after) {
     if (!entry.changedFields || entry.changedFields.length === 0) return null;
@@ -20,10 +30,10 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
     );
   }
   if (!before && after) {
-    const fields = Object.keys(after).filter((field) => after[field] !== null && after[field] !== undefined);
+    const fields = Object.keys(after).filter((field) => field !== "id" && after[field] !== null && after[field] !== undefined);
     const text = fields
       .slice(0, shownFields)
-      .map((field) => `${label(field)}: ${short(after[field])}`)
+      .map((field) => `${label(field)}: ${value(field, after[field])}`)
       .join("；");
     const more = fields.length > shownFields ? ` ${t("audit.moreFields", { count: fields.length - shownFields })}` : "";
     return (
@@ -43,7 +53,7 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
         <li key={field}>
           <Typography.Text type="secondary">{label(field)}: </Typography.Text>
           <Typography.Text>
-            {short(before?.[field])} → {short(after?.[field])}
+            {value(field, before?.[field])} → {value(field, after?.[field])}
           </Typography.Text>
         </li>
       ))}
@@ -51,8 +61,10 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function short(item: unknown): string {
+function short(item: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item === null || item === undefined || item === "") return "—";
+  if (Array.isArray(item)) return t("audit.items", { count: item.length });
+  if (typeof item === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(item)) return `${item.slice(0, 8)}…`;
   const text = typeof item === "string" ? item : JSON.stringify(item);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

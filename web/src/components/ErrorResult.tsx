@@ -1,13 +1,22 @@
 import { Button, Result } from "antd";
+import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 
 /** A whole-page answer to a failed load: 404 is "not found or no access", never telling which. */
 export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const status = error instanceof ApiError ? error.status : 0;
   if (status === 404) {
-    return <Result status="404" title={t("error.notFoundOrNoAccess")} data-testid="not-found-or-no-access" />;
+    return (
+      <Result
+        status="404"
+        title={t("error.notFoundOrNoAccess")}
+        data-testid="not-found-or-no-access"
+        extra={<Button onClick={() => navigate(-1)}>{t("action.back")}</Button>}
+      />
+    );
   }
   if (status === 403) {
     return <Result status="403" title={t("error.forbidden")} data-testid="forbidden" />;

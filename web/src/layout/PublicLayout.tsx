@@ -1,5 +1,5 @@
 import { Button, Layout, Space } from "antd";
-import { Link, Outlet } from "react-router-dom";
+import { Link, Outlet, useLocation } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../session/SessionContext";
 import { BrandMark } from "./BrandMark";
@@ -9,6 +9,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 export function PublicLayout() {
   const { t } = useTranslation();
   const { status } = useSession();
+  const onLoginPage = useLocation().pathname === "/login";
   return (
     <Layout className="public-layout">
       <Layout.Header className="public-header">
@@ -19,7 +20,7 @@ export function PublicLayout() {
             <Link to="/console">
               <Button type="primary" data-testid="go-console">{t("nav.console")}</Button>
             </Link>
-          ) : (
+          ) : onLoginPage ? null : (
             <Link to="/login">
               <Button type="primary" data-testid="go-login">{t("nav.login")}</Button>
             </Link>

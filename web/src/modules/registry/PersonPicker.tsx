@@ -50,7 +50,7 @@ export function PersonPicker({ value, onChange, testId = "person-picker" }: Prop
       notFoundContent={searching ? t("registry.searching") : t("registry.pickPersonHint")}
       options={options.map((person) => ({
         value: person.id,
-        label: `${person.name} · ${person.idNumber} · ${townLabel(person.townCode)}`,
+        label: `${person.name} · ${person.idNumber} · ${townLabel(person.townCode)}${person.householdId ? ` · ${t("registry.hasHousehold")}` : ""}`,
       }))}
       data-testid={testId}
     />
