@@ -53,10 +53,15 @@ const cut = (p: number, cuts: readonly number[]): number => {
   return count;
 };
 
-/** Generates the benchmark's input columns for persons 0..n-1 (the first n persons are the same for any n). */
-export function generatePopulation(n: number): SourceColumns {
-  const floats = Object.fromEntries(FLOAT_INPUTS.map((k) => [k, new Float64Array(n)])) as SourceColumns["floats"];
-  const ints = Object.fromEntries(INT_INPUTS.map((k) => [k, new Int32Array(n)])) as SourceColumns["ints"];
+/**
+ * Generates the benchmark's input columns for persons 0..n-1 (the first n persons are the same for any n).
+ * `shared` places them in SharedArrayBuffers, as a columnar file read into shared memory would be, so that
+ * worker threads can read them without a copy.
+ */
+export function generatePopulation(n: number, shared = false): SourceColumns {
+  const buffer = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const floats = Object.fromEntries(FLOAT_INPUTS.map((k) => [k, new Float64Array(buffer(n * 8))])) as SourceColumns["floats"];
+  const ints = Object.fromEntries(INT_INPUTS.map((k) => [k, new Int32Array(buffer(n * 4))])) as SourceColumns["ints"];
   for (let i = 0; i < n; i++) {
     ints.education_level[i] = cut(hash(i, 0) % 100, [5, 15, 40, 60, 75, 93]);
     ints.skill_level[i] = cut(hash(i, 1) % 100, [50, 70, 85, 94, 98]);

@@ -92,7 +92,7 @@ export function evaluateProgram(compiled: CompiledProgram, sources: Readonly<Rec
 
 /** An input value in engine terms (decimals and integers in hundredths, enum codes, booleans 0/1). */
 function inputValue(input: ProgramInput, raw: unknown): Result<number, Problem> {
-  const problem = (message: string): Result<number, Problem> => err({ code: "input.invalid", message: `${input.name}: ${message}, got ${JSON.stringify(raw)}`, field: input.name });
+  const problem = (message: string): Result<number, Problem> => err({ code: "input.invalid", message: `${input.name}: ${message}, got ${typeof raw === "number" ? String(raw) : JSON.stringify(raw)}`, field: input.name });
   switch (input.type) {
     case "decimal": {
       const value = typeof raw === "string" ? Number(raw) : raw;
