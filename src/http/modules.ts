@@ -1,5 +1,7 @@
 import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
+import { filesModule } from "../platform/files/files.routes";
+import { publicityModule } from "../platform/publicity/publicity.routes";
 
 /** The modules the app mounts, in order. A new module adds its manifest here. */
-export const modules: readonly ModuleManifest[] = [registryModule];
+export const modules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule];
