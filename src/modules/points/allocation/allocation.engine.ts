@@ -41,11 +41,12 @@ function checkShapes(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolC
     throw new Error("quota columns must match townCount");
   }
   const towns = quotas.townCount;
+  const { purpose, town, grade, property, propertyCount } = a;
+  let bad = -1;
   for (let r = 0; r < a.count; r++) {
-    if (a.purpose[r] > 2 || a.town[r] >= towns || a.grade[r] > 1 || a.property[r] >= a.propertyCount) {
-      throw new Error(`applicant row ${r}: purpose, town, grade or property code out of range`);
-    }
+    if (purpose[r] > 2 || town[r] >= towns || grade[r] > 1 || property[r] >= propertyCount) bad = r;
   }
+  if (bad >= 0) throw new Error(`applicant row ${bad}: purpose, town, grade or property code out of range`);
   for (let k = 0; k < schools.count; k++) {
     if (schools.town[k] >= towns || schools.grade[k] > 1) throw new Error(`school row ${k}: town or grade code out of range`);
   }
@@ -84,7 +85,7 @@ export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schoo
     }
   }
   const rows = new Int32Array(eligibleCount);
-  for (let r = 0, i = 0; r < n; r++) if (a.eligible[r]) rows[i++] = r;
+  for (let r = 0, i = 0; r < n; r++) if (eligible[r]) rows[i++] = r;
 
   // City-wide merit order per purpose, then the per-scope lists as stable subsequences of it.
   const cityOrder = sortByMerit(a, rows, a.purpose, 3);
@@ -235,31 +236,37 @@ function claimForHukou(w: Working, claim: Int32Array, row: number): boolean {
  * floor(10% of its quota) entrants.
  */
 function allocateHukou(w: Working, order: Int32Array, quotas: QuotaColumns): void {
-  const { a, out, stats } = w;
+  const { a, out, stats, scope } = w;
   const towns = quotas.townCount;
   const claim = new Int32Array(a.propertyCount).fill(NO_CLAIM);
+  const { refused, town } = a;
+  const { admitted, admittedSecondRound } = stats;
+  const outcome = out.outcome;
+  const places = quotas.hukouPlaces;
   for (let i = 0; i < order.length; i++) {
     const row = order[i];
-    if (forfeit(w, row)) continue;
-    const s = w.scope[row];
-    out.outcome[row] = OUTCOME.notAdmitted;
-    if (stats.admitted[s] >= quotas.hukouPlaces[a.town[row]]) continue;
+    if (refused[row] && forfeit(w, row)) continue;
+    outcome[row] = OUTCOME.notAdmitted;
+    if (admitted[scope[row]] >= places[town[row]]) continue;
     if (claimForHukou(w, claim, row)) admit(w, row, 1);
   }
-  let places = 0;
-  for (let t = 0; t < towns; t++) places += Math.max(0, quotas.hukouPlaces[t] - stats.admitted[2 * towns + t]);
+  let unused = 0;
+  const cap = new Int32Array(towns);
+  for (let t = 0; t < towns; t++) {
+    unused += Math.max(0, places[t] - admitted[2 * towns + t]);
+    cap[t] = Math.floor(places[t] / 10);
+  }
   const second = stats.secondRound;
-  second.places = places;
+  second.places = unused;
+  const { cityRank, cityTieBreak } = out;
   let previous = -1;
   for (let i = 0; i < order.length; i++) {
     const row = order[i];
-    if (out.outcome[row] !== OUTCOME.notAdmitted) continue;
-    out.cityRank[row] = ++second.candidates;
-    if (previous >= 0) out.cityTieBreak[row] = separatingLevel(a, previous, row);
+    if (outcome[row] !== OUTCOME.notAdmitted) continue;
+    cityRank[row] = ++second.candidates;
+    if (previous >= 0) cityTieBreak[row] = separatingLevel(a, previous, row);
     previous = row;
-    if (second.admitted >= places) continue;
-    const s = w.scope[row];
-    if (stats.admittedSecondRound[s] >= Math.floor(quotas.hukouPlaces[a.town[row]] / 10)) continue;
+    if (second.admitted >= unused || admittedSecondRound[scope[row]] >= cap[town[row]]) continue;
     if (!claimForHukou(w, claim, row)) continue;
     admit(w, row, 2);
     second.admitted++;
