@@ -101,7 +101,7 @@ export interface ScopeStatistics {
 
 export const CUTOFF_NONE = -2147483648;
 
-/** Engine output, one entry per applicant row. rank/cityRank 0 = none; school -1 = none; distance NaN = none. */
+/** Engine output, one entry per applicant row. rank/cityRank 0 = none; school -1 = none (distance then 0). */
 export interface AllocationColumns {
   rank: Int32Array;
   scope: Uint8Array;

@@ -66,7 +66,7 @@ export function allocateColumns(a: ApplicantColumns, quotas: QuotaColumns, schoo
     cityRank: new Int32Array(n),
     cityTieBreak: new Uint8Array(n).fill(LEVEL_NONE),
     school: new Int32Array(n).fill(-1),
-    distance: new Float64Array(n).fill(NaN),
+    distance: new Float64Array(n),
     tieBreak: new Uint8Array(n).fill(LEVEL_NONE),
     statistics: emptyStatistics(scopeCount),
   };
@@ -175,7 +175,7 @@ function allocateSchool(w: Working, order: Int32Array, quotas: QuotaColumns, sch
     stats.seats[s] += schools.seats[k];
   }
   for (let s = 0; s < scopes; s++) schoolStart[s + 1] += schoolStart[s];
-  const free = Int32Array.from(schools.seats);
+  const free = schools.seats.slice();
   const claim = new Int32Array(a.propertyCount).fill(NO_CLAIM);
   const { refused, homeX, homeY, property, household } = a;
   const { x, y } = schools;

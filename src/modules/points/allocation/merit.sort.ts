@@ -106,7 +106,7 @@ export function sortByMerit(
   groupCount: number,
 ): Int32Array {
   const work: Workspace = { key: new Uint32Array(columns.count), counts: new Int32Array(DIGIT) };
-  let order: Int32Array = Int32Array.from(rows);
+  let order: Int32Array = rows.slice();
   let spare: Int32Array = new Int32Array(rows.length);
   [order, spare] = sortByTime(order, spare, work, columns.appliedAt);
   [order, spare] = sortByColumn(order, spare, work, columns.residence, true);
