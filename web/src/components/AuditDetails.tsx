@@ -1,6 +1,7 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../api/types";
+import { formatTime } from "./formatTime";
 import { useTownLabel } from "./useTownLabel";
 
 /** Fields whose values are codes with a label in i18n (`<field>.<code>`). */
@@ -18,6 +19,8 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
   const value = (field: string, item: unknown) => {
     if (typeof item === "string" && codedFields.has(field)) return t(`${field}.${item}`, { defaultValue: item });
     if (typeof item === "string" && field === "townCode") return townLabel(item);
+    if (typeof item === "boolean") return item ? t("common.yes") : t("common.no");
+    if (typeof item === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(item)) return formatTime(item);
     return short(item, t);
   };
 

@@ -43,6 +43,7 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
         {
           title: t("audit.entity"),
           key: "entity",
+          className: "nowrap",
           render: (_: unknown, entry) =>
             entry.entityType ? (
               <span>
