@@ -26,10 +26,13 @@ export const demoAccounts: DemoAccount[] = [
   { username: "admin", displayName: "系统管理员", purpose: "admin: manages accounts", roles: [{ role: "admin" }] },
 ];
 
-/** Creates the demo accounts (each leaves an audit entry); the resident is linked to `residentPersonId`. */
+/** Creates the demo accounts that do not exist yet (each leaves an audit entry); the resident is linked to `residentPersonId`. */
 export async function createDemoAccounts(trx: Trx, residentPersonId: string): Promise<number> {
+  const existing = new Set((await trx.selectFrom("accounts").select("username").execute()).map((row) => row.username));
+  let created = 0;
   for (const account of demoAccounts) {
-    const created = await createAccount(
+    if (existing.has(account.username)) continue;
+    const result = await createAccount(
       trx,
       { actor: null, requestId: null },
       {
@@ -40,9 +43,10 @@ export async function createDemoAccounts(trx: Trx, residentPersonId: string): Pr
         personId: account.username === "resident" ? residentPersonId : null,
       },
     );
-    if (!created.ok) throw new Error(`demo account ${account.username}: ${created.error.message}`);
+    if (!result.ok) throw new Error(`demo account ${account.username}: ${result.error.message}`);
+    created += 1;
   }
-  return demoAccounts.length;
+  return created;
 }
 
 /** The credentials table printed on start and in docs/demo-accounts.md. */

@@ -36,5 +36,8 @@ describe("gongzhi CLI on ./data", () => {
     const again = gongzhi("demo");
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("not empty");
+    const forced = gongzhi("demo", "--force");
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toContain("already loaded");
   });
 });

@@ -14,6 +14,7 @@ let app: FastifyInstance;
 let world: TestWorld;
 const sessions = {} as Record<Exclude<Caller, "anonymous">, Session>;
 let sequence = 100;
+const households = { shiqi: "", xiaolan: "" };
 
 interface Row {
   name: string;
@@ -87,6 +88,25 @@ const rows: Row[] = [
     expected: { clerk: 404, verifier: 403, programmeAdmin: 200, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
   },
   {
+    name: "read a household of 石岐区",
+    method: "GET",
+    url: () => `/api/v1/households/${households.shiqi}`,
+    expected: { clerk: 200, verifier: 200, programmeAdmin: 200, auditor: 200, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
+    name: "read a household of 小榄镇",
+    method: "GET",
+    url: () => `/api/v1/households/${households.xiaolan}`,
+    expected: { clerk: 404, verifier: 200, programmeAdmin: 200, auditor: 200, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
+    name: "edit a household of 小榄镇",
+    method: "PATCH",
+    url: () => `/api/v1/households/${households.xiaolan}`,
+    body: async () => ({ version: await currentVersion(`/api/v1/households/${households.xiaolan}`), address: `小榄路${(sequence += 1)}号` }),
+    expected: { clerk: 404, verifier: 403, programmeAdmin: 200, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
     name: "search households",
     method: "GET",
     url: () => `/api/v1/households?q=${encodeURIComponent("测试")}`,
@@ -151,6 +171,10 @@ beforeAll(async () => {
   app = await buildApp({ db: database.db, webDist: "/nonexistent" });
   for (const caller of callers) {
     if (caller !== "anonymous") sessions[caller] = await signIn(app, caller.toLowerCase());
+  }
+  for (const town of ["shiqi", "xiaolan"] as const) {
+    const created = await sessions.programmeAdmin.request("POST", "/api/v1/households", { townCode: town, address: `${town} 1号` });
+    households[town] = created.json().id;
   }
 });
 afterAll(async () => {

@@ -20,7 +20,7 @@ export function registerDatabaseCommands(program: Command): void {
     .option("--persons <count>", "number of synthetic persons", "2000")
     .action(async (options: { force?: boolean; persons: string }) => {
       const { openMigratedDatabase } = await import("../../db/startup");
-      const { isDatabaseEmpty, loadDemo } = await import("../../demo/load");
+      const { hasDemoData, isDatabaseEmpty, loadDemo } = await import("../../demo/load");
       const { demoAccountsTable } = await import("../../demo/accounts");
       const { modules } = await import("../../http/modules");
       const { progressBar } = await import("../../platform/cli/progress");
@@ -30,6 +30,11 @@ export function registerDatabaseCommands(program: Command): void {
       try {
         if (!options.force && !(await isDatabaseEmpty(handle.db))) {
           process.stderr.write("the database is not empty: refusing to load demo data (use --force to load anyway)\n");
+          process.exitCode = 1;
+          return;
+        }
+        if (await hasDemoData(handle.db)) {
+          process.stderr.write("demo data is already loaded in this database: nothing to do\n");
           process.exitCode = 1;
           return;
         }

@@ -69,6 +69,7 @@ export async function login(
     .execute();
   const actor = await loadActor(trx, account.id);
   if (!actor) return invalid;
+  await trx.deleteFrom("sessions").where("account_id", "=", account.id).where("expires_at", "<=", now).execute();
   const session = await createSession(trx, account.id, now);
   await appendAudit(trx, {
     actorId: actor.id,
