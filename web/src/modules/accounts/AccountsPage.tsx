@@ -68,7 +68,7 @@ export function AccountsPage() {
           data-testid="accounts-table"
           pagination={{ current: page, pageSize, total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
           columns={[
-            { title: t("account.username"), dataIndex: "username", className: "mono" },
+            { title: t("account.username"), dataIndex: "username", render: (username: string) => <span className="mono">{username}</span> },
             { title: t("account.displayName"), dataIndex: "displayName" },
             { title: t("account.roles"), dataIndex: "roles", render: (roles: Account["roles"]) => <RoleTags roles={roles} /> },
             {
@@ -83,7 +83,7 @@ export function AccountsPage() {
                 </>
               ),
             },
-            { title: t("account.createdAt"), dataIndex: "createdAt", render: (value?: string) => formatTime(value) },
+            { title: t("account.createdAt"), dataIndex: "createdAt", className: "nowrap", render: (value?: string) => formatTime(value) },
             ...(manage
               ? [
                   {

@@ -26,10 +26,10 @@ export function PersonResultsTable({ persons, loading, pagination }: { persons: 
             </Link>
           ),
         },
-        { title: t("person.idNumber"), dataIndex: "idNumber", className: "mono" },
+        { title: t("person.idNumber"), dataIndex: "idNumber", render: (idNumber: string) => <span className="mono">{idNumber}</span> },
         { title: t("person.gender"), dataIndex: "gender", render: (gender?: string) => (gender ? t(`gender.${gender}`) : "") },
         { title: t("person.birthDate"), dataIndex: "birthDate" },
-        { title: t("person.phone"), dataIndex: "phone", className: "mono" },
+        { title: t("person.phone"), dataIndex: "phone", render: (phone?: string | null) => <span className="mono">{phone ?? ""}</span> },
         { title: t("person.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
         {
           title: t("person.hukouType"),
