@@ -100,21 +100,23 @@ function prepareQuotas(input: AllocationInput, townIndex: Map<string, number>): 
   const seen = new Set<string>();
   for (const [i, row] of q.school.entries()) {
     const field = `quotas.school[${i}]`;
+    if (typeof row !== "object" || row === null) return problem(field, "must be an object");
     const t = townIndex.get(row.townCode);
     if (t === undefined) return problem(`${field}.townCode`, `unknown 镇区 code "${row.townCode}"`);
     if (!Object.hasOwn(GRADE_CODES, row.grade)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
     if (!isCount(row.places)) return problem(`${field}.places`, "must be a whole number ≥ 0");
-    if (seen.has(`${row.townCode}/${row.grade}`)) return problem(field, "duplicate quota for this 镇区 and grade");
-    seen.add(`${row.townCode}/${row.grade}`);
+    if (seen.has(`school:${row.townCode}/${row.grade}`)) return problem(field, "duplicate quota for this 镇区 and grade");
+    seen.add(`school:${row.townCode}/${row.grade}`);
     quotas.schoolPlaces[t * 2 + GRADE_CODES[row.grade]] = row.places;
   }
   for (const [i, row] of q.hukou.entries()) {
     const field = `quotas.hukou[${i}]`;
+    if (typeof row !== "object" || row === null) return problem(field, "must be an object");
     const t = townIndex.get(row.townCode);
     if (t === undefined) return problem(`${field}.townCode`, `unknown 镇区 code "${row.townCode}"`);
     if (!isCount(row.places)) return problem(`${field}.places`, "must be a whole number ≥ 0");
-    if (seen.has(row.townCode)) return problem(field, "duplicate quota for this 镇区");
-    seen.add(row.townCode);
+    if (seen.has(`hukou:${row.townCode}`)) return problem(field, "duplicate quota for this 镇区");
+    seen.add(`hukou:${row.townCode}`);
     quotas.hukouPlaces[t] = row.places;
   }
   if (!isCount(q.housingUnits)) return problem("quotas.housingUnits", "must be a whole number ≥ 0");

@@ -114,6 +114,9 @@ describe("input validation", () => {
     expect(field({ applicants: [applicant("a1", { purpose: "toString" as "school" })] })).toBe("applicants[0].purpose");
     expect(field({ applicants: [null as unknown as ReturnType<typeof applicant>] })).toBe("applicants[0]");
     expect(field({ towns: [] })).toBe("towns");
+    const twice = { townCode: "a", grade: "primary_1" as const, places: 1 };
+    expect(field({ quotas: { school: [twice, twice], hukou: [], housingUnits: 0 } })).toBe("quotas.school[1]");
+    expect(field({ quotas: { school: [], hukou: [{ townCode: "a", places: 1 }], housingUnits: 1.5 } })).toBe("quotas.housingUnits");
     expect(field({ applicants: [applicant("a1")], refused: ["nope"] })).toBe("refused[0]");
     expect(field({ quotas: { school: [], hukou: [{ townCode: "a", places: -1 }], housingUnits: 0 } })).toBe(
       "quotas.hukou[0].places",
