@@ -26,7 +26,7 @@ async function score(options: ScoreOptions): Promise<void> {
   if (options.format === "json") {
     let requests: unknown;
     try {
-      requests = JSON.parse(readFileSync(options.input, "utf8"));
+      requests = JSON.parse(readFileSync(options.input, "utf8").replace(/^\uFEFF/, ""));
     } catch (error) {
       fail(`cannot parse --input ${options.input} as JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
