@@ -17,6 +17,10 @@ const consoleRoutes = consoleModules
       : { path: route.path, element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility> },
   );
 
+const publicRoutes = consoleModules
+  .flatMap((module) => module.publicRoutes ?? [])
+  .map((route) => ({ path: route.path, element: route.element }));
+
 export const router = createBrowserRouter([
   {
     element: <RootRoute />,
@@ -26,6 +30,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: "login", element: <LoginPage /> },
+          ...publicRoutes,
         ],
       },
       {

@@ -1,9 +1,12 @@
 import { Button, Layout, Space } from "antd";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import { consoleModules } from "../modules";
 import { useSession } from "../session/SessionContext";
 import { BrandMark } from "./BrandMark";
 import { LanguageSwitch } from "./LanguageSwitch";
+
+const publicLinks = consoleModules.flatMap((module) => module.publicRoutes ?? []).filter((route) => route.navLabelKey);
 
 /** Pages anyone may see: header with the language switch and a login (or console) link, content, footer. */
 export function PublicLayout() {
@@ -13,7 +16,16 @@ export function PublicLayout() {
   return (
     <Layout className="public-layout">
       <Layout.Header className="public-header">
-        <BrandMark />
+        <Space size="large">
+          <BrandMark />
+          <nav className="public-nav" data-testid="public-nav">
+            {publicLinks.map((route) => (
+              <Link key={route.path} to={`/${route.path}`}>
+                {t(route.navLabelKey!)}
+              </Link>
+            ))}
+          </nav>
+        </Space>
         <Space size="middle">
           <LanguageSwitch />
           {status === "signedIn" ? (

@@ -20,9 +20,19 @@ export interface ModuleRoute {
   ability?: string;
 }
 
-/** A service module as the console sees it. */
+/** A page anyone may open without signing in (points self-check, public lists…), under "/". */
+export interface PublicRoute {
+  /** Path under "/" ("points/self-check"). */
+  path: string;
+  element: ReactNode;
+  /** When set, the page gets a link with this i18n label in the public header. */
+  navLabelKey?: string;
+}
+
+/** A service module as the web app sees it: console menu and routes, and optional public pages. */
 export interface ConsoleModule {
   name: string;
   menu: MenuEntry[];
   routes: ModuleRoute[];
+  publicRoutes?: PublicRoute[];
 }
