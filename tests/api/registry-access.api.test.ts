@@ -15,6 +15,22 @@ let world: TestWorld;
 const sessions = {} as Record<Exclude<Caller, "anonymous">, Session>;
 let sequence = 100;
 const households = { shiqi: "", xiaolan: "" };
+let organisationId = "";
+
+async function accountVersion(username: string): Promise<number> {
+  const response = await sessions.admin.request("GET", `/api/v1/accounts?q=${username}`);
+  return response.json().items.find((item: { username: string }) => item.username === username).version as number;
+}
+
+async function newPersonId(town: "shiqi" | "xiaolan"): Promise<string> {
+  const response = await sessions.programmeAdmin.request("POST", "/api/v1/persons", {
+    name: "成员",
+    idNumber: testIdNumber((sequence += 1)),
+    townCode: town,
+    hukouType: "local",
+  });
+  return response.json().id as string;
+}
 
 interface Row {
   name: string;
@@ -107,6 +123,26 @@ const rows: Row[] = [
     expected: { clerk: 404, verifier: 403, programmeAdmin: 200, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
   },
   {
+    name: "history of a household of 小榄镇",
+    method: "GET",
+    url: () => `/api/v1/households/${households.xiaolan}/history`,
+    expected: { clerk: 404, verifier: 200, programmeAdmin: 200, auditor: 200, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
+    name: "add a member to a household of 石岐区",
+    method: "POST",
+    url: () => `/api/v1/households/${households.shiqi}/members`,
+    body: async () => ({ personId: await newPersonId("shiqi"), relationship: "other" }),
+    expected: { clerk: 201, verifier: 403, programmeAdmin: 201, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
+    name: "add a member to a household of 小榄镇",
+    method: "POST",
+    url: () => `/api/v1/households/${households.xiaolan}/members`,
+    body: async () => ({ personId: await newPersonId("xiaolan"), relationship: "other" }),
+    expected: { clerk: 404, verifier: 403, programmeAdmin: 201, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
     name: "search households",
     method: "GET",
     url: () => `/api/v1/households?q=${encodeURIComponent("测试")}`,
@@ -133,6 +169,19 @@ const rows: Row[] = [
     expected: { clerk: 201, verifier: 403, programmeAdmin: 201, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
   },
   {
+    name: "read an organisation of 石岐区",
+    method: "GET",
+    url: () => `/api/v1/organisations/${organisationId}`,
+    expected: { clerk: 200, verifier: 403, programmeAdmin: 200, auditor: 200, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
+    name: "edit an organisation of 石岐区",
+    method: "PATCH",
+    url: () => `/api/v1/organisations/${organisationId}`,
+    body: async () => ({ version: await currentVersion(`/api/v1/organisations/${organisationId}`), address: `新址${(sequence += 1)}` }),
+    expected: { clerk: 200, verifier: 403, programmeAdmin: 200, auditor: 403, admin: 403, resident: 403, anonymous: 401 },
+  },
+  {
     name: "my profile",
     method: "GET",
     url: () => "/api/v1/me/profile",
@@ -150,6 +199,13 @@ const rows: Row[] = [
     url: () => "/api/v1/accounts",
     body: () => ({ username: `user${(sequence += 1)}`, displayName: "新用户", password: "Another-Pass-1", roles: [{ role: "clerk", townCode: "shiqi" }] }),
     expected: { clerk: 403, verifier: 403, programmeAdmin: 403, auditor: 403, admin: 201, resident: 403, anonymous: 401 },
+  },
+  {
+    name: "edit an account",
+    method: "PATCH",
+    url: () => `/api/v1/accounts/${world.accounts.policyOfficer}`,
+    body: async () => ({ version: await accountVersion("policyofficer"), displayName: `政策专员${(sequence += 1)}` }),
+    expected: { clerk: 403, verifier: 403, programmeAdmin: 403, auditor: 403, admin: 200, resident: 403, anonymous: 401 },
   },
   {
     name: "read the audit log",
@@ -176,6 +232,8 @@ beforeAll(async () => {
     const created = await sessions.programmeAdmin.request("POST", "/api/v1/households", { townCode: town, address: `${town} 1号` });
     households[town] = created.json().id;
   }
+  const organisation = await sessions.programmeAdmin.request("POST", "/api/v1/organisations", { name: "测试服务社", kind: "social_organisation", townCode: "shiqi" });
+  organisationId = organisation.json().id;
 });
 afterAll(async () => {
   await app?.close();
