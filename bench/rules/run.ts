@@ -28,16 +28,20 @@ const threads = option("threads", 2);
 const runs = option("runs", 5);
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-/** Runs `work` once to warm up, then `runs` times; returns the sorted times in milliseconds. */
-async function measure(work: () => unknown): Promise<number[]> {
+/** Runs `work` once to warm up, then `runs` times; sorted wall times and process CPU times (all threads), in ms. */
+async function measure(work: () => unknown): Promise<{ wall: number[]; cpu: number[] }> {
   await work();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run += 1) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     await work();
-    times.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return times.sort((a, b) => a - b);
+  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
 }
 
 const median = (sorted: number[]): number => (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
@@ -65,11 +69,11 @@ const runEngine = async (): Promise<ProgramColumns> => {
 };
 const engineTimes = await measure(runEngine);
 await pool?.close();
-log(`engine runs (ms): ${shown(engineTimes)}`);
+log(`engine runs (ms): ${shown(engineTimes.wall)}; CPU time of all threads (ms): ${shown(engineTimes.cpu)}`);
 
 const floorOutputs = allocateOutputs(n);
 const floorTimes = await measure(() => computeFloor(population, floorOutputs));
-log(`floor runs (ms): ${shown(floorTimes)}`);
+log(`floor runs (ms): ${shown(floorTimes.wall)}; CPU time (ms): ${shown(floorTimes.cpu)}`);
 
 const engineOutputs = columns.outputs as OutputColumns;
 let disagreements = 0;
@@ -87,7 +91,7 @@ for (let person = 0; person < n; person += 1) {
 }
 log(`points_eligible: ${eligible}, dibao_eligible: ${dibaoEligible}`);
 
-const engineMs = median(engineTimes), floorMs = median(floorTimes);
+const engineMs = median(engineTimes.wall), floorMs = median(floorTimes.wall);
 log(`engine/floor: ${(engineMs / floorMs).toFixed(2)}`);
 if (disagreements > 0) process.exitCode = 1;
 const peak = process.resourceUsage().maxRSS / 1024;

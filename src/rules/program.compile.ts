@@ -202,6 +202,9 @@ export interface CompiledProgram {
   source: string;
 }
 
+/** Rows per block: small enough for a block's loaded inputs to stay in the core's cache. */
+const BLOCK_ROWS = 2048;
+
 /** The variables needed to compute `outputs`, dependencies first. */
 function closure(resolved: ResolvedProgram, outputs: readonly string[]): ResolvedVariable[] {
   const byName = new Map(resolved.variables.map((variable) => [variable.variable.name, variable]));
@@ -239,13 +242,16 @@ export function compileProgram(resolved: ResolvedProgram, outputs: readonly stri
       return tableNames.get(key) as string;
     },
   };
+  const loads: string[] = [];
   const inputs = resolved.inputs.map((input, index) => {
     const storage: StorageKind = input.type === "decimal" || input.type === "integer" ? "int32" : "uint8";
-    body.push(`const x${index} = ${input.type === "decimal" ? `Math.round(s${index}[i] * 100)` : `s${index}[i]`};`);
-    if (input.type === "decimal") body.push(`if ((x${index} | 0) !== x${index} || Math.abs(s${index}[i] * 100 - x${index}) > 0.001) return i;`);
-    else if (input.type === "integer") body.push(`if ((x${index} | 0) !== x${index}) return i;`);
-    else body.push(`if (x${index} >>> 0 > ${input.type === "boolean" ? 1 : input.values.length - 1}) return i;`);
-    body.push(`st${index}[i] = x${index};`);
+    const load = [`const x = ${input.type === "decimal" ? `Math.round(s${index}[i] * 100)` : `s${index}[i]`};`];
+    if (input.type === "decimal") load.push(`if ((x | 0) !== x || Math.abs(s${index}[i] * 100 - x) > 0.001) return i;`);
+    else if (input.type === "integer") load.push(`if ((x | 0) !== x) return i;`);
+    else load.push(`if (x >>> 0 > ${input.type === "boolean" ? 1 : input.values.length - 1}) return i;`);
+    load.push(`st${index}[i] = x;`);
+    loads.push(`for (let i = block; i < blockEnd; i++) { ${load.join(" ")} }`);
+    body.push(`const x${index} = st${index}[i];`);
     if (input.type === "integer") body.push(`const h${index} = x${index} * 100;`);
     locals.set(input.name, input.type === "integer" ? `h${index}` : `x${index}`);
     return { input, storage };
@@ -266,14 +272,21 @@ export function compileProgram(resolved: ResolvedProgram, outputs: readonly stri
     ...inputs.map((_, index) => `s${index} = sources[${index}], st${index} = storage[${index}]`),
     ...stored.map((_, index) => `o${index} = outputs[${index}]`),
   ];
+  // Rows go in blocks: each block's input columns are loaded (checked, converted to hundredths) into engine
+  // storage by one short loop per column, then one fused loop computes every output from that storage while
+  // it is still in cache. One loop over all ~50 columns at once runs out of registers and is much slower.
   const source = [
     `"use strict";`,
     `const quotient = (a, b) => (b === 0 ? 0 : Math.floor(a / b) * 100);`,
     ...header,
     `return function kernel(sources, storage, outputs, start, end) {`,
     `  const ${views.join(",\n    ")};`,
-    `  for (let i = start; i < end; i++) {`,
-    ...body.map((line) => `    ${line}`),
+    `  for (let block = start; block < end; block += ${BLOCK_ROWS}) {`,
+    `    const blockEnd = Math.min(end, block + ${BLOCK_ROWS});`,
+    ...loads.map((line) => `    ${line}`),
+    `    for (let i = block; i < blockEnd; i++) {`,
+    ...body.map((line) => `      ${line}`),
+    `    }`,
     `  }`,
     `  return -1;`,
     `};`,
