@@ -21,6 +21,7 @@ const publicRoutes = consoleModules
   .flatMap((module) => module.publicRoutes ?? [])
   .map((route) => ({ path: route.path, element: route.element }));
 
+/** The app's routes: public layout, login, and the console filled from the module list. */
 export const router = createBrowserRouter([
   {
     element: <RootRoute />,

@@ -4,6 +4,7 @@ import { initReactI18next } from "react-i18next";
 import zhCN from "./zh-CN.json";
 import en from "./en.json";
 
+/** The UI languages: Simplified Chinese (default) and English. */
 export const languages = ["zh-CN", "en"] as const;
 export type Language = (typeof languages)[number];
 

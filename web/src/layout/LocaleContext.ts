@@ -6,6 +6,7 @@ export interface LocaleState {
   setLanguage: (language: Language) => void;
 }
 
+/** Holds the chosen language; provided by LocaleProvider. */
 export const LocaleContext = createContext<LocaleState | null>(null);
 
 /** The chosen UI language and the way to change it. */

@@ -5,4 +5,5 @@ import { homeModule } from "./home/routes";
 import { registryModule } from "./registry/routes";
 import type { ConsoleModule } from "./types";
 
+/** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
 export const consoleModules: ConsoleModule[] = [homeModule, registryModule, auditModule, accountsModule];

@@ -16,6 +16,7 @@ export interface SessionState {
   forget: () => void;
 }
 
+/** Holds the session; provided by SessionProvider. */
 export const SessionContext = createContext<SessionState | null>(null);
 
 /** The current session; only valid under SessionProvider. */

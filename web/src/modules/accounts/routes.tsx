@@ -4,6 +4,7 @@ import type { ConsoleModule } from "../types";
 import { ability } from "../../session/abilities";
 import { AccountsPage } from "./AccountsPage";
 
+/** Account management (admins; auditors read). */
 export const accountsModule: ConsoleModule = {
   name: "accounts",
   menu: [{ path: "accounts", labelKey: "nav.accounts", icon: <TeamOutlined />, ability: ability.accountsRead }],

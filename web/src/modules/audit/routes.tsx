@@ -4,6 +4,7 @@ import type { ConsoleModule } from "../types";
 import { ability } from "../../session/abilities";
 import { AuditPage } from "./AuditPage";
 
+/** Audit log and hash-chain verification (auditors, admins). */
 export const auditModule: ConsoleModule = {
   name: "audit",
   menu: [{ path: "audit", labelKey: "nav.audit", icon: <AuditOutlined />, ability: ability.auditRead }],

@@ -3,6 +3,7 @@ import { HomeOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../types";
 import { ConsoleHomePage } from "./ConsoleHomePage";
 
+/** The role home every signed-in user lands on. */
 export const homeModule: ConsoleModule = {
   name: "home",
   menu: [{ path: "", labelKey: "nav.home", icon: <HomeOutlined /> }],

@@ -8,6 +8,7 @@ import { PersonCreatePage } from "./PersonCreatePage";
 import { PersonPage } from "./PersonPage";
 import { RegistrySearchPage } from "./RegistrySearchPage";
 
+/** Registry search, person and household pages, registration forms (staff). */
 export const registryModule: ConsoleModule = {
   name: "registry",
   menu: [{ path: "registry", labelKey: "nav.registry", icon: <SearchOutlined />, ability: ability.registrySearch }],
