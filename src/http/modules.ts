@@ -1,7 +1,8 @@
 import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
+import { assistanceModule } from "../modules/assistance/manifest";
 import { filesModule } from "../platform/files/files.routes";
 import { publicityModule } from "../platform/publicity/publicity.routes";
 
 /** The modules the app mounts, in order. A new module adds its manifest here. */
-export const modules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule];
+export const modules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule, assistanceModule];

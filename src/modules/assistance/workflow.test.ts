@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { isWorkingDay } from "../../core/calendar";
+import { appraisalValid, decisionDue, nextMonth, nextReview, publicityEnd, reviewIntervalMonths, stepAllowed, townOpinionDue } from "./workflow";
+
+describe("assistance workflow rules", () => {
+  it("needs 2/3 present and 2/3 of those present agreeing", () => {
+    expect(appraisalValid({ members: 9, present: 6, agree: 4 }).valid).toBe(true);
+    expect(appraisalValid({ members: 9, present: 5, agree: 5 })).toEqual({ quorum: false, agreed: true, valid: false });
+    expect(appraisalValid({ members: 9, present: 6, agree: 3 })).toEqual({ quorum: true, agreed: false, valid: false });
+    expect(appraisalValid({ members: 0, present: 0, agree: 0 }).valid).toBe(false);
+  });
+
+  it("counts deadlines in working days over the National Day holiday", () => {
+    // 2026-09-30 (Wed) + 15 working days skips the 10.1–10.8 holiday.
+    const due = townOpinionDue("2026-09-30");
+    expect(isWorkingDay(due)).toBe(true);
+    expect(due > "2026-10-20").toBe(true);
+    expect(decisionDue("2026-11-06")).toBe("2026-11-20");
+    expect(publicityEnd("2026-11-02")).toBe("2026-11-08");
+  });
+
+  it("schedules reviews by work capacity", () => {
+    expect(reviewIntervalMonths("none", false)).toBe(12);
+    expect(reviewIntervalMonths("none", true)).toBe(6);
+    expect(reviewIntervalMonths("partial", false)).toBe(6);
+    expect(reviewIntervalMonths("able", true)).toBe(3);
+    expect(nextReview("2026-01-31", "able", false)).toBe("2026-04-30");
+  });
+
+  it("allows steps only from their states", () => {
+    expect(stepAllowed("decide", "publicised")).toBe(true);
+    expect(stepAllowed("decide", "submitted")).toBe(false);
+    expect(stepAllowed("appeal", "refused")).toBe(true);
+    expect(stepAllowed("stop", "refused")).toBe(false);
+    expect(nextMonth("2026-12")).toBe("2027-01");
+  });
+});
