@@ -84,6 +84,8 @@ export interface Household {
   address: string;
   headPersonId?: string | number | null;
   headName?: string | null;
+  /** Masked, in search results. */
+  headIdNumber?: string | null;
   members?: HouseholdMember[];
   memberCount?: number;
   version?: number;

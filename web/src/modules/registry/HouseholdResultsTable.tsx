@@ -32,6 +32,11 @@ export function HouseholdResultsTable({ households, loading, pagination }: { hou
           render: (_: unknown, household) =>
             household.headName ?? household.members?.find((member) => member.relationship === "head")?.name ?? "",
         },
+        {
+          title: t("household.headIdNumber"),
+          dataIndex: "headIdNumber",
+          render: (idNumber?: string | null) => <span className="mono">{idNumber ?? ""}</span>,
+        },
         { title: t("person.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
         {
           title: t("household.memberCount"),
