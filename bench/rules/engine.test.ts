@@ -28,8 +28,8 @@ function differences(population: SourceColumns, columns: ProgramColumns): string
 }
 
 const sources = (population: SourceColumns) => ({ ...population.floats, ...population.ints });
-let pool: ProgramPool | undefined;
-afterAll(async () => pool?.close());
+const pools: ProgramPool[] = [];
+afterAll(async () => Promise.all(pools.map((pool) => pool.close())));
 
 describe("the engine evaluating the benchmark program", () => {
   it("equals the floor exactly for 20,000 persons on one thread, and matches the golden sample", () => {
@@ -46,8 +46,9 @@ describe("the engine evaluating the benchmark program", () => {
     expect(columns.inputs.social_insurance_years[0]).toBe(2097);
   });
 
-  it("equals the floor exactly on a 2-worker pool, with shared and with ordinary source columns", async () => {
-    pool = await startProgramPool(compiled(), 2);
+  it.each([false, true])("equals the floor exactly on a 2-thread pool (main thread joins: %s), shared or ordinary sources", async (joinMain) => {
+    const pool = await startProgramPool(compiled(), 2, joinMain);
+    pools.push(pool);
     for (const shared of [true, false]) {
       const population = generatePopulation(20_000, shared);
       const columns = allocateProgramColumns(compiled(), population.n, true);

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent bench:rules -- --n 1000000 [--threads 2] [--runs 5]`: the rules-engine benchmark of
+ * `npm run --silent bench:rules -- --n 1000000 [--threads 2] [--join-main] [--runs 5]`: the rules-engine benchmark of
  * GitHub issue 3. The engine evaluates policies/benchmark/rules-benchmark/program.yaml (compiled once, on a
  * worker pool started before timing); each timed run loads the 14 source columns into the engine's storage and
  * computes all 22 outputs. The floor is bench/rules/floor.ts. Medians of `runs` runs after one warm-up each.
@@ -26,6 +26,7 @@ function option(name: string, fallback: number): number {
 const n = option("n", 1_000_000);
 const threads = option("threads", 2);
 const runs = option("runs", 5);
+const joinMain = process.argv.includes("--join-main");
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Runs `work` once to warm up, then `runs` times; sorted wall times and process CPU times (all threads), in ms. */
@@ -58,9 +59,9 @@ if (!compiled.ok) {
   for (const problem of compiled.error) log(problem.message);
   process.exit(1);
 }
-const pool = threads > 1 ? await startProgramPool(compiled.value, threads) : undefined;
+const pool = threads > 1 ? await startProgramPool(compiled.value, threads, joinMain) : undefined;
 const columns = allocateProgramColumns(compiled.value, n, pool !== undefined);
-log(`engine: program loaded, resolved at ${PERIOD_START} and compiled${pool ? `, ${threads} workers started` : ", single-threaded"} in ${(performance.now() - compileStart).toFixed(0)} ms (not timed)`);
+log(`engine: program loaded, resolved at ${PERIOD_START} and compiled${pool ? `, ${joinMain ? `main thread + ${threads - 1}` : threads} workers started` : ", single-threaded"} in ${(performance.now() - compileStart).toFixed(0)} ms (not timed)`);
 
 const runEngine = async (): Promise<ProgramColumns> => {
   const result = pool ? await pool.run(sources, columns) : evaluateProgram(compiled.value, sources, columns);

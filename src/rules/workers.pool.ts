@@ -6,7 +6,7 @@
 import { Worker } from "node:worker_threads";
 import { err, ok, type Problem, type Result } from "../core/result";
 import type { CompiledProgram } from "./program.compile";
-import { diagnoseRow, orderSources, storageLists, type ProgramColumns, type SourceColumn } from "./program.evaluate";
+import { diagnoseRow, kernelOf, orderSources, storageLists, type ProgramColumns, type SourceColumn } from "./program.evaluate";
 
 type ColumnKind = "f64" | "i32" | "u8";
 interface ColumnView {
@@ -58,10 +58,15 @@ function shared(column: SourceColumn, length: number): ColumnView {
   return { kind: kindOf(column), buffer, byteOffset: 0, length };
 }
 
-/** Starts `threads` workers for a compiled program; resolves once each has compiled the loop. */
-export async function startProgramPool(compiled: CompiledProgram, threads = 2): Promise<ProgramPool> {
+/**
+ * Starts a pool of `threads` threads for a compiled program; resolves once each worker has compiled the loop.
+ * With `joinMain` the calling thread is one of them (threads − 1 workers): it takes chunks while the workers
+ * wake up, instead of sleeping until they are done.
+ */
+export async function startProgramPool(compiled: CompiledProgram, threads = 2, joinMain = false): Promise<ProgramPool> {
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`bug: threads must be a positive integer, got ${threads}`);
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { source: compiled.source } }));
+  const kernel = joinMain ? kernelOf(compiled) : undefined;
+  const workers = Array.from({ length: joinMain ? threads - 1 : threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { source: compiled.source } }));
   await Promise.all(
     workers.map(
       (worker) =>
@@ -109,7 +114,18 @@ export async function startProgramPool(compiled: CompiledProgram, threads = 2): 
         storage: storage.map((column) => shared(column, size)),
         outputs: outputs.map((column) => shared(column, size)),
       };
-      const bad = (await Promise.all(workers.map((worker) => runOn(worker, message)))).filter((row) => row >= 0);
+      const replies = workers.map((worker) => runOn(worker, message));
+      let mainBad = -1;
+      if (kernel) {
+        const counts = new Int32Array(counter);
+        for (;;) {
+          const start = Atomics.add(counts, 0, 1) * chunk;
+          if (start >= size) break;
+          const row = kernel(ordered.value, storage, outputs, start, Math.min(size, start + chunk));
+          if (row >= 0 && (mainBad < 0 || row < mainBad)) mainBad = row;
+        }
+      }
+      const bad = [mainBad, ...(await Promise.all(replies))].filter((row) => row >= 0);
       if (bad.length === 0) return ok(columns);
       return err(diagnoseRow(compiled, ordered.value, Math.min(...bad)));
     },
