@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { Kysely, PostgresDialect } from "kysely";
+import { lockDataFolder } from "./folder-lock";
 import type { Database } from "./schema";
 
 /** Which engine a connection talks to: embedded PGlite or a PostgreSQL server. */
@@ -57,16 +58,30 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   const { PGlite } = await import("@electric-sql/pglite");
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const dataDir = options.dataDir ?? "memory://";
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir);
+  let release = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataFolder(dataDir);
+  }
+  let lite;
+  try {
+    lite = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: "pglite",
     close: async () => {
-      await db.destroy();
-      await lite.close();
+      try {
+        await db.destroy();
+        await lite.close();
+      } finally {
+        release();
+      }
     },
   };
 }
