@@ -30,6 +30,7 @@ export function lockDataFolder(folder: string): () => void {
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
         throw new Error(
           `the data folder ${folder} is in use by process ${holder} (a running server?): stop it first, or use the API (PGlite allows one process per folder)`,
+          { cause: error },
         );
       }
       rmSync(path, { force: true });
