@@ -2,6 +2,7 @@ import { openMigratedDatabase } from "../db/startup";
 import { demoAccountsTable } from "../demo/accounts";
 import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
 import { progressBar } from "../platform/cli/progress";
+import { startJobs } from "../platform/jobs";
 import { buildApp } from "./app";
 import { modules } from "./modules";
 
@@ -35,12 +36,14 @@ export async function startServer(options: ServeOptions): Promise<void> {
     log(`demo data loaded: ${summary.towns} towns, ${summary.departments} departments, ${summary.communities} communities, ${summary.persons} persons in ${summary.households} households, ${summary.accounts} accounts`);
   }
   const app = await buildApp({ db: handle.db, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+  const stopJobs = startJobs(modules, { db: handle.db }, (message, error) => app.log.error({ err: error }, message));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: shutting down…`);
     try {
+      await stopJobs();
       await app.close();
       await handle.close();
     } finally {
@@ -52,6 +55,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
+    await stopJobs();
     await app.close();
     await handle.close();
     throw error;
