@@ -25,6 +25,7 @@ export interface AppOptions {
   webDist?: string;
   loginRateLimitPerMinute?: number;
   secureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 /** The largest accepted request body (larger → 413). */
@@ -40,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: bodyLimitBytes,
     genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true, useDefaults: true } },
   });
   app.addHook("onRequest", async (request, reply) => {

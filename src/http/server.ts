@@ -35,7 +35,12 @@ export async function startServer(options: ServeOptions): Promise<void> {
     bar.stop();
     log(`demo data loaded: ${summary.towns} towns, ${summary.departments} departments, ${summary.communities} communities, ${summary.persons} persons in ${summary.households} households, ${summary.accounts} accounts`);
   }
-  const app = await buildApp({ db: handle.db, logger: { level: process.env.LOG_LEVEL ?? "info" } });
+  const app = await buildApp({
+    db: handle.db,
+    logger: { level: process.env.LOG_LEVEL ?? "info" },
+    secureCookies: process.env.GONGZHI_SECURE_COOKIES === "1",
+    trustProxy: process.env.GONGZHI_TRUST_PROXY === "1",
+  });
   const stopJobs = startJobs(modules, { db: handle.db }, (message, error) => app.log.error({ err: error }, message));
   let closing = false;
   const shutdown = async (signal: string) => {
