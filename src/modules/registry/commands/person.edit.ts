@@ -35,7 +35,9 @@ export async function editPerson(
     changes.phone = phone.value;
   }
   const townCode = input.townCode ?? current.townCode;
-  const communityId = input.communityId !== undefined ? input.communityId : input.townCode ? null : current.communityId;
+  // Moving to another 镇区 without naming a community clears the old community (it belongs to the old 镇区).
+  const movesTown = townCode !== current.townCode;
+  const communityId = input.communityId !== undefined ? input.communityId : movesTown ? null : current.communityId;
   if (input.townCode !== undefined || input.communityId !== undefined) {
     const place = await checkTownAndCommunity(trx, townCode, communityId);
     if (!place.ok) return place;
