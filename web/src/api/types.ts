@@ -91,6 +91,20 @@ export interface Household {
   version?: number;
 }
 
+/** A social organisation, company or public institution (public business data, not masked). */
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: "social_organisation" | "company" | "public_institution" | string;
+  creditCode?: string | null;
+  townCode: string;
+  address?: string | null;
+  contactPhone?: string | null;
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 /** An account with its role grants (admin view). */
 export interface Account {
   id: string | number;

@@ -18,6 +18,7 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
   const label = (field: string) => t(`field.${field}`, { defaultValue: field });
   const value = (field: string, item: unknown) => {
     if (typeof item === "string" && codedFields.has(field)) return t(`${field}.${item}`, { defaultValue: item });
+    if (typeof item === "string" && field === "kind") return t(`organisationKind.${item}`, { defaultValue: item });
     if (typeof item === "string" && field === "townCode") return townLabel(item);
     if (typeof item === "boolean") return item ? t("common.yes") : t("common.no");
     if (typeof item === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(item)) return formatTime(item);

@@ -3,6 +3,8 @@ export const ability = {
   profileRead: "profile.read",
   registrySearch: "registry.search",
   registryWrite: "registry.write",
+  organisationsRead: "organisations.read",
+  organisationsWrite: "organisations.write",
   accountsRead: "accounts.read",
   accountsManage: "accounts.manage",
   auditRead: "audit.read",

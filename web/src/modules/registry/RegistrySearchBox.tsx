@@ -8,10 +8,11 @@ interface Props {
   onSearch: (query: string) => void;
   loading?: boolean;
   autoFocus?: boolean;
+  placeholder?: string;
 }
 
 /** The registry search field: "/" focuses it from anywhere on the page, Enter searches. */
-export function RegistrySearchBox({ defaultValue, onSearch, loading, autoFocus }: Props) {
+export function RegistrySearchBox({ defaultValue, onSearch, loading, autoFocus, placeholder }: Props) {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
   const focus = useCallback(() => input.current?.focus({ cursor: "all" }), []);
@@ -24,7 +25,7 @@ export function RegistrySearchBox({ defaultValue, onSearch, loading, autoFocus }
       size="large"
       allowClear
       enterButton={t("registry.search")}
-      placeholder={t("registry.searchPlaceholder")}
+      placeholder={placeholder ?? t("registry.searchPlaceholder")}
       loading={loading}
       autoFocus={autoFocus}
       onSearch={(value) => onSearch(value.trim())}
