@@ -12,6 +12,13 @@ describe("points engine facade", () => {
     expect(engine.value.explain({ ...request, application_date: "2014-05-01", facts: { education: "senior_secondary" } })).toMatchObject({ ok: true, value: { policy: "zhongshan-points-2013", total: 5200 } });
   });
 
+  it("ignores a fact of another version of the family, but refuses a fact no version knows", () => {
+    const facts = { education: "senior_secondary", safety_officer: "junior" };
+    expect(engine.value.explain({ ...request, application_date: "2014-05-01", facts })).toMatchObject({ ok: true, value: { policy: "zhongshan-points-2013", total: 5200 } });
+    expect(engine.value.explain({ ...request, application_date: "2015-05-01", facts })).toMatchObject({ ok: true, value: { policy: "zhongshan-points-2014" } });
+    expect(engine.value.explain({ ...request, facts: { colour: "red" } })).toMatchObject({ ok: false, error: { code: "unknown_fact", field: "facts.colour" } });
+  });
+
   it("refuses with the field named", () => {
     expect(engine.value.explain({ ...request, town: "nowhere" })).toMatchObject({ ok: false, error: { code: "unknown_town", field: "town" } });
   });

@@ -5,7 +5,7 @@
  */
 import { err, ok, type Problem, type Result } from "../core/result";
 import { scoreBatch, type ScoreEntry } from "./points.score";
-import { loadAllVersions, planFor, POLICIES_ROOT, resolvePolicy, type PolicyChoice } from "./policy.registry";
+import { familyFactNames, loadAllVersions, planFor, POLICIES_ROOT, resolvePolicy, type PolicyChoice } from "./policy.registry";
 import { explain, type Outcome } from "./scorecard.explain";
 import { checkApplicationDate, checkRequest, type ScoringRequest } from "./scorecard.request";
 
@@ -30,7 +30,7 @@ export function loadPointsEngine(policy: string, root: string = POLICIES_ROOT): 
       if (!date.ok) return date;
       const plan = planFor(choice.value, date.value);
       if (!plan.ok) return plan;
-      const checked = checkRequest(plan.value, request);
+      const checked = checkRequest(plan.value, request, familyFactNames(choice.value));
       return checked.ok ? ok(explain(plan.value, checked.value)) : checked;
     },
     *evaluate(population, batch = 16_384) {

@@ -8,7 +8,7 @@ import { evaluate, type CaseScore } from "./scorecard.columns";
 import { explain, type ExplainStep } from "./scorecard.explain";
 import type { Plan } from "./scorecard.plan";
 import { checkApplicationDate, checkRequest, type ScoringCase, type ScoringRequest } from "./scorecard.request";
-import { planFor, type PolicyChoice } from "./policy.registry";
+import { familyFactNames, planFor, type PolicyChoice } from "./policy.registry";
 
 /** The output entry of one request, points as JSON numbers exact to the hundredth. */
 export type ScoreEntry =
@@ -39,13 +39,14 @@ function entryOf(score: CaseScore, steps?: ExplainStep[]): ScoreEntry {
 export function scoreBatch(choice: PolicyChoice, requests: readonly unknown[], options: { explain?: boolean } = {}): ScoreEntry[] {
   const entries: ScoreEntry[] = new Array(requests.length);
   const byPlan = new Map<Plan, { index: number; scoringCase: ScoringCase }[]>();
+  const familyFacts = familyFactNames(choice);
   requests.forEach((request, index) => {
     if (request instanceof InvalidInput) return void (entries[index] = { id: null, error: { code: "invalid_json", message: request.message, field: "request" } });
     const date = checkApplicationDate(request as ScoringRequest);
     if (!date.ok) return void (entries[index] = { id: idOf(request), error: date.error });
     const plan = planFor(choice, date.value);
     if (!plan.ok) return void (entries[index] = { id: idOf(request), error: plan.error });
-    const checked = checkRequest(plan.value, request as ScoringRequest);
+    const checked = checkRequest(plan.value, request as ScoringRequest, familyFacts);
     if (!checked.ok) return void (entries[index] = { id: idOf(request), error: checked.error });
     if (checked.value.id === undefined) checked.value.id = null;
     const list = byPlan.get(plan.value) ?? [];

@@ -106,3 +106,9 @@ export function planFor(choice: PolicyChoice, date: string): Result<Plan, Proble
 export function dayBefore(date: string): string {
   return addDays(date, -1);
 }
+
+/** Every fact name the choice's versions declare: a family's facts are known to each of its versions. */
+export function familyFactNames(choice: PolicyChoice): ReadonlySet<string> {
+  const plans = choice.kind === "version" ? [choice.plan] : choice.plans;
+  return new Set(plans.flatMap((plan) => plan.version.facts.map((fact) => fact.name)));
+}

@@ -48,8 +48,11 @@ export function checkApplicationDate(request: ScoringRequest): Result<string, Pr
   return ok(request.application_date);
 }
 
-/** Checks a whole request against the plan of the version that scores it. */
-export function checkRequest(plan: Plan, request: ScoringRequest): Result<ScoringCase, Problem> {
+/**
+ * Checks a whole request against the plan of the version that scores it. Facts that another version of the
+ * same family declares (e.g. a 2014 fact on a date the 2013 table scores) are ignored, not refused.
+ */
+export function checkRequest(plan: Plan, request: ScoringRequest, otherVersionFacts: ReadonlySet<string> = new Set()): Result<ScoringCase, Problem> {
   const date = checkApplicationDate(request);
   if (!date.ok) return date;
   const purposes = plan.purposes.map((purpose) => purpose.name);
@@ -75,6 +78,7 @@ export function checkRequest(plan: Plan, request: ScoringRequest): Result<Scorin
   const definitions = new Map(plan.version.facts.map((fact) => [fact.name, fact]));
   for (const [name, value] of Object.entries(facts as Record<string, unknown>)) {
     const definition = definitions.get(name);
+    if (!definition && otherVersionFacts.has(name)) continue;
     if (!definition) return problem("unknown_fact", `facts.${name}`, `is not a fact of ${plan.version.id}`);
     if (value === null || value === undefined) continue;
     const stored = storeFact(definition, value, values);
