@@ -11,8 +11,9 @@ import { StaffPanel } from "./StaffPanel";
 export function ConsoleHomePage() {
   const { t } = useTranslation();
   const { user, can } = useSession();
+  const staff = (user?.roles ?? []).some((grant) => grant.role !== "resident");
   const panels = [
-    can(ability.registrySearch) && <StaffPanel key="staff" />,
+    (staff || can(ability.registrySearch)) && <StaffPanel key="staff" />,
     can(ability.auditRead) && <AuditPanel key="audit" />,
     can(ability.accountsManage) && <AdminPanel key="admin" />,
   ].filter(Boolean);
