@@ -13,6 +13,7 @@ import { registerCalendarCommands } from "./commands/calendar";
 import { registerPointsCommands } from "./commands/points";
 import { registerPolicyCommands } from "./commands/policy";
 import { registerAssistanceCommands } from "./commands/assistance";
+import { registerAssistancePayrollCommand } from "./commands/assistance-payroll";
 
 const program = new Command();
 program.name("gongzhi").description("Gongzhi (共治) social-governance platform").showHelpAfterError();
@@ -25,6 +26,7 @@ registerCalendarCommands(program);
 registerPointsCommands(program);
 registerPolicyCommands(program);
 registerAssistanceCommands(program);
+registerAssistancePayrollCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -4,7 +4,7 @@
  * and `classified_supplement.amount`. An approved standard is data in the database, not a code change, so a
  * standard decided after its effective date reaches the payroll the moment it is approved.
  */
-import { fenToYuanString } from "../../core/money";
+import { fenToYuanNumber } from "../../rules/assistance/assistance.compute";
 import { err, ok, type Problem, type Result } from "../../core/result";
 import type { Executor } from "../../db/transaction";
 import { loadAssistancePolicy } from "../../rules/assistance/policy.loader";
@@ -37,11 +37,11 @@ export function applyApprovedStandards(base: ParameterTree, standards: readonly 
   const overrides = [...standards]
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))
     .flatMap((standard) => [
-      { path: "dibao.standard", from: standard.effectiveFrom, value: fenToYuanString(standard.standardFen), reference: `approved standard ${standard.id} (assistance_standards)` },
+      { path: "dibao.standard", from: standard.effectiveFrom, value: fenToYuanNumber(standard.standardFen), reference: `approved standard ${standard.id} (assistance_standards)` },
       {
         path: "classified_supplement.amount",
         from: standard.effectiveFrom,
-        value: fenToYuanString(standard.supplementFen),
+        value: fenToYuanNumber(standard.supplementFen),
         reference: `approved standard ${standard.id} (assistance_standards)`,
       },
     ]);

@@ -1,0 +1,166 @@
+/**
+ * Runs a month's payroll once, in the caller's transaction: every payable case computed by the rules engine
+ * from the standard in force that month (plus approved standards), the classified supplements and the price
+ * subsidy when triggered; back-pay (adjustment lines) for earlier months whose basis changed since they were
+ * paid (a standard decided after its effective date, price figures entered late); totals per 镇区. Running
+ * a month again returns the payroll already produced; a run that dies leaves nothing (one transaction).
+ */
+import { sql } from "kysely";
+import { err, ok, type Problem, type Result } from "../../../core/result";
+import type { Trx } from "../../../db/transaction";
+import type { ParameterTree } from "../../../rules/parameters";
+import { parametersInForce, policyParameters } from "../parameters";
+import { basisOf, computeCase, cpiFor, type PayableCase } from "../payroll.compute";
+import { loadCpi, loadPaidForMonth, loadPayableCases } from "../payroll.repository";
+import { assistanceDb, type AssistancePayrollLinesTable, type AssistancePayrollsTable } from "../tables";
+import { audit, type CommandContext } from "./context";
+
+const payrollLockKey = 72_011_320;
+const chunkSize = 25_000;
+
+/** Options of a run: another base policy tree (tests of a late decision), a hook before totals (tests of a killed run). */
+export interface PayrollRunOptions {
+  base?: ParameterTree;
+  beforeTotals?: () => Promise<void>;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/** The outcome: the payroll header and whether this call produced it. */
+export interface PayrollRunResult {
+  month: string;
+  created: boolean;
+}
+
+type Line = AssistancePayrollLinesTable;
+
+/** Writes lines with one multi-row insert per chunk (unnest of column arrays). */
+export async function insertLines(trx: Trx, lines: readonly Line[]): Promise<void> {
+  for (let start = 0; start < lines.length; start += chunkSize) {
+    const chunk = lines.slice(start, start + chunkSize);
+    const column = <K extends keyof Line>(key: K) => chunk.map((line) => line[key]);
+    await sql`
+      insert into assistance_payroll_lines (month, case_id, kind, for_month, town_code, revision, members, standard_fen,
+        dibao_fen, supplement_fen, price_subsidy_fen, total_fen, payee_name, bank_account)
+      select * from unnest(${column("month")}::text[], ${column("case_id")}::uuid[], ${column("kind")}::text[], ${column("for_month")}::text[],
+        ${column("town_code")}::text[], ${column("revision")}::int[], ${column("members")}::int[], ${column("standard_fen")}::bigint[],
+        ${column("dibao_fen")}::bigint[], ${column("supplement_fen")}::bigint[], ${column("price_subsidy_fen")}::bigint[],
+        ${column("total_fen")}::bigint[], ${column("payee_name")}::text[], ${column("bank_account")}::text[])`.execute(trx);
+  }
+}
+
+function line(month: string, forMonth: string, kind: Line["kind"], payable: PayableCase, standardFen: number, amounts: { dibaoFen: number; supplementFen: number; priceSubsidyFen: number; totalFen: number }): Line {
+  return {
+    month,
+    case_id: payable.caseId,
+    kind,
+    for_month: forMonth,
+    town_code: payable.townCode,
+    revision: payable.revision,
+    members: payable.members.length,
+    standard_fen: standardFen,
+    dibao_fen: amounts.dibaoFen,
+    supplement_fen: amounts.supplementFen,
+    price_subsidy_fen: amounts.priceSubsidyFen,
+    total_fen: amounts.totalFen,
+    payee_name: payable.payeeName,
+    bank_account: payable.bankAccount,
+  };
+}
+
+/** Runs (or returns) the payroll of `month`. */
+export async function runPayroll(trx: Trx, context: CommandContext, month: string, options: PayrollRunOptions = {}): Promise<Result<PayrollRunResult, Problem>> {
+  await sql`select pg_advisory_xact_lock(${payrollLockKey})`.execute(trx);
+  const db = assistanceDb(trx);
+  if (await db.selectFrom("assistance_payrolls").select("month").where("month", "=", month).executeTakeFirst()) return ok({ month, created: false });
+  const later = await db.selectFrom("assistance_payrolls").select("month").where("month", ">", month).orderBy("month").executeTakeFirst();
+  if (later) return err({ code: "later_payroll_exists", message: `${later.month} 的发放表已生成，不能再生成更早月份 (a later month is already paid)`, field: "month" });
+  const parameters = await parametersInForce(trx, options.base ?? policyParameters());
+  const cpiAll = await loadCpi(trx);
+  const basis = basisOf(month, parameters, cpiAll);
+  if (!basis.ok) return basis;
+
+  const cases = await loadPayableCases(trx, month);
+  const cpi = cpiFor(month, cpiAll);
+  const lines: Line[] = [];
+  for (const [index, payable] of cases.entries()) {
+    const amounts = computeCase(payable, month, parameters, cpi);
+    if (!amounts.ok) return amounts;
+    if (amounts.value.totalFen > 0) lines.push(line(month, month, "regular", payable, basis.value.standardFen, amounts.value));
+    if (index % 20_000 === 0) options.onProgress?.(index, cases.length, "compute");
+  }
+
+  // Back-pay: earlier months whose basis changed since they were paid get the difference as adjustment lines.
+  const earlier = await db.selectFrom("assistance_payrolls").select(["month", "basis"]).where("month", "<", month).orderBy("month").execute();
+  const settled: { month: string; basis: string }[] = [];
+  for (const previous of earlier) {
+    const now = basisOf(previous.month, parameters, cpiAll);
+    if (!now.ok || JSON.stringify(now.value) === JSON.stringify(previous.basis)) continue;
+    const previousCpi = cpiFor(previous.month, cpiAll);
+    for (const paid of await loadPaidForMonth(trx, previous.month)) {
+      const due = computeCase(paid, previous.month, parameters, previousCpi);
+      if (!due.ok) return due;
+      const difference = {
+        dibaoFen: due.value.dibaoFen - paid.dibaoFen,
+        supplementFen: due.value.supplementFen - paid.supplementFen,
+        priceSubsidyFen: due.value.priceSubsidyFen - paid.priceSubsidyFen,
+        totalFen: due.value.totalFen - paid.totalFen,
+      };
+      if (difference.totalFen !== 0) lines.push(line(month, previous.month, "adjustment", paid, now.value.standardFen, difference));
+    }
+    settled.push({ month: previous.month, basis: JSON.stringify(now.value) });
+  }
+
+  const regular = lines.filter((each) => each.kind === "regular");
+  const sum = (key: "dibao_fen" | "supplement_fen" | "price_subsidy_fen" | "total_fen", of: Line[]) => of.reduce((total, each) => total + each[key], 0);
+  const header: Omit<AssistancePayrollsTable, "version" | "run_at" | "approved_at" | "exported_at" | "approved_by_username" | "basis"> = {
+    month,
+    status: "computed",
+    households: new Set(lines.map((each) => each.case_id)).size,
+    persons: regular.reduce((total, each) => total + each.members, 0),
+    lines: lines.length,
+    dibao_fen: sum("dibao_fen", regular),
+    supplement_fen: sum("supplement_fen", regular),
+    price_subsidy_fen: sum("price_subsidy_fen", regular),
+    adjustment_fen: sum("total_fen", lines.filter((each) => each.kind === "adjustment")),
+    total_fen: sum("total_fen", lines),
+    run_by_username: context.actor?.username ?? context.username ?? "system",
+  };
+  await db.insertInto("assistance_payrolls").values({ ...header, basis: JSON.stringify(basis.value) }).execute();
+  options.onProgress?.(cases.length, cases.length, "write");
+  await insertLines(trx, lines);
+  for (const each of settled) await db.updateTable("assistance_payrolls").set({ basis: each.basis }).where("month", "=", each.month).execute();
+  await options.beforeTotals?.();
+  await sql`
+    insert into assistance_payroll_totals (month, town_code, households, persons, dibao_fen, supplement_fen, price_subsidy_fen, adjustment_fen, total_fen)
+    select month, town_code, count(distinct case_id), coalesce(sum(members) filter (where kind = 'regular'), 0),
+      coalesce(sum(dibao_fen) filter (where kind = 'regular'), 0), coalesce(sum(supplement_fen) filter (where kind = 'regular'), 0),
+      coalesce(sum(price_subsidy_fen) filter (where kind = 'regular'), 0), coalesce(sum(total_fen) filter (where kind = 'adjustment'), 0), sum(total_fen)
+    from assistance_payroll_lines where month = ${month} group by month, town_code`.execute(trx);
+  await audit(trx, context, {
+    action: "assistance.payroll.run",
+    entityType: "assistance_payroll",
+    entityId: month,
+    townCode: null,
+    after: { ...header, basis: basis.value, backPaidMonths: settled.map((each) => each.month) },
+  });
+  return ok({ month, created: true });
+}
+
+/** Approves a computed payroll (version checked); the bank file can be exported only after approval. */
+export async function approvePayroll(trx: Trx, context: CommandContext, month: string, version: number): Promise<Result<null, Problem>> {
+  const db = assistanceDb(trx);
+  const payroll = await db.selectFrom("assistance_payrolls").select(["status", "version", "total_fen"]).where("month", "=", month).forUpdate().executeTakeFirst();
+  if (!payroll) return err({ code: "not_found", message: "发放表不存在 (no payroll for this month)" });
+  if (payroll.version !== version) return err({ code: "version_conflict", message: "发放表已被他人修改 (the payroll changed since you read it)", field: "version" });
+  if (payroll.status !== "computed") return err({ code: "invalid_state", message: "发放表已审核 (already approved)", field: "status" });
+  const username = context.actor?.username ?? context.username ?? "system";
+  await db.updateTable("assistance_payrolls").set({ status: "approved", approved_by_username: username, approved_at: new Date(), version: version + 1 }).where("month", "=", month).execute();
+  await audit(trx, context, { action: "assistance.payroll.approve", entityType: "assistance_payroll", entityId: month, townCode: null, before: { status: "computed" }, after: { status: "approved", totalFen: Number(payroll.total_fen) } });
+  return ok(null);
+}
+
+/** Records that the bank file of a month was exported (time and audit entry with rows and total). */
+export async function markExported(trx: Trx, context: CommandContext, month: string, after: Record<string, unknown>): Promise<void> {
+  await assistanceDb(trx).updateTable("assistance_payrolls").set({ exported_at: new Date() }).where("month", "=", month).execute();
+  await audit(trx, context, { action: "assistance.payroll.export", entityType: "assistance_payroll", entityId: month, townCode: null, after });
+}

@@ -1,0 +1,85 @@
+/**
+ * The bank payment file of an approved payroll, CSV or XLSX: one row per household (payee account, name,
+ * amount in yuan with fen: the sum of its lines of the month, regular and adjustments), then a total row equal
+ * to the sum of the rows to the fen. Households whose net amount is not positive are left out and reported.
+ */
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import { sql } from "kysely";
+import { fenToYuanString } from "../../core/money";
+import type { Executor } from "../../db/transaction";
+
+/** One payment of the bank file. */
+export interface BankRow {
+  number: string;
+  townCode: string;
+  bankAccount: string;
+  payeeName: string;
+  amountFen: number;
+}
+
+/** The rows of a month (net per household, positive only) and the file totals in fen. */
+export async function bankRows(executor: Executor, month: string): Promise<{ rows: BankRow[]; totalFen: number; withheld: number }> {
+  const result = await sql<{ number: string; town_code: string; bank_account: string; payee_name: string; amount: number }>`
+    select c.number, l.town_code, l.bank_account, l.payee_name, l.amount
+    from (
+      select case_id, min(town_code) as town_code, min(bank_account) as bank_account, min(payee_name) as payee_name, sum(total_fen) as amount
+      from assistance_payroll_lines where month = ${month} group by case_id
+    ) l join assistance_cases c on c.id = l.case_id
+    order by l.town_code, c.number`.execute(executor);
+  const rows: BankRow[] = [];
+  let totalFen = 0;
+  let withheld = 0;
+  for (const row of result.rows) {
+    const amountFen = Number(row.amount);
+    if (amountFen <= 0) {
+      withheld += 1;
+      continue;
+    }
+    totalFen += amountFen;
+    rows.push({ number: row.number, townCode: row.town_code, bankAccount: row.bank_account, payeeName: row.payee_name, amountFen });
+  }
+  return { rows, totalFen, withheld };
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The CSV bank file (UTF-8 with BOM): account, name, amount, case number, 镇区; then the total row. */
+export function bankCsv(month: string, rows: readonly BankRow[], totalFen: number): string {
+  const parts: string[] = ["\uFEFF账号,户名,金额（元）,案件编号,镇区\r\n"];
+  let sum = 0;
+  for (const row of rows) {
+    sum += row.amountFen;
+    parts.push(`${row.bankAccount},${csvCell(row.payeeName)},${fenToYuanString(row.amountFen)},${row.number},${row.townCode}\r\n`);
+  }
+  if (sum !== totalFen) throw new Error(`bank file of ${month}: rows sum to ${sum} fen, total says ${totalFen}`);
+  parts.push(`合计,${rows.length} 户,${fenToYuanString(totalFen)},${month},\r\n`);
+  return parts.join("");
+}
+
+/** The XLSX bank file (streamed workbook; amounts as text with two decimals so no float reaches the bank). */
+export async function bankXlsx(month: string, rows: readonly BankRow[], totalFen: number): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet(`低保发放 ${month}`);
+  sheet.addRow(["账号", "户名", "金额（元）", "案件编号", "镇区"]).commit();
+  let sum = 0;
+  for (const row of rows) {
+    sum += row.amountFen;
+    sheet.addRow([row.bankAccount, row.payeeName, fenToYuanString(row.amountFen), row.number, row.townCode]).commit();
+  }
+  if (sum !== totalFen) throw new Error(`bank file of ${month}: rows sum to ${sum} fen, total says ${totalFen}`);
+  sheet.addRow(["合计", `${rows.length} 户`, fenToYuanString(totalFen), month, ""]).commit();
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
+}
