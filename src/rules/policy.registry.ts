@@ -49,7 +49,10 @@ export function loadAllVersions(root: string = POLICIES_ROOT): Result<Plan[], Po
   return problems.length > 0 ? err(problems) : ok(plans);
 }
 
-/** Versions of a family that were or are in force may not overlap in time, and ids are unique. */
+/**
+ * Versions of a family that were or are in force may not overlap in time, and ids are unique. Drafts and
+ * approved versions are not in force yet: their period is checked when they are activated.
+ */
 export function checkFamilies(plans: Plan[]): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const seen = new Map<string, Plan>();
@@ -58,7 +61,7 @@ export function checkFamilies(plans: Plan[]): PolicyProblem[] {
     if (seen.has(id)) problems.push({ code: "duplicate_version", file, path: "id", message: `${file}: id: "${id}" is also declared in ${seen.get(id)?.version.file}` });
     seen.set(id, plan);
   }
-  const inForce = plans.filter((plan) => plan.version.status === "active" || plan.version.status === "superseded" || plan.version.status === "approved");
+  const inForce = plans.filter((plan) => plan.version.status === "active" || plan.version.status === "superseded");
   for (const [index, a] of inForce.entries()) {
     for (const b of inForce.slice(index + 1)) {
       if (a.version.family !== b.version.family) continue;

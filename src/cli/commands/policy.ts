@@ -95,6 +95,41 @@ async function simulatePointsPolicy(options: SimulateOptions): Promise<boolean> 
   return true;
 }
 
+/** `policy approve <folder>`: a draft becomes approved only while every one of its golden tests passes. */
+async function approveVersion(folder: string): Promise<void> {
+  const { resolve } = await import("node:path");
+  const { loadVersionFolder } = await import("../../rules/policy.registry");
+  const { approvePolicy } = await import("../../rules/policy.lifecycle");
+  const { saveVersionStatus } = await import("../../rules/policy.files");
+  const plan = loadVersionFolder(resolve(folder));
+  if (!plan.ok) fail(plan.error.map((problem) => problem.message).join("\n"));
+  const approved = approvePolicy(plan.value);
+  if (!approved.ok) fail(`not approved: ${approved.error.message}`);
+  saveVersionStatus(approved.value);
+  process.stdout.write(`${approved.value.version.id} approved\n`);
+}
+
+/** `policy activate <folder> --from <date>`: puts an approved version in force and supersedes the one before. */
+async function activateVersion(folder: string, from: string): Promise<void> {
+  const { dirname, resolve } = await import("node:path");
+  const { loadAllVersions, loadVersionFolder } = await import("../../rules/policy.registry");
+  const { activatePolicy } = await import("../../rules/policy.lifecycle");
+  const { saveVersionStatus } = await import("../../rules/policy.files");
+  const plan = loadVersionFolder(resolve(folder));
+  if (!plan.ok) fail(plan.error.map((problem) => problem.message).join("\n"));
+  // The family's versions are the sibling folders (policies/<city>/<service>/<version>).
+  const all = loadAllVersions(dirname(resolve(folder)));
+  if (!all.ok) fail(all.error.map((problem) => problem.message).join("\n"));
+  const activated = activatePolicy(plan.value, from, all.value);
+  if (!activated.ok) fail(`not activated: ${activated.error.message}`);
+  for (const superseded of activated.value.superseded) {
+    saveVersionStatus(superseded);
+    process.stdout.write(`${superseded.version.id} superseded from ${from} (in force until ${superseded.version.effective.to})\n`);
+  }
+  saveVersionStatus(activated.value.activated);
+  process.stdout.write(`${activated.value.activated.version.id} active from ${from}\n`);
+}
+
 /** Registers the policy sub-commands; rules code is imported lazily so no database or server module loads. */
 export function registerPolicyCommands(program: Command): void {
   const policy = program.command("policy").description("Policy versions: golden tests, simulation, listing");
@@ -109,6 +144,19 @@ export function registerPolicyCommands(program: Command): void {
     .description("List policy versions with their status and dates")
     .action(async () => {
       await listPolicies();
+    });
+  policy
+    .command("approve <folder>")
+    .description("Approve a draft version (refused while any of its golden tests fails)")
+    .action(async (folder: string) => {
+      await approveVersion(folder);
+    });
+  policy
+    .command("activate <folder>")
+    .description("Put an approved version in force from a date; the family's active version is superseded")
+    .requiredOption("--from <date>", "first day in force (YYYY-MM-DD)")
+    .action(async (folder: string, options: { from: string }) => {
+      await activateVersion(folder, options.from);
     });
   policy
     .command("simulate")
