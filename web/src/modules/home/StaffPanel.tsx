@@ -12,14 +12,12 @@ export function StaffPanel() {
   const { t } = useTranslation();
   const { user, can } = useSession();
   const navigate = useNavigate();
-  const cityWide = (user?.roles ?? []).some((grant) => !grant.townCode && grant.role !== "resident");
   return (
     <Card size="small" title={can(ability.registrySearch) ? t("home.registryTitle") : t("home.scopeTitle")} data-testid="staff-panel">
       <Space orientation="vertical" className="page-stack">
         <div>
           <Typography.Text type="secondary">{t("home.scope")}: </Typography.Text>
           <RoleTags roles={user?.roles} />
-          {cityWide ? <Typography.Text type="secondary"> {t("home.cityWide")}</Typography.Text> : null}
         </div>
         {can(ability.registrySearch) ? (
           <>
