@@ -27,6 +27,8 @@ export async function installWebApp(app: FastifyInstance, webDist = resolve("web
       return reply.code(404).send(errorBody("not_found", `没有这个接口 (no route ${request.method} ${path})`));
     }
     if (!built) return reply.code(200).type("text/html; charset=utf-8").send(missingBuildPage);
+    // A missing file (an old asset name) is a 404, not the app: only client routes fall back to index.html.
+    if (/\.[a-z0-9]{1,8}$/i.test(path)) return reply.code(404).type("text/plain; charset=utf-8").send("not found");
     return reply.type("text/html; charset=utf-8").sendFile("index.html");
   });
 }

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/http/app";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { countAudit, seedTestWorld, signIn, testPassword } from "../helpers/fixtures";
+import { createTestApp, type TestApp } from "../helpers/app";
+import type { TestDatabase } from "../helpers/database";
+import { countAudit, signIn, testPassword } from "../helpers/fixtures";
 
+let testApp: TestApp;
 let database: TestDatabase;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedTestWorld(database.db);
-  app = await buildApp({ db: database.db, webDist: "/nonexistent" });
+  testApp = await createTestApp();
+  ({ app, database } = testApp);
 });
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await testApp?.close();
 });
 
 describe("sessions", () => {

@@ -34,6 +34,8 @@ describe("web app and limits", () => {
     expect(route.statusCode).toBe(200);
     expect(route.headers["content-type"]).toContain("text/html");
     expect(route.body).toContain("共治");
+    const missingAsset = await app.inject({ method: "GET", url: "/assets/old-1234.js" });
+    expect(missingAsset.statusCode).toBe(404);
     const root = await app.inject({ method: "GET", url: "/" });
     expect(root.body).toContain("共治");
   });
