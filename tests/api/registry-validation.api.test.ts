@@ -79,6 +79,39 @@ describe("validation names the field", () => {
     expect(await fieldsOf(response)).toEqual(["hukouType"]);
   });
 
+  it("refuses unknown query parameters and a malformed id by name", async () => {
+    const query = await clerk.request("GET", "/api/v1/persons?q=张三&sort=name");
+    expect(await fieldsOf(query)).toEqual(["sort"]);
+    const id = await clerk.request("PATCH", "/api/v1/persons/not-a-uuid", { version: 1 });
+    expect(await fieldsOf(id)).toEqual(["id"]);
+  });
+
+  it("answers 415 for a body that is not JSON", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/persons",
+      headers: { cookie: clerk.cookie, "x-csrf-token": clerk.csrfToken, "content-type": "text/csv" },
+      payload: "name,idNumber",
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().error.code).toBe("unsupported_media_type");
+  });
+
+  it("refuses a malformed credit code and finds an organisation by its code", async () => {
+    const bad = await clerk.request("POST", "/api/v1/organisations", { name: "某协会", kind: "social_organisation", townCode: "shiqi", creditCode: "123" });
+    expect(await fieldsOf(bad)).toEqual(["creditCode"]);
+    const created = await clerk.request("POST", "/api/v1/organisations", {
+      name: "某协会",
+      kind: "social_organisation",
+      townCode: "shiqi",
+      creditCode: "52442000MJL00009XA",
+      contactPhone: "0760-88888888",
+    });
+    expect(created.statusCode).toBe(201);
+    const found = await clerk.request("GET", "/api/v1/organisations?q=52442000MJL00009XA");
+    expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([created.json().id]);
+  });
+
   it("refuses a search shorter than 2 characters", async () => {
     const response = await clerk.request("GET", "/api/v1/persons?q=a");
     expect(await fieldsOf(response)).toEqual(["q"]);
