@@ -25,6 +25,8 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel, onReload
   const submit = async (values: Record<string, unknown>) => {
     const { townCode: _townCode, ...editable } = values;
     const changes = changedValues(organisation, editable);
+    // The API takes an empty address as "none" (null is only for phone and credit code).
+    if (changes.address === null) changes.address = "";
     if (Object.keys(changes).length === 0) {
       onCancel();
       return;
