@@ -85,6 +85,19 @@ describe("every write leaves exactly one audit entry", () => {
 });
 
 describe("the audit chain", () => {
+  it("stays intact under concurrent writes (positions assigned under a lock)", async () => {
+    const before = await countAudit(database.db);
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        clerk.request("POST", "/api/v1/persons", { name: "并发", idNumber: testIdNumber(600 + index), townCode: "shiqi", hukouType: "local" }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(12).fill(201));
+    expect(await countAudit(database.db)).toBe(before + 12);
+    const result = await verifyAuditChain(database.db);
+    expect(result).toMatchObject({ ok: true, problems: [] });
+  });
+
   it("refuses UPDATE and DELETE through the trigger", async () => {
     await expect(sql`update audit_entries set action = 'x' where position = 1`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_entries where position = 1`.execute(database.db)).rejects.toThrow(/append-only/);
