@@ -1,8 +1,9 @@
 import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
+import { pointsModule } from "../modules/points/manifest";
 import { filesModule } from "../platform/files/files.routes";
 import { publicityModule } from "../platform/publicity/publicity.routes";
 
 /** The modules the app mounts, in order. A new module adds its manifest here. */
-export const modules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule, assistanceModule];
+export const modules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule, assistanceModule, pointsModule];

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { todayInShanghai } from "../../core/dates";
 import { err } from "../../core/result";
 import type { Executor } from "../../db/transaction";
 import { inTransactionWhenOk } from "../../db/transaction";
@@ -10,7 +9,7 @@ import { requireActor, sendForbidden, sendNotFound } from "../http/request-conte
 import type { ModuleDependencies, ModuleManifest } from "../module";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
-import { diffLists, finaliseList, findList, listEntries, listLists, previousVersionId } from "./publicity.lists";
+import { diffLists, finaliseList, findList, listEntries, listLists, previousVersionId, publicityClock } from "./publicity.lists";
 import { answerObjection, findObjection, forwardObjection, listObjections, objectionDeadline, raiseObjection } from "./publicity.objections";
 import { mayAnswerObjection, mayForwardObjection, mayRaiseObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
 import { presentDifference, presentEntry, presentList, presentObjection, presentObjectionOutcome } from "./publicity.presenters";
@@ -97,10 +96,10 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor) return reply;
     if (!mayRaiseObjection(actor)) return sendForbidden(reply);
     const result = await inTransactionWhenOk(db, (trx) =>
-      raiseObjection(trx, commandContext(request, actor), { listId: request.params.id, ...request.body }, todayInShanghai()),
+      raiseObjection(trx, commandContext(request, actor), { listId: request.params.id, ...request.body }, publicityClock.today()),
     );
     if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(presentObjection(result.value, todayInShanghai()));
+    return reply.code(201).send(presentObjection(result.value, publicityClock.today()));
   });
 
   app.get("/publicity/objections", { schema: { tags, querystring: ObjectionsQuery } }, async (request, reply) => {
@@ -108,7 +107,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor) return reply;
     const scope = objectionScope(actor);
     if (!scope) return sendForbidden(reply);
-    const today = todayInShanghai();
+    const today = publicityClock.today();
     const { status, listId, overdue } = request.query;
     const found = await listObjections(db, { ...scope, listId, statuses: status ? [status] : undefined });
     const items = found.filter((objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue);
@@ -120,7 +119,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor) return reply;
     const objection = await findObjection(db, request.params.id);
     if (!objection || !mayReadObjection(actor, objection)) return sendNotFound(reply);
-    return presentObjection(objection, todayInShanghai());
+    return presentObjection(objection, publicityClock.today());
   });
 
   app.post("/publicity/objections/:id/forward", { schema: { tags, params: IdParams, body: ForwardBody } }, async (request, reply) => {
@@ -133,7 +132,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
       return forwardObjection(trx, commandContext(request, actor), objection, request.body.departmentCode);
     });
     if (!result.ok) return sendRefusal(reply, result.error);
-    return presentObjection(result.value, todayInShanghai());
+    return presentObjection(result.value, publicityClock.today());
   });
 
   app.post("/publicity/objections/:id/answer", { schema: { tags, params: IdParams, body: AnswerBody } }, async (request, reply) => {
@@ -146,10 +145,10 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
       if (!mayAnswerObjection(actor, objection)) {
         return err({ code: "objection_not_forwarded", field: "status", message: "异议尚未转交本部门 (not yet forwarded to your department)" });
       }
-      return answerObjection(trx, commandContext(request, actor), objection, request.body, todayInShanghai());
+      return answerObjection(trx, commandContext(request, actor), objection, request.body, publicityClock.today());
     });
     if (!result.ok) return sendRefusal(reply, result.error);
-    return presentObjection(result.value, todayInShanghai());
+    return presentObjection(result.value, publicityClock.today());
   });
 
   app.post("/publicity/lists/:id/finalise", { schema: { tags, params: IdParams } }, async (request, reply) => {
@@ -160,7 +159,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
       const pending = await publicityDb(trx).selectFrom("publicity_objections").select("id").where("list_id", "=", request.params.id)
         .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
       if (pending) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
-      return finaliseList(trx, commandContext(request, actor), request.params.id, todayInShanghai());
+      return finaliseList(trx, commandContext(request, actor), request.params.id, publicityClock.today());
     });
     if (!result.ok) return sendRefusal(reply, result.error);
     return presentList(result.value);

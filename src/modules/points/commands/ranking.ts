@@ -1,0 +1,153 @@
+/**
+ * The ranking run as a job: loads the cycle's inputs, calls the pure allocation engine, and stores the policy
+ * version, the input snapshot with its hash and the result with its hash — all in one transaction, so an
+ * interrupted run leaves nothing behind and a re-run over the same inputs gives the identical hash.
+ */
+import { createHash } from "node:crypto";
+import { formatPoints } from "../../../core/points";
+import { err, ok, type Problem, type Result } from "../../../core/result";
+import type { Trx } from "../../../db/transaction";
+import { finaliseList, publishList, type EntryInput } from "../../../platform/publicity/publicity.lists";
+import { allocate, resultHash, type AllocationInput, type AllocationResult, type ApplicationResult, type Grade, type Purpose } from "../allocation";
+import { pointsDb } from "../points.tables";
+import { findRun, type CycleRecord, type RunRecord } from "../repository";
+import { audit, pointsClock, type CommandContext } from "./context";
+import { tellResident } from "./scores";
+
+/** Loads everything a run depends on, in a fixed order, as the engine's input. */
+export async function loadRunInput(trx: Trx, cycle: CycleRecord): Promise<AllocationInput> {
+  const db = pointsDb(trx);
+  const towns = (await trx.selectFrom("towns").select("code").orderBy("code").execute()).map((town) => town.code);
+  const quotas = await db.selectFrom("points_quotas").selectAll().where("cycle_id", "=", cycle.id).orderBy("purpose").orderBy("town_code").orderBy("grade").execute();
+  const schools = await db.selectFrom("points_schools").selectAll().where("cycle_id", "=", cycle.id).orderBy("id").execute();
+  const applications = await db.selectFrom("points_applications").selectAll().where("cycle_id", "=", cycle.id).orderBy("id").execute();
+  return {
+    towns,
+    applicants: applications.map((application) => ({
+      applicationId: application.id,
+      personId: application.person_id,
+      purpose: application.purpose as Purpose,
+      townCode: application.town_code,
+      ...(application.grade ? { grade: application.grade as Grade } : {}),
+      total: application.score_total,
+      personalQuality: application.score_subscores.personal_quality ?? 0,
+      insurance: application.score_subscores.insurance ?? 0,
+      residence: application.score_subscores.residence ?? 0,
+      appliedAt: new Date(application.applied_at).toISOString(),
+      ...(application.home_x !== null && application.home_y !== null ? { home: { x: application.home_x, y: application.home_y } } : {}),
+      eligible: application.status === "accepted" && application.eligible,
+      ...(application.property_key ? { propertyId: application.property_key } : {}),
+      ...(application.household_key ? { householdId: application.household_key } : {}),
+    })),
+    quotas: {
+      school: quotas.filter((quota) => quota.purpose === "school").map((quota) => ({ townCode: quota.town_code, grade: quota.grade as Grade, places: quota.places })),
+      hukou: quotas.filter((quota) => quota.purpose === "hukou").map((quota) => ({ townCode: quota.town_code, places: quota.places })),
+      housingUnits: cycle.housing_units,
+    },
+    schools: schools.map((school) => ({ schoolId: school.id, townCode: school.town_code, grade: school.grade as Grade, seats: school.seats, location: { x: school.x, y: school.y } })),
+  };
+}
+
+/** Runs the ranking of a cycle and stores it as a new run (status `completed`, ready for review). */
+export async function runRanking(trx: Trx, context: CommandContext, cycle: CycleRecord): Promise<Result<RunRecord, Problem>> {
+  const input = await loadRunInput(trx, cycle);
+  if (input.applicants.length === 0) return err({ code: "no_applications", field: "cycleId", message: "本周期没有申请，无需排名 (no applications in this cycle)" });
+  const result = allocate(input);
+  if (!result.ok) return err(result.error);
+  const snapshot = JSON.stringify({ policyId: cycle.policy_id, input });
+  const db = pointsDb(trx);
+  const last = await db.selectFrom("points_runs").select("sequence").where("cycle_id", "=", cycle.id).orderBy("sequence", "desc").limit(1).executeTakeFirst();
+  const row = await db.insertInto("points_runs")
+    .values({
+      cycle_id: cycle.id, sequence: (last?.sequence ?? 0) + 1, status: "completed", policy_id: cycle.policy_id, input_snapshot: snapshot,
+      input_hash: createHash("sha256").update(snapshot).digest("hex"), result: JSON.stringify(result.value), result_hash: resultHash(result.value), created_by: context.actor.id,
+    })
+    .returning("id").executeTakeFirstOrThrow();
+  const run = (await findRun(trx, row.id))!;
+  await audit(trx, context, { action: "points.run", entityType: "points_run", entityId: run.id, townCode: null, after: { cycleId: cycle.id, sequence: run.sequence, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash } });
+  return ok(run);
+}
+
+/** Chinese labels of the outcomes on the public list. */
+export const outcomeLabels: Record<ApplicationResult["outcome"], string> = {
+  admitted: "录取", waiting: "候补", not_admitted: "未获指标", ineligible: "未达条件", forfeited: "放弃", refused_property_used: "房产已被使用",
+};
+const gradeLabels: Record<string, string> = { primary_1: "小学一年级", junior_1: "初中一年级" };
+const purposeLabels: Record<Purpose, string> = { school: "积分入学", hukou: "积分入户", housing: "积分承租公租房" };
+
+/** The publicity period of a purpose in working days (Impl. Arts. 9–11). */
+export function publicityDays(purpose: Purpose): number {
+  return purpose === "housing" ? 20 : 5;
+}
+
+function resultLabel(result: ApplicationResult, schoolNames: ReadonlyMap<string, string>): string {
+  const base = outcomeLabels[result.outcome];
+  if (result.outcome === "admitted" && result.schoolId) return `${base}（${schoolNames.get(result.schoolId) ?? ""}）`;
+  if (result.outcome === "admitted" && result.round === 2) return `${base}（第二轮）`;
+  return base;
+}
+
+/**
+ * Publishes a reviewed run as publicity lists, one per 镇区 and purpose (housing city-wide). Only a `completed`
+ * run moves to `published`, in one conditional update, so two publish requests at once publish once.
+ */
+export async function publishRun(trx: Trx, context: CommandContext, run: RunRecord, cycle: CycleRecord): Promise<Result<RunRecord, Problem>> {
+  const db = pointsDb(trx);
+  const claimed = await db.updateTable("points_runs").set({ status: "published", published_at: new Date() }).where("id", "=", run.id).where("status", "=", "completed").returning("id").executeTakeFirst();
+  if (!claimed) return err({ code: "already_published", field: "status", message: "该排名结果已公示 (this run is already published)" });
+  const result = run.result as AllocationResult;
+  const applications = await db.selectFrom("points_applications as a").innerJoin("persons as p", "p.id", "a.person_id")
+    .select(["a.id", "a.score_total", "a.enrolment_id", "p.name", "p.id_number"]).where("a.cycle_id", "=", cycle.id).execute();
+  const byId = new Map(applications.map((application) => [application.id, application]));
+  const schoolNames = new Map((await db.selectFrom("points_schools").select(["id", "name"]).where("cycle_id", "=", cycle.id).execute()).map((school) => [school.id, school.name]));
+  const townNames = new Map((await trx.selectFrom("towns").select(["code", "name"]).execute()).map((town) => [town.code, town.name]));
+  const snapshot = run.input_snapshot as { input: AllocationInput };
+  const totals = new Map(snapshot.input.applicants.map((applicant) => [applicant.applicationId, applicant.total]));
+  const groups = new Map<string, ApplicationResult[]>();
+  for (const item of result.applications) {
+    const key = `${item.purpose}:${item.purpose === "housing" ? "city" : item.townCode}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const listIds: string[] = [];
+  for (const [key, items] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [purpose, town] = key.split(":") as [Purpose, string];
+    items.sort((a, b) => (a.grade ?? "").localeCompare(b.grade ?? "") || (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.applicationId < b.applicationId ? -1 : 1));
+    const entries: EntryInput[] = items.map((item) => {
+      const application = byId.get(item.applicationId)!;
+      return {
+        rank: item.rank, name: application.name, idNumber: application.id_number, townCode: item.townCode, subjectType: "points_application", subjectId: item.applicationId,
+        values: { total: formatPoints(totals.get(item.applicationId) ?? 0), ...(purpose === "school" ? { grade: gradeLabels[item.grade ?? ""] ?? "" } : {}), result: resultLabel(item, schoolNames) },
+      };
+    });
+    const place = town === "city" ? "全市" : townNames.get(town) ?? town;
+    const published = await publishList(trx, context, {
+      kind: `points.${purpose}`, subjectKey: `points:${cycle.id}:${key}`, title: `${cycle.year}年度${place}${purposeLabels[purpose]}排名公示`,
+      townCode: town === "city" ? null : town, startDate: pointsClock.today(), workingDays: publicityDays(purpose),
+      columns: [{ key: "total", label: "积分" }, ...(purpose === "school" ? [{ key: "grade", label: "年级" }] : []), { key: "result", label: "结果" }], entries,
+    });
+    if (!published.ok) return published;
+    listIds.push(published.value.id);
+  }
+  await db.updateTable("points_runs").set({ list_ids: listIds }).where("id", "=", run.id).execute();
+  for (const item of result.applications) {
+    const application = byId.get(item.applicationId);
+    if (application) await tellResident(trx, application.enrolment_id, `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`);
+  }
+  await audit(trx, context, { action: "points.run.publish", entityType: "points_run", entityId: run.id, townCode: null, after: { lists: listIds.length } });
+  return ok((await findRun(trx, run.id))!);
+}
+
+/** Publishes the final list: every list of the run is made final (its period over, no open objection). */
+export async function finaliseRun(trx: Trx, context: CommandContext, run: RunRecord): Promise<Result<RunRecord, Problem>> {
+  if (run.status !== "published") return err({ code: "run_not_published", field: "status", message: `该排名状态为 ${run.status}，须先公示 (publish it first)` });
+  const open = await pointsDb(trx).selectFrom("publicity_objections").select("id").where("list_id", "in", run.list_ids.length ? run.list_ids : ["00000000-0000-0000-0000-000000000000"])
+    .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
+  if (open) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
+  for (const listId of run.list_ids) {
+    const done = await finaliseList(trx, context, listId, pointsClock.today());
+    if (!done.ok) return done;
+  }
+  await pointsDb(trx).updateTable("points_runs").set({ status: "final" }).where("id", "=", run.id).execute();
+  await audit(trx, context, { action: "points.run.finalise", entityType: "points_run", entityId: run.id, townCode: null, after: { status: "final" } });
+  return ok((await findRun(trx, run.id))!);
+}

@@ -1,0 +1,64 @@
+/** Scores applications from the facts that count (confirmed or corrected), keeping a history of every change. */
+import { err, ok, type Problem, type Result } from "../../../core/result";
+import type { Executor, Trx } from "../../../db/transaction";
+import { pointsDb } from "../points.tables";
+import { scoreQuestion, type PointsPurpose } from "../points.scoring";
+import { findEnrolment, findFacts } from "../repository";
+
+/** Fact states whose value counts for the score. */
+export const countingStatuses = ["confirmed", "corrected"];
+
+/** The facts of an enrolment that count, in the policy vocabulary; the birth date comes from the registry. */
+export async function countingFacts(executor: Executor, enrolmentId: string): Promise<Record<string, unknown>> {
+  const enrolment = await findEnrolment(executor, enrolmentId);
+  const facts: Record<string, unknown> = {};
+  for (const row of await findFacts(executor, enrolmentId)) if (countingStatuses.includes(row.status)) facts[row.fact] = row.value;
+  if (enrolment) facts.birth_date = enrolment.birth_date;
+  return facts;
+}
+
+/** A computed score in hundredths. */
+export interface ComputedScore {
+  total: number;
+  subscores: Record<string, number>;
+  eligible: boolean;
+}
+
+/** Scores one application's question. */
+export function computeScore(policyId: string, input: { purpose: string; town: string; date: string; grade: string | null; facts: Record<string, unknown> }): Result<ComputedScore, Problem> {
+  const outcome = scoreQuestion(policyId, { purpose: input.purpose as PointsPurpose, town: input.town, date: input.date, grade: input.grade, facts: input.facts });
+  if (!outcome.ok) return err(outcome.error);
+  return ok({ total: outcome.value.total, subscores: outcome.value.subscores, eligible: outcome.value.eligible });
+}
+
+/** Rescores every accepted application of an enrolment and records a history row (with the reason) when it changed. */
+export async function rescoreEnrolment(trx: Trx, enrolmentId: string, reason: string): Promise<void> {
+  const db = pointsDb(trx);
+  const facts = await countingFacts(trx, enrolmentId);
+  const applications = await db.selectFrom("points_applications").selectAll().where("enrolment_id", "=", enrolmentId).where("status", "=", "accepted").execute();
+  for (const application of applications) {
+    const score = computeScore(application.policy_id, {
+      purpose: application.purpose, town: application.town_code, date: application.applied_on, grade: application.grade, facts,
+    });
+    if (!score.ok) throw new Error(`stored facts no longer score: ${score.error.message}`);
+    const same = score.value.total === application.score_total && score.value.eligible === application.eligible
+      && JSON.stringify(score.value.subscores) === JSON.stringify(application.score_subscores);
+    if (same) continue;
+    await db.updateTable("points_applications")
+      .set((eb) => ({ score_total: score.value.total, score_subscores: JSON.stringify(score.value.subscores), eligible: score.value.eligible, version: eb("version", "+", 1) }))
+      .where("id", "=", application.id).execute();
+    await recordScore(trx, application.id, score.value, reason);
+  }
+}
+
+/** Appends one row to an application's score history. */
+export async function recordScore(trx: Trx, applicationId: string, score: ComputedScore, reason: string): Promise<void> {
+  await pointsDb(trx).insertInto("points_score_history")
+    .values({ application_id: applicationId, total: score.total, subscores: JSON.stringify(score.subscores), eligible: score.eligible, reason })
+    .execute();
+}
+
+/** Tells the resident something about their points (why a score changed, a result). */
+export async function tellResident(trx: Trx, enrolmentId: string, text: string): Promise<void> {
+  await pointsDb(trx).insertInto("points_messages").values({ enrolment_id: enrolmentId, text }).execute();
+}

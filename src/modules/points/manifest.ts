@@ -1,0 +1,20 @@
+import type { ModuleManifest } from "../../platform/module";
+import { hasRole } from "../../platform/roles";
+import { mayAdministerPoints, mayEnrol, mayReadProgramme, mayReportDeduction } from "./policies";
+import { pointsRoutes } from "./routes";
+
+/** The points-for-migrants module (流动人员积分制): enrolment, facts, applications, verification, ranking, publicity. */
+export const pointsModule: ModuleManifest = {
+  name: "points",
+  routes: pointsRoutes,
+  permissions: {
+    "points.selfCheck": () => true,
+    "points.enrol": mayEnrol,
+    "points.own": (actor) => hasRole(actor, "resident"),
+    "points.counter": (actor) => hasRole(actor, "clerk") || hasRole(actor, "programme_admin"),
+    "points.verify": (actor) => hasRole(actor, "verifier"),
+    "points.deductions": mayReportDeduction,
+    "points.programme": mayAdministerPoints,
+    "points.programme.read": mayReadProgramme,
+  },
+};

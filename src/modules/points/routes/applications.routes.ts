@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { err } from "../../../core/result";
+import { inTransactionWhenOk } from "../../../db/transaction";
+import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
+import { requireActor, sendError, sendNotFound } from "../../../platform/http/request-context";
+import type { ModuleDependencies } from "../../../platform/module";
+import { applyForPurpose } from "../commands/application";
+import { pointsClock } from "../commands/context";
+import { noticePdf } from "../notice.pdf";
+import { pointsDb } from "../points.tables";
+import { mayOnEnrolment } from "../policies";
+import { presentApplication, publishedResult, scoreHistory } from "../presenters";
+import { findApplication, findCycle, findEnrolment } from "../repository";
+import { ApplicationBody, IdParams } from "../schemas";
+
+const tags = ["points"];
+const purposeLabels: Record<string, string> = { school: "积分入学", hukou: "积分入户", housing: "积分承租公租房" };
+
+/** Application routes: apply (resident, or clerk at the counter), follow it, download the notice. */
+export function applicationRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post("/points/applications", { schema: { tags, body: ApplicationBody } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    const { enrolmentId, cycleId, ...input } = request.body;
+    const result = await inTransactionWhenOk(db, async (trx) => {
+      const enrolment = await findEnrolment(trx, enrolmentId);
+      if (!enrolment || !mayOnEnrolment(actor, "apply", enrolment)) return err(notFoundProblem);
+      const cycle = await findCycle(trx, cycleId);
+      if (!cycle) return err({ code: "unknown_cycle", field: "cycleId", message: "cycleId: 没有该申请周期 (no such cycle)" });
+      return applyForPurpose(trx, commandContext(request, actor), enrolment, cycle, input);
+    });
+    if (!result.ok) return sendRefusal(reply, result.error);
+    return reply.code(201).send(presentApplication(actor, result.value));
+  });
+
+  app.get("/points/applications/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    const application = await findApplication(db, request.params.id);
+    const enrolment = application ? await findEnrolment(db, application.enrolment_id) : undefined;
+    if (!application || !enrolment || !mayOnEnrolment(actor, "read", enrolment)) return sendNotFound(reply);
+    return { ...presentApplication(actor, application), history: await scoreHistory(db, application.id), result: await publishedResult(db, application.cycle_id, application.id) };
+  });
+
+  app.get("/points/applications/:id/notice", { schema: { tags, params: IdParams } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    const application = await findApplication(db, request.params.id);
+    const enrolment = application ? await findEnrolment(db, application.enrolment_id) : undefined;
+    if (!application || !enrolment || !mayOnEnrolment(actor, "read", enrolment)) return sendNotFound(reply);
+    const result = await publishedResult(db, application.cycle_id, application.id);
+    if (!result || result.runStatus !== "final") return sendError(reply, 409, "no_final_result", "正式名单公布后方可下载通知书 (the final list is not published yet)");
+    const cycle = (await findCycle(db, application.cycle_id))!;
+    const run = await pointsDb(db).selectFrom("points_runs").select("sequence").where("id", "=", result.runId).executeTakeFirstOrThrow();
+    const school = result.schoolId ? await pointsDb(db).selectFrom("points_schools").select("name").where("id", "=", result.schoolId).executeTakeFirst() : undefined;
+    const town = await db.selectFrom("towns").select("name").where("code", "=", application.town_code).executeTakeFirstOrThrow();
+    const bytes = await noticePdf({
+      year: cycle.year, purposeLabel: purposeLabels[application.purpose], name: enrolment.name, idNumber: enrolment.id_number, townName: town.name,
+      total: application.score_total, grade: application.grade, childName: application.child_name, result, schoolName: school?.name ?? null,
+      issuedOn: pointsClock.today(), runSequence: run.sequence,
+    });
+    return reply.header("content-type", "application/pdf").header("content-disposition", `attachment; filename="notice-${application.id}.pdf"`)
+      .header("x-content-type-options", "nosniff").header("cache-control", "private, no-store").send(bytes);
+  });
+}
