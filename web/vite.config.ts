@@ -5,6 +5,8 @@ import react from "@vitejs/plugin-react";
 // Built from the repository root with `vite build --config web/vite.config.ts`; output goes to web/dist,
 // which `npm start` serves with an SPA fallback. `npm run dev:web` proxies /api to the running server.
 const webRoot = fileURLToPath(new URL(".", import.meta.url));
+// Where the dev server sends /api; override with GONGZHI_API=http://localhost:3100 when the server runs elsewhere.
+const apiTarget = process.env.GONGZHI_API ?? "http://localhost:3000";
 
 export default defineConfig({
   root: webRoot,
@@ -18,7 +20,7 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/api": { target: "http://localhost:3000", changeOrigin: false },
+      "/api": { target: apiTarget, changeOrigin: false },
     },
   },
 });

@@ -28,7 +28,7 @@ export function PersonDetails({ person, communityName }: { person: Person; commu
         },
         { key: "town", label: t("person.town"), children: townLabel(person.townCode) },
         { key: "community", label: t("person.community"), children: communityName ?? person.communityId ?? "" },
-        { key: "address", label: t("person.address"), children: person.address ?? "", span: 2 },
+        { key: "address", label: t("person.address"), children: person.address ?? "" },
         {
           key: "household",
           label: t("person.household"),
