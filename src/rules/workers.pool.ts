@@ -37,26 +37,40 @@ const WARM_SOURCE = `return function warm(kernel, layout) {
   for (let round = 0; round < ${WARM_ROUNDS}; round++) kernel(sources, storage, outputs, 0, rows);
 };`;
 
+/**
+ * How every thread (workers, and the main thread when it joins) takes chunks of one run. `control` is the
+ * run's own shared Int32Array: [next chunk, rows done, first bad row or -1]. The thread that completes the
+ * last rows wakes the waiting caller; a worker that wakes up late finds its run's chunks all taken.
+ */
+const WORK_SOURCE = `return function work(kernel, sources, storage, outputs, control, size, chunk) {
+  for (;;) {
+    const start = Atomics.add(control, 0, 1) * chunk;
+    if (start >= size) return;
+    const end = Math.min(size, start + chunk);
+    const row = kernel(sources, storage, outputs, start, end);
+    while (row >= 0) {
+      const seen = Atomics.load(control, 2);
+      if ((seen >= 0 && seen <= row) || Atomics.compareExchange(control, 2, seen, row) === seen) break;
+    }
+    if (Atomics.add(control, 1, end - start) + (end - start) === size) Atomics.notify(control, 1);
+  }
+};`;
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const kernel = new Function(workerData.source)();
 new Function(workerData.warm)()(kernel, workerData.layout);
+const work = new Function(workerData.work)();
 const kinds = { f64: Float64Array, i32: Int32Array, u8: Uint8Array };
 const view = (column) => new kinds[column.kind](column.buffer, column.byteOffset, column.length);
 parentPort.on("message", (message) => {
-  const sources = message.sources.map(view), storage = message.storage.map(view), outputs = message.outputs.map(view);
-  const counter = new Int32Array(message.counter);
-  let bad = -1;
-  for (;;) {
-    const start = Atomics.add(counter, 0, 1) * message.chunk;
-    if (start >= message.size) break;
-    const row = kernel(sources, storage, outputs, start, Math.min(message.size, start + message.chunk));
-    if (row >= 0 && (bad < 0 || row < bad)) bad = row;
-  }
-  parentPort.postMessage({ id: message.id, bad });
+  work(kernel, message.sources.map(view), message.storage.map(view), message.outputs.map(view), new Int32Array(message.control), message.size, message.chunk);
 });
 parentPort.postMessage({ ready: true });
 `;
+
+type Work = (kernel: unknown, sources: unknown, storage: unknown, outputs: unknown, control: Int32Array, size: number, chunk: number) => void;
+type WaitAsync = (array: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
 
 /**
  * Rows per chunk: small, so that a thread the operating system pauses mid-chunk (a shared machine) holds back
@@ -100,7 +114,7 @@ export async function startProgramPool(compiled: CompiledProgram, threads = 2, j
   const warm = new Function(WARM_SOURCE)() as (kernel: unknown, layout: unknown) => void;
   const kernel = joinMain ? kernelOf(compiled) : undefined;
   if (kernel) warm(kernel, layout);
-  const workerData = { source: compiled.source, warm: WARM_SOURCE, layout };
+  const workerData = { source: compiled.source, warm: WARM_SOURCE, work: WORK_SOURCE, layout };
   const workers = Array.from({ length: joinMain ? threads - 1 : threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData }));
   await Promise.all(
     workers.map(
@@ -111,21 +125,16 @@ export async function startProgramPool(compiled: CompiledProgram, threads = 2, j
         }),
     ),
   );
-  const counter = new SharedArrayBuffer(4);
-  let nextId = 0;
-
-  const runOn = (worker: Worker, message: object & { id: number }): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const onMessage = (reply: { id: number; bad: number }): void => {
-        if (reply.id !== message.id) return;
-        worker.off("message", onMessage);
-        worker.off("error", reject);
-        resolve(reply.bad);
-      };
-      worker.on("message", onMessage);
+  const work = new Function(WORK_SOURCE)() as Work;
+  const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+  let closing = false;
+  const failed = new Promise<never>((_, reject) => {
+    for (const worker of workers) {
       worker.once("error", reject);
-      worker.postMessage(message);
-    });
+      worker.once("exit", (code) => closing || reject(new Error(`a rules worker stopped (exit code ${code})`)));
+    }
+  });
+  failed.catch(() => undefined);
 
   return {
     threads,
@@ -138,33 +147,27 @@ export async function startProgramPool(compiled: CompiledProgram, threads = 2, j
       }
       const size = columns.size;
       const chunk = Math.min(CHUNK_ROWS, Math.max(2048, Math.ceil(size / threads / 64) * 64));
-      new Int32Array(counter)[0] = 0;
-      const id = nextId++;
+      const control = new Int32Array(new SharedArrayBuffer(12));
+      control[2] = -1;
       const message = {
-        id,
         size,
         chunk,
-        counter,
+        control: control.buffer,
         sources: ordered.value.map((column) => shared(column, size)),
         storage: storage.map((column) => shared(column, size)),
         outputs: outputs.map((column) => shared(column, size)),
       };
-      const replies = workers.map((worker) => runOn(worker, message));
-      let mainBad = -1;
-      if (kernel) {
-        const counts = new Int32Array(counter);
-        for (;;) {
-          const start = Atomics.add(counts, 0, 1) * chunk;
-          if (start >= size) break;
-          const row = kernel(ordered.value, storage, outputs, start, Math.min(size, start + chunk));
-          if (row >= 0 && (mainBad < 0 || row < mainBad)) mainBad = row;
-        }
+      for (const worker of workers) worker.postMessage(message);
+      if (kernel) work(kernel, ordered.value, storage, outputs, control, size, chunk);
+      for (let done = Atomics.load(control, 1); done < size; done = Atomics.load(control, 1)) {
+        const waiting = waitAsync(control, 1, done);
+        if (waiting.async) await Promise.race([waiting.value, failed]);
       }
-      const bad = [mainBad, ...(await Promise.all(replies))].filter((row) => row >= 0);
-      if (bad.length === 0) return ok(columns);
-      return err(diagnoseRow(compiled, ordered.value, Math.min(...bad)));
+      const bad = Atomics.load(control, 2);
+      return bad < 0 ? ok(columns) : err(diagnoseRow(compiled, ordered.value, bad));
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
