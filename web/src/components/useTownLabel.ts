@@ -4,7 +4,7 @@ import { useTowns } from "../api/reference";
 
 /** A function naming a 镇区 by code: 石岐区 in Chinese, "Shiqi" in English. */
 export function useTownLabel(): (code: string | null | undefined) => string {
-  const { towns } = { towns: useTowns().items };
+  const towns = useTowns().items;
   const { i18n } = useTranslation();
   const english = i18n.language === "en";
   return useCallback(
