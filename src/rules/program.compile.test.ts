@@ -77,6 +77,9 @@ describe("formula programs", () => {
       const explained = explainPerson(resolved.value, { income: 30.25, size: 3, grade: "high", flag: true });
       if (!explained.ok) throw new Error(explained.error.message);
       expect(explained.value.values.share).toBe(share);
+      const rate = explained.value.parameters.find((reading) => reading.path === "test.rate");
+      expect([rate?.from, rate?.reference]).toEqual([date === "2018-01-01" ? "2017-01-01" : "2018-07-01", "test"]);
+      expect(explained.value.steps.map((step) => step.name)).toEqual(["share", "base", "total", "eligible"]);
       expect(explained.value.values.total).toBe(Math.min(3025, share) * 3 + 700);
       const compiled = compileProgram(resolved.value, ["total", "eligible", "share"]);
       if (!compiled.ok) throw new Error(compiled.error[0].message);
