@@ -18,27 +18,30 @@ export interface BankRow {
   amountFen: number;
 }
 
-/** The rows of a month (net per household, positive only) and the file totals in fen. */
+/** The rows of a month (net per household, positive only), ordered by 镇区 and case number, and the file total in fen. */
 export async function bankRows(executor: Executor, month: string): Promise<{ rows: BankRow[]; totalFen: number; withheld: number }> {
-  const result = await sql<{ number: string; town_code: string; bank_account: string; payee_name: string; amount: number }>`
-    select c.number, l.town_code, l.bank_account, l.payee_name, l.amount
-    from (
-      select case_id, min(town_code) as town_code, min(bank_account) as bank_account, min(payee_name) as payee_name, sum(total_fen) as amount
-      from assistance_payroll_lines where month = ${month} group by case_id
-    ) l join assistance_cases c on c.id = l.case_id
-    order by l.town_code, c.number`.execute(executor);
+  const result = await sql<{ case_id: string; number: string; town_code: string; bank_account: string; payee_name: string; total_fen: number }>`
+    select l.case_id, c.number, l.town_code, l.bank_account, l.payee_name, l.total_fen
+    from assistance_payroll_lines l join assistance_cases c on c.id = l.case_id
+    where l.month = ${month}`.execute(executor);
+  const byCase = new Map<string, BankRow>();
+  for (const row of result.rows) {
+    const found = byCase.get(row.case_id);
+    if (found) found.amountFen += Number(row.total_fen);
+    else byCase.set(row.case_id, { number: row.number, townCode: row.town_code, bankAccount: row.bank_account, payeeName: row.payee_name, amountFen: Number(row.total_fen) });
+  }
   const rows: BankRow[] = [];
   let totalFen = 0;
   let withheld = 0;
-  for (const row of result.rows) {
-    const amountFen = Number(row.amount);
-    if (amountFen <= 0) {
+  for (const row of byCase.values()) {
+    if (row.amountFen <= 0) {
       withheld += 1;
       continue;
     }
-    totalFen += amountFen;
-    rows.push({ number: row.number, townCode: row.town_code, bankAccount: row.bank_account, payeeName: row.payee_name, amountFen });
+    totalFen += row.amountFen;
+    rows.push(row);
   }
+  rows.sort((a, b) => (a.townCode < b.townCode ? -1 : a.townCode > b.townCode ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   return { rows, totalFen, withheld };
 }
 

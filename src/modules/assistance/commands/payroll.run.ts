@@ -12,7 +12,7 @@ import type { ParameterTree } from "../../../rules/parameters";
 import { parametersInForce, policyParameters } from "../parameters";
 import { basisOf, computeCase, cpiFor, type PayableCase } from "../payroll.compute";
 import { loadCpi, loadPaidForMonth, loadPayableCases } from "../payroll.repository";
-import { assistanceDb, type AssistancePayrollLinesTable, type AssistancePayrollsTable } from "../tables";
+import { assistanceDb, type AssistancePayrollLinesTable } from "../tables";
 import { audit, type CommandContext } from "./context";
 
 const payrollLockKey = 72_011_320;
@@ -81,17 +81,53 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
 
   const cases = await loadPayableCases(trx, month);
   const cpi = cpiFor(month, cpiAll);
-  const lines: Line[] = [];
-  for (const [index, payable] of cases.entries()) {
-    const amounts = computeCase(payable, month, parameters, cpi);
-    if (!amounts.ok) return amounts;
-    if (amounts.value.totalFen > 0) lines.push(line(month, month, "regular", payable, basis.value.standardFen, amounts.value));
-    if (index % 20_000 === 0) options.onProgress?.(index, cases.length, "compute");
+  const username = context.actor?.username ?? context.username ?? "system";
+  await db
+    .insertInto("assistance_payrolls")
+    .values({ month, status: "computed", basis: JSON.stringify(basis.value), households: 0, persons: 0, lines: 0, dibao_fen: 0, supplement_fen: 0, price_subsidy_fen: 0, adjustment_fen: 0, total_fen: 0, run_by_username: username })
+    .execute();
+  // Lines are written chunk by chunk while the next chunk is computed: the server inserts as Node computes.
+  const totals = { households: 0, persons: 0, lines: 0, dibao_fen: 0, supplement_fen: 0, price_subsidy_fen: 0, adjustment_fen: 0, total_fen: 0 };
+  const paidCases = new Set<string>();
+  const count = (each: Line) => {
+    totals.lines += 1;
+    totals.total_fen += each.total_fen;
+    paidCases.add(each.case_id);
+    if (each.kind === "adjustment") {
+      totals.adjustment_fen += each.total_fen;
+      return;
+    }
+    totals.persons += each.members;
+    totals.dibao_fen += each.dibao_fen;
+    totals.supplement_fen += each.supplement_fen;
+    totals.price_subsidy_fen += each.price_subsidy_fen;
+  };
+  let writing: Promise<void> = Promise.resolve();
+  const write = (chunk: Line[]) => {
+    writing = writing.then(() => insertLines(trx, chunk));
+    writing.catch(() => undefined); // awaited below; this only marks the rejection as handled meanwhile
+  };
+  for (let start = 0; start < cases.length; start += chunkSize) {
+    const chunk: Line[] = [];
+    for (const payable of cases.slice(start, start + chunkSize)) {
+      const amounts = computeCase(payable, month, parameters, cpi);
+      if (!amounts.ok) {
+        await writing;
+        return amounts;
+      }
+      if (amounts.value.totalFen > 0) chunk.push(line(month, month, "regular", payable, basis.value.standardFen, amounts.value));
+    }
+    chunk.forEach(count);
+    write(chunk);
+    options.onProgress?.(Math.min(cases.length, start + chunkSize), cases.length, "compute");
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await writing;
 
   // Back-pay: earlier months whose basis changed since they were paid get the difference as adjustment lines.
   const earlier = await db.selectFrom("assistance_payrolls").select(["month", "basis"]).where("month", "<", month).orderBy("month").execute();
   const settled: { month: string; basis: string }[] = [];
+  const adjustments: Line[] = [];
   for (const previous of earlier) {
     const now = basisOf(previous.month, parameters, cpiAll);
     if (!now.ok || JSON.stringify(now.value) === JSON.stringify(previous.basis)) continue;
@@ -105,30 +141,16 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
         priceSubsidyFen: due.value.priceSubsidyFen - paid.priceSubsidyFen,
         totalFen: due.value.totalFen - paid.totalFen,
       };
-      if (difference.totalFen !== 0) lines.push(line(month, previous.month, "adjustment", paid, now.value.standardFen, difference));
+      if (difference.totalFen !== 0) adjustments.push(line(month, previous.month, "adjustment", paid, now.value.standardFen, difference));
     }
     settled.push({ month: previous.month, basis: JSON.stringify(now.value) });
   }
-
-  const regular = lines.filter((each) => each.kind === "regular");
-  const sum = (key: "dibao_fen" | "supplement_fen" | "price_subsidy_fen" | "total_fen", of: Line[]) => of.reduce((total, each) => total + each[key], 0);
-  const header: Omit<AssistancePayrollsTable, "version" | "run_at" | "approved_at" | "exported_at" | "approved_by_username" | "basis"> = {
-    month,
-    status: "computed",
-    households: new Set(lines.map((each) => each.case_id)).size,
-    persons: regular.reduce((total, each) => total + each.members, 0),
-    lines: lines.length,
-    dibao_fen: sum("dibao_fen", regular),
-    supplement_fen: sum("supplement_fen", regular),
-    price_subsidy_fen: sum("price_subsidy_fen", regular),
-    adjustment_fen: sum("total_fen", lines.filter((each) => each.kind === "adjustment")),
-    total_fen: sum("total_fen", lines),
-    run_by_username: context.actor?.username ?? context.username ?? "system",
-  };
-  await db.insertInto("assistance_payrolls").values({ ...header, basis: JSON.stringify(basis.value) }).execute();
-  options.onProgress?.(cases.length, cases.length, "write");
-  await insertLines(trx, lines);
+  adjustments.forEach(count);
+  await insertLines(trx, adjustments);
   for (const each of settled) await db.updateTable("assistance_payrolls").set({ basis: each.basis }).where("month", "=", each.month).execute();
+  totals.households = paidCases.size;
+  await db.updateTable("assistance_payrolls").set(totals).where("month", "=", month).execute();
+  options.onProgress?.(cases.length, cases.length, "write");
   await options.beforeTotals?.();
   await sql`
     insert into assistance_payroll_totals (month, town_code, households, persons, dibao_fen, supplement_fen, price_subsidy_fen, adjustment_fen, total_fen)
@@ -141,7 +163,7 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
     entityType: "assistance_payroll",
     entityId: month,
     townCode: null,
-    after: { ...header, basis: basis.value, backPaidMonths: settled.map((each) => each.month) },
+    after: { ...totals, basis: basis.value, backPaidMonths: settled.map((each) => each.month) },
   });
   return ok({ month, created: true });
 }
