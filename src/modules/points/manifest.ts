@@ -1,12 +1,14 @@
 import type { ModuleManifest } from "../../platform/module";
 import { hasRole } from "../../platform/roles";
 import { mayAdministerPoints, mayEnrol, mayReadProgramme, mayReportDeduction } from "./policies";
+import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
 
 /** The points-for-migrants module (流动人员积分制): enrolment, facts, applications, verification, ranking, publicity. */
 export const pointsModule: ModuleManifest = {
   name: "points",
   routes: pointsRoutes,
+  seeds: seedPoints,
   permissions: {
     "points.selfCheck": () => true,
     "points.enrol": mayEnrol,

@@ -52,7 +52,7 @@ export async function listToPdf(list: PublicityList, entries: PublicityEntry[], 
   document.font("cjk");
   const titles = headings(list);
   const width = document.page.width - 80;
-  const weights = titles.map((_, index) => (index === 2 ? 3 : index === 1 || index === 3 ? 1.6 : 1.2));
+  const weights = titles.map((_, index) => (index === 2 ? 2.8 : index === titles.length - 1 ? 2.6 : index === 0 ? 0.8 : 1.3));
   const unit = width / weights.reduce((sum, weight) => sum + weight, 0);
   const widths = weights.map((weight) => weight * unit);
   const rowHeight = 18;
