@@ -47,20 +47,27 @@ export function caseBody(householdId: string, personIds: string[], incomes: (str
   };
 }
 
-/** Takes a case from submission to the start of publicity, dating each step `days` ago; returns the case. */
-export async function throughTown(clerk: Session, caseId: string, days: { investigated: number; appraised: number; opinion: number; publicity?: number }) {
+/** A step date: a number of days ago, or a date. */
+type When = number | string;
+
+function at(when: When): string {
+  return typeof when === "number" ? daysAgo(when) : when;
+}
+
+/** Takes a case from submission to the start of publicity, dating each step (days ago, or a date); returns the case. */
+export async function throughTown(clerk: Session, caseId: string, days: { investigated: When; appraised: When; opinion: When; publicity?: When }) {
   const investigated = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/investigation`, {
-    homeVisit: { by: "王社工", on: daysAgo(days.investigated), findings: "居住简陋，无稳定收入" },
-    neighbourVisits: [{ by: "王社工", on: daysAgo(days.investigated), findings: "邻居证实情况属实" }],
-    dataChecks: [{ source: "社保、车辆、房产数据比对", on: daysAgo(days.investigated), findings: "无车辆、无第二套住房" }],
+    homeVisit: { by: "王社工", on: at(days.investigated), findings: "居住简陋，无稳定收入" },
+    neighbourVisits: [{ by: "王社工", on: at(days.investigated), findings: "邻居证实情况属实" }],
+    dataChecks: [{ source: "社保、车辆、房产数据比对", on: at(days.investigated), findings: "无车辆、无第二套住房" }],
   });
   if (investigated.statusCode !== 200) throw new Error(`investigation: ${investigated.body}`);
-  const appraised = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/appraisal`, { heldOn: daysAgo(days.appraised), members: 9, present: 7, agree: 6, minutes: "评议会议记录" });
+  const appraised = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/appraisal`, { heldOn: at(days.appraised), members: 9, present: 7, agree: 6, minutes: "评议会议记录" });
   if (appraised.statusCode !== 200 || appraised.json().state !== "appraised") throw new Error(`appraisal: ${appraised.body}`);
-  const opinion = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/town-opinion`, { givenOn: daysAgo(days.opinion), recommend: true, opinion: "同意上报" });
+  const opinion = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/town-opinion`, { givenOn: at(days.opinion), recommend: true, opinion: "同意上报" });
   if (opinion.statusCode !== 200) throw new Error(`opinion: ${opinion.body}`);
   if (days.publicity === undefined) return opinion.json();
-  const publicised = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/publicity`, { startOn: daysAgo(days.publicity) });
+  const publicised = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/publicity`, { startOn: at(days.publicity) });
   if (publicised.statusCode !== 200) throw new Error(`publicity: ${publicised.body}`);
   return publicised.json();
 }
