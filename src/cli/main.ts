@@ -14,6 +14,7 @@ import { registerPointsCommands } from "./commands/points";
 import { registerPolicyCommands } from "./commands/policy";
 import { registerAssistanceCommands } from "./commands/assistance";
 import { registerAssistancePayrollCommand } from "./commands/assistance-payroll";
+import { registerPointsCycleCommands } from "./commands/points-cycle";
 
 const program = new Command();
 program.name("gongzhi").description("Gongzhi (共治) social-governance platform").showHelpAfterError();
@@ -27,6 +28,7 @@ registerPointsCommands(program);
 registerPolicyCommands(program);
 registerAssistanceCommands(program);
 registerAssistancePayrollCommand(program);
+registerPointsCycleCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
