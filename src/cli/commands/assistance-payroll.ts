@@ -10,9 +10,28 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Adds `payroll` under the `assistance` command (created by the rules CLI, or here when absent). */
+/** Adds `payroll` and `demo` under the `assistance` command (created by the rules CLI, or here when absent). */
 export function registerAssistancePayrollCommand(program: Command): void {
   const assistance = program.commands.find((command) => command.name() === "assistance") ?? program.command("assistance");
+  assistance
+    .command("demo")
+    .description("load the assistance demo data (cases at every state, synthetic CPI months, last month's payroll) into a database loaded by `gongzhi demo`")
+    .action(async () => {
+      const { openMigratedDatabase } = await import("../../db/startup");
+      const { inTransaction } = await import("../../db/transaction");
+      const { hasDemoData } = await import("../../demo/load");
+      const { seedAssistance } = await import("../../modules/assistance/seeds");
+      const handle = await openMigratedDatabase((line) => process.stderr.write(`${line}\n`));
+      try {
+        if (!(await hasDemoData(handle.db))) fail("run `gongzhi demo` first: the assistance demo builds on the demo registry");
+        const already = await handle.db.selectFrom("accounts").select("id").where("username", "=", "price.officer").executeTakeFirst();
+        if (already) fail("the assistance demo data is already loaded");
+        await inTransaction(handle.db, (trx) => seedAssistance(trx, {}));
+        process.stdout.write(`${JSON.stringify({ loaded: "assistance", priceOfficer: "price.officer" })}\n`);
+      } finally {
+        await handle.close();
+      }
+    });
   assistance
     .command("payroll")
     .description("run the month's assistance payroll once (a second run shows the same payroll); prints a JSON summary")
