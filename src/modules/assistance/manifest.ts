@@ -1,11 +1,13 @@
 import type { ModuleManifest } from "../../platform/module";
 import { mayApplyOnline, mayOnAssistance } from "./policies";
 import { assistanceRoutes } from "./routes";
+import { seedAssistance } from "./seeds";
 
 /** The social-assistance module (低保): cases, CPI figures and price subsidies, payroll, standards. */
 export const assistanceModule: ModuleManifest = {
   name: "assistance",
   routes: assistanceRoutes,
+  seeds: seedAssistance,
   permissions: {
     "assistance.cases.read": (actor) => mayOnAssistance(actor, "case.read"),
     "assistance.cases.create": (actor) => mayOnAssistance(actor, "case.create"),
