@@ -8,7 +8,7 @@ import { login } from "../../platform/accounts/login";
 import { deleteSession, sessionLifetimeHours } from "../../platform/accounts/sessions";
 import { abilities } from "../../platform/access/abilities";
 import { appendAudit } from "../../platform/audit/audit.log";
-import { requireActor, sendError } from "../../platform/http/request-context";
+import { errorBody, requireActor, sendError } from "../../platform/http/request-context";
 import type { ModuleManifest } from "../../platform/module";
 import type { Actor } from "../../platform/roles";
 import { sessionCookie } from "../authentication";
@@ -45,8 +45,9 @@ export function authRoutes(instance: FastifyInstance, options: AuthRouteOptions)
     async (request, reply) => {
       const result = await inTransaction(db, (trx) => login(trx, { ...request.body, requestId: request.id }));
       if (!result.ok) {
-        const status = result.error.code === "account_locked" ? 423 : 401;
-        return sendError(reply, status, result.error.code, result.error.message);
+        const { code, message, lockedUntil } = result.error;
+        if (code === "account_locked") return reply.code(423).send({ error: { ...errorBody(code, message).error, lockedUntil } });
+        return sendError(reply, 401, code, message);
       }
       const { actor, session } = result.value;
       reply.setCookie(sessionCookie, session.token, {

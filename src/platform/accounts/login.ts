@@ -1,4 +1,4 @@
-import { err, ok, type Result } from "../../core/result";
+import { err, ok, type Problem, type Result } from "../../core/result";
 import type { Trx } from "../../db/transaction";
 import { appendAudit } from "../audit/audit.log";
 import type { Actor } from "../roles";
@@ -15,12 +15,15 @@ export const lockMinutes = 15;
 const unknownUserHash =
   "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$H802ZnZrjYe9qkX4jQfBWTQtJnmj6Noz+sJrSQ8gzOM";
 
+/** A refused login; `lockedUntil` (ISO time) says when a locked account may sign in again. */
+export type LoginProblem = Problem & { lockedUntil?: string };
+
 /** Signs in: checks the password, counts failures, locks after the 6th failure in 15 minutes. */
 export async function login(
   trx: Trx,
   input: { username: string; password: string; requestId?: string },
   now = new Date(),
-): Promise<Result<{ actor: Actor; session: NewSession }>> {
+): Promise<Result<{ actor: Actor; session: NewSession }, LoginProblem>> {
   const invalid = err({ code: "invalid_credentials", message: "用户名或密码错误 (wrong username or password)" });
   const account = await trx
     .selectFrom("accounts")
@@ -33,7 +36,11 @@ export async function login(
     return invalid;
   }
   if (account.locked_until && account.locked_until > now) {
-    return err({ code: "account_locked", message: `账户已锁定 (account locked until ${account.locked_until.toISOString()})` });
+    return err({
+      code: "account_locked",
+      message: `账户已锁定 (account locked until ${account.locked_until.toISOString()})`,
+      lockedUntil: account.locked_until.toISOString(),
+    });
   }
   const passwordMatches = await verifyPassword(account.password_hash, input.password);
   if (!passwordMatches || account.disabled) {
@@ -41,12 +48,13 @@ export async function login(
       account.failure_window_start && now.getTime() - account.failure_window_start.getTime() < lockMinutes * 60_000;
     const failures = windowOpen ? account.failure_count + 1 : 1;
     const locks = failures > maxFailures;
+    const lockedUntil = new Date(now.getTime() + lockMinutes * 60_000);
     await trx
       .updateTable("accounts")
       .set({
         failure_count: locks ? 0 : failures,
         failure_window_start: locks ? null : windowOpen ? account.failure_window_start : now,
-        locked_until: locks ? new Date(now.getTime() + lockMinutes * 60_000) : null,
+        locked_until: locks ? lockedUntil : null,
       })
       .where("id", "=", account.id)
       .execute();
@@ -60,7 +68,11 @@ export async function login(
       after: { failures, lockedMinutes: lockMinutes },
       requestId: input.requestId,
     });
-    return err({ code: "account_locked", message: `连续失败次数过多，账户锁定 ${lockMinutes} 分钟 (account locked)` });
+    return err({
+      code: "account_locked",
+      message: `连续失败次数过多，账户锁定 ${lockMinutes} 分钟 (account locked until ${lockedUntil.toISOString()})`,
+      lockedUntil: lockedUntil.toISOString(),
+    });
   }
   await trx
     .updateTable("accounts")

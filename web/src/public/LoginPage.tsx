@@ -3,10 +3,10 @@ import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import dayjs from "dayjs";
 import { ApiError } from "../api/client";
 import { describeError } from "../components/ErrorResult";
 import { useSession } from "../session/SessionContext";
+import { lockedUntil } from "./lockout";
 
 interface LoginValues {
   username: string;
@@ -66,21 +66,11 @@ function loginProblem(error: unknown, t: (key: string, options?: Record<string, 
   if (error.status === 401) return t("login.wrongCredentials");
   if (error.status === 423) {
     const until = lockedUntil(error);
-    if (until) return t("login.lockedUntil", { time: until });
-    const minutes = /(\d+)\s*分钟/.exec(error.message)?.[1];
-    return minutes ? t("login.lockedMinutes", { minutes }) : t("login.locked");
+    return until ? t("login.lockedUntil", { time: until }) : t("login.locked");
   }
   if (error.status === 429) {
     const seconds = Number(error.body.retryAfter ?? error.body.retryAfterSeconds);
     return Number.isFinite(seconds) && seconds > 0 ? t("login.rateLimitedSeconds", { seconds: Math.ceil(seconds) }) : t("login.rateLimited");
   }
   return describeError(error, t);
-}
-
-/** When the lock ends: a `lockedUntil` field if the server sends one, else the ISO time inside its message. */
-function lockedUntil(error: ApiError): string | null {
-  const field = error.body.lockedUntil;
-  const value = typeof field === "string" ? field : /\d{4}-\d{2}-\d{2}T[\d:.]+Z/.exec(error.message)?.[0];
-  if (!value || !dayjs(value).isValid()) return null;
-  return dayjs(value).format("YYYY-MM-DD HH:mm");
 }
