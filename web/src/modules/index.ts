@@ -1,9 +1,11 @@
 // Every module the console knows, in menu order. Adding a module = writing its routes.tsx and adding it here.
 import { accountsModule } from "./accounts/routes";
+import { assistanceModule } from "./assistance/routes";
 import { auditModule } from "./audit/routes";
 import { homeModule } from "./home/routes";
+import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
 import type { ConsoleModule } from "./types";
 
 /** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
-export const consoleModules: ConsoleModule[] = [homeModule, registryModule, auditModule, accountsModule];
+export const consoleModules: ConsoleModule[] = [homeModule, registryModule, pointsModule, assistanceModule, auditModule, accountsModule];

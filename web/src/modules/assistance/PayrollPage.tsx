@@ -1,0 +1,84 @@
+import { useState } from "react";
+import { Alert, Button, Card, DatePicker, Descriptions, Space, Table, Typography } from "antd";
+import dayjs from "dayjs";
+import { useTranslation } from "react-i18next";
+import { apiPost, apiUrl } from "../../api/client";
+import { useApiQuery } from "../../api/useApiQuery";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useTownLabel } from "../../components/useTownLabel";
+import { useSession } from "../../session/SessionContext";
+import type { Payroll, PayrollTown } from "./types";
+
+/** The payroll summary of a month: totals per 镇区 and per category, run, approve, export the bank file. */
+export function PayrollPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const townLabel = useTownLabel();
+  const [month, setMonth] = useState(dayjs().subtract(1, "month").format("YYYY-MM"));
+  const [error, setError] = useState<unknown>(null);
+  const { data: payroll, error: loadError, reload } = useApiQuery<Payroll>(`/assistance/payrolls/${month}`);
+  const mayRun = can("assistance.payroll.run");
+  const act = async (path: string, body: unknown) => {
+    setError(null);
+    try {
+      await apiPost(path, body);
+      reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const c = payroll?.categories;
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={4}>{t("assistance.payroll")}</Typography.Title>
+      <Space wrap>
+        <DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(value) => value && setMonth(value.format("YYYY-MM"))} data-testid="assistance-payroll-month" />
+        {mayRun && !payroll ? <Button type="primary" onClick={() => act("/assistance/payrolls", { month })} data-testid="assistance-payroll-run">{t("assistance.run")}</Button> : null}
+        {mayRun && payroll?.status === "computed" ? (
+          <Button type="primary" onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })} data-testid="assistance-payroll-approve">{t("assistance.approvePayroll")}</Button>
+        ) : null}
+        {mayRun && payroll?.status === "approved" ? (
+          <>
+            <Button href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "csv" })} data-testid="assistance-payroll-export-csv">{t("assistance.exportCsv")}</Button>
+            <Button href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "xlsx" })} data-testid="assistance-payroll-export-xlsx">{t("assistance.exportXlsx")}</Button>
+          </>
+        ) : null}
+      </Space>
+      {error ? <SubmitErrorAlert error={error} /> : null}
+      {!payroll && loadError ? <Alert type="info" title={t("assistance.noPayroll")} data-testid="assistance-payroll-none" /> : null}
+      {payroll && c ? (
+        <>
+          <Card size="small">
+            <Descriptions size="small" column={4} data-testid="assistance-payroll-summary">
+              <Descriptions.Item label={t("assistance.status")}>{payroll.status}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.households")}>{payroll.households}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.persons")}>{payroll.persons}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.total")}><span className="mono" data-testid="assistance-payroll-total">{payroll.totalYuan}</span></Descriptions.Item>
+              <Descriptions.Item label={t("assistance.dibao")}>{c.dibaoYuan}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.supplement")}>{c.supplementYuan}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.priceSubsidy")}>{c.priceSubsidyYuan}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.adjustment")}>{c.adjustmentYuan}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Table<PayrollTown>
+            size="small"
+            rowKey="townCode"
+            pagination={false}
+            dataSource={payroll.towns}
+            data-testid="assistance-payroll-towns"
+            columns={[
+              { title: t("assistance.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
+              { title: t("assistance.households"), dataIndex: "households", align: "right" },
+              { title: t("assistance.persons"), dataIndex: "persons", align: "right" },
+              { title: t("assistance.dibao"), dataIndex: "dibaoYuan", align: "right" },
+              { title: t("assistance.supplement"), dataIndex: "supplementYuan", align: "right" },
+              { title: t("assistance.priceSubsidy"), dataIndex: "priceSubsidyYuan", align: "right" },
+              { title: t("assistance.adjustment"), dataIndex: "adjustmentYuan", align: "right" },
+              { title: t("assistance.total"), dataIndex: "totalYuan", align: "right", render: (value: string) => <span className="mono">{value}</span> },
+            ]}
+          />
+        </>
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,24 @@
+// The assistance module's console menu entries and routes (clerks, civil affairs, the price department).
+import { FundOutlined, LineChartOutlined, SolutionOutlined } from "@ant-design/icons";
+import type { ConsoleModule } from "../types";
+import "./text";
+import { CaseListPage } from "./CaseListPage";
+import { CasePage } from "./CasePage";
+import { CpiPage } from "./CpiPage";
+import { PayrollPage } from "./PayrollPage";
+
+/** Case list and case page, payroll summary, CPI entry. */
+export const assistanceModule: ConsoleModule = {
+  name: "assistance",
+  menu: [
+    { path: "assistance/cases", labelKey: "nav.assistance", icon: <SolutionOutlined />, ability: "assistance.cases.read" },
+    { path: "assistance/payroll", labelKey: "nav.assistancePayroll", icon: <FundOutlined />, ability: "assistance.payroll.read" },
+    { path: "assistance/cpi", labelKey: "nav.assistanceCpi", icon: <LineChartOutlined />, ability: "assistance.cpi.read" },
+  ],
+  routes: [
+    { path: "assistance/cases", element: <CaseListPage />, ability: "assistance.cases.read" },
+    { path: "assistance/cases/:id", element: <CasePage />, ability: "assistance.cases.read" },
+    { path: "assistance/payroll", element: <PayrollPage />, ability: "assistance.payroll.read" },
+    { path: "assistance/cpi", element: <CpiPage />, ability: "assistance.cpi.read" },
+  ],
+};
