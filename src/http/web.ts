@@ -14,19 +14,20 @@ const missingBuildPage = `<!doctype html>
 </body></html>`;
 
 /**
- * Serves the built web app from `web/dist` with an SPA fallback to index.html for non-/api paths,
- * or a page telling how to build it when the folder is missing. Unknown /api paths get a JSON 404.
+ * Serves the built web app from `web/dist` with an SPA fallback to index.html for non-/api paths, or a page
+ * telling how to build it when the folder is missing. Files are looked up per request (a wildcard route, not
+ * a list made at start-up), so a rebuild — new hashed asset names, a new index.html, or a first build after
+ * start — is served without a restart. Unknown /api paths get a JSON 404, unknown asset paths a plain 404.
  */
 export async function installWebApp(app: FastifyInstance, webDist = resolve("web/dist")): Promise<void> {
   const indexFile = join(webDist, "index.html");
-  const built = existsSync(indexFile);
-  if (built) await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false, index: ["index.html"] });
+  await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true, index: ["index.html"], suppressWarning: true });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0];
     if (path.startsWith("/api/") || path === "/api" || (request.method !== "GET" && request.method !== "HEAD")) {
       return reply.code(404).send(errorBody("not_found", `没有这个接口 (no route ${request.method} ${path})`));
     }
-    if (!built) return reply.code(200).type("text/html; charset=utf-8").send(missingBuildPage);
+    if (!existsSync(indexFile)) return reply.code(200).type("text/html; charset=utf-8").send(missingBuildPage);
     // A missing file (an old asset name) is a 404, not the app: only client routes fall back to index.html.
     if (/\.[a-z0-9]{1,8}$/i.test(path)) return reply.code(404).type("text/plain; charset=utf-8").send("not found");
     return reply.type("text/html; charset=utf-8").sendFile("index.html");
