@@ -15,6 +15,7 @@ export const pointsModule: ModuleManifest = {
     "points.own": (actor) => hasRole(actor, "resident"),
     "points.counter": (actor) => hasRole(actor, "clerk") || hasRole(actor, "programme_admin"),
     "points.verify": (actor) => hasRole(actor, "verifier"),
+    "points.queue": (actor) => hasRole(actor, "verifier") || hasRole(actor, "clerk"),
     "points.deductions": mayReportDeduction,
     "points.programme": mayAdministerPoints,
     "points.programme.read": mayReadProgramme,

@@ -1,0 +1,81 @@
+import { useState } from "react";
+import { Button, Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { useApiQuery } from "../../api/useApiQuery";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import type { Cycle } from "./types";
+
+interface ApplyValues {
+  cycleId: string;
+  purpose: "school" | "housing" | "hukou";
+  childName?: string;
+  childId?: string;
+  grade?: "primary_1" | "junior_1";
+  homeX?: number;
+  homeY?: number;
+  propertyKey?: string;
+  insurancePaidLastMonth?: boolean;
+  continuousWorkMonths?: number;
+  ownsHomeInZhongshan?: boolean;
+}
+
+/** Applies for a purpose in a cycle; refusals come back with the rule and clause under the field they concern. */
+export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { data } = useApiQuery<{ items: Cycle[] }>("/points/cycles");
+  const [form] = Form.useForm<ApplyValues>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const purpose = Form.useWatch("purpose", form);
+
+  const submit = async (values: ApplyValues) => {
+    setBusy(true);
+    setError(null);
+    const body: Record<string, unknown> = { enrolmentId, cycleId: values.cycleId, purpose: values.purpose };
+    if (values.propertyKey) body.propertyKey = values.propertyKey;
+    if (values.purpose === "school") {
+      body.child = { name: values.childName ?? "", idNumber: values.childId ?? "", grade: values.grade ?? "primary_1", attended: "none" };
+      body.home = { x: values.homeX ?? 0, y: values.homeY ?? 0 };
+    } else {
+      body.conditions = { insurancePaidLastMonth: values.insurancePaidLastMonth ?? false, ...(values.purpose === "hukou" ? { continuousWorkMonths: values.continuousWorkMonths ?? 0 } : { ownsHomeInZhongshan: values.ownsHomeInZhongshan ?? false }) };
+    }
+    try {
+      await apiPost("/points/applications", body, newIdempotencyKey());
+      form.resetFields();
+      onDone();
+    } catch (caught) {
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: "school", grade: "primary_1" }} data-testid="points-apply-form">
+      <Row gutter={16}>
+        <Col xs={24} md={8}><Form.Item name="cycleId" label={t("points.cycle")} rules={[{ required: true }]}><Select data-testid="points-apply-cycle" options={(data?.items ?? []).map((cycle) => ({ value: cycle.id, label: `${cycle.title}（${cycle.opensOn} 至 ${cycle.closesOn}）` }))} /></Form.Item></Col>
+        <Col xs={24} md={8}><Form.Item name="purpose" label={t("points.purpose")} rules={[{ required: true }]}><Select data-testid="points-apply-purpose" options={(["school", "housing", "hukou"] as const).map((value) => ({ value, label: t(`points.${value}`) }))} /></Form.Item></Col>
+        <Col xs={24} md={8}><Form.Item name="propertyKey" label="房产证号（计入房产积分时必填）"><Input /></Form.Item></Col>
+        {purpose === "school" ? (
+          <>
+            <Col xs={24} md={6}><Form.Item name="childName" label={t("points.childName")} rules={[{ required: true }]}><Input data-testid="points-apply-child-name" /></Form.Item></Col>
+            <Col xs={24} md={6}><Form.Item name="childId" label={t("points.childId")} rules={[{ required: true }]}><Input data-testid="points-apply-child-id" /></Form.Item></Col>
+            <Col xs={24} md={4}><Form.Item name="grade" label={t("points.grade")}><Select options={[{ value: "primary_1", label: t("points.primary_1") }, { value: "junior_1", label: t("points.junior_1") }]} /></Form.Item></Col>
+            <Col xs={12} md={4}><Form.Item name="homeX" label={t("points.homeX")}><InputNumber style={{ width: "100%" }} /></Form.Item></Col>
+            <Col xs={12} md={4}><Form.Item name="homeY" label={t("points.homeY")}><InputNumber style={{ width: "100%" }} /></Form.Item></Col>
+          </>
+        ) : (
+          <>
+            <Col xs={24} md={8}><Form.Item name="insurancePaidLastMonth" label={t("points.insurancePaid")} valuePropName="checked"><Switch data-testid="points-apply-insurance" /></Form.Item></Col>
+            {purpose === "hukou" ? <Col xs={24} md={8}><Form.Item name="continuousWorkMonths" label={t("points.workMonths")}><InputNumber min={0} style={{ width: "100%" }} /></Form.Item></Col>
+              : <Col xs={24} md={8}><Form.Item name="ownsHomeInZhongshan" label={t("points.ownsHome")} valuePropName="checked"><Switch /></Form.Item></Col>}
+          </>
+        )}
+      </Row>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="points-apply-submit">{t("points.apply")}</Button>
+      {error ? <SubmitErrorAlert error={error} /> : null}
+    </Form>
+  );
+}

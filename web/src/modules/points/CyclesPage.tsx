@@ -1,0 +1,86 @@
+import { useState } from "react";
+import { Button, Card, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiPost } from "../../api/client";
+import { useApiQuery } from "../../api/useApiQuery";
+import { ErrorResult } from "../../components/ErrorResult";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useTownLabel } from "../../components/useTownLabel";
+import { useSession } from "../../session/SessionContext";
+import type { Cycle, Run } from "./types";
+
+interface Quota {
+  purpose: string;
+  townCode: string;
+  grade: string | null;
+  places: number;
+  synthetic: boolean;
+}
+
+/** Programme admin: cycles, their quotas, ranking runs (hashes for review), publish and the final list. */
+export function CyclesPage() {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  const { can } = useSession();
+  const cycles = useApiQuery<{ items: Cycle[] }>("/points/cycles");
+  const [chosen, setChosen] = useState<string | null>(null);
+  const cycleId = chosen ?? cycles.data?.items[0]?.id ?? null;
+  const runs = useApiQuery<{ items: Run[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
+  const quotas = useApiQuery<{ quotas: Quota[] }>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const admin = can("points.programme");
+  const act = async (path: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiPost(path);
+      runs.reload();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (cycles.error) return <ErrorResult error={cycles.error} onRetry={cycles.reload} />;
+  if (cycles.loading && !cycles.data) return <Skeleton active />;
+  const cycle = cycles.data?.items.find((item) => item.id === cycleId);
+
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={4}>{t("nav.cycles")}</Typography.Title>
+      <Select style={{ width: 360 }} value={cycleId ?? undefined} onChange={setChosen} data-testid="points-cycle-select"
+        options={(cycles.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title}（${item.opensOn} 至 ${item.closesOn}）` }))} />
+      {cycle ? <Typography.Text type="secondary">{t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId} · 公租房 {cycle.housingUnits} 套</Typography.Text> : null}
+      {error ? <SubmitErrorAlert error={error} /> : null}
+      <Card size="small" title={t("points.runs")} extra={admin && cycleId ? <Button type="primary" loading={busy} onClick={() => void act(`/points/cycles/${cycleId}/runs`)} data-testid="points-run">{t("points.run")}</Button> : null}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={runs.data?.items ?? []} data-testid="points-runs"
+          columns={[
+            { title: t("points.sequence"), dataIndex: "sequence" },
+            { title: t("points.status"), dataIndex: "status", render: (status: string) => <Tag>{status}</Tag> },
+            { title: t("points.resultHash"), dataIndex: "resultHash", render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
+            { title: t("points.inputHash"), dataIndex: "inputHash", render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
+            {
+              title: "", key: "actions",
+              render: (_: unknown, run: Run) => admin ? (
+                <Space>
+                  {run.status === "completed" ? <Button size="small" loading={busy} onClick={() => void act(`/points/runs/${run.id}/publish`)} data-testid="points-run-publish">{t("points.publish")}</Button> : null}
+                  {run.status === "published" ? <Button size="small" loading={busy} onClick={() => void act(`/points/runs/${run.id}/finalise`)} data-testid="points-run-finalise">{t("points.finalise")}</Button> : null}
+                </Space>
+              ) : null,
+            },
+          ]} />
+      </Card>
+      <Card size="small" title={t("points.quotas")}>
+        <Table size="small" rowKey={(quota) => `${quota.purpose}:${quota.townCode}:${quota.grade ?? ""}`} dataSource={quotas.data?.quotas ?? []} pagination={{ pageSize: 24 }} data-testid="points-quotas"
+          columns={[
+            { title: t("points.purpose"), dataIndex: "purpose", render: (purpose: string) => t(`points.${purpose}`) },
+            { title: t("points.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
+            { title: t("points.grade"), dataIndex: "grade", render: (grade: string | null) => (grade ? t(`points.${grade}`) : "—") },
+            { title: t("points.places"), dataIndex: "places", align: "right" },
+            { title: t("points.synthetic"), dataIndex: "synthetic", render: (synthetic: boolean) => (synthetic ? <Tag color="orange">{t("points.synthetic")}</Tag> : "") },
+          ]} />
+      </Card>
+    </Space>
+  );
+}

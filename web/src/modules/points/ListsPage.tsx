@@ -1,0 +1,50 @@
+import { useState } from "react";
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiUrl } from "../../api/client";
+import { useApiQuery } from "../../api/useApiQuery";
+import { ErrorResult } from "../../components/ErrorResult";
+import { useTownLabel } from "../../components/useTownLabel";
+import type { PublicityEntry, PublicityList } from "./types";
+
+/** The published points lists (masked): choose a list, search it, export XLSX or PDF. */
+export function ListsPage() {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  const lists = useApiQuery<{ items: PublicityList[] }>("/public/publicity/lists", { kind: "points." });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [q, setQ] = useState("");
+  const [page, setPage] = useState(1);
+  const list = lists.data?.items.find((item) => item.id === chosen) ?? lists.data?.items[0];
+  const entries = useApiQuery<{ items: PublicityEntry[]; total: number }>(list ? `/public/publicity/lists/${list.id}/entries` : null, { q, page, pageSize: 50 });
+  if (lists.error) return <ErrorResult error={lists.error} onRetry={lists.reload} />;
+
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={4}>{t("nav.lists")}</Typography.Title>
+      <Select style={{ width: 420 }} value={list?.id} onChange={(id) => { setChosen(id); setPage(1); }} data-testid="points-list-select"
+        options={(lists.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title} · ${t("points.version")} ${item.version}` }))} />
+      {list ? (
+        <Card size="small" title={list.title}
+          extra={<Space>
+            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)} data-testid="points-list-xlsx">{t("points.exportXlsx")}</Button>
+            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">{t("points.exportPdf")}</Button>
+          </Space>}>
+          <Typography.Paragraph>
+            <Tag>{list.status}</Tag> {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至 <b data-testid="points-list-end">{list.endDate}</b>
+          </Typography.Paragraph>
+          <Input.Search placeholder={t("points.search")} allowClear onSearch={(value) => { setQ(value); setPage(1); }} style={{ width: 260, marginBottom: 8 }} data-testid="points-list-search" />
+          <Table size="small" rowKey="id" dataSource={entries.data?.items ?? []} loading={entries.loading} data-testid="points-list-entries"
+            pagination={{ current: page, pageSize: 50, total: entries.data?.total ?? 0, onChange: setPage }}
+            columns={[
+              { title: t("points.rank"), dataIndex: "rank", render: (rank: number | null) => rank ?? "—" },
+              { title: t("points.name"), dataIndex: "maskedName" },
+              { title: t("points.idNumber"), dataIndex: "maskedIdNumber" },
+              { title: t("points.town"), dataIndex: "townCode", render: (code: string | null) => (code ? townLabel(code) : "全市") },
+              ...list.columns.map((column) => ({ title: column.label, key: column.key, render: (_: unknown, entry: PublicityEntry) => entry.values[column.key] ?? "" })),
+            ]} />
+        </Card>
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,67 @@
+import { Card, List, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiUrl } from "../../api/client";
+import { useApiQuery } from "../../api/useApiQuery";
+import { ErrorResult } from "../../components/ErrorResult";
+import { useTownLabel } from "../../components/useTownLabel";
+import { ApplyForm } from "./ApplyForm";
+import { DeclareFactForm } from "./DeclareFactForm";
+import { EnrolForm } from "./EnrolForm";
+import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from "./types";
+
+/** The resident's points: enrolment, declared facts with evidence, applications with score history and results, messages. */
+export function MyPointsPage() {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
+  const { data, error, loading, reload } = useApiQuery<CaseFile>("/points/me");
+  if (error?.status === 404) return <EnrolForm onDone={reload} />;
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+  if (loading && !data) return <Skeleton active />;
+  if (!data) return null;
+  const { enrolment } = data;
+  const resultText = (application: Application) => {
+    if (!application.result) return "—";
+    const rank = application.result.rank === null ? "未排名" : `第 ${application.result.rank} 名`;
+    return `${rank} · ${outcomeLabels[application.result.outcome] ?? application.result.outcome}${application.result.round === 2 ? "（第二轮）" : ""}${application.result.runStatus === "final" ? "" : "（公示中）"}`;
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={4} data-testid="points-me-title">{t("nav.myPoints")} · {enrolment.name}</Typography.Title>
+      <Typography.Text>
+        {townLabel(enrolment.townCode)} · {enrolment.enrolledOn} · <Tag color={enrolment.status === "barred" ? "red" : "green"} data-testid="points-me-status">{enrolment.status === "barred" ? `已取消资格：${enrolment.barredReason ?? ""}` : "已纳入积分制管理"}</Tag>
+      </Typography.Text>
+      {data.messages.length > 0 ? (
+        <Card size="small" title={t("points.messages")}>
+          <List size="small" dataSource={data.messages} renderItem={(message) => <List.Item>{message.at.slice(0, 10)} {message.text}</List.Item>} data-testid="points-me-messages" />
+        </Card>
+      ) : null}
+      <Card size="small" title={t("points.facts")}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={data.facts} data-testid="points-me-facts"
+          columns={[
+            { title: t("points.fact"), dataIndex: "fact" },
+            { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
+            { title: t("points.status"), dataIndex: "status", render: (status: string) => factStatusLabels[status] ?? status },
+            { title: t("points.department"), dataIndex: "departmentCode" },
+            { title: t("points.reason"), dataIndex: "reason" },
+          ]} />
+        {enrolment.status !== "barred" ? <DeclareFactForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} /> : null}
+      </Card>
+      <Card size="small" title={t("points.applications")}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={data.applications} data-testid="points-me-applications"
+          expandable={{ expandedRowRender: (application: Application) => (
+            <List size="small" header={t("points.history")} dataSource={application.history} renderItem={(row) => <List.Item>{row.at.slice(0, 10)} · {row.total.toFixed(2)} · {row.reason}</List.Item>} />
+          ) }}
+          columns={[
+            { title: t("points.purpose"), dataIndex: "purpose", render: (purpose: string) => t(`points.${purpose}`) },
+            { title: t("points.childName"), dataIndex: "childName" },
+            { title: t("points.total"), dataIndex: "total", align: "right", render: (total: number) => total.toFixed(2) },
+            { title: t("points.status"), dataIndex: "status", render: (status: string, application: Application) => (status === "disqualified" ? "已取消" : application.eligible ? t("points.eligible") : t("points.notEligible")) },
+            { title: t("points.result"), key: "result", render: (_: unknown, application: Application) => resultText(application) },
+            { title: t("points.notice"), key: "notice", render: (_: unknown, application: Application) => (application.result?.runStatus === "final" ? <a href={apiUrl(`/points/applications/${application.id}/notice`)} data-testid="points-me-notice">{t("points.notice")}</a> : "—") },
+          ]} />
+        {enrolment.status !== "barred" ? <ApplyForm enrolmentId={enrolment.id} onDone={reload} /> : null}
+      </Card>
+    </Space>
+  );
+}
