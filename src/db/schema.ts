@@ -57,13 +57,13 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
-/** Stored responses of POST requests sent with an Idempotency-Key. */
+/** Stored responses of POST requests sent with an Idempotency-Key; `status_code` null = reserved, still running. */
 export interface IdempotencyKeysTable {
   account_id: string;
   key: string;
   method: string;
   path: string;
-  status_code: number;
+  status_code: number | null;
   body: Json;
   created_at: Timestamp;
 }
