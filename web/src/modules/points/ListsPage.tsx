@@ -5,6 +5,8 @@ import { apiUrl } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import { useSession } from "../../session/SessionContext";
+import { ObjectionModal } from "./ObjectionModal";
 import type { PublicityEntry, PublicityList } from "./types";
 
 /** The published points lists (masked): choose a list, search it, export XLSX or PDF. */
@@ -15,6 +17,8 @@ export function ListsPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
+  const [objecting, setObjecting] = useState<PublicityEntry | null>(null);
+  const { can } = useSession();
   const list = lists.data?.items.find((item) => item.id === chosen) ?? lists.data?.items[0];
   const entries = useApiQuery<{ items: PublicityEntry[]; total: number }>(list ? `/public/publicity/lists/${list.id}/entries` : null, { q, page, pageSize: 50 });
   if (lists.error) return <ErrorResult error={lists.error} onRetry={lists.reload} />;
@@ -31,7 +35,7 @@ export function ListsPage() {
             <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">{t("points.exportPdf")}</Button>
           </Space>}>
           <Typography.Paragraph>
-            <Tag>{list.status}</Tag> {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至 <b data-testid="points-list-end">{list.endDate}</b>
+            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>{t(`points.${list.status}`)}</Tag> {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至 <b data-testid="points-list-end">{list.endDate}</b>
           </Typography.Paragraph>
           <Input.Search placeholder={t("points.search")} allowClear onSearch={(value) => { setQ(value); setPage(1); }} style={{ width: 260, marginBottom: 8 }} data-testid="points-list-search" />
           <Table size="small" rowKey="id" dataSource={entries.data?.items ?? []} loading={entries.loading} data-testid="points-list-entries"
@@ -42,7 +46,11 @@ export function ListsPage() {
               { title: t("points.idNumber"), dataIndex: "maskedIdNumber" },
               { title: t("points.town"), dataIndex: "townCode", render: (code: string | null) => (code ? townLabel(code) : "全市") },
               ...list.columns.map((column) => ({ title: column.label, key: column.key, render: (_: unknown, entry: PublicityEntry) => entry.values[column.key] ?? "" })),
+              ...(list.status === "publicised" && can("publicity.objections.raise")
+                ? [{ title: "", key: "objection", render: (_: unknown, entry: PublicityEntry) => <Button size="small" onClick={() => setObjecting(entry)} data-testid="points-list-object">{t("points.objection")}</Button> }]
+                : []),
             ]} />
+          <ObjectionModal listId={list.id} entry={objecting} onClose={() => setObjecting(null)} />
         </Card>
       ) : null}
     </Space>

@@ -82,7 +82,7 @@ export function SelfCheckPage() {
                 <Card size="small" title={t(`points.${purpose}`)} extra={<Tag color={score.eligible ? "green" : "default"}>{score.eligible ? t("points.eligible") : t("points.notEligible")}</Tag>}>
                   <Typography.Title level={3} data-testid={`points-selfcheck-total-${purpose}`}>{score.total.toFixed(2)}</Typography.Title>
                   <Typography.Text type="secondary">{t("points.threshold")} {score.threshold}</Typography.Text>
-                  <Table size="small" pagination={false} rowKey={(step) => step.indicator} dataSource={score.steps.filter((step) => step.points !== 0 && step.indicator !== "total" && step.indicator !== "subscore" && step.indicator !== score.purpose)}
+                  <Table size="small" pagination={false} rowKey={(step) => step.indicator} dataSource={score.steps.filter((step) => step.points !== 0 && step.indicator !== "total" && !step.indicator.startsWith("subscore"))}
                     columns={[
                       { title: t("points.indicator"), dataIndex: "zh" },
                       { title: t("points.points"), dataIndex: "points", align: "right" },

@@ -1,0 +1,48 @@
+import { useState } from "react";
+import { Form, Input, Modal, Upload, type UploadFile, Button, message } from "antd";
+import { UploadOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { uploadEvidence } from "./evidence";
+import type { PublicityEntry } from "./types";
+
+/** Raises an objection against one entry during publicity: the contested indicator, the reason and evidence files. */
+export function ObjectionModal({ listId, entry, onClose }: { listId: string; entry: PublicityEntry | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ indicator?: string; reason: string }>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      const fileIds: string[] = [];
+      for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj));
+      await apiPost(`/publicity/lists/${listId}/objections`, { entryId: entry!.id, indicator: values.indicator || null, reason: values.reason, fileIds }, newIdempotencyKey());
+      void message.success(t("points.saved"));
+      form.resetFields();
+      setFiles([]);
+      onClose();
+    } catch (caught) {
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={entry !== null} title={`${t("points.objection")} · ${entry?.rank ?? "—"} ${entry?.maskedName ?? ""}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okButtonProps={{ "data-testid": "points-objection-submit" } as Record<string, string>}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="indicator" label={t("points.indicatorName")}><Input placeholder="education" data-testid="points-objection-indicator" /></Form.Item>
+        <Form.Item name="reason" label={t("points.reason")} rules={[{ required: true, min: 5 }]}><Input.TextArea rows={3} data-testid="points-objection-reason" /></Form.Item>
+        <Upload beforeUpload={() => false} fileList={files} onChange={({ fileList }) => setFiles(fileList)} accept=".pdf,.jpg,.jpeg,.png" multiple>
+          <Button icon={<UploadOutlined />}>{t("points.upload")}</Button>
+        </Upload>
+      </Form>
+      {error ? <SubmitErrorAlert error={error} /> : null}
+    </Modal>
+  );
+}
