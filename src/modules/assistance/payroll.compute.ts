@@ -72,3 +72,21 @@ export function computeCase(payable: PayableCase, month: string, parameters: Par
   const { dibaoFen, supplementFen, priceSubsidyFen, totalFen } = amounts.value;
   return ok({ dibaoFen, supplementFen, priceSubsidyFen, totalFen });
 }
+
+/**
+ * A per-run memo of computeCase: the amounts depend only on the month, the parameters and the members' incomes,
+ * categories and the assets (member ids only label explanation steps), so households with the same inputs
+ * are computed once. Valid for one month and one parameter tree.
+ */
+export function memoisedCompute(month: string, parameters: ParameterTree, cpi: ReturnType<typeof cpiFor>): (payable: PayableCase) => Result<CaseAmounts, Problem> {
+  const memo = new Map<string, CaseAmounts>();
+  return (payable) => {
+    let key = `${payable.assetsFen}`;
+    for (const member of payable.members) key += `|${member.incomeFen}:${member.categories.join(",")}`;
+    const known = memo.get(key);
+    if (known) return ok(known);
+    const computed = computeCase(payable, month, parameters, cpi);
+    if (computed.ok) memo.set(key, computed.value);
+    return computed;
+  };
+}

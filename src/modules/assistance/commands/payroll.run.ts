@@ -10,7 +10,7 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import type { ParameterTree } from "../../../rules/parameters";
 import { parametersInForce, policyParameters } from "../parameters";
-import { basisOf, computeCase, cpiFor, type PayableCase } from "../payroll.compute";
+import { basisOf, computeCase, cpiFor, memoisedCompute, type PayableCase } from "../payroll.compute";
 import { loadCpi, loadPaidForMonth, loadPayableCases } from "../payroll.repository";
 import { assistanceDb, type AssistancePayrollLinesTable } from "../tables";
 import { audit, type CommandContext } from "./context";
@@ -102,6 +102,7 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
     totals.supplement_fen += each.supplement_fen;
     totals.price_subsidy_fen += each.price_subsidy_fen;
   };
+  const compute = memoisedCompute(month, parameters, cpi);
   let writing: Promise<void> = Promise.resolve();
   const write = (chunk: Line[]) => {
     writing = writing.then(() => insertLines(trx, chunk));
@@ -110,7 +111,7 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
   for (let start = 0; start < cases.length; start += chunkSize) {
     const chunk: Line[] = [];
     for (const payable of cases.slice(start, start + chunkSize)) {
-      const amounts = computeCase(payable, month, parameters, cpi);
+      const amounts = compute(payable);
       if (!amounts.ok) {
         await writing;
         return amounts;
