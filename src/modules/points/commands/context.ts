@@ -25,3 +25,9 @@ export async function audit(
 export function refusal(code: string, field: string, message: string, clause: string) {
   return { code, field, message: `${message}（${clause}）` };
 }
+
+/** Tells whether an error is a PostgreSQL unique violation on the named constraint or index. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const candidate = error as { code?: string; constraint?: string; message?: string };
+  return candidate?.code === "23505" && (candidate.constraint === constraint || (candidate.message ?? "").includes(constraint));
+}

@@ -5,6 +5,7 @@ import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
 import { requireActor, sendError, sendNotFound } from "../../../platform/http/request-context";
 import type { ModuleDependencies } from "../../../platform/module";
+import { isUniqueViolation } from "../commands/context";
 import { applyForPurpose } from "../commands/application";
 import { pointsClock } from "../commands/context";
 import { noticePdf } from "../notice.pdf";
@@ -25,13 +26,21 @@ export function applicationRoutes(instance: FastifyInstance, { db }: ModuleDepen
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     const { enrolmentId, cycleId, ...input } = request.body;
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const enrolment = await findEnrolment(trx, enrolmentId);
-      if (!enrolment || !mayOnEnrolment(actor, "apply", enrolment)) return err(notFoundProblem);
-      const cycle = await findCycle(trx, cycleId);
-      if (!cycle) return err({ code: "unknown_cycle", field: "cycleId", message: "cycleId: 没有该申请周期 (no such cycle)" });
-      return applyForPurpose(trx, commandContext(request, actor), enrolment, cycle, input);
-    });
+    let result: Awaited<ReturnType<typeof applyForPurpose>>;
+    try {
+      result = await inTransactionWhenOk(db, async (trx) => {
+        const enrolment = await findEnrolment(trx, enrolmentId);
+        if (!enrolment || !mayOnEnrolment(actor, "apply", enrolment)) return err(notFoundProblem);
+        const cycle = await findCycle(trx, cycleId);
+        if (!cycle) return err({ code: "unknown_cycle", field: "cycleId", message: "cycleId: 没有该申请周期 (no such cycle)" });
+        return applyForPurpose(trx, commandContext(request, actor), enrolment, cycle, input);
+      });
+    } catch (error) {
+      // Two identical applications at the same instant: the unique indexes keep one; the other gets the same refusal as a repeat.
+      if (isUniqueViolation(error, "points_applications_cycle_id_person_id_purpose_key")) return sendRefusal(reply, { code: "duplicate_application", field: "purpose", message: "同一周期同一用途只能申请一次 (already applied for this purpose in this cycle)" });
+      if (isUniqueViolation(error, "points_applications_child")) return sendRefusal(reply, { code: "child_already_applied", field: "child.idNumber", message: "该子女本周期已由父母一方申请 (the other parent already applied)" });
+      throw error;
+    }
     if (!result.ok) return sendRefusal(reply, result.error);
     return reply.code(201).send(presentApplication(actor, result.value));
   });
