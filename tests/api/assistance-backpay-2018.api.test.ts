@@ -87,4 +87,13 @@ describe("back-pay after the late 2018 decision", () => {
     const again = await run("2018-04");
     expect(again.ok && again.value.adjustment_fen).toBe(0);
   });
+
+  it("pays a price subsidy entered late for a month already paid as an adjustment", async () => {
+    const entered = await admin.request("PUT", "/api/v1/assistance/cpi/2018-02", { cpiPercent: "2.9", foodPercent: "6.5", releasedOn: "2018-03-20" });
+    expect(entered.json()).toMatchObject({ triggered: true, active: true });
+    const may = await run("2018-05");
+    // February: round(976 × 6.5 %) = round(63.44) = 63 yuan for each of 3 persons.
+    expect(may.ok && may.value.adjustment_fen).toBe(18900);
+    expect(may.ok && may.value.price_subsidy_fen).toBe(0);
+  });
 });
