@@ -86,6 +86,14 @@ export interface AuditEntriesTable {
   hash: string;
 }
 
+/** The newest audit entry's position and hash (one row), updated with each append: detects a deleted tail. */
+export interface AuditHeadTable {
+  singleton: Generated<boolean>;
+  position: number;
+  hash: string;
+  updated_at: Generated<Date>;
+}
+
 /** Communities (社区/村) inside a 镇区. */
 export interface CommunitiesTable {
   id: Generated<string>;
@@ -163,6 +171,7 @@ export interface Database {
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_entries: AuditEntriesTable;
+  audit_head: AuditHeadTable;
   communities: CommunitiesTable;
   persons: PersonsTable;
   households: HouseholdsTable;

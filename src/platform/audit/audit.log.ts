@@ -24,17 +24,15 @@ function plainJson(value: unknown): unknown {
 }
 
 /**
- * Appends one entry to the audit log inside the caller's transaction: takes the chain lock, reads the last
- * position and hash, and stores the new entry hashed over its content and the previous hash.
+ * Appends one entry to the audit log inside the caller's transaction: takes the chain lock, reads the head
+ * (last position and hash), stores the new entry hashed over its content and the previous hash, and moves the
+ * head to it. The next position comes from the head, not the table, so deleted newest entries stay a gap.
  */
 export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditContent & { hash: string }> {
   await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
-  const last = await trx
-    .selectFrom("audit_entries")
-    .select(["position", "hash"])
-    .orderBy("position", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const last =
+    (await trx.selectFrom("audit_head").select(["position", "hash"]).executeTakeFirst()) ??
+    (await trx.selectFrom("audit_entries").select(["position", "hash"]).orderBy("position", "desc").limit(1).executeTakeFirst());
   const content: AuditContent = {
     position: (last?.position ?? 0) + 1,
     id: randomUUID(),
@@ -69,6 +67,11 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
       previous_hash: content.previousHash,
       hash,
     })
+    .execute();
+  await trx
+    .insertInto("audit_head")
+    .values({ position: content.position, hash })
+    .onConflict((conflict) => conflict.column("singleton").doUpdateSet({ position: content.position, hash, updated_at: new Date() }))
     .execute();
   return { ...content, hash };
 }

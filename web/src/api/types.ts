@@ -144,6 +144,8 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   problems: { position: number; id: string | number; reason: string }[];
+  /** The newest entry as the audit head records it (null when its record is missing). */
+  head: { position: number; hash: string } | null;
 }
 
 /** A page of a paginated list. */

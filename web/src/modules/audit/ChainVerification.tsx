@@ -33,7 +33,13 @@ export function ChainVerification() {
       </Button>
       {error ? <Alert type="error" showIcon title={describeError(error, t)} /> : null}
       {result?.ok ? (
-        <Alert type="success" showIcon title={t("audit.intact", { count: result.checked })} data-testid="audit-verify-ok" />
+        <Alert
+          type="success"
+          showIcon
+          title={t("audit.intact", { count: result.checked })}
+          description={result.head ? <span className="mono" data-testid="audit-head">{t("audit.head", result.head)}</span> : null}
+          data-testid="audit-verify-ok"
+        />
       ) : null}
       {result && !result.ok ? (
         <Alert
