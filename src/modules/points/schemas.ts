@@ -9,6 +9,9 @@ export const IdParams = Type.Object({ id: uuid }, strict);
 /** Path parameters of a fact. */
 export const FactParams = Type.Object({ id: uuid, fact: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
 
+/** Query of GET /points/enrolments: the enrolment of one person. */
+export const PersonQuery = Type.Object({ personId: uuid }, strict);
+
 /** Body of the public self-check: 镇区, optional grade and date, facts in the policy vocabulary. */
 export const SelfCheckBody = Type.Object(
   {

@@ -15,7 +15,7 @@ import { defaultPolicyId } from "../points.scoring";
 import { mayEnrol, mayOnEnrolment } from "../policies";
 import { messages, presentApplication, presentEnrolment, presentFact, publishedResult, scoreHistory } from "../presenters";
 import { findEnrolment, findEnrolmentOfPerson, findFact, findFacts, type EnrolmentRecord } from "../repository";
-import { EnrolBody, FactBody, FactParams, FraudBody, IdParams } from "../schemas";
+import { EnrolBody, FactBody, FactParams, FraudBody, IdParams, PersonQuery } from "../schemas";
 
 const tags = ["points"];
 
@@ -56,6 +56,14 @@ export function enrolmentRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor.personId) return sendNotFound(reply);
     const enrolment = await findEnrolmentOfPerson(db, actor.personId);
     return enrolment ? caseFile(db, actor, enrolment) : sendNotFound(reply);
+  });
+
+  app.get("/points/enrolments", { schema: { tags, querystring: PersonQuery } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    const enrolment = await findEnrolmentOfPerson(db, request.query.personId);
+    if (!enrolment || !mayOnEnrolment(actor, "read", enrolment)) return sendNotFound(reply);
+    return presentEnrolment(actor, enrolment);
   });
 
   app.get("/points/enrolments/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {

@@ -1,6 +1,9 @@
-import { Card, List, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Input, List, Popconfirm, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { apiUrl } from "../../api/client";
+import { apiPost, apiUrl } from "../../api/client";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
@@ -11,13 +14,39 @@ import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from
 
 /** The resident's points: enrolment, declared facts with evidence, applications with score history and results, messages. */
 export function MyPointsPage() {
-  const { t } = useTranslation();
-  const townLabel = useTownLabel();
   const { data, error, loading, reload } = useApiQuery<CaseFile>("/points/me");
   if (error?.status === 404) return <EnrolForm onDone={reload} />;
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
-  if (!data) return null;
+  return data ? <CaseFileView data={data} reload={reload} counter={false} /> : null;
+}
+
+/** One enrolment at the counter (clerk): the same case file, facts entered as checked, applications on the resident's behalf, fraud. */
+export function EnrolmentPage() {
+  const { id = "" } = useParams();
+  const { data, error, loading, reload } = useApiQuery<CaseFile>(`/points/enrolments/${encodeURIComponent(id)}`);
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+  if (loading && !data) return <Skeleton active />;
+  return data ? <CaseFileView data={data} reload={reload} counter /> : null;
+}
+
+function FraudButton({ enrolmentId, onDone }: { enrolmentId: string; onDone: () => void }) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Space>
+      <Input size="small" placeholder="弄虚作假的事实" value={reason} onChange={(event) => setReason(event.target.value)} style={{ width: 220 }} data-testid="points-fraud-reason" />
+      <Popconfirm title="积分清零并永久取消申请资格（中府办〔2014〕50号 第七条）？" onConfirm={() => apiPost(`/points/enrolments/${enrolmentId}/fraud`, { reason }).then(onDone, setError)}>
+        <Button size="small" danger data-testid="points-fraud">记录弄虚作假</Button>
+      </Popconfirm>
+      {error ? <SubmitErrorAlert error={error} /> : null}
+    </Space>
+  );
+}
+
+function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () => void; counter: boolean }) {
+  const { t } = useTranslation();
+  const townLabel = useTownLabel();
   const { enrolment } = data;
   const resultText = (application: Application) => {
     if (!application.result) return "—";
@@ -27,10 +56,11 @@ export function MyPointsPage() {
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
-      <Typography.Title level={4} data-testid="points-me-title">{t("nav.myPoints")} · {enrolment.name}</Typography.Title>
+      <Typography.Title level={4} data-testid="points-me-title">{counter ? t("nav.counter") : t("nav.myPoints")} · {enrolment.name}</Typography.Title>
       <Typography.Text>
         {townLabel(enrolment.townCode)} · {enrolment.enrolledOn} · <Tag color={enrolment.status === "barred" ? "red" : "green"} data-testid="points-me-status">{enrolment.status === "barred" ? `已取消资格：${enrolment.barredReason ?? ""}` : "已纳入积分制管理"}</Tag>
       </Typography.Text>
+      {counter && enrolment.status !== "barred" ? <FraudButton enrolmentId={enrolment.id} onDone={reload} /> : null}
       {data.messages.length > 0 ? (
         <Card size="small" title={t("points.messages")}>
           <List size="small" dataSource={data.messages} renderItem={(message) => <List.Item>{message.at.slice(0, 10)} {message.text}</List.Item>} data-testid="points-me-messages" />

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Button, Card, Input, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
@@ -45,7 +46,7 @@ export function QueuePage() {
       <Card size="small" title={t("points.queueFacts")}>
         <Table size="small" rowKey="id" dataSource={data?.facts ?? []} pagination={{ pageSize: 50 }} data-testid="points-queue-facts"
           columns={[
-            { title: t("points.fact"), dataIndex: "fact" },
+            { title: t("points.fact"), dataIndex: "fact", render: (fact: string, item: QueueFact) => <Link to={`/console/points/enrolments/${item.enrolmentId}`}>{fact}</Link> },
             { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
             { title: t("points.status"), dataIndex: "status", render: (status: string) => factStatusLabels[status] ?? status },
             { title: t("points.department"), dataIndex: "departmentCode" },

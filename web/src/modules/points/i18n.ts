@@ -2,7 +2,7 @@
 import i18n from "i18next";
 
 const zh = {
-  nav: { selfCheck: "积分自测", myPoints: "我的积分", queue: "积分核查", cycles: "积分周期与排名", lists: "积分公示名单" },
+  nav: { counter: "积分窗口受理", selfCheck: "积分自测", myPoints: "我的积分", queue: "积分核查", cycles: "积分周期与排名", lists: "积分公示名单" },
   points: {
     town: "申请镇区", grade: "入学年级", primary_1: "小学一年级", junior_1: "初中一年级", date: "申请日期", calculate: "计算积分",
     total: "总积分", threshold: "申请门槛", eligible: "达到门槛", notEligible: "未达门槛", indicator: "指标", points: "分值", rule: "计算规则", clause: "依据",
@@ -16,12 +16,12 @@ const zh = {
     confirmed: "确认", corrected: "更正", rejected: "不予认定", reason: "理由", department: "核查部门", runs: "排名运行", run: "运行排名", publish: "公示",
     finalise: "正式公布", sequence: "次序", inputHash: "输入摘要", resultHash: "结果摘要", quotas: "指标", places: "名额", synthetic: "合成数据", window: "申请期",
     lists: "公示名单", version: "版本", period: "公示期", search: "搜索姓名或排名", exportXlsx: "导出 XLSX", exportPdf: "导出 PDF", entries: "条", name: "姓名", idNumber: "身份证号码",
-    saved: "已保存", none: "无", objection: "提出异议", indicatorName: "异议指标（指标代码，如 education）", publicised: "公示中", final: "正式公布", superseded: "已被新版本取代",
+    saved: "已保存", none: "无", objection: "提出异议", openCase: "打开积分档案", indicatorName: "异议指标（指标代码，如 education）", publicised: "公示中", final: "正式公布", superseded: "已被新版本取代",
   },
 };
 
 const en = {
-  nav: { selfCheck: "Points self-check", myPoints: "My points", queue: "Points verification", cycles: "Cycles and ranking", lists: "Points publicity lists" },
+  nav: { counter: "Points counter", selfCheck: "Points self-check", myPoints: "My points", queue: "Points verification", cycles: "Cycles and ranking", lists: "Points publicity lists" },
   points: {
     town: "Town", grade: "Grade", primary_1: "Primary grade 1", junior_1: "Junior grade 1", date: "Application date", calculate: "Calculate",
     total: "Total", threshold: "Threshold", eligible: "Reaches the threshold", notEligible: "Below the threshold", indicator: "Indicator", points: "Points", rule: "Rule", clause: "Clause",
@@ -35,7 +35,7 @@ const en = {
     confirmed: "Confirmed", corrected: "Corrected", rejected: "Rejected", reason: "Reason", department: "Department", runs: "Ranking runs", run: "Run the ranking", publish: "Publish",
     finalise: "Publish the final list", sequence: "No.", inputHash: "Input hash", resultHash: "Result hash", quotas: "Quotas", places: "Places", synthetic: "Synthetic", window: "Window",
     lists: "Lists", version: "Version", period: "Publicity period", search: "Search name or rank", exportXlsx: "Export XLSX", exportPdf: "Export PDF", entries: "entries", name: "Name", idNumber: "ID number",
-    saved: "Saved", none: "None", objection: "Raise an objection", indicatorName: "Contested indicator (code, e.g. education)", publicised: "Publicised", final: "Final", superseded: "Superseded",
+    saved: "Saved", none: "None", objection: "Raise an objection", openCase: "Open the case file", indicatorName: "Contested indicator (code, e.g. education)", publicised: "Publicised", final: "Final", superseded: "Superseded",
   },
 };
 

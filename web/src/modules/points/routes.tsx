@@ -1,10 +1,11 @@
 // The points module's console menu entries and routes.
-import { AuditOutlined, CalculatorOutlined, FileSearchOutlined, OrderedListOutlined, TrophyOutlined } from "@ant-design/icons";
+import { AuditOutlined, IdcardOutlined, CalculatorOutlined, FileSearchOutlined, OrderedListOutlined, TrophyOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../types";
+import { CounterPage } from "./CounterPage";
 import { CyclesPage } from "./CyclesPage";
 import { registerPointsStrings } from "./i18n";
 import { ListsPage } from "./ListsPage";
-import { MyPointsPage } from "./MyPointsPage";
+import { EnrolmentPage, MyPointsPage } from "./MyPointsPage";
 import { QueuePage } from "./QueuePage";
 import { SelfCheckPage } from "./SelfCheckPage";
 
@@ -15,6 +16,7 @@ export const pointsModule: ConsoleModule = {
   name: "points",
   menu: [
     { path: "points/me", labelKey: "nav.myPoints", icon: <TrophyOutlined />, ability: "points.own" },
+    { path: "points/counter", labelKey: "nav.counter", icon: <IdcardOutlined />, ability: "points.counter" },
     { path: "points/queue", labelKey: "nav.queue", icon: <AuditOutlined />, ability: "points.queue" },
     { path: "points/cycles", labelKey: "nav.cycles", icon: <OrderedListOutlined />, ability: "points.programme.read" },
     { path: "points/lists", labelKey: "nav.lists", icon: <FileSearchOutlined /> },
@@ -22,6 +24,8 @@ export const pointsModule: ConsoleModule = {
   ],
   routes: [
     { path: "points/me", element: <MyPointsPage />, ability: "points.own" },
+    { path: "points/counter", element: <CounterPage />, ability: "points.counter" },
+    { path: "points/enrolments/:id", element: <EnrolmentPage /> },
     { path: "points/queue", element: <QueuePage />, ability: "points.queue" },
     { path: "points/cycles", element: <CyclesPage />, ability: "points.programme.read" },
     { path: "points/lists", element: <ListsPage /> },

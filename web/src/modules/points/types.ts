@@ -23,6 +23,7 @@ export interface PurposeScore {
 /** A fact of the case file. */
 export interface Fact {
   id: string;
+  enrolmentId: string;
   fact: string;
   value: unknown;
   status: string;

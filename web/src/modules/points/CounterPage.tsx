@@ -1,0 +1,65 @@
+import { useState } from "react";
+import { Button, Card, DatePicker, Form, Input, Space, Typography } from "antd";
+import type dayjs from "dayjs";
+import { useNavigate } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { ApiError, apiGet, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { PersonPicker } from "../registry/PersonPicker";
+
+interface CounterValues {
+  personId: string;
+  residencePermitNumber?: string;
+  workStartedOn?: dayjs.Dayjs;
+}
+
+/** The clerk's counter: find a person in the registry, open their enrolment, or enrol them (Reg. Art. 2). */
+export function CounterPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<CounterValues>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = async () => {
+    const { personId } = await form.validateFields(["personId"]);
+    setError(null);
+    try {
+      const enrolment = await apiGet<{ id: string }>("/points/enrolments", { personId });
+      navigate(`/console/points/enrolments/${enrolment.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.status === 404 ? new ApiError(404, "not_enrolled", "该人员尚未纳入积分制管理，请填写居住证号和工作起始日期后办理纳入。", {}, {}) : caught);
+    }
+  };
+  const enrol = async (values: CounterValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const enrolment = await apiPost<{ id: string }>("/points/enrolments", { personId: values.personId, residencePermitNumber: values.residencePermitNumber ?? "", workStartedOn: values.workStartedOn?.format("YYYY-MM-DD") ?? "" }, newIdempotencyKey());
+      navigate(`/console/points/enrolments/${enrolment.id}`);
+    } catch (caught) {
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={4}>{t("nav.counter")}</Typography.Title>
+      <Card size="small">
+        <Form form={form} layout="vertical" onFinish={enrol} data-testid="points-counter-form">
+          <Form.Item name="personId" label={t("points.name")} rules={[{ required: true }]}><PersonPicker testId="points-counter-person" /></Form.Item>
+          <Button onClick={() => void open()} data-testid="points-counter-open">{t("points.openCase")}</Button>
+          <Space wrap style={{ marginTop: 16 }}>
+            <Form.Item name="residencePermitNumber" label={t("points.permit")}><Input data-testid="points-counter-permit" /></Form.Item>
+            <Form.Item name="workStartedOn" label={t("points.workStartedOn")}><DatePicker /></Form.Item>
+          </Space>
+          <div><Button type="primary" htmlType="submit" loading={busy} data-testid="points-counter-enrol">{t("points.enrol")}</Button></div>
+        </Form>
+        {error ? <SubmitErrorAlert error={error} /> : null}
+      </Card>
+    </Space>
+  );
+}
