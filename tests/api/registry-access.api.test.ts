@@ -208,6 +208,12 @@ const rows: Row[] = [
     expected: { clerk: 403, verifier: 403, programmeAdmin: 403, auditor: 403, admin: 200, resident: 403, anonymous: 401 },
   },
   {
+    name: "look up a person by exact ID number (to link an account)",
+    method: "GET",
+    url: () => `/api/v1/accounts/person-lookup?idNumber=${testIdNumber(901)}`,
+    expected: { clerk: 403, verifier: 403, programmeAdmin: 403, auditor: 403, admin: 200, resident: 403, anonymous: 401 },
+  },
+  {
     name: "read the audit log",
     method: "GET",
     url: () => "/api/v1/audit",

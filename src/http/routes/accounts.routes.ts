@@ -6,6 +6,7 @@ import type { Database } from "../../db/schema";
 import { err } from "../../core/result";
 import { inTransaction, inTransactionWhenOk } from "../../db/transaction";
 import { createAccount, findAccountView, updateAccount } from "../../platform/accounts/accounts.commands";
+import { lookupPersonByIdNumber } from "../../platform/accounts/person-lookup";
 import { mayOnAccounts } from "../../platform/access/accounts.policy";
 import { commandContext, notFoundProblem, sendRefusal } from "../../platform/http/command-reply";
 import { requireActor, sendForbidden } from "../../platform/http/request-context";
@@ -37,9 +38,11 @@ const AccountPatchBody = Type.Object(
     roles: Type.Optional(Type.Array(Grant, { minItems: 1, maxItems: 20 })),
     disabled: Type.Optional(Type.Boolean()),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    personId: Type.Optional(Type.Union([Type.String({ format: "uuid" }), Type.Null()])),
   },
   strict,
 );
+const PersonLookupQuery = Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 30 }) }, strict);
 const ListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -51,7 +54,7 @@ const ListQuery = Type.Object(
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, strict);
 const tags = ["accounts"];
 
-/** Account administration: list (admin, auditor), create and edit (admin). */
+/** Account administration: list (admin, auditor), create and edit (admin), person lookup by exact ID number (admin). */
 export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -69,6 +72,15 @@ export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): 
       for (const { id } of ids) items.push(await findAccountView(trx, id));
       return { items, total: Number(count.count), page, pageSize };
     });
+  });
+
+  app.get("/accounts/person-lookup", { schema: { tags, querystring: PersonLookupQuery } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    if (!mayOnAccounts(actor, "lookupPerson")) return sendForbidden(reply);
+    const result = await inTransactionWhenOk(db, (trx) => lookupPersonByIdNumber(trx, commandContext(request, actor), request.query.idNumber));
+    if (!result.ok) return sendRefusal(reply, result.error);
+    return result.value;
   });
 
   app.post("/accounts", { schema: { tags, body: AccountCreateBody } }, async (request, reply) => {

@@ -7,6 +7,7 @@ import { mayOnAudit } from "./audit.policy";
 export const platformPermissions: Record<string, Permission> = {
   "accounts.read": (actor) => mayOnAccounts(actor, "list"),
   "accounts.manage": (actor) => mayOnAccounts(actor, "create"),
+  "accounts.personLookup": (actor) => mayOnAccounts(actor, "lookupPerson"),
   "audit.read": (actor) => mayOnAudit(actor, "read"),
   "audit.verify": (actor) => mayOnAudit(actor, "verify"),
 };

@@ -8,7 +8,7 @@ function actor(role: Role): Actor {
   return { id: role, username: role, displayName: role, personId: null, grants: [{ role, townCode: null, departmentCode: null }] };
 }
 
-const accountTable: Record<AccountAction, Role[]> = { list: ["admin", "auditor"], create: ["admin"], update: ["admin"] };
+const accountTable: Record<AccountAction, Role[]> = { list: ["admin", "auditor"], create: ["admin"], update: ["admin"], lookupPerson: ["admin"] };
 const auditTable: Record<AuditAction, Role[]> = { read: ["admin", "auditor"], verify: ["admin", "auditor"] };
 
 describe("platform access rules: role × action", () => {

@@ -28,6 +28,8 @@ export interface AccountUpdateInput {
   roles?: GrantInput[];
   disabled?: boolean;
   password?: string;
+  /** Links the account to a person (a resident's own record), or unlinks it with null. */
+  personId?: string | null;
 }
 
 /** An account as the API shows it (never the password hash). */
@@ -137,7 +139,7 @@ async function insertGrants(trx: Trx, accountId: string, grants: RoleGrant[]): P
     .execute();
 }
 
-/** Edits an account (name, roles, disabled, password) with an optimistic version check. */
+/** Edits an account (name, roles, disabled, password, linked person) with an optimistic version check. */
 export async function updateAccount(
   trx: Trx,
   context: { actor: Actor; requestId: string | null },
@@ -149,6 +151,12 @@ export async function updateAccount(
   const changes: Record<string, unknown> = {};
   if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
   if (input.disabled !== undefined) changes.disabled = input.disabled;
+  if (input.personId !== undefined) {
+    if (input.personId && !(await trx.selectFrom("persons").select("id").where("id", "=", input.personId).executeTakeFirst())) {
+      return err({ code: "unknown_person", message: "人员不存在 (unknown person)", field: "personId" });
+    }
+    changes.person_id = input.personId;
+  }
   if (input.password !== undefined) {
     const strength = checkPasswordStrength(input.password);
     if (!strength.ok) return strength;

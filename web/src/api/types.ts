@@ -118,6 +118,13 @@ export interface Account {
   lockedUntil?: string | null;
 }
 
+/** The answer of `/accounts/person-lookup`: the one person with that exact ID number, name masked. */
+export interface PersonLookup {
+  personId: string;
+  maskedName: string;
+  linkedAccounts: string[];
+}
+
 /** An entry of the hash-chained audit log. */
 export interface AuditEntry {
   /** Absent in a record's history, present in the audit log. */

@@ -19,12 +19,12 @@ export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey
   if (loading && !data) return <Skeleton active />;
   if (error) return <Alert type="error" showIcon title={describeError(error, t)} />;
   const all = listItems(data);
-  const entries = withReads ? all : all.filter((entry) => !entry.action.endsWith(".read"));
+  const entries = withReads ? all : all.filter((entry) => !isReadAction(entry.action));
   const shown = showAll ? entries : entries.slice(0, firstShown);
   return (
     <Space orientation="vertical" className="page-stack">
       <Checkbox checked={withReads} onChange={(event) => setWithReads(event.target.checked)} data-testid="history-with-reads">
-        {t("history.withReads", { count: all.length - all.filter((entry) => !entry.action.endsWith(".read")).length })}
+        {t("history.withReads", { count: all.filter((entry) => isReadAction(entry.action)).length })}
       </Checkbox>
       {shown.length === 0 ? (
         <Empty description={t("history.empty")} />
@@ -53,4 +53,9 @@ export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey
       ) : null}
     </Space>
   );
+}
+
+/** Reads of a record (a staff member opening it, an admin's ID-number lookup) are hidden unless asked for. */
+function isReadAction(action: string): boolean {
+  return action.endsWith(".read") || action.endsWith(".lookup");
 }

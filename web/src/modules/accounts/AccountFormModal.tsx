@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { apiPatch, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
 import type { Account, RoleGrant } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSession } from "../../session/SessionContext";
+import { PersonLinkField } from "./PersonLinkField";
 import { RoleGrantsField } from "./RoleGrantsField";
 
 interface Props {
@@ -21,6 +23,7 @@ interface AccountValues {
   displayName?: string;
   password?: string;
   roles: RoleGrant[];
+  personId?: string | number | null;
 }
 
 /** Creates an account, or edits one's display name, roles and password (with its version). */
@@ -31,6 +34,8 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const creating = account === null;
+  const { can } = useSession();
+  const mayLinkPerson = can("accounts.personLookup");
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -43,7 +48,17 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
     setError(null);
     try {
       if (creating) {
-        await apiPost("/accounts", { username: values.username?.trim(), displayName: values.displayName?.trim(), password: values.password, roles }, newIdempotencyKey());
+        await apiPost(
+          "/accounts",
+          {
+            username: values.username?.trim(),
+            displayName: values.displayName?.trim(),
+            password: values.password,
+            roles,
+            ...(values.personId ? { personId: values.personId } : {}),
+          },
+          newIdempotencyKey(),
+        );
         message.success(t("account.created"));
       } else {
         await apiPatch(`/accounts/${account.id}`, {
@@ -51,6 +66,7 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
           displayName: values.displayName?.trim(),
           roles,
           ...(values.password ? { password: values.password } : {}),
+          ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null) ? { personId: values.personId ?? null } : {}),
         });
         message.success(t("action.saved"));
       }
@@ -92,8 +108,8 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
         preserve={false}
         initialValues={
           creating
-            ? { roles: [{ role: "clerk" } as RoleGrant] }
-            : { displayName: account.displayName ?? "", roles: account.roles }
+            ? { roles: [{ role: "clerk" } as RoleGrant], personId: null }
+            : { displayName: account.displayName ?? "", roles: account.roles, personId: account.personId ?? null }
         }
         data-testid="account-form"
       >
@@ -116,6 +132,11 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
         <Form.Item label={t("account.roles")} required>
           <RoleGrantsField />
         </Form.Item>
+        {mayLinkPerson ? (
+          <Form.Item name="personId" label={t("account.person")} extra={t("account.personHint")}>
+            <PersonLinkField />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );
