@@ -7,6 +7,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
+import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
 import type { Cycle, Run } from "./types";
 
 interface Quota {
@@ -49,6 +50,7 @@ export function CyclesPage() {
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("nav.cycles")}</Typography.Title>
+      {admin ? <CreateCycleForm onDone={cycles.reload} /> : null}
       <Select style={{ width: 360 }} value={cycleId ?? undefined} onChange={setChosen} data-testid="points-cycle-select"
         options={(cycles.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title}（${item.opensOn} 至 ${item.closesOn}）` }))} />
       {cycle ? <Typography.Text type="secondary">{t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId} · 公租房 {cycle.housingUnits} 套</Typography.Text> : null}
@@ -71,7 +73,7 @@ export function CyclesPage() {
             },
           ]} />
       </Card>
-      <Card size="small" title={t("points.quotas")}>
+      <Card size="small" title={t("points.quotas")} extra={admin && cycleId ? <QuotaImport cycleId={cycleId} onDone={quotas.reload} /> : null}>
         <Table size="small" rowKey={(quota) => `${quota.purpose}:${quota.townCode}:${quota.grade ?? ""}`} dataSource={quotas.data?.quotas ?? []} pagination={{ pageSize: 24 }} data-testid="points-quotas"
           columns={[
             { title: t("points.purpose"), dataIndex: "purpose", render: (purpose: string) => t(`points.${purpose}`) },
