@@ -77,3 +77,28 @@ describe("an interrupted ranking run", () => {
     expect((await app.inject({ method: "GET", url: "/api/v1/public/publicity/lists" })).json().items).toEqual([]);
   });
 });
+
+describe("refusing a placement", () => {
+  it("forfeits the application in the next run and the next in line moves up (Impl. Art. 9(3))", async () => {
+    const ids: string[] = [];
+    for (const [index, residence] of [10, 8, 6, 4, 2].entries()) {
+      const person = await createMigrant(database.db, { name: `房${index}`, town: "shiqi", birthDate: `1979-05-0${index + 1}`, sequence: 20 + index });
+      ids.push((await counterApplication(sessions.clerk, { personId: person.personId, cycleId, facts: { education: "college", residence_permit_years: residence }, application: { purpose: "housing", conditions: { insurancePaidLastMonth: true, ownsHomeInZhongshan: false } } })).applicationId);
+    }
+    // Six housing applications for five units: 赵一 (college, no residence years: 60 points) ranks sixth and waits.
+    const first = expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/runs`), 201).json();
+    const outcome = (run: { applications: { applicationId: string; outcome: string; rank: number }[] }, id: string) => run.applications.find((item) => item.applicationId === id)!;
+    expect(outcome(first, ids[0])).toMatchObject({ rank: 1, outcome: "admitted" });
+    const last = first.applications.find((item: { rank: number }) => item.rank === 6);
+    expect(last.outcome).toBe("waiting");
+    const early = await sessions.clerk.request("POST", `/api/v1/points/applications/${ids[0]}/refuse-placement`);
+    expect(early.json().error.code).toBe("not_admitted");
+    expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/runs/${first.id}/publish`), 200);
+    const refused = expectStatus(await sessions.clerk.request("POST", `/api/v1/points/applications/${ids[0]}/refuse-placement`), 200).json();
+    expect(refused.placementRefusedOn).toBe("2015-01-05");
+    const second = expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/runs`), 201).json();
+    expect(outcome(second, ids[0])).toMatchObject({ rank: 1, outcome: "forfeited" });
+    expect(outcome(second, last.applicationId).outcome).toBe("admitted");
+    expect(second.resultHash).not.toBe(first.resultHash);
+  });
+});

@@ -101,6 +101,8 @@ export interface ApplicationsTable {
   score_subscores: Json<Record<string, number>>;
   eligible: boolean;
   policy_id: string;
+  /** When the applicant refused the placement offered; the next run marks the application forfeited. */
+  placement_refused_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 

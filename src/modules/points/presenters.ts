@@ -50,7 +50,7 @@ export function presentApplication(actor: Actor, application: ApplicationRecord)
     purpose: application.purpose, grade: application.grade, childName: application.child_name,
     childIdNumber: application.child_id_number ? (full ? application.child_id_number : maskIdNumber(application.child_id_number)) : null,
     propertyKey: full ? application.property_key : null, conditions: application.conditions, appliedAt: new Date(application.applied_at).toISOString(),
-    status: application.status, total: points(application.score_total), eligible: application.eligible,
+    status: application.status, placementRefusedOn: application.placement_refused_on, total: points(application.score_total), eligible: application.eligible,
     subscores: Object.fromEntries(Object.entries(application.score_subscores).map(([key, value]) => [key, points(value)])), policyId: application.policy_id, version: application.version,
   };
 }

@@ -45,6 +45,7 @@ export async function loadRunInput(trx: Trx, cycle: CycleRecord): Promise<Alloca
       housingUnits: cycle.housing_units,
     },
     schools: schools.map((school) => ({ schoolId: school.id, townCode: school.town_code, grade: school.grade as Grade, seats: school.seats, location: { x: school.x, y: school.y } })),
+    refused: applications.filter((application) => application.placement_refused_on !== null).map((application) => application.id),
   };
 }
 

@@ -8,6 +8,7 @@ import type { ModuleDependencies } from "../../../platform/module";
 import { isUniqueViolation } from "../commands/context";
 import { applyForPurpose } from "../commands/application";
 import { pointsClock } from "../commands/context";
+import { refusePlacement } from "../commands/refusal";
 import { noticePdf } from "../notice.pdf";
 import { pointsDb } from "../points.tables";
 import { mayOnEnrolment } from "../policies";
@@ -43,6 +44,19 @@ export function applicationRoutes(instance: FastifyInstance, { db }: ModuleDepen
     }
     if (!result.ok) return sendRefusal(reply, result.error);
     return reply.code(201).send(presentApplication(actor, result.value));
+  });
+
+  app.post("/points/applications/:id/refuse-placement", { schema: { tags, params: IdParams } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    const result = await inTransactionWhenOk(db, async (trx) => {
+      const application = await findApplication(trx, request.params.id);
+      const enrolment = application ? await findEnrolment(trx, application.enrolment_id) : undefined;
+      if (!application || !enrolment || !mayOnEnrolment(actor, "apply", enrolment)) return err(notFoundProblem);
+      return refusePlacement(trx, commandContext(request, actor), application);
+    });
+    if (!result.ok) return sendRefusal(reply, result.error);
+    return presentApplication(actor, result.value);
   });
 
   app.get("/points/applications/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {

@@ -89,6 +89,14 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
             { title: t("points.status"), dataIndex: "status", render: (status: string, application: Application) => (status === "disqualified" ? "已取消" : application.eligible ? t("points.eligible") : t("points.notEligible")) },
             { title: t("points.result"), key: "result", render: (_: unknown, application: Application) => resultText(application) },
             { title: t("points.notice"), key: "notice", render: (_: unknown, application: Application) => (application.result?.runStatus === "final" ? <a href={apiUrl(`/points/applications/${application.id}/notice`)} data-testid="points-me-notice">{t("points.notice")}</a> : "—") },
+            {
+              title: "", key: "refuse",
+              render: (_: unknown, application: Application) => (application.result?.outcome === "admitted" && !application.placementRefusedOn ? (
+                <Popconfirm title="放弃本次安排视为放弃该次申请（中府办〔2014〕50号 第九条），确定？" onConfirm={() => apiPost(`/points/applications/${application.id}/refuse-placement`).then(reload, () => reload())}>
+                  <Button size="small" danger data-testid="points-me-refuse">{t("points.refusePlacement")}</Button>
+                </Popconfirm>
+              ) : application.placementRefusedOn ? `已放弃 ${application.placementRefusedOn}` : null),
+            },
           ]} />
         {enrolment.status !== "barred" ? <ApplyForm enrolmentId={enrolment.id} onDone={reload} /> : null}
       </Card>

@@ -60,6 +60,7 @@ export interface Application {
   grade: string | null;
   childName: string | null;
   status: string;
+  placementRefusedOn: string | null;
   total: number;
   eligible: boolean;
   history: { at: string; total: number; reason: string }[];
