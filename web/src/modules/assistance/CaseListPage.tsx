@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { Input, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { Button, Input, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { useSession } from "../../session/SessionContext";
 import { useTranslation } from "react-i18next";
 import type { Page } from "../../api/types";
 import { useTowns } from "../../api/reference";
@@ -14,6 +15,7 @@ import type { CaseSummary } from "./types";
 export function CaseListPage() {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
+  const { can } = useSession();
   const { items: towns } = useTowns();
   const [state, setState] = useState<string | undefined>();
   const [townCode, setTownCode] = useState<string | undefined>();
@@ -24,7 +26,10 @@ export function CaseListPage() {
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
-      <Typography.Title level={4}>{t("assistance.cases")}</Typography.Title>
+      <div className="page-heading">
+        <Typography.Title level={4}>{t("assistance.cases")}</Typography.Title>
+        {can("assistance.cases.create") ? <Link to="/console/assistance/cases/new"><Button type="primary" data-testid="assistance-new-case">{t("assistance.newCase")}</Button></Link> : null}
+      </div>
       <Space wrap>
         <Select allowClear placeholder={t("assistance.allStates")} style={{ width: 160 }} value={state} onChange={(value) => { setState(value); setPage(1); }}
           options={caseStates.map((code) => ({ value: code, label: t(`assistance.state.${code}`) }))} data-testid="assistance-filter-state" />

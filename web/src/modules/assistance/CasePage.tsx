@@ -48,7 +48,7 @@ export function CasePage() {
             { title: t("assistance.idNumber"), dataIndex: "idNumber", render: (value: string) => <span className="mono">{value}</span> },
             { title: t("assistance.relationship"), dataIndex: "relationship" },
             { title: t("assistance.income"), dataIndex: "monthlyIncomeYuan", align: "right" },
-            { title: t("assistance.categories"), dataIndex: "categories", render: (values: string[]) => values.map((value) => <Tag key={value}>{value}</Tag>) },
+            { title: t("assistance.categories"), dataIndex: "categories", render: (values: string[]) => values.map((value) => <Tag key={value}>{t(`assistance.category.${value}`)}</Tag>) },
           ]}
         />
       </Card>

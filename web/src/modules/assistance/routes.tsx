@@ -2,6 +2,7 @@
 import { FundOutlined, LineChartOutlined, SolutionOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../types";
 import "./text";
+import { CaseCreatePage } from "./CaseCreatePage";
 import { CaseListPage } from "./CaseListPage";
 import { CasePage } from "./CasePage";
 import { CpiPage } from "./CpiPage";
@@ -17,6 +18,7 @@ export const assistanceModule: ConsoleModule = {
   ],
   routes: [
     { path: "assistance/cases", element: <CaseListPage />, ability: "assistance.cases.read" },
+    { path: "assistance/cases/new", element: <CaseCreatePage />, ability: "assistance.cases.create" },
     { path: "assistance/cases/:id", element: <CasePage />, ability: "assistance.cases.read" },
     { path: "assistance/payroll", element: <PayrollPage />, ability: "assistance.payroll.read" },
     { path: "assistance/cpi", element: <CpiPage />, ability: "assistance.cpi.read" },

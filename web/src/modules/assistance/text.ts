@@ -3,6 +3,19 @@
 import i18n from "../../i18n";
 
 const zh: Record<string, string> = {
+  "assistance.newCase": "受理低保申请",
+  "assistance.findHousehold": "输入地址、户主姓名或身份证号查找家庭",
+  "assistance.workCapacity": "劳动能力",
+  "assistance.bankAccount": "收款账号",
+  "assistance.capacity.none": "无劳动能力",
+  "assistance.capacity.partial": "部分劳动能力",
+  "assistance.capacity.able": "有劳动能力",
+  "assistance.category.double_elderly": "双老家庭",
+  "assistance.category.serious_illness": "长期重病",
+  "assistance.category.minor": "未成年人",
+  "assistance.category.student": "在读学生",
+  "assistance.category.single_parent_family": "单亲家庭",
+  "assistance.category.severe_disability": "重度残疾",
   "nav.assistance": "低保案件",
   "nav.assistancePayroll": "低保发放",
   "nav.assistanceCpi": "价格指数",
@@ -97,6 +110,19 @@ const zh: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  "assistance.newCase": "New application",
+  "assistance.findHousehold": "Find the household by address, head's name or ID number",
+  "assistance.workCapacity": "Work capacity",
+  "assistance.bankAccount": "Bank account",
+  "assistance.capacity.none": "No work capacity",
+  "assistance.capacity.partial": "Partial capacity",
+  "assistance.capacity.able": "Able-bodied",
+  "assistance.category.double_elderly": "Two-elderly household",
+  "assistance.category.serious_illness": "Long-term serious illness",
+  "assistance.category.minor": "Minor",
+  "assistance.category.student": "Student",
+  "assistance.category.single_parent_family": "Single-parent family",
+  "assistance.category.severe_disability": "Severe disability",
   "nav.assistance": "Assistance cases",
   "nav.assistancePayroll": "Assistance payroll",
   "nav.assistanceCpi": "Price indices",

@@ -1,0 +1,108 @@
+import { useRef, useState } from "react";
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from "antd";
+import dayjs from "dayjs";
+import { useNavigate } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { apiGet, apiPost, applyFieldErrors, listItems, newIdempotencyKey } from "../../api/client";
+import type { Household, Page } from "../../api/types";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import type { AssistanceCase } from "./types";
+
+const categoryCodes = ["double_elderly", "serious_illness", "minor", "student", "single_parent_family", "severe_disability"];
+
+/** A counter application: pick the registry household, enter each member's income and categories, assets, bank account. */
+export function CaseCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const [hits, setHits] = useState<Household[]>([]);
+  const [household, setHousehold] = useState<Household | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const key = useRef(newIdempotencyKey());
+
+  const search = async (q: string) => {
+    if (q.trim().length < 2) return;
+    setHits(listItems(await apiGet<Page<Household>>("/households", { q })));
+  };
+  const pick = async (id: string) => {
+    const loaded = await apiGet<Household>(`/households/${id}`);
+    setHousehold(loaded);
+    form.setFieldsValue({ members: (loaded.members ?? []).map(() => ({ monthlyIncomeYuan: "0", categories: [] })) });
+  };
+  const submit = async (values: { members: { monthlyIncomeYuan: string; categories: string[] }[]; workCapacity: string; assetsYuan: string; bankAccount: string; submittedOn?: dayjs.Dayjs }) => {
+    if (!household) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const created = await apiPost<AssistanceCase>("/assistance/cases", {
+        householdId: household.id,
+        workCapacity: values.workCapacity,
+        assetsYuan: values.assetsYuan,
+        bankAccount: values.bankAccount,
+        submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
+        members: (household.members ?? []).map((member, index) => ({ personId: member.personId, ...values.members[index] })),
+      }, key.current);
+      navigate(`/console/assistance/cases/${created.id}`);
+    } catch (caught) {
+      // A refused submission is stored under its key: the next attempt (with corrected data) needs a new one.
+      key.current = newIdempotencyKey();
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={4}>{t("assistance.newCase")}</Typography.Title>
+      <Card size="small" title={t("assistance.household")}>
+        <Select showSearch filterOption={false} style={{ width: 420 }} placeholder={t("assistance.findHousehold")} onSearch={(q) => void search(q)} onChange={(id: string) => void pick(id)}
+          options={hits.map((hit) => ({ value: String(hit.id), label: `${hit.address} · ${hit.headName ?? ""}` }))} data-testid="assistance-new-household" />
+      </Card>
+      {household ? (
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ workCapacity: "none", assetsYuan: "0" }} data-testid="assistance-new-form">
+          <Table
+            size="small"
+            rowKey="personId"
+            pagination={false}
+            dataSource={(household.members ?? []).map((member, index) => ({ ...member, index }))}
+            columns={[
+              { title: t("assistance.name"), dataIndex: "name" },
+              { title: t("assistance.relationship"), dataIndex: "relationship" },
+              {
+                title: t("assistance.income"),
+                key: "income",
+                render: (_: unknown, row: { index: number }) => (
+                  <Form.Item name={["members", row.index, "monthlyIncomeYuan"]} rules={[{ required: true }]} style={{ margin: 0 }}>
+                    <Input style={{ width: 120 }} data-testid={`assistance-new-income-${row.index}`} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t("assistance.categories"),
+                key: "categories",
+                render: (_: unknown, row: { index: number }) => (
+                  <Form.Item name={["members", row.index, "categories"]} style={{ margin: 0 }}>
+                    <Select mode="multiple" style={{ minWidth: 220 }} options={categoryCodes.map((code) => ({ value: code, label: t(`assistance.category.${code}`) }))} />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
+          <Space wrap style={{ marginTop: 12 }}>
+            <Form.Item name="workCapacity" label={t("assistance.workCapacity")}>
+              <Select style={{ width: 160 }} options={["none", "partial", "able"].map((code) => ({ value: code, label: t(`assistance.capacity.${code}`) }))} />
+            </Form.Item>
+            <Form.Item name="assetsYuan" label={t("assistance.assets")} rules={[{ required: true }]}><Input style={{ width: 140 }} data-testid="assistance-new-assets" /></Form.Item>
+            <Form.Item name="bankAccount" label={t("assistance.bankAccount")} rules={[{ required: true }]}><Input style={{ width: 220 }} data-testid="assistance-new-account" /></Form.Item>
+            <Form.Item name="submittedOn" label={t("assistance.submittedOn")}><DatePicker /></Form.Item>
+          </Space>
+          {error ? <SubmitErrorAlert error={error} /> : null}
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-new-submit">{t("assistance.submit")}</Button>
+        </Form>
+      ) : null}
+    </Space>
+  );
+}
