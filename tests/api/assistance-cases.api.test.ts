@@ -101,6 +101,21 @@ describe("assistance cases: application and bad input", () => {
   });
 });
 
+describe("assistance cases: deadlines", () => {
+  it("lists a case past its town-opinion deadline as overdue and flags a late opinion", async () => {
+    const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [{ name: "郑一" }]);
+    const created = await clerk.request("POST", "/api/v1/assistance/cases", caseBody(householdId, personIds, [0], { submittedOn: daysAgo(45) }));
+    const id = created.json().id as string;
+    expect(created.json().deadlines.townOpinionDueOn < daysAgo(0)).toBe(true);
+    const overdue = await clerk.request("GET", "/api/v1/assistance/cases?overdue=true");
+    expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(id);
+    const ready = await throughTown(clerk, id, { investigated: 40, appraised: 39, opinion: 1 });
+    expect(ready.timeline.at(-1)).toMatchObject({ kind: "town_opinion", details: { late: true } });
+    const still = await clerk.request("GET", "/api/v1/assistance/cases?overdue=true");
+    expect(still.json().items.map((item: { id: string }) => item.id)).not.toContain(id);
+  });
+});
+
 describe("assistance cases: the procedure", () => {
   it("runs investigation, appraisal (2/3 rules), town opinion, publicity and one approval under concurrency", async () => {
     const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [{ name: "周一" }, { name: "周二" }]);
