@@ -7,6 +7,7 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
+import { PayrollLinesTable } from "./PayrollLinesTable";
 import type { Payroll, PayrollTown } from "./types";
 
 /** The payroll summary of a month: totals per 镇区 and per category, run, approve, export the bank file. */
@@ -77,6 +78,9 @@ export function PayrollPage() {
               { title: t("assistance.total"), dataIndex: "totalYuan", align: "right", render: (value: string) => <span className="mono">{value}</span> },
             ]}
           />
+          <Card size="small" title={t("assistance.lines")}>
+            <PayrollLinesTable key={`${month}-${payroll.version}`} month={month} />
+          </Card>
         </>
       ) : null}
     </Space>

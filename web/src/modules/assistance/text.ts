@@ -3,6 +3,7 @@
 import i18n from "../../i18n";
 
 const zh: Record<string, string> = {
+  "assistance.lines": "发放明细",
   "assistance.newCase": "受理低保申请",
   "assistance.findHousehold": "输入地址、户主姓名或身份证号查找家庭",
   "assistance.workCapacity": "劳动能力",
@@ -110,6 +111,7 @@ const zh: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  "assistance.lines": "Payment lines",
   "assistance.newCase": "New application",
   "assistance.findHousehold": "Find the household by address, head's name or ID number",
   "assistance.workCapacity": "Work capacity",
