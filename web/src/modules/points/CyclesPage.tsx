@@ -8,6 +8,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
+import { RunSummary } from "./RunSummary";
 import type { Cycle, Run } from "./types";
 
 interface Quota {
@@ -56,7 +57,7 @@ export function CyclesPage() {
       {cycle ? <Typography.Text type="secondary">{t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId} · 公租房 {cycle.housingUnits} 套</Typography.Text> : null}
       {error ? <SubmitErrorAlert error={error} /> : null}
       <Card size="small" title={t("points.runs")} extra={admin && cycleId ? <Button type="primary" loading={busy} onClick={() => void act(`/points/cycles/${cycleId}/runs`)} data-testid="points-run">{t("points.run")}</Button> : null}>
-        <Table size="small" rowKey="id" pagination={false} dataSource={runs.data?.items ?? []} data-testid="points-runs"
+        <Table size="small" rowKey="id" pagination={false} dataSource={runs.data?.items ?? []} data-testid="points-runs" expandable={{ expandedRowRender: (run: Run) => <RunSummary runId={run.id} /> }}
           columns={[
             { title: t("points.sequence"), dataIndex: "sequence" },
             { title: t("points.status"), dataIndex: "status", render: (status: string) => <Tag>{status}</Tag> },
