@@ -11,6 +11,7 @@ import { mayOnAccounts } from "../../platform/access/accounts.policy";
 import { commandContext, notFoundProblem, sendRefusal } from "../../platform/http/command-reply";
 import { requireActor, sendForbidden } from "../../platform/http/request-context";
 import { roles } from "../../platform/roles";
+import { AccountResponse, errorResponses, Page, PersonLookupResponse } from "../../platform/http/response-schemas";
 
 const strict = { additionalProperties: false } as const;
 const Grant = Type.Object(
@@ -58,7 +59,7 @@ const tags = ["accounts"];
 export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get("/accounts", { schema: { tags, querystring: ListQuery } }, async (request, reply) => {
+  app.get("/accounts", { schema: { tags, querystring: ListQuery, response: { 200: Page(AccountResponse), ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnAccounts(actor, "list")) return sendForbidden(reply);
@@ -69,12 +70,15 @@ export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): 
       const count = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
       const ids = await query.select("id").orderBy("username").limit(pageSize).offset((page - 1) * pageSize).execute();
       const items = [];
-      for (const { id } of ids) items.push(await findAccountView(trx, id));
+      for (const { id } of ids) {
+        const view = await findAccountView(trx, id);
+        if (view) items.push(view);
+      }
       return { items, total: Number(count.count), page, pageSize };
     });
   });
 
-  app.get("/accounts/person-lookup", { schema: { tags, querystring: PersonLookupQuery } }, async (request, reply) => {
+  app.get("/accounts/person-lookup", { schema: { tags, querystring: PersonLookupQuery, response: { 200: PersonLookupResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnAccounts(actor, "lookupPerson")) return sendForbidden(reply);
@@ -83,7 +87,7 @@ export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): 
     return result.value;
   });
 
-  app.post("/accounts", { schema: { tags, body: AccountCreateBody } }, async (request, reply) => {
+  app.post("/accounts", { schema: { tags, body: AccountCreateBody, response: { 201: AccountResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnAccounts(actor, "create")) return sendForbidden(reply);
@@ -92,7 +96,7 @@ export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): 
     return reply.code(201).send(result.value);
   });
 
-  app.patch("/accounts/:id", { schema: { tags, params: IdParams, body: AccountPatchBody } }, async (request, reply) => {
+  app.patch("/accounts/:id", { schema: { tags, params: IdParams, body: AccountPatchBody, response: { 200: AccountResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnAccounts(actor, "update")) return sendForbidden(reply);

@@ -12,6 +12,7 @@ import { errorBody, requireActor, sendError } from "../../platform/http/request-
 import type { ModuleManifest } from "../../platform/module";
 import type { Actor } from "../../platform/roles";
 import { sessionCookie } from "../authentication";
+import { errorResponses, SessionResponse } from "../../platform/http/response-schemas";
 
 const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -39,7 +40,7 @@ export function authRoutes(instance: FastifyInstance, options: AuthRouteOptions)
   app.post(
     "/auth/login",
     {
-      schema: { tags: ["auth"], body: LoginBody },
+      schema: { tags: ["auth"], body: LoginBody, response: { 200: SessionResponse, ...errorResponses } },
       config: { rateLimit: { max: options.loginRateLimitPerMinute, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
@@ -61,7 +62,7 @@ export function authRoutes(instance: FastifyInstance, options: AuthRouteOptions)
     },
   );
 
-  app.post("/auth/logout", { schema: { tags: ["auth"] } }, async (request, reply) => {
+  app.post("/auth/logout", { schema: { tags: ["auth"], response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     await inTransaction(db, async (trx) => {
@@ -79,7 +80,7 @@ export function authRoutes(instance: FastifyInstance, options: AuthRouteOptions)
     return { ok: true };
   });
 
-  app.get("/auth/me", { schema: { tags: ["auth"] } }, async (request, reply) => {
+  app.get("/auth/me", { schema: { tags: ["auth"], response: { 200: SessionResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     return { user: presentUser(actor), abilities: abilities(actor, modules), csrfToken: request.csrfToken };

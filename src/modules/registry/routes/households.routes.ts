@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { err, type Result } from "../../../core/result";
 import { inTransaction, inTransactionWhenOk, type Trx } from "../../../db/transaction";
@@ -15,6 +15,8 @@ import { presentHistoryEntry, presentHousehold, presentHouseholdSummary } from "
 import { findHousehold, searchHouseholds, type HouseholdRecord } from "../repository";
 import { HouseholdCreateBody, HouseholdPatchBody, IdParams, MemberAddBody, MemberParams, SearchQuery } from "../schemas";
 import { loadHistory } from "./history";
+import { errorResponses } from "../../../platform/http/response-schemas";
+import { HistoryResponse, HouseholdPage, HouseholdResponse } from "../responses";
 
 const tags = ["registry"];
 
@@ -28,9 +30,29 @@ async function loadWritable(trx: Trx, actor: Actor, id: string): Promise<Result<
 
 /** Household routes: search, register, read (logged), edit with version, members, history. */
 export function householdRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
+  /** Runs one change of a household the caller may change: 403 for a role that never may, the single 404, a refusal, or the household. */
+  const changeHousehold = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    status: 200 | 201,
+    change: (trx: Trx, context: ReturnType<typeof commandContext>, household: HouseholdRecord) => Promise<Result<HouseholdRecord>>,
+  ) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    if (!mayOnRegistry(actor, "household", "update")) return sendForbidden(reply);
+    const result = await inTransactionWhenOk(db, async (trx) => {
+      const current = await loadWritable(trx, actor, id);
+      if (!current.ok) return current;
+      return change(trx, commandContext(request, actor), current.value);
+    });
+    if (!result.ok) return sendRefusal(reply, result.error);
+    return reply.code(status).send(presentHousehold(actor, result.value));
+  };
+
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get("/households", { schema: { tags, querystring: SearchQuery } }, async (request, reply) => {
+  app.get("/households", { schema: { tags, querystring: SearchQuery, response: { 200: HouseholdPage, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "household", "search")) return sendForbidden(reply);
@@ -39,7 +61,7 @@ export function householdRoutes(instance: FastifyInstance, { db }: ModuleDepende
     return { items: found.items.map(presentHouseholdSummary), total: found.total, page, pageSize };
   });
 
-  app.post("/households", { schema: { tags, body: HouseholdCreateBody } }, async (request, reply) => {
+  app.post("/households", { schema: { tags, body: HouseholdCreateBody, response: { 201: HouseholdResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "household", "create")) return sendForbidden(reply);
@@ -52,7 +74,7 @@ export function householdRoutes(instance: FastifyInstance, { db }: ModuleDepende
     return reply.code(201).send(presentHousehold(actor, result.value));
   });
 
-  app.get("/households/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.get("/households/:id", { schema: { tags, params: IdParams, response: { 200: HouseholdResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "household", "read")) return sendForbidden(reply);
@@ -69,46 +91,19 @@ export function householdRoutes(instance: FastifyInstance, { db }: ModuleDepende
     return presented ?? sendNotFound(reply);
   });
 
-  app.patch("/households/:id", { schema: { tags, params: IdParams, body: HouseholdPatchBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "update")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const current = await loadWritable(trx, actor, request.params.id);
-      if (!current.ok) return current;
-      return editHousehold(trx, commandContext(request, actor), current.value, request.body);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return presentHousehold(actor, result.value);
-  });
+  app.patch("/households/:id", { schema: { tags, params: IdParams, body: HouseholdPatchBody, response: { 200: HouseholdResponse, ...errorResponses } } }, async (request, reply) =>
+    changeHousehold(request, reply, request.params.id, 200, (trx, context, household) => editHousehold(trx, context, household, request.body)),
+  );
 
-  app.post("/households/:id/members", { schema: { tags, params: IdParams, body: MemberAddBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "update")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const current = await loadWritable(trx, actor, request.params.id);
-      if (!current.ok) return current;
-      return addMember(trx, commandContext(request, actor), current.value, request.body);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(presentHousehold(actor, result.value));
-  });
+  app.post("/households/:id/members", { schema: { tags, params: IdParams, body: MemberAddBody, response: { 201: HouseholdResponse, ...errorResponses } } }, async (request, reply) =>
+    changeHousehold(request, reply, request.params.id, 201, (trx, context, household) => addMember(trx, context, household, request.body)),
+  );
 
-  app.delete("/households/:id/members/:personId", { schema: { tags, params: MemberParams } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "update")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const current = await loadWritable(trx, actor, request.params.id);
-      if (!current.ok) return current;
-      return endMembership(trx, commandContext(request, actor), current.value, request.params.personId);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return presentHousehold(actor, result.value);
-  });
+  app.delete("/households/:id/members/:personId", { schema: { tags, params: MemberParams, response: { 200: HouseholdResponse, ...errorResponses } } }, async (request, reply) =>
+    changeHousehold(request, reply, request.params.id, 200, (trx, context, household) => endMembership(trx, context, household, request.params.personId)),
+  );
 
-  app.get("/households/:id/history", { schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.get("/households/:id/history", { schema: { tags, params: IdParams, response: { 200: HistoryResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "household", "read")) return sendForbidden(reply);

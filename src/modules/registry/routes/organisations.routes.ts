@@ -10,6 +10,8 @@ import { mayOnRegistry, registryReadScope } from "../policies";
 import { presentOrganisation } from "../presenters";
 import { findOrganisation, searchOrganisations } from "../repository";
 import { IdParams, OrganisationCreateBody, OrganisationPatchBody, SearchQuery } from "../schemas";
+import { errorResponses } from "../../../platform/http/response-schemas";
+import { OrganisationPage, OrganisationResponse } from "../responses";
 
 const tags = ["registry"];
 
@@ -17,7 +19,7 @@ const tags = ["registry"];
 export function organisationRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get("/organisations", { schema: { tags, querystring: SearchQuery } }, async (request, reply) => {
+  app.get("/organisations", { schema: { tags, querystring: SearchQuery, response: { 200: OrganisationPage, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "organisation", "search")) return sendForbidden(reply);
@@ -26,7 +28,7 @@ export function organisationRoutes(instance: FastifyInstance, { db }: ModuleDepe
     return { items: found.items.map(presentOrganisation), total: found.total, page, pageSize };
   });
 
-  app.post("/organisations", { schema: { tags, body: OrganisationCreateBody } }, async (request, reply) => {
+  app.post("/organisations", { schema: { tags, body: OrganisationCreateBody, response: { 201: OrganisationResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "organisation", "create")) return sendForbidden(reply);
@@ -39,7 +41,7 @@ export function organisationRoutes(instance: FastifyInstance, { db }: ModuleDepe
     return reply.code(201).send(presentOrganisation(result.value));
   });
 
-  app.get("/organisations/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.get("/organisations/:id", { schema: { tags, params: IdParams, response: { 200: OrganisationResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "organisation", "read")) return sendForbidden(reply);
@@ -48,7 +50,7 @@ export function organisationRoutes(instance: FastifyInstance, { db }: ModuleDepe
     return presentOrganisation(organisation);
   });
 
-  app.patch("/organisations/:id", { schema: { tags, params: IdParams, body: OrganisationPatchBody } }, async (request, reply) => {
+  app.patch("/organisations/:id", { schema: { tags, params: IdParams, body: OrganisationPatchBody, response: { 200: OrganisationResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "organisation", "update")) return sendForbidden(reply);

@@ -13,6 +13,8 @@ import { presentHistoryEntry, presentPerson, presentPersonSummary } from "../pre
 import { findPerson, searchPersons } from "../repository";
 import { IdParams, PersonCreateBody, PersonPatchBody, SearchQuery } from "../schemas";
 import { loadHistory } from "./history";
+import { errorResponses } from "../../../platform/http/response-schemas";
+import { HistoryResponse, PersonPage, PersonResponse } from "../responses";
 
 const tags = ["registry"];
 
@@ -20,7 +22,7 @@ const tags = ["registry"];
 export function personRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get("/persons", { schema: { tags, querystring: SearchQuery } }, async (request, reply) => {
+  app.get("/persons", { schema: { tags, querystring: SearchQuery, response: { 200: PersonPage, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "person", "search")) return sendForbidden(reply);
@@ -29,7 +31,7 @@ export function personRoutes(instance: FastifyInstance, { db }: ModuleDependenci
     return { items: found.items.map(presentPersonSummary), total: found.total, page, pageSize };
   });
 
-  app.post("/persons", { schema: { tags, body: PersonCreateBody } }, async (request, reply) => {
+  app.post("/persons", { schema: { tags, body: PersonCreateBody, response: { 201: PersonResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "person", "create")) return sendForbidden(reply);
@@ -42,7 +44,7 @@ export function personRoutes(instance: FastifyInstance, { db }: ModuleDependenci
     return reply.code(201).send(presentPerson(actor, result.value));
   });
 
-  app.get("/persons/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.get("/persons/:id", { schema: { tags, params: IdParams, response: { 200: PersonResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "person", "read")) return sendForbidden(reply);
@@ -55,7 +57,7 @@ export function personRoutes(instance: FastifyInstance, { db }: ModuleDependenci
     return presented ?? sendNotFound(reply);
   });
 
-  app.patch("/persons/:id", { schema: { tags, params: IdParams, body: PersonPatchBody } }, async (request, reply) => {
+  app.patch("/persons/:id", { schema: { tags, params: IdParams, body: PersonPatchBody, response: { 200: PersonResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "person", "update")) return sendForbidden(reply);
@@ -73,7 +75,7 @@ export function personRoutes(instance: FastifyInstance, { db }: ModuleDependenci
     return presentPerson(actor, result.value);
   });
 
-  app.get("/persons/:id/history", { schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.get("/persons/:id/history", { schema: { tags, params: IdParams, response: { 200: HistoryResponse, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayOnRegistry(actor, "person", "read")) return sendForbidden(reply);
