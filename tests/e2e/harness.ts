@@ -44,10 +44,47 @@ async function freePort(): Promise<number> {
 /** Starts the server the way a user does (`npm start`'s command) on an empty embedded database. */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-e2e-"));
+  return launchServer(dataDir, {}, true);
+}
+
+/** Creates an empty data folder for `startServerOn` (the caller removes it with `rmSync` when done). */
+export function makeDataFolder(): string {
+  return mkdtempSync(join(tmpdir(), "gongzhi-e2e-"));
+}
+
+/**
+ * Starts the server on a data folder that outlives it (stop keeps the folder), optionally with the server's clock
+ * moved forward by whole days: a browser test restarts on the same data to reach the end of a publicity period.
+ */
+export async function startServerOn(dataDir: string, options: { clockOffsetDays?: number } = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = {};
+  if (options.clockOffsetDays) {
+    const offsetMs = options.clockOffsetDays * 86_400_000;
+    const shift = `const o=${offsetMs};const R=Date;class S extends R{constructor(...a){if(a.length===0)super(R.now()+o);else super(...a)}static now(){return R.now()+o}}globalThis.Date=S;`;
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import=data:text/javascript,${encodeURIComponent(shift)}`.trim();
+  }
+  return launchServer(dataDir, env, false);
+}
+
+async function waitUntilGroupEnded(groupId: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-groupId, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server process group ${groupId} still running 30 s after stop`);
+}
+
+async function launchServer(dataDir: string, extraEnv: NodeJS.ProcessEnv, removeOnStop: boolean): Promise<RunningServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GONGZHI_DATA: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: String(port), GONGZHI_DATA: dataDir };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stop ends npx, tsx and the server together (killing npx alone leaves the server).
+  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
@@ -68,11 +105,15 @@ export async function startServer(): Promise<RunningServer> {
     baseUrl,
     output: () => log,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((resolve) => child.once("exit", resolve));
+      if (child.pid) {
+        try {
+          process.kill(-child.pid, "SIGTERM");
+        } catch {
+          // the group has already ended
+        }
+        await waitUntilGroupEnded(child.pid);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (removeOnStop) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,206 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser, makeDataFolder, screenshot, SCREENSHOT_DIR, startServerOn, type RunningServer } from "./harness";
+
+// One whole yearly cycle of the points service in the browser (GitHub issue 4), on the demo data's current
+// cycle: the programme admin imports hukou quotas (石岐区: 2 places), three migrants of 石岐区 apply for hukou
+// (the demo `resident` 唐俊 by herself in the portal, two more at the clerk's counter), the clerk and the
+// education verifier check the resident's evidence, the admin ranks and publishes, the resident objects to the
+// second-ranked applicant's college degree, the verifier corrects it and upholds the objection, the list is
+// republished as version 2 with its differences, and — after a restart with the server's clock past the end of
+// publicity — the final list is published and the resident downloads her notice PDF.
+//
+// Scores (policies/zhongshan/points/2014, 石岐区 has no town bonus): college 60, residence permit 5 a year; the
+// hukou threshold is 60. 甲 college + 4 years = 80, 乙 college + 3 years = 75, 唐俊 college + 2 years = 70.
+// After the correction 乙 has senior secondary 30 + 15 = 45: below the threshold, unranked.
+
+const PASSWORD = "Gongzhi-2026!";
+const CLOCK_OFFSET_DAYS = 14;
+
+let dataDir = "";
+let server: RunningServer;
+let browser: Browser;
+
+interface Applicant {
+  personId: string;
+  name: string;
+  idNumber: string;
+  permitYears: number;
+}
+const applicants: { first: Applicant; second: Applicant; resident: Applicant } = {} as never;
+
+beforeAll(async () => {
+  dataDir = makeDataFolder();
+  server = await startServerOn(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(/\/console/);
+  return page;
+}
+
+/** Calls the API through the page's own session (cookie and CSRF token), for setup a user does not do by hand. */
+async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`${server.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Picks an option of an antd Select: opens it, optionally types to filter, clicks the option with the text. */
+async function choose(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
+  await select.click();
+  if (typed !== undefined) await select.locator("input").fill(typed);
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+}
+
+/** Types a date into an antd DatePicker and clicks that day in its panel (Enter would also submit the form). */
+async function pickDate(page: Page, picker: Locator, date: string): Promise<void> {
+  await picker.click();
+  await picker.fill(date);
+  await page.locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
+}
+
+const tinyPdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+/** Declares or enters one fact on a case file page (resident: with an evidence file). */
+async function enterFact(page: Page, label: string, value: string, evidence: boolean): Promise<void> {
+  const form = page.getByTestId("points-declare-form");
+  await choose(page, form.getByTestId("points-declare-fact"), label, label);
+  if (value === "college") await choose(page, form.locator(".ant-select").nth(1), "college");
+  else await form.locator(".ant-input-number input").fill(value);
+  if (evidence) await form.locator("input[type=file]").setInputFiles({ name: `${label}.pdf`, mimeType: "application/pdf", buffer: tinyPdf });
+  await form.getByTestId("points-declare-submit").click();
+}
+
+/** Applies for hukou in the current cycle (insurance paid last month, 36 months of continuous work). */
+async function applyForHukou(page: Page): Promise<void> {
+  const form = page.getByTestId("points-apply-form");
+  await choose(page, form.getByTestId("points-apply-cycle"), "年度流动人员积分制申请");
+  await choose(page, form.getByTestId("points-apply-purpose"), "积分入户");
+  await form.getByTestId("points-apply-insurance").click();
+  await form.locator(".ant-input-number input").fill("36");
+  await form.getByTestId("points-apply-submit").click();
+  await expect.poll(async () => page.getByTestId("points-me-applications").textContent()).toContain("积分入户");
+}
+
+function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** Chooses two working-age migrants of 石岐区 with three-character names from the demo registry (not the resident). */
+async function findTwoMigrants(page: Page, residentPersonId: string): Promise<Applicant[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  const households = await api<{ items: { id: string }[] }>(page, "GET", "/households?q=%E7%9F%B3%E5%B2%90&pageSize=50");
+  const found: Applicant[] = [];
+  for (const household of households.items) {
+    const detail = await api<{ members: { personId: string }[] }>(page, "GET", `/households/${household.id}`);
+    for (const member of detail.members) {
+      if (member.personId === residentPersonId) continue;
+      const person = await api<{ id: string; name: string; idNumber: string; hukouType: string; birthDate: string; gender: string }>(page, "GET", `/persons/${member.personId}`);
+      const age = ageOn(person.birthDate, today);
+      const workingAge = age >= 25 && age <= (person.gender === "male" ? 55 : 45);
+      if (person.hukouType !== "migrant" || !workingAge || person.name.length !== 3) continue;
+      if (found.some((other) => other.name[0] === person.name[0] && other.name[2] === person.name[2])) continue;
+      found.push({ personId: person.id, name: person.name, idNumber: person.idNumber, permitYears: 0 });
+      if (found.length === 2) return found;
+    }
+  }
+  throw new Error(`only ${found.length} working-age migrants with three-character names found in 石岐区`);
+}
+
+const masked = (name: string) => (name.length === 2 ? `${name[0]}*` : `${name[0]}*${name.slice(2)}`);
+
+async function openShiqiHukouList(page: Page): Promise<void> {
+  await page.getByTestId("points-list-select").waitFor();
+  await choose(page, page.getByTestId("points-list-select"), "入户");
+  await expect.poll(async () => page.getByTestId("points-list-entries").textContent()).toContain("*");
+}
+
+async function entryRows(page: Page): Promise<string[][]> {
+  return page.getByTestId("points-list-entries").locator("tbody tr.ant-table-row").evaluateAll((rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => (cell.textContent ?? "").trim())),
+  );
+}
+
+describe("a whole points cycle in the browser", () => {
+  it("the programme admin imports the hukou quotas from a CSV file", async () => {
+    const page = await signIn("programme.admin");
+    await page.goto(`${server.baseUrl}/console/points/cycles`);
+    await page.getByTestId("points-quotas").waitFor();
+    const csv = "town_code,purpose,grade,places\nshiqi,hukou,,2\nxiaolan,hukou,,10\n";
+    await page.locator("input[type=file]").setInputFiles({ name: "hukou-quotas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const hukouRows = page.getByTestId("points-quotas").locator("tbody tr", { hasText: "积分入户" });
+    await expect.poll(async () => hukouRows.count()).toBe(2);
+    expect((await hukouRows.filter({ hasText: "石岐区" }).locator("td").allTextContents()).map((text) => text.trim())).toContain("2");
+    await screenshot(page, "points-cycle-quotas");
+  });
+
+  it("three migrants of 石岐区 apply: the resident in the portal, two at the clerk's counter", async () => {
+    const resident = await signIn("resident");
+    const me = await api<{ user: { personId: string } }>(resident, "GET", "/auth/me");
+    const profile = await api<{ person: { name: string; idNumber: string } }>(resident, "GET", "/me/profile");
+    applicants.resident = { personId: me.user.personId, name: profile.person.name, idNumber: profile.person.idNumber, permitYears: 2 };
+
+    await resident.goto(`${server.baseUrl}/console/points/me`);
+    await resident.getByTestId("points-enrol-permit").fill("GD4420123456");
+    await pickDate(resident, resident.getByTestId("points-enrol-form").locator(".ant-picker input"), "2019-03-01");
+    await resident.getByTestId("points-enrol-submit").click();
+    await expect.poll(async () => resident.getByTestId("points-me-status").textContent()).toContain("已纳入积分制管理");
+    await enterFact(resident, "文化程度", "college", true);
+    await expect.poll(async () => resident.getByTestId("points-me-facts").textContent()).toContain("education");
+    await enterFact(resident, "办理居住证年限", "2", true);
+    await expect.poll(async () => resident.getByTestId("points-me-facts").textContent()).toContain("residence_permit_years");
+    expect(await resident.getByTestId("points-me-facts").textContent()).toContain("已申报待核实");
+    await applyForHukou(resident);
+    await screenshot(resident, "points-cycle-resident-applied");
+
+    const clerk = await signIn("clerk.shiqi");
+    const [first, second] = await findTwoMigrants(clerk, me.user.personId);
+    applicants.first = { ...first, permitYears: 4 };
+    applicants.second = { ...second, permitYears: 3 };
+    for (const applicant of [applicants.first, applicants.second]) {
+      await clerk.goto(`${server.baseUrl}/console/points/counter`);
+      const picker = clerk.getByTestId("points-counter-person");
+      await picker.click();
+      await picker.locator("input").fill(applicant.idNumber);
+      await clerk.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: applicant.name }).click();
+      await clerk.getByTestId("points-counter-permit").fill(`GD${applicant.idNumber.slice(-8)}`);
+      await pickDate(clerk, clerk.getByTestId("points-counter-form").locator(".ant-picker input"), "2018-06-01");
+      if (applicant === applicants.first) await screenshot(clerk, "points-cycle-counter");
+      await clerk.getByTestId("points-counter-enrol").click();
+      await clerk.waitForURL(/\/console\/points\/enrolments\/[0-9a-f-]{36}$/);
+      await expect.poll(async () => clerk.getByTestId("points-me-title").textContent()).toContain(applicant.name);
+      await enterFact(clerk, "文化程度", "college", false);
+      await expect.poll(async () => clerk.getByTestId("points-me-facts").textContent()).toContain("education");
+      await enterFact(clerk, "办理居住证年限", String(applicant.permitYears), false);
+      await expect.poll(async () => clerk.getByTestId("points-me-facts").textContent()).toContain("residence_permit_years");
+      await applyForHukou(clerk);
+      const total = applicant === applicants.first ? "80.00" : "75.00";
+      await expect.poll(async () => clerk.getByTestId("points-me-applications").textContent()).toContain(total);
+    }
+    await screenshot(clerk, "points-cycle-counter-case-file");
+  });
+});
