@@ -1,7 +1,7 @@
 // Public pages, the login page, and the console whose routes come from the module list.
 import { createBrowserRouter } from "react-router-dom";
-import { ConsoleLayout } from "./layout/ConsoleLayout";
 import { PublicLayout } from "./layout/PublicLayout";
+import { lazyPage } from "./components/lazyPage";
 import { RequireAbility } from "./layout/RequireAbility";
 import { RootRoute } from "./layout/RootRoute";
 import { consoleModules } from "./modules";
@@ -36,7 +36,8 @@ export const router = createBrowserRouter([
       },
       {
         path: "console",
-        element: <ConsoleLayout />,
+        // The console's frame (menu, header, session check) loads only when someone enters the console.
+        element: lazyPage(() => import("./layout/ConsoleLayout"), (module) => module.ConsoleLayout),
         children: [...consoleRoutes, { path: "*", element: <NotFoundPage /> }],
       },
       { path: "*", element: <PublicLayout />, children: [{ path: "*", element: <NotFoundPage /> }] },

@@ -1,15 +1,8 @@
 // The registry module's console menu entries and routes.
 import { BankOutlined, SearchOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../types";
+import { lazyPage } from "../../components/lazyPage";
 import { ability } from "../../session/abilities";
-import { HouseholdCreatePage } from "./HouseholdCreatePage";
-import { OrganisationCreatePage } from "./organisations/OrganisationCreatePage";
-import { OrganisationPage } from "./organisations/OrganisationPage";
-import { OrganisationSearchPage } from "./organisations/OrganisationSearchPage";
-import { HouseholdPage } from "./HouseholdPage";
-import { PersonCreatePage } from "./PersonCreatePage";
-import { PersonPage } from "./PersonPage";
-import { RegistrySearchPage } from "./RegistrySearchPage";
 
 /** Registry search, person, household and organisation pages, registration forms (staff). */
 export const registryModule: ConsoleModule = {
@@ -19,13 +12,13 @@ export const registryModule: ConsoleModule = {
     { path: "registry/organisations", labelKey: "nav.organisations", icon: <BankOutlined />, ability: ability.organisationsRead },
   ],
   routes: [
-    { path: "registry", element: <RegistrySearchPage />, ability: ability.registrySearch },
-    { path: "registry/persons/new", element: <PersonCreatePage />, ability: ability.registryWrite },
-    { path: "registry/persons/:id", element: <PersonPage />, ability: ability.registrySearch },
-    { path: "registry/households/new", element: <HouseholdCreatePage />, ability: ability.registryWrite },
-    { path: "registry/households/:id", element: <HouseholdPage />, ability: ability.registrySearch },
-    { path: "registry/organisations", element: <OrganisationSearchPage />, ability: ability.organisationsRead },
-    { path: "registry/organisations/new", element: <OrganisationCreatePage />, ability: ability.organisationsWrite },
-    { path: "registry/organisations/:id", element: <OrganisationPage />, ability: ability.organisationsRead },
+    { path: "registry", element: lazyPage(() => import("./RegistrySearchPage"), (module) => module.RegistrySearchPage), ability: ability.registrySearch },
+    { path: "registry/persons/new", element: lazyPage(() => import("./PersonCreatePage"), (module) => module.PersonCreatePage), ability: ability.registryWrite },
+    { path: "registry/persons/:id", element: lazyPage(() => import("./PersonPage"), (module) => module.PersonPage), ability: ability.registrySearch },
+    { path: "registry/households/new", element: lazyPage(() => import("./HouseholdCreatePage"), (module) => module.HouseholdCreatePage), ability: ability.registryWrite },
+    { path: "registry/households/:id", element: lazyPage(() => import("./HouseholdPage"), (module) => module.HouseholdPage), ability: ability.registrySearch },
+    { path: "registry/organisations", element: lazyPage(() => import("./organisations/OrganisationSearchPage"), (module) => module.OrganisationSearchPage), ability: ability.organisationsRead },
+    { path: "registry/organisations/new", element: lazyPage(() => import("./organisations/OrganisationCreatePage"), (module) => module.OrganisationCreatePage), ability: ability.organisationsWrite },
+    { path: "registry/organisations/:id", element: lazyPage(() => import("./organisations/OrganisationPage"), (module) => module.OrganisationPage), ability: ability.organisationsRead },
   ],
 };
