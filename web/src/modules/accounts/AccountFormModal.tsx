@@ -1,9 +1,9 @@
-import { useState } from "react";
-import { App, Form, Input, Modal } from "antd";
+import { App, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPatch, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { apiPatch, apiPost, newIdempotencyKey } from "../../api/client";
 import type { Account, RoleGrant } from "../../api/types";
-import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { FormModal } from "../../components/FormModal";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { useSession } from "../../session/SessionContext";
 import { PersonLinkField } from "./PersonLinkField";
 import { RoleGrantsField } from "./RoleGrantsField";
@@ -26,82 +26,65 @@ interface AccountValues {
   personId?: string | number | null;
 }
 
-/** Creates an account, or edits one's display name, roles and password (with its version). */
+/** Creates an account, or edits one's display name, roles, password and linked person (with its version). */
 export function AccountFormModal({ account, open, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const creating = account === null;
   const { can } = useSession();
   const mayLinkPerson = can("accounts.personLookup");
-
-  const submit = async () => {
-    const values = await form.validateFields();
+  const { error, saving, submit, clearError } = useFormSubmit(form, async (values: AccountValues) => {
     const roles = values.roles.map((grant) => ({
       role: grant.role,
       ...(grant.townCode ? { townCode: grant.townCode } : {}),
       ...(grant.departmentCode ? { departmentCode: grant.departmentCode } : {}),
     }));
-    setSaving(true);
-    setError(null);
-    try {
-      if (creating) {
-        await apiPost(
-          "/accounts",
-          {
-            username: values.username?.trim(),
-            displayName: values.displayName?.trim(),
-            password: values.password,
-            roles,
-            ...(values.personId ? { personId: values.personId } : {}),
-          },
-          newIdempotencyKey(),
-        );
-        message.success(t("account.created"));
-      } else {
-        await apiPatch(`/accounts/${account.id}`, {
-          version: account.version,
+    if (creating) {
+      await apiPost(
+        "/accounts",
+        {
+          username: values.username?.trim(),
           displayName: values.displayName?.trim(),
+          password: values.password,
           roles,
-          ...(values.password ? { password: values.password } : {}),
-          ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null) ? { personId: values.personId ?? null } : {}),
-        });
-        message.success(t("action.saved"));
-      }
-      onSaved();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
+          ...(values.personId ? { personId: values.personId } : {}),
+        },
+        newIdempotencyKey(),
+      );
+      message.success(t("account.created"));
+    } else {
+      await apiPatch(`/accounts/${account.id}`, {
+        version: account.version,
+        displayName: values.displayName?.trim(),
+        roles,
+        ...(values.password ? { password: values.password } : {}),
+        ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null) ? { personId: values.personId ?? null } : {}),
+      });
+      message.success(t("action.saved"));
     }
-  };
+    onSaved();
+  });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       width={720}
       title={creating ? t("account.create") : t("account.editTitle", { username: account.username })}
       okText={creating ? t("account.create") : t("action.save")}
-      cancelText={t("action.cancel")}
-      confirmLoading={saving}
-      onOk={() => void submit().catch(() => undefined)}
+      submitTestId="account-submit"
+      saving={saving}
+      error={error}
+      onSubmit={async () => submit(await form.validateFields())}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
-      destroyOnHidden
-      okButtonProps={{ "data-testid": "account-submit" } as Record<string, string>}
+      onReload={() => {
+        clearError();
+        onReload();
+      }}
     >
-      <SubmitErrorAlert
-        error={error}
-        onReload={() => {
-          setError(null);
-          onReload();
-        }}
-      />
       <Form<AccountValues>
         form={form}
         layout="vertical"
@@ -138,6 +121,6 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { useState } from "react";
-import { App, Form, Modal } from "antd";
+import { App, Form } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
-import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { apiPost, newIdempotencyKey } from "../../api/client";
+import { FormModal } from "../../components/FormModal";
+import { useFormSubmit } from "../../components/useFormSubmit";
 import { PersonPicker } from "./PersonPicker";
 import { RelationshipSelect } from "./RelationshipSelect";
 
@@ -13,47 +13,37 @@ interface Props {
   onAdded: () => void;
 }
 
+interface MemberValues {
+  personId: string | number;
+  relationship: string;
+}
+
 /** Adds a member to a household: search the person, choose the relationship. */
 export function AddMemberModal({ householdId, open, onClose, onAdded }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const values = (await form.validateFields()) as { personId: string | number; relationship: string };
-    setSaving(true);
-    setError(null);
-    try {
-      await apiPost(`/households/${householdId}/members`, values, newIdempotencyKey());
-      message.success(t("household.memberAdded"));
-      form.resetFields();
-      onAdded();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const [form] = Form.useForm<MemberValues>();
+  const { error, saving, submit, clearError } = useFormSubmit(form, async (values: MemberValues) => {
+    await apiPost(`/households/${householdId}/members`, values, newIdempotencyKey());
+    message.success(t("household.memberAdded"));
+    form.resetFields();
+    onAdded();
+  });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t("household.addMember")}
       okText={t("household.addMember")}
-      cancelText={t("action.cancel")}
-      confirmLoading={saving}
-      onOk={() => void submit().catch(() => undefined)}
+      submitTestId="add-member-submit"
+      saving={saving}
+      error={error}
+      onSubmit={async () => submit(await form.validateFields())}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
-      destroyOnHidden
-      okButtonProps={{ "data-testid": "add-member-submit" } as Record<string, string>}
     >
-      <SubmitErrorAlert error={error} />
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="personId" label={t("household.member")} rules={[{ required: true, message: t("form.required") }]}>
           <PersonPicker testId="add-member-person" />
@@ -62,6 +52,6 @@ export function AddMemberModal({ householdId, open, onClose, onAdded }: Props) {
           <RelationshipSelect />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Button, Card, Skeleton, Space, Typography } from "antd";
-import { EditOutlined, UserAddOutlined } from "@ant-design/icons";
+import { Button, Card, Skeleton } from "antd";
+import { UserAddOutlined } from "@ant-design/icons";
 import { useParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import type { Household } from "../../api/types";
 import { useApiQuery } from "../../api/useApiQuery";
+import { EditableRecord } from "../../components/EditableRecord";
 import { ErrorResult } from "../../components/ErrorResult";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { ability } from "../../session/abilities";
@@ -21,7 +22,6 @@ export function HouseholdPage() {
   const { id = "" } = useParams();
   const { can } = useSession();
   const { data: household, error, loading, reload } = useApiQuery<Household>(`/households/${encodeURIComponent(id)}`);
-  const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [round, setRound] = useState(0);
   const communityName = useCommunityName(household?.townCode, household?.communityId);
@@ -37,33 +37,24 @@ export function HouseholdPage() {
   };
 
   return (
-    <Space orientation="vertical" size="middle" className="page-stack">
-      <div className="page-heading">
-        <Typography.Title level={4} data-testid="household-title">
-          {t("household.title")} · {household.address}
-        </Typography.Title>
-        {canEdit && !editing ? (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="household-edit">
-            {t("action.edit")}
-          </Button>
-        ) : null}
-      </div>
-      <Card size="small">
-        {editing ? (
-          <HouseholdEditForm
-            key={`${household.id}-${household.version}`}
-            household={household}
-            onCancel={() => setEditing(false)}
-            onReload={reload}
-            onSaved={() => {
-              setEditing(false);
-              changed();
-            }}
-          />
-        ) : (
-          <HouseholdDetails household={household} communityName={communityName} />
-        )}
-      </Card>
+    <EditableRecord
+      title={`${t("household.title")} · ${household.address}`}
+      testIdPrefix="household"
+      mayEdit={canEdit}
+      details={<HouseholdDetails household={household} communityName={communityName} />}
+      editForm={(close) => (
+        <HouseholdEditForm
+          key={`${household.id}-${household.version}`}
+          household={household}
+          onCancel={close}
+          onReload={reload}
+          onSaved={() => {
+            close();
+            changed();
+          }}
+        />
+      )}
+    >
       <Card
         size="small"
         title={t("household.members")}
@@ -89,6 +80,6 @@ export function HouseholdPage() {
           changed();
         }}
       />
-    </Space>
+    </EditableRecord>
   );
 }

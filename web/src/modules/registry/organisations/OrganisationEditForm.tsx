@@ -1,10 +1,5 @@
-import { useState } from "react";
-import { App, Button, Form, Space } from "antd";
-import { useTranslation } from "react-i18next";
-import { apiPatch, applyFieldErrors } from "../../../api/client";
 import type { Organisation } from "../../../api/types";
-import { changedValues } from "../../../components/formValues";
-import { SubmitErrorAlert } from "../../../components/SubmitErrorAlert";
+import { VersionedEditForm } from "../../../components/VersionedEditForm";
 import { OrganisationFields } from "./OrganisationFields";
 
 interface Props {
@@ -16,39 +11,16 @@ interface Props {
 
 /** Edits an organisation with the version it read; a 409 offers a reload instead of overwriting. */
 export function OrganisationEditForm({ organisation, onSaved, onCancel, onReload }: Props) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (values: Record<string, unknown>) => {
-    const { townCode: _townCode, ...editable } = values;
-    const changes = changedValues(organisation, editable);
-    // The API takes an empty address as "none" (null is only for phone and credit code).
-    if (changes.address === null) changes.address = "";
-    if (Object.keys(changes).length === 0) {
-      onCancel();
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await apiPatch(`/organisations/${organisation.id}`, { ...changes, version: organisation.version });
-      message.success(t("action.saved"));
-      onSaved();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Form
-      form={form}
-      layout="vertical"
+    <VersionedEditForm
+      record={organisation}
+      path={`/organisations/${organisation.id}`}
+      testIdPrefix="organisation"
+      readOnlyFields={["townCode"]}
+      // The API takes an empty address as "none" (null is only for phone and credit code).
+      adjust={(changes) => {
+        if (changes.address === null) changes.address = "";
+      }}
       initialValues={{
         name: organisation.name,
         kind: organisation.kind,
@@ -57,23 +29,11 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel, onReload
         townCode: organisation.townCode,
         address: organisation.address ?? undefined,
       }}
-      onFinish={(values) => void submit(values)}
-      data-testid="organisation-edit-form"
+      onSaved={onSaved}
+      onCancel={onCancel}
+      onReload={onReload}
     >
-      <SubmitErrorAlert
-        error={error}
-        onReload={() => {
-          setError(null);
-          onReload();
-        }}
-      />
       <OrganisationFields townLocked />
-      <Space>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="organisation-edit-submit">
-          {t("action.save")}
-        </Button>
-        <Button onClick={onCancel}>{t("action.cancel")}</Button>
-      </Space>
-    </Form>
+    </VersionedEditForm>
   );
 }
