@@ -58,8 +58,8 @@ export function CaseCreatePage() {
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.newCase")}</Typography.Title>
       <Card size="small" title={t("assistance.household")}>
-        <Select showSearch filterOption={false} style={{ width: 420 }} placeholder={t("assistance.findHousehold")} onSearch={(q) => void search(q)} onChange={(id: string) => void pick(id)}
-          options={hits.map((hit) => ({ value: String(hit.id), label: `${hit.address} · ${hit.headName ?? ""}` }))} data-testid="assistance-new-household" />
+        <span data-testid="assistance-new-household"><Select showSearch filterOption={false} style={{ width: 420 }} placeholder={t("assistance.findHousehold")} onSearch={(q) => void search(q)} onChange={(id: string) => void pick(id)}
+          options={hits.map((hit) => ({ value: String(hit.id), label: `${hit.address} · ${hit.headName ?? ""}` }))} /></span>
       </Card>
       {household ? (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ workCapacity: "none", assetsYuan: "0" }} data-testid="assistance-new-form">

@@ -31,10 +31,10 @@ export function CaseListPage() {
         {can("assistance.cases.create") ? <Link to="/console/assistance/cases/new"><Button type="primary" data-testid="assistance-new-case">{t("assistance.newCase")}</Button></Link> : null}
       </div>
       <Space wrap>
-        <Select allowClear placeholder={t("assistance.allStates")} style={{ width: 160 }} value={state} onChange={(value) => { setState(value); setPage(1); }}
-          options={caseStates.map((code) => ({ value: code, label: t(`assistance.state.${code}`) }))} data-testid="assistance-filter-state" />
-        <Select allowClear showSearch placeholder={t("assistance.allTowns")} style={{ width: 160 }} value={townCode} onChange={(value) => { setTownCode(value); setPage(1); }}
-          options={towns.map((town) => ({ value: town.code, label: town.name }))} optionFilterProp="label" data-testid="assistance-filter-town" />
+        <span data-testid="assistance-filter-state"><Select allowClear placeholder={t("assistance.allStates")} style={{ width: 160 }} value={state} onChange={(value) => { setState(value); setPage(1); }}
+          options={caseStates.map((code) => ({ value: code, label: t(`assistance.state.${code}`) }))} /></span>
+        <span data-testid="assistance-filter-town"><Select allowClear showSearch placeholder={t("assistance.allTowns")} style={{ width: 160 }} value={townCode} onChange={(value) => { setTownCode(value); setPage(1); }}
+          options={towns.map((town) => ({ value: town.code, label: town.name }))} optionFilterProp="label" /></span>
         <Input.Search allowClear placeholder={t("assistance.search")} style={{ width: 240 }} onSearch={(value) => { setQ(value); setPage(1); }} data-testid="assistance-filter-q" />
         <Space>
           <Switch checked={overdue} onChange={(value) => { setOverdue(value); setPage(1); }} data-testid="assistance-filter-overdue" />

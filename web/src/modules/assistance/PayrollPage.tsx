@@ -33,7 +33,7 @@ export function PayrollPage() {
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.payroll")}</Typography.Title>
       <Space wrap>
-        <DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(value) => value && setMonth(value.format("YYYY-MM"))} data-testid="assistance-payroll-month" />
+        <span data-testid="assistance-payroll-month"><DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(value) => value && setMonth(value.format("YYYY-MM"))} /></span>
         {mayRun && !payroll ? <Button type="primary" onClick={() => act("/assistance/payrolls", { month })} data-testid="assistance-payroll-run">{t("assistance.run")}</Button> : null}
         {mayRun && payroll?.status === "computed" ? (
           <Button type="primary" onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })} data-testid="assistance-payroll-approve">{t("assistance.approvePayroll")}</Button>
