@@ -1,0 +1,267 @@
+/**
+ * The whole 低保 path in the browser (issue 5): a clerk of 石岐区 takes an application at the counter, records the
+ * investigation, the democratic appraisal, the town opinion and starts the publicity; civil affairs approves it,
+ * runs and approves the month's payroll and downloads the bank file, whose lines and total are checked to the fen
+ * and whose amount for the new case is checked against the dibao computed by hand from the Zhongshan rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { addWorkingDays, isWorkingDay } from "../../src/core/calendar";
+import { addDays, todayInShanghai } from "../../src/core/dates";
+import { launchBrowser, screenshot, startServer, type RunningServer } from "./harness";
+
+const PASSWORD = "Gongzhi-2026!";
+// Zhongshan's standard in force since 2021-01-01 (the latest row of the dated parameters): 1,120 yuan per person
+// per month, classified supplement ⌊1120 × 0.4⌋ = 448 yuan per qualifying member.
+const STANDARD_FEN = 112_000;
+const SUPPLEMENT_FEN = 44_800;
+const HEAD_INCOME = "350.50";
+const BANK_ACCOUNT = "6222020099887766554";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await requireWebBuildWith("assistance-new-household");
+});
+
+/** Fails at once with the fix when the served web build (web/dist, not in git) predates the assistance screens. */
+async function requireWebBuildWith(marker: string): Promise<void> {
+  const html = await (await fetch(server.baseUrl)).text();
+  const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+  const code = script ? await (await fetch(`${server.baseUrl}${script}`)).text() : "";
+  if (!code.includes(marker)) throw new Error(`web/dist has no assistance screens (no "${marker}"): run npm run build:web first`);
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(/\/console/);
+  return page;
+}
+
+/** Types a date into an antd DatePicker's input and leaves it with Tab (Enter would submit the form). */
+async function pickDate(input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.fill(value);
+  await input.press("Tab");
+  await expect.poll(async () => input.inputValue()).toBe(value);
+}
+
+/** The antd input of a DatePicker carrying a test id (the id sits on the input or on its wrapper). */
+async function pickerInput(page: Page, testId: string): Promise<Locator> {
+  const marked = page.getByTestId(testId);
+  const tag = await marked.evaluate((element) => element.tagName);
+  return tag === "INPUT" ? marked : marked.locator("input");
+}
+
+/** Parses "1234.50" into fen exactly (integer arithmetic on the digits). */
+function fen(yuan: string): number {
+  const match = /^(-?)(\d+)\.(\d{2})$/.exec(yuan.trim());
+  if (!match) throw new Error(`not an amount with fen: ${yuan}`);
+  const value = Number(match[2]) * 100 + Number(match[3]);
+  return match[1] ? -value : value;
+}
+
+/** Formats fen as yuan with two decimals, in integers only. */
+function yuan(amount: number): string {
+  return `${Math.trunc(amount / 100)}.${String(Math.abs(amount % 100)).padStart(2, "0")}`;
+}
+
+async function state(page: Page): Promise<string> {
+  return (await page.getByTestId("assistance-case-state").textContent()) ?? "";
+}
+
+describe("social assistance from application to bank file in the browser", () => {
+  const today = todayInShanghai();
+  const month = today.slice(0, 7);
+  // Every step dated in the past, in order. The publicity starts on a working day early enough that even 7
+  // working days (holidays included) end before today, so today's approval is valid and pays from this month.
+  let publicityStart = addDays(today, -9);
+  while (!isWorkingDay(publicityStart) || addWorkingDays(publicityStart, 7) >= today) publicityStart = addDays(publicityStart, -1);
+  const dates = {
+    submitted: addDays(publicityStart, -8),
+    investigated: addDays(publicityStart, -6),
+    appraised: addDays(publicityStart, -4),
+    townReviewed: addDays(publicityStart, -2),
+    publicityStart,
+    decided: today,
+  };
+  let caseUrl = "";
+  let caseNumber = "";
+  let payeeName = "";
+  let expectedFen = 0;
+
+  it("takes the application at the counter and leads it to publicity as the clerk of 石岐区", async () => {
+    const page = await signIn("clerk.shiqi");
+
+    // Choosing a household free of any open case needs to know the demo cases' households, which no screen
+    // lists: read them through the page's own session, then pick that household in the form like a clerk.
+    const open = await page.request.get(`${server.baseUrl}/api/v1/assistance/cases?pageSize=100`);
+    expect(open.ok()).toBe(true);
+    const used = new Set<string>();
+    for (const item of (await open.json()).items as { id: string }[]) {
+      const detail = await (await page.request.get(`${server.baseUrl}/api/v1/assistance/cases/${item.id}`)).json();
+      used.add(String(detail.householdId));
+    }
+    const found = await (await page.request.get(`${server.baseUrl}/api/v1/households?q=${encodeURIComponent("社区")}&pageSize=100`)).json();
+    const households = found.items as { id: string; address: string; headName: string | null; memberCount: number }[];
+    const chosen = households.find((household) => !used.has(String(household.id)) && household.memberCount >= 2 && household.memberCount <= 4 && household.headName);
+    expect(chosen, "a 石岐区 household of 2–4 members without a case").toBeDefined();
+
+    await page.goto(`${server.baseUrl}/console/assistance/cases/new`);
+    const householdSearch = page.getByTestId("assistance-new-household").locator("input");
+    await householdSearch.click();
+    await householdSearch.fill(chosen!.address);
+    await page.locator(".ant-select-item-option", { hasText: `${chosen!.address} · ${chosen!.headName}` }).first().click();
+    await page.getByTestId("assistance-new-form").waitFor();
+
+    const rows = page.getByTestId("assistance-new-form").locator("tbody tr.ant-table-row");
+    await expect.poll(async () => rows.count()).toBe(chosen!.memberCount);
+    await page.getByTestId("assistance-new-income-0").fill(HEAD_INCOME);
+    // The head has two categories: still one classified supplement per member.
+    const categories = rows.nth(0).locator(".ant-select");
+    await categories.click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "长期重病" }).click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "重度残疾" }).click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("assistance-new-assets").fill("5000.00");
+    await page.getByTestId("assistance-new-account").fill(BANK_ACCOUNT);
+    await pickDate(page.getByTestId("assistance-new-form").locator(".ant-picker input"), dates.submitted);
+    await screenshot(page, "assistance-application-form");
+    await page.getByTestId("assistance-new-submit").click();
+    await page.waitForURL(/\/console\/assistance\/cases\/[0-9a-f-]{36}$/);
+    caseUrl = page.url();
+    await expect.poll(async () => state(page)).toContain("已受理");
+
+    // Hand computation (rules: standard × members − household income, one supplement per qualifying member).
+    const members = chosen!.memberCount;
+    expectedFen = STANDARD_FEN * members - fen(HEAD_INCOME) + SUPPLEMENT_FEN * 1;
+    const eligibility = page.getByTestId("assistance-case-eligibility");
+    await expect.poll(async () => eligibility.textContent()).toContain("符合条件");
+    const eligibilityText = (await eligibility.textContent()) ?? "";
+    expect(eligibilityText).toContain(yuan(STANDARD_FEN * members - fen(HEAD_INCOME)));
+    expect(eligibilityText).toContain(yuan(SUPPLEMENT_FEN));
+    expect(await page.getByTestId("assistance-case-household").textContent()).toContain(HEAD_INCOME);
+    const title = (await page.getByTestId("assistance-case-title").textContent()) ?? "";
+    caseNumber = title.split("·")[0].trim();
+    payeeName = chosen!.headName!;
+    expect(title).toContain(payeeName);
+
+    // Investigation: who visited, when, what they found.
+    await pickDate(page.getByTestId("assistance-step-investigation").locator("#on"), dates.investigated);
+    await page.locator("#by").fill("社区工作人员李明");
+    await page.locator("#findings").fill("入户核查：住房简陋，收入来源单一，情况属实");
+    await page.getByTestId("assistance-step-submit").click();
+    await expect.poll(async () => state(page)).toContain("已调查");
+
+    // Democratic appraisal: 9 members, 7 present, 6 agree (quorum and majority of two thirds).
+    const appraisal = page.getByTestId("assistance-step-appraisal");
+    await pickDate(appraisal.locator("#on"), dates.appraised);
+    await appraisal.locator("#members").fill("9");
+    await appraisal.locator("#present").fill("7");
+    await appraisal.locator("#agree").fill("6");
+    await appraisal.locator("#minutes").fill("民主评议会议记录：同意纳入低保");
+    await page.getByTestId("assistance-step-submit").click();
+    await expect.poll(async () => state(page)).toContain("已评议");
+
+    const opinion = page.getByTestId("assistance-step-town-opinion");
+    await pickDate(opinion.locator("#on"), dates.townReviewed);
+    await opinion.locator("#findings").fill("经审核，同意上报");
+    await page.getByTestId("assistance-step-submit").click();
+    await expect.poll(async () => state(page)).toContain("镇街已审核");
+
+    await pickDate(page.getByTestId("assistance-step-publicity").locator("#on"), dates.publicityStart);
+    await page.getByTestId("assistance-step-submit").click();
+    await expect.poll(async () => state(page)).toContain("公示中");
+    const deadlines = page.getByTestId("assistance-case-deadlines");
+    await expect.poll(async () => deadlines.textContent()).toContain(`${dates.publicityStart} – `);
+    const publicityEnd = /\d{4}-\d{2}-\d{2} – (\d{4}-\d{2}-\d{2})/.exec((await deadlines.textContent()) ?? "")?.[1] ?? "";
+    expect(publicityEnd >= addDays(dates.publicityStart, 6) && publicityEnd < today, `publicity ends ${publicityEnd}`).toBe(true);
+    // The clerk cannot decide: no step form for the decision.
+    expect(await page.getByTestId("assistance-step-decision").count()).toBe(0);
+    await screenshot(page, "assistance-case-clerk");
+  });
+
+  it("is approved by civil affairs from this month", async () => {
+    const page = await signIn("programme.admin");
+    await page.goto(caseUrl);
+    const decision = page.getByTestId("assistance-step-decision");
+    await decision.waitFor();
+    await pickDate(decision.locator("#on"), dates.decided);
+    await page.getByTestId("assistance-step-submit").click();
+    await expect.poll(async () => state(page)).toContain("在保");
+    await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain(dates.decided);
+    await screenshot(page, "assistance-case-approved");
+  });
+
+  it("runs and approves the month's payroll and exports a bank file that pays the case its dibao", async () => {
+    const page = await signIn("programme.admin");
+    await page.goto(`${server.baseUrl}/console/assistance/payroll`);
+    await pickDate(await pickerInput(page, "assistance-payroll-month"), month);
+    await page.getByTestId("assistance-payroll-run").click();
+    const summary = page.getByTestId("assistance-payroll-summary");
+    await summary.waitFor();
+    // The lines table masks the account: find the case by its payee and the account's last four digits.
+    const ourLine = page.getByTestId("assistance-payroll-lines").locator("tr", { hasText: payeeName }).filter({ hasText: `****${BANK_ACCOUNT.slice(-4)}` });
+    await expect.poll(async () => ourLine.textContent()).toContain(yuan(expectedFen));
+    await page.getByTestId("assistance-payroll-approve").click();
+    await page.getByTestId("assistance-payroll-export-csv").waitFor();
+    const totalYuan = ((await page.getByTestId("assistance-payroll-total").textContent()) ?? "").trim();
+    await screenshot(page, "assistance-payroll-summary");
+
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("assistance-payroll-export-csv").click()]);
+    expect(csvDownload.suggestedFilename()).toBe(`dibao-${month}.csv`);
+    const csv = (await readDownload(await csvDownload.path())).toString("utf8").replace(/^\uFEFF/, "");
+    const lines = csv.split("\r\n").filter((line) => line.length > 0);
+    expect(lines[0]).toBe("账号,户名,金额（元）,案件编号,镇区");
+    const body = lines.slice(1, -1).map((line) => line.split(","));
+    const totalRow = lines[lines.length - 1].split(",");
+    expect(body.length).toBeGreaterThan(1);
+    let sum = 0;
+    for (const [account, name, amount, number] of body) {
+      expect(account).toMatch(/^\d{12,19}$/);
+      expect(name.length).toBeGreaterThan(0);
+      expect(amount).toMatch(/^\d+\.\d{2}$/);
+      expect(number.length).toBeGreaterThan(0);
+      sum += fen(amount);
+    }
+    expect(totalRow[0]).toBe("合计");
+    expect(totalRow[1]).toBe(`${body.length} 户`);
+    expect(fen(totalRow[2])).toBe(sum);
+    expect(fen(totalYuan)).toBe(sum);
+    const ours = body.find((row) => row[3] === caseNumber);
+    expect(ours, `bank row of ${caseNumber}`).toBeDefined();
+    expect(ours![0]).toBe(BANK_ACCOUNT);
+    expect(ours![1]).toBe(payeeName);
+    expect(fen(ours![2])).toBe(expectedFen);
+    expect(ours![4]).toBe("shiqi");
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("assistance-payroll-export-xlsx").click()]);
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types want an ArrayBuffer; it reads a Node Buffer (as the API tests of the bank file do).
+    await workbook.xlsx.load((await readDownload(await xlsxDownload.path())) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const cells: string[][] = [];
+    sheet.eachRow((row) => cells.push([1, 2, 3, 4, 5].map((column) => String(row.getCell(column).value ?? ""))));
+    expect(cells.slice(1).map((row) => row.join(","))).toEqual(lines.slice(1));
+  });
+});
+
+async function readDownload(path: string | null): Promise<Buffer> {
+  if (!path) throw new Error("download failed");
+  const { readFile } = await import("node:fs/promises");
+  return readFile(path);
+}
