@@ -68,12 +68,15 @@ export function PersonLinkField({ value, onChange }: Props) {
               : t("account.personLinked")
           }
           description={
-            <Typography.Text type="secondary">
-              {found && found.linkedAccounts.length > 0
-                ? t("account.personAlreadyLinked", { usernames: found.linkedAccounts.join(", ") })
-                : null}
-              <span className="mono"> {String(value)}</span>
-            </Typography.Text>
+            found && found.personId === value ? (
+              found.linkedAccounts.length > 0 ? (
+                <Typography.Text type="warning">{t("account.personAlreadyLinked", { usernames: found.linkedAccounts.join(", ") })}</Typography.Text>
+              ) : null
+            ) : (
+              <Typography.Text type="secondary" className="mono">
+                {String(value)}
+              </Typography.Text>
+            )
           }
           action={
             <Button size="small" onClick={unlink} data-testid="person-unlink">
