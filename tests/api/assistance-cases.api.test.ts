@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
+import { inTransactionWhenOk } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
+import { loadActor } from "../../src/platform/accounts/accounts.repository";
+import { answerObjection, findObjection, raiseObjection } from "../../src/platform/publicity/publicity.objections";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { registryModule } from "../../src/modules/registry/manifest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -163,6 +166,25 @@ describe("assistance cases: the procedure", () => {
     const list = await clerk.request("GET", "/api/v1/assistance/cases?state=active");
     expect(list.json().items.map((item: { id: string }) => item.id)).toContain(id);
     expect((await clerkXiaolan.request("GET", "/api/v1/assistance/cases?state=active")).json().total).toBe(0);
+  });
+
+  it("holds an approval while an objection raised during the publicity is not answered", async () => {
+    const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [{ name: "冯一" }]);
+    const created = await clerk.request("POST", "/api/v1/assistance/cases", caseBody(householdId, personIds, [0], { submittedOn: daysAgo(30) }));
+    const ready = await throughTown(clerk, created.json().id, { investigated: 29, appraised: 28, opinion: 27, publicity: 25 });
+    const entry = await database.db.selectFrom("publicity_entries" as never).select("id" as never).where("list_id" as never, "=", ready.publicityListId as never).executeTakeFirstOrThrow() as { id: string };
+    const residentActor = (await loadActor(database.db, world.accounts.resident))!;
+    const raised = await inTransactionWhenOk(database.db, (trx) =>
+      raiseObjection(trx, { actor: residentActor, requestId: null }, { listId: ready.publicityListId, entryId: entry.id, reason: "该户有经营收入未申报" }, ready.deadlines.publicityStartOn));
+    expect(raised.ok).toBe(true);
+    const held = await admin.request("POST", `/api/v1/assistance/cases/${ready.id}/decision`, { version: ready.version, decision: "approved", decidedOn: daysAgo(0) });
+    expect(held.json().error).toMatchObject({ code: "objection_pending", fields: { decision: expect.any(String) } });
+    const adminActor = (await loadActor(database.db, world.accounts.programmeAdmin))!;
+    const answered = await inTransactionWhenOk(database.db, async (trx) =>
+      answerObjection(trx, { actor: adminActor, requestId: null }, (await findObjection(trx, raised.ok ? raised.value.id : ""))!, { decision: "rejected", answer: "经核查，该户无经营收入" }, daysAgo(0)));
+    expect(answered.ok, JSON.stringify(answered)).toBe(true);
+    const approved = await admin.request("POST", `/api/v1/assistance/cases/${ready.id}/decision`, { version: ready.version, decision: "approved", decidedOn: daysAgo(0) });
+    expect(approved.json().state).toBe("active");
   });
 
   it("refuses in writing, accepts an appeal within the time allowed, and dismisses it", async () => {

@@ -9,6 +9,7 @@ import { fenToYuanString } from "../../../core/money";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { publishList } from "../../../platform/publicity/publicity.lists";
+import { publicityDb } from "../../../platform/publicity/publicity.tables";
 import type { Actor } from "../../../platform/roles";
 import { findHousehold } from "../../registry/repository";
 import { assessEligibility } from "../eligibility";
@@ -107,6 +108,15 @@ export async function decideCase(trx: Trx, context: CommandContext, actor: Actor
     return err({ code: "reason_required", message: "不予批准须书面说明理由 (a refusal needs a written reason of at least 5 characters)", field: "reason" });
   }
   const late = record.decisionDueOn !== null && input.decidedOn > record.decisionDueOn;
+  if (input.decision === "approved" && record.publicityListId) {
+    const pending = await publicityDb(trx)
+      .selectFrom("publicity_objections")
+      .select("id")
+      .where("list_id", "=", record.publicityListId)
+      .where("status", "in", ["received", "forwarded"])
+      .executeTakeFirst();
+    if (pending) return err({ code: "objection_pending", message: "公示期间有异议尚未核查完毕，暂不能批准 (an objection to the publicity is not yet answered)", field: "decision" });
+  }
   if (input.decision === "approved") {
     const activated = await activate(trx, context, actor, record, input.decidedOn, { decision_late: late, decision_reason: reason || null });
     if (!activated.ok) return activated;
