@@ -16,7 +16,7 @@ const PASSWORD = "Gongzhi-2026!";
 // per month, classified supplement ⌊1120 × 0.4⌋ = 448 yuan per qualifying member.
 const STANDARD_FEN = 112_000;
 const SUPPLEMENT_FEN = 44_800;
-const HEAD_INCOME = "350.50";
+const MEMBER_INCOME = "350.50";
 const BANK_ACCOUNT = "6222020099887766554";
 
 let server: RunningServer;
@@ -102,6 +102,8 @@ describe("social assistance from application to bank file in the browser", () =>
   let caseUrl = "";
   let caseNumber = "";
   let payeeName = "";
+  let memberCount = 0;
+  let expectedDibaoFen = 0;
   let expectedFen = 0;
 
   it("takes the application at the counter and leads it to publicity as the clerk of 石岐区", async () => {
@@ -130,8 +132,8 @@ describe("social assistance from application to bank file in the browser", () =>
 
     const rows = page.getByTestId("assistance-new-form").locator("tbody tr.ant-table-row");
     await expect.poll(async () => rows.count()).toBe(chosen!.memberCount);
-    await page.getByTestId("assistance-new-income-0").fill(HEAD_INCOME);
-    // The head has two categories: still one classified supplement per member.
+    await page.getByTestId("assistance-new-income-0").fill(MEMBER_INCOME);
+    // The first member listed earns an income and has two categories: still one classified supplement per member.
     const categories = rows.nth(0).locator(".ant-select");
     await categories.click();
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "长期重病" }).click();
@@ -140,6 +142,7 @@ describe("social assistance from application to bank file in the browser", () =>
     await page.getByTestId("assistance-new-assets").fill("5000.00");
     await page.getByTestId("assistance-new-account").fill(BANK_ACCOUNT);
     await pickDate(page.getByTestId("assistance-new-form").locator(".ant-picker input"), dates.submitted);
+    await page.getByRole("heading", { name: "受理低保申请" }).click(); // closes the date picker's panel
     await screenshot(page, "assistance-application-form");
     await page.getByTestId("assistance-new-submit").click();
     await page.waitForURL(/\/console\/assistance\/cases\/[0-9a-f-]{36}$/);
@@ -147,14 +150,15 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => state(page)).toContain("已受理");
 
     // Hand computation (rules: standard × members − household income, one supplement per qualifying member).
-    const members = chosen!.memberCount;
-    expectedFen = STANDARD_FEN * members - fen(HEAD_INCOME) + SUPPLEMENT_FEN * 1;
+    memberCount = chosen!.memberCount;
+    expectedDibaoFen = STANDARD_FEN * memberCount - fen(MEMBER_INCOME);
+    expectedFen = expectedDibaoFen + SUPPLEMENT_FEN * 1;
     const eligibility = page.getByTestId("assistance-case-eligibility");
     await expect.poll(async () => eligibility.textContent()).toContain("符合条件");
     const eligibilityText = (await eligibility.textContent()) ?? "";
-    expect(eligibilityText).toContain(yuan(STANDARD_FEN * members - fen(HEAD_INCOME)));
+    expect(eligibilityText).toContain(yuan(expectedDibaoFen));
     expect(eligibilityText).toContain(yuan(SUPPLEMENT_FEN));
-    expect(await page.getByTestId("assistance-case-household").textContent()).toContain(HEAD_INCOME);
+    expect(await page.getByTestId("assistance-case-household").textContent()).toContain(MEMBER_INCOME);
     const title = (await page.getByTestId("assistance-case-title").textContent()) ?? "";
     caseNumber = title.split("·")[0].trim();
     payeeName = chosen!.headName!;
@@ -215,11 +219,23 @@ describe("social assistance from application to bank file in the browser", () =>
     const summary = page.getByTestId("assistance-payroll-summary");
     await summary.waitFor();
     // The lines table masks the account: find the case by its payee and the account's last four digits.
-    const ourLine = page.getByTestId("assistance-payroll-lines").locator("tr", { hasText: payeeName }).filter({ hasText: `****${BANK_ACCOUNT.slice(-4)}` });
+    const linesTable = page.getByTestId("assistance-payroll-lines");
+    const ourLine = linesTable.locator("tr", { hasText: payeeName }).filter({ hasText: `****${BANK_ACCOUNT.slice(-4)}` });
     await expect.poll(async () => ourLine.textContent()).toContain(yuan(expectedFen));
+    const lineCells = await ourLine.locator("td").allTextContents();
+    expect(lineCells.slice(0, 5)).toEqual([payeeName, "石岐区", month, String(memberCount), yuan(expectedDibaoFen)]);
+    expect(lineCells.slice(5, 8)).toEqual([yuan(SUPPLEMENT_FEN), "0.00", yuan(expectedFen)]);
     await page.getByTestId("assistance-payroll-approve").click();
     await page.getByTestId("assistance-payroll-export-csv").waitFor();
     const totalYuan = ((await page.getByTestId("assistance-payroll-total").textContent()) ?? "").trim();
+
+    // The summary adds up: categories to the total, 镇区 rows to the total, all to the fen.
+    const summaryText = (await summary.textContent()) ?? "";
+    const category = (label: string) => fen(new RegExp(`${label}：?\\s*(-?\\d+\\.\\d{2})`).exec(summaryText)?.[1] ?? "x");
+    expect(category("低保金（元）") + category("分类救助金（元）") + category("价格临时补贴（元）") + category("补发/调整（元）")).toBe(fen(totalYuan));
+    const townTotals = await page.getByTestId("assistance-payroll-towns").locator("tbody tr.ant-table-row td:last-child").allTextContents();
+    expect(townTotals.reduce((sum, value) => sum + fen(value), 0)).toBe(fen(totalYuan));
+    await expect.poll(async () => linesTable.locator(".ant-spin-spinning").count()).toBe(0);
     await screenshot(page, "assistance-payroll-summary");
 
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("assistance-payroll-export-csv").click()]);
