@@ -1,7 +1,6 @@
 /** Helpers of `gongzhi points cycle`: the acting account, the cycle of a year, and a run's JSON summary. */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import type { AllocationResult } from "./allocation";
 import { pointsDb } from "./points.tables";
 import { findCycle, type CycleRecord, type RunRecord } from "./repository";
 import { loadActor } from "../../platform/accounts/accounts.repository";
@@ -27,11 +26,6 @@ export async function findCycleOfYear(db: Kysely<Database>, year: string): Promi
 
 /** The JSON summary of a run: ids, hashes, counts of outcomes per purpose. */
 export function runSummary(run: RunRecord) {
-  const result = run.result as AllocationResult;
-  const outcomes: Record<string, Record<string, number>> = {};
-  for (const item of result.applications) {
-    outcomes[item.purpose] ??= {};
-    outcomes[item.purpose][item.outcome] = (outcomes[item.purpose][item.outcome] ?? 0) + 1;
-  }
+  const outcomes = (run.summary as { outcomes?: Record<string, Record<string, number>> }).outcomes ?? {};
   return { runId: run.id, sequence: run.sequence, status: run.status, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash, outcomes };
 }

@@ -145,14 +145,61 @@ export interface RunsTable {
   sequence: number;
   status: string;
   policy_id: string;
-  input_snapshot: Json<unknown>;
+  /** sha256 of the canonical snapshot (context and input rows in application order). */
   input_hash: string;
-  result: Json<unknown>;
   result_hash: string;
+  application_count: Generated<number>;
+  eligible_count: Generated<number>;
+  admitted_count: Generated<number>;
+  /** Towns, quotas and schools as used by the run. */
+  context: Json<unknown>;
+  /** Per-scope summaries, the hukou second round and outcome counts per purpose. */
+  summary: Json<unknown>;
   list_ids: Ids;
   created_by: string | null;
   created_at: Timestamp;
   published_at: Date | null;
+}
+
+/** The input snapshot of a run, one row per application in application order. */
+export interface RunInputsTable {
+  run_id: string;
+  row_number: number;
+  application_id: string;
+  person_id: string;
+  town_code: string;
+  purpose: string;
+  grade: string | null;
+  total: number;
+  personal_quality: number;
+  insurance: number;
+  residence: number;
+  applied_at: Date;
+  home_x: number | null;
+  home_y: number | null;
+  eligible: boolean;
+  refused: boolean;
+  property_key: string | null;
+  household_key: string | null;
+}
+
+/** The result of a run, one row per application. */
+export interface RunResultsTable {
+  run_id: string;
+  application_id: string;
+  town_code: string;
+  purpose: string;
+  grade: string | null;
+  total: number;
+  rank: number | null;
+  rank_scope: string | null;
+  outcome: string;
+  round: number | null;
+  city_rank: number | null;
+  city_tie_break: string | null;
+  school_id: string | null;
+  distance: number | null;
+  tie_break: string | null;
 }
 
 /** The database as the points module sees it (its tables plus the platform's). */
@@ -167,6 +214,8 @@ export interface PointsDatabase extends PublicityDatabase {
   points_messages: MessagesTable;
   points_deductions: DeductionsTable;
   points_runs: RunsTable;
+  points_run_inputs: RunInputsTable;
+  points_run_results: RunResultsTable;
 }
 
 /** Views a shared executor with the points tables typed. */

@@ -4,9 +4,10 @@ import { formatPoints } from "../../core/points";
 import type { Executor } from "../../db/transaction";
 import { holdsAnyRole, holdsRoleInTown } from "../../platform/access/scope";
 import type { Actor } from "../../platform/roles";
-import type { AllocationResult, ApplicationResult } from "./allocation";
+import type { ApplicationResult } from "./allocation";
 import { pointsDb } from "./points.tables";
 import type { ApplicationRecord, EnrolmentRecord, FactRecord } from "./repository";
+import { runResultOf } from "./run/run.rows";
 
 const points = (hundredths: number) => Number(formatPoints(hundredths));
 
@@ -35,10 +36,10 @@ export function presentFact(fact: FactRecord) {
 
 /** The published result of an application in the cycle's latest published (or final) run, if any. */
 export async function publishedResult(executor: Executor, cycleId: string, applicationId: string): Promise<(ApplicationResult & { runId: string; runStatus: string }) | null> {
-  const run = await pointsDb(executor).selectFrom("points_runs").select(["id", "status", "result"]).where("cycle_id", "=", cycleId).where("status", "in", ["published", "final"])
+  const run = await pointsDb(executor).selectFrom("points_runs").select(["id", "status"]).where("cycle_id", "=", cycleId).where("status", "in", ["published", "final"])
     .orderBy("published_at", "desc").limit(1).executeTakeFirst();
   if (!run) return null;
-  const found = (run.result as AllocationResult).applications.find((item) => item.applicationId === applicationId);
+  const found = await runResultOf(executor, run.id, applicationId);
   return found ? { ...found, runId: run.id, runStatus: run.status } : null;
 }
 

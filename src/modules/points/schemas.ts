@@ -116,3 +116,9 @@ export const SchoolsBody = Type.Object(
   },
   strict,
 );
+
+/** Paging of a run's per-application results in review (`page` from 1; at most 10,000 per page). */
+export const RunPageQuery = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  strict,
+);

@@ -59,7 +59,8 @@ function presentApplication(p: PreparedInput, out: AllocationColumns, row: numbe
   return result;
 }
 
-function presentSummaries(p: PreparedInput, out: AllocationColumns): GroupSummary[] {
+/** The per-scope summaries of a run (school per 镇区 and grade, hukou per 镇区, housing city-wide), from the columns. */
+export function presentSummaries(p: Pick<PreparedInput, "towns" | "quotas">, out: AllocationColumns): GroupSummary[] {
   const s = out.statistics;
   const towns = p.towns.length;
   const base = (i: number) => ({

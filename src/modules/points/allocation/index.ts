@@ -5,7 +5,7 @@
  */
 export * from "./allocation.types";
 export * from "./allocation.columns";
-export { allocate, presentResult } from "./allocation.run";
+export { allocate, presentResult, presentSummaries } from "./allocation.run";
 export { allocateColumns } from "./allocation.engine";
 export { prepareInput, compareCodeUnits, type PreparedInput } from "./allocation.input";
 export { resultHash, canonicalText, diffResults, type ApplicationChange, type ChangedField } from "./result.compare";

@@ -1,71 +1,57 @@
 /**
- * The ranking run as a job: loads the cycle's inputs, calls the pure allocation engine, and stores the policy
- * version, the input snapshot with its hash and the result with its hash — all in one transaction, so an
- * interrupted run leaves nothing behind and a re-run over the same inputs gives the identical hash.
+ * The ranking run as a job: reads the cycle's inputs into columns, calls the pure allocation engine, and stores the
+ * policy version, the counts, the input snapshot rows with their hash and the result rows with their hash — all in
+ * one transaction, so an interrupted run leaves nothing behind and a re-run over the same inputs gives the same hash.
  */
-import { createHash } from "node:crypto";
 import { formatPoints } from "../../../core/points";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { finaliseList, publishList, type EntryInput } from "../../../platform/publicity/publicity.lists";
-import { allocate, resultHash, type AllocationInput, type AllocationResult, type ApplicationResult, type Grade, type Purpose } from "../allocation";
+import { allocateColumns, CUTOFF_NONE, OUTCOME, presentSummaries, type ApplicationResult, type Purpose } from "../allocation";
 import { pointsDb } from "../points.tables";
 import { findRun, type CycleRecord, type RunRecord } from "../repository";
+import { contextColumns, loadRunInput } from "../run/run.input";
+import { outcomeCounts, resultReader, streamedResultHash, writeRunRows } from "../run/run.result";
+import { runListRows } from "../run/run.rows";
 import { audit, pointsClock, type CommandContext } from "./context";
 import { tellResident } from "./scores";
 
-/** Loads everything a run depends on, in a fixed order, as the engine's input. */
-export async function loadRunInput(trx: Trx, cycle: CycleRecord): Promise<AllocationInput> {
-  const db = pointsDb(trx);
-  const towns = (await trx.selectFrom("towns").select("code").orderBy("code").execute()).map((town) => town.code);
-  const quotas = await db.selectFrom("points_quotas").selectAll().where("cycle_id", "=", cycle.id).orderBy("purpose").orderBy("town_code").orderBy("grade").execute();
-  const schools = await db.selectFrom("points_schools").selectAll().where("cycle_id", "=", cycle.id).orderBy("id").execute();
-  const applications = await db.selectFrom("points_applications").selectAll().where("cycle_id", "=", cycle.id).orderBy("id").execute();
-  return {
-    towns,
-    applicants: applications.map((application) => ({
-      applicationId: application.id,
-      personId: application.person_id,
-      purpose: application.purpose as Purpose,
-      townCode: application.town_code,
-      ...(application.grade ? { grade: application.grade as Grade } : {}),
-      total: application.score_total,
-      personalQuality: application.score_subscores.personal_quality ?? 0,
-      insurance: application.score_subscores.insurance ?? 0,
-      residence: application.score_subscores.residence ?? 0,
-      appliedAt: new Date(application.applied_at).toISOString(),
-      ...(application.home_x !== null && application.home_y !== null ? { home: { x: application.home_x, y: application.home_y } } : {}),
-      eligible: application.status === "accepted" && application.eligible,
-      ...(application.property_key ? { propertyId: application.property_key } : {}),
-      ...(application.household_key ? { householdId: application.household_key } : {}),
-    })),
-    quotas: {
-      school: quotas.filter((quota) => quota.purpose === "school").map((quota) => ({ townCode: quota.town_code, grade: quota.grade as Grade, places: quota.places })),
-      hukou: quotas.filter((quota) => quota.purpose === "hukou").map((quota) => ({ townCode: quota.town_code, places: quota.places })),
-      housingUnits: cycle.housing_units,
-    },
-    schools: schools.map((school) => ({ schoolId: school.id, townCode: school.town_code, grade: school.grade as Grade, seats: school.seats, location: { x: school.x, y: school.y } })),
-    refused: applications.filter((application) => application.placement_refused_on !== null).map((application) => application.id),
-  };
-}
-
-/** Runs the ranking of a cycle and stores it as a new run (status `completed`, ready for review). */
-export async function runRanking(trx: Trx, context: CommandContext, cycle: CycleRecord): Promise<Result<RunRecord, Problem>> {
-  const input = await loadRunInput(trx, cycle);
-  if (input.applicants.length === 0) return err({ code: "no_applications", field: "cycleId", message: "本周期没有申请，无需排名 (no applications in this cycle)" });
-  const result = allocate(input);
-  if (!result.ok) return err(result.error);
-  const snapshot = JSON.stringify({ policyId: cycle.policy_id, input });
+/**
+ * Runs the ranking of a cycle and stores it as a new run (status `completed`, ready for review): the applications
+ * are read in chunks into the engine's columns, allocated by `allocateColumns`, and the snapshot and result rows
+ * are written in bulk, all in the caller's transaction.
+ */
+export async function runRanking(trx: Trx, context: CommandContext, cycle: CycleRecord, options: { chunkRows?: number } = {}): Promise<Result<RunRecord, Problem>> {
+  const loaded = await loadRunInput(trx, cycle);
+  if (!loaded.ok) return loaded;
+  const input = loaded.value;
+  const count = input.applicants.count;
+  if (count === 0) return err({ code: "no_applications", field: "cycleId", message: "本周期没有申请，无需排名 (no applications in this cycle)" });
+  const out = allocateColumns(input.applicants, input.quotas, input.schools);
+  const { sortedSchools } = contextColumns(input.context);
+  const reader = resultReader(input, sortedSchools, out);
+  const summaries = presentSummaries({ towns: input.context.towns, quotas: input.quotas }, out);
+  const second = out.statistics.secondRound;
+  const hukouSecondRound = { places: second.places, candidates: second.candidates, admitted: second.admitted, cutoffTotal: second.cutoffTotal === CUTOFF_NONE ? null : second.cutoffTotal };
+  const hash = streamedResultHash(count, reader, summaries, second);
+  let eligible = 0;
+  let admitted = 0;
+  for (let row = 0; row < count; row++) {
+    eligible += input.applicants.eligible[row];
+    if (out.outcome[row] === OUTCOME.admitted) admitted++;
+  }
   const db = pointsDb(trx);
   const last = await db.selectFrom("points_runs").select("sequence").where("cycle_id", "=", cycle.id).orderBy("sequence", "desc").limit(1).executeTakeFirst();
   const row = await db.insertInto("points_runs")
     .values({
-      cycle_id: cycle.id, sequence: (last?.sequence ?? 0) + 1, status: "completed", policy_id: cycle.policy_id, input_snapshot: snapshot,
-      input_hash: createHash("sha256").update(snapshot).digest("hex"), result: JSON.stringify(result.value), result_hash: resultHash(result.value), created_by: context.actor.id,
+      cycle_id: cycle.id, sequence: (last?.sequence ?? 0) + 1, status: "completed", policy_id: cycle.policy_id, input_hash: input.snapshotHash, result_hash: hash,
+      application_count: count, eligible_count: eligible, admitted_count: admitted, context: JSON.stringify(input.context),
+      summary: JSON.stringify({ summaries, hukouSecondRound, outcomes: outcomeCounts(count, reader) }), created_by: context.actor.id,
     })
     .returning("id").executeTakeFirstOrThrow();
+  await writeRunRows(trx, row.id, input, reader, options.chunkRows);
   const run = (await findRun(trx, row.id))!;
-  await audit(trx, context, { action: "points.run", entityType: "points_run", entityId: run.id, townCode: null, after: { cycleId: cycle.id, sequence: run.sequence, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash } });
+  await audit(trx, context, { action: "points.run", entityType: "points_run", entityId: run.id, townCode: null, after: { cycleId: cycle.id, sequence: run.sequence, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash, applications: count } });
   return ok(run);
 }
 
@@ -96,41 +82,37 @@ export async function publishRun(trx: Trx, context: CommandContext, run: RunReco
   const db = pointsDb(trx);
   const claimed = await db.updateTable("points_runs").set({ status: "published", published_at: new Date() }).where("id", "=", run.id).where("status", "=", "completed").returning("id").executeTakeFirst();
   if (!claimed) return err({ code: "already_published", field: "status", message: "该排名结果已公示 (this run is already published)" });
-  const result = run.result as AllocationResult;
   const applications = await db.selectFrom("points_applications as a").innerJoin("persons as p", "p.id", "a.person_id")
-    .select(["a.id", "a.score_total", "a.enrolment_id", "p.name", "p.id_number"]).where("a.cycle_id", "=", cycle.id).execute();
+    .select(["a.id", "a.enrolment_id", "p.name", "p.id_number"]).where("a.cycle_id", "=", cycle.id).execute();
   const byId = new Map(applications.map((application) => [application.id, application]));
   const schoolNames = new Map((await db.selectFrom("points_schools").select(["id", "name"]).where("cycle_id", "=", cycle.id).execute()).map((school) => [school.id, school.name]));
   const townNames = new Map((await trx.selectFrom("towns").select(["code", "name"]).execute()).map((town) => [town.code, town.name]));
-  const snapshot = run.input_snapshot as { input: AllocationInput };
-  const totals = new Map(snapshot.input.applicants.map((applicant) => [applicant.applicationId, applicant.total]));
-  const groups = new Map<string, ApplicationResult[]>();
-  for (const item of result.applications) {
-    const key = `${item.purpose}:${item.purpose === "housing" ? "city" : item.townCode}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
+  const scopes = await db.selectFrom("points_run_results").select(["purpose", "town_code"]).distinct().where("run_id", "=", run.id).execute();
+  const keys = [...new Set(scopes.map((scope) => `${scope.purpose}:${scope.purpose === "housing" ? "city" : scope.town_code}`))].sort((a, b) => (a < b ? -1 : 1));
   const listIds: string[] = [];
-  for (const [key, items] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const published: ApplicationResult[] = [];
+  for (const key of keys) {
     const [purpose, town] = key.split(":") as [Purpose, string];
-    items.sort((a, b) => (a.grade ?? "").localeCompare(b.grade ?? "") || (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.applicationId < b.applicationId ? -1 : 1));
-    const entries: EntryInput[] = items.map((item) => {
+    const rows = await runListRows(trx, run.id, purpose, town === "city" ? null : town);
+    const entries: EntryInput[] = rows.map(({ result: item, total }) => {
+      published.push(item);
       const application = byId.get(item.applicationId)!;
       return {
         rank: item.rank, name: application.name, idNumber: application.id_number, townCode: item.townCode, subjectType: "points_application", subjectId: item.applicationId,
-        values: { total: formatPoints(totals.get(item.applicationId) ?? 0), ...(purpose === "school" ? { grade: gradeLabels[item.grade ?? ""] ?? "" } : {}), result: resultLabel(item, schoolNames) },
+        values: { total: formatPoints(total), ...(purpose === "school" ? { grade: gradeLabels[item.grade ?? ""] ?? "" } : {}), result: resultLabel(item, schoolNames) },
       };
     });
     const place = town === "city" ? "全市" : townNames.get(town) ?? town;
-    const published = await publishList(trx, context, {
+    const list = await publishList(trx, context, {
       kind: `points.${purpose}`, subjectKey: `points:${cycle.id}:${key}`, title: `${cycle.year}年度${place}${purposeLabels[purpose]}排名公示`,
       townCode: town === "city" ? null : town, startDate: pointsClock.today(), workingDays: publicityDays(purpose),
       columns: [{ key: "total", label: "积分" }, ...(purpose === "school" ? [{ key: "grade", label: "年级" }] : []), { key: "result", label: "结果" }], entries,
     });
-    if (!published.ok) return published;
-    listIds.push(published.value.id);
+    if (!list.ok) return list;
+    listIds.push(list.value.id);
   }
   await db.updateTable("points_runs").set({ list_ids: listIds }).where("id", "=", run.id).execute();
-  for (const item of result.applications) {
+  for (const item of published) {
     const application = byId.get(item.applicationId);
     if (application) await tellResident(trx, application.enrolment_id, `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`);
   }

@@ -5,23 +5,35 @@ import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
 import { requireActor, sendError, sendForbidden, sendNotFound } from "../../../platform/http/request-context";
 import type { ModuleDependencies } from "../../../platform/module";
-import type { AllocationResult } from "../allocation";
+import type { Executor } from "../../../db/transaction";
+import type { AllocationResult, GroupSummary } from "../allocation";
 import { createCycle, importQuotas, quotaRowsFromTable, setSchools, tableFromCsv, tableFromXlsx } from "../commands/cycle";
 import { finaliseRun, publishRun, runRanking } from "../commands/ranking";
 import { pointsDb } from "../points.tables";
 import { mayAdministerPoints, mayReadProgramme } from "../policies";
 import { findCycle, findRun, type RunRecord } from "../repository";
-import { CycleBody, IdParams, QuotaBody, SchoolsBody } from "../schemas";
+import { runResultPage } from "../run/run.rows";
+import { CycleBody, IdParams, QuotaBody, RunPageQuery, SchoolsBody } from "../schemas";
 
 const tags = ["points"];
 
-/** A run for review: hashes, policy, summaries, and the per-application results (ids only, no personal data). */
-function presentRun(run: RunRecord) {
-  const result = run.result as AllocationResult;
+/** Applications per review page unless `pageSize` says otherwise. */
+const DEFAULT_RESULT_PAGE = 1000;
+
+/**
+ * A run for review: hashes, policy, counts, summaries, and one page of the per-application results (ids only, no
+ * personal data; `page` from 1 and `pageSize` up to MAX_RESULT_PAGE, ordered by application id).
+ */
+async function presentRun(executor: Executor, run: RunRecord, paging: { page?: number; pageSize?: number } = {}) {
+  const summary = run.summary as { summaries: GroupSummary[]; hukouSecondRound: AllocationResult["hukouSecondRound"] };
+  const page = paging.page ?? 1;
+  const pageSize = paging.pageSize ?? DEFAULT_RESULT_PAGE;
   return {
     id: run.id, cycleId: run.cycle_id, sequence: run.sequence, status: run.status, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash,
     createdAt: new Date(run.created_at).toISOString(), publishedAt: run.published_at ? new Date(run.published_at).toISOString() : null, listIds: run.list_ids,
-    summaries: result.summaries, hukouSecondRound: result.hukouSecondRound, applications: result.applications,
+    applicationCount: run.application_count, eligibleCount: run.eligible_count, admittedCount: run.admitted_count,
+    summaries: summary.summaries, hukouSecondRound: summary.hukouSecondRound,
+    page, pageSize, applications: await runResultPage(executor, run.id, { offset: (page - 1) * pageSize, limit: pageSize }),
   };
 }
 
@@ -99,7 +111,7 @@ export function programmeRoutes(instance: FastifyInstance, { db }: ModuleDepende
       return runRanking(trx, commandContext(request, actor), cycle);
     });
     if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(presentRun(result.value));
+    return reply.code(201).send(await presentRun(db, result.value));
   });
 
   app.get("/points/cycles/:id/runs", { schema: { tags, params: IdParams } }, async (request, reply) => {
@@ -111,12 +123,12 @@ export function programmeRoutes(instance: FastifyInstance, { db }: ModuleDepende
     return { items: runs.map((run) => ({ id: run.id, sequence: run.sequence, status: run.status, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash, createdAt: new Date(run.created_at).toISOString(), publishedAt: run.published_at ? new Date(run.published_at).toISOString() : null })) };
   });
 
-  app.get("/points/runs/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.get("/points/runs/:id", { schema: { tags, params: IdParams, querystring: RunPageQuery } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayReadProgramme(actor)) return sendForbidden(reply);
     const run = await findRun(db, request.params.id);
-    return run ? presentRun(run) : sendNotFound(reply);
+    return run ? presentRun(db, run, request.query) : sendNotFound(reply);
   });
 
   for (const [path, command] of [["publish", "publish"], ["finalise", "finalise"]] as const) {
@@ -131,7 +143,7 @@ export function programmeRoutes(instance: FastifyInstance, { db }: ModuleDepende
         return command === "publish" ? publishRun(trx, commandContext(request, actor), run, cycle) : finaliseRun(trx, commandContext(request, actor), run);
       });
       if (!result.ok) return result.error.code === "already_published" ? sendError(reply, 409, result.error.code, result.error.message) : sendRefusal(reply, result.error);
-      return presentRun(result.value);
+      return presentRun(db, result.value);
     });
   }
 }
