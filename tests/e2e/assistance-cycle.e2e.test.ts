@@ -58,10 +58,12 @@ async function pickDate(input: Locator, value: string): Promise<void> {
   await input.fill(value);
   await input.press("Tab");
   await expect.poll(async () => input.inputValue()).toBe(value);
+  await input.page().keyboard.press("Escape"); // closes the panel; the value stays
+  await expect.poll(async () => input.inputValue()).toBe(value);
 }
 
-/** The antd input of a DatePicker carrying a test id (the id sits on the input or on its wrapper). */
-async function pickerInput(page: Page, testId: string): Promise<Locator> {
+/** The input of an antd control carrying a test id (the id sits on the input or on its wrapper). */
+async function inputOf(page: Page, testId: string): Promise<Locator> {
   const marked = page.getByTestId(testId);
   const tag = await marked.evaluate((element) => element.tagName);
   return tag === "INPUT" ? marked : marked.locator("input");
@@ -123,7 +125,9 @@ describe("social assistance from application to bank file in the browser", () =>
     const chosen = households.find((household) => !used.has(String(household.id)) && household.memberCount >= 2 && household.memberCount <= 4 && household.headName);
     expect(chosen, "a 石岐区 household of 2–4 members without a case").toBeDefined();
 
-    await page.goto(`${server.baseUrl}/console/assistance/cases/new`);
+    await page.goto(`${server.baseUrl}/console/assistance/cases`);
+    await page.getByTestId("assistance-new-case").click();
+    await page.waitForURL(/\/console\/assistance\/cases\/new$/);
     const householdSearch = page.getByTestId("assistance-new-household").locator("input");
     await householdSearch.click();
     await householdSearch.fill(chosen!.address);
@@ -132,7 +136,8 @@ describe("social assistance from application to bank file in the browser", () =>
 
     const rows = page.getByTestId("assistance-new-form").locator("tbody tr.ant-table-row");
     await expect.poll(async () => rows.count()).toBe(chosen!.memberCount);
-    await page.getByTestId("assistance-new-income-0").fill(MEMBER_INCOME);
+    // An income with three decimals is refused by the server and the message lands under that member's field.
+    await page.getByTestId("assistance-new-income-0").fill("350.505");
     // The first member listed earns an income and has two categories: still one classified supplement per member.
     const categories = rows.nth(0).locator(".ant-select");
     await categories.click();
@@ -142,7 +147,16 @@ describe("social assistance from application to bank file in the browser", () =>
     await page.getByTestId("assistance-new-assets").fill("5000.00");
     await page.getByTestId("assistance-new-account").fill(BANK_ACCOUNT);
     await pickDate(page.getByTestId("assistance-new-form").locator(".ant-picker input"), dates.submitted);
-    await page.getByRole("heading", { name: "受理低保申请" }).click(); // closes the date picker's panel
+    await page.getByTestId("assistance-new-submit").click();
+    const incomeError = rows.nth(0).locator(".ant-form-item-explain-error");
+    await expect.poll(async () => incomeError.textContent()).toContain("members.0.monthlyIncomeYuan");
+    // Let the message finish fading in before the screenshot.
+    const explain = rows.nth(0).locator(".ant-form-item-explain");
+    await expect.poll(async () => explain.evaluate((element) => (globalThis as unknown as { getComputedStyle: (node: unknown) => { opacity: string } }).getComputedStyle(element).opacity)).toBe("1");
+    expect(page.url()).toMatch(/\/cases\/new$/);
+    await screenshot(page, "assistance-application-income-error");
+    await page.getByTestId("assistance-new-income-0").fill(MEMBER_INCOME);
+    await expect.poll(async () => incomeError.count()).toBe(0);
     await screenshot(page, "assistance-application-form");
     await page.getByTestId("assistance-new-submit").click();
     await page.waitForURL(/\/console\/assistance\/cases\/[0-9a-f-]{36}$/);
@@ -171,8 +185,18 @@ describe("social assistance from application to bank file in the browser", () =>
     await page.getByTestId("assistance-step-submit").click();
     await expect.poll(async () => state(page)).toContain("已调查");
 
-    // Democratic appraisal: 9 members, 7 present, 6 agree (quorum and majority of two thirds).
+    // A democratic appraisal without its quorum (5 of 9 present) is recorded as invalid; the case stays put.
     const appraisal = page.getByTestId("assistance-step-appraisal");
+    await pickDate(appraisal.locator("#on"), dates.appraised);
+    await appraisal.locator("#members").fill("9");
+    await appraisal.locator("#present").fill("5");
+    await appraisal.locator("#agree").fill("5");
+    await appraisal.locator("#minutes").fill("民主评议会议：出席人数不足");
+    await page.getByTestId("assistance-step-submit").click();
+    await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain("appraisal_invalid");
+    expect(await state(page)).toContain("已调查");
+
+    // Then a valid one: 9 members, 7 present, 6 agree (two thirds present, two thirds of them agree).
     await pickDate(appraisal.locator("#on"), dates.appraised);
     await appraisal.locator("#members").fill("9");
     await appraisal.locator("#present").fill("7");
@@ -199,9 +223,23 @@ describe("social assistance from application to bank file in the browser", () =>
     await screenshot(page, "assistance-case-clerk");
   });
 
+  it("answers 'not found' to a clerk of another 镇区", async () => {
+    const page = await signIn("clerk.xiaolan");
+    await page.goto(caseUrl);
+    await page.getByTestId("not-found-or-no-access").waitFor();
+    expect(await page.getByTestId("assistance-case-title").count()).toBe(0);
+  });
+
   it("is approved by civil affairs from this month", async () => {
     const page = await signIn("programme.admin");
-    await page.goto(caseUrl);
+    await page.goto(`${server.baseUrl}/console/assistance/cases`);
+    const search = await inputOf(page, "assistance-filter-q");
+    await search.fill(caseNumber);
+    await search.press("Enter");
+    const links = page.getByTestId("assistance-case-list").getByTestId("assistance-case-link");
+    await expect.poll(async () => links.allTextContents()).toEqual([caseNumber]);
+    await links.first().click();
+    await page.waitForURL(caseUrl);
     const decision = page.getByTestId("assistance-step-decision");
     await decision.waitFor();
     await pickDate(decision.locator("#on"), dates.decided);
@@ -214,7 +252,7 @@ describe("social assistance from application to bank file in the browser", () =>
   it("runs and approves the month's payroll and exports a bank file that pays the case its dibao", async () => {
     const page = await signIn("programme.admin");
     await page.goto(`${server.baseUrl}/console/assistance/payroll`);
-    await pickDate(await pickerInput(page, "assistance-payroll-month"), month);
+    await pickDate(await inputOf(page, "assistance-payroll-month"), month);
     await page.getByTestId("assistance-payroll-run").click();
     const summary = page.getByTestId("assistance-payroll-summary");
     await summary.waitFor();
