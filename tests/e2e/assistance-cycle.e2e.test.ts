@@ -82,6 +82,29 @@ function yuan(amount: number): string {
   return `${Math.trunc(amount / 100)}.${String(Math.abs(amount % 100)).padStart(2, "0")}`;
 }
 
+/** Masks a Chinese name as the publicity does: first character, then one * per hidden character, then the last. */
+function masked(name: string): string {
+  const characters = Array.from(name);
+  return characters.length === 2 ? `${characters[0]}*` : `${characters[0]}${"*".repeat(characters.length - 2)}${characters[characters.length - 1]}`;
+}
+
+interface PublicEntry {
+  maskedName: string;
+  maskedIdNumber: string;
+  values: Record<string, unknown>;
+}
+
+/** The entry of the public list of `kind` for 石岐区 whose title contains `titlePart` (and, given a name, that person's entry). */
+async function publicEntry(kind: string, titlePart: string, name?: string): Promise<PublicEntry> {
+  const lists = (await (await fetch(`${server.baseUrl}/api/v1/public/publicity/lists?kind=${encodeURIComponent(kind)}`)).json()) as { items: { id: string; kind: string; title: string; townCode: string }[] };
+  const list = lists.items.find((item) => item.kind === kind && item.townCode === "shiqi" && item.title.includes(titlePart));
+  expect(list, `public list ${kind} ${titlePart}`).toBeDefined();
+  const entries = (await (await fetch(`${server.baseUrl}/api/v1/public/publicity/lists/${list!.id}/entries?pageSize=100`)).json()) as { items: PublicEntry[] };
+  const found = name ? entries.items.filter((item) => item.maskedName === masked(name)) : entries.items;
+  expect(found.length, `entries of ${list!.title}`).toBe(1);
+  return found[0];
+}
+
 async function state(page: Page): Promise<string> {
   return (await page.getByTestId("assistance-case-state").textContent()) ?? "";
 }
@@ -218,6 +241,14 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => deadlines.textContent()).toContain(`${dates.publicityStart} – `);
     const publicityEnd = /\d{4}-\d{2}-\d{2} – (\d{4}-\d{2}-\d{2})/.exec((await deadlines.textContent()) ?? "")?.[1] ?? "";
     expect(publicityEnd >= addDays(dates.publicityStart, 6) && publicityEnd < today, `publicity ends ${publicityEnd}`).toBe(true);
+    // The community publicity (no screen shows it yet, so read the public list as anyone can): the head's name
+    // and ID number masked, the household's size, income and proposed amount.
+    const headRow = page.getByTestId("assistance-case-members").locator("tbody tr", { hasText: "head" });
+    const [headName, headIdNumber] = (await headRow.locator("td").allTextContents()).map((text) => text.trim());
+    const entry = await publicEntry("assistance.case", `（${caseNumber}）`);
+    expect(entry.maskedName).toBe(masked(headName));
+    expect(entry.maskedIdNumber).toBe(`${headIdNumber.slice(0, 4)}${"*".repeat(headIdNumber.length - 8)}${headIdNumber.slice(-4)}`);
+    expect(entry.values).toEqual({ members: memberCount, income: MEMBER_INCOME, amount: yuan(expectedFen) });
     // The clerk cannot decide: no step form for the decision.
     expect(await page.getByTestId("assistance-step-decision").count()).toBe(0);
     await screenshot(page, "assistance-case-clerk");
@@ -247,6 +278,9 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => state(page)).toContain("在保");
     await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain(dates.decided);
     await screenshot(page, "assistance-case-approved");
+    // Approval republishes the month's approved list of the 镇区 with the new household in it.
+    const approved = await publicEntry("assistance.approved", `（${month}）`, payeeName);
+    expect(approved.values).toEqual({ members: memberCount, amount: yuan(expectedFen) });
   });
 
   it("runs and approves the month's payroll and exports a bank file that pays the case its dibao", async () => {
