@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -31,6 +31,7 @@ interface Applicant {
   permitYears: number;
 }
 const applicants: { first: Applicant; second: Applicant; resident: Applicant } = {} as never;
+let firstListId = "";
 
 beforeAll(async () => {
   dataDir = makeDataFolder();
@@ -202,5 +203,195 @@ describe("a whole points cycle in the browser", () => {
       await expect.poll(async () => clerk.getByTestId("points-me-applications").textContent()).toContain(total);
     }
     await screenshot(clerk, "points-cycle-counter-case-file");
+  });
+
+  it("the clerk confirms one declared fact and sends the degree to the education bureau, whose verifier confirms it", async () => {
+    const clerk = await signIn("clerk.shiqi");
+    await clerk.goto(`${server.baseUrl}/console/points/queue`);
+    const facts = clerk.getByTestId("points-queue-facts");
+    await expect.poll(async () => facts.locator("tbody tr.ant-table-row").count()).toBe(2);
+    await screenshot(clerk, "points-cycle-queue-clerk");
+    await facts.locator("tr.ant-table-row", { hasText: "residence_permit_years" }).getByTestId("points-queue-confirm").click();
+    await expect.poll(async () => facts.locator("tbody tr.ant-table-row").count()).toBe(1);
+    await facts.locator("tr.ant-table-row", { hasText: "education" }).getByTestId("points-queue-send").click();
+    await expect.poll(async () => facts.locator("tbody tr.ant-table-row").count()).toBe(0);
+
+    const verifier = await signIn("verifier.education");
+    await verifier.goto(`${server.baseUrl}/console/points/queue`);
+    const row = verifier.getByTestId("points-queue-facts").locator("tr.ant-table-row", { hasText: "education" });
+    await expect.poll(async () => row.textContent()).toContain("部门核查中");
+    await choose(verifier, row.getByTestId("points-queue-decision"), "确认");
+    await row.getByTestId("points-queue-reason").fill("学信网核验大专学历属实");
+    await screenshot(verifier, "points-cycle-queue-verifier");
+    await row.getByTestId("points-queue-decide").click();
+    await expect.poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count()).toBe(0);
+
+    const resident = await signIn("resident");
+    await resident.goto(`${server.baseUrl}/console/points/me`);
+    await expect.poll(async () => resident.getByTestId("points-me-applications").textContent()).toContain("70.00");
+    expect(await resident.getByTestId("points-me-facts").textContent()).not.toContain("已申报待核实");
+  });
+
+  it("the programme admin ranks the applications, reviews the run and publishes it", async () => {
+    const page = await signIn("programme.admin");
+    await page.goto(`${server.baseUrl}/console/points/cycles`);
+    await page.getByTestId("points-run").click();
+    const runRow = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
+    await expect.poll(async () => runRow.textContent()).toContain("completed");
+    await runRow.locator(".ant-table-row-expand-icon").click();
+    const summary = page.getByTestId("points-run-summary").locator("tr.ant-table-row", { hasText: "石岐区" });
+    await expect.poll(async () => summary.textContent()).toContain("积分入户");
+    expect((await summary.locator("td").allTextContents()).map((text) => text.trim())).toEqual(["积分入户", "石岐区", "—", "2", "3", "3", "2", "0", "75.00"]);
+    await screenshot(page, "points-cycle-run-review");
+    await runRow.getByTestId("points-run-publish").click();
+    await expect.poll(async () => runRow.textContent()).toContain("published");
+  });
+
+  it("shows the published list to anyone: ranks and results with masked names and ID numbers", async () => {
+    const page = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })).newPage();
+    await page.goto(`${server.baseUrl}/points/lists`);
+    await openShiqiHukouList(page);
+    const rows = await entryRows(page);
+    expect(rows.map((cells) => [cells[0], cells[1]])).toEqual([["1", masked(applicants.first.name)], ["2", masked(applicants.second.name)], ["3", masked(applicants.resident.name)]]);
+    expect(rows.map((cells) => cells.slice(4).join(" "))).toEqual([expect.stringContaining("80.00"), expect.stringContaining("75.00"), expect.stringContaining("70.00")]);
+    expect(rows.map((cells) => cells.join(" "))).toEqual([expect.stringContaining("录取"), expect.stringContaining("录取"), expect.stringContaining("未获指标")]);
+    for (const cells of rows) expect(cells[2]).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
+    const content = await page.content();
+    for (const applicant of Object.values(applicants)) {
+      expect(content).not.toContain(applicant.idNumber);
+      expect(content).not.toContain(applicant.name);
+    }
+    expect(await page.getByTestId("points-list-select").textContent()).toContain("版本 1");
+    const lists = (await (await page.request.get(`${server.baseUrl}/api/v1/public/publicity/lists?kind=points.hukou&townCode=shiqi`)).json()) as { items: { id: string; version: number }[] };
+    expect(lists.items.map((list) => list.version)).toEqual([1]);
+    firstListId = lists.items[0].id;
+    await screenshot(page, "points-cycle-public-list-v1");
+  });
+
+  it("the resident objects to the second-ranked applicant's degree; the clerk forwards it to the education bureau", async () => {
+    const resident = await signIn("resident");
+    await resident.goto(`${server.baseUrl}/console/points/lists`);
+    await openShiqiHukouList(resident);
+    await resident.getByTestId("points-list-entries").locator("tr.ant-table-row", { hasText: masked(applicants.second.name) }).getByTestId("points-list-object").click();
+    await resident.getByTestId("points-objection-indicator").fill("education");
+    await resident.getByTestId("points-objection-reason").fill("第2名申请人的大专学历证书系伪造，请教育部门核查");
+    await screenshot(resident, "points-cycle-objection");
+    await resident.getByTestId("points-objection-submit").click();
+    await expect.poll(async () => resident.locator(".ant-modal:visible").count()).toBe(0);
+
+    const clerk = await signIn("clerk.shiqi");
+    await clerk.goto(`${server.baseUrl}/console/points/queue`);
+    const objection = clerk.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" });
+    await expect.poll(async () => objection.textContent()).toContain("education");
+    await screenshot(clerk, "points-cycle-objection-clerk");
+    await objection.getByTestId("points-objection-forward").click();
+    await expect.poll(async () => clerk.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count()).toBe(0);
+
+    // The contested degree was entered as checked at the counter; the web app has no button to send a confirmed
+    // fact to its department (the queue lists declared facts only), so the clerk's send goes through the API.
+    const enrolment = await api<{ id: string }>(clerk, "GET", `/points/enrolments?personId=${applicants.second.personId}`);
+    const caseFile = await api<{ facts: { id: string; fact: string }[] }>(clerk, "GET", `/points/enrolments/${enrolment.id}`);
+    const degree = caseFile.facts.find((fact) => fact.fact === "education");
+    await api(clerk, "POST", `/points/facts/${degree?.id}/send`);
+  });
+
+  it("the verifier corrects the degree and upholds the objection", async () => {
+    const verifier = await signIn("verifier.education");
+    await verifier.goto(`${server.baseUrl}/console/points/queue`);
+    const row = verifier.getByTestId("points-queue-facts").locator("tr.ant-table-row", { hasText: "education" });
+    await expect.poll(async () => row.textContent()).toContain("部门核查中");
+    await choose(verifier, row.getByTestId("points-queue-decision"), "更正");
+    await row.locator('input[placeholder="值"]').fill("senior_secondary");
+    await row.getByTestId("points-queue-reason").fill("学信网无此大专学历，按高中认定");
+    const objection = verifier.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" });
+    await expect.poll(async () => objection.textContent()).toContain("education");
+    await screenshot(verifier, "points-cycle-objection-verifier");
+    await row.getByTestId("points-queue-decide").click();
+    await expect.poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count()).toBe(0);
+    await objection.getByTestId("points-objection-uphold").click();
+    await expect.poll(async () => verifier.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count()).toBe(0);
+    // The list page does not show objection outcomes; the public outcome of the first version is read from the API.
+    const outcomes = (await (await verifier.request.get(`${server.baseUrl}/api/v1/public/publicity/lists/${firstListId}/objections`)).json()) as { pending: number; items: unknown[] };
+    expect(outcomes).toMatchObject({ pending: 0, items: [{ rank: 2, maskedName: masked(applicants.second.name), indicator: "education", status: "upheld" }] });
+
+    const clerk = await signIn("clerk.shiqi");
+    const enrolment = await api<{ id: string }>(clerk, "GET", `/points/enrolments?personId=${applicants.second.personId}`);
+    await clerk.goto(`${server.baseUrl}/console/points/enrolments/${enrolment.id}`);
+    await expect.poll(async () => clerk.getByTestId("points-me-applications").textContent()).toContain("45.00");
+    expect(await clerk.getByTestId("points-me-facts").textContent()).toContain("部门已更正");
+  });
+
+  it("the admin ranks again and republishes: version 2 with the differences", async () => {
+    const page = await signIn("programme.admin");
+    await page.goto(`${server.baseUrl}/console/points/cycles`);
+    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(1);
+    await page.getByTestId("points-run").click();
+    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(2);
+    const latest = page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "completed" });
+    await expect.poll(async () => latest.textContent()).toContain("2");
+    await latest.getByTestId("points-run-publish").click();
+    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "completed" }).count()).toBe(0);
+    await screenshot(page, "points-cycle-runs-republished");
+
+    const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })).newPage();
+    await visitor.goto(`${server.baseUrl}/points/lists`);
+    await openShiqiHukouList(visitor);
+    await expect.poll(async () => visitor.getByTestId("points-list-select").textContent()).toContain("版本 2");
+    const rows = await entryRows(visitor);
+    const byName = Object.fromEntries(rows.map((cells) => [cells[1], cells]));
+    expect(byName[masked(applicants.first.name)].slice(0, 1)).toEqual(["1"]);
+    expect(byName[masked(applicants.resident.name)][0]).toBe("2");
+    expect(byName[masked(applicants.resident.name)].join(" ")).toContain("录取");
+    expect(byName[masked(applicants.resident.name)].join(" ")).not.toContain("未获指标");
+    expect(byName[masked(applicants.second.name)][0]).toBe("—");
+    expect(byName[masked(applicants.second.name)].join(" ")).toContain("45.00");
+    await screenshot(visitor, "points-cycle-public-list-v2");
+
+    // The list page shows the version but not what changed; the differences are read from the public API.
+    const lists = await (await visitor.request.get(`${server.baseUrl}/api/v1/public/publicity/lists?kind=points.hukou&townCode=shiqi`)).json() as { items: { id: string; version: number }[] };
+    expect(lists.items[0].version).toBe(2);
+    const differences = await (await visitor.request.get(`${server.baseUrl}/api/v1/public/publicity/lists/${lists.items[0].id}/differences`)).json() as { previousVersion: number; items: { maskedName: string; changed: string[]; after: { rank: number | null } }[] };
+    expect(differences.previousVersion).toBe(1);
+    expect(differences.items.map((item) => [item.maskedName, [...item.changed].sort(), item.after.rank]).sort()).toEqual([
+      [masked(applicants.second.name), ["rank", "result", "total"], null],
+      [masked(applicants.resident.name), ["rank", "result"], 2],
+    ].sort());
+  });
+
+  it("after publicity ends the admin publishes the final list and the resident downloads her notice PDF", async () => {
+    await server.stop();
+    server = await startServerOn(dataDir, { clockOffsetDays: CLOCK_OFFSET_DAYS });
+    const admin = await signIn("programme.admin");
+    await admin.goto(`${server.baseUrl}/console/points/cycles`);
+    const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "published" }).first();
+    await published.getByTestId("points-run-finalise").click();
+    await expect.poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "final" }).count()).toBe(1);
+    await screenshot(admin, "points-cycle-final");
+
+    const resident = await signIn("resident");
+    await resident.goto(`${server.baseUrl}/console/points/me`);
+    const link = resident.getByTestId("points-me-notice");
+    await link.waitFor();
+    expect(await resident.getByTestId("points-me-applications").textContent()).toContain("第 2 名 · 录取");
+    await screenshot(resident, "points-cycle-resident-final");
+    const [download] = await Promise.all([resident.waitForEvent("download"), link.click()]);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdfPath = join(SCREENSHOT_DIR, "points-cycle-notice.pdf");
+    await download.saveAs(pdfPath);
+    const response = await resident.request.get(new URL((await link.getAttribute("href")) ?? "", server.baseUrl).toString());
+    expect(response.headers()["content-type"]).toContain("application/pdf");
+    expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
+    const body = await response.body();
+    expect(body.subarray(0, 5).toString()).toBe("%PDF-");
+    writeFileSync(pdfPath, body);
+    const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString();
+    expect(text).toContain(applicants.resident.name);
+    expect(text).toContain("积分入户");
+    expect(text).toContain("70.00");
+    expect(text).toContain("第 2 名");
+    expect(text).toContain("录取");
+    expect(text).not.toContain(applicants.resident.idNumber);
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", pdfPath, join(SCREENSHOT_DIR, "points-cycle-notice")]);
+    expect(existsSync(join(SCREENSHOT_DIR, "points-cycle-notice-1.png"))).toBe(true);
   });
 });
