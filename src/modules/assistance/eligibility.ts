@@ -65,5 +65,6 @@ export function assessEligibility(inputs: CaseInputs, month: string, parameters:
     dibaoFen: eligible ? explained.value.dibaoFen : 0,
     supplementFen: eligible ? explained.value.supplementFen : 0,
     reasons,
+    steps,
   });
 }

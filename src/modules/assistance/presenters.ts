@@ -47,6 +47,7 @@ export async function presentCase(executor: Executor, actor: Actor | null, recor
       dibaoYuan: fenToYuanString(record.eligibility.dibaoFen),
       supplementYuan: fenToYuanString(record.eligibility.supplementFen),
       reasons: record.eligibility.reasons,
+      steps: record.eligibility.steps ?? [],
     },
     deadlines: {
       submittedOn: record.submittedOn,

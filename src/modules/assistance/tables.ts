@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Executor } from "../../db/transaction";
+import type { ExplanationStep } from "../../rules/assistance/formulas/formula.types";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -37,6 +38,8 @@ export interface EligibilitySnapshot {
   dibaoFen: number;
   supplementFen: number;
   reasons: { rule: string; message: string; reference?: string }[];
+  /** The rules engine's explanation steps (zh/en labels, values, references); absent on rows computed before they were kept. */
+  steps?: ExplanationStep[];
 }
 
 export interface AssistanceCasesTable {
