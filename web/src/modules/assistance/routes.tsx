@@ -1,7 +1,9 @@
 // The assistance module's console menu entries and routes (clerks, civil affairs, the price department).
-import { FundOutlined, LineChartOutlined, SolutionOutlined } from "@ant-design/icons";
+import { FundOutlined, HeartOutlined, LineChartOutlined, SolutionOutlined } from "@ant-design/icons";
+import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
 import "./text";
+import "./text.resident";
 import { CaseCreatePage } from "./CaseCreatePage";
 import { CaseListPage } from "./CaseListPage";
 import { CasePage } from "./CasePage";
@@ -12,11 +14,13 @@ import { PayrollPage } from "./PayrollPage";
 export const assistanceModule: ConsoleModule = {
   name: "assistance",
   menu: [
+    { path: "assistance/mine", labelKey: "nav.assistanceMine", icon: <HeartOutlined />, ability: "assistance.apply" },
     { path: "assistance/cases", labelKey: "nav.assistance", icon: <SolutionOutlined />, ability: "assistance.cases.read" },
     { path: "assistance/payroll", labelKey: "nav.assistancePayroll", icon: <FundOutlined />, ability: "assistance.payroll.read" },
     { path: "assistance/cpi", labelKey: "nav.assistanceCpi", icon: <LineChartOutlined />, ability: "assistance.cpi.read" },
   ],
   routes: [
+    { path: "assistance/mine", element: lazyPage(() => import("./MyAssistancePage"), (module) => module.MyAssistancePage), ability: "assistance.apply" },
     { path: "assistance/cases", element: <CaseListPage />, ability: "assistance.cases.read" },
     { path: "assistance/cases/new", element: <CaseCreatePage />, ability: "assistance.cases.create" },
     { path: "assistance/cases/:id", element: <CasePage />, ability: "assistance.cases.read" },

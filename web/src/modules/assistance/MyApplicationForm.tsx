@@ -1,0 +1,112 @@
+import { useRef, useState } from "react";
+import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Typography, type UploadFile } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import type { Household } from "../../api/types";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { EvidenceUpload, uploadAll } from "./EvidenceUpload";
+
+const categoryCodes = ["double_elderly", "serious_illness", "minor", "student", "single_parent_family", "severe_disability"];
+
+interface Values {
+  members: { monthlyIncomeYuan: string; categories: string[] }[];
+  workCapacity: string;
+  seriousIllness?: boolean;
+  assetsYuan: string;
+  secondHome?: boolean;
+  vehicle?: boolean;
+  bankAccount: string;
+}
+
+/** The resident's online application for their own registry household: incomes, categories, assets, evidence files. */
+export function MyApplicationForm({ household, onDone }: { household: Household; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const key = useRef(newIdempotencyKey());
+  const members = household.members ?? [];
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const fileIds = await uploadAll(files, household.townCode);
+      await apiPost("/assistance/cases", {
+        householdId: String(household.id),
+        workCapacity: values.workCapacity,
+        seriousIllness: values.seriousIllness ?? false,
+        assetsYuan: values.assetsYuan,
+        secondHome: values.secondHome ?? false,
+        vehicle: values.vehicle ?? false,
+        bankAccount: values.bankAccount,
+        members: members.map((member, index) => ({ personId: String(member.personId), monthlyIncomeYuan: values.members[index].monthlyIncomeYuan, categories: values.members[index].categories ?? [] })),
+        fileIds,
+      }, key.current);
+      onDone();
+    } catch (caught) {
+      // A refused application is stored under its key: the corrected one needs a new key.
+      key.current = newIdempotencyKey();
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t("assistance.mine.apply")}>
+      <Typography.Paragraph type="secondary">{t("assistance.mine.applyIntro")}</Typography.Paragraph>
+      <Typography.Paragraph>{t("assistance.mine.address")}：{household.address}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="assistance-apply-form"
+        initialValues={{ workCapacity: "none", assetsYuan: "0", members: members.map(() => ({ monthlyIncomeYuan: "0", categories: [] })) }}>
+        <Table
+          size="small"
+          rowKey="personId"
+          pagination={false}
+          scroll={{ x: true }}
+          dataSource={members.map((member, index) => ({ ...member, index }))}
+          data-testid="assistance-apply-members"
+          columns={[
+            { title: t("assistance.name"), dataIndex: "name" },
+            { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => t(`relationship.${value}`, { defaultValue: value }) },
+            {
+              title: t("assistance.income"),
+              key: "income",
+              render: (_: unknown, row: { index: number }) => (
+                <Form.Item name={["members", row.index, "monthlyIncomeYuan"]} rules={[{ required: true }]} style={{ margin: 0 }}>
+                  <Input style={{ width: 120 }} data-testid={`assistance-apply-income-${row.index}`} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t("assistance.categories"),
+              key: "categories",
+              render: (_: unknown, row: { index: number }) => (
+                <Form.Item name={["members", row.index, "categories"]} style={{ margin: 0 }}>
+                  <Select mode="multiple" style={{ minWidth: 200 }} data-testid={`assistance-apply-categories-${row.index}`} options={categoryCodes.map((code) => ({ value: code, label: t(`assistance.category.${code}`) }))} />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
+        <Space wrap style={{ marginTop: 12 }} align="start">
+          <Form.Item name="workCapacity" label={t("assistance.workCapacity")}>
+            <Select style={{ width: 160 }} data-testid="field-workCapacity" options={["none", "partial", "able"].map((code) => ({ value: code, label: t(`assistance.capacity.${code}`) }))} />
+          </Form.Item>
+          <Form.Item name="assetsYuan" label={t("assistance.assets")} rules={[{ required: true }]}><Input style={{ width: 160 }} data-testid="field-assetsYuan" /></Form.Item>
+          <Form.Item name="bankAccount" label={t("assistance.bankAccount")} rules={[{ required: true, pattern: /^[0-9]{12,30}$/ }]}><Input style={{ width: 240 }} data-testid="field-bankAccount" /></Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="seriousIllness" valuePropName="checked"><Checkbox data-testid="field-seriousIllness">{t("assistance.mine.seriousIllness")}</Checkbox></Form.Item>
+          <Form.Item name="secondHome" valuePropName="checked"><Checkbox data-testid="field-secondHome">{t("assistance.mine.secondHome")}</Checkbox></Form.Item>
+          <Form.Item name="vehicle" valuePropName="checked"><Checkbox data-testid="field-vehicle">{t("assistance.mine.vehicle")}</Checkbox></Form.Item>
+        </Space>
+        <Form.Item label={t("assistance.mine.evidence")}><EvidenceUpload files={files} onChange={setFiles} testId="assistance-apply-upload" /></Form.Item>
+        <SubmitErrorAlert error={error} />
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-apply-submit">{t("assistance.mine.submitApplication")}</Button>
+      </Form>
+    </Card>
+  );
+}
