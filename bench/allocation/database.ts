@@ -31,6 +31,8 @@ export function orderedUuid(prefix: number, index: number): string {
 export interface DatabaseFigures {
   setup_ms: number;
   job_ms: number;
+  /** Wall time of each part of the job: read, allocate, hash, write, commit (the remainder). */
+  job_stages_ms: Record<string, number>;
   job_cpu_ms: number;
   rows_written: number;
   result_hash: string;
@@ -144,22 +146,26 @@ export async function databaseStage(serverUrl: string, population: Population, r
     const job = async () => {
       const cpu = process.cpuUsage();
       const begun = performance.now();
-      const result = await inTransactionWhenOk(handle.db, async (trx) => runRanking(trx, { actor, requestId: "bench" }, (await findCycle(trx, cycleId))!));
+      const stages: Record<string, number> = {};
+      const result = await inTransactionWhenOk(handle.db, async (trx) => runRanking(trx, { actor, requestId: "bench" }, (await findCycle(trx, cycleId))!, {
+        onStage: (name, ms) => (stages[name] = Math.round(ms)),
+      }));
       const ms = performance.now() - begun;
+      stages.commit = Math.round(ms - Object.values(stages).reduce((sum, value) => sum + value, 0));
       const used = process.cpuUsage(cpu);
       if (!result.ok) throw new Error(`ranking job refused: ${result.error.code} ${result.error.field ?? ""} ${result.error.message}`);
-      return { run: result.value, ms, cpuMs: (used.user + used.system) / 1000 };
+      return { run: result.value, ms, cpuMs: (used.user + used.system) / 1000, stages };
     };
     const first = await job();
-    process.stderr.write(`  job: ${Math.round(first.ms)} ms (cpu ${Math.round(first.cpuMs)} ms), result ${first.run.result_hash.slice(0, 12)}…\n`);
+    process.stderr.write(`  job: ${Math.round(first.ms)} ms (cpu ${Math.round(first.cpuMs)} ms) ${JSON.stringify(first.stages)}, result ${first.run.result_hash.slice(0, 12)}…\n`);
     let same = true;
     for (let i = 0; i < reruns; i++) {
       const again = await job();
-      process.stderr.write(`  re-run: ${Math.round(again.ms)} ms, result ${again.run.result_hash.slice(0, 12)}…\n`);
+      process.stderr.write(`  re-run: ${Math.round(again.ms)} ms ${JSON.stringify(again.stages)}, result ${again.run.result_hash.slice(0, 12)}…\n`);
       same &&= again.run.result_hash === first.run.result_hash && again.run.input_hash === first.run.input_hash;
     }
     return {
-      setup_ms: Math.round(setupMs), job_ms: Math.round(first.ms), job_cpu_ms: Math.round(first.cpuMs), rows_written: 2 * first.run.application_count,
+      setup_ms: Math.round(setupMs), job_ms: Math.round(first.ms), job_stages_ms: first.stages, job_cpu_ms: Math.round(first.cpuMs), rows_written: 2 * first.run.application_count,
       result_hash: first.run.result_hash, input_hash: first.run.input_hash, stored_admitted: await storedAdmitted(handle, first.run.id), rerun_hashes_equal: same,
     };
   } finally {

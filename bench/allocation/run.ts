@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   if (serverUrl) {
     const figures = await databaseStage(serverUrl, population, reruns);
     database = {
-      job_ms: figures.job_ms, job_cpu_ms: figures.job_cpu_ms, setup_ms: figures.setup_ms, rows_written: figures.rows_written,
+      job_ms: figures.job_ms, job_stages_ms: figures.job_stages_ms, job_cpu_ms: figures.job_cpu_ms, setup_ms: figures.setup_ms, rows_written: figures.rows_written,
       stored_admitted: figures.stored_admitted, job_agrees_with_engine: JSON.stringify(figures.stored_admitted) === JSON.stringify(engineAdmitted),
       rerun_hashes_equal: figures.rerun_hashes_equal, reruns, input_hash: figures.input_hash, result_hash: figures.result_hash, job_within_limit: figures.job_ms < JOB_LIMIT_MS,
     };

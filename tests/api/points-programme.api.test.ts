@@ -91,6 +91,12 @@ describe("refusing a placement", () => {
     expect(outcome(first, ids[0])).toMatchObject({ rank: 1, outcome: "admitted" });
     const last = first.applications.find((item: { rank: number }) => item.rank === 6);
     expect(last.outcome).toBe("waiting");
+    // Review pages read from the stored result rows, ordered by application id like the full list.
+    expect(first).toMatchObject({ applicationCount: 6, page: 1, pageSize: 1000 });
+    const secondPage = expectStatus(await sessions.auditor.request("GET", `/api/v1/points/runs/${first.id}?page=2&pageSize=4`), 200).json();
+    expect(secondPage).toMatchObject({ page: 2, pageSize: 4, resultHash: first.resultHash, summaries: first.summaries });
+    expect(secondPage.applications).toEqual(first.applications.slice(4));
+    expect((await sessions.auditor.request("GET", `/api/v1/points/runs/${first.id}?pageSize=10001`)).statusCode).toBe(400);
     const early = await sessions.clerk.request("POST", `/api/v1/points/applications/${ids[0]}/refuse-placement`);
     expect(early.json().error.code).toBe("not_admitted");
     expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/runs/${first.id}/publish`), 200);

@@ -16,13 +16,26 @@ import { runListRows } from "../run/run.rows";
 import { audit, pointsClock, type CommandContext } from "./context";
 import { tellResident } from "./scores";
 
+/** Tuning and measuring a run: rows per bulk statement, and a callback told each stage's wall time (read, allocate, hash, write). */
+export interface RankingOptions {
+  chunkRows?: number;
+  onStage?: (name: string, ms: number) => void;
+}
+
 /**
  * Runs the ranking of a cycle and stores it as a new run (status `completed`, ready for review): the applications
  * are read in chunks into the engine's columns, allocated by `allocateColumns`, and the snapshot and result rows
  * are written in bulk, all in the caller's transaction.
  */
-export async function runRanking(trx: Trx, context: CommandContext, cycle: CycleRecord, options: { chunkRows?: number } = {}): Promise<Result<RunRecord, Problem>> {
+export async function runRanking(trx: Trx, context: CommandContext, cycle: CycleRecord, options: RankingOptions = {}): Promise<Result<RunRecord, Problem>> {
+  let mark = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    options.onStage?.(name, now - mark);
+    mark = now;
+  };
   const loaded = await loadRunInput(trx, cycle);
+  stage("read");
   if (!loaded.ok) return loaded;
   const input = loaded.value;
   const count = input.applicants.count;
@@ -33,6 +46,7 @@ export async function runRanking(trx: Trx, context: CommandContext, cycle: Cycle
   const summaries = presentSummaries({ towns: input.context.towns, quotas: input.quotas }, out);
   const second = out.statistics.secondRound;
   const hukouSecondRound = { places: second.places, candidates: second.candidates, admitted: second.admitted, cutoffTotal: second.cutoffTotal === CUTOFF_NONE ? null : second.cutoffTotal };
+  stage("allocate");
   const hash = streamedResultHash(count, reader, summaries, second);
   let eligible = 0;
   let admitted = 0;
@@ -49,7 +63,9 @@ export async function runRanking(trx: Trx, context: CommandContext, cycle: Cycle
       summary: JSON.stringify({ summaries, hukouSecondRound, outcomes: outcomeCounts(count, reader) }), created_by: context.actor.id,
     })
     .returning("id").executeTakeFirstOrThrow();
+  stage("hash");
   await writeRunRows(trx, row.id, input, reader, options.chunkRows);
+  stage("write");
   const run = (await findRun(trx, row.id))!;
   await audit(trx, context, { action: "points.run", entityType: "points_run", entityId: run.id, townCode: null, after: { cycleId: cycle.id, sequence: run.sequence, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash, applications: count } });
   return ok(run);
