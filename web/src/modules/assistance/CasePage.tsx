@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import { CaseActions } from "./CaseActions";
 import { NextStepForm } from "./NextStepForm";
 import type { AssistanceCase, CaseMember } from "./types";
 
@@ -74,6 +75,7 @@ export function CasePage() {
       </Card>
       <Card size="small" title={t("assistance.nextStep")}>
         <NextStepForm record={record} onDone={reload} />
+        <CaseActions record={record} onDone={reload} />
       </Card>
       <Card size="small" title={t("assistance.timeline")}>
         <Timeline

@@ -59,7 +59,7 @@ export function MyCaseCard({ record, onChanged }: { record: CaseDetail; onChange
         <Typography.Text strong>{t("assistance.mine.progress")}</Typography.Text>
         <Timeline
           data-testid="assistance-mine-timeline"
-          items={record.timeline.map((event) => ({
+          items={[...record.timeline].sort((a, b) => a.onDate.localeCompare(b.onDate) || a.createdAt.localeCompare(b.createdAt)).map((event) => ({
             key: event.id,
             content: <span><strong>{event.onDate}</strong> {t(`assistance.event.${event.kind}`, { defaultValue: event.kind })}{typeof event.details.reason === "string" ? <Typography.Text type="secondary"> · {event.details.reason}</Typography.Text> : null}</span>,
           }))}
