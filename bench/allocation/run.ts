@@ -125,9 +125,10 @@ async function main(): Promise<void> {
     n,
     engine_ms: Math.round(timings.engine),
     ...("job_ms" in database ? { job_ms: database.job_ms } : {}),
-    // Peak RSS of this process after the engine runs, and over the whole run (database stage included).
-    engine_peak_rss_mib: Math.round(engineMib),
-    peak_rss_mib: Math.round(peakMib),
+    // Peak RSS of this process over the engine runs (the "engine only" figure), and over the whole run
+    // with the database stage (population, setup and job in one process; the server's memory is not counted).
+    peak_rss_mib: Math.round(engineMib),
+    ...("job_ms" in database ? { job_peak_rss_mib: Math.round(peakMib) } : {}),
     admitted: engineAdmitted,
     eligible: eligibleCounts(population),
     // CPU time of the same runs: the figure to compare when the machine is shared (wall time includes waiting).

@@ -61,5 +61,6 @@ describe("bulkInsert", () => {
     await expect(bulkInsert(database.db, "bulk_probe; drop table x", columns, 1)).rejects.toThrow(/plain SQL name/);
     await expect(bulkInsert(database.db, "bulk_probe", [{ name: "n\"", type: "integer", value: () => 1 }], 1)).rejects.toThrow(/plain SQL name/);
     await expect(bulkInsert(database.db, "bulk_probe", columns, 1, 0)).rejects.toThrow(/chunkRows/);
+    await expect(bulkInsert(database.db, "bulk_probe", [{ name: "x", type: "double precision", value: () => Number.NaN }], 1)).rejects.toThrow(/x has a non-finite/);
   });
 });

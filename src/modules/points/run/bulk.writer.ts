@@ -20,6 +20,25 @@ export interface BulkColumn {
 export const BULK_CHUNK_ROWS = 25_000;
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
+const NEEDS_ESCAPE = /[\\"]/g;
+
+/** One element of a PostgreSQL array literal: NULL, a bare number or boolean, or a double-quoted, escaped string. */
+function element(value: string | number | boolean | null, column: BulkColumn): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`bulkInsert: ${column.name} has a non-finite number`);
+    return String(value);
+  }
+  if (typeof value === "boolean") return value ? "t" : "f";
+  return `"${value.replace(NEEDS_ESCAPE, "\\$&")}"`;
+}
+
+/** The rows start..end-1 of a column as one array literal, sent as a single text parameter. */
+function arrayLiteral(column: BulkColumn, start: number, end: number): string {
+  const parts = new Array<string>(end - start);
+  for (let row = start; row < end; row++) parts[row - start] = element(column.value(row), column);
+  return `{${parts.join(",")}}`;
+}
 
 /** Inserts rows 0..count-1 into `table` in chunks with `insert … select * from unnest($1::t[], …)`; returns the rows written. */
 export async function bulkInsert(executor: Executor, table: string, columns: readonly BulkColumn[], count: number, chunkRows = BULK_CHUNK_ROWS): Promise<number> {
@@ -30,11 +49,7 @@ export async function bulkInsert(executor: Executor, table: string, columns: rea
   const names = sql.join(columns.map((column) => sql.id(column.name)));
   for (let start = 0; start < count; start += chunkRows) {
     const end = Math.min(count, start + chunkRows);
-    const arrays = columns.map((column) => {
-      const values = new Array<string | number | boolean | null>(end - start);
-      for (let row = start; row < end; row++) values[row - start] = column.value(row);
-      return sql`${values}::${sql.raw(column.type)}[]`;
-    });
+    const arrays = columns.map((column) => sql`${arrayLiteral(column, start, end)}::${sql.raw(column.type)}[]`);
     await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})`.execute(executor);
   }
   return count;

@@ -54,10 +54,16 @@ const SUMMARY_FIELDS = ["purpose", "townCode", "grade", "quota", "seats", "secon
 export function streamedResultHash(count: number, reader: ResultRowReader, summaries: GroupSummary[], secondRound: AllocationColumns["statistics"]["secondRound"]): string {
   const hash = createHash("sha256").update("gongzhi-points-allocation/1", "utf8");
   const r = reader;
+  let batch = "";
   for (let row = 0; row < count; row++) {
-    hash.update(`\n${JSON.stringify([r.applicationId(row), r.purpose(row), r.townCode(row), r.grade(row), r.rank(row), r.rankScope(row), r.outcome(row), r.round(row),
-      r.cityRank(row), r.schoolId(row), r.distance(row), r.tieBreak(row), r.cityTieBreak(row)])}`, "utf8");
+    batch += `\n${JSON.stringify([r.applicationId(row), r.purpose(row), r.townCode(row), r.grade(row), r.rank(row), r.rankScope(row), r.outcome(row), r.round(row),
+      r.cityRank(row), r.schoolId(row), r.distance(row), r.tieBreak(row), r.cityTieBreak(row)])}`;
+    if (batch.length > 65_536) {
+      hash.update(batch, "utf8");
+      batch = "";
+    }
   }
+  hash.update(batch, "utf8");
   hash.update("\nsummaries", "utf8");
   for (const summary of summaries) hash.update(`\n${JSON.stringify(SUMMARY_FIELDS.map((field) => (summary as unknown as Record<string, unknown>)[field] ?? null))}`, "utf8");
   const cutoff = secondRound.cutoffTotal === CUTOFF_NONE ? null : secondRound.cutoffTotal;
