@@ -4,7 +4,7 @@ import { Type } from "typebox";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { mayOnAudit } from "../../platform/access/audit.policy";
-import { verifyAuditChain } from "../../platform/audit/audit.verify";
+import { auditRowContent, verifyAuditChain } from "../../platform/audit/audit.verify";
 import { requireActor, sendForbidden } from "../../platform/http/request-context";
 
 const AuditQuery = Type.Object(
@@ -37,22 +37,7 @@ export function auditRoutes(instance: FastifyInstance, db: Kysely<Database>): vo
     const count = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     const rows = await query.selectAll().orderBy("position", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
     return {
-      items: rows.map((row) => ({
-        position: row.position,
-        id: row.id,
-        at: row.at.toISOString(),
-        actorId: row.actor_id,
-        actorUsername: row.actor_username,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        townCode: row.town_code,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-        hash: row.hash,
-        previousHash: row.previous_hash,
-      })),
+      items: rows.map((row) => ({ ...auditRowContent(row), hash: row.hash })),
       total: Number(count.count),
       page,
       pageSize,

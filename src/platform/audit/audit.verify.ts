@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
-import { genesisHash, hashAuditContent } from "./audit.hash";
+import type { Kysely, Selectable } from "kysely";
+import type { AuditEntriesTable, Database } from "../../db/schema";
+import { genesisHash, hashAuditContent, type AuditContent } from "./audit.hash";
 
 /** One break in the chain: where it is and what is wrong. */
 export interface AuditProblem {
@@ -33,6 +33,25 @@ export interface AuditVerifyOptions {
 }
 
 const batchSize = 2000;
+
+/** The content of a stored audit entry as its hash covers it (and as the audit API shows it, with the hash). */
+export function auditRowContent(row: Selectable<AuditEntriesTable>): AuditContent {
+  return {
+    position: Number(row.position),
+    id: row.id,
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    townCode: row.town_code,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.request_id,
+    previousHash: row.previous_hash,
+  };
+}
 
 async function readHead(db: Kysely<Database>): Promise<AuditHead | null> {
   const row = await db.selectFrom("audit_head").select(["position", "hash"]).executeTakeFirst();
@@ -79,21 +98,7 @@ export async function verifyAuditChain(db: Kysely<Database>, options: AuditVerif
       if (row.previous_hash !== previousHash) {
         problems.push({ position, id: row.id, reason: "previous hash does not match the entry before it" });
       }
-      const recomputed = hashAuditContent({
-        position,
-        id: row.id,
-        at: row.at.toISOString(),
-        actorId: row.actor_id,
-        actorUsername: row.actor_username,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        townCode: row.town_code,
-        before: row.before ?? null,
-        after: row.after ?? null,
-        requestId: row.request_id,
-        previousHash: row.previous_hash,
-      });
+      const recomputed = hashAuditContent(auditRowContent(row));
       if (recomputed !== row.hash) {
         problems.push({ position, id: row.id, reason: "content does not match its hash (edited)" });
       }
