@@ -1,9 +1,10 @@
 // The assistance module's console menu entries and routes (clerks, civil affairs, the price department).
-import { FundOutlined, HeartOutlined, LineChartOutlined, SolutionOutlined } from "@ant-design/icons";
+import { FundOutlined, HeartOutlined, LineChartOutlined, RiseOutlined, SolutionOutlined } from "@ant-design/icons";
 import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
 import "./text";
 import "./text.resident";
+import "./text.staff";
 import { CaseCreatePage } from "./CaseCreatePage";
 import { CaseListPage } from "./CaseListPage";
 import { CasePage } from "./CasePage";
@@ -18,6 +19,7 @@ export const assistanceModule: ConsoleModule = {
     { path: "assistance/cases", labelKey: "nav.assistance", icon: <SolutionOutlined />, ability: "assistance.cases.read" },
     { path: "assistance/payroll", labelKey: "nav.assistancePayroll", icon: <FundOutlined />, ability: "assistance.payroll.read" },
     { path: "assistance/cpi", labelKey: "nav.assistanceCpi", icon: <LineChartOutlined />, ability: "assistance.cpi.read" },
+    { path: "assistance/standards", labelKey: "nav.assistanceStandards", icon: <RiseOutlined />, ability: "assistance.standards.read" },
   ],
   routes: [
     { path: "assistance/mine", element: lazyPage(() => import("./MyAssistancePage"), (module) => module.MyAssistancePage), ability: "assistance.apply" },
@@ -26,5 +28,6 @@ export const assistanceModule: ConsoleModule = {
     { path: "assistance/cases/:id", element: <CasePage />, ability: "assistance.cases.read" },
     { path: "assistance/payroll", element: <PayrollPage />, ability: "assistance.payroll.read" },
     { path: "assistance/cpi", element: <CpiPage />, ability: "assistance.cpi.read" },
+    { path: "assistance/standards", element: lazyPage(() => import("./StandardsPage"), (module) => module.StandardsPage), ability: "assistance.standards.read" },
   ],
 };

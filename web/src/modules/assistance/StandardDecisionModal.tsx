@@ -1,0 +1,46 @@
+import { useState } from "react";
+import { Descriptions, Form, Input, Radio } from "antd";
+import { useTranslation } from "react-i18next";
+import { apiPost, applyFieldErrors } from "../../api/client";
+import { FormModal } from "../../components/FormModal";
+import type { Standard } from "./standards.types";
+
+/** The programme admin's decision on a submitted standard: approve (in force from its effective date) or reject with a reason. */
+export function StandardDecisionModal({ standard, onClose, onDone }: { standard: Standard; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const decision = Form.useWatch("decision", form) as string | undefined;
+
+  const submit = async () => {
+    const values = (await form.validateFields()) as { decision: string; reason?: string };
+    setSaving(true);
+    setError(null);
+    try {
+      await apiPost(`/assistance/standards/${standard.id}/decision`, { version: standard.version, decision: values.decision, reason: values.reason || undefined });
+      onDone();
+      onClose();
+    } catch (caught) {
+      applyFieldErrors(form, caught);
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <FormModal open title={t("assistance.standard.decide")} okText={t("assistance.submit")} submitTestId="assistance-standard-decision-submit" saving={saving} error={error} onSubmit={submit} onCancel={onClose} onReload={() => { onDone(); onClose(); }}>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t("assistance.standard.effectiveFrom")}><strong>{standard.effectiveFrom}</strong></Descriptions.Item>
+        <Descriptions.Item label={t("assistance.standard.proposed")}>{standard.standardYuan}（{t("assistance.standard.supplement")} {standard.supplementYuan}）</Descriptions.Item>
+      </Descriptions>
+      <Form form={form} layout="vertical" initialValues={{ decision: "approved" }} data-testid="assistance-standard-decision-form">
+        <Form.Item name="decision">
+          <Radio.Group data-testid="field-decision" options={[{ value: "approved", label: t("assistance.standard.approve") }, { value: "rejected", label: t("assistance.standard.reject") }]} />
+        </Form.Item>
+        <Form.Item name="reason" label={t("assistance.action.reason")} rules={decision === "rejected" ? [{ required: true, min: 5 }] : []}><Input.TextArea rows={3} data-testid="field-reason" /></Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
