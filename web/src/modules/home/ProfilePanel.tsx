@@ -1,9 +1,10 @@
-import { Alert, Card, Descriptions, Empty, Skeleton, Table, Tag } from "antd";
+import { Alert, Card, Descriptions, Empty, Skeleton, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import type { HouseholdMember, Profile } from "../../api/types";
 import { useApiQuery } from "../../api/useApiQuery";
 import { describeError } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import { PersonDetails } from "../registry/PersonDetails";
 
 /** The resident's own person and household from `/me/profile`, masked where the API masks. */
 export function ProfilePanel() {
@@ -19,24 +20,7 @@ export function ProfilePanel() {
     <>
       <Card size="small" title={t("profile.person")} data-testid="profile-person">
         {person ? (
-          <Descriptions
-            size="small"
-            column={{ xs: 1, md: 2 }}
-            items={[
-              { key: "name", label: t("person.name"), children: person.name },
-              { key: "idNumber", label: t("person.idNumber"), children: <span className="mono">{person.idNumber}</span> },
-              { key: "gender", label: t("person.gender"), children: person.gender ? t(`gender.${person.gender}`) : "" },
-              { key: "birthDate", label: t("person.birthDate"), children: person.birthDate ?? "" },
-              { key: "phone", label: t("person.phone"), children: <span className="mono">{person.phone ?? ""}</span> },
-              {
-                key: "hukouType",
-                label: t("person.hukouType"),
-                children: person.hukouType ? <Tag>{t(`hukouType.${person.hukouType}`, { defaultValue: person.hukouType })}</Tag> : "",
-              },
-              { key: "town", label: t("person.town"), children: townLabel(person.townCode) },
-              { key: "address", label: t("person.address"), children: person.address ?? "" },
-            ]}
-          />
+          <PersonDetails person={person} own />
         ) : (
           <Empty description={t("profile.noPerson")} />
         )}
