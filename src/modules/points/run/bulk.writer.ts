@@ -47,10 +47,19 @@ export async function bulkInsert(executor: Executor, table: string, columns: rea
   }
   if (!Number.isInteger(chunkRows) || chunkRows <= 0) throw new Error("bulkInsert: chunkRows must be a positive integer");
   const names = sql.join(columns.map((column) => sql.id(column.name)));
-  for (let start = 0; start < count; start += chunkRows) {
+  const statement = (start: number) => {
     const end = Math.min(count, start + chunkRows);
     const arrays = columns.map((column) => sql`${arrayLiteral(column, start, end)}::${sql.raw(column.type)}[]`);
-    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})`.execute(executor);
+    return sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})`;
+  };
+  // While the server inserts one chunk, the next chunk's literals are built here (two cores at work, not one).
+  let next = count > 0 ? statement(0) : null;
+  for (let start = 0; next !== null; start += chunkRows) {
+    const pending = next.execute(executor);
+    pending.catch(() => {}); // awaited below; this only keeps a failure from being reported as unhandled meanwhile
+    await new Promise((resolve) => setImmediate(resolve)); // let the driver send the statement before building the next
+    next = start + chunkRows < count ? statement(start + chunkRows) : null;
+    await pending;
   }
   return count;
 }
