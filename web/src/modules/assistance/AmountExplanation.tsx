@@ -36,7 +36,7 @@ export function AmountExplanation({ record }: { record: CaseDetail }) {
           data-testid="assistance-mine-explanation"
           columns={[
             { title: t("assistance.mine.step"), key: "label", render: (_: unknown, step) => (english ? step.en : step.zh) },
-            { title: t("assistance.mine.value"), key: "value", align: "right", render: (_: unknown, step) => shown(step.value, t("assistance.mine.yes"), t("assistance.mine.no")) },
+            { title: t("assistance.mine.value"), key: "value", align: "right", width: 170, render: (_: unknown, step) => shown(step.value, t("assistance.mine.yes"), t("assistance.mine.no")) },
             { title: t("assistance.mine.reference"), dataIndex: "reference", render: (value?: string) => <Typography.Text type="secondary">{value ?? ""}</Typography.Text> },
           ]}
         />

@@ -1,4 +1,5 @@
-import { Empty, Skeleton, Space, Typography } from "antd";
+import { useState } from "react";
+import { Button, Empty, Skeleton, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Profile } from "../../api/types";
 import { useApiQuery } from "../../api/useApiQuery";
@@ -13,6 +14,7 @@ export function MyAssistancePage() {
   const { t } = useTranslation();
   const cases = useApiQuery<{ items: CaseDetail[] }>("/assistance/my-cases");
   const profile = useApiQuery<Profile>("/me/profile");
+  const [applying, setApplying] = useState(false);
   if (cases.error) return <ErrorResult error={cases.error} onRetry={cases.reload} />;
   if ((cases.loading && !cases.data) || (profile.loading && !profile.data)) return <Skeleton active />;
   const items = cases.data?.items ?? [];
@@ -23,7 +25,10 @@ export function MyAssistancePage() {
       <Typography.Title level={4} data-testid="assistance-mine-title">{t("assistance.mine.title")}</Typography.Title>
       {items.length === 0 ? <Empty description={t("assistance.mine.none")} data-testid="assistance-mine-none" /> : null}
       {items.map((item) => <MyCaseCard key={item.id} record={item} onChanged={cases.reload} />)}
-      {mayApply && household ? <MyApplicationForm household={household} onDone={cases.reload} /> : null}
+      {mayApply && household && items.length > 0 && !applying ? (
+        <Button onClick={() => setApplying(true)} data-testid="assistance-mine-apply-again">{t("assistance.mine.applyAgain")}</Button>
+      ) : null}
+      {mayApply && household && (items.length === 0 || applying) ? <MyApplicationForm household={household} onDone={() => { setApplying(false); cases.reload(); }} /> : null}
       {mayApply && !household ? <Typography.Paragraph type="secondary" data-testid="assistance-mine-no-household">{t("assistance.mine.noHousehold")}</Typography.Paragraph> : null}
     </Space>
   );

@@ -47,11 +47,11 @@ export function MyCaseCard({ record, onChanged }: { record: CaseDetail; onChange
           <Alert
             type={record.decision === "approved" ? "success" : "error"}
             data-testid="assistance-mine-decision"
-            title={`${t("assistance.mine.decision")}：${t(`assistance.mine.${record.decision}`)}（${t("assistance.mine.decidedOn")} ${record.decidedOn ?? "—"}）`}
+            title={t("assistance.mine.decisionTitle", { decision: t(`assistance.mine.${record.decision}`), date: record.decidedOn ?? "—" })}
             description={[
-              record.decisionReason ? `${t("assistance.mine.decisionReason")}：${record.decisionReason}` : null,
-              record.startMonth ? `${t("assistance.mine.startMonth")}：${record.startMonth}` : null,
-              record.stopMonth ? `${t("assistance.mine.stopMonth")}：${record.stopMonth}` : null,
+              record.decisionReason ? t("assistance.mine.labelValue", { label: t("assistance.mine.decisionReason"), value: record.decisionReason }) : null,
+              record.startMonth ? t("assistance.mine.labelValue", { label: t("assistance.mine.startMonth"), value: record.startMonth }) : null,
+              record.stopMonth ? t("assistance.mine.labelValue", { label: t("assistance.mine.stopMonth"), value: record.stopMonth }) : null,
             ].filter(Boolean).join("　")}
           />
         ) : null}
