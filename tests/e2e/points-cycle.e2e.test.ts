@@ -33,6 +33,11 @@ interface Applicant {
 const applicants: { first: Applicant; second: Applicant; resident: Applicant } = {} as never;
 let firstListId = "";
 
+/** The one browser function the test calls inside the page (the project's TypeScript has no DOM types). */
+interface BrowserWindow {
+  getComputedStyle: (element: unknown) => { opacity: string };
+}
+
 beforeAll(async () => {
   dataDir = makeDataFolder();
   server = await startServerOn(dataDir);
@@ -74,6 +79,7 @@ async function choose(page: Page, select: Locator, text: string, typed?: string)
   await select.click();
   if (typed !== undefined) await select.locator("input").fill(typed);
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+  await expect.poll(async () => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }
 
 /** Types a date into an antd DatePicker and clicks that day in its panel (Enter would also submit the form). */
@@ -81,6 +87,7 @@ async function pickDate(page: Page, picker: Locator, date: string): Promise<void
   await picker.click();
   await picker.fill(date);
   await page.locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
+  await expect.poll(async () => page.locator(".ant-picker-dropdown:visible").count()).toBe(0);
 }
 
 const tinyPdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -141,9 +148,8 @@ async function openShiqiHukouList(page: Page): Promise<void> {
 }
 
 async function entryRows(page: Page): Promise<string[][]> {
-  return page.getByTestId("points-list-entries").locator("tbody tr.ant-table-row").evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll("td")).map((cell) => (cell.textContent ?? "").trim())),
-  );
+  const rows = await page.getByTestId("points-list-entries").locator("tbody tr.ant-table-row").all();
+  return Promise.all(rows.map(async (row) => (await row.locator("td").allTextContents()).map((text) => text.trim())));
 }
 
 describe("a whole points cycle in the browser", () => {
@@ -275,6 +281,7 @@ describe("a whole points cycle in the browser", () => {
     await resident.getByTestId("points-list-entries").locator("tr.ant-table-row", { hasText: masked(applicants.second.name) }).getByTestId("points-list-object").click();
     await resident.getByTestId("points-objection-indicator").fill("education");
     await resident.getByTestId("points-objection-reason").fill("第2名申请人的大专学历证书系伪造，请教育部门核查");
+    await expect.poll(async () => resident.locator(".ant-modal:visible").evaluate((modal) => (globalThis as unknown as BrowserWindow).getComputedStyle(modal).opacity)).toBe("1");
     await screenshot(resident, "points-cycle-objection");
     await resident.getByTestId("points-objection-submit").click();
     await expect.poll(async () => resident.locator(".ant-modal:visible").count()).toBe(0);
