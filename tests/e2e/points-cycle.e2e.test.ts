@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -369,11 +369,28 @@ describe("a whole points cycle in the browser", () => {
     await server.stop();
     server = await startServerOn(dataDir, { clockOffsetDays: CLOCK_OFFSET_DAYS });
     const admin = await signIn("programme.admin");
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await admin.goto(`${server.baseUrl}/console/points/cycles`);
     const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "published" }).first();
     await published.getByTestId("points-run-finalise").click();
     await expect.poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "final" }).count()).toBe(1);
     await screenshot(admin, "points-cycle-final");
+
+    const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 }, acceptDownloads: true })).newPage();
+    await visitor.goto(`${server.baseUrl}/points/lists`);
+    await openShiqiHukouList(visitor);
+    await expect.poll(async () => visitor.locator(".ant-tag", { hasText: "正式公布" }).count()).toBe(1);
+    expect(await visitor.getByTestId("points-list-object").count()).toBe(0);
+    expect(await visitor.getByTestId("points-list-select").textContent()).toContain("版本 2");
+    const [listPdf] = await Promise.all([visitor.waitForEvent("download"), visitor.getByTestId("points-list-pdf").click()]);
+    const listPdfPath = join(SCREENSHOT_DIR, "points-cycle-final-list.pdf");
+    await listPdf.saveAs(listPdfPath);
+    expect(readFileSync(listPdfPath).subarray(0, 5).toString()).toBe("%PDF-");
+    const listText = execFileSync("pdftotext", ["-layout", listPdfPath, "-"]).toString();
+    expect(listText).toContain(masked(applicants.resident.name));
+    expect(listText).not.toContain(applicants.resident.idNumber);
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", listPdfPath, join(SCREENSHOT_DIR, "points-cycle-final-list")]);
+    await screenshot(visitor, "points-cycle-public-list-final");
 
     const resident = await signIn("resident");
     await resident.goto(`${server.baseUrl}/console/points/me`);
@@ -382,7 +399,6 @@ describe("a whole points cycle in the browser", () => {
     expect(await resident.getByTestId("points-me-applications").textContent()).toContain("第 2 名 · 录取");
     await screenshot(resident, "points-cycle-resident-final");
     const [download] = await Promise.all([resident.waitForEvent("download"), link.click()]);
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const pdfPath = join(SCREENSHOT_DIR, "points-cycle-notice.pdf");
     await download.saveAs(pdfPath);
     const response = await resident.request.get(new URL((await link.getAttribute("href")) ?? "", server.baseUrl).toString());
