@@ -33,7 +33,8 @@ export function StandardDecisionModal({ standard, onClose, onDone }: { standard:
     <FormModal open title={t("assistance.standard.decide")} okText={t("assistance.submit")} submitTestId="assistance-standard-decision-submit" saving={saving} error={error} onSubmit={submit} onCancel={onClose} onReload={() => { onDone(); onClose(); }}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t("assistance.standard.effectiveFrom")}><strong>{standard.effectiveFrom}</strong></Descriptions.Item>
-        <Descriptions.Item label={t("assistance.standard.proposed")}>{standard.standardYuan}（{t("assistance.standard.supplement")} {standard.supplementYuan}）</Descriptions.Item>
+        <Descriptions.Item label={t("assistance.standard.proposed")}>{standard.standardYuan}</Descriptions.Item>
+        <Descriptions.Item label={t("assistance.standard.supplement")}>{standard.supplementYuan}</Descriptions.Item>
       </Descriptions>
       <Form form={form} layout="vertical" initialValues={{ decision: "approved" }} data-testid="assistance-standard-decision-form">
         <Form.Item name="decision">

@@ -19,9 +19,9 @@ export function StandardSimulation({ standard }: { standard: Standard }) {
         <Descriptions.Item label={t("assistance.standard.supplement")}>{standard.supplementYuan}</Descriptions.Item>
       </Descriptions>
       {basis.reference ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t("assistance.standard.rule")}{basis.reference}</Typography.Paragraph> : null}
-      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} data-testid="assistance-standard-totals" title={`${t("assistance.standard.simulation")}（${simulation.month}）`}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} data-testid="assistance-standard-totals" title={t("assistance.standard.simulationOf", { month: simulation.month })}>
         <Descriptions.Item label={t("assistance.households")}>{simulation.households}</Descriptions.Item>
-        <Descriptions.Item label={t("assistance.standard.affected")}>{simulation.affected}（{t("assistance.standard.gainers")} {simulation.gainers} / {t("assistance.standard.losers")} {simulation.losers}）</Descriptions.Item>
+        <Descriptions.Item label={t("assistance.standard.affected")}>{t("assistance.standard.affectedSplit", { affected: simulation.affected, gainers: simulation.gainers, losers: simulation.losers })}</Descriptions.Item>
         <Descriptions.Item label={t("assistance.standard.newlyEligible")}>{simulation.newlyEligible}</Descriptions.Item>
         <Descriptions.Item label={t("assistance.standard.difference")}><strong>{fenToYuan(simulation.differenceFen)}</strong></Descriptions.Item>
       </Descriptions>
