@@ -10,15 +10,24 @@ import { launchBrowser, makeDataFolder, screenshot, SCREENSHOT_DIR, startServerO
 // (the demo `resident` 唐俊 by herself in the portal, two more at the clerk's counter), the clerk and the
 // education verifier check the resident's evidence, the admin ranks and publishes, the resident objects to the
 // second-ranked applicant's college degree, the verifier corrects it and upholds the objection, the list is
-// republished as version 2 with its differences, and — after a restart with the server's clock past the end of
-// publicity — the final list is published and the resident downloads her notice PDF.
+// republished as version 2 with its differences, and — after a restart with the server's clock 30 days later, past
+// the end of publicity — the final list is published and the resident downloads her notice PDF. From May to August
+// (no cycle open) the server's clock starts on 15 September.
 //
 // Scores (policies/zhongshan/points/2014, 石岐区 has no town bonus): college 60, residence permit 5 a year; the
 // hukou threshold is 60. 甲 college + 4 years = 80, 乙 college + 3 years = 75, 唐俊 college + 2 years = 70.
 // After the correction 乙 has senior secondary 30 + 15 = 45: below the threshold, unranked.
 
 const PASSWORD = "Gongzhi-2026!";
-const CLOCK_OFFSET_DAYS = 14;
+
+/** Days to move the server's clock so that its today falls in a cycle's window (September to April): 0 unless May to August. */
+function daysIntoWindow(now: Date): number {
+  const month = now.getUTCMonth() + 1;
+  return month >= 5 && month <= 8 ? Math.ceil((Date.UTC(now.getUTCFullYear(), 8, 15) - now.getTime()) / 86_400_000) : 0;
+}
+const START_OFFSET_DAYS = daysIntoWindow(new Date());
+// Five working days of publicity end well within 30 days, even across the Spring Festival holiday.
+const AFTER_PUBLICITY_OFFSET_DAYS = START_OFFSET_DAYS + 30;
 
 let dataDir = "";
 let server: RunningServer;
@@ -40,7 +49,7 @@ interface BrowserWindow {
 
 beforeAll(async () => {
   dataDir = makeDataFolder();
-  server = await startServerOn(dataDir);
+  server = await startServerOn(dataDir, { clockOffsetDays: START_OFFSET_DAYS });
   browser = await launchBrowser();
 });
 
@@ -120,7 +129,7 @@ function ageOn(birthDate: string, today: string): number {
 
 /** Chooses two working-age migrants of 石岐区 with three-character names from the demo registry (not the resident). */
 async function findTwoMigrants(page: Page, residentPersonId: string): Promise<Applicant[]> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Date(Date.now() + START_OFFSET_DAYS * 86_400_000).toISOString().slice(0, 10);
   const households = await api<{ items: { id: string }[] }>(page, "GET", "/households?q=%E7%9F%B3%E5%B2%90&pageSize=50");
   const found: Applicant[] = [];
   for (const household of households.items) {
@@ -367,7 +376,7 @@ describe("a whole points cycle in the browser", () => {
 
   it("after publicity ends the admin publishes the final list and the resident downloads her notice PDF", async () => {
     await server.stop();
-    server = await startServerOn(dataDir, { clockOffsetDays: CLOCK_OFFSET_DAYS });
+    server = await startServerOn(dataDir, { clockOffsetDays: AFTER_PUBLICITY_OFFSET_DAYS });
     const admin = await signIn("programme.admin");
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await admin.goto(`${server.baseUrl}/console/points/cycles`);
