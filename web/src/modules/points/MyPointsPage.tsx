@@ -11,6 +11,8 @@ import { ApplyForm } from "./ApplyForm";
 import { DeclareFactForm } from "./DeclareFactForm";
 import { EnrolForm } from "./EnrolForm";
 import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from "./types";
+import { usePointsLabels } from "./usePointsLabels";
+import { CodeWithLabel } from "./CodeWithLabel";
 
 /** The resident's points: enrolment, declared facts with evidence, applications with score history and results, messages. */
 export function MyPointsPage() {
@@ -47,6 +49,7 @@ function FraudButton({ enrolmentId, onDone }: { enrolmentId: string; onDone: () 
 function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () => void; counter: boolean }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
+  const { factLabel, departmentLabel } = usePointsLabels();
   const { enrolment } = data;
   const resultText = (application: Application) => {
     if (!application.result) return "—";
@@ -69,10 +72,10 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
       <Card size="small" title={t("points.facts")}>
         <Table size="small" rowKey="id" pagination={false} dataSource={data.facts} data-testid="points-me-facts"
           columns={[
-            { title: t("points.fact"), dataIndex: "fact" },
+            { title: t("points.fact"), dataIndex: "fact", render: (code: string) => <CodeWithLabel label={factLabel(code)} code={code} /> },
             { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
             { title: t("points.status"), dataIndex: "status", render: (status: string) => factStatusLabels[status] ?? status },
-            { title: t("points.department"), dataIndex: "departmentCode" },
+            { title: t("points.department"), dataIndex: "departmentCode", render: (code: string | null) => departmentLabel(code) },
             { title: t("points.reason"), dataIndex: "reason" },
           ]} />
         {enrolment.status !== "barred" ? <DeclareFactForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} /> : null}

@@ -8,6 +8,8 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSession } from "../../session/SessionContext";
 import { factStatusLabels, type QueueFact } from "./types";
+import { usePointsLabels } from "./usePointsLabels";
+import { CodeWithLabel } from "./CodeWithLabel";
 
 interface Objection {
   id: string;
@@ -22,6 +24,7 @@ interface Objection {
 export function QueuePage() {
   const { t } = useTranslation();
   const { can } = useSession();
+  const { factLabel, departmentLabel } = usePointsLabels();
   const { data, error, loading, reload } = useApiQuery<{ facts: QueueFact[]; objections: Objection[] }>("/points/verification/queue");
   const [actionError, setActionError] = useState<unknown>(null);
   const [decisions, setDecisions] = useState<Record<string, { decision: string; value?: string; reason?: string }>>({});
@@ -46,10 +49,10 @@ export function QueuePage() {
       <Card size="small" title={t("points.queueFacts")}>
         <Table size="small" rowKey="id" dataSource={data?.facts ?? []} pagination={{ pageSize: 50 }} data-testid="points-queue-facts"
           columns={[
-            { title: t("points.fact"), dataIndex: "fact", render: (fact: string, item: QueueFact) => <Link to={`/console/points/enrolments/${item.enrolmentId}`}>{fact}</Link> },
+            { title: t("points.fact"), dataIndex: "fact", render: (fact: string, item: QueueFact) => <Link to={`/console/points/enrolments/${item.enrolmentId}`}><CodeWithLabel label={factLabel(fact)} code={fact} /></Link> },
             { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
             { title: t("points.status"), dataIndex: "status", render: (status: string) => factStatusLabels[status] ?? status },
-            { title: t("points.department"), dataIndex: "departmentCode" },
+            { title: t("points.department"), dataIndex: "departmentCode", render: (code: string | null) => departmentLabel(code) },
             { title: t("points.evidence"), dataIndex: "fileIds", render: (ids: string[]) => ids.map((id, index) => <a key={id} href={`/api/v1/files/${id}/content`}>#{index + 1} </a>) },
             { title: t("points.due"), key: "due", render: (_: unknown, fact: QueueFact) => due(fact) },
             {
@@ -80,8 +83,8 @@ export function QueuePage() {
       <Card size="small" title={t("points.queueObjections")}>
         <Table size="small" rowKey="id" dataSource={data?.objections ?? []} pagination={false} data-testid="points-queue-objections"
           columns={[
-            { title: t("points.fact"), dataIndex: "indicator" },
-            { title: t("points.department"), dataIndex: "departmentCode" },
+            { title: t("points.fact"), dataIndex: "indicator", render: (code: string | null) => <CodeWithLabel label={factLabel(code)} code={code} /> },
+            { title: t("points.department"), dataIndex: "departmentCode", render: (code: string | null) => departmentLabel(code) },
             { title: t("points.reason"), dataIndex: "reason" },
             { title: t("points.due"), key: "due", render: (_: unknown, objection: Objection) => due(objection.deadline) },
             {
