@@ -9,6 +9,7 @@ import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
 import { RunSummary } from "./RunSummary";
+import { SchoolsEditor } from "./SchoolsEditor";
 import type { Cycle, Run } from "./types";
 
 interface Quota {
@@ -84,6 +85,7 @@ export function CyclesPage() {
             { title: t("points.synthetic"), dataIndex: "synthetic", render: (synthetic: boolean) => (synthetic ? <Tag color="orange">{t("points.synthetic")}</Tag> : "") },
           ]} />
       </Card>
+      {cycleId ? <SchoolsEditor key={cycleId} cycleId={cycleId} admin={admin} /> : null}
     </Space>
   );
 }
