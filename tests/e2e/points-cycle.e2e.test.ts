@@ -347,6 +347,14 @@ describe("a whole points cycle in the browser", () => {
     await expect.poll(async () => latest.textContent()).toContain("2");
     await latest.getByTestId("points-run-publish").click();
     await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "completed" }).count()).toBe(0);
+    const republished = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
+    expect(await republished.textContent()).toContain("published");
+    await republished.getByTestId("points-run-finalise").click();
+    // Refused: publicity has not ended. The alert says only "请检查标红的项目" (the refusal names the field endDate,
+    // which SubmitErrorAlert turns into "check the fields marked red" though this page has no such field).
+    await page.getByTestId("submit-error").waitFor();
+    expect(await republished.textContent()).toContain("published");
+    expect(await page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "final" }).count()).toBe(0);
     await screenshot(page, "points-cycle-runs-republished");
 
     const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })).newPage();
