@@ -51,7 +51,7 @@ export function PayrollPage() {
         <>
           <Card size="small">
             <Descriptions size="small" column={4} data-testid="assistance-payroll-summary">
-              <Descriptions.Item label={t("assistance.status")}>{payroll.status}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.status")}>{t(`assistance.payrollStatus.${payroll.status}`)}</Descriptions.Item>
               <Descriptions.Item label={t("assistance.households")}>{payroll.households}</Descriptions.Item>
               <Descriptions.Item label={t("assistance.persons")}>{payroll.persons}</Descriptions.Item>
               <Descriptions.Item label={t("assistance.total")}><span className="mono" data-testid="assistance-payroll-total">{payroll.totalYuan}</span></Descriptions.Item>
