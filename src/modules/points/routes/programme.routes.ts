@@ -22,7 +22,7 @@ const DEFAULT_RESULT_PAGE = 1000;
 
 /**
  * A run for review: hashes, policy, counts, summaries, and one page of the per-application results (ids only, no
- * personal data; `page` from 1 and `pageSize` up to MAX_RESULT_PAGE, ordered by application id).
+ * personal data; `page` from 1 and `pageSize` up to 10,000 (RunPageQuery), ordered by application id).
  */
 async function presentRun(executor: Executor, run: RunRecord, paging: { page?: number; pageSize?: number } = {}) {
   const summary = run.summary as { summaries: GroupSummary[]; hukouSecondRound: AllocationResult["hukouSecondRound"] };

@@ -3,9 +3,6 @@ import type { Executor } from "../../../db/transaction";
 import type { ApplicationResult, Grade, Purpose, TieBreakLevel } from "../allocation";
 import { pointsDb } from "../points.tables";
 
-/** The largest page of applications a review request may ask for. */
-export const MAX_RESULT_PAGE = 10_000;
-
 interface ResultRow {
   application_id: string;
   purpose: string;
