@@ -307,7 +307,10 @@ describe("social assistance from application to bank file in the browser", () =>
     expect(category("低保金（元）") + category("分类救助金（元）") + category("价格临时补贴（元）") + category("补发/调整（元）")).toBe(fen(totalYuan));
     const townTotals = await page.getByTestId("assistance-payroll-towns").locator("tbody tr.ant-table-row td:last-child").allTextContents();
     expect(townTotals.reduce((sum, value) => sum + fen(value), 0)).toBe(fen(totalYuan));
-    await expect.poll(async () => linesTable.locator(".ant-spin-spinning").count()).toBe(0);
+    // The approval remounts the lines table (shown with the export buttons): wait until it has loaded again.
+    await expect.poll(async () => linesTable.locator('[class*="spin-spinning"], [class*="spin-blur"]').count()).toBe(0);
+    await expect.poll(async () => linesTable.locator("tbody tr", { hasText: payeeName }).count()).toBe(1);
+    await page.waitForTimeout(600); // cosmetic only: the loading overlay fades out before the screenshot
     await screenshot(page, "assistance-payroll-summary");
 
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("assistance-payroll-export-csv").click()]);
