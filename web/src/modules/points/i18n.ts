@@ -2,8 +2,9 @@
 import i18n from "i18next";
 
 const zh = {
-  nav: { counter: "积分窗口受理", selfCheck: "积分自测", myPoints: "我的积分", queue: "积分核查", cycles: "积分周期与排名", lists: "积分公示名单" },
+  nav: { counter: "积分窗口受理", selfCheck: "积分自测", myPoints: "我的积分", queue: "积分核查", cycles: "积分周期与排名", lists: "积分公示名单", deductions: "扣分事项登记" },
   points: {
+    deductionLead: "公安部门报送行政拘留、刑事处罚，卫生计生部门报送政策外生育；提交后积分立即按计分标准扣减，并通知本人。", deductionKind: "扣分事项", occurredOn: "发生日期", deductionReference: "理由及文书编号", deductionSubmit: "登记并扣分", deductionDone: "已登记，积分已更新", appliedOn: "生效日期", deductionNoApplication: "该人员暂无积分申请；扣分已记入其积分档案，以后的申请按新积分计算。",
     town: "申请镇区", grade: "入学年级", primary_1: "小学一年级", junior_1: "初中一年级", date: "申请日期", calculate: "计算积分",
     total: "总积分", threshold: "申请门槛", eligible: "达到门槛", notEligible: "未达门槛", indicator: "指标", points: "分值", rule: "计算规则", clause: "依据",
     school: "积分入学", housing: "积分承租公租房", hukou: "积分入户", selfCheckLead: "填写您的情况，立即看到三类申请的积分和每一项的计分依据。本页不保存任何信息。",
@@ -21,8 +22,9 @@ const zh = {
 };
 
 const en = {
-  nav: { counter: "Points counter", selfCheck: "Points self-check", myPoints: "My points", queue: "Points verification", cycles: "Cycles and ranking", lists: "Points publicity lists" },
+  nav: { counter: "Points counter", selfCheck: "Points self-check", myPoints: "My points", queue: "Points verification", cycles: "Cycles and ranking", lists: "Points publicity lists", deductions: "Deduction events" },
   points: {
+    deductionLead: "Police report detentions and criminal penalties, the health bureau out-of-policy births; the score is reduced at once and the resident is told why.", deductionKind: "Deduction event", occurredOn: "Occurred on", deductionReference: "Reason and document number", deductionSubmit: "Record and deduct", deductionDone: "Recorded; the score is updated", appliedOn: "Applied on", deductionNoApplication: "This person has no application yet; the deduction is on their file and counts in future applications.",
     town: "Town", grade: "Grade", primary_1: "Primary grade 1", junior_1: "Junior grade 1", date: "Application date", calculate: "Calculate",
     total: "Total", threshold: "Threshold", eligible: "Reaches the threshold", notEligible: "Below the threshold", indicator: "Indicator", points: "Points", rule: "Rule", clause: "Clause",
     school: "School place", housing: "Public rental housing", hukou: "Hukou transfer", selfCheckLead: "Fill in your situation to see your points for each purpose with every indicator explained. Nothing is stored.",
