@@ -10,6 +10,7 @@ import { CaseListPage } from "./CaseListPage";
 import { CasePage } from "./CasePage";
 import { CpiPage } from "./CpiPage";
 import { PayrollPage } from "./PayrollPage";
+import "./text.lists";
 
 /** Case list and case page, payroll summary, CPI entry. */
 export const assistanceModule: ConsoleModule = {
@@ -29,5 +30,8 @@ export const assistanceModule: ConsoleModule = {
     { path: "assistance/payroll", element: <PayrollPage />, ability: "assistance.payroll.read" },
     { path: "assistance/cpi", element: <CpiPage />, ability: "assistance.cpi.read" },
     { path: "assistance/standards", element: lazyPage(() => import("./StandardsPage"), (module) => module.StandardsPage), ability: "assistance.standards.read" },
+  ],
+  publicRoutes: [
+    { path: "assistance/lists", element: lazyPage(() => import("./PublicListsPage"), (module) => module.PublicListsPage), navLabelKey: "nav.assistanceLists" },
   ],
 };
