@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { apiGet, apiPost, applyFieldErrors, listItems, newIdempotencyKey } from "../../api/client";
+import { relationshipLabel } from "./timeline.labels";
 import type { Household, Page } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import type { AssistanceCase } from "./types";
@@ -70,7 +71,7 @@ export function CaseCreatePage() {
             dataSource={(household.members ?? []).map((member, index) => ({ ...member, index }))}
             columns={[
               { title: t("assistance.name"), dataIndex: "name" },
-              { title: t("assistance.relationship"), dataIndex: "relationship" },
+              { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => relationshipLabel(value, t) },
               {
                 title: t("assistance.income"),
                 key: "income",

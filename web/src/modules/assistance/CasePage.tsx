@@ -6,14 +6,8 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 import { CaseActions } from "./CaseActions";
 import { NextStepForm } from "./NextStepForm";
+import { CodeLabel, describeDetails, relationshipLabel, stepLabel } from "./timeline.labels";
 import type { AssistanceCase, CaseMember } from "./types";
-
-function describe(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .filter(([, value]) => value !== null && value !== undefined && typeof value !== "object")
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join("；");
-}
 
 /** The clerk's case page: household, members and incomes, assessment, deadlines, timeline, next step. */
 export function CasePage() {
@@ -47,7 +41,7 @@ export function CasePage() {
           columns={[
             { title: t("assistance.name"), dataIndex: "name" },
             { title: t("assistance.idNumber"), dataIndex: "idNumber", render: (value: string) => <span className="mono">{value}</span> },
-            { title: t("assistance.relationship"), dataIndex: "relationship" },
+            { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => <CodeLabel label={relationshipLabel(value, t)} code={value} /> },
             { title: t("assistance.income"), dataIndex: "monthlyIncomeYuan", align: "right" },
             { title: t("assistance.categories"), dataIndex: "categories", render: (values: string[]) => values.map((value) => <Tag key={value}>{t(`assistance.category.${value}`)}</Tag>) },
           ]}
@@ -84,7 +78,7 @@ export function CasePage() {
             key: event.id,
             content: (
               <span>
-                <strong>{event.onDate}</strong> {event.kind} · {event.actorUsername} <Typography.Text type="secondary">{describe(event.details)}</Typography.Text>
+                <strong>{event.onDate}</strong> <CodeLabel label={stepLabel(event.kind, t)} code={event.kind} /> · {event.actorUsername} <Typography.Text type="secondary">{describeDetails(event.details, t)}</Typography.Text>
               </span>
             ),
           }))}

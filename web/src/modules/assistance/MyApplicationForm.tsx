@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Typography, type UploadFile } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { relationshipLabel } from "./timeline.labels";
 import type { Household } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { EvidenceUpload, uploadAll } from "./EvidenceUpload";
@@ -70,7 +71,7 @@ export function MyApplicationForm({ household, onDone }: { household: Household;
           data-testid="assistance-apply-members"
           columns={[
             { title: t("assistance.name"), dataIndex: "name" },
-            { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => t(`relationship.${value}`, { defaultValue: value }) },
+            { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => relationshipLabel(value, t) },
             {
               title: t("assistance.income"),
               key: "income",
