@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isWorkingDay } from "../../core/calendar";
-import { appraisalValid, decisionDue, nextMonth, nextReview, publicityEnd, reviewIntervalMonths, stepAllowed, townOpinionDue } from "./workflow";
+import { appraisalValid, decisionDue, nextMonth, nextReview, publicityEnd, reviewIntervalMonths, stepAllowed, timings, townOpinionDue } from "./workflow";
+import { publicityEndDate } from "../../platform/publicity/publicity.lists";
 
 describe("assistance workflow rules", () => {
   it("needs 2/3 present and 2/3 of those present agreeing", () => {
@@ -16,7 +17,11 @@ describe("assistance workflow rules", () => {
     expect(isWorkingDay(due)).toBe(true);
     expect(due > "2026-10-20").toBe(true);
     expect(decisionDue("2026-11-06")).toBe("2026-11-20");
-    expect(publicityEnd("2026-11-02")).toBe("2026-11-08");
+    // 7 working days from Monday 2026-11-02 (counted) end on Tuesday 2026-11-10, as the platform list says.
+    expect(publicityEnd("2026-11-02")).toBe("2026-11-10");
+    expect(publicityEnd("2026-11-02")).toBe(publicityEndDate("2026-11-02", timings.publicityWorkingDays));
+    // Starting on Saturday 2026-11-07: the first working day is Monday 11-09, so the end is Tuesday 11-17.
+    expect(publicityEnd("2026-11-07")).toBe("2026-11-17");
   });
 
   it("schedules reviews by work capacity", () => {

@@ -1,17 +1,17 @@
 /**
  * The case workflow as pure rules: which step may follow which state, the working-day deadlines of the
- * procedure (Decree 649 Arts. 11–13, provincial practice: town opinion within 15 working days, 7 days of
+ * procedure (Decree 649 Arts. 11–13, provincial practice: town opinion within 15 working days, 7 working days of
  * publicity, civil-affairs decision within 10 working days), the democratic-appraisal quorum and the review
  * interval by work capacity. Timings are configurable defaults kept here in one place.
  */
-import { addWorkingDays } from "../../core/calendar";
+import { addWorkingDays, isWorkingDay } from "../../core/calendar";
 import { addDays, addMonths } from "../../core/dates";
 import type { CaseState } from "./tables";
 
 /** Procedure timings (configurable defaults, see docs/assistance-module.md). */
 export const timings = {
   townOpinionWorkingDays: 15,
-  publicityDays: 7,
+  publicityWorkingDays: 7,
   decisionWorkingDays: 10,
   priceSubsidyWorkingDays: 20,
   appealDays: 60,
@@ -44,9 +44,12 @@ export function townOpinionDue(submittedOn: string): string {
   return addWorkingDays(submittedOn, timings.townOpinionWorkingDays);
 }
 
-/** The last day of the community publicity that starts on `start` (7 days, the start day counted). */
+/**
+ * The last day of the community publicity that starts on `start`: 7 working days, the start day counted when it
+ * is a working day — the same end date the platform publicity (`publicityEndDate`) gives the published list.
+ */
 export function publicityEnd(start: string): string {
-  return addDays(start, timings.publicityDays - 1);
+  return addWorkingDays(start, isWorkingDay(start) ? timings.publicityWorkingDays - 1 : timings.publicityWorkingDays);
 }
 
 /** The civil-affairs decision is due 10 working days after the publicity ends (or after the town opinion). */

@@ -52,7 +52,7 @@ async function publishApprovedList(trx: Trx, context: CommandContext, actor: Act
     title: `最低生活保障对象名单（${month}）`,
     townCode: record.townCode,
     startDate: decidedOn,
-    workingDays: timings.publicityDays,
+    workingDays: timings.publicityWorkingDays,
     columns: [
       { key: "members", label: "保障人数" },
       { key: "amount", label: "保障金额（元/月）" },

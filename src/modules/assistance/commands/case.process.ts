@@ -121,7 +121,7 @@ export async function startPublicity(trx: Trx, context: CommandContext, actor: A
     title: `最低生活保障申请公示（${record.number}）`,
     townCode: record.townCode,
     startDate: input.startOn,
-    workingDays: timings.publicityDays,
+    workingDays: timings.publicityWorkingDays,
     columns: [
       { key: "members", label: "家庭人口" },
       { key: "income", label: "家庭月收入（元）" },
@@ -149,7 +149,7 @@ export async function startPublicity(trx: Trx, context: CommandContext, actor: A
   await recordEvent(trx, context, record, {
     kind: "publicised",
     onDate: input.startOn,
-    details: { listId: published.value.id, startOn: input.startOn, endOn, workingDays: timings.publicityDays, decisionDueOn: decisionDue(endOn) },
+    details: { listId: published.value.id, startOn: input.startOn, endOn, workingDays: timings.publicityWorkingDays, decisionDueOn: decisionDue(endOn) },
     before: { state: record.state },
   });
   return ok((await findCase(trx, record.id))!);
