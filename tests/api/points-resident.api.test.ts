@@ -151,6 +151,7 @@ describe("enrolment, facts and the verification queue", () => {
     expect(me.applications[0].total).toBe(65);
     expect(me.applications[0].history.at(-1).reason).toContain("行政拘留");
     expect(me.messages[0].text).toContain("行政拘留");
+    expect(me.messages[0].text).toMatch(/^市公安局 报送/);
     expect((await sessions.clerk.request("POST", "/api/v1/points/deductions", { idNumber: migrant.idNumber, kind: "criminal_penalty", occurredOn: "2014-12-01", reference: "x" })).statusCode).toBe(403);
   });
 

@@ -25,6 +25,12 @@ export type DeductionKind = keyof typeof deductionKinds;
 /** Working days within which a reported deduction must be reflected in the score (Impl. Art. 6). */
 export const deductionDays = 5;
 
+/** The department's Chinese name for messages a resident reads (its code when unknown). */
+async function departmentName(trx: Trx, code: string): Promise<string> {
+  const row = await trx.selectFrom("departments").select("name").where("code", "=", code).executeTakeFirst();
+  return row?.name ?? code;
+}
+
 /** Applies a deduction event to the person with this ID number; the reporter must belong to the kind's department. */
 export async function reportDeduction(
   trx: Trx,
@@ -34,7 +40,7 @@ export async function reportDeduction(
 ): Promise<Result<{ id: string; enrolmentId: string; dueOn: string; appliedOn: string }, Problem>> {
   const kind = deductionKinds[input.kind];
   if (reporterDepartments !== "all" && !reporterDepartments.includes(kind.department)) {
-    return err({ code: "forbidden", field: "kind", message: `kind: ${kind.zh} 由 ${kind.department} 报送 (reported by ${kind.department})` });
+    return err({ code: "forbidden", field: "kind", message: `kind: ${kind.zh} 由 ${await departmentName(trx, kind.department)} 报送 (reported by ${kind.department})` });
   }
   const today = pointsClock.today();
   if (!isIsoDate(input.occurredOn) || input.occurredOn > today) return err({ code: "invalid_date", field: "occurredOn", message: "occurredOn: 须为不晚于今天的日期 YYYY-MM-DD" });
@@ -53,7 +59,7 @@ export async function reportDeduction(
     .values({ enrolment_id: enrolment.id, kind: input.kind, department_code: kind.department, occurred_on: input.occurredOn, reference: input.reference.trim(), reported_on: today, due_on: dueOn, applied_on: today })
     .returning("id").executeTakeFirstOrThrow();
   await rescoreEnrolment(trx, enrolment.id, `扣分事项：${kind.zh}（${input.occurredOn}，${input.reference.trim()}）`);
-  await tellResident(trx, enrolment.id, `${kind.department} 报送您于 ${input.occurredOn} 的${kind.zh}记录（${input.reference.trim()}），按计分标准第三部分扣减积分（中府办〔2014〕50号 第六条）。`);
+  await tellResident(trx, enrolment.id, `${await departmentName(trx, kind.department)} 报送您于 ${input.occurredOn} 的${kind.zh}记录（${input.reference.trim()}），按计分标准第三部分扣减积分（中府办〔2014〕50号 第六条）。`);
   await audit(trx, context, { action: "points.deduction", entityType: "points_enrolment", entityId: enrolment.id, townCode: enrolment.town_code, after: { kind: input.kind, occurredOn: input.occurredOn, reference: input.reference, fact: kind.fact, value } });
   return ok({ id: row.id, enrolmentId: (await findEnrolment(trx, enrolment.id))!.id, dueOn, appliedOn: today });
 }
