@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { GRADE_CODES, PURPOSE_CODES, type ApplicantColumns, type QuotaColumns, type SchoolColumns } from "../../src/modules/points/allocation";
+import { mulberry32 } from "../../src/core/random";
 
 export const SEED = 20150301;
 /** 2016 city totals (domain notes): 5,060 hukou places and 500 public rental units, split synthetically. */
@@ -66,17 +67,8 @@ export function loadTowns(): Town[] {
   });
 }
 
-/** mulberry32: a small seeded PRNG with uniform output in [0, 1). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (mulberry32). */
+export const prng = mulberry32;
 
 /** Splits a total over weights by largest remainder, so the parts sum exactly to the total. */
 export function splitByWeight(total: number, weights: number[]): number[] {

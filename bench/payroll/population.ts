@@ -5,18 +5,10 @@
  */
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../src/db/schema";
+import { mulberry32 } from "../../src/core/random";
 
-/** mulberry32: a small seeded generator, so every run pays the same caseload. */
-export function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (mulberry32). */
+export const generator = mulberry32;
 
 const categories = ["double_elderly", "serious_illness", "minor", "student", "single_parent_family", "severe_disability"];
 const chunk = 20_000;

@@ -8,25 +8,15 @@ import { loadVersionFolder, POLICIES_ROOT } from "../../src/rules/policy.registr
 import { evaluateColumns } from "../../src/rules/scorecard.columns";
 import { allocateSharedColumns, allocateSharedResults, startKernelPool } from "../../src/rules/scorecard.parallel";
 import { towns } from "../../src/rules/towns";
+import { mulberry32 } from "../../src/core/random";
 
 const n = Number(process.argv[2] ?? 1_000_000);
 const loaded = loadVersionFolder(join(POLICIES_ROOT, "zhongshan/points/2014"));
 if (!loaded.ok) throw new Error(loaded.error.map((problem) => problem.message).join("\n"));
 const plan = loaded.value;
 
-/** mulberry32: a small seeded generator, so every run scores the same population. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = generator(20150501);
+const random = mulberry32(20150501);
 const integer = (max: number): number => Math.floor(random() * (max + 1));
 const columns = allocateSharedColumns(plan, n);
 const centralShare = [...towns().values()].filter((town) => town.centralDistrict).length / towns().size;

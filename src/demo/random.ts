@@ -1,18 +1,16 @@
+import { mulberry32 } from "../core/random";
+
 /** A seeded pseudo-random generator (mulberry32), so demo data is the same on every run. */
 export class SeededRandom {
-  private state: number;
+  private readonly generate: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.generate = mulberry32(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let value = this.state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+    return this.generate();
   }
 
   /** An integer in [min, max] inclusive. */

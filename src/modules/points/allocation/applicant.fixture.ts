@@ -3,6 +3,7 @@
  * computed from by hand. Used only by the tests beside it.
  */
 import type { AllocationInput, AllocationResult, Applicant, ApplicationResult } from "./allocation.types";
+import { mulberry32 } from "../../../core/random";
 
 /** An eligible applicant with neutral sub-scores; override what the case is about. */
 export function applicant(applicationId: string, fields: Partial<Applicant> = {}): Applicant {
@@ -47,14 +48,7 @@ export function outcomes(result: AllocationResult): Record<string, string> {
 /** A deterministic Fisher–Yates shuffle (mulberry32), so "shuffled input" tests are reproducible. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
