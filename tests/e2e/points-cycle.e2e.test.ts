@@ -372,6 +372,10 @@ describe("a whole points cycle in the browser", () => {
     expect(byName[masked(applicants.resident.name)].join(" ")).not.toContain("未获指标");
     expect(byName[masked(applicants.second.name)][0]).toBe("—");
     expect(byName[masked(applicants.second.name)].join(" ")).toContain("45.00");
+    // The page itself shows what changed since version 1: the second applicant's total fell from 75.00 to 45.00.
+    const changes = visitor.getByTestId("points-list-differences");
+    await expect.poll(async () => changes.textContent()).toContain(masked(applicants.second.name));
+    expect(await changes.textContent()).toContain("75.00 → 45.00");
     await screenshot(visitor, "points-cycle-public-list-v2");
 
     // The list page shows the version but not what changed; the differences are read from the public API.

@@ -6,6 +6,7 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
+import { ListChanges } from "./ListChanges";
 import { ObjectionModal } from "./ObjectionModal";
 import type { PublicityEntry, PublicityList } from "./types";
 
@@ -53,6 +54,7 @@ export function ListsPage() {
           <ObjectionModal listId={list.id} entry={objecting} onClose={() => setObjecting(null)} />
         </Card>
       ) : null}
+      {list ? <ListChanges key={list.id} listId={list.id} version={list.version} columns={list.columns} /> : null}
     </Space>
   );
 }
