@@ -255,14 +255,14 @@ describe("a whole points cycle in the browser", () => {
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await page.getByTestId("points-run").click();
     const runRow = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
-    await expect.poll(async () => runRow.textContent()).toContain("completed");
+    await expect.poll(async () => runRow.textContent()).toContain("已完成，待发布");
     await runRow.locator(".ant-table-row-expand-icon").click();
     const summary = page.getByTestId("points-run-summary").locator("tr.ant-table-row", { hasText: "石岐区" });
     await expect.poll(async () => summary.textContent()).toContain("积分入户");
     expect((await summary.locator("td").allTextContents()).map((text) => text.trim())).toEqual(["积分入户", "石岐区", "—", "2", "3", "3", "2", "0", "75.00"]);
     await screenshot(page, "points-cycle-run-review");
     await runRow.getByTestId("points-run-publish").click();
-    await expect.poll(async () => runRow.textContent()).toContain("published");
+    await expect.poll(async () => runRow.textContent()).toContain("公示中");
   });
 
   it("shows the published list to anyone: ranks and results with masked names and ID numbers", async () => {
@@ -346,18 +346,18 @@ describe("a whole points cycle in the browser", () => {
     await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(1);
     await page.getByTestId("points-run").click();
     await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(2);
-    const latest = page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "completed" });
+    const latest = page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" });
     await expect.poll(async () => latest.textContent()).toContain("2");
     await latest.getByTestId("points-run-publish").click();
-    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "completed" }).count()).toBe(0);
+    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" }).count()).toBe(0);
     const republished = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
-    expect(await republished.textContent()).toContain("published");
+    expect(await republished.textContent()).toContain("公示中");
     await republished.getByTestId("points-run-finalise").click();
     // Refused: publicity has not ended. The alert says only "请检查标红的项目" (the refusal names the field endDate,
     // which SubmitErrorAlert turns into "check the fields marked red" though this page has no such field).
     await page.getByTestId("submit-error").waitFor();
-    expect(await republished.textContent()).toContain("published");
-    expect(await page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "final" }).count()).toBe(0);
+    expect(await republished.textContent()).toContain("公示中");
+    expect(await page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count()).toBe(0);
     await screenshot(page, "points-cycle-runs-republished");
 
     const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })).newPage();
@@ -395,9 +395,9 @@ describe("a whole points cycle in the browser", () => {
     const admin = await signIn("programme.admin");
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await admin.goto(`${server.baseUrl}/console/points/cycles`);
-    const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "published" }).first();
+    const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "公示中" }).first();
     await published.getByTestId("points-run-finalise").click();
-    await expect.poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "final" }).count()).toBe(1);
+    await expect.poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count()).toBe(1);
     await screenshot(admin, "points-cycle-final");
 
     const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 }, acceptDownloads: true })).newPage();

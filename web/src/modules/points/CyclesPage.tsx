@@ -61,7 +61,7 @@ export function CyclesPage() {
         <Table size="small" rowKey="id" pagination={false} dataSource={runs.data?.items ?? []} data-testid="points-runs" expandable={{ expandedRowRender: (run: Run) => <RunSummary runId={run.id} /> }}
           columns={[
             { title: t("points.sequence"), dataIndex: "sequence" },
-            { title: t("points.status"), dataIndex: "status", render: (status: string) => <Tag>{status}</Tag> },
+            { title: t("points.status"), dataIndex: "status", render: (status: string) => <Tag>{t(`points.runStatus.${status}`, { defaultValue: status })}</Tag> },
             { title: t("points.resultHash"), dataIndex: "resultHash", render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
             { title: t("points.inputHash"), dataIndex: "inputHash", render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
             {

@@ -18,6 +18,7 @@ const zh = {
     finalise: "正式公布", sequence: "次序", inputHash: "输入摘要", resultHash: "结果摘要", quotas: "指标", places: "名额", synthetic: "合成数据", window: "申请期",
     lists: "公示名单", version: "版本", period: "公示期", search: "搜索姓名或排名", exportXlsx: "导出 XLSX", exportPdf: "导出 PDF", entries: "条", name: "姓名", idNumber: "身份证号码",
     saved: "已保存", none: "无", objection: "提出异议", openCase: "打开积分档案", refusePlacement: "放弃安排", year: "年度", housingUnits: "公租房套数", createCycle: "新建周期", importQuotas: "导入指标（CSV/XLSX）", indicatorName: "异议指标（指标代码，如 education）", publicised: "公示中", final: "正式公布", superseded: "已被新版本取代",
+    runStatus: { completed: "已完成，待发布", published: "公示中", final: "已正式公布", superseded: "已被新运行取代" },
   },
 };
 
@@ -38,6 +39,7 @@ const en = {
     finalise: "Publish the final list", sequence: "No.", inputHash: "Input hash", resultHash: "Result hash", quotas: "Quotas", places: "Places", synthetic: "Synthetic", window: "Window",
     lists: "Lists", version: "Version", period: "Publicity period", search: "Search name or rank", exportXlsx: "Export XLSX", exportPdf: "Export PDF", entries: "entries", name: "Name", idNumber: "ID number",
     saved: "Saved", none: "None", objection: "Raise an objection", openCase: "Open the case file", refusePlacement: "Refuse the placement", year: "Year", housingUnits: "Rental units", createCycle: "Open a cycle", importQuotas: "Import quotas (CSV/XLSX)", indicatorName: "Contested indicator (code, e.g. education)", publicised: "Publicised", final: "Final", superseded: "Superseded",
+    runStatus: { completed: "Completed, not yet published", published: "Published for publicity", final: "Final", superseded: "Superseded by a later run" },
   },
 };
 
