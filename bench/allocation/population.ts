@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { GRADE_CODES, PURPOSE_CODES, type ApplicantColumns, type QuotaColumns, type SchoolColumns } from "../../src/modules/points/allocation";
 import { mulberry32 } from "../../src/core/random";
+import { emptyApplicantColumns } from "../../src/modules/points/allocation/allocation.input";
 
 export const SEED = 20150301;
 /** 2016 city totals (domain notes): 5,060 hukou places and 500 public rental units, split synthetically. */
@@ -106,7 +107,7 @@ export function generatePopulation(n: number, seed = SEED): Population {
   let acc = 0;
   const townCumulative = towns.map((t) => (acc += t.weight / weightSum));
   const townIndices = towns.map((_, i) => i);
-  const a = emptyColumns(n);
+  const a = emptyApplicantColumns(n);
   let schoolEligible = 0;
   let property = 0;
   for (let r = 0; r < n; r++) {
@@ -196,23 +197,3 @@ function generateSchools(quotas: QuotaColumns, random: () => number): SchoolColu
   };
 }
 
-function emptyColumns(n: number): ApplicantColumns {
-  return {
-    count: n,
-    purpose: new Uint8Array(n),
-    town: new Uint16Array(n),
-    grade: new Uint8Array(n),
-    total: new Int32Array(n),
-    personalQuality: new Int32Array(n),
-    insurance: new Int32Array(n),
-    residence: new Int32Array(n),
-    appliedAt: new Float64Array(n),
-    homeX: new Float64Array(n),
-    homeY: new Float64Array(n),
-    eligible: new Uint8Array(n),
-    refused: new Uint8Array(n),
-    property: new Int32Array(n).fill(-1),
-    household: new Int32Array(n),
-    propertyCount: 0,
-  };
-}

@@ -154,7 +154,8 @@ function prepareSchools(input: AllocationInput, townIndex: Map<string, number>):
   return ok({ columns, sorted });
 }
 
-function emptyApplicantColumns(n: number): ApplicantColumns {
+/** Zeroed applicant columns for n applicants (no property: -1), for callers that fill them in bulk. */
+export function emptyApplicantColumns(n: number): ApplicantColumns {
   return {
     count: n,
     purpose: new Uint8Array(n),

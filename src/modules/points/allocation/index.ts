@@ -7,7 +7,7 @@ export * from "./allocation.types";
 export * from "./allocation.columns";
 export { allocate, presentResult, presentSummaries } from "./allocation.run";
 export { allocateColumns } from "./allocation.engine";
-export { prepareInput, compareCodeUnits, type PreparedInput } from "./allocation.input";
+export { prepareInput, compareCodeUnits, emptyApplicantColumns, type PreparedInput } from "./allocation.input";
 export { resultHash, canonicalText, diffResults, type ApplicationChange, type ChangedField } from "./result.compare";
 export { sortByMerit, separatingLevel, precedes } from "./merit.sort";
 export { rankingList, secondRoundList, type ListScope } from "./result.lists";

@@ -9,6 +9,7 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Executor } from "../../../db/transaction";
 import { GRADE_CODES, PURPOSE_CODES, type ApplicantColumns, type QuotaColumns, type SchoolColumns } from "../allocation";
 import { pointsDb } from "../points.tables";
+import { emptyApplicantColumns } from "../allocation/allocation.input";
 
 /** Rows read per query: keyset pages of the cycle's applications ordered by id. */
 export const READ_CHUNK_ROWS = 50_000;
@@ -83,13 +84,6 @@ export function contextColumns(context: RunContext): { quotas: QuotaColumns; sch
   return { quotas, schools, sortedSchools };
 }
 
-function emptyColumns(n: number): ApplicantColumns {
-  return {
-    count: n, purpose: new Uint8Array(n), town: new Uint16Array(n), grade: new Uint8Array(n), total: new Int32Array(n), personalQuality: new Int32Array(n),
-    insurance: new Int32Array(n), residence: new Int32Array(n), appliedAt: new Float64Array(n), homeX: new Float64Array(n), homeY: new Float64Array(n),
-    eligible: new Uint8Array(n), refused: new Uint8Array(n), property: new Int32Array(n).fill(-1), household: new Int32Array(n), propertyCount: 0,
-  };
-}
 
 interface ApplicationRow {
   id: string;
@@ -141,7 +135,7 @@ export async function loadRunInput(executor: Executor, cycle: { id: string; poli
   const hash = createHash("sha256").update(`${SNAPSHOT_FORMAT}\n${JSON.stringify({ policyId: cycle.policy_id, ...context })}`);
   const total = Number((await pointsDb(executor).selectFrom("points_applications").select((eb) => eb.fn.countAll().as("n")).where("cycle_id", "=", cycle.id).executeTakeFirstOrThrow()).n);
   const townIndex = new Map(context.towns.map((code, index) => [code, index]));
-  const columns = emptyColumns(total);
+  const columns = emptyApplicantColumns(total);
   const input: RunInput = {
     policyId: cycle.policy_id, context, applicants: columns, quotas, schools, applicationIds: new Array(total), personIds: new Array(total),
     propertyKeys: new Array(total), householdKeys: new Array(total), hasHome: new Uint8Array(total), snapshotHash: "",
