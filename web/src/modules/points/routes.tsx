@@ -1,16 +1,15 @@
 // The points module's console menu entries and routes.
 import { AlertOutlined, AuditOutlined, IdcardOutlined, CalculatorOutlined, FileSearchOutlined, OrderedListOutlined, TrophyOutlined } from "@ant-design/icons";
+import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
-import { CounterPage } from "./CounterPage";
-import { CyclesPage } from "./CyclesPage";
-import { DeductionPage } from "./DeductionPage";
 import { registerPointsStrings } from "./i18n";
-import { ListsPage } from "./ListsPage";
-import { EnrolmentPage, MyPointsPage } from "./MyPointsPage";
-import { QueuePage } from "./QueuePage";
-import { SelfCheckPage } from "./SelfCheckPage";
 
 registerPointsStrings();
+
+// Each page loads on first use, so the first page of the app does not carry the points screens.
+const myPoints = () => import("./MyPointsPage");
+const selfCheck = () => lazyPage(() => import("./SelfCheckPage"), (module) => module.SelfCheckPage);
+const lists = () => lazyPage(() => import("./ListsPage"), (module) => module.ListsPage);
 
 /** Points for migrants: self-check, the resident's points, the verification queue, cycles and runs, publicity lists. */
 export const pointsModule: ConsoleModule = {
@@ -25,17 +24,17 @@ export const pointsModule: ConsoleModule = {
     { path: "points/self-check", labelKey: "nav.selfCheck", icon: <CalculatorOutlined /> },
   ],
   routes: [
-    { path: "points/me", element: <MyPointsPage />, ability: "points.own" },
-    { path: "points/counter", element: <CounterPage />, ability: "points.counter" },
-    { path: "points/enrolments/:id", element: <EnrolmentPage /> },
-    { path: "points/queue", element: <QueuePage />, ability: "points.queue" },
-    { path: "points/deductions", element: <DeductionPage />, ability: "points.deductions" },
-    { path: "points/cycles", element: <CyclesPage />, ability: "points.programme.read" },
-    { path: "points/lists", element: <ListsPage /> },
-    { path: "points/self-check", element: <SelfCheckPage /> },
+    { path: "points/me", element: lazyPage(myPoints, (module) => module.MyPointsPage), ability: "points.own" },
+    { path: "points/counter", element: lazyPage(() => import("./CounterPage"), (module) => module.CounterPage), ability: "points.counter" },
+    { path: "points/enrolments/:id", element: lazyPage(myPoints, (module) => module.EnrolmentPage) },
+    { path: "points/queue", element: lazyPage(() => import("./QueuePage"), (module) => module.QueuePage), ability: "points.queue" },
+    { path: "points/deductions", element: lazyPage(() => import("./DeductionPage"), (module) => module.DeductionPage), ability: "points.deductions" },
+    { path: "points/cycles", element: lazyPage(() => import("./CyclesPage"), (module) => module.CyclesPage), ability: "points.programme.read" },
+    { path: "points/lists", element: lists() },
+    { path: "points/self-check", element: selfCheck() },
   ],
   publicRoutes: [
-    { path: "points/self-check", element: <SelfCheckPage />, navLabelKey: "nav.selfCheck" },
-    { path: "points/lists", element: <ListsPage />, navLabelKey: "nav.lists" },
+    { path: "points/self-check", element: selfCheck(), navLabelKey: "nav.selfCheck" },
+    { path: "points/lists", element: lists(), navLabelKey: "nav.lists" },
   ],
 };
