@@ -1,23 +1,10 @@
 /** Reading the result rows of a run back as the public per-application results, a page or one at a time. */
 import type { Executor } from "../../../db/transaction";
 import type { ApplicationResult, Grade, Purpose, TieBreakLevel } from "../allocation";
-import { pointsDb } from "../points.tables";
+import { pointsDb, type RunResultsTable } from "../points.tables";
 
-interface ResultRow {
-  application_id: string;
-  purpose: string;
-  town_code: string;
-  grade: string | null;
-  rank: number | null;
-  rank_scope: string | null;
-  outcome: string;
-  round: number | null;
-  city_rank: number | null;
-  city_tie_break: string | null;
-  school_id: string | null;
-  distance: number | null;
-  tie_break: string | null;
-}
+/** A stored result row, as read back (the table less its run id and the total, which the result does not carry). */
+type ResultRow = Omit<RunResultsTable, "run_id" | "total">;
 
 /** One stored row as the result object `allocate` presents (absent fields left out, not null). */
 export function resultFromRow(row: ResultRow): ApplicationResult {
