@@ -6,10 +6,10 @@ import { CaseStepModal } from "./CaseStepModal";
 import type { AssistanceCase, CaseMember } from "./types";
 import { isoDate, isoMonth } from "./dates";
 import "./text.staff";
+import { categoryCodes } from "./MemberIncomeTable";
 
 type Action = "review" | "adjust" | "stop" | "fraud" | "appealDecision";
 
-const categoryCodes = ["double_elderly", "serious_illness", "minor", "student", "single_parent_family", "severe_disability"];
 const reasonRules = [{ required: true, min: 5 }];
 
 /** Buttons and compact dialogs for the steps of an approved or appealed case: review, adjust, stop, fraud, appeal decision. */

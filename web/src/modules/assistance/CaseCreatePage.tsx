@@ -1,15 +1,13 @@
 import { useRef, useState } from "react";
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from "antd";
+import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { apiGet, apiPost, applyFieldErrors, listItems, newIdempotencyKey } from "../../api/client";
-import { relationshipLabel } from "./timeline.labels";
+import { MemberIncomeTable } from "./MemberIncomeTable";
 import type { Household, Page } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import type { AssistanceCase } from "./types";
-
-const categoryCodes = ["double_elderly", "serious_illness", "minor", "student", "single_parent_family", "severe_disability"];
 
 /** A counter application: pick the registry household, enter each member's income and categories, assets, bank account. */
 export function CaseCreatePage() {
@@ -64,34 +62,7 @@ export function CaseCreatePage() {
       </Card>
       {household ? (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ workCapacity: "none", assetsYuan: "0" }} data-testid="assistance-new-form">
-          <Table
-            size="small"
-            rowKey="personId"
-            pagination={false}
-            dataSource={(household.members ?? []).map((member, index) => ({ ...member, index }))}
-            columns={[
-              { title: t("assistance.name"), dataIndex: "name" },
-              { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => relationshipLabel(value, t) },
-              {
-                title: t("assistance.income"),
-                key: "income",
-                render: (_: unknown, row: { index: number }) => (
-                  <Form.Item name={["members", row.index, "monthlyIncomeYuan"]} rules={[{ required: true }]} style={{ margin: 0 }}>
-                    <Input style={{ width: 120 }} data-testid={`assistance-new-income-${row.index}`} />
-                  </Form.Item>
-                ),
-              },
-              {
-                title: t("assistance.categories"),
-                key: "categories",
-                render: (_: unknown, row: { index: number }) => (
-                  <Form.Item name={["members", row.index, "categories"]} style={{ margin: 0 }}>
-                    <Select mode="multiple" style={{ minWidth: 220 }} options={categoryCodes.map((code) => ({ value: code, label: t(`assistance.category.${code}`) }))} />
-                  </Form.Item>
-                ),
-              },
-            ]}
-          />
+          <MemberIncomeTable members={household.members ?? []} testIdPrefix="assistance-new" />
           <Space wrap style={{ marginTop: 12 }}>
             <Form.Item name="workCapacity" label={t("assistance.workCapacity")}>
               <Select style={{ width: 160 }} options={["none", "partial", "able"].map((code) => ({ value: code, label: t(`assistance.capacity.${code}`) }))} />

@@ -1,13 +1,11 @@
 import { useRef, useState } from "react";
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Typography, type UploadFile } from "antd";
+import { Button, Card, Checkbox, Form, Input, Select, Space, Typography, type UploadFile } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
-import { relationshipLabel } from "./timeline.labels";
+import { MemberIncomeTable } from "./MemberIncomeTable";
 import type { Household } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { EvidenceUpload, uploadAll } from "./EvidenceUpload";
-
-const categoryCodes = ["double_elderly", "serious_illness", "minor", "student", "single_parent_family", "severe_disability"];
 
 interface Values {
   members: { monthlyIncomeYuan: string; categories: string[] }[];
@@ -62,36 +60,7 @@ export function MyApplicationForm({ household, onDone }: { household: Household;
       <Typography.Paragraph>{t("assistance.mine.address")}：{household.address}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="assistance-apply-form"
         initialValues={{ workCapacity: "none", assetsYuan: "0", members: members.map(() => ({ monthlyIncomeYuan: "0", categories: [] })) }}>
-        <Table
-          size="small"
-          rowKey="personId"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={members.map((member, index) => ({ ...member, index }))}
-          data-testid="assistance-apply-members"
-          columns={[
-            { title: t("assistance.name"), dataIndex: "name" },
-            { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => relationshipLabel(value, t) },
-            {
-              title: t("assistance.income"),
-              key: "income",
-              render: (_: unknown, row: { index: number }) => (
-                <Form.Item name={["members", row.index, "monthlyIncomeYuan"]} rules={[{ required: true }]} style={{ margin: 0 }}>
-                  <Input style={{ width: 120 }} data-testid={`assistance-apply-income-${row.index}`} />
-                </Form.Item>
-              ),
-            },
-            {
-              title: t("assistance.categories"),
-              key: "categories",
-              render: (_: unknown, row: { index: number }) => (
-                <Form.Item name={["members", row.index, "categories"]} style={{ margin: 0 }}>
-                  <Select mode="multiple" style={{ minWidth: 200 }} data-testid={`assistance-apply-categories-${row.index}`} options={categoryCodes.map((code) => ({ value: code, label: t(`assistance.category.${code}`) }))} />
-                </Form.Item>
-              ),
-            },
-          ]}
-        />
+        <MemberIncomeTable members={members} testIdPrefix="assistance-apply" tableTestId="assistance-apply-members" />
         <Space wrap style={{ marginTop: 12 }} align="start">
           <Form.Item name="workCapacity" label={t("assistance.workCapacity")}>
             <Select style={{ width: 160 }} data-testid="field-workCapacity" options={["none", "partial", "able"].map((code) => ({ value: code, label: t(`assistance.capacity.${code}`) }))} />
