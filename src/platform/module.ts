@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Trx } from "../db/transaction";
+import type { DeadlineSource } from "./deadlines/deadlines";
 import type { Actor } from "./roles";
 
 /** What a module's routes receive from the platform. */
@@ -34,4 +35,6 @@ export interface ModuleManifest {
   permissions: Record<string, Permission>;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
   jobs?: ModuleJob[];
+  /** The module's open deadlines counted in working days, listed when the official calendar of a year is added. */
+  deadlines?: DeadlineSource;
 }

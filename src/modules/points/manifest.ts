@@ -1,6 +1,7 @@
 import type { ModuleManifest } from "../../platform/module";
 import { hasRole } from "../../platform/roles";
 import { mayAdministerPoints, mayEnrol, mayReadProgramme, mayReportDeduction } from "./policies";
+import { pointsDeadlines } from "./deadlines";
 import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
 
@@ -9,6 +10,7 @@ export const pointsModule: ModuleManifest = {
   name: "points",
   routes: pointsRoutes,
   seeds: seedPoints,
+  deadlines: pointsDeadlines,
   permissions: {
     "points.selfCheck": () => true,
     "points.enrol": mayEnrol,

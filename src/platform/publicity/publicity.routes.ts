@@ -7,6 +7,7 @@ import { holdsAnyRole } from "../access/scope";
 import { commandContext, notFoundProblem, sendRefusal } from "../http/command-reply";
 import { requireActor, sendForbidden, sendNotFound } from "../http/request-context";
 import type { ModuleDependencies, ModuleManifest } from "../module";
+import { publicityDeadlines } from "./publicity.deadlines";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
 import { diffLists, finaliseList, findList, listEntries, listLists, previousVersionId } from "./publicity.lists";
@@ -171,6 +172,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
 export const publicityModule: ModuleManifest = {
   name: "publicity",
   routes: publicityRoutes,
+  deadlines: publicityDeadlines,
   permissions: {
     "publicity.objections.queue": (actor) => holdsAnyRole(actor, ["programme_admin", "auditor", "verifier", "clerk"]),
     "publicity.objections.raise": mayRaiseObjection,
