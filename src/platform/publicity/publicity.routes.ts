@@ -9,7 +9,8 @@ import { defineRoute, type AnyRoute, type RouteTarget } from "../http/route";
 import type { ModuleManifest } from "../module";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
-import { diffLists, finaliseList, findList, type PublicityList, listEntries, listLists, previousVersionId, publicityClock } from "./publicity.lists";
+import { diffLists, finaliseList, findList, type PublicityList, listEntries, listLists, previousVersionId } from "./publicity.lists";
+import { clock } from "../../core/clock";
 import { answerObjection, findObjection, type Objection, forwardObjection, listObjections, objectionDeadline, raiseObjection } from "./publicity.objections";
 import { mayAnswerObjection, mayForwardObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
 import { presentDifference, presentEntry, presentList, presentObjection, presentObjectionOutcome } from "./publicity.presenters";
@@ -50,7 +51,7 @@ const readableObjection: RouteTarget<{ id: string }, unknown, Objection> = {
   inScope: (actor, objection) => mayReadObjection(actor, objection),
 };
 
-const presentToday = (objection: Objection) => presentObjection(objection, publicityClock.today());
+const presentToday = (objection: Objection) => presentObjection(objection, clock.today());
 
 /** Publicity routes: public lists (masked, no login), exports, objections and their queue. */
 export const publicityRoutes: readonly AnyRoute[] = [
@@ -157,7 +158,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     body: ObjectionBody,
     response: { 201: ObjectionResponse },
     command: ({ db, request, actor, params, body }) =>
-      inTransactionWhenOk(db, (trx) => raiseObjection(trx, commandContext(request, actor), { listId: params.id, ...body }, publicityClock.today())),
+      inTransactionWhenOk(db, (trx) => raiseObjection(trx, commandContext(request, actor), { listId: params.id, ...body }, clock.today())),
     present: presentToday,
   }),
   defineRoute({
@@ -171,7 +172,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     handler: async ({ db, reply, actor, query }) => {
       const scope = objectionScope(actor);
       if (!scope) return sendForbidden(reply);
-      const today = publicityClock.today();
+      const today = clock.today();
       const { status, listId, overdue } = query;
       const found = await listObjections(db, { ...scope, listId, statuses: status ? [status] : undefined });
       const items = found.filter((objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue);
@@ -224,7 +225,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
         if (!mayAnswerObjection(actor, objection)) {
           return err({ code: "objection_not_forwarded", field: "status", message: "异议尚未转交本部门 (not yet forwarded to your department)" });
         }
-        return answerObjection(trx, commandContext(request, actor), objection, body, publicityClock.today());
+        return answerObjection(trx, commandContext(request, actor), objection, body, clock.today());
       }),
     present: presentToday,
   }),
@@ -241,7 +242,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
         const pending = await publicityDb(trx).selectFrom("publicity_objections").select("id").where("list_id", "=", params.id)
           .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
         if (pending) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
-        return finaliseList(trx, commandContext(request, actor), params.id, publicityClock.today());
+        return finaliseList(trx, commandContext(request, actor), params.id, clock.today());
       }),
     present: presentList,
   }),
