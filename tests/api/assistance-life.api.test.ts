@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { addMonths, todayInShanghai } from "../../src/core/dates";
 import { buildApp } from "../../src/http/app";
+import { assistanceClock } from "../../src/modules/assistance/clock";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { registryModule } from "../../src/modules/registry/manifest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -22,8 +23,15 @@ async function current() {
   return (await clerk.request("GET", `/api/v1/assistance/cases/${caseId}`)).json();
 }
 
+/** Runs the payroll of a month as if on its first day (the module's clock; months after next are refused). */
 async function payroll(offset: number) {
-  return (await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(offset) })).json();
+  const realClock = assistanceClock.today;
+  assistanceClock.today = () => `${month(offset)}-01`;
+  try {
+    return (await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(offset) })).json();
+  } finally {
+    assistanceClock.today = realClock;
+  }
 }
 
 beforeAll(async () => {
