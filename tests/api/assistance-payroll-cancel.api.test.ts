@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { addMonths, todayInShanghai } from "../../src/core/dates";
 import { buildApp } from "../../src/http/app";
-import { assistanceClock } from "../../src/modules/assistance/clock";
+import { resetClock, setClock } from "../../src/core/clock";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { assistanceDb } from "../../src/modules/assistance/tables";
 import { registryModule } from "../../src/modules/registry/manifest";
@@ -21,7 +21,6 @@ let clerk: Session;
 let auditor: Session;
 const today = todayInShanghai();
 const month = (offset: number) => addMonths(`${today.slice(0, 7)}-01`, offset).slice(0, 7);
-const realClock = assistanceClock.today;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -38,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  assistanceClock.today = realClock;
+  resetClock();
 });
 
 afterAll(async () => {
@@ -56,8 +55,8 @@ describe("payroll months and cancellation", () => {
       expect(response.json().error).toMatchObject({ code: "month_out_of_range", fields: { month: expect.stringContaining(month(1)) } });
     }
     expect(await payrolls()).toEqual([]);
-    // The window follows the module's clock, not the machine's.
-    assistanceClock.today = () => `${month(-3)}-15`;
+    // The window follows the platform clock, not the machine's.
+    setClock(`${month(-3)}-15`);
     expect((await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(0) })).json().error).toMatchObject({ code: "month_out_of_range", fields: { month: expect.stringContaining(month(-2)) } });
   });
 

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { inTransactionWhenOk } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
 import { runPayroll } from "../../src/modules/assistance/commands/payroll.run";
-import { assistanceClock } from "../../src/modules/assistance/clock";
+import { withClock } from "../../src/core/clock";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { assistanceDb } from "../../src/modules/assistance/tables";
 import { registryModule } from "../../src/modules/registry/manifest";
@@ -38,15 +38,9 @@ const households: { town: "shiqi" | "xiaolan"; incomes: (string | number)[]; cat
 ];
 const month0Regular = ["1120.00", "1440.00", "1607.50", "1876.00", "4599.99", "1615.01"];
 
-/** Runs a payroll as if on the first day of its month (the module's clock; months after next are refused). */
+/** Runs a payroll as if on the first day of its month (the platform clock; months after next are refused). */
 async function runIn(month: string) {
-  const realClock = assistanceClock.today;
-  assistanceClock.today = () => `${month}-01`;
-  try {
-    return await admin.request("POST", "/api/v1/assistance/payrolls", { month });
-  } finally {
-    assistanceClock.today = realClock;
-  }
+  return withClock(`${month}-01`, async () => admin.request("POST", "/api/v1/assistance/payrolls", { month }));
 }
 
 async function lines(month: string, kind: "regular" | "adjustment") {

@@ -6,6 +6,7 @@
  * a month again returns the payroll already produced; a run that dies leaves nothing (one transaction).
  */
 import { sql } from "kysely";
+import { clock } from "../../../core/clock";
 import { addMonths } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
@@ -13,7 +14,6 @@ import type { ParameterTree } from "../../../rules/parameters";
 import { parametersInForce, policyParameters } from "../parameters";
 import { basisOf, computeCase, cpiFor, memoisedCompute, type PayableCase } from "../payroll.compute";
 import { loadCpi, loadPaidForMonth, loadPayableCases } from "../payroll.repository";
-import { assistanceClock } from "../clock";
 import { assistanceDb, type AssistancePayrollLinesTable } from "../tables";
 import { audit, type CommandContext } from "./context";
 
@@ -69,9 +69,9 @@ function line(month: string, forMonth: string, kind: Line["kind"], payable: Paya
   };
 }
 
-/** The latest month a payroll may be run for: next month by the module's clock (a payroll is prepared ahead of payday). */
+/** The latest month a payroll may be run for: next month by the platform clock (a payroll is prepared ahead of payday). */
 export function latestPayableMonth(): string {
-  return addMonths(`${assistanceClock.today().slice(0, 7)}-01`, 1).slice(0, 7);
+  return addMonths(`${clock.today().slice(0, 7)}-01`, 1).slice(0, 7);
 }
 
 /**
