@@ -26,7 +26,8 @@ async function current() {
 
 /** Runs the payroll of a month as if on its first day (the platform clock; months after next are refused). */
 async function payroll(offset: number) {
-  return withClock(`${month(offset)}-01`, async () => (await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(offset) })).json());
+  const paid = month(offset);
+  return withClock(`${paid}-01`, async () => (await admin.request("POST", "/api/v1/assistance/payrolls", { month: paid })).json());
 }
 
 beforeAll(async () => {
