@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Trx } from "../db/transaction";
+import type { JobDefinition } from "./jobs/jobs.definition";
 import type { Actor } from "./roles";
 
 /** What a module's routes receive from the platform. */
@@ -17,13 +18,6 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-/** A background job a module runs on a schedule. */
-export interface ModuleJob {
-  name: string;
-  everyMinutes: number;
-  run: (dependencies: ModuleDependencies) => Promise<void>;
-}
-
 /**
  * The platform knows a module only through this manifest: its routes (mounted under /api/v1),
  * its abilities for the web app, and optionally demo seeds and jobs.
@@ -33,5 +27,6 @@ export interface ModuleManifest {
   routes: (app: FastifyInstance, dependencies: ModuleDependencies) => void | Promise<void>;
   permissions: Record<string, Permission>;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
-  jobs?: ModuleJob[];
+  /** Job kinds: long operations users enqueue and recurring jobs, stored in the database (src/platform/jobs). */
+  jobs?: JobDefinition[];
 }
