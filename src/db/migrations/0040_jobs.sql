@@ -10,6 +10,7 @@ create table jobs (
   attempts integer not null default 0,
   max_attempts integer not null default 3 check (max_attempts >= 1),
   run_after timestamptz not null default now(),
+  -- The worker holding the job (running), or the last one that held it (finished or queued to retry).
   lease_owner text,
   lease_expires_at timestamptz,
   progress_done bigint not null default 0,

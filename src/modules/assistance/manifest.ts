@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module";
+import { payrollJob } from "./jobs";
 import { mayApplyOnline, mayOnAssistance } from "./policies";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
@@ -8,6 +9,7 @@ export const assistanceModule: ModuleManifest = {
   name: "assistance",
   routes: assistanceRoutes,
   seeds: seedAssistance,
+  jobs: [payrollJob],
   permissions: {
     "assistance.cases.read": (actor) => mayOnAssistance(actor, "case.read"),
     "assistance.cases.create": (actor) => mayOnAssistance(actor, "case.create"),

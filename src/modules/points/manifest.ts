@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../../platform/module";
 import { hasRole } from "../../platform/roles";
+import { publishJob, rankingJob } from "./jobs";
 import { mayAdministerPoints, mayEnrol, mayReadProgramme, mayReportDeduction } from "./policies";
 import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
@@ -9,6 +10,7 @@ export const pointsModule: ModuleManifest = {
   name: "points",
   routes: pointsRoutes,
   seeds: seedPoints,
+  jobs: [rankingJob, publishJob],
   permissions: {
     "points.selfCheck": () => true,
     "points.enrol": mayEnrol,

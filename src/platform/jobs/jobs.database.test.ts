@@ -70,7 +70,7 @@ describe("durable jobs", () => {
     expect(ended.map((row) => [row.id, row.status])).toEqual([[job.id, "succeeded"]]);
     expect(await effects()).toEqual([{ job_id: job.id, n: 7 }]);
     const stored = (await findJob(database.db, job.id))!;
-    expect(stored).toMatchObject({ status: "succeeded", attempts: 1, result: { n: 7 }, error: null, lease_owner: null, progress_label: "done" });
+    expect(stored).toMatchObject({ status: "succeeded", attempts: 1, result: { n: 7 }, error: null, lease_owner: "worker-a", lease_expires_at: null, progress_label: "done" });
     expect([Number(stored.progress_done), Number(stored.progress_total)]).toEqual([2, 2]);
     expect(await runDueJobs(database.db, definitions, { owner: "worker-b", now: () => at(1) })).toEqual([]);
     const audit = await database.db.selectFrom("audit_entries").select(["action", "actor_id", "request_id", "after"]).where("entity_id", "=", job.id).orderBy("position").execute();

@@ -215,7 +215,6 @@ async function finish(trx: Trx, job: JobRecord, ending: Ending, now: Date, progr
     .updateTable("jobs")
     .set({
       status: ending.status,
-      lease_owner: null,
       lease_expires_at: null,
       updated_at: now,
       ...(ending.status === "succeeded" ? { result: JSON.stringify(ending.result ?? null), error: null } : { error: JSON.stringify(ending.error) }),
