@@ -1,4 +1,3 @@
-import { todayInShanghai } from "../../../core/dates";
 import type { Trx } from "../../../db/transaction";
 import { appendAudit } from "../../../platform/audit/audit.log";
 import type { Actor } from "../../../platform/roles";
@@ -8,9 +7,6 @@ export interface CommandContext {
   actor: Actor;
   requestId: string | null;
 }
-
-/** The module's clock: today's date in Shanghai. Tests replace `today` to replay a past cycle. */
-export const pointsClock = { today: (): string => todayInShanghai() };
 
 /** Records one audit entry for a points change, in the command's transaction. */
 export async function audit(
