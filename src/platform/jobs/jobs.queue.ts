@@ -5,6 +5,7 @@
  */
 import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../../db/schema";
+import { now as clockNow } from "../../core/clock";
 import type { Problem } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
 import { appendAudit } from "../audit/audit.log";
@@ -41,8 +42,10 @@ export async function enqueueJob(trx: Trx, request: EnqueueRequest): Promise<{ j
     dedupe_key: request.dedupeKey ?? null,
     created_by: request.actor?.id ?? null,
     request_id: request.requestId ?? null,
+    created_at: clockNow(),
+    updated_at: clockNow(),
+    run_after: request.runAfter ?? clockNow(),
     ...(request.maxAttempts ? { max_attempts: request.maxAttempts } : {}),
-    ...(request.runAfter ? { run_after: request.runAfter } : {}),
   };
   const inserted = await db
     .insertInto("jobs")
@@ -130,7 +133,7 @@ export async function enqueueDueSchedules(database: Kysely<Database>, kinds: rea
       const occurrence = new Date(nextOccurrence(schedule.next_run_at, schedule.every_seconds, now).getTime() - schedule.every_seconds * 1000);
       const job = await db
         .insertInto("jobs")
-        .values({ kind: schedule.kind, payload: "{}", schedule_name: schedule.name, occurrence, run_after: occurrence })
+        .values({ kind: schedule.kind, payload: "{}", schedule_name: schedule.name, occurrence, run_after: occurrence, created_at: now, updated_at: now })
         .onConflict((conflict) => conflict.constraint("jobs_schedule_occurrence").doNothing())
         .returning("id")
         .executeTakeFirst();

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Kysely } from "kysely";
+import { now as clockNow } from "../../core/clock";
 import type { Problem } from "../../core/result";
 import type { Database } from "../../db/schema";
 import { Rollback } from "../../db/transaction";
@@ -18,7 +19,7 @@ import { claimJob, enqueueDueSchedules, finishHeldJob, renewLease, scheduleDecla
 /** Where the worker reports faults. */
 export type JobLogger = (message: string, error?: unknown) => void;
 
-/** How a worker runs: its name in leases, its clock (tests move it), poll and lease times, retry delays. */
+/** How a worker runs: its name in leases, its clock (the platform's by default), poll and lease times, retry delays. */
 export interface JobWorkerOptions {
   owner?: string;
   now?: () => Date;
@@ -43,7 +44,7 @@ export function workerName(): string {
 function settingsOf(options: JobWorkerOptions): Settings {
   return {
     owner: options.owner ?? workerName(),
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? clockNow,
     pollMs: options.pollMs ?? 2000,
     leaseMs: options.leaseMs ?? 60_000,
     progressIntervalMs: options.progressIntervalMs ?? 500,
