@@ -1,7 +1,6 @@
 /** The assistance module's jobs: the monthly payroll run, with its progress shown while it computes. */
 import { defineJob } from "../../platform/jobs";
 import { runPayroll } from "./commands/payroll.run";
-import { mayOnAssistance } from "./policies";
 import { PayrollRunBody } from "./schemas";
 
 /**
@@ -12,7 +11,7 @@ export const payrollJob = defineJob<{ month: string }>({
   kind: "assistance.payroll",
   title: "生成低保发放表",
   payload: PayrollRunBody,
-  mayEnqueue: (actor) => mayOnAssistance(actor, "payroll.run"),
+  permission: "assistance.payroll.run",
   dedupeKey: ({ month }) => `assistance.payroll:${month}`,
   run: (trx, job) =>
     runPayroll(trx, { actor: job.actor, requestId: job.requestId }, job.payload.month, {

@@ -4,7 +4,6 @@ import { err, ok } from "../../core/result";
 import { notFoundProblem } from "../../platform/http/command-reply";
 import { defineJob } from "../../platform/jobs";
 import { publishRun, runRanking } from "./commands/ranking";
-import { mayAdministerPoints } from "./policies";
 import { findCycle, findRun } from "./repository";
 
 const uuid = Type.String({ format: "uuid" });
@@ -21,7 +20,7 @@ export const rankingJob = defineJob<{ cycleId: string }>({
   kind: "points.ranking",
   title: "积分排名",
   payload: Type.Object({ cycleId: uuid }, { additionalProperties: false }),
-  mayEnqueue: mayAdministerPoints,
+  permission: "points.programme",
   dedupeKey: ({ cycleId }) => `points.ranking:${cycleId}`,
   run: async (trx, job) => {
     const actor = job.actor;
@@ -44,7 +43,7 @@ export const publishJob = defineJob<{ runId: string }>({
   kind: "points.publish",
   title: "发布积分排名公示",
   payload: Type.Object({ runId: uuid }, { additionalProperties: false }),
-  mayEnqueue: mayAdministerPoints,
+  permission: "points.programme",
   dedupeKey: ({ runId }) => `points.publish:${runId}`,
   run: async (trx, job) => {
     const actor = job.actor;

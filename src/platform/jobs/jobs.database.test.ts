@@ -8,7 +8,7 @@ import { loadActor } from "../accounts/accounts.repository";
 import { defineJob, type JobDefinition } from "./jobs.definition";
 import { claimJob, enqueueDueSchedules, enqueueJob, findJob, finishHeldJob, nextOccurrence, syncSchedules } from "./jobs.queue";
 import { jobsDb } from "./jobs.tables";
-import { runDueJobs, runJob } from "./jobs.worker";
+import { jobDefinitions, runDueJobs, runJob } from "./jobs.worker";
 
 // Runs on PGlite by default and on PostgreSQL with DATABASE_URL.
 let database: TestDatabase;
@@ -21,7 +21,7 @@ let failuresLeft = 0;
 const effectJob = defineJob<{ n: number }>({
   kind: "test.effect",
   title: "测试",
-  mayEnqueue: (actor) => actor.grants.some((grant) => grant.role === "admin"),
+  permission: "test.run",
   dedupeKey: (payload) => `test.effect:${payload.n}`,
   run: async (trx, job) => {
     job.progress(1, 2, "writing");
@@ -35,7 +35,7 @@ const effectJob = defineJob<{ n: number }>({
     return ok({ n: job.payload.n });
   },
 });
-const definitions = new Map<string, JobDefinition>([[effectJob.kind, effectJob]]);
+const definitions = jobDefinitions([{ name: "test", routes: [], permissions: { "test.run": { roles: ["admin"], description: "测试 (test)" } }, jobs: [effectJob] }]);
 // The test clock starts an hour ahead of the database's, so jobs created now are due at once.
 const t0 = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 3_600_000);
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -107,7 +107,7 @@ describe("durable jobs", () => {
     expect(await claimJob(database.db, { owner: "worker-b", kinds: ["test.effect"], now: at(29), leaseMs: 30_000 })).toBeNull();
     const second = await claimJob(database.db, { owner: "worker-b", kinds: ["test.effect"], now: at(31), leaseMs: 30_000 });
     expect(second && "job" in second && [second.job.id, second.job.attempts, second.job.lease_owner]).toEqual([job.id, 2, "worker-b"]);
-    const ended = await runJob(database.db, effectJob as JobDefinition, (second as { job: typeof job }).job, { owner: "worker-b", now: () => at(32) });
+    const ended = await runJob(database.db, definitions.get(effectJob.kind)!, (second as { job: typeof job }).job, { owner: "worker-b", now: () => at(32) });
     expect(ended).toMatchObject({ status: "succeeded", attempts: 2 });
     expect(await effects()).toEqual([{ job_id: job.id, n: 5 }]);
     // worker-a, had it only been slow, cannot record its own finish: its work would be rolled back.

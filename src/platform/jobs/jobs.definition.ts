@@ -36,10 +36,11 @@ export interface JobDefinition<P = unknown> {
   /** The payload's schema, checked when a user enqueues through the API. */
   payload?: TSchema;
   /**
-   * Who may enqueue this kind through `POST /api/v1/jobs` and read every job of it; checked again when the job
-   * runs. Absent: the job is only enqueued by code or by its schedule.
+   * The permission (a name from a manifest's permission table) needed to enqueue this kind through
+   * `POST /api/v1/jobs` and to read every job of it; checked again when the job runs, against the account that
+   * enqueued it. Absent: the job is only enqueued by code or by its schedule.
    */
-  mayEnqueue?(actor: Actor): boolean;
+  permission?: string;
   /** Two open jobs with the same key are one: a second enqueue returns the first. */
   dedupeKey?(payload: P): string;
   /** A recurring job: enqueued once per occurrence, every `minutes` (GONGZHI_SCHEDULE_EVERY_SECONDS overrides). */
@@ -47,6 +48,12 @@ export interface JobDefinition<P = unknown> {
   /** Runs before the job fails for good (default 3). */
   maxAttempts?: number;
   run(trx: Trx, job: JobContext<P>): Promise<Result<unknown, Problem>>;
+}
+
+/** A declared kind with its permission resolved against the permission tables (by `jobDefinitions`). */
+export interface RegisteredJob<P = unknown> extends JobDefinition<P> {
+  /** Whether the caller holds the kind's permission (absent when the kind has none: not for users). */
+  mayEnqueue?(actor: Actor): boolean;
 }
 
 /** Declares a job kind with its payload type checked against its handler. */

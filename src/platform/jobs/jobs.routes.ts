@@ -1,14 +1,14 @@
 /** Job routes: enqueue a job a user may run, read one job (the web app polls it for progress), list recent jobs. */
-import type { FastifyInstance } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import Value from "typebox/value";
 import { inTransaction } from "../../db/transaction";
-import { errorResponses, nullable } from "../http/response-schemas";
-import { requireActor, sendError, sendForbidden, sendNotFound } from "../http/request-context";
-import type { ModuleDependencies, ModuleManifest } from "../module";
-import { hasRole, type Actor } from "../roles";
-import type { JobDefinition } from "./jobs.definition";
+import { definePermissions } from "../access/permissions";
+import { defineRoute, type AnyRoute, type RouteTarget } from "../http/route";
+import { nullable } from "../http/response-schemas";
+import { sendError, sendForbidden } from "../http/request-context";
+import type { ModuleManifest } from "../module";
+import { hasRole, roles, type Actor } from "../roles";
+import type { JobDefinition, RegisteredJob } from "./jobs.definition";
 import { housekeepingJob } from "./jobs.housekeeping";
 import { enqueueJob, findJob, type JobRecord } from "./jobs.queue";
 import { jobsDb } from "./jobs.tables";
@@ -61,60 +61,80 @@ function seesAll(actor: Actor): boolean {
   return hasRole(actor, "admin") || hasRole(actor, "auditor");
 }
 
-function kindsRunBy(actor: Actor, definitions: ReadonlyMap<string, JobDefinition>): string[] {
+function kindsRunBy(actor: Actor, definitions: ReadonlyMap<string, RegisteredJob>): string[] {
   return [...definitions.values()].filter((definition) => definition.mayEnqueue?.(actor)).map((definition) => definition.kind);
 }
 
-function mayRead(actor: Actor, job: JobRecord, definitions: ReadonlyMap<string, JobDefinition>): boolean {
+function mayRead(actor: Actor, job: JobRecord, definitions: ReadonlyMap<string, RegisteredJob>): boolean {
   return seesAll(actor) || job.created_by === actor.id || (definitions.get(job.kind)?.mayEnqueue?.(actor) ?? false);
 }
 
-/** Mounts the job routes over the job kinds of `modules`. */
-export function jobRoutes(instance: FastifyInstance, { db }: ModuleDependencies, definitions: ReadonlyMap<string, JobDefinition>): void {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-
-  app.post("/jobs", { schema: { tags, body: EnqueueBody, response: { 200: EnqueueResponse, 202: EnqueueResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const definition = definitions.get(request.body.kind);
-    if (!definition?.mayEnqueue) {
-      return sendError(reply, 400, "unknown_job_kind", `没有可提交的任务类型 ${request.body.kind} (no job kind a user may enqueue)`, { kind: "未知的任务类型 (unknown job kind)" });
-    }
-    if (!definition.mayEnqueue(actor)) return sendForbidden(reply);
-    const payload = request.body.payload;
-    if (definition.payload && !Value.Check(definition.payload, payload)) {
-      const fields: Record<string, string> = {};
-      for (const error of Value.Errors(definition.payload, payload)) fields[`payload${error.instancePath.replaceAll("/", ".")}`] ??= `格式不正确 (${error.message})`;
-      return sendError(reply, 400, "validation_failed", "任务参数不正确 (invalid job payload)", fields);
-    }
-    const { job, created } = await inTransaction(db, (trx) =>
-      enqueueJob(trx, { kind: definition.kind, payload, actor, requestId: request.id, dedupeKey: definition.dedupeKey?.(payload) ?? null, maxAttempts: definition.maxAttempts }),
-    );
-    return reply.code(created ? 202 : 200).send({ job: presentJob(job, definition), created });
-  });
-
-  app.get("/jobs/:id", { schema: { tags, params: IdParams, response: { 200: JobResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const job = await findJob(db, request.params.id);
-    if (!job || !mayRead(actor, job, definitions)) return sendNotFound(reply);
-    return presentJob(job, definitions.get(job.kind));
-  });
-
-  app.get("/jobs", { schema: { tags, querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(JobResponse) }), ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const { kind, status, limit = 20 } = request.query;
-    let query = jobsDb(db).selectFrom("jobs").selectAll();
-    if (!seesAll(actor)) {
-      const kinds = kindsRunBy(actor, definitions);
-      query = query.where((eb) => eb.or([eb("created_by", "=", actor.id), ...(kinds.length ? [eb("kind", "in", kinds)] : [])]));
-    }
-    if (kind) query = query.where("kind", "=", kind);
-    if (status) query = query.where("status", "=", status);
-    const rows = await query.orderBy("created_at", "desc").orderBy("id").limit(limit).execute();
-    return { items: rows.map((job) => presentJob(job, definitions.get(job.kind))) };
-  });
+/** The job routes over the given job kinds. */
+export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): readonly AnyRoute[] {
+  const readableJob: RouteTarget<{ id: string }, undefined, JobRecord> = {
+    resource: "job",
+    load: (executor, { params }) => findJob(executor, params.id),
+    inScope: (actor: Actor, job) => mayRead(actor, job, definitions),
+  };
+  return [
+    defineRoute({
+      method: "POST",
+      url: "/jobs",
+      summary: { zh: "提交任务（如排名、发放表）；同一项工作未完成时返回已有任务", en: "Enqueue a job (a ranking run, a payroll); an open job for the same work is returned instead" },
+      tags,
+      permission: "jobs.own",
+      body: EnqueueBody,
+      response: { 202: EnqueueResponse, 200: EnqueueResponse },
+      handler: async ({ db, request, reply, actor, body }) => {
+        const definition = definitions.get(body.kind);
+        if (!definition?.mayEnqueue) {
+          return sendError(reply, 400, "unknown_job_kind", `没有可提交的任务类型 ${body.kind} (no job kind a user may enqueue)`, { kind: "未知的任务类型 (unknown job kind)" });
+        }
+        if (!definition.mayEnqueue(actor)) return sendForbidden(reply);
+        const payload = body.payload;
+        if (definition.payload && !Value.Check(definition.payload, payload)) {
+          const fields: Record<string, string> = {};
+          for (const error of Value.Errors(definition.payload, payload)) fields[`payload${error.instancePath.replaceAll("/", ".")}`] ??= `格式不正确 (${error.message})`;
+          return sendError(reply, 400, "validation_failed", "任务参数不正确 (invalid job payload)", fields);
+        }
+        const { job, created } = await inTransaction(db, (trx) =>
+          enqueueJob(trx, { kind: definition.kind, payload, actor, requestId: request.id, dedupeKey: definition.dedupeKey?.(payload) ?? null, maxAttempts: definition.maxAttempts }),
+        );
+        return reply.code(created ? 202 : 200).send({ job: presentJob(job, definition), created });
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/jobs/:id",
+      summary: { zh: "任务状态与进度（网页轮询）", en: "A job's state and progress (the web app polls it)" },
+      tags,
+      permission: "jobs.own",
+      params: IdParams,
+      target: readableJob,
+      response: { 200: JobResponse },
+      handler: ({ target }) => presentJob(target, definitions.get(target.kind)),
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/jobs",
+      summary: { zh: "最近的任务：本人的、可执行类型的；管理员和审计员为全部", en: "Recent jobs: one's own and of kinds one may run; all for administrators and auditors" },
+      tags,
+      permission: "jobs.own",
+      querystring: ListQuery,
+      response: { 200: Type.Object({ items: Type.Array(JobResponse) }) },
+      handler: async ({ db, actor, query: { kind, status, limit = 20 } }) => {
+        let query = jobsDb(db).selectFrom("jobs").selectAll();
+        if (!seesAll(actor)) {
+          const kinds = kindsRunBy(actor, definitions);
+          query = query.where((eb) => eb.or([eb("created_by", "=", actor.id), ...(kinds.length ? [eb("kind", "in", kinds)] : [])]));
+        }
+        if (kind) query = query.where("kind", "=", kind);
+        if (status) query = query.where("status", "=", status);
+        const rows = await query.orderBy("created_at", "desc").orderBy("id").limit(limit).execute();
+        return { items: rows.map((job) => presentJob(job, definitions.get(job.kind))) };
+      },
+    }),
+  ];
 }
 
 /**
@@ -122,11 +142,10 @@ export function jobRoutes(instance: FastifyInstance, { db }: ModuleDependencies,
  * platform's housekeeping schedule.
  */
 export function jobsModule(others: readonly ModuleManifest[]): ModuleManifest {
-  const manifest: ModuleManifest = {
-    name: "jobs",
-    jobs: [housekeepingJob],
-    permissions: {},
-    routes: (app, dependencies) => jobRoutes(app, dependencies, jobDefinitions([...others, manifest])),
-  };
-  return manifest;
+  const permissions = definePermissions({
+    "jobs.own": { roles, description: "提交有权执行的任务并查看其进度 (enqueue jobs one may run and follow their progress)" },
+  });
+  const jobs = [housekeepingJob];
+  const self: ModuleManifest = { name: "jobs", jobs, permissions, routes: [] };
+  return { ...self, routes: jobRoutes(jobDefinitions([...others, self])) };
 }

@@ -10,10 +10,12 @@ import { now as clockNow } from "../../core/clock";
 import type { Problem } from "../../core/result";
 import type { Database } from "../../db/schema";
 import { Rollback } from "../../db/transaction";
+import { permissionTable } from "../access/abilities";
+import { allows } from "../access/permissions";
 import { loadActor } from "../accounts/accounts.repository";
 import type { ModuleManifest } from "../module";
 import type { Actor } from "../roles";
-import type { JobDefinition, JobProgress } from "./jobs.definition";
+import type { JobProgress, RegisteredJob } from "./jobs.definition";
 import { claimJob, enqueueDueSchedules, finishHeldJob, renewLease, scheduleDeclarations, syncSchedules, type Ending, type JobRecord, type StoredProgress } from "./jobs.queue";
 
 /** Where the worker reports faults. */
@@ -54,13 +56,19 @@ function settingsOf(options: JobWorkerOptions): Settings {
   };
 }
 
-/** Every module's job kinds by name; two modules declaring one kind is a programming error. */
-export function jobDefinitions(modules: readonly ModuleManifest[]): Map<string, JobDefinition> {
-  const definitions = new Map<string, JobDefinition>();
+/**
+ * Every module's job kinds by name, each with its permission resolved against the modules' permission tables.
+ * Two modules declaring one kind, or a kind naming an unknown permission, is a programming error.
+ */
+export function jobDefinitions(modules: readonly ModuleManifest[]): Map<string, RegisteredJob> {
+  const permissions = permissionTable(modules);
+  const definitions = new Map<string, RegisteredJob>();
   for (const module of modules) {
     for (const definition of module.jobs ?? []) {
       if (definitions.has(definition.kind)) throw new Error(`job kind ${definition.kind} is declared twice`);
-      definitions.set(definition.kind, definition);
+      const permission = definition.permission === undefined ? undefined : permissions[definition.permission];
+      if (definition.permission !== undefined && !permission) throw new Error(`job kind ${definition.kind}: unknown permission "${definition.permission}"`);
+      definitions.set(definition.kind, { ...definition, ...(permission ? { mayEnqueue: (actor: Actor) => allows(permission, actor) } : {}) });
     }
   }
   return definitions;
@@ -106,7 +114,7 @@ const refusedActor: Problem = { code: "forbidden", message: "提交任务的账�
  * are used up; a lost lease rolls the work back and leaves the job to the worker that took it. Returns the job as
  * it ended, or null when the lease was lost.
  */
-export async function runJob(db: Kysely<Database>, definition: JobDefinition, job: JobRecord, options: JobWorkerOptions = {}): Promise<JobRecord | null> {
+export async function runJob(db: Kysely<Database>, definition: RegisteredJob, job: JobRecord, options: JobWorkerOptions = {}): Promise<JobRecord | null> {
   const settings = settingsOf(options);
   const { owner, now, leaseMs } = settings;
   let progress: StoredProgress = { done: Number(job.progress_done), total: job.progress_total === null ? null : Number(job.progress_total), label: job.progress_label };
@@ -174,7 +182,7 @@ export async function runJob(db: Kysely<Database>, definition: JobDefinition, jo
  */
 export async function runDueJobs(
   db: Kysely<Database>,
-  definitions: ReadonlyMap<string, JobDefinition>,
+  definitions: ReadonlyMap<string, RegisteredJob>,
   options: JobWorkerOptions = {},
   stopping: () => boolean = () => false,
 ): Promise<JobRecord[]> {
