@@ -196,9 +196,9 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
     // Before the body is validated: who may call (401/403), then — when the path is well formed — the target
     // (404), so an out-of-scope record is "not found" whatever the body says.
     preValidation: async (request, reply) => {
-      if (permission) {
+      if (permission && !allows(permission, request.actor)) {
         if (!request.actor) return sendError(reply, 401, "unauthenticated", "请先登录 (sign in first)");
-        if (!allows(permission, request.actor)) return sendForbidden(reply);
+        return sendForbidden(reply);
       }
       if (route.target && (!route.params || Value.Check(route.params, request.params))) {
         if (!(await loadTarget(request, reply))) return reply;
