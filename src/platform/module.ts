@@ -6,7 +6,6 @@ import type { PermissionTable } from "./access/permissions";
 import type { AnyRoute } from "./http/route";
 import type { JobDefinition } from "./jobs/jobs.definition";
 import type { DeadlineSource } from "./deadlines/deadlines";
-import type { Actor } from "./roles";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
