@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Problem } from "../../core/result";
+import type { CommandContext } from "../commands/context";
 import type { Actor } from "../roles";
 import { sendProblem } from "./request-context";
 
@@ -32,6 +33,6 @@ export function outOfScopeProblem(field: string): Problem {
 }
 
 /** The command context of a request: the actor and the request id that the audit entry records. */
-export function commandContext(request: FastifyRequest, actor: Actor) {
+export function commandContext(request: FastifyRequest, actor: Actor): CommandContext {
   return { actor, requestId: request.id };
 }

@@ -9,7 +9,8 @@ import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import type { PointsPurpose } from "../points.scoring";
 import { findApplication, type ApplicationRecord, type CycleRecord, type EnrolmentRecord } from "../repository";
-import { audit, pointsClock, refusal, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { pointsClock, refusal } from "./context";
 import { computeScore, countingFacts, recordScore } from "./scores";
 
 const reg = (article: string) => `中府〔2014〕106号 ${article}`;

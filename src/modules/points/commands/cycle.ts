@@ -10,7 +10,7 @@ import { parseCsv } from "../../../demo/csv";
 import { pointsDb } from "../points.tables";
 import { defaultPolicyId, planOf } from "../points.scoring";
 import { findCycle, type CycleRecord } from "../repository";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 
 /** Opens a yearly cycle; the dates must follow the scheme's calendar. */
 export async function createCycle(

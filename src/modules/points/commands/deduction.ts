@@ -9,7 +9,8 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { findEnrolment, findEnrolmentOfPerson } from "../repository";
-import { audit, pointsClock, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { pointsClock } from "./context";
 import { rescoreEnrolment, tellResident } from "./scores";
 
 /** The kinds of deduction event, the department that reports each, the fact it changes and its label. */

@@ -4,7 +4,8 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { findEnrolment, findEnrolmentOfPerson, type EnrolmentRecord } from "../repository";
-import { audit, pointsClock, refusal, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { pointsClock, refusal } from "./context";
 import { recordScore, tellResident } from "./scores";
 
 const article2 = "中府〔2014〕106号 第二条";

@@ -13,7 +13,8 @@ import { findRun, type CycleRecord, type RunRecord } from "../repository";
 import { contextColumns, loadRunInput } from "../run/run.input";
 import { outcomeCounts, resultReader, streamedResultHash, writeRunRows } from "../run/run.result";
 import { runListRows } from "../run/run.rows";
-import { audit, pointsClock, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { pointsClock } from "./context";
 import { tellResident } from "./scores";
 
 /** Tuning and measuring a run: rows per bulk statement, and a callback told each stage's wall time (read, allocate, hash, write). */

@@ -4,7 +4,8 @@ import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { publishedResult } from "../presenters";
 import { findApplication, type ApplicationRecord } from "../repository";
-import { audit, pointsClock, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { pointsClock } from "./context";
 import { tellResident } from "./scores";
 
 /** Records that the applicant refuses the place admitted in the published list; refused once, never undone. */

@@ -5,7 +5,7 @@ import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
 import { requireActor, sendError, sendNotFound } from "../../../platform/http/request-context";
 import type { ModuleDependencies } from "../../../platform/module";
-import { isUniqueViolation } from "../commands/context";
+import { isUniqueViolation } from "../../../platform/commands/context";
 import { applyForPurpose } from "../commands/application";
 import { pointsClock } from "../commands/context";
 import { refusePlacement } from "../commands/refusal";

@@ -3,7 +3,7 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findHousehold, type HouseholdRecord } from "../repository";
 import type { MemberAddBody } from "../schemas";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 import { checkJoinablePerson, insertMembership } from "./household.register";
 
 /** Adds a person to a household; refused when the person already belongs to one. */

@@ -3,7 +3,8 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findCurrentMembership, findHousehold, findPerson, type HouseholdRecord } from "../repository";
 import type { HouseholdCreateBody } from "../schemas";
-import { audit, isUniqueViolation, snapshot, type CommandContext } from "./context";
+import { audit, isUniqueViolation, type CommandContext } from "../../../platform/commands/context";
+import { snapshot } from "./context";
 import { checkTownAndCommunity } from "./validation";
 
 /** The answer when a person already belongs to a household. */
