@@ -74,7 +74,7 @@ export function programmeRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!mayAdministerPoints(actor)) return sendForbidden(reply);
     const { csv, xlsxBase64 } = request.body;
     if ((csv === undefined) === (xlsxBase64 === undefined)) return sendError(reply, 400, "validation_failed", "请提供 csv 或 xlsxBase64 之一 (send csv or xlsxBase64)", { csv: "csv or xlsxBase64" });
-    const table = csv !== undefined ? { ok: true as const, value: tableFromCsv(csv) } : await tableFromXlsx(Buffer.from(xlsxBase64!, "base64"));
+    const table = csv !== undefined ? tableFromCsv(csv) : await tableFromXlsx(Buffer.from(xlsxBase64!, "base64"));
     if (!table.ok) return sendRefusal(reply, table.error);
     const result = await inTransactionWhenOk(db, async (trx) => {
       const cycle = await findCycle(trx, request.params.id);
