@@ -175,7 +175,7 @@ describe("two identical applications at once", () => {
     const enrolment = expectStatus(await sessions.clerk.request("POST", "/api/v1/points/enrolments", { personId: person.personId, residencePermitNumber: "GD4420777666", workStartedOn: "2010-01-01" }), 201).json();
     const body = { enrolmentId: enrolment.id, cycleId, purpose: "housing", conditions: { insurancePaidLastMonth: true, ownsHomeInZhongshan: false } };
     const answers = await Promise.all([1, 2].map(() => sessions.clerk.request("POST", "/api/v1/points/applications", body)));
-    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 400]);
-    expect(answers.find((answer) => answer.statusCode === 400)!.json().error.code).toBe("duplicate_application");
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.statusCode === 409)!.json().error.code).toBe("duplicate_application");
   });
 });
