@@ -8,14 +8,13 @@ import { pointsClock } from "../../src/modules/points/commands/context";
 import { createMigrant, createRoleAccount, expectStatus } from "../../src/modules/points/points.api.fixture";
 import { publicityClock } from "../../src/platform/publicity";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { countAudit, seedTestWorld, signIn, testPassword, type Session, type TestWorld } from "../helpers/fixtures";
+import { countAudit, seedTestWorld, signIn, testPassword, type Session } from "../helpers/fixtures";
 
 // The resident's side and the staff around it: the public self-check, enrolment (Reg. Art. 2), facts with
 // evidence, counter checks, the department queue with deadlines and escalation, deductions, fraud.
 
 let database: TestDatabase;
 let app: FastifyInstance;
-let world: TestWorld;
 const sessions = {} as Record<"clerk" | "clerkXiaolan" | "verifier" | "programmeAdmin" | "resident" | "migrant" | "migrantOffice" | "police" | "health", Session>;
 let migrant = { personId: "", idNumber: "" };
 let enrolmentId = "";
@@ -42,7 +41,7 @@ beforeAll(async () => {
   process.env.GONGZHI_FILES = mkdtempSync(join(tmpdir(), "gongzhi-points-"));
   setToday("2015-01-05");
   database = await createTestDatabase();
-  world = await seedTestWorld(database.db);
+  await seedTestWorld(database.db);
   app = await buildApp({ db: database.db });
   migrant = await createMigrant(database.db, { name: "王小明", town: "shiqi", birthDate: "1990-06-15", sequence: 7 });
   await createRoleAccount(database.db, "migrant", testPassword, { role: "resident" }, migrant.personId);
@@ -165,7 +164,9 @@ describe("enrolment, facts and the verification queue", () => {
     expect(refused.json().error).toMatchObject({ code: "barred", message: expect.stringContaining("第七条") });
     expect(await countAudit(database.db, "points.fraud")).toBe(1);
     expect((await app.inject({ method: "GET", url: "/api/v1/points/me" })).statusCode).toBe(401);
-    expect(world.accounts.resident).toBeTruthy();
+    const own = expectStatus(await sessions.migrant.request("GET", "/api/v1/points/me"), 200).json();
+    expect(own.enrolment).toMatchObject({ id: enrolmentId, status: "barred", barredOn: "2015-01-05" });
+    expect(own.applications.map((item: { id: string; status: string }) => [item.id, item.status])).toContainEqual([applicationId, "disqualified"]);
   });
 });
 
