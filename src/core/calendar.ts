@@ -1,44 +1,101 @@
 /**
- * The official working-day calendar of mainland China: Monday–Friday, minus the public holidays, plus the weekend
- * make-up working days (调休) announced each year by the State Council. The holidays are data, one file per year in
- * `calendar-data/`; a date in a year without data throws instead of silently assuming a plain week.
+ * The working-day calendar of mainland China: Monday–Friday, minus the public holidays, plus the weekend make-up
+ * working days (调休) announced each year by the State Council. The official arrangements are data, one file per
+ * year in `calendar-data/`. A later year whose notice is not out yet is computed from the statutory holiday rules
+ * (`calendar.provisional.ts`) and marked provisional: every answer that depends on such a year says so. A date
+ * before the first official year throws.
  */
 import { addDays, assertIsoDate, dayOfWeek } from "./dates";
 import { calendarData } from "./calendar-data/index";
+import { provisionalHolidays } from "./calendar.provisional";
 
-/** One year of official arrangements, as stored in `calendar-data/<year>.json`. */
+/** One year of arrangements, as stored in `calendar-data/<year>.json` (official) or computed (provisional). */
 export interface CalendarYear {
   year: number;
   source: string;
   holidays: Record<string, string>;
   workdays: Record<string, string>;
+  /** True for a year computed from the statutory rules because the State Council's notice is not in the data yet. */
+  provisional?: boolean;
 }
 
-/** Why a date is or is not a working day. */
+/** The last year a provisional calendar is computed for (the lunar data and the holiday rules are not stretched further). */
+export const lastProvisionalYear = 2100;
+
+/** Why a date is or is not a working day (`provisional` when the year has no official notice yet). */
 export type DayKind =
   | { kind: "workday"; working: true }
   | { kind: "makeup_workday"; working: true; name: string }
   | { kind: "weekend"; working: false }
   | { kind: "holiday"; working: false; name: string };
 
-const years = new Map<number, CalendarYear>(calendarData.map((entry) => [entry.year, entry]));
+const bundled = (): [number, CalendarYear][] => calendarData.map((entry) => [entry.year, { ...entry, provisional: false }]);
+const official = new Map<number, CalendarYear>(bundled());
+const provisional = new Map<number, CalendarYear>();
 
-/** The years the calendar data covers, oldest first. */
+/** The years with an official arrangement in the data, oldest first. */
 export function calendarYears(): number[] {
-  return [...years.keys()].sort((a, b) => a - b);
+  return [...official.keys()].sort((a, b) => a - b);
 }
 
-/** The official arrangement data of one year (holidays, make-up days and the notice it comes from). */
+/** The last year with an official arrangement; every later year is provisional. */
+export function lastOfficialYear(): number {
+  const years = calendarYears();
+  return years[years.length - 1];
+}
+
+/** Whether a year's working days are computed from the statutory rules rather than an official notice. */
+export function isProvisionalYear(year: number): boolean {
+  return !official.has(year) && year > lastOfficialYear();
+}
+
+/**
+ * The arrangement of one year: the official data (holidays, make-up days and the notice it comes from), or for a
+ * later year without a notice, the provisional year computed from the statutory rules.
+ */
 export function calendarYear(year: number): CalendarYear {
-  const entry = years.get(year);
-  if (!entry) {
-    const covered = calendarYears();
+  const entry = official.get(year) ?? provisional.get(year);
+  if (entry) return entry;
+  const years = calendarYears();
+  if (!Number.isInteger(year) || year < years[0] || year > lastProvisionalYear) {
     throw new RangeError(
-      `the working-day calendar has no data for ${year} (covered: ${covered[0]}–${covered[covered.length - 1]}); ` +
-        `add src/core/calendar-data/${year}.json from the State Council notice`,
+      `the working-day calendar has no data for ${year} (official: ${years[0]}–${lastOfficialYear()}, ` +
+        `provisional up to ${lastProvisionalYear})`,
     );
   }
-  return entry;
+  const computed: CalendarYear = {
+    year,
+    source: `暂定：按《全国年节及纪念日放假办法》（2024年修订）推算，国务院办公厅${year}年放假安排通知发布前有效 (provisional: computed from the statutory holiday rules until the State Council notice for ${year})`,
+    holidays: provisionalHolidays(year),
+    workdays: {},
+    provisional: true,
+  };
+  provisional.set(year, computed);
+  return computed;
+}
+
+/**
+ * Adds or replaces the official arrangement of a year (from a State Council notice, see `gongzhi calendar import`).
+ * Later lookups use it; deadlines already stored are not moved (`deadlineChanges` lists what it would change).
+ */
+export function setOfficialYear(entry: CalendarYear): void {
+  official.set(entry.year, { ...entry, provisional: false });
+  provisional.clear();
+  workingCache.clear();
+}
+
+/** Forgets years added with `setOfficialYear`, back to the bundled data (for tests). */
+export function resetOfficialYears(): void {
+  official.clear();
+  for (const [year, entry] of bundled()) official.set(year, entry);
+  provisional.clear();
+  workingCache.clear();
+}
+
+/** Whether a date (e.g. a deadline) lies in a provisional year, so it may move when the official notice comes. */
+export function isProvisionalDate(date: string): boolean {
+  assertIsoDate(date);
+  return isProvisionalYear(Number(date.slice(0, 4)));
 }
 
 /** Classifies a date as ordinary workday, make-up workday, weekend or public holiday. */
@@ -53,9 +110,16 @@ export function dayKind(date: string): DayKind {
   return weekday === 0 || weekday === 6 ? { kind: "weekend", working: false } : { kind: "workday", working: true };
 }
 
+const workingCache = new Map<string, boolean>();
+
 /** Whether government offices work on a date (deadlines count only these days). */
 export function isWorkingDay(date: string): boolean {
-  return dayKind(date).working;
+  let working = workingCache.get(date);
+  if (working === undefined) {
+    working = dayKind(date).working;
+    workingCache.set(date, working);
+  }
+  return working;
 }
 
 /**
@@ -90,4 +154,17 @@ export function workingDaysBetween(a: string, b: string): number {
     if (isWorkingDay(current)) count += 1; // forwards a+1 … b, backwards a-1 … b
   }
   return count === 0 ? 0 : step * count;
+}
+
+/** A date counted in working days, with whether it depends on a provisional year. */
+export interface WorkingDayDate {
+  date: string;
+  /** True when the count crossed a year without an official notice: the date may move when the notice comes. */
+  provisional: boolean;
+}
+
+/** `addWorkingDays` with the provisional mark: for deadlines shown to staff and residents. */
+export function addWorkingDaysMarked(date: string, n: number): WorkingDayDate {
+  const result = addWorkingDays(date, n);
+  return { date: result, provisional: isProvisionalDate(date) || isProvisionalDate(result) };
 }

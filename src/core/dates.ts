@@ -4,7 +4,6 @@
  */
 
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 /** Whether a year is a Gregorian leap year. */
 export function isLeapYear(year: number): boolean {
@@ -39,18 +38,30 @@ export function dateParts(date: string): { year: number; month: number; day: num
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+// Days since 1970-01-01 in the proleptic Gregorian calendar, by integer arithmetic (H. Hinnant's days_from_civil):
+// working-day counts over whole decades call these millions of times, so they avoid Date objects.
 function toEpochDay(date: string): number {
   const { year, month, day } = dateParts(date);
-  const utc = new Date(0);
-  utc.setUTCFullYear(year, month - 1, day);
-  return Math.round(utc.getTime() / DAY_MS);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function fromEpochDay(epochDay: number): string {
-  const utc = new Date(epochDay * DAY_MS);
-  const year = utc.getUTCFullYear();
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   if (year < 1 || year > 9999) throw new RangeError(`date out of range (year ${year})`);
-  return formatParts(year, utc.getUTCMonth() + 1, utc.getUTCDate());
+  return formatParts(year, month, day);
 }
 
 function formatParts(year: number, month: number, day: number): string {

@@ -2,8 +2,9 @@
  * Resident identity numbers (居民身份证号码) per GB 11643-1999: 6-digit region code, 8-digit birth date,
  * 3-digit sequence (odd = male), and an ISO 7064 MOD 11-2 check character (0–9 or X).
  */
-import { isIsoDate, todayInShanghai } from "./dates";
+import { isIsoDate } from "./dates";
 import { err, ok, type Problem, type Result } from "./result";
+import { clock } from "./clock";
 
 /** A validated ID number with the facts it encodes. */
 export interface IdNumberFacts {
@@ -44,7 +45,7 @@ function problem(code: string, message: string): { ok: false; error: Problem } {
  * Validates an 18-character resident ID number (spaces trimmed, lowercase x accepted and normalised) and returns
  * its birth date, gender and region; `today` (default: today in Shanghai) bounds the birth date.
  */
-export function validateIdNumber(input: string, today: string = todayInShanghai()): Result<IdNumberFacts, Problem> {
+export function validateIdNumber(input: string, today: string = clock.today()): Result<IdNumberFacts, Problem> {
   if (typeof input !== "string" || input.trim() === "") return problem("required", "身份证号码不能为空 (ID number is required)");
   const idNumber = input.trim().toUpperCase();
   if (idNumber.length !== 18) {

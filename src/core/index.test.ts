@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as calendar from "./calendar";
+import * as clock from "./clock";
 import * as dates from "./dates";
 import * as idNumber from "./id-number";
 import * as core from "./index";
@@ -9,7 +10,7 @@ import * as phone from "./phone";
 import * as points from "./points";
 import * as result from "./result";
 
-const modules = { result, money, points, dates, calendar, idNumber, phone, masking };
+const modules = { result, money, points, dates, calendar, idNumber, phone, masking, clock };
 
 describe("core index", () => {
   it("re-exports every export of each kernel module as the same value, and nothing else", () => {

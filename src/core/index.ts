@@ -7,3 +7,4 @@ export * from "./calendar";
 export * from "./id-number";
 export * from "./phone";
 export * from "./masking";
+export * from "./clock";

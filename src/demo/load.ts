@@ -18,6 +18,25 @@ export interface DemoSummary {
   accounts: number;
 }
 
+/**
+ * The demo load failed at a named step. Nothing was written: the load is one transaction, so the database is as
+ * empty as before and the next start loads the demo again.
+ */
+export class DemoLoadError extends Error {
+  constructor(
+    readonly step: string,
+    readonly cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `demo data could not be loaded (step: ${step}): ${reason}\n` +
+        "Nothing was written: the demo load is one transaction, so the database is still empty and the next start tries again.\n" +
+        "To start without demo data, run `npm start -- --no-demo` (or set GONGZHI_NO_DEMO=1); please report this message as an issue.",
+    );
+    this.name = "DemoLoadError";
+  }
+}
+
 /** Progress callback: rows done of total, with a label. */
 export type Progress = (done: number, total: number, label: string) => void;
 
@@ -101,7 +120,12 @@ export async function loadDemo(
       population.persons[0];
     const accounts = await createDemoAccounts(trx, resident.id);
     for (const module of options.modules ?? []) {
-      if (module.seeds) await module.seeds(trx, { onProgress: options.onProgress });
+      if (!module.seeds) continue;
+      try {
+        await module.seeds(trx, { onProgress: options.onProgress });
+      } catch (error) {
+        throw new DemoLoadError(`${module.name} seeds`, error);
+      }
     }
     const summary: DemoSummary = {
       towns,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { addMonths, todayInShanghai } from "../../src/core/dates";
+import { addMonths } from "../../src/core/dates";
 import { buildApp } from "../../src/http/app";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { registryModule } from "../../src/modules/registry/manifest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, type Session } from "../helpers/fixtures";
 import { caseBody, daysAgo, makeHousehold, throughTown } from "./assistance.fixtures";
+import { clock } from "../../src/core/clock";
 
 // An active case over several months: review schedule, a reported change, a reduction from a month, a later
 // increase dated ahead, a stop, then fraud with recovery and a fine. Standard 1120 (2021, still in force).
@@ -16,7 +17,7 @@ let clerk: Session;
 let admin: Session;
 let caseId: string;
 let personIds: string[];
-const month = (offset: number) => addMonths(`${todayInShanghai().slice(0, 7)}-01`, offset).slice(0, 7);
+const month = (offset: number) => addMonths(`${clock.today().slice(0, 7)}-01`, offset).slice(0, 7);
 
 async function current() {
   return (await clerk.request("GET", `/api/v1/assistance/cases/${caseId}`)).json();

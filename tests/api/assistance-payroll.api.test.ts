@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import ExcelJS from "exceljs";
-import { todayInShanghai } from "../../src/core/dates";
 import { inTransactionWhenOk } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
 import { runPayroll } from "../../src/modules/assistance/commands/payroll.run";
@@ -11,6 +10,7 @@ import { registryModule } from "../../src/modules/registry/manifest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, type Session } from "../helpers/fixtures";
 import { caseBody, daysAgo, makeHousehold, throughTown } from "./assistance.fixtures";
+import { clock } from "../../src/core/clock";
 
 // Golden payroll: six households of 1 to 6 members, worked by hand under the 2021 standard still in force
 // (1120 yuan, supplement 448), a price trigger this month, and a January rise decided late with back-pay.
@@ -20,7 +20,7 @@ let clerk: Session;
 let clerkXiaolan: Session;
 let admin: Session;
 let policyOfficer: Session;
-const month0 = todayInShanghai().slice(0, 7);
+const month0 = clock.today().slice(0, 7);
 const nextYear = Number(month0.slice(0, 4)) + 1;
 const january = `${nextYear}-01`;
 const february = `${nextYear}-02`;

@@ -1,7 +1,8 @@
 /** Helpers of the assistance API tests: households made through the registry API, and case bodies. */
-import { addDays, todayInShanghai } from "../../src/core/dates";
+import { addDays } from "../../src/core/dates";
 import type { Session } from "../helpers/fixtures";
 import { testIdNumber } from "../helpers/fixtures";
+import { clock } from "../../src/core/clock";
 
 let sequence = 5000;
 
@@ -32,7 +33,7 @@ export async function makeHousehold(clerk: Session, townCode: string, members: M
 
 /** A date `days` before today (Asia/Shanghai). */
 export function daysAgo(days: number): string {
-  return addDays(todayInShanghai(), -days);
+  return addDays(clock.today(), -days);
 }
 
 /** A case body for a household: incomes in yuan per member, categories per member. */

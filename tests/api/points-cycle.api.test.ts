@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { generateIdNumber } from "../../src/core/id-number";
 import { buildApp } from "../../src/http/app";
-import { pointsClock } from "../../src/modules/points/commands/context";
 import { counterApplication, createMigrant, createRoleAccount, expectStatus } from "../../src/modules/points/points.api.fixture";
-import { publicityClock } from "../../src/platform/publicity";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, testPassword, type Session } from "../helpers/fixtures";
+import { setClock, resetClock } from "../../src/core/clock";
 
 // Golden test of a whole cycle through the API: counter work, ranking with ties at each level, school placement
 // to the nearest school with seats, hukou two rounds with the 10% cap biting, housing city-wide, publicity,
@@ -23,8 +22,7 @@ let sequence = 0;
 const childId = (day: number) => generateIdNumber("440102", `2008-08-${String(day).padStart(2, "0")}`, 11);
 
 function setToday(date: string) {
-  pointsClock.today = () => date;
-  publicityClock.today = () => date;
+  setClock(date);
 }
 
 async function applicant(name: string, town: string, clerk: Session, facts: Record<string, unknown>, application: Record<string, unknown>) {
@@ -43,7 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  pointsClock.today = () => new Date().toISOString().slice(0, 10);
+  resetClock();
   await app?.close();
   await database?.close();
 });

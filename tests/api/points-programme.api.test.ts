@@ -4,10 +4,10 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/http/app";
-import { pointsClock } from "../../src/modules/points/commands/context";
 import { counterApplication, createMigrant, expectStatus } from "../../src/modules/points/points.api.fixture";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, type Session } from "../helpers/fixtures";
+import { setClock, resetClock } from "../../src/core/clock";
 
 // Programme administration: cycle dates, quota import from the published 2015 table as XLSX, and a ranking
 // run interrupted by a failing write that leaves no run, no list and no audit entry behind.
@@ -18,7 +18,7 @@ const sessions = {} as Record<"clerk" | "programmeAdmin" | "auditor" | "verifier
 let cycleId = "";
 
 beforeAll(async () => {
-  pointsClock.today = () => "2015-01-05";
+  setClock("2015-01-05");
   database = await createTestDatabase();
   await seedTestWorld(database.db);
   app = await buildApp({ db: database.db });
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  pointsClock.today = () => new Date().toISOString().slice(0, 10);
+  resetClock();
   await app?.close();
   await database?.close();
 });

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { addDays, todayInShanghai } from "../../src/core/dates";
+import { addDays } from "../../src/core/dates";
 import { addWorkingDays } from "../../src/core/calendar";
 import { inTransactionWhenOk } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
@@ -9,6 +9,7 @@ import { publishList, publicityEndDate, type PublishInput } from "../../src/plat
 import type { Actor } from "../../src/platform/roles";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, testIdNumber, type Session, type TestWorld } from "../helpers/fixtures";
+import { clock } from "../../src/core/clock";
 
 // Publicity: masked public lists with a working-day period, exports, versions with differences, and objections
 // routed to the owning department with working-day deadlines.
@@ -17,7 +18,7 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let world: TestWorld;
 const sessions = {} as Record<"resident" | "clerk" | "clerkXiaolan" | "verifier" | "programmeAdmin", Session>;
-const today = todayInShanghai();
+const today = clock.today();
 
 function adminActor(): Actor {
   return { id: world.accounts.programmeAdmin, username: "programmeadmin", displayName: "admin", personId: null, grants: [{ role: "programme_admin", townCode: null, departmentCode: null }] };

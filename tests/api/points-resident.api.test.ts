@@ -4,11 +4,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildApp } from "../../src/http/app";
-import { pointsClock } from "../../src/modules/points/commands/context";
 import { createMigrant, createRoleAccount, expectStatus } from "../../src/modules/points/points.api.fixture";
-import { publicityClock } from "../../src/platform/publicity";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, testPassword, type Session } from "../helpers/fixtures";
+import { setClock, resetClock } from "../../src/core/clock";
 
 // The resident's side and the staff around it: the public self-check, enrolment (Reg. Art. 2), facts with
 // evidence, counter checks, the department queue with deadlines and escalation, deductions, fraud.
@@ -22,8 +21,7 @@ let cycleId = "";
 let applicationId = "";
 
 function setToday(date: string) {
-  pointsClock.today = () => date;
-  publicityClock.today = () => date;
+  setClock(date);
 }
 
 async function evidence(session: Session): Promise<string> {
@@ -53,8 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  pointsClock.today = () => new Date().toISOString().slice(0, 10);
-  publicityClock.today = () => new Date().toISOString().slice(0, 10);
+  resetClock();
   await app?.close();
   await database?.close();
 });

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { addWorkingDays, isWorkingDay } from "../../src/core/calendar";
-import { addDays, todayInShanghai } from "../../src/core/dates";
+import { addDays } from "../../src/core/dates";
 import { launchBrowser, screenshot, startServer, type RunningServer } from "./harness";
+import { clock } from "../../src/core/clock";
 
 const PASSWORD = "Gongzhi-2026!";
 // Zhongshan's standard in force since 2021-01-01 (the latest row of the dated parameters): 1,120 yuan per person
@@ -110,7 +111,7 @@ async function state(page: Page): Promise<string> {
 }
 
 describe("social assistance from application to bank file in the browser", () => {
-  const today = todayInShanghai();
+  const today = clock.today();
   const month = today.slice(0, 7);
   // Every step dated in the past, in order. The publicity starts on a working day early enough that even 7
   // working days (holidays included) end before today, so today's approval is valid and pays from this month.

@@ -4,6 +4,7 @@
  * commands run with no database.
  */
 import type { Command } from "commander";
+import { clock } from "../../core/clock";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -46,12 +47,12 @@ export function registerAssistanceCommands(program: Command): void {
     .option("--policy <dir>", "assistance policy folder (default: the shipped Zhongshan policy)")
     .action(async (options: { previous: string; consumption: string; date?: string; policy?: string }) => {
       const { parseYuan, fenToYuanString } = await import("../../core/money");
-      const { todayInShanghai, isIsoDate } = await import("../../core/dates");
+      const { isIsoDate } = await import("../../core/dates");
       const { loadAssistancePolicy } = await import("../../rules/assistance/policy.loader");
       const { proposeStandard } = await import("../../rules/assistance/standard.proposal");
       const previous = parseYuan(options.previous, "--previous");
       if (!previous.ok || previous.value < 0) fail(previous.ok ? "--previous must not be negative" : previous.error.message);
-      const date = options.date ?? todayInShanghai();
+      const date = options.date ?? clock.today();
       if (!isIsoDate(date)) fail(`--date must be YYYY-MM-DD, got ${date}`);
       const policy = loadAssistancePolicy(options.policy);
       if (!policy.ok) fail(policy.error.message);
@@ -114,7 +115,6 @@ export async function simulateAssistancePolicy(options: AssistanceSimulateOption
   const { resolve } = await import("node:path");
   const { fileURLToPath } = await import("node:url");
   const { fenToYuanString } = await import("../../core/money");
-  const { todayInShanghai } = await import("../../core/dates");
   const { findAssistancePolicyFolders, loadAssistancePolicy } = await import("../../rules/assistance/policy.loader");
   const { simulateAssistance } = await import("../../rules/assistance/simulate");
   const root = fileURLToPath(new URL("../../../policies/", import.meta.url));
@@ -135,7 +135,7 @@ export async function simulateAssistancePolicy(options: AssistanceSimulateOption
   if (!draft) return false;
   const baseline = locate(options.baseline);
   if (!baseline) fail(`unknown baseline assistance policy "${options.baseline}"`);
-  const month = (options.date ?? todayInShanghai()).slice(0, 7);
+  const month = (options.date ?? clock.today()).slice(0, 7);
   let caseload: unknown[];
   try {
     const text = readFileSync(options.population, "utf8");

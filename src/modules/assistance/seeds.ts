@@ -4,7 +4,6 @@
  * procedure, built from registry households through the registry's queries and this module's own commands,
  * and last month's payroll, approved.
  */
-import { addDays, addMonths, todayInShanghai } from "../../core/dates";
 import type { Trx } from "../../db/transaction";
 import { createAccount } from "../../platform/accounts/accounts.commands";
 import { loadActor } from "../../platform/accounts/accounts.repository";
@@ -19,11 +18,11 @@ import { approvePayroll, runPayroll } from "./commands/payroll.run";
 import type { CommandContext } from "./commands/context";
 import { priceDepartment } from "./policies";
 import type { CaseRecord } from "./repository";
+import { cpiMonths, payrollMonth, planCase, type SeedTarget } from "./seeds.plan";
 import { assistanceDb } from "./tables";
+import { clock } from "../../core/clock";
 
-type Target = "submitted" | "investigated" | "appraised" | "town_reviewed" | "publicised" | "active" | "refused";
-
-const plan: { town: string; targets: Target[] }[] = [
+const plan: { town: string; targets: SeedTarget[] }[] = [
   { town: "shiqi", targets: ["submitted", "investigated", "publicised", "active", "active"] },
   { town: "xiaolan", targets: ["appraised", "active", "refused"] },
   { town: "dongqu", targets: ["town_reviewed", "active"] },
@@ -31,14 +30,12 @@ const plan: { town: string; targets: Target[] }[] = [
 ];
 
 function fail(step: string, result: { ok: boolean; error?: { message: string } }): void {
-  if (!result.ok) throw new Error(`assistance demo seed, ${step}: ${result.error?.message}`);
+  if (!result.ok) throw new Error(`assistance demo seed, step "${step}" on ${clock.today()}: ${result.error?.message}`);
 }
 
-async function seedCase(trx: Trx, context: CommandContext, actor: Actor, householdId: string, target: Target, index: number): Promise<void> {
-  const today = todayInShanghai();
+async function seedCase(trx: Trx, context: CommandContext, actor: Actor, householdId: string, target: SeedTarget, index: number): Promise<void> {
+  const dates = planCase(clock.today(), target);
   const household = (await findHousehold(trx, householdId))!;
-  const paid = target === "active" || target === "refused";
-  const day = (offset: number) => addDays(today, (paid ? -80 : -20) + offset);
   const submitted = await submitCase(trx, context, household, {
     householdId,
     workCapacity: index % 3 === 0 ? "able" : index % 3 === 1 ? "partial" : "none",
@@ -49,7 +46,7 @@ async function seedCase(trx: Trx, context: CommandContext, actor: Actor, househo
       monthlyIncomeYuan: position === 0 ? String(200 + index * 35) : "0",
       categories: position === 1 && index % 2 === 0 ? ["serious_illness"] : [],
     })),
-    submittedOn: day(0),
+    submittedOn: dates.submittedOn,
   }, "counter");
   fail("submit", submitted);
   let record = (submitted as { value: CaseRecord }).value;
@@ -60,21 +57,21 @@ async function seedCase(trx: Trx, context: CommandContext, actor: Actor, househo
   };
   if (target === "submitted") return;
   await step("investigate", () => recordInvestigation(trx, context, record, {
-    homeVisit: { by: "社区工作人员（示例）", on: day(3), findings: "入户核查：住房简陋，家庭收入来源单一（示例）" },
-    neighbourVisits: [{ by: "社区工作人员（示例）", on: day(3), findings: "邻里走访：情况属实（示例）" }],
-    dataChecks: [{ source: "社保、车辆、房产、存款信息比对（示例）", on: day(4), findings: "未发现车辆及第二套住房（示例）" }],
+    homeVisit: { by: "社区工作人员（示例）", on: dates.visitedOn, findings: "入户核查：住房简陋，家庭收入来源单一（示例）" },
+    neighbourVisits: [{ by: "社区工作人员（示例）", on: dates.visitedOn, findings: "邻里走访：情况属实（示例）" }],
+    dataChecks: [{ source: "社保、车辆、房产、存款信息比对（示例）", on: dates.checkedOn, findings: "未发现车辆及第二套住房（示例）" }],
   }));
   if (target === "investigated") return;
-  await step("appraise", () => recordAppraisal(trx, context, record, { heldOn: day(6), members: 9, present: 7, agree: 6, minutes: "民主评议会议记录（示例）" }));
+  await step("appraise", () => recordAppraisal(trx, context, record, { heldOn: dates.appraisedOn, members: 9, present: 7, agree: 6, minutes: "民主评议会议记录（示例）" }));
   if (target === "appraised") return;
-  await step("town opinion", () => recordTownOpinion(trx, context, record, { givenOn: day(8), recommend: true, opinion: "经审核，同意上报（示例）" }));
+  await step("town opinion", () => recordTownOpinion(trx, context, record, { givenOn: dates.opinionOn, recommend: true, opinion: "经审核，同意上报（示例）" }));
   if (target === "town_reviewed") return;
-  await step("publicity", () => startPublicity(trx, context, actor, record, { startOn: day(10) }));
+  await step("publicity", () => startPublicity(trx, context, actor, record, { startOn: dates.publicityStartOn }));
   if (target === "publicised") return;
   await step("decision", () => decideCase(trx, context, actor, record, {
     version: record.version,
     decision: target === "active" ? "approved" : "refused",
-    decidedOn: day(24),
+    decidedOn: dates.decidedOn,
     reason: target === "refused" ? "家庭人均收入高于当地低保标准（示例）" : undefined,
   }));
 }
@@ -105,14 +102,15 @@ export async function seedAssistance(trx: Trx, options: SeedOptions): Promise<vo
     }
   }
   const priceOfficer = (await loadActor(trx, created.value.id))!;
-  const month = (offset: number) => addMonths(`${todayInShanghai().slice(0, 7)}-01`, offset).slice(0, 7);
-  const figures: [number, string, string][] = [[-4, "2.1", "3.0"], [-3, "2.6", "4.4"], [-2, "3.1", "5.2"], [-1, "3.7", "6.3"]];
-  for (const [offset, cpi, food] of figures) {
-    const recorded = await recordCpi(trx, { actor: priceOfficer, requestId: null }, month(offset), { cpiPercent: cpi, foodPercent: food, releasedOn: `${month(offset)}-12`, synthetic: true });
+  const figures: [string, string][] = [["2.1", "3.0"], ["2.6", "4.4"], ["3.1", "5.2"], ["3.7", "6.3"]];
+  for (const [index, { month, releasedOn }] of cpiMonths(clock.today()).entries()) {
+    const [cpi, food] = figures[index];
+    const recorded = await recordCpi(trx, { actor: priceOfficer, requestId: null }, month, { cpiPercent: cpi, foodPercent: food, releasedOn, synthetic: true });
     fail("cpi", recorded);
   }
-  const run = await runPayroll(trx, context, month(-1));
+  const month = payrollMonth(clock.today());
+  const run = await runPayroll(trx, context, month);
   fail("payroll", run);
-  const payroll = await assistanceDb(trx).selectFrom("assistance_payrolls").select("version").where("month", "=", month(-1)).executeTakeFirstOrThrow();
-  fail("payroll approval", await approvePayroll(trx, context, month(-1), payroll.version));
+  const payroll = await assistanceDb(trx).selectFrom("assistance_payrolls").select("version").where("month", "=", month).executeTakeFirstOrThrow();
+  fail("payroll approval", await approvePayroll(trx, context, month, payroll.version));
 }

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../db/transaction";
 import { loadDepartments, loadTowns } from "../../demo/reference";
 import { createTestDatabase, type TestDatabase } from "../../../tests/helpers/database";
-import { pointsClock } from "./commands/context";
 import { pointsDb } from "./points.tables";
 import { cycleYearOn, hukouPlaces2015, seedPoints, splitByWeight } from "./points.seed";
+import { setClock, resetClock } from "../../core/clock";
 
 let database: TestDatabase;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  pointsClock.today = () => new Date().toISOString().slice(0, 10);
+  resetClock();
   await database?.close();
 });
 
@@ -33,7 +33,7 @@ describe("the demo cycle", () => {
   });
 
   it("loads the real 2015 school quotas and synthetic hukou places, units and schools, once", async () => {
-    pointsClock.today = () => "2015-01-05";
+    setClock("2015-01-05");
     await inTransaction(database.db, async (trx) => {
       await loadTowns(trx);
       await loadDepartments(trx);

@@ -7,9 +7,9 @@ import { dateParts } from "../../core/dates";
 import type { Trx } from "../../db/transaction";
 import type { SeedOptions } from "../../platform/module";
 import { readReferenceCsv, referenceFolder } from "../../platform/reference-data";
-import { pointsClock } from "./commands/context";
 import { pointsDb } from "./points.tables";
 import { defaultPolicyId } from "./points.scoring";
+import { clock } from "../../core/clock";
 
 /** The 2015 city-wide hukou places (quota notice 2015), split by each 镇区's share of the school quota. */
 export const hukouPlaces2015 = 4400;
@@ -36,7 +36,7 @@ export function cycleYearOn(date: string): number {
 /** Seeds the demo cycle with quotas and synthetic schools; skips when a cycle of that year exists. */
 export async function seedPoints(trx: Trx, options: SeedOptions = {}, folder = referenceFolder): Promise<void> {
   const db = pointsDb(trx);
-  const year = cycleYearOn(pointsClock.today());
+  const year = cycleYearOn(clock.today());
   if (await db.selectFrom("points_cycles").select("id").where("year", "=", year).executeTakeFirst()) return;
   const cycle = await db.insertInto("points_cycles")
     .values({ year, title: `${year}年度流动人员积分制申请`, policy_id: defaultPolicyId, opens_on: `${year}-09-01`, closes_on: `${year + 1}-04-30`, quotas_due_on: `${year + 1}-03-31`, housing_units: demoHousingUnits })

@@ -4,15 +4,15 @@
  * so nothing unmasked is ever stored with a list.
  */
 import { isWorkingDay, addWorkingDays } from "../../core/calendar";
-import { isIsoDate, todayInShanghai } from "../../core/dates";
+import { isIsoDate } from "../../core/dates";
 import { maskIdNumber, maskName } from "../../core/masking";
 import { err, ok, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
 import { audit, type CommandContext } from "../commands/context";
 import { publicityDb, type EntryValue, type ListColumn } from "./publicity.tables";
+import {  } from "../../core/clock";
 
 /** The publicity clock: today in Shanghai. Tests replace `today` to replay a past period. */
-export const publicityClock = { today: (): string => todayInShanghai() };
 
 /** One entry as a module hands it over: the full name and ID number are masked before storing. */
 export interface EntryInput {

@@ -9,12 +9,13 @@ import { requireActor, sendForbidden, sendNotFound } from "../http/request-conte
 import type { ModuleDependencies, ModuleManifest } from "../module";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
-import { diffLists, finaliseList, findList, listEntries, listLists, previousVersionId, publicityClock } from "./publicity.lists";
+import { diffLists, finaliseList, findList, listEntries, listLists, previousVersionId } from "./publicity.lists";
 import { answerObjection, findObjection, forwardObjection, listObjections, objectionDeadline, raiseObjection } from "./publicity.objections";
 import { mayAnswerObjection, mayForwardObjection, mayRaiseObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
 import { presentDifference, presentEntry, presentList, presentObjection, presentObjectionOutcome } from "./publicity.presenters";
 import { AnswerBody, EntriesQuery, ExportParams, ForwardBody, IdParams, ListsQuery, ObjectionBody, ObjectionsQuery } from "./publicity.schemas";
 import { publicityDb } from "./publicity.tables";
+import { clock } from "../../core/clock";
 
 const tags = ["publicity"];
 
@@ -96,10 +97,10 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor) return reply;
     if (!mayRaiseObjection(actor)) return sendForbidden(reply);
     const result = await inTransactionWhenOk(db, (trx) =>
-      raiseObjection(trx, commandContext(request, actor), { listId: request.params.id, ...request.body }, publicityClock.today()),
+      raiseObjection(trx, commandContext(request, actor), { listId: request.params.id, ...request.body }, clock.today()),
     );
     if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(presentObjection(result.value, publicityClock.today()));
+    return reply.code(201).send(presentObjection(result.value, clock.today()));
   });
 
   app.get("/publicity/objections", { schema: { tags, querystring: ObjectionsQuery } }, async (request, reply) => {
@@ -107,7 +108,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor) return reply;
     const scope = objectionScope(actor);
     if (!scope) return sendForbidden(reply);
-    const today = publicityClock.today();
+    const today = clock.today();
     const { status, listId, overdue } = request.query;
     const found = await listObjections(db, { ...scope, listId, statuses: status ? [status] : undefined });
     const items = found.filter((objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue);
@@ -119,7 +120,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
     if (!actor) return reply;
     const objection = await findObjection(db, request.params.id);
     if (!objection || !mayReadObjection(actor, objection)) return sendNotFound(reply);
-    return presentObjection(objection, publicityClock.today());
+    return presentObjection(objection, clock.today());
   });
 
   app.post("/publicity/objections/:id/forward", { schema: { tags, params: IdParams, body: ForwardBody } }, async (request, reply) => {
@@ -132,7 +133,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
       return forwardObjection(trx, commandContext(request, actor), objection, request.body.departmentCode);
     });
     if (!result.ok) return sendRefusal(reply, result.error);
-    return presentObjection(result.value, publicityClock.today());
+    return presentObjection(result.value, clock.today());
   });
 
   app.post("/publicity/objections/:id/answer", { schema: { tags, params: IdParams, body: AnswerBody } }, async (request, reply) => {
@@ -145,10 +146,10 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
       if (!mayAnswerObjection(actor, objection)) {
         return err({ code: "objection_not_forwarded", field: "status", message: "异议尚未转交本部门 (not yet forwarded to your department)" });
       }
-      return answerObjection(trx, commandContext(request, actor), objection, request.body, publicityClock.today());
+      return answerObjection(trx, commandContext(request, actor), objection, request.body, clock.today());
     });
     if (!result.ok) return sendRefusal(reply, result.error);
-    return presentObjection(result.value, publicityClock.today());
+    return presentObjection(result.value, clock.today());
   });
 
   app.post("/publicity/lists/:id/finalise", { schema: { tags, params: IdParams } }, async (request, reply) => {
@@ -159,7 +160,7 @@ export function publicityRoutes(instance: FastifyInstance, { db }: ModuleDepende
       const pending = await publicityDb(trx).selectFrom("publicity_objections").select("id").where("list_id", "=", request.params.id)
         .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
       if (pending) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
-      return finaliseList(trx, commandContext(request, actor), request.params.id, publicityClock.today());
+      return finaliseList(trx, commandContext(request, actor), request.params.id, clock.today());
     });
     if (!result.ok) return sendRefusal(reply, result.error);
     return presentList(result.value);

@@ -1,7 +1,6 @@
 // The one way the web app talks to the server: cookies ride along, state-changing requests carry the
 // session's CSRF token, errors arrive as ApiError with the server's code, message and per-field messages.
 import type { FormInstance } from "antd";
-import type { Page } from "./types";
 
 /** An error answer of the API, `{ error: { code, message, fields } }` plus the HTTP status. */
 export class ApiError extends Error {
@@ -141,7 +140,7 @@ export function newIdempotencyKey(): string {
 }
 
 /** Reads the list out of an answer that is either a page `{ items }` or a plain array. */
-export function listItems<T>(answer: Page<T> | T[] | null | undefined): T[] {
+export function listItems<T>(answer: { items: T[] } | T[] | null | undefined): T[] {
   if (!answer) return [];
   return Array.isArray(answer) ? answer : (answer.items ?? []);
 }

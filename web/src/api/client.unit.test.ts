@@ -99,7 +99,8 @@ describe("applyFieldErrors", () => {
 
 describe("listItems", () => {
   it("reads pages and plain arrays alike", () => {
-    expect(listItems({ items: [1, 2], total: 2, page: 1, pageSize: 20 })).toEqual([1, 2]);
+    const page = { items: [1, 2], total: 2, page: 1, pageSize: 20 };
+    expect(listItems(page)).toEqual([1, 2]);
     expect(listItems([3])).toEqual([3]);
     expect(listItems(undefined)).toEqual([]);
   });

@@ -1,134 +1,69 @@
-// Shapes of the v1 API (docs/api.md). Only what the web app reads is typed; the server owns the rest.
-
-/** A role grant of an account: the role, and the 镇区 or department it is limited to. */
-export interface RoleGrant {
-  role: string;
-  townCode?: string | null;
-  departmentCode?: string | null;
-}
-
-/** The signed-in account as `/auth/me` returns it. */
-export interface SessionUser {
-  id: string | number;
-  username: string;
-  displayName?: string | null;
-  roles: RoleGrant[];
-  personId?: string | number | null;
-}
-
-/** Ability name → allowed; the UI shows navigation and buttons from this map only. */
-export type Abilities = Record<string, boolean>;
+// Shapes of the v1 API (docs/api.md). Where a route declares a response schema the type is an alias of the generated
+// one (generated/openapi.ts, `npm run gen:api-types`), so it is written once, on the server. The few types below
+// marked "Hand-declared" mirror a route that declares no response schema yet.
+import type { ApiResponse, ItemOf } from "./schema";
 
 /** The answer of `/auth/me` and `/auth/login`. */
-export interface SessionPayload {
-  user: SessionUser;
-  abilities: Abilities;
-  csrfToken: string;
-}
+export type SessionPayload = ApiResponse<"/auth/me">;
+
+/** The signed-in account as `/auth/me` returns it. */
+export type SessionUser = SessionPayload["user"];
+
+/** A role grant of an account: the role, and the 镇区 or department it is limited to. */
+export type RoleGrant = SessionUser["roles"][number];
+
+/** Ability name → allowed; the UI shows navigation and buttons from this map only. */
+export type Abilities = SessionPayload["abilities"];
 
 /** One of the 24 镇区. */
-export interface Town {
-  code: string;
-  name: string;
-  pinyin: string;
-  kind: string;
-  centralDistrict: boolean;
-}
+export type Town = ItemOf<ApiResponse<"/towns">>;
 
 /** A community (社区/村) of a 镇区. */
-export interface Community {
-  id: string | number;
-  name: string;
-  townCode?: string;
-  kind?: string;
-}
+export type Community = ItemOf<ApiResponse<"/towns/{code}/communities">>;
 
 /** A city department. */
-export interface Department {
-  code: string;
-  name: string;
-  owns?: string[] | string;
-}
+export type Department = ItemOf<ApiResponse<"/departments">>;
 
-/** A person of the registry; idNumber and phone may arrive masked. */
-export interface Person {
-  id: string | number;
-  name: string;
-  idNumber: string;
-  gender?: "male" | "female" | string | null;
-  birthDate?: string | null;
-  phone?: string | null;
-  townCode: string;
-  communityId?: string | number | null;
-  address?: string | null;
-  hukouType?: "local" | "migrant" | string | null;
-  householdId?: string | number | null;
-  version?: number;
-  createdAt?: string;
-  updatedAt?: string;
-}
+/** A person of the registry (GET /persons/{id}); idNumber and phone may arrive masked. */
+export type Person = ApiResponse<"/persons/{id}">;
+
+/** A person as the registry search lists it (GET /persons). */
+export type PersonSummary = ItemOf<ApiResponse<"/persons">>;
+
+/** A household with its members (GET /households/{id}). */
+export type Household = ApiResponse<"/households/{id}">;
 
 /** A member of a household. */
-export interface HouseholdMember {
-  personId: string | number;
-  name: string;
-  relationship: string;
-  since?: string | null;
-}
+export type HouseholdMember = Household["members"][number];
 
-/** A household with its members. */
-export interface Household {
-  id: string | number;
-  townCode: string;
-  communityId?: string | number | null;
-  address: string;
-  headPersonId?: string | number | null;
-  headName?: string | null;
-  /** Masked, in search results. */
-  headIdNumber?: string | null;
-  members?: HouseholdMember[];
-  memberCount?: number;
-  version?: number;
-}
+/** A household as the registry search lists it (GET /households): the head's name, masked ID number, member count. */
+export type HouseholdSummary = ItemOf<ApiResponse<"/households">>;
 
 /** A social organisation, company or public institution (public business data, not masked). */
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: "social_organisation" | "company" | "public_institution" | string;
-  creditCode?: string | null;
-  townCode: string;
-  address?: string | null;
-  contactPhone?: string | null;
-  version: number;
-  createdAt?: string;
-  updatedAt?: string;
-}
+export type Organisation = ApiResponse<"/organisations/{id}">;
+
+/** An organisation as the search lists it (GET /organisations). */
+export type OrganisationSummary = ItemOf<ApiResponse<"/organisations">>;
 
 /** An account with its role grants (admin view). */
-export interface Account {
-  id: string | number;
-  username: string;
-  displayName?: string | null;
-  roles: RoleGrant[];
-  disabled?: boolean;
-  personId?: string | number | null;
-  version: number;
-  createdAt?: string;
-  lockedUntil?: string | null;
-}
+export type Account = ItemOf<ApiResponse<"/accounts">>;
 
 /** The answer of `/accounts/person-lookup`: the one person with that exact ID number, name masked. */
-export interface PersonLookup {
-  personId: string;
-  maskedName: string;
-  linkedAccounts: string[];
-}
+export type PersonLookup = ApiResponse<"/accounts/person-lookup">;
 
-/** An entry of the hash-chained audit log. */
+/** An entry of a record's history (GET /persons/{id}/history, /households/{id}/history). */
+export type HistoryEntry = ItemOf<ApiResponse<"/persons/{id}/history">>;
+
+/** The resident's own record from `/me/profile`. */
+export type Profile = ApiResponse<"/me/profile">;
+
+/**
+ * An entry of the hash-chained audit log. Hand-declared: GET /audit declares no response schema yet.
+ * Also the shape of history entries (which leave out id and hash).
+ */
 export interface AuditEntry {
   /** Absent in a record's history, present in the audit log. */
-  id?: string | number;
+  id?: string;
   position: number;
   at: string;
   actorId?: string | null;
@@ -146,11 +81,11 @@ export interface AuditEntry {
   hash?: string;
 }
 
-/** The answer of `/audit/verify`. */
+/** The answer of `/audit/verify`. Hand-declared: GET /audit/verify declares no response schema yet. */
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  problems: { position: number; id: string | number; reason: string }[];
+  problems: { position: number; id: string; reason: string }[];
   /** The newest entry as the audit head records it (null when its record is missing). */
   head: { position: number; hash: string } | null;
 }
@@ -163,8 +98,33 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/** The resident's own record from `/me/profile`. */
-export interface Profile {
-  person: Person | null;
-  household: Household | null;
+/**
+ * A publicity list header (points and assistance lists alike). Hand-declared: GET /public/publicity/lists declares
+ * no response schema yet.
+ */
+export interface PublicityList {
+  id: string;
+  kind: string;
+  version: number;
+  title: string;
+  townCode: string | null;
+  startDate: string;
+  workingDays: number;
+  endDate: string;
+  status: string;
+  columns: { key: string; label: string }[];
+  entryCount: number;
+}
+
+/**
+ * A masked entry of a publicity list. Hand-declared: GET /public/publicity/lists/{id}/entries declares no response
+ * schema yet.
+ */
+export interface PublicityEntry {
+  id: string;
+  rank: number | null;
+  maskedName: string;
+  maskedIdNumber: string;
+  townCode: string | null;
+  values: Record<string, string | number | null>;
 }

@@ -1,6 +1,6 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { AuditEntry } from "../api/types";
+import type { AuditEntry, HistoryEntry } from "../api/types";
 import { formatTime } from "./formatTime";
 import { useTownLabel } from "./useTownLabel";
 
@@ -10,10 +10,10 @@ const codedFields = new Set(["relationship", "hukouType", "gender", "role"]);
 const shownFields = 6;
 
 /** What an audit entry changed: "address: old → new" per field; a new record as a short field list; names only when values are withheld. */
-export function AuditDetails({ entry }: { entry: AuditEntry }) {
+export function AuditDetails({ entry }: { entry: AuditEntry | HistoryEntry }) {
   const { t } = useTranslation();
-  const before = entry.before ?? null;
-  const after = entry.after ?? null;
+  const before = recordOf(entry.before);
+  const after = recordOf(entry.after);
   const townLabel = useTownLabel();
   const label = (field: string) => t(`field.${field}`, { defaultValue: field });
   const value = (field: string, item: unknown) => {
@@ -63,6 +63,11 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
       ))}
     </ul>
   );
+}
+
+/** The record an entry carries before or after the change (null when withheld or absent). */
+function recordOf(value: unknown): Record<string, unknown> | null {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 function short(item: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {

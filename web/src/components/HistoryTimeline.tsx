@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert, Button, Checkbox, Empty, Skeleton, Space, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { listItems } from "../api/client";
-import type { AuditEntry, Page } from "../api/types";
+import type { HistoryEntry } from "../api/types";
 import { useApiQuery } from "../api/useApiQuery";
 import { AuditDetails } from "./AuditDetails";
 import { describeError } from "./ErrorResult";
@@ -13,7 +13,7 @@ const firstShown = 20;
 /** The audit entries of one record (`…/:id/history`), newest first; views of the record are hidden unless asked for. */
 export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey?: number }) {
   const { t } = useTranslation();
-  const { data, error, loading } = useApiQuery<Page<AuditEntry> | AuditEntry[]>(path, undefined, refreshKey);
+  const { data, error, loading } = useApiQuery<{ items: HistoryEntry[] }>(path, undefined, refreshKey);
   const [withReads, setWithReads] = useState(false);
   const [showAll, setShowAll] = useState(false);
   if (loading && !data) return <Skeleton active />;

@@ -6,7 +6,7 @@ import { changedValues } from "./formValues";
 import { SubmitErrorAlert } from "./SubmitErrorAlert";
 import { useFormSubmit } from "./useFormSubmit";
 
-interface Props<Record extends { id: string | number; version?: number }> {
+interface Props<Record extends { id: string; version: number }> {
   record: Record;
   /** The API path to PATCH ("/persons/12"). */
   path: string;
@@ -28,7 +28,7 @@ interface Props<Record extends { id: string | number; version?: number }> {
  * The shell of an edit form: sends only the changed fields with the version it read (nothing changed = cancel),
  * shows a 409 as "someone saved first" with a reload button, puts server field errors under their fields.
  */
-export function VersionedEditForm<Record extends { id: string | number; version?: number }>(props: Props<Record>) {
+export function VersionedEditForm<Record extends { id: string; version: number }>(props: Props<Record>) {
   const { record, path, initialValues, testIdPrefix, readOnlyFields = [], adjust, onSaved, onCancel, onReload, children } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();

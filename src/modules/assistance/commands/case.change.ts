@@ -3,7 +3,6 @@
  * reduction from a month with the reason the household receives, a stop, and fraud (stop, recover what was
  * paid since a month, fine 1–3 times it).
  */
-import { todayInShanghai } from "../../../core/dates";
 import { multiplyFen } from "../../../core/money";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
@@ -17,6 +16,7 @@ import { assistanceDb } from "../tables";
 import { nextReview } from "../workflow";
 import { bump, checkDate, checkStep, checkVersion, parseAmount, recordEvent, type CommandContext } from "./context";
 import { validateMembers } from "./members.input";
+import { clock } from "../../../core/clock";
 
 /** The last month with a payroll, or null. */
 async function lastPaidMonth(trx: Trx): Promise<string | null> {
@@ -28,7 +28,7 @@ async function lastPaidMonth(trx: Trx): Promise<string | null> {
 export async function reportChange(trx: Trx, context: CommandContext, record: CaseRecord, input: ChangeReportBody): Promise<Result<CaseRecord, Problem>> {
   const step = checkStep(record, "report_change");
   if (!step.ok) return step;
-  const dated = checkDate(input.happenedOn, "happenedOn", todayInShanghai());
+  const dated = checkDate(input.happenedOn, "happenedOn", clock.today());
   if (!dated.ok) return dated;
   if (context.actor && input.fileIds?.length) {
     const files = await checkAttachableFiles(trx, context.actor, input.fileIds, "fileIds");
@@ -43,7 +43,7 @@ export async function reportChange(trx: Trx, context: CommandContext, record: Ca
 export async function recordReview(trx: Trx, context: CommandContext, record: CaseRecord, input: ReviewBody): Promise<Result<CaseRecord, Problem>> {
   const step = checkStep(record, "review");
   if (!step.ok) return step;
-  const dated = checkDate(input.reviewedOn, "reviewedOn", todayInShanghai(), record.decidedOn ?? undefined);
+  const dated = checkDate(input.reviewedOn, "reviewedOn", clock.today(), record.decidedOn ?? undefined);
   if (!dated.ok) return dated;
   const next = nextReview(input.reviewedOn, record.workCapacity, record.seriousIllness);
   await assistanceDb(trx).updateTable("assistance_cases").set({ next_review_on: next, ...bump(record) }).where("id", "=", record.id).execute();
@@ -100,7 +100,7 @@ export async function adjustCase(trx: Trx, context: CommandContext, record: Case
   const direction = eligibility.value.totalFen > record.eligibility.totalFen ? "increase" : eligibility.value.totalFen < record.eligibility.totalFen ? "reduce" : "unchanged";
   await recordEvent(trx, context, record, {
     kind: "adjusted",
-    onDate: todayInShanghai(),
+    onDate: clock.today(),
     details: { fromMonth: input.fromMonth, reason: input.reason, direction, beforeFen: record.eligibility.totalFen, afterFen: eligibility.value.totalFen, revision },
     before: { revision: record.revision, members: record.members, assetsFen: record.assetsFen },
   });
@@ -123,7 +123,7 @@ export async function stopCase(trx: Trx, context: CommandContext, record: CaseRe
     return err({ code: "invalid_month", message: `停保月份不能早于开始发放月份 ${record.startMonth}`, field: "fromMonth" });
   }
   await close(trx, record, input.fromMonth);
-  await recordEvent(trx, context, record, { kind: "stopped", onDate: todayInShanghai(), details: { fromMonth: input.fromMonth, reason: input.reason }, before: { state: record.state } });
+  await recordEvent(trx, context, record, { kind: "stopped", onDate: clock.today(), details: { fromMonth: input.fromMonth, reason: input.reason }, before: { state: record.state } });
   return ok((await findCase(trx, record.id))!);
 }
 
@@ -145,7 +145,7 @@ export async function recordFraud(trx: Trx, context: CommandContext, record: Cas
   else await assistanceDb(trx).updateTable("assistance_cases").set(bump(record)).where("id", "=", record.id).execute();
   await recordEvent(trx, context, record, {
     kind: "fraud",
-    onDate: todayInShanghai(),
+    onDate: clock.today(),
     details: { fraudSince: input.fraudSince, fromMonth: input.fromMonth, recoverFen, fineMultiple: input.fineMultiple, fineFen, reason: input.reason },
     before: { state: record.state },
   });

@@ -4,7 +4,6 @@
  * The caller loads the case with a row lock and the decision checks the version read, so two officers
  * deciding at once produce one decision and one 409.
  */
-import { todayInShanghai } from "../../../core/dates";
 import { fenToYuanString } from "../../../core/money";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
@@ -19,6 +18,7 @@ import type { AppealBody, AppealDecisionBody, DecisionBody } from "../schemas";
 import { assistanceDb } from "../tables";
 import { appealDue, monthOf, nextMonth, nextReview, timings } from "../workflow";
 import { bump, checkDate, checkStep, checkVersion, recordEvent, type CommandContext } from "./context";
+import { clock } from "../../../core/clock";
 
 /** Republishes the month's approved list of the case's 镇区 (公布): every case approved there that month, masked. */
 async function publishApprovedList(trx: Trx, context: CommandContext, actor: Actor, record: CaseRecord, decidedOn: string): Promise<Result<null, Problem>> {
@@ -95,7 +95,7 @@ export async function decideCase(trx: Trx, context: CommandContext, actor: Actor
   const step = checkStep(record, "decide");
   if (!step.ok) return step;
   const after = record.state === "publicised" ? record.publicityEndOn! : record.submittedOn;
-  const dated = checkDate(input.decidedOn, "decidedOn", todayInShanghai(), after);
+  const dated = checkDate(input.decidedOn, "decidedOn", clock.today(), after);
   if (!dated.ok) return dated;
   if (record.state === "publicised" && input.decidedOn <= record.publicityEndOn!) {
     return err({ code: "publicity_not_over", message: `公示期至 ${record.publicityEndOn} 结束后方可审批 (publicity runs until then)`, field: "decidedOn" });
@@ -141,7 +141,7 @@ export async function decideCase(trx: Trx, context: CommandContext, actor: Actor
 export async function fileAppeal(trx: Trx, context: CommandContext, record: CaseRecord, input: AppealBody): Promise<Result<CaseRecord, Problem>> {
   const step = checkStep(record, "appeal");
   if (!step.ok) return step;
-  const dated = checkDate(input.filedOn, "filedOn", todayInShanghai(), record.decidedOn ?? undefined);
+  const dated = checkDate(input.filedOn, "filedOn", clock.today(), record.decidedOn ?? undefined);
   if (!dated.ok) return dated;
   if (!record.appealDueOn || input.filedOn > record.appealDueOn) {
     return err({ code: "appeal_too_late", message: `申诉期限已过（至 ${record.appealDueOn ?? "—"}）(the time to appeal has passed)`, field: "filedOn" });
@@ -164,7 +164,7 @@ export async function decideAppeal(trx: Trx, context: CommandContext, actor: Act
   if (!version.ok) return version;
   const step = checkStep(record, "appeal_decide");
   if (!step.ok) return step;
-  const dated = checkDate(input.decidedOn, "decidedOn", todayInShanghai(), record.decidedOn ?? undefined);
+  const dated = checkDate(input.decidedOn, "decidedOn", clock.today(), record.decidedOn ?? undefined);
   if (!dated.ok) return dated;
   if (input.outcome === "granted") {
     const activated = await activate(trx, context, actor, record, input.decidedOn, { decision_reason: input.reason });

@@ -3,7 +3,6 @@
  * and votes), the town opinion (due within 15 working days), the 7-day community publicity through the
  * platform's publicity lists (masked), and withdrawal.
  */
-import { todayInShanghai } from "../../../core/dates";
 import { fenToYuanString } from "../../../core/money";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
@@ -16,6 +15,7 @@ import type { AppraisalBody, InvestigationBody, PublicityBody, TownOpinionBody }
 import { assistanceDb } from "../tables";
 import { appraisalValid, decisionDue, timings } from "../workflow";
 import { bump, checkDate, checkStep, recordEvent, type CommandContext } from "./context";
+import { clock } from "../../../core/clock";
 
 async function checkFiles(trx: Trx, actor: Actor | null, fileIds: string[] | undefined): Promise<Result<null, Problem>> {
   if (!actor || !fileIds?.length) return ok(null);
@@ -27,7 +27,7 @@ async function checkFiles(trx: Trx, actor: Actor | null, fileIds: string[] | und
 export async function recordInvestigation(trx: Trx, context: CommandContext, record: CaseRecord, input: InvestigationBody): Promise<Result<CaseRecord, Problem>> {
   const step = checkStep(record, "investigate");
   if (!step.ok) return step;
-  const today = todayInShanghai();
+  const today = clock.today();
   const dates: [string, string][] = [
     [input.homeVisit.on, "homeVisit.on"],
     ...input.neighbourVisits.map((visit, index): [string, string] => [visit.on, `neighbourVisits.${index}.on`]),
@@ -56,7 +56,7 @@ export async function recordAppraisal(trx: Trx, context: CommandContext, record:
   if (!step.ok) return step;
   if (input.present > input.members) return err({ code: "invalid_votes", message: "出席人数不能多于评议成员 (present exceeds members)", field: "present" });
   if (input.agree > input.present) return err({ code: "invalid_votes", message: "同意人数不能多于出席人数 (agree exceeds present)", field: "agree" });
-  const dated = checkDate(input.heldOn, "heldOn", todayInShanghai(), record.submittedOn);
+  const dated = checkDate(input.heldOn, "heldOn", clock.today(), record.submittedOn);
   if (!dated.ok) return dated;
   const files = await checkFiles(trx, context.actor, input.fileIds);
   if (!files.ok) return files;
@@ -80,7 +80,7 @@ export async function recordAppraisal(trx: Trx, context: CommandContext, record:
 export async function recordTownOpinion(trx: Trx, context: CommandContext, record: CaseRecord, input: TownOpinionBody): Promise<Result<CaseRecord, Problem>> {
   const step = checkStep(record, "town_opinion");
   if (!step.ok) return step;
-  const dated = checkDate(input.givenOn, "givenOn", todayInShanghai(), record.submittedOn);
+  const dated = checkDate(input.givenOn, "givenOn", clock.today(), record.submittedOn);
   if (!dated.ok) return dated;
   const late = input.givenOn > record.townDueOn;
   // Without a recommendation there is no publicity: the case goes straight to civil affairs for its decision.
@@ -162,6 +162,6 @@ export async function withdrawCase(trx: Trx, context: CommandContext, record: Ca
   const db = assistanceDb(trx);
   await db.updateTable("assistance_cases").set({ state: "withdrawn", ...bump(record) }).where("id", "=", record.id).execute();
   await db.updateTable("assistance_case_members").set({ open: false }).where("case_id", "=", record.id).execute();
-  await recordEvent(trx, context, record, { kind: "withdrawn", onDate: todayInShanghai(), details: { reason }, before: { state: record.state } });
+  await recordEvent(trx, context, record, { kind: "withdrawn", onDate: clock.today(), details: { reason }, before: { state: record.state } });
   return ok((await findCase(trx, record.id))!);
 }

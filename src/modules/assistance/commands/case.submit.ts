@@ -1,6 +1,5 @@
 /** Accepts a household's application: members from the registry, incomes, assets, evidence; computes eligibility. */
 import { sql } from "kysely";
-import { todayInShanghai } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { isUniqueViolation } from "../../../platform/commands/context";
@@ -14,6 +13,7 @@ import { assistanceDb } from "../tables";
 import { monthOf, townOpinionDue } from "../workflow";
 import { checkDate, parseAmount, recordEvent, type CommandContext } from "./context";
 import { validateMembers } from "./members.input";
+import { clock } from "../../../core/clock";
 
 /** Tells whether an error is the unique violation of the one-open-case-per-household (or per-member) index. */
 function isOpenCaseViolation(error: unknown): boolean {
@@ -28,7 +28,7 @@ export async function submitCase(
   input: CaseCreateBody,
   channel: "online" | "counter",
 ): Promise<Result<CaseRecord, Problem>> {
-  const today = todayInShanghai();
+  const today = clock.today();
   const submittedOn = input.submittedOn ?? today;
   const dated = checkDate(submittedOn, "submittedOn", today);
   if (!dated.ok) return dated;

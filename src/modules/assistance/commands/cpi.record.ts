@@ -3,7 +3,6 @@
  * The system tests the trigger under the price-linkage version in force that month and prepares the temporary
  * subsidy for every covered person of the cases paid that month, due within 20 working days of the release.
  */
-import { todayInShanghai } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { monthTrigger, subsidyActive } from "../../../rules/assistance/formulas/price-subsidy.formula";
@@ -16,6 +15,7 @@ import { assistanceDb } from "../tables";
 import { priceSubsidyDue } from "../workflow";
 import { audit } from "../../../platform/commands/context";
 import { type CommandContext } from "./context";
+import { clock } from "../../../core/clock";
 
 /** What the entry found: the trigger, the subsidy prepared and its due date. */
 export interface CpiOutcome {
@@ -44,7 +44,7 @@ export async function recordCpi(trx: Trx, context: CommandContext, month: string
   const food = percent(input.foodPercent, "foodPercent");
   if (!food.ok) return food;
   if (cpi.value === null && food.value === null) return err({ code: "missing_index", message: "至少填写一项指数 (enter at least one index)", field: "cpiPercent" });
-  if (input.releasedOn > todayInShanghai()) return err({ code: "date_in_future", message: "releasedOn 不能晚于今天", field: "releasedOn" });
+  if (input.releasedOn > clock.today()) return err({ code: "date_in_future", message: "releasedOn 不能晚于今天", field: "releasedOn" });
   if (input.releasedOn < `${month}-01`) return err({ code: "date_too_early", message: "发布日期不能早于所属月份 (released before the month began)", field: "releasedOn" });
   const db = assistanceDb(trx);
   const existing = await db.selectFrom("assistance_cpi").selectAll().where("month", "=", month).forUpdate().executeTakeFirst();

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { todayInShanghai } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import { inTransaction, inTransactionWhenOk, type Trx } from "../../../db/transaction";
 import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
@@ -38,6 +37,7 @@ import {
   TownOpinionBody,
 } from "../schemas";
 import type { CaseState } from "../tables";
+import { clock } from "../../../core/clock";
 
 const tags = ["assistance"];
 
@@ -102,7 +102,7 @@ export function caseRoutes(instance: FastifyInstance, { db }: ModuleDependencies
     if (!actor) return reply;
     if (!mayOnAssistance(actor, "case.read")) return sendForbidden(reply);
     const { page = 1, pageSize = 20, state, townCode, q, overdue } = request.query;
-    const found = await listCases(db, { scope: caseScope(actor), state: state as CaseState | undefined, townCode, q, overdue, today: todayInShanghai(), page, pageSize });
+    const found = await listCases(db, { scope: caseScope(actor), state: state as CaseState | undefined, townCode, q, overdue, today: clock.today(), page, pageSize });
     return { items: found.items.map(presentCaseSummary), total: found.total, page, pageSize };
   });
 

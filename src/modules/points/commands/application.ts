@@ -10,8 +10,9 @@ import { pointsDb } from "../points.tables";
 import type { PointsPurpose } from "../points.scoring";
 import { findApplication, type ApplicationRecord, type CycleRecord, type EnrolmentRecord } from "../repository";
 import { audit, type CommandContext } from "../../../platform/commands/context";
-import { pointsClock, refusal } from "./context";
+import { refusal } from "./context";
 import { computeScore, countingFacts, recordScore } from "./scores";
+import { clock } from "../../../core/clock";
 
 const reg = (article: string) => `中府〔2014〕106号 ${article}`;
 
@@ -72,7 +73,7 @@ function acceptanceProblem(enrolment: EnrolmentRecord, input: ApplicationInput, 
 
 /** Accepts an application after every check, scores it with the facts that count and records the first history row. */
 export async function applyForPurpose(trx: Trx, context: CommandContext, enrolment: EnrolmentRecord, cycle: CycleRecord, input: ApplicationInput): Promise<Result<ApplicationRecord, Problem>> {
-  const today = pointsClock.today();
+  const today = clock.today();
   if (enrolment.status === "barred") return err(refusal("barred", "enrolmentId", "因弄虚作假已被永久取消积分申请资格 (permanently barred)", "中府办〔2014〕50号 第七条"));
   if (today < cycle.opens_on || today > cycle.closes_on) {
     return err(refusal("outside_window", "cycleId", `本周期申请时间为 ${cycle.opens_on} 至 ${cycle.closes_on}，今天（${today}）不受理 (outside the application window)`, `${cycle.title}`));

@@ -10,8 +10,8 @@ import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { findEnrolment, findEnrolmentOfPerson } from "../repository";
 import { audit, type CommandContext } from "../../../platform/commands/context";
-import { pointsClock } from "./context";
 import { rescoreEnrolment, tellResident } from "./scores";
+import { clock } from "../../../core/clock";
 
 /** The kinds of deduction event, the department that reports each, the fact it changes and its label. */
 export const deductionKinds = {
@@ -43,7 +43,7 @@ export async function reportDeduction(
   if (reporterDepartments !== "all" && !reporterDepartments.includes(kind.department)) {
     return err({ code: "forbidden", field: "kind", message: `kind: ${kind.zh} 由 ${await departmentName(trx, kind.department)} 报送 (reported by ${kind.department})` });
   }
-  const today = pointsClock.today();
+  const today = clock.today();
   if (!isIsoDate(input.occurredOn) || input.occurredOn > today) return err({ code: "invalid_date", field: "occurredOn", message: "occurredOn: 须为不晚于今天的日期 YYYY-MM-DD" });
   const person = await trx.selectFrom("persons").select("id").where("id_number", "=", input.idNumber.trim().toUpperCase()).executeTakeFirst();
   const enrolment = person ? await findEnrolmentOfPerson(trx, person.id) : undefined;

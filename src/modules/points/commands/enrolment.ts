@@ -5,8 +5,9 @@ import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { findEnrolment, findEnrolmentOfPerson, type EnrolmentRecord } from "../repository";
 import { audit, type CommandContext } from "../../../platform/commands/context";
-import { pointsClock, refusal } from "./context";
+import { refusal } from "./context";
 import { recordScore, tellResident } from "./scores";
+import { clock } from "../../../core/clock";
 
 const article2 = "中府〔2014〕106号 第二条";
 
@@ -15,7 +16,7 @@ const article2 = "中府〔2014〕106号 第二条";
  * at least a year (Reg. Art. 2). Each refusal names the field and the clause.
  */
 export async function enrol(trx: Trx, context: CommandContext, input: { personId: string; residencePermitNumber: string; workStartedOn: string }): Promise<Result<EnrolmentRecord>> {
-  const today = pointsClock.today();
+  const today = clock.today();
   const person = await trx.selectFrom("persons").select(["id", "town_code", "hukou_type"]).where("id", "=", input.personId).executeTakeFirst();
   if (!person) return err({ code: "not_found", message: "记录不存在或无权访问 (not found)" });
   if (person.hukou_type !== "migrant") return err(refusal("not_migrant", "personId", "只有户籍不在中山市的人员可纳入积分制管理 (only migrants)", article2));
@@ -40,7 +41,7 @@ export async function recordFraud(trx: Trx, context: CommandContext, enrolment: 
   if (enrolment.status === "barred") return err({ code: "already_barred", field: "status", message: "该人员已被取消资格 (already barred)" });
   const text = reason.trim();
   if (text.length < 4) return err({ code: "reason_required", field: "reason", message: "reason: 请写明弄虚作假的事实 (describe the fraud)" });
-  const today = pointsClock.today();
+  const today = clock.today();
   const db = pointsDb(trx);
   await db.updateTable("points_enrolments").set((eb) => ({ status: "barred", barred_reason: text, barred_on: today, version: eb("version", "+", 1) })).where("id", "=", enrolment.id).execute();
   const applications = await db.selectFrom("points_applications").select("id").where("enrolment_id", "=", enrolment.id).execute();

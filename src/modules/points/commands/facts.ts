@@ -11,8 +11,9 @@ import { pointsDb } from "../points.tables";
 import { checkFact, planOf } from "../points.scoring";
 import { findFact, type EnrolmentRecord, type FactRecord } from "../repository";
 import { audit, type CommandContext } from "../../../platform/commands/context";
-import { pointsClock, refusal } from "./context";
+import { refusal } from "./context";
 import { countingStatuses, rescoreEnrolment, tellResident } from "./scores";
+import { clock } from "../../../core/clock";
 
 /** Working days the 镇区 centre has to check or forward a declared fact, and the department to check it. */
 export const forwardDays = 5;
@@ -42,7 +43,7 @@ export async function declareFact(
   if (by === "resident" && fileIds.length === 0) return err({ code: "evidence_required", field: "fileIds", message: "fileIds: 请上传该指标的证明材料 (attach the evidence)" });
   const files = await checkAttachableFiles(trx, context.actor, fileIds);
   if (!files.ok) return files;
-  const today = pointsClock.today();
+  const today = clock.today();
   const departmentCode = await owningDepartment(trx, input.fact);
   const sending = by === "clerk" && input.sendToDepartment === true;
   if (sending && !departmentCode) return err({ code: "no_department", field: "sendToDepartment", message: "该指标没有核查部门 (no department owns this fact)" });
@@ -71,7 +72,7 @@ export async function declareFact(
 /** The clerk confirms a declared fact after checking its evidence. */
 export async function confirmFact(trx: Trx, context: CommandContext, fact: FactRecord): Promise<Result<FactRecord, Problem>> {
   if (fact.status !== "declared") return err({ code: "fact_not_declared", field: "status", message: `该指标状态为 ${fact.status} (only a declared fact is confirmed at the counter)` });
-  await pointsDb(trx).updateTable("points_facts").set((eb) => ({ status: "confirmed", decided_on: pointsClock.today(), version: eb("version", "+", 1) })).where("id", "=", fact.id).execute();
+  await pointsDb(trx).updateTable("points_facts").set((eb) => ({ status: "confirmed", decided_on: clock.today(), version: eb("version", "+", 1) })).where("id", "=", fact.id).execute();
   await audit(trx, context, { action: "points.fact.confirm", entityType: "points_fact", entityId: fact.id, townCode: fact.town_code, before: { status: fact.status }, after: { status: "confirmed" } });
   await rescoreEnrolment(trx, fact.enrolment_id, `指标 ${fact.fact} 经镇区核实`);
   return ok((await findFact(trx, fact.id))!);
@@ -84,7 +85,7 @@ export async function confirmFact(trx: Trx, context: CommandContext, fact: FactR
 export async function sendFact(trx: Trx, context: CommandContext, fact: FactRecord): Promise<Result<FactRecord, Problem>> {
   if (fact.status !== "declared" && fact.status !== "confirmed") return err({ code: "fact_not_sendable", field: "status", message: `该指标状态为 ${fact.status} (only a declared or confirmed fact is sent)` });
   if (!fact.department_code) return err({ code: "no_department", field: "departmentCode", message: "该指标没有核查部门 (no department owns this fact)" });
-  const today = pointsClock.today();
+  const today = clock.today();
   await pointsDb(trx).updateTable("points_facts")
     .set((eb) => ({ status: "with_department", sent_on: today, check_due: addWorkingDays(today, checkDays), version: eb("version", "+", 1) }))
     .where("id", "=", fact.id).execute();
@@ -111,7 +112,7 @@ export async function decideFact(
     value = input.value;
   }
   await pointsDb(trx).updateTable("points_facts")
-    .set((eb) => ({ status: input.decision, value: JSON.stringify(value), reason, decided_on: pointsClock.today(), version: eb("version", "+", 1) }))
+    .set((eb) => ({ status: input.decision, value: JSON.stringify(value), reason, decided_on: clock.today(), version: eb("version", "+", 1) }))
     .where("id", "=", fact.id).execute();
   await audit(trx, context, { action: "points.fact.decide", entityType: "points_fact", entityId: fact.id, townCode: fact.town_code, before: { status: fact.status, value: fact.value }, after: { status: input.decision, value, reason } });
   await rescoreEnrolment(trx, fact.enrolment_id, `指标 ${fact.fact} 经部门核查：${reason}`);

@@ -14,8 +14,8 @@ import { contextColumns, loadRunInput } from "../run/run.input";
 import { outcomeCounts, resultReader, streamedResultHash, writeRunRows } from "../run/run.result";
 import { runListRows } from "../run/run.rows";
 import { audit, type CommandContext } from "../../../platform/commands/context";
-import { pointsClock } from "./context";
 import { tellResident } from "./scores";
+import { clock } from "../../../core/clock";
 
 /** Tuning and measuring a run: rows per bulk statement, and a callback told each stage's wall time (read, allocate, hash, write). */
 export interface RankingOptions {
@@ -122,7 +122,7 @@ export async function publishRun(trx: Trx, context: CommandContext, run: RunReco
     const place = town === "city" ? "全市" : townNames.get(town) ?? town;
     const list = await publishList(trx, context, {
       kind: `points.${purpose}`, subjectKey: `points:${cycle.id}:${key}`, title: `${cycle.year}年度${place}${purposeLabels[purpose]}排名公示`,
-      townCode: town === "city" ? null : town, startDate: pointsClock.today(), workingDays: publicityDays(purpose),
+      townCode: town === "city" ? null : town, startDate: clock.today(), workingDays: publicityDays(purpose),
       columns: [{ key: "total", label: "积分" }, ...(purpose === "school" ? [{ key: "grade", label: "年级" }] : []), { key: "result", label: "结果" }], entries,
     });
     if (!list.ok) return list;
@@ -144,7 +144,7 @@ export async function finaliseRun(trx: Trx, context: CommandContext, run: RunRec
     .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
   if (open) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
   for (const listId of run.list_ids) {
-    const done = await finaliseList(trx, context, listId, pointsClock.today());
+    const done = await finaliseList(trx, context, listId, clock.today());
     if (!done.ok) return done;
   }
   await pointsDb(trx).updateTable("points_runs").set({ status: "final" }).where("id", "=", run.id).execute();

@@ -7,7 +7,6 @@ import { requireActor, sendError, sendNotFound } from "../../../platform/http/re
 import type { ModuleDependencies } from "../../../platform/module";
 import { isUniqueViolation } from "../../../platform/commands/context";
 import { applyForPurpose } from "../commands/application";
-import { pointsClock } from "../commands/context";
 import { refusePlacement } from "../commands/refusal";
 import { noticePdf } from "../notice.pdf";
 import { pointsDb } from "../points.tables";
@@ -15,6 +14,7 @@ import { mayOnEnrolment } from "../policies";
 import { presentApplication, publishedResult, scoreHistory } from "../presenters";
 import { findApplication, findCycle, findEnrolment } from "../repository";
 import { ApplicationBody, IdParams } from "../schemas";
+import { clock } from "../../../core/clock";
 
 const tags = ["points"];
 const purposeLabels: Record<string, string> = { school: "积分入学", hukou: "积分入户", housing: "积分承租公租房" };
@@ -83,7 +83,7 @@ export function applicationRoutes(instance: FastifyInstance, { db }: ModuleDepen
     const bytes = await noticePdf({
       year: cycle.year, purposeLabel: purposeLabels[application.purpose], name: enrolment.name, idNumber: enrolment.id_number, townName: town.name,
       total: application.score_total, grade: application.grade, childName: application.child_name, result, schoolName: school?.name ?? null,
-      issuedOn: pointsClock.today(), runSequence: run.sequence,
+      issuedOn: clock.today(), runSequence: run.sequence,
     });
     return reply.header("content-type", "application/pdf").header("content-disposition", `attachment; filename="notice-${application.id}.pdf"`)
       .header("x-content-type-options", "nosniff").header("cache-control", "private, no-store").send(bytes);

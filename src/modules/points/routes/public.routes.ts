@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { sendProblem } from "../../../platform/http/request-context";
 import type { ModuleDependencies } from "../../../platform/module";
-import { pointsClock } from "../commands/context";
 import { defaultPolicyId, factDefinitions, presentOutcome, purposes, scoreQuestion, thresholdOf } from "../points.scoring";
 import { SelfCheckBody } from "../schemas";
+import { clock } from "../../../core/clock";
 
 const tags = ["points"];
 
@@ -19,7 +19,7 @@ export function publicPointsRoutes(instance: FastifyInstance, _dependencies: Mod
   });
 
   app.post("/public/points/self-check", { schema: { tags, body: SelfCheckBody }, config: { rateLimit: { max: 120, timeWindow: "1 minute" } } }, async (request, reply) => {
-    const { town, grade, date = pointsClock.today(), facts } = request.body;
+    const { town, grade, date = clock.today(), facts } = request.body;
     const results: Record<string, ReturnType<typeof presentOutcome>> = {};
     for (const purpose of purposes) {
       const outcome = scoreQuestion(defaultPolicyId, { purpose, town, date, grade: grade ?? "primary_1", facts });

@@ -9,7 +9,6 @@ import { listObjections, objectionDeadline } from "../../../platform/publicity/p
 import { verifierDepartments } from "../../../platform/publicity/publicity.policy";
 import { presentObjection } from "../../../platform/publicity/publicity.presenters";
 import { hasRole, townsWithRole } from "../../../platform/roles";
-import { pointsClock } from "../commands/context";
 import { reportDeduction } from "../commands/deduction";
 import { decideFact } from "../commands/facts";
 import { pointsDb } from "../points.tables";
@@ -18,6 +17,7 @@ import { mayAdministerPoints, mayDecideForDepartment, mayReportDeduction } from 
 import { presentFact } from "../presenters";
 import { findFact, type FactRecord } from "../repository";
 import { DecideBody, DeductionBody, IdParams } from "../schemas";
+import { clock } from "../../../core/clock";
 
 const tags = ["points"];
 
@@ -34,7 +34,7 @@ export function verificationRoutes(instance: FastifyInstance, { db }: ModuleDepe
   app.get("/points/verification/queue", { schema: { tags } }, async (request, reply) => {
     const actor = requireActor(request, reply);
     if (!actor) return reply;
-    const today = pointsClock.today();
+    const today = clock.today();
     const facts = pointsDb(db).selectFrom("points_facts").selectAll().orderBy("check_due").orderBy("forward_due").orderBy("id").limit(500);
     if (hasRole(actor, "verifier")) {
       const departments = verifierDepartments(actor);
@@ -56,7 +56,7 @@ export function verificationRoutes(instance: FastifyInstance, { db }: ModuleDepe
     const actor = requireActor(request, reply);
     if (!actor) return reply;
     if (!mayAdministerPoints(actor)) return sendForbidden(reply);
-    const today = pointsClock.today();
+    const today = clock.today();
     const facts = await pointsDb(db).selectFrom("points_facts").selectAll()
       .where((eb) => eb.or([eb.and([eb("status", "=", "declared"), eb("forward_due", "<", today)]), eb.and([eb("status", "=", "with_department"), eb("check_due", "<", today)])]))
       .orderBy("forward_due").limit(500).execute();

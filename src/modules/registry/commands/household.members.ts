@@ -1,10 +1,10 @@
-import { todayInShanghai } from "../../../core/dates";
 import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findHousehold, type HouseholdRecord } from "../repository";
 import type { MemberAddBody } from "../schemas";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import { checkJoinablePerson, insertMembership } from "./household.register";
+import { clock } from "../../../core/clock";
 
 /** Adds a person to a household; refused when the person already belongs to one. */
 export async function addMember(
@@ -15,7 +15,7 @@ export async function addMember(
 ): Promise<Result<HouseholdRecord>> {
   const joinable = await checkJoinablePerson(trx, input.personId, household.townCode, "personId");
   if (!joinable.ok) return joinable;
-  const since = input.since ?? todayInShanghai();
+  const since = input.since ?? clock.today();
   const joined = await insertMembership(
     trx,
     { householdId: household.id, personId: input.personId, townCode: household.townCode, relationship: input.relationship, since },
@@ -42,7 +42,7 @@ export async function endMembership(
 ): Promise<Result<HouseholdRecord>> {
   const member = household.members.find((candidate) => candidate.personId === personId);
   if (!member) return err({ code: "not_a_member", message: "此人不是本户当前成员 (not a current member)", field: "personId" });
-  const until = todayInShanghai();
+  const until = clock.today();
   await trx
     .updateTable("household_members")
     .set({ until })

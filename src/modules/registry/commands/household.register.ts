@@ -1,4 +1,3 @@
-import { todayInShanghai } from "../../../core/dates";
 import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findCurrentMembership, findHousehold, findPerson, type HouseholdRecord } from "../repository";
@@ -6,6 +5,7 @@ import type { HouseholdCreateBody } from "../schemas";
 import { audit, isUniqueViolation, type CommandContext } from "../../../platform/commands/context";
 import { snapshot } from "./context";
 import { checkTownAndCommunity } from "./validation";
+import { clock } from "../../../core/clock";
 
 /** The answer when a person already belongs to a household. */
 export function alreadyInHousehold(field: string) {
@@ -67,7 +67,7 @@ export async function registerHousehold(trx: Trx, context: CommandContext, input
     if (!joinable.ok) return joinable;
     const joined = await insertMembership(
       trx,
-      { householdId: inserted.id, personId: headPersonId, townCode: input.townCode, relationship: "head", since: todayInShanghai() },
+      { householdId: inserted.id, personId: headPersonId, townCode: input.townCode, relationship: "head", since: clock.today() },
       "headPersonId",
     );
     if (!joined.ok) return joined;

@@ -23,7 +23,7 @@ interface AccountValues {
   displayName?: string;
   password?: string;
   roles: RoleGrant[];
-  personId?: string | number | null;
+  personId?: string | null;
 }
 
 /** Creates an account, or edits one's display name, roles, password and linked person (with its version). */

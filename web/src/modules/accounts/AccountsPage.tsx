@@ -62,7 +62,7 @@ export function AccountsPage() {
         />
         <Table<Account>
           size="small"
-          rowKey={(account) => String(account.id)}
+          rowKey="id"
           loading={loading}
           dataSource={accounts}
           data-testid="accounts-table"

@@ -7,8 +7,8 @@ import type { PersonLookup } from "../../api/types";
 
 interface Props {
   /** The linked person's id (the form field `personId`); null or empty when not linked. */
-  value?: string | number | null;
-  onChange?: (value: string | number | null) => void;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
 }
 
 /**

@@ -12,7 +12,7 @@ function shown(value: ExplanationStep["value"], yes: string, no: string): string
 export function AmountExplanation({ record }: { record: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language.startsWith("en");
-  const steps = record.eligibility.steps ?? [];
+  const steps = record.eligibility.steps;
   return (
     <>
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} data-testid="assistance-mine-amounts">

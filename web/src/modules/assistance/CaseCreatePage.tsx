@@ -5,7 +5,7 @@ import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { apiGet, apiPost, applyFieldErrors, listItems, newIdempotencyKey } from "../../api/client";
 import { MemberIncomeTable } from "./MemberIncomeTable";
-import type { Household, Page } from "../../api/types";
+import type { Household, HouseholdSummary, Page } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import type { AssistanceCase } from "./types";
 
@@ -14,7 +14,7 @@ export function CaseCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const [hits, setHits] = useState<Household[]>([]);
+  const [hits, setHits] = useState<HouseholdSummary[]>([]);
   const [household, setHousehold] = useState<Household | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -22,12 +22,12 @@ export function CaseCreatePage() {
 
   const search = async (q: string) => {
     if (q.trim().length < 2) return;
-    setHits(listItems(await apiGet<Page<Household>>("/households", { q })));
+    setHits(listItems(await apiGet<Page<HouseholdSummary>>("/households", { q })));
   };
   const pick = async (id: string) => {
     const loaded = await apiGet<Household>(`/households/${id}`);
     setHousehold(loaded);
-    form.setFieldsValue({ members: (loaded.members ?? []).map(() => ({ monthlyIncomeYuan: "0", categories: [] })) });
+    form.setFieldsValue({ members: loaded.members.map(() => ({ monthlyIncomeYuan: "0", categories: [] })) });
   };
   const submit = async (values: { members: { monthlyIncomeYuan: string; categories: string[] }[]; workCapacity: string; assetsYuan: string; bankAccount: string; submittedOn?: dayjs.Dayjs }) => {
     if (!household) return;
@@ -40,7 +40,7 @@ export function CaseCreatePage() {
         assetsYuan: values.assetsYuan,
         bankAccount: values.bankAccount,
         submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
-        members: (household.members ?? []).map((member, index) => ({ personId: member.personId, ...values.members[index] })),
+        members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
       }, key.current);
       navigate(`/console/assistance/cases/${created.id}`);
     } catch (caught) {
@@ -58,11 +58,11 @@ export function CaseCreatePage() {
       <Typography.Title level={4}>{t("assistance.newCase")}</Typography.Title>
       <Card size="small" title={t("assistance.household")}>
         <span data-testid="assistance-new-household"><Select showSearch filterOption={false} style={{ width: 420 }} placeholder={t("assistance.findHousehold")} onSearch={(q) => void search(q)} onChange={(id: string) => void pick(id)}
-          options={hits.map((hit) => ({ value: String(hit.id), label: `${hit.address} · ${hit.headName ?? ""}` }))} /></span>
+          options={hits.map((hit) => ({ value: hit.id, label: `${hit.address} · ${hit.headName ?? ""}` }))} /></span>
       </Card>
       {household ? (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ workCapacity: "none", assetsYuan: "0" }} data-testid="assistance-new-form">
-          <MemberIncomeTable members={household.members ?? []} testIdPrefix="assistance-new" />
+          <MemberIncomeTable members={household.members} testIdPrefix="assistance-new" />
           <Space wrap style={{ marginTop: 12 }}>
             <Form.Item name="workCapacity" label={t("assistance.workCapacity")}>
               <Select style={{ width: 160 }} options={["none", "partial", "able"].map((code) => ({ value: code, label: t(`assistance.capacity.${code}`) }))} />

@@ -25,7 +25,7 @@ export function MyApplicationForm({ household, onDone }: { household: Household;
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const key = useRef(newIdempotencyKey());
-  const members = household.members ?? [];
+  const members = household.members;
 
   const submit = async (values: Values) => {
     setSaving(true);
@@ -33,14 +33,14 @@ export function MyApplicationForm({ household, onDone }: { household: Household;
     try {
       const fileIds = await uploadAll(files, household.townCode);
       await apiPost("/assistance/cases", {
-        householdId: String(household.id),
+        householdId: household.id,
         workCapacity: values.workCapacity,
         seriousIllness: values.seriousIllness ?? false,
         assetsYuan: values.assetsYuan,
         secondHome: values.secondHome ?? false,
         vehicle: values.vehicle ?? false,
         bankAccount: values.bankAccount,
-        members: members.map((member, index) => ({ personId: String(member.personId), monthlyIncomeYuan: values.members[index].monthlyIncomeYuan, categories: values.members[index].categories ?? [] })),
+        members: members.map((member, index) => ({ personId: member.personId, monthlyIncomeYuan: values.members[index].monthlyIncomeYuan, categories: values.members[index].categories ?? [] })),
         fileIds,
       }, key.current);
       onDone();

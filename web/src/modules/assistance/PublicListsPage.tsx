@@ -5,30 +5,8 @@ import { apiUrl } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import type { PublicityEntry, PublicityList } from "../../api/types";
 import "./text.lists";
-
-/** One published list as the platform publicity API returns it. */
-interface PublicityList {
-  id: string;
-  kind: string;
-  version: number;
-  title: string;
-  townCode: string | null;
-  startDate: string;
-  workingDays: number;
-  endDate: string;
-  status: string;
-  entryCount: number;
-}
-
-/** One masked entry of a published list. */
-interface PublicityEntry {
-  id: string;
-  maskedName: string;
-  maskedIdNumber: string;
-  townCode: string | null;
-  values: Record<string, string | number | null>;
-}
 
 /** Shows a yuan amount with its fen ("976.00"); other values as they are. */
 function yuan(value: string | number | null | undefined): string {

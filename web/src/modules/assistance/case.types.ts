@@ -1,4 +1,5 @@
 // API shapes of a case beyond the staff list's needs: the explanation steps, decision dates, the channel.
+// Hand-declared: GET /assistance/cases/{id} and GET /assistance/my-cases declare no response schema yet.
 import type { AssistanceCase } from "./types";
 
 /** One step of the rules engine's explanation, labelled in both languages. */
@@ -16,7 +17,8 @@ export interface CaseDetail extends AssistanceCase {
   channel: string;
   decidedOn: string | null;
   stopMonth: string | null;
-  eligibility: AssistanceCase["eligibility"] & { steps?: ExplanationStep[] };
+  /** The server always sends the explanation steps. */
+  eligibility: AssistanceCase["eligibility"] & { steps: ExplanationStep[] };
 }
 
 /** States after which a household may apply again. */

@@ -1,4 +1,5 @@
 // API shapes of GET /assistance/standards: a proposal with its natural-growth basis and caseload simulation.
+// Hand-declared: GET /assistance/standards declares no response schema yet.
 
 /** Totals of a simulation (whole caseload or one 镇区); amounts in fen per month. */
 export interface SimulationTotals {

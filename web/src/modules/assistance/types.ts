@@ -1,5 +1,7 @@
-// API shapes of the assistance module (docs/assistance-module.md).
+// API shapes of the assistance module (docs/assistance-module.md). Hand-declared: the assistance routes declare no
+// response schema yet; each type names the route it mirrors.
 
+/** A case as the staff list shows it (GET /assistance/cases). */
 export interface CaseSummary {
   id: string;
   number: string;
@@ -16,6 +18,7 @@ export interface CaseSummary {
   nextReviewOn: string | null;
 }
 
+/** A member of a case with the income and categories declared for them. */
 export interface CaseMember {
   personId: string;
   name: string | null;
@@ -25,6 +28,7 @@ export interface CaseMember {
   categories: string[];
 }
 
+/** One step of a case's timeline. */
 export interface TimelineEvent {
   id: string;
   kind: string;
@@ -34,6 +38,7 @@ export interface TimelineEvent {
   createdAt: string;
 }
 
+/** A case as GET /assistance/cases/{id} sends it (the common part; case.types.ts adds the rest). */
 export interface AssistanceCase {
   id: string;
   number: string;
@@ -55,6 +60,7 @@ export interface AssistanceCase {
   timeline: TimelineEvent[];
 }
 
+/** A 镇区's totals in a payroll (GET /assistance/payrolls/{month}). */
 export interface PayrollTown {
   townCode: string;
   households: number;
@@ -66,6 +72,7 @@ export interface PayrollTown {
   totalYuan: string;
 }
 
+/** A monthly payroll (GET /assistance/payrolls/{month}). */
 export interface Payroll {
   month: string;
   status: string;
@@ -80,6 +87,7 @@ export interface Payroll {
   exportedAt: string | null;
 }
 
+/** A month's CPI record (GET /assistance/cpi). */
 export interface CpiMonth {
   month: string;
   cpiPercent: string | null;

@@ -19,7 +19,7 @@ export function AccountSelect({ value, onChange }: { value?: string; onChange?: 
       loading={loading}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       options={(data?.items ?? []).map((account) => ({
-        value: String(account.id),
+        value: account.id,
         label: account.displayName ? `${account.displayName} (${account.username})` : account.username,
       }))}
       data-testid="audit-filter-actorId"

@@ -39,8 +39,8 @@ export function ProfilePanel() {
             <Table<HouseholdMember>
               size="small"
               pagination={false}
-              rowKey={(member) => String(member.personId)}
-              dataSource={household.members ?? []}
+              rowKey="personId"
+              dataSource={household.members}
               columns={[
                 { title: t("person.name"), dataIndex: "name" },
                 {

@@ -8,7 +8,7 @@ import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { ListChanges } from "./ListChanges";
 import { ObjectionModal } from "./ObjectionModal";
-import type { PublicityEntry, PublicityList } from "./types";
+import type { PublicityEntry, PublicityList } from "../../api/types";
 
 /** The published points lists (masked): choose a list, search it, export XLSX or PDF. */
 export function ListsPage() {

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { uploadEvidence } from "./evidence";
-import type { PublicityEntry } from "./types";
+import type { PublicityEntry } from "../../api/types";
 
 /** Raises an objection against one entry during publicity: the contested indicator, the reason and evidence files. */
 export function ObjectionModal({ listId, entry, onClose }: { listId: string; entry: PublicityEntry | null; onClose: () => void }) {

@@ -1,4 +1,5 @@
-// The API shapes of the points module (docs/points-module.md).
+// The API shapes of the points module (docs/points-module.md). Hand-declared: the points routes declare no response
+// schema yet; each type names the route it mirrors. Publicity lists are platform shapes (api/types.ts).
 
 /** One explained step of a score. */
 export interface ScoreStep {
@@ -10,7 +11,7 @@ export interface ScoreStep {
   rule: string;
 }
 
-/** A scored purpose. */
+/** A scored purpose (POST /public/points/self-check, GET /points/enrolments/{id}). */
 export interface PurposeScore {
   purpose: "school" | "housing" | "hukou";
   total: number;
@@ -20,7 +21,7 @@ export interface PurposeScore {
   steps: ScoreStep[];
 }
 
-/** A fact of the case file. */
+/** A fact of the case file (GET /points/enrolments/{id}). */
 export interface Fact {
   id: string;
   enrolmentId: string;
@@ -36,7 +37,7 @@ export interface Fact {
   townCode: string;
 }
 
-/** A queue item: a fact with its current deadline. */
+/** A queue item: a fact with its current deadline (GET /points/verification/queue). */
 export interface QueueFact extends Fact {
   stage: "forward" | "check";
   due: string | null;
@@ -52,7 +53,7 @@ export interface ApplicationResult {
   runStatus: string;
 }
 
-/** An application with its history. */
+/** An application with its history (GET /points/enrolments/{id}, GET /points/applications/{id}). */
 export interface Application {
   id: string;
   cycleId: string;
@@ -67,7 +68,7 @@ export interface Application {
   result: ApplicationResult | null;
 }
 
-/** The resident's case file. */
+/** The resident's case file (GET /points/enrolments/{id}, GET /points/me). */
 export interface CaseFile {
   enrolment: { id: string; name: string; townCode: string; status: string; enrolledOn: string; barredReason: string | null };
   facts: Fact[];
@@ -75,7 +76,7 @@ export interface CaseFile {
   messages: { at: string; text: string }[];
 }
 
-/** A yearly cycle. */
+/** A yearly cycle (GET /points/cycles). */
 export interface Cycle {
   id: string;
   year: number;
@@ -87,7 +88,7 @@ export interface Cycle {
   housingUnits: number;
 }
 
-/** A ranking run (list view). */
+/** A ranking run (GET /points/cycles/{id}/runs). */
 export interface Run {
   id: string;
   sequence: number;
@@ -96,31 +97,6 @@ export interface Run {
   inputHash: string;
   resultHash: string;
   createdAt: string;
-}
-
-/** A publicity list header. */
-export interface PublicityList {
-  id: string;
-  kind: string;
-  version: number;
-  title: string;
-  townCode: string | null;
-  startDate: string;
-  workingDays: number;
-  endDate: string;
-  status: string;
-  columns: { key: string; label: string }[];
-  entryCount: number;
-}
-
-/** A masked entry of a list. */
-export interface PublicityEntry {
-  id: string;
-  rank: number | null;
-  maskedName: string;
-  maskedIdNumber: string;
-  townCode: string | null;
-  values: Record<string, string | number | null>;
 }
 
 /** Outcome labels. */

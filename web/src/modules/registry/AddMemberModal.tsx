@@ -7,14 +7,14 @@ import { PersonPicker } from "./PersonPicker";
 import { RelationshipSelect } from "./RelationshipSelect";
 
 interface Props {
-  householdId: string | number;
+  householdId: string;
   open: boolean;
   onClose: () => void;
   onAdded: () => void;
 }
 
 interface MemberValues {
-  personId: string | number;
+  personId: string;
   relationship: string;
 }
 

@@ -8,7 +8,7 @@ import { useTownLabel } from "../../components/useTownLabel";
 export function HouseholdDetails({ household, communityName }: { household: Household; communityName?: string }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
-  const head = household.members?.find((member) => String(member.personId) === String(household.headPersonId));
+  const head = household.members.find((member) => member.personId === household.headPersonId);
   return (
     <Descriptions
       size="small"
@@ -23,7 +23,7 @@ export function HouseholdDetails({ household, communityName }: { household: Hous
           key: "head",
           label: t("household.head"),
           children: household.headPersonId ? (
-            <Link to={`/console/registry/persons/${household.headPersonId}`}>{head?.name ?? household.headName ?? t("registry.openPerson")}</Link>
+            <Link to={`/console/registry/persons/${household.headPersonId}`}>{head?.name ?? t("registry.openPerson")}</Link>
           ) : (
             ""
           ),

@@ -33,7 +33,7 @@ export function HouseholdEditForm({ household, onSaved, onCancel, onReload }: Pr
       <HouseholdFields withHead={false} townLocked />
       <Form.Item name="headPersonId" label={t("household.head")} extra={t("household.headHint")}>
         <Select
-          options={(household.members ?? []).map((member) => ({ value: member.personId, label: member.name }))}
+          options={household.members.map((member) => ({ value: member.personId, label: member.name }))}
           data-testid="field-headPersonId"
         />
       </Form.Item>

@@ -6,7 +6,7 @@ import type { HouseholdMember } from "../../api/types";
 import { describeError } from "../../components/ErrorResult";
 
 interface Props {
-  householdId: string | number;
+  householdId: string;
   members: HouseholdMember[];
   canEdit: boolean;
   onChanged: () => void;
@@ -30,7 +30,7 @@ export function HouseholdMembersTable({ householdId, members, canEdit, onChanged
   return (
     <Table<HouseholdMember>
       size="small"
-      rowKey={(member) => String(member.personId)}
+      rowKey="personId"
       dataSource={members}
       pagination={false}
       data-testid="household-members"

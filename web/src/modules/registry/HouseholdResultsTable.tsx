@@ -1,17 +1,17 @@
 import { Table, type TablePaginationConfig } from "antd";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import type { Household } from "../../api/types";
+import type { HouseholdSummary } from "../../api/types";
 import { useTownLabel } from "../../components/useTownLabel";
 
 /** Search hits for households: address, head, 镇区, member count. */
-export function HouseholdResultsTable({ households, loading, pagination }: { households: Household[]; loading: boolean; pagination: TablePaginationConfig }) {
+export function HouseholdResultsTable({ households, loading, pagination }: { households: HouseholdSummary[]; loading: boolean; pagination: TablePaginationConfig }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   return (
-    <Table<Household>
+    <Table<HouseholdSummary>
       size="small"
-      rowKey={(household) => String(household.id)}
+      rowKey="id"
       dataSource={households}
       loading={loading}
       pagination={pagination}
@@ -29,20 +29,15 @@ export function HouseholdResultsTable({ households, loading, pagination }: { hou
         {
           title: t("household.head"),
           key: "head",
-          render: (_: unknown, household) =>
-            household.headName ?? household.members?.find((member) => member.relationship === "head")?.name ?? "",
+          render: (_: unknown, household) => household.headName ?? "",
         },
         {
           title: t("household.headIdNumber"),
           dataIndex: "headIdNumber",
-          render: (idNumber?: string | null) => <span className="mono">{idNumber ?? ""}</span>,
+          render: (idNumber: string | null) => <span className="mono">{idNumber ?? ""}</span>,
         },
         { title: t("person.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
-        {
-          title: t("household.memberCount"),
-          key: "members",
-          render: (_: unknown, household) => household.memberCount ?? household.members?.length ?? "",
-        },
+        { title: t("household.memberCount"), dataIndex: "memberCount" },
       ]}
     />
   );

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from "react";
 import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiGet, listItems } from "../../api/client";
-import type { Page, Person } from "../../api/types";
+import type { Page, PersonSummary } from "../../api/types";
 import { useTownLabel } from "../../components/useTownLabel";
 
 interface Props {
-  value?: string | number;
-  onChange?: (value: string | number | undefined) => void;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
   testId?: string;
 }
 
@@ -15,7 +15,7 @@ interface Props {
 export function PersonPicker({ value, onChange, testId = "person-picker" }: Props) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
-  const [options, setOptions] = useState<Person[]>([]);
+  const [options, setOptions] = useState<PersonSummary[]>([]);
   const [searching, setSearching] = useState(false);
   const timer = useRef<number | undefined>(undefined);
   const latest = useRef("");
@@ -32,7 +32,7 @@ export function PersonPicker({ value, onChange, testId = "person-picker" }: Prop
     }
     timer.current = window.setTimeout(() => {
       setSearching(true);
-      apiGet<Page<Person>>("/persons", { q: query, pageSize: 20 })
+      apiGet<Page<PersonSummary>>("/persons", { q: query, pageSize: 20 })
         .then((answer) => latest.current === query && setOptions(listItems(answer)))
         .catch(() => latest.current === query && setOptions([]))
         .finally(() => setSearching(false));

@@ -1,17 +1,17 @@
 import { Table, type TablePaginationConfig, Tag } from "antd";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import type { Person } from "../../api/types";
+import type { PersonSummary } from "../../api/types";
 import { useTownLabel } from "../../components/useTownLabel";
 
 /** Search hits for persons: masked ID number and phone as the API sends them, 镇区, household link. */
-export function PersonResultsTable({ persons, loading, pagination }: { persons: Person[]; loading: boolean; pagination: TablePaginationConfig }) {
+export function PersonResultsTable({ persons, loading, pagination }: { persons: PersonSummary[]; loading: boolean; pagination: TablePaginationConfig }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   return (
-    <Table<Person>
+    <Table<PersonSummary>
       size="small"
-      rowKey={(person) => String(person.id)}
+      rowKey="id"
       dataSource={persons}
       loading={loading}
       pagination={pagination}
@@ -39,7 +39,7 @@ export function PersonResultsTable({ persons, loading, pagination }: { persons: 
         {
           title: t("person.household"),
           dataIndex: "householdId",
-          render: (householdId?: string | number | null) =>
+          render: (householdId: string | null) =>
             householdId ? (
               <Link to={`/console/registry/households/${householdId}`}>{t("registry.openHousehold")}</Link>
             ) : (

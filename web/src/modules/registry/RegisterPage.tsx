@@ -33,7 +33,7 @@ export function RegisterPage({ title, path, registered, initialValues, testIdPre
   const { error, saving, submit } = useFormSubmit(
     form,
     async (values: { [field: string]: unknown }) => {
-      const created = await apiPost<{ id: string | number }>(path, withoutEmpty(values), idempotencyKey.current);
+      const created = await apiPost<{ id: string }>(path, withoutEmpty(values), idempotencyKey.current);
       message.success(registered);
       navigate(`/console/registry${path}/${created.id}`);
     },

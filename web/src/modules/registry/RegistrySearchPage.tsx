@@ -2,7 +2,7 @@ import { Button, Card, Segmented, Space, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import type { Household, Page, Person } from "../../api/types";
+import type { HouseholdSummary, Page, PersonSummary } from "../../api/types";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { ability } from "../../session/abilities";
@@ -23,7 +23,7 @@ export function RegistrySearchPage() {
   const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
   const searchable = query.length >= 2;
 
-  const { data, error, loading } = useApiQuery<Page<Person | Household>>(
+  const { data, error, loading } = useApiQuery<Page<PersonSummary | HouseholdSummary>>(
     searchable ? `/${kind}` : null,
     { q: query, page, pageSize },
   );
@@ -82,9 +82,9 @@ export function RegistrySearchPage() {
       {searchable && !error ? (
         <Card size="small" title={t("registry.resultCount", { count: data?.total ?? 0 })}>
           {kind === "persons" ? (
-            <PersonResultsTable persons={(data?.items ?? []) as Person[]} loading={loading} pagination={pagination} />
+            <PersonResultsTable persons={(data?.items ?? []) as PersonSummary[]} loading={loading} pagination={pagination} />
           ) : (
-            <HouseholdResultsTable households={(data?.items ?? []) as Household[]} loading={loading} pagination={pagination} />
+            <HouseholdResultsTable households={(data?.items ?? []) as HouseholdSummary[]} loading={loading} pagination={pagination} />
           )}
         </Card>
       ) : null}

@@ -2,7 +2,7 @@ import { Button, Card, Space, Table, Tag, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import type { Organisation, Page } from "../../../api/types";
+import type { OrganisationSummary, Page } from "../../../api/types";
 import { useApiQuery } from "../../../api/useApiQuery";
 import { ErrorResult } from "../../../components/ErrorResult";
 import { useTownLabel } from "../../../components/useTownLabel";
@@ -21,7 +21,7 @@ export function OrganisationSearchPage() {
   const query = params.get("q") ?? "";
   const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
   const searchable = query.length >= 2;
-  const { data, error, loading } = useApiQuery<Page<Organisation>>(searchable ? "/organisations" : null, { q: query, page, pageSize });
+  const { data, error, loading } = useApiQuery<Page<OrganisationSummary>>(searchable ? "/organisations" : null, { q: query, page, pageSize });
 
   const update = (q: string, nextPage = 1) => setParams({ ...(q ? { q } : {}), ...(nextPage > 1 ? { page: String(nextPage) } : {}) });
 
@@ -52,7 +52,7 @@ export function OrganisationSearchPage() {
       {error ? <ErrorResult error={error} /> : null}
       {searchable && !error ? (
         <Card size="small" title={t("registry.resultCount", { count: data?.total ?? 0 })}>
-          <Table<Organisation>
+          <Table<OrganisationSummary>
             size="small"
             rowKey="id"
             loading={loading}

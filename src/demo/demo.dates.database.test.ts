@@ -1,0 +1,63 @@
+/**
+ * The first start seeds the demo on the hardest days of the calendar: the day before the National Day holiday,
+ * inside the 2027 Spring Festival (a provisional year), New Year's Eve, and the day the first start used to fail.
+ * The dates are planned for every day of 2026–2035 by src/modules/assistance/seeds.plan.test.ts; this runs the
+ * real seeds, commands and rules on a database for a handful of them.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { resetClock, setClock } from "../core/clock";
+import { modules } from "../http/modules";
+import type { ModuleManifest } from "../platform/module";
+import { verifyAuditChain } from "../platform/audit/audit.verify";
+import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
+import { DemoLoadError, hasDemoData, isDatabaseEmpty, loadDemo } from "./load";
+
+let database: TestDatabase | undefined;
+
+afterEach(async () => {
+  resetClock();
+  await database?.close();
+  database = undefined;
+});
+
+describe("the demo seeds on hard days", () => {
+  for (const day of ["2026-09-30", "2027-02-08", "2026-12-31", "2026-12-04"]) {
+    it(`loads completely on ${day}`, async () => {
+      setClock(day);
+      database = await createTestDatabase();
+      await loadDemo(database.db, { modules, persons: 600 });
+      expect(await hasDemoData(database.db)).toBe(true);
+      const states = await database.db.selectFrom("assistance_cases").select("state").execute();
+      expect(new Set(states.map((row) => row.state))).toEqual(new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]));
+      const payroll = await database.db.selectFrom("assistance_payrolls").select(["month", "status"]).executeTakeFirstOrThrow();
+      expect(payroll.status).toBe("approved");
+      expect(payroll.month < day.slice(0, 7)).toBe(true);
+      expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    });
+  }
+});
+
+describe("a demo load that fails", () => {
+  it("leaves an empty database and names the step and what to do", async () => {
+    database = await createTestDatabase();
+    const broken: ModuleManifest = {
+      name: "broken",
+      routes: () => {},
+      permissions: {},
+      seeds: async () => {
+        throw new Error("decidedOn 不能早于 2026-10-12");
+      },
+    };
+    const failure = await loadDemo(database.db, { modules: [...modules, broken], persons: 200 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DemoLoadError);
+    expect((failure as Error).message).toContain("step: broken seeds");
+    expect((failure as Error).message).toContain("decidedOn 不能早于 2026-10-12");
+    expect((failure as Error).message).toContain("--no-demo");
+    expect(await isDatabaseEmpty(database.db)).toBe(true);
+    expect(await database.db.selectFrom("assistance_cases").select("id").executeTakeFirst()).toBeUndefined();
+    expect(await database.db.selectFrom("audit_entries").select("position").executeTakeFirst()).toBeUndefined();
+    // The next start seeds again from empty.
+    await loadDemo(database.db, { modules, persons: 200 });
+    expect(await hasDemoData(database.db)).toBe(true);
+  });
+});
