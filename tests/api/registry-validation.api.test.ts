@@ -193,7 +193,8 @@ describe("households", () => {
     const auditBefore = await countAudit(database.db);
     // The household row is inserted before the head is found to belong elsewhere: the transaction must roll back.
     const refused = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "丁", headPersonId: personId });
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("already_in_household");
     expect(refused.json().error.fields).toHaveProperty("headPersonId");
     const householdsAfter = await database.db.selectFrom("households").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(householdsAfter.n)).toBe(Number(householdsBefore.n));
