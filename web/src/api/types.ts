@@ -1,5 +1,5 @@
 // Shapes of the v1 API (docs/api.md). Where a route declares a response schema the type is an alias of the generated
-// one (generated/openapi.ts, `npm run gen:api-types`), so it is written once, on the server. The few types below
+// one (web/generated/openapi.ts, `npm run gen:api-types`), so it is written once, on the server. The few types below
 // marked "Hand-declared" mirror a route that declares no response schema yet.
 import type { ApiResponse, ItemOf } from "./schema";
 

@@ -2,9 +2,10 @@ import { useState } from "react";
 import { Button, Form, InputNumber, Select, Switch, Upload, type UploadFile } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { apiRequest, applyFieldErrors } from "../../api/client";
+import { apiRequest } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
 
 interface FactDefinition {
@@ -22,28 +23,17 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
   const { data } = useApiQuery<{ facts: FactDefinition[] }>("/public/points/facts");
   const [form] = Form.useForm<{ fact: string; value: unknown }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const chosen = Form.useWatch("fact", form);
   const definition = data?.facts.find((fact) => fact.name === chosen);
 
-  const submit = async (values: { fact: string; value: unknown }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const fileIds: string[] = [];
-      for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj, townCode));
-      await apiRequest("PUT", `/points/enrolments/${enrolmentId}/facts/${values.fact}`, { body: { value: values.value ?? (definition?.type === "boolean" ? false : undefined), fileIds } });
-      form.resetFields();
-      setFiles([]);
-      onDone();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving, submit, alert } = useSubmit(form, async (values: { fact: string; value: unknown }) => {
+    const fileIds: string[] = [];
+    for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj, townCode));
+    await apiRequest("PUT", `/points/enrolments/${enrolmentId}/facts/${values.fact}`, { body: { value: values.value ?? (definition?.type === "boolean" ? false : undefined), fileIds } });
+    form.resetFields();
+    setFiles([]);
+    onDone();
+  });
 
   return (
     <>
@@ -61,9 +51,9 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
             <Button icon={<UploadOutlined />} data-testid="points-declare-upload">{t("points.upload")}</Button>
           </Upload>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="points-declare-submit">{t("points.declare")}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="points-declare-submit">{t("points.declare")}</Button>
       </Form>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <SubmitErrorAlert {...alert} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import { factStatusLabels, type QueueFact } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
@@ -26,18 +27,13 @@ export function QueuePage() {
   const { can } = useSession();
   const { factLabel, departmentLabel } = usePointsLabels();
   const { data, error, loading, reload } = useApiQuery<{ facts: QueueFact[]; objections: Objection[] }>("/points/verification/queue");
-  const [actionError, setActionError] = useState<unknown>(null);
   const [decisions, setDecisions] = useState<Record<string, { decision: string; value?: string; reason?: string }>>({});
   const verifier = can("points.verify");
-  const act = async (path: string, body?: unknown) => {
-    setActionError(null);
-    try {
-      await apiPost(path, body);
-      reload();
-    } catch (caught) {
-      setActionError(caught);
-    }
-  };
+  const { submit, error: actionError } = useSubmit(null, async ({ path, body }: { path: string; body?: unknown }) => {
+    await apiPost(path, body);
+    reload();
+  });
+  const act = (path: string, body?: unknown) => submit({ path, body });
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
   const due = (item: { due: string | null; overdue: boolean }) => (item.due ? <Tag color={item.overdue ? "red" : "blue"}>{item.due}{item.overdue ? ` ${t("points.overdue")}` : ""}</Tag> : "—");

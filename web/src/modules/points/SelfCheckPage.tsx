@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore } from "./types";
 
 const education = [["none", "无"], ["junior_secondary", "初中"], ["senior_secondary", "高中/中专"], ["college", "大专"], ["bachelor_or_above", "本科及以上"]];
@@ -28,29 +29,21 @@ export function SelfCheckPage() {
   const { items: towns } = useTowns();
   const [form] = Form.useForm<SelfCheckForm>();
   const [results, setResults] = useState<Record<string, PurposeScore> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: SelfCheckForm) => {
-    setBusy(true);
-    setError(null);
-    const facts: Record<string, unknown> = { education: values.education, qualification: values.qualification };
-    if (values.pension) facts.insurance_years_guangdong = { pension: values.pension };
-    if (values.pensionZhongshan) facts.insurance_years_zhongshan = { pension: values.pensionZhongshan };
-    if (values.residencePermitYears) facts.residence_permit_years = values.residencePermitYears;
-    if (values.ownsHousing) facts.owns_qualifying_housing = true;
-    try {
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (values: SelfCheckForm) => {
+      const facts: Record<string, unknown> = { education: values.education, qualification: values.qualification };
+      if (values.pension) facts.insurance_years_guangdong = { pension: values.pension };
+      if (values.pensionZhongshan) facts.insurance_years_zhongshan = { pension: values.pensionZhongshan };
+      if (values.residencePermitYears) facts.residence_permit_years = values.residencePermitYears;
+      if (values.ownsHousing) facts.owns_qualifying_housing = true;
       const answer = await apiPost<{ results: Record<string, PurposeScore> }>("/public/points/self-check", {
         town: values.town, grade: values.grade, date: values.date?.format("YYYY-MM-DD"), facts,
       });
       setResults(answer.results);
-    } catch (caught) {
-      setError(caught);
-      setResults(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { onFailure: () => setResults(null) },
+  );
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
@@ -69,10 +62,10 @@ export function SelfCheckPage() {
             <Col xs={24} md={8}><Form.Item name="pensionZhongshan" label={t("points.insuranceZhongshan")}><InputNumber min={0} max={60} style={{ width: "100%" }} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="ownsHousing" label={t("points.ownsHousing")} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="points-selfcheck-submit">{t("points.calculate")}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="points-selfcheck-submit">{t("points.calculate")}</Button>
         </Form>
       </Card>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <SubmitErrorAlert {...alert} />
       {results ? (
         <Row gutter={16} data-testid="points-selfcheck-results">
           {(["school", "housing", "hukou"] as const).map((purpose) => {
