@@ -15,6 +15,7 @@ import { registerPolicyCommands } from "./commands/policy";
 import { registerAssistanceCommands } from "./commands/assistance";
 import { registerAssistancePayrollCommand } from "./commands/assistance-payroll";
 import { registerPointsCycleCommands } from "./commands/points-cycle";
+import { registerRoutesCommand } from "./commands/routes";
 
 const program = new Command();
 program.name("gongzhi").description("Gongzhi (共治) social-governance platform").showHelpAfterError();
@@ -29,6 +30,7 @@ registerPolicyCommands(program);
 registerAssistanceCommands(program);
 registerAssistancePayrollCommand(program);
 registerPointsCycleCommands(program);
+registerRoutesCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -42,7 +42,7 @@ describe("a demo load that fails", () => {
     database = await createTestDatabase();
     const broken: ModuleManifest = {
       name: "broken",
-      routes: () => {},
+      routes: [],
       permissions: {},
       seeds: async () => {
         throw new Error("decidedOn 不能早于 2026-10-12");

@@ -12,9 +12,9 @@ import { installAuthentication } from "./authentication";
 import { installErrorHandler } from "./errors";
 import { installIdempotency } from "./idempotency";
 import { modules as defaultModules } from "./modules";
-import { accountRoutes } from "./routes/accounts.routes";
-import { auditRoutes } from "./routes/audit.routes";
-import { authRoutes } from "./routes/auth.routes";
+import { permissionTable } from "../platform/access/abilities";
+import { mountRoutes } from "../platform/http/route";
+import { routeTable } from "./route-table";
 import { installWebApp } from "./web";
 
 /** Options of buildApp: the database, and for tests a quiet logger and other knobs. */
@@ -78,17 +78,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installIdempotency(app, options.db);
 
   app.get("/api/health", { schema: { tags: ["health"] } }, async () => ({ status: "ok" }));
+  const routes = routeTable(modules, {
+    loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 30,
+    secureCookies: options.secureCookies ?? false,
+  }).map((entry) => entry.route);
+  const permissions = permissionTable(modules);
   await app.register(
     async (api) => {
-      authRoutes(api, {
-        db: options.db,
-        modules,
-        loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 30,
-        secureCookies: options.secureCookies ?? false,
-      });
-      accountRoutes(api, options.db);
-      auditRoutes(api, options.db);
-      for (const module of modules) await module.routes(api, { db: options.db });
+      await mountRoutes(api, routes, { db: options.db, permissions });
+      for (const module of modules) await module.legacyRoutes?.(api, { db: options.db });
     },
     { prefix: "/api/v1" },
   );

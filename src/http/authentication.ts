@@ -9,11 +9,10 @@ import { errorBody } from "../platform/http/request-context";
 export const sessionCookie = "gz_session";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
-const csrfExempt = new Set(["/api/v1/auth/login"]);
 
 /**
  * Installs authentication for /api: loads the actor from the session cookie, then refuses every
- * state-changing request whose x-csrf-token header does not match the session (403 csrf_required).
+ * state-changing request (unless its route is declared `csrfExempt`) whose x-csrf-token header does not match the session (403 csrf_required).
  */
 export function installAuthentication(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest("actor", null);
@@ -32,7 +31,8 @@ export function installAuthentication(app: FastifyInstance, db: Kysely<Database>
         }
       }
     }
-    if (safeMethods.has(request.method) || csrfExempt.has(request.url.split("?")[0])) return;
+    // The route table marks the only exemption (sign-in, which has no session yet): `csrfExempt` in its declaration.
+    if (safeMethods.has(request.method) || request.routeOptions.config?.csrfExempt === true) return;
     if (!request.actor) return; // routes answer 401 for anonymous callers
     if (request.headers["x-csrf-token"] !== request.csrfToken) {
       return reply.code(403).send(errorBody("csrf_required", "缺少或错误的 CSRF 令牌 (send the x-csrf-token header from login)"));

@@ -13,7 +13,7 @@ describe("module jobs", () => {
     const logged: string[] = [];
     const module: ModuleManifest = {
       name: "sample",
-      routes: () => {},
+      routes: [],
       permissions: {},
       jobs: [
         { name: "tick", everyMinutes: 1, run: async () => void runs.push("tick") },

@@ -2,15 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Trx } from "../db/transaction";
-import type { Actor } from "./roles";
+import type { PermissionTable } from "./access/permissions";
+import type { AnyRoute } from "./http/route";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
   db: Kysely<Database>;
 }
-
-/** An ability the web app receives in `abilities`: a name and a pure rule over the caller. */
-export type Permission = (actor: Actor | null) => boolean;
 
 /** Options the demo loader passes to module seeds. */
 export interface SeedOptions {
@@ -25,13 +23,19 @@ export interface ModuleJob {
 }
 
 /**
- * The platform knows a module only through this manifest: its routes (mounted under /api/v1),
- * its abilities for the web app, and optionally demo seeds and jobs.
+ * The platform knows a module only through this manifest: its route table (mounted under /api/v1 by
+ * mountRoutes), its permissions as data (checked by the routes and sent to the web app as `abilities`), and
+ * optionally demo seeds and jobs.
  */
 export interface ModuleManifest {
   name: string;
-  routes: (app: FastifyInstance, dependencies: ModuleDependencies) => void | Promise<void>;
-  permissions: Record<string, Permission>;
+  routes: readonly AnyRoute[];
+  permissions: PermissionTable;
+  /**
+   * Transitional, for a module not yet converted to a route table: mounts routes that check access in their
+   * handlers. Such routes are invisible to `gongzhi routes` and the generated tests; convert them.
+   */
+  legacyRoutes?: (app: FastifyInstance, dependencies: ModuleDependencies) => void | Promise<void>;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
   jobs?: ModuleJob[];
 }

@@ -1,17 +1,12 @@
-import type { FastifyInstance } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { err } from "../../core/result";
 import { inTransaction, inTransactionWhenOk } from "../../db/transaction";
 import { createAccount, findAccountView, updateAccount } from "../../platform/accounts/accounts.commands";
 import { lookupPersonByIdNumber } from "../../platform/accounts/person-lookup";
-import { mayOnAccounts } from "../../platform/access/accounts.policy";
-import { commandContext, notFoundProblem, sendRefusal } from "../../platform/http/command-reply";
-import { requireActor, sendForbidden } from "../../platform/http/request-context";
+import { commandContext, notFoundProblem } from "../../platform/http/command-reply";
+import { defineRoute, type AnyRoute } from "../../platform/http/route";
 import { roles } from "../../platform/roles";
-import { AccountResponse, errorResponses, Page, PersonLookupResponse } from "../../platform/http/response-schemas";
+import { AccountResponse, Page, PersonLookupResponse } from "../../platform/http/response-schemas";
 
 const strict = { additionalProperties: false } as const;
 const Grant = Type.Object(
@@ -56,56 +51,65 @@ const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, strict);
 const tags = ["accounts"];
 
 /** Account administration: list (admin, auditor), create and edit (admin), person lookup by exact ID number (admin). */
-export function accountRoutes(instance: FastifyInstance, db: Kysely<Database>): void {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-
-  app.get("/accounts", { schema: { tags, querystring: ListQuery, response: { 200: Page(AccountResponse), ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAccounts(actor, "list")) return sendForbidden(reply);
-    const { q, page = 1, pageSize = 20 } = request.query;
-    return inTransaction(db, async (trx) => {
-      let query = trx.selectFrom("accounts");
-      if (q) query = query.where((eb) => eb.or([eb("username", "like", `%${q}%`), eb("display_name", "like", `%${q}%`)]));
-      const count = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
-      const ids = await query.select("id").orderBy("username").limit(pageSize).offset((page - 1) * pageSize).execute();
-      const items = [];
-      for (const { id } of ids) {
-        const view = await findAccountView(trx, id);
-        if (view) items.push(view);
-      }
-      return { items, total: Number(count.count), page, pageSize };
-    });
-  });
-
-  app.get("/accounts/person-lookup", { schema: { tags, querystring: PersonLookupQuery, response: { 200: PersonLookupResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAccounts(actor, "lookupPerson")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => lookupPersonByIdNumber(trx, commandContext(request, actor), request.query.idNumber));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return result.value;
-  });
-
-  app.post("/accounts", { schema: { tags, body: AccountCreateBody, response: { 201: AccountResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAccounts(actor, "create")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => createAccount(trx, commandContext(request, actor), request.body));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(result.value);
-  });
-
-  app.patch("/accounts/:id", { schema: { tags, params: IdParams, body: AccountPatchBody, response: { 200: AccountResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAccounts(actor, "update")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const current = await findAccountView(trx, request.params.id);
-      if (!current) return err(notFoundProblem);
-      return updateAccount(trx, commandContext(request, actor), current, request.body);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return result.value;
-  });
-}
+export const accountRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "GET",
+    url: "/accounts",
+    summary: { zh: "账号列表（可按用户名或姓名搜索）", en: "List accounts, optionally searching username or display name" },
+    tags,
+    permission: "accounts.read",
+    querystring: ListQuery,
+    response: { 200: Page(AccountResponse) },
+    handler: ({ db, query }) => {
+      const { q, page = 1, pageSize = 20 } = query;
+      return inTransaction(db, async (trx) => {
+        let select = trx.selectFrom("accounts");
+        if (q) select = select.where((eb) => eb.or([eb("username", "like", `%${q}%`), eb("display_name", "like", `%${q}%`)]));
+        const count = await select.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+        const ids = await select.select("id").orderBy("username").limit(pageSize).offset((page - 1) * pageSize).execute();
+        const items = [];
+        for (const { id } of ids) {
+          const view = await findAccountView(trx, id);
+          if (view) items.push(view);
+        }
+        return { items, total: Number(count.count), page, pageSize };
+      });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/accounts/person-lookup",
+    summary: { zh: "按完整身份证号查找人员（用于关联账号，记入审计）", en: "Look up a person by exact ID number to link an account (audited)" },
+    tags,
+    permission: "accounts.personLookup",
+    querystring: PersonLookupQuery,
+    response: { 200: PersonLookupResponse },
+    command: ({ db, request, actor, query }) => inTransactionWhenOk(db, (trx) => lookupPersonByIdNumber(trx, commandContext(request, actor), query.idNumber)),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/accounts",
+    summary: { zh: "创建账号", en: "Create an account" },
+    tags,
+    permission: "accounts.manage",
+    body: AccountCreateBody,
+    response: { 201: AccountResponse },
+    command: ({ db, request, actor, body }) => inTransactionWhenOk(db, (trx) => createAccount(trx, commandContext(request, actor), body)),
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/accounts/:id",
+    summary: { zh: "修改账号（需带版本号）", en: "Edit an account (with its version)" },
+    tags,
+    permission: "accounts.manage",
+    params: IdParams,
+    body: AccountPatchBody,
+    response: { 200: AccountResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) => {
+        const current = await findAccountView(trx, params.id);
+        if (!current) return err(notFoundProblem);
+        return updateAccount(trx, commandContext(request, actor), current, body);
+      }),
+  }),
+];

@@ -1,11 +1,7 @@
-import type { FastifyInstance } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
-import { mayOnAudit } from "../../platform/access/audit.policy";
 import { auditRowContent, verifyAuditChain } from "../../platform/audit/audit.verify";
-import { requireActor, sendForbidden } from "../../platform/http/request-context";
+import { defineRoute, type AnyRoute } from "../../platform/http/route";
+import { nullable, Page } from "../../platform/http/response-schemas";
 
 const AuditQuery = Type.Object(
   {
@@ -18,36 +14,61 @@ const AuditQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const AuditEntryResponse = Type.Object({
+  position: Type.Integer(),
+  id: Type.String(),
+  at: Type.String({ format: "date-time" }),
+  actorId: nullable(Type.String()),
+  actorUsername: nullable(Type.String()),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  townCode: nullable(Type.String()),
+  before: Type.Unknown({ description: "the record before the change (any JSON, or null)" }),
+  after: Type.Unknown({ description: "the record after the change (any JSON, or null)" }),
+  requestId: nullable(Type.String()),
+  previousHash: Type.String(),
+  hash: Type.String(),
+});
+
+const AuditVerificationResponse = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  problems: Type.Array(Type.Object({ position: Type.Integer(), id: nullable(Type.String()), reason: Type.String() })),
+  head: nullable(Type.Object({ position: Type.Integer(), hash: Type.String() })),
+});
 const tags = ["audit"];
 
 /** Audit log reading and chain verification (auditors and admins). */
-export function auditRoutes(instance: FastifyInstance, db: Kysely<Database>): void {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-
-  app.get("/audit", { schema: { tags, querystring: AuditQuery } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAudit(actor, "read")) return sendForbidden(reply);
-    const { entityType, entityId, actorId, action, page = 1, pageSize = 50 } = request.query;
-    let query = db.selectFrom("audit_entries");
-    if (entityType) query = query.where("entity_type", "=", entityType);
-    if (entityId) query = query.where("entity_id", "=", entityId);
-    if (actorId) query = query.where("actor_id", "=", actorId);
-    if (action) query = query.where("action", "=", action);
-    const count = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy("position", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
-    return {
-      items: rows.map((row) => ({ ...auditRowContent(row), hash: row.hash })),
-      total: Number(count.count),
-      page,
-      pageSize,
-    };
-  });
-
-  app.get("/audit/verify", { schema: { tags } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAudit(actor, "verify")) return sendForbidden(reply);
-    return verifyAuditChain(db);
-  });
-}
+export const auditRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "GET",
+    url: "/audit",
+    summary: { zh: "查阅审计日志（最新在前）", en: "Read the audit log, newest first" },
+    tags,
+    permission: "audit.read",
+    querystring: AuditQuery,
+    response: { 200: Page(AuditEntryResponse) },
+    handler: async ({ db, query }) => {
+      const { entityType, entityId, actorId, action, page = 1, pageSize = 50 } = query;
+      let select = db.selectFrom("audit_entries");
+      if (entityType) select = select.where("entity_type", "=", entityType);
+      if (entityId) select = select.where("entity_id", "=", entityId);
+      if (actorId) select = select.where("actor_id", "=", actorId);
+      if (action) select = select.where("action", "=", action);
+      const count = await select.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+      const rows = await select.selectAll().orderBy("position", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+      return { items: rows.map((row) => ({ ...auditRowContent(row), hash: row.hash })), total: Number(count.count), page, pageSize };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/audit/verify",
+    summary: { zh: "校验审计哈希链", en: "Verify the audit hash chain" },
+    tags,
+    permission: "audit.verify",
+    response: { 200: AuditVerificationResponse },
+    handler: ({ db }) => verifyAuditChain(db),
+  }),
+];

@@ -1,24 +1,43 @@
+import { definePermissions } from "../../platform/access/permissions";
+import { holdsAnyRole } from "../../platform/access/scope";
+import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
-import { mayApplyOnline, mayOnAssistance } from "./policies";
+import { isPriceOfficer } from "./policies";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
+
+/** The assistance module's permissions; a case's 镇区 (clerks) and a resident's own household are checked per record. */
+export const assistancePermissions = definePermissions({
+  "assistance.cases.read": { roles: ["clerk", "programme_admin", "auditor"], description: "查看低保案件（镇区工作人员限本镇区）(read cases; clerks: their town)" },
+  "assistance.cases.create": { roles: ["programme_admin", "clerk"], description: "窗口受理低保申请 (open a case at the counter)" },
+  "assistance.cases.decide": { roles: ["programme_admin"], description: "审批低保案件 (decide cases)" },
+  "assistance.apply": {
+    roles: ["resident"],
+    rule: (actor) => actor.personId !== null,
+    description: "网上申请低保并查看本户进度（须已关联人员）(apply online and follow one's own household)",
+  },
+  "assistance.cpi.read": {
+    roles: ["programme_admin", "auditor", "policy_officer", "clerk", "verifier"],
+    rule: (actor) => holdsAnyRole(actor, ["programme_admin", "auditor", "policy_officer", "clerk"]) || isPriceOfficer(actor),
+    description: "查看物价指数和价格补贴（核查人员限物价部门）(read CPI figures and price subsidies)",
+  },
+  "assistance.cpi.record": {
+    roles: ["programme_admin", "verifier"],
+    rule: (actor) => hasRole(actor, "programme_admin") || isPriceOfficer(actor),
+    description: "录入物价指数（物价部门）(record CPI figures: the price department)",
+  },
+  "assistance.payroll.read": { roles: ["programme_admin", "auditor"], description: "查看发放名册 (read payrolls)" },
+  "assistance.payroll.run": { roles: ["programme_admin"], description: "生成和确认发放名册 (run payrolls)" },
+  "assistance.standards.read": { roles: ["programme_admin", "auditor", "policy_officer"], description: "查看低保标准 (read standards)" },
+  "assistance.standards.propose": { roles: ["policy_officer"], description: "提出低保标准 (propose standards)" },
+  "assistance.standards.approve": { roles: ["programme_admin"], description: "批准低保标准 (approve standards)" },
+});
 
 /** The social-assistance module (低保): cases, CPI figures and price subsidies, payroll, standards. */
 export const assistanceModule: ModuleManifest = {
   name: "assistance",
-  routes: assistanceRoutes,
+  routes: [],
+  legacyRoutes: assistanceRoutes,
   seeds: seedAssistance,
-  permissions: {
-    "assistance.cases.read": (actor) => mayOnAssistance(actor, "case.read"),
-    "assistance.cases.create": (actor) => mayOnAssistance(actor, "case.create"),
-    "assistance.cases.decide": (actor) => mayOnAssistance(actor, "case.decide"),
-    "assistance.apply": (actor) => mayApplyOnline(actor),
-    "assistance.cpi.read": (actor) => mayOnAssistance(actor, "cpi.read"),
-    "assistance.cpi.record": (actor) => mayOnAssistance(actor, "cpi.record"),
-    "assistance.payroll.read": (actor) => mayOnAssistance(actor, "payroll.read"),
-    "assistance.payroll.run": (actor) => mayOnAssistance(actor, "payroll.run"),
-    "assistance.standards.read": (actor) => mayOnAssistance(actor, "standard.read"),
-    "assistance.standards.propose": (actor) => mayOnAssistance(actor, "standard.propose"),
-    "assistance.standards.approve": (actor) => mayOnAssistance(actor, "standard.approve"),
-  },
+  permissions: assistancePermissions,
 };

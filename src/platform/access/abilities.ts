@@ -1,23 +1,35 @@
-import type { ModuleManifest, Permission } from "../module";
+import type { ModuleManifest } from "../module";
 import type { Actor } from "../roles";
-import { mayOnAccounts } from "./accounts.policy";
-import { mayOnAudit } from "./audit.policy";
+import { allows, definePermissions, type PermissionTable } from "./permissions";
 
-/** The platform's own abilities (accounts and audit); modules add theirs through their manifests. */
-export const platformPermissions: Record<string, Permission> = {
-  "accounts.read": (actor) => mayOnAccounts(actor, "list"),
-  "accounts.manage": (actor) => mayOnAccounts(actor, "create"),
-  "accounts.personLookup": (actor) => mayOnAccounts(actor, "lookupPerson"),
-  "audit.read": (actor) => mayOnAudit(actor, "read"),
-  "audit.verify": (actor) => mayOnAudit(actor, "verify"),
-};
+/** The platform's own permissions (accounts and audit); modules add theirs through their manifests. */
+export const platformPermissions = definePermissions({
+  "accounts.read": { roles: ["admin", "auditor"], description: "查看账号列表 (list accounts)" },
+  "accounts.manage": { roles: ["admin"], description: "创建和修改账号 (create and edit accounts)" },
+  "accounts.personLookup": { roles: ["admin"], description: "按身份证号查找人员以关联账号 (look up a person by exact ID number)" },
+  "audit.read": { roles: ["auditor", "admin"], description: "查阅审计日志 (read the audit log)" },
+  "audit.verify": { roles: ["auditor", "admin"], description: "校验审计哈希链 (verify the audit chain)" },
+  "session.own": {
+    roles: ["resident", "clerk", "verifier", "programme_admin", "policy_officer", "vendor", "reviewer", "auditor", "admin"],
+    description: "查看和结束自己的会话 (see and end one's own session)",
+  },
+});
 
-/** The abilities map sent to the web app, so the UI shows what the access rules allow and never re-implements them. */
+/** Every permission by name: the platform's and each module's. A name declared twice is a programming error. */
+export function permissionTable(modules: readonly ModuleManifest[]): PermissionTable {
+  const table: Record<string, PermissionTable[string]> = { ...platformPermissions };
+  for (const module of modules) {
+    for (const [name, permission] of Object.entries(module.permissions)) {
+      if (table[name]) throw new Error(`permission "${name}" of module ${module.name} is declared twice`);
+      table[name] = permission;
+    }
+  }
+  return table;
+}
+
+/** The abilities map sent to the web app: the same permissions the routes check, evaluated for this caller. */
 export function abilities(actor: Actor | null, modules: readonly ModuleManifest[]): Record<string, boolean> {
   const map: Record<string, boolean> = {};
-  for (const [name, rule] of Object.entries(platformPermissions)) map[name] = rule(actor);
-  for (const module of modules) {
-    for (const [name, rule] of Object.entries(module.permissions)) map[name] = rule(actor);
-  }
+  for (const [name, permission] of Object.entries(permissionTable(modules))) map[name] = allows(permission, actor);
   return map;
 }

@@ -7,11 +7,6 @@ export interface FileTarget {
   townCode: string | null;
 }
 
-/** Who may upload evidence: residents for themselves, clerks at the counter, verifiers and programme admins. */
-export function mayUploadFile(actor: Actor | null): boolean {
-  return holdsAnyRole(actor, ["resident", "clerk", "verifier", "programme_admin"]);
-}
-
 /**
  * Who may read a file: its owner, the clerks of its 镇区, verifiers, programme admins and auditors.
  * Never the public, and never another resident.

@@ -1,30 +1,51 @@
-import type { FastifyInstance } from "fastify";
-import fastifyMultipart from "@fastify/multipart";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { inTransaction, inTransactionWhenOk } from "../../db/transaction";
+import { definePermissions } from "../access/permissions";
 import { appendAudit } from "../audit/audit.log";
 import { commandContext, sendRefusal } from "../http/command-reply";
-import { requireActor, sendError, sendForbidden, sendNotFound, sendProblem } from "../http/request-context";
-import type { ModuleDependencies, ModuleManifest } from "../module";
-import { fileTooLargeProblem, findFile, presentFile, storeFile } from "./files.commands";
-import { mayReadFile, mayUploadFile } from "./files.policy";
+import { sendError, sendProblem } from "../http/request-context";
+import { nullable } from "../http/response-schemas";
+import { defineRoute, type AnyRoute, type RouteTarget } from "../http/route";
+import type { ModuleManifest } from "../module";
+import { roles, type Actor } from "../roles";
+import { fileTooLargeProblem, findFile, presentFile, storeFile, type FileRecord } from "./files.commands";
+import { mayReadFile } from "./files.policy";
 import { maxFileBytes, readFileBytes } from "./files.store";
 
 const tags = ["files"];
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, { additionalProperties: false });
 const UploadQuery = Type.Object({ townCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false });
 
-/** Evidence-file routes: multipart upload, metadata, and download as an attachment (never public, never inline). */
-export async function fileRoutes(instance: FastifyInstance, { db }: ModuleDependencies): Promise<void> {
-  await instance.register(async (scoped) => {
-    await scoped.register(fastifyMultipart, { limits: { fileSize: maxFileBytes, files: 1, fields: 5 } });
-    const app = scoped.withTypeProvider<TypeBoxTypeProvider>();
+/** A stored file as the API shows it (never its storage key). */
+export const FileResponse = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  mediaType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  townCode: nullable(Type.String()),
+  createdAt: Type.String({ format: "date-time" }),
+});
 
-    app.post("/files", { schema: { tags, querystring: UploadQuery } }, async (request, reply) => {
-      const actor = requireActor(request, reply);
-      if (!actor) return reply;
-      if (!mayUploadFile(actor)) return sendForbidden(reply);
+const readableFile: RouteTarget<{ id: string }, undefined, FileRecord> = {
+  resource: "file",
+  load: (executor, { params }) => findFile(executor, params.id),
+  inScope: (actor: Actor, file) => mayReadFile(actor, file),
+};
+
+/** Evidence-file routes: multipart upload, metadata, and download as an attachment (never public, never inline). */
+export const fileRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "POST",
+    url: "/files",
+    summary: { zh: "上传证明材料（PDF、JPEG 或 PNG，不超过 10 MiB）", en: "Upload an evidence file (PDF, JPEG or PNG, at most 10 MiB)" },
+    tags,
+    permission: "files.upload",
+    querystring: UploadQuery,
+    multipart: { fileSize: maxFileBytes, files: 1, fields: 5 },
+    errors: [413, 415],
+    response: { 201: FileResponse },
+    handler: async ({ db, request, reply, actor, query }) => {
       if (!request.isMultipart()) return sendError(reply, 415, "unsupported_media_type", "请用 multipart/form-data 上传文件 (send multipart/form-data)", { file: "required" });
       const part = await request.file();
       if (!part) return sendError(reply, 400, "validation_failed", "缺少文件 (no file part)", { file: "缺少文件 (required)" });
@@ -35,55 +56,68 @@ export async function fileRoutes(instance: FastifyInstance, { db }: ModuleDepend
         if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") return sendProblem(reply, fileTooLargeProblem, 413);
         throw error;
       }
-      const result = await inTransactionWhenOk(db, (trx) =>
-        storeFile(trx, commandContext(request, actor), { name: part.filename, bytes, townCode: request.query.townCode ?? null }),
-      );
+      const result = await inTransactionWhenOk(db, (trx) => storeFile(trx, commandContext(request, actor), { name: part.filename, bytes, townCode: query.townCode ?? null }));
       if (!result.ok) return sendRefusal(reply, result.error);
-      return reply.code(201).send(presentFile(result.value));
-    });
-  });
-
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-  app.get("/files/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const file = await findFile(db, request.params.id);
-    if (!file || !mayReadFile(actor, file)) return sendNotFound(reply);
-    return presentFile(file);
-  });
-
-  app.get("/files/:id/content", { schema: { tags, params: IdParams } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const file = await inTransaction(db, async (trx) => {
-      const found = await findFile(trx, request.params.id);
-      if (!found || !mayReadFile(actor, found)) return null;
-      if (found.ownerAccountId !== actor.id) {
-        await appendAudit(trx, {
-          actorId: actor.id, actorUsername: actor.username, requestId: request.id,
-          action: "file.read", entityType: "file", entityId: found.id, townCode: found.townCode,
-        });
+      return presentFile(result.value);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/files/:id",
+    summary: { zh: "文件信息", en: "A file's metadata" },
+    tags,
+    permission: "files.read",
+    params: IdParams,
+    target: readableFile,
+    response: { 200: FileResponse },
+    handler: ({ target }) => presentFile(target),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/files/:id/content",
+    summary: { zh: "下载文件（他人读取记入审计）", en: "Download a file as an attachment (audited unless it is one's own)" },
+    tags,
+    permission: "files.read",
+    params: IdParams,
+    target: readableFile,
+    response: { 200: { mediaType: "application/octet-stream", description: "the file's bytes (PDF, JPEG or PNG)" } },
+    handler: async ({ db, request, reply, actor, target: file }) => {
+      if (file.ownerAccountId !== actor.id) {
+        await inTransaction(db, (trx) =>
+          appendAudit(trx, {
+            actorId: actor.id, actorUsername: actor.username, requestId: request.id,
+            action: "file.read", entityType: "file", entityId: file.id, townCode: file.townCode,
+          }),
+        );
       }
-      return found;
-    });
-    if (!file) return sendNotFound(reply);
-    const bytes = await readFileBytes(file.storageKey);
-    return reply
-      .header("content-type", file.mediaType)
-      .header("content-disposition", `attachment; filename="file.${extension(file.mediaType)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header("x-content-type-options", "nosniff")
-      .header("cache-control", "private, no-store")
-      .send(bytes);
-  });
-}
+      const bytes = await readFileBytes(file.storageKey);
+      return reply
+        .header("content-type", file.mediaType)
+        .header("content-disposition", `attachment; filename="file.${extension(file.mediaType)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, no-store")
+        .send(bytes);
+    },
+  }),
+];
 
 function extension(mediaType: string): string {
   return mediaType === "application/pdf" ? "pdf" : mediaType === "image/png" ? "png" : "jpg";
 }
 
-/** The evidence-file service as a module: its routes only (abilities come from the modules that use it). */
+/** The evidence-file service as a module: its routes only (upload and read permissions). */
 export const filesModule: ModuleManifest = {
   name: "files",
   routes: fileRoutes,
-  permissions: { "files.upload": mayUploadFile },
+  permissions: definePermissions({
+    "files.upload": {
+      roles: ["resident", "clerk", "verifier", "programme_admin"],
+      description: "上传证明材料（居民为本人，窗口为居民代办）(upload evidence: residents their own, clerks at the counter)",
+    },
+    "files.read": {
+      // Every signed-in account: a file's owner always sees it, so which files are visible is the record's scope (404).
+      roles,
+      description: "查看和下载证明材料：本人上传的，或按角色范围 (read evidence: one's own uploads, or by role and town)",
+    },
+  }),
 };

@@ -2,10 +2,6 @@ import { holdsAnyRole, holdsRoleInTown } from "../access/scope";
 import { hasRole, type Actor } from "../roles";
 import type { Objection } from "./publicity.objections";
 
-/** Who may raise an objection during publicity: residents, and clerks at the counter on a resident's behalf. */
-export function mayRaiseObjection(actor: Actor | null): boolean {
-  return holdsAnyRole(actor, ["resident", "clerk"]);
-}
 
 /** The departments a verifier answers for (a verifier grant without a department covers every department). */
 export function verifierDepartments(actor: Actor | null): string[] | "all" {

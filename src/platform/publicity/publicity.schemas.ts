@@ -1,4 +1,4 @@
-import { Type, type Static } from "typebox";
+import { Type, type Static, type TSchema } from "typebox";
 
 const strict = { additionalProperties: false } as const;
 
@@ -44,3 +44,89 @@ export const AnswerBody = Type.Object(
   { decision: Type.Union([Type.Literal("upheld"), Type.Literal("rejected")]), answer: Type.String({ minLength: 1, maxLength: 2000 }) },
   strict,
 );
+
+// Response shapes (OpenAPI; Fastify serialises with them, so every field the web app reads is listed).
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const EntryValue = Type.Union([Type.String(), Type.Number(), Type.Null()]);
+const EntryValues = Type.Record(Type.String(), EntryValue);
+
+/** A list header for anyone. */
+export const ListResponse = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  version: Type.Integer(),
+  title: Type.String(),
+  townCode: nullable(Type.String()),
+  startDate: Type.String({ format: "date" }),
+  workingDays: Type.Integer(),
+  endDate: Type.String({ format: "date" }),
+  status: Type.Union([Type.Literal("publicised"), Type.Literal("final"), Type.Literal("superseded")]),
+  columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+  publishedAt: Type.String({ format: "date-time" }),
+  entryCount: Type.Integer(),
+});
+/** The public lists. */
+export const ListsResponse = Type.Object({ items: Type.Array(ListResponse) });
+/** A page of a list's entries (masked). */
+export const EntriesResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      rank: nullable(Type.Number()),
+      maskedName: Type.String(),
+      maskedIdNumber: Type.String(),
+      townCode: nullable(Type.String()),
+      values: EntryValues,
+    }),
+  ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+/** The answered objections of a list (never who raised them) and how many are pending. */
+export const ObjectionOutcomesResponse = Type.Object({
+  pending: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      entryId: Type.String(),
+      rank: nullable(Type.Number()),
+      maskedName: Type.String(),
+      indicator: nullable(Type.String()),
+      status: Type.String(),
+      answer: nullable(Type.String()),
+      answeredOn: nullable(Type.String({ format: "date" })),
+    }),
+  ),
+});
+const RankedValues = nullable(Type.Object({ rank: nullable(Type.Number()), values: EntryValues }));
+/** What changed since the previous version of a list. */
+export const DifferencesResponse = Type.Object({
+  previousVersion: nullable(Type.Integer()),
+  items: Type.Array(Type.Object({ maskedName: Type.String(), changed: Type.Array(Type.String()), before: RankedValues, after: RankedValues })),
+});
+/** An objection for staff and the person who raised it, with its current deadline. */
+export const ObjectionResponse = Type.Object({
+  id: Type.String(),
+  listId: Type.String(),
+  entryId: Type.String(),
+  townCode: nullable(Type.String()),
+  indicator: nullable(Type.String()),
+  departmentCode: nullable(Type.String()),
+  reason: Type.String(),
+  raisedOn: Type.String({ format: "date" }),
+  forwardDue: Type.String({ format: "date" }),
+  checkDue: Type.String({ format: "date" }),
+  status: Type.Union(["received", "forwarded", "upheld", "rejected"].map((value) => Type.Literal(value))),
+  answer: nullable(Type.String()),
+  answeredOn: nullable(Type.String({ format: "date" })),
+  fileIds: Type.Array(Type.String()),
+  version: Type.Integer(),
+  deadline: Type.Object({
+    stage: nullable(Type.Union([Type.Literal("forward"), Type.Literal("check")])),
+    due: nullable(Type.String({ format: "date" })),
+    overdue: Type.Boolean(),
+  }),
+});
+/** The objection queue. */
+export const ObjectionsResponse = Type.Object({ items: Type.Array(ObjectionResponse) });

@@ -1,21 +1,21 @@
-import type { FastifyInstance } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { err } from "../../../core/result";
 import type { Executor } from "../../../db/transaction";
 import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem, outOfScopeProblem, sendRefusal } from "../../../platform/http/command-reply";
-import { requireActor, sendError, sendForbidden, sendNotFound } from "../../../platform/http/request-context";
-import type { ModuleDependencies } from "../../../platform/module";
+import { sendError, sendNotFound } from "../../../platform/http/request-context";
+import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { hasRole, type Actor } from "../../../platform/roles";
 import { holdsRoleInTown } from "../../../platform/access/scope";
 import { enrol, recordFraud } from "../commands/enrolment";
 import { confirmFact, declareFact, sendFact } from "../commands/facts";
 import { pointsDb } from "../points.tables";
 import { defaultPolicyId } from "../points.scoring";
-import { mayEnrol, mayOnEnrolment } from "../policies";
+import { mayOnEnrolment } from "../policies";
 import { messages, presentApplication, presentEnrolment, presentFact, publishedResult, scoreHistory } from "../presenters";
 import { findEnrolment, findEnrolmentOfPerson, findFact, findFacts, type EnrolmentRecord } from "../repository";
+import { CaseFileResponse, EnrolmentResponse, FactResponse } from "../responses";
 import { EnrolBody, FactBody, FactParams, FraudBody, IdParams, PersonQuery } from "../schemas";
+import { counterFactTarget, enrolmentOfPersonTarget, enrolmentTarget } from "./targets";
 
 const tags = ["points"];
 
@@ -29,88 +29,124 @@ export async function caseFile(executor: Executor, actor: Actor, enrolment: Enro
   return { enrolment: presentEnrolment(actor, enrolment), facts: (await findFacts(executor, enrolment.id)).map(presentFact), applications: presented, messages: await messages(executor, enrolment.id) };
 }
 
+const presentEnrolmentFor = (enrolment: EnrolmentRecord, { actor }: { actor: Actor }) => presentEnrolment(actor, enrolment);
+
 /** Enrolment routes: enrol (Reg. Art. 2), the case file, facts with evidence, counter checks, fraud. */
-export function enrolmentRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-
-  app.post("/points/enrolments", { schema: { tags, body: EnrolBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayEnrol(actor)) return sendForbidden(reply);
-    const staff = hasRole(actor, "clerk") || hasRole(actor, "programme_admin");
-    const personId = staff ? request.body.personId : actor.personId;
-    if (!personId) return sendError(reply, 400, "validation_failed", "personId: 请指定人员 (name the person)", { personId: "required" });
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const person = await trx.selectFrom("persons").select(["id", "town_code"]).where("id", "=", personId).executeTakeFirst();
-      if (!person) return err(notFoundProblem);
-      if (staff && !hasRole(actor, "programme_admin") && !holdsRoleInTown(actor, "clerk", person.town_code)) return err(outOfScopeProblem("personId"));
-      return enrol(trx, commandContext(request, actor), { personId, residencePermitNumber: request.body.residencePermitNumber, workStartedOn: request.body.workStartedOn });
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(presentEnrolment(actor, result.value));
-  });
-
-  app.get("/points/me", { schema: { tags } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!actor.personId) return sendNotFound(reply);
-    const enrolment = await findEnrolmentOfPerson(db, actor.personId);
-    return enrolment ? caseFile(db, actor, enrolment) : sendNotFound(reply);
-  });
-
-  app.get("/points/enrolments", { schema: { tags, querystring: PersonQuery } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const enrolment = await findEnrolmentOfPerson(db, request.query.personId);
-    if (!enrolment || !mayOnEnrolment(actor, "read", enrolment)) return sendNotFound(reply);
-    return presentEnrolment(actor, enrolment);
-  });
-
-  app.get("/points/enrolments/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const enrolment = await findEnrolment(db, request.params.id);
-    if (!enrolment || !mayOnEnrolment(actor, "read", enrolment)) return sendNotFound(reply);
-    return caseFile(db, actor, enrolment);
-  });
-
-  app.put("/points/enrolments/:id/facts/:fact", { schema: { tags, params: FactParams, body: FactBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const enrolment = await findEnrolment(trx, request.params.id);
-      if (!enrolment || !mayOnEnrolment(actor, "declare", enrolment)) return err(notFoundProblem);
-      const by = mayOnEnrolment(actor, "counter", enrolment) ? "clerk" : "resident";
-      return declareFact(trx, commandContext(request, actor), enrolment, { fact: request.params.fact, ...request.body }, by, defaultPolicyId);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return presentFact(result.value);
-  });
-
-  for (const [path, command] of [["confirm", confirmFact], ["send", sendFact]] as const) {
-    app.post(`/points/facts/:id/${path}`, { schema: { tags, params: IdParams } }, async (request, reply) => {
-      const actor = requireActor(request, reply);
-      if (!actor) return reply;
+export const enrolmentRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "POST",
+    url: "/points/enrolments",
+    summary: { zh: "积分登记（居民本人，或窗口为本镇区居民代办）", en: "Enrol in the points scheme (a resident, or a clerk for a resident of their town)" },
+    tags,
+    permission: "points.enrol",
+    body: EnrolBody,
+    response: { 201: EnrolmentResponse },
+    handler: async ({ db, request, reply, actor, body }) => {
+      const staff = hasRole(actor, "clerk") || hasRole(actor, "programme_admin");
+      const personId = staff ? body.personId : actor.personId;
+      if (!personId) return sendError(reply, 400, "validation_failed", "personId: 请指定人员 (name the person)", { personId: "required" });
       const result = await inTransactionWhenOk(db, async (trx) => {
-        const fact = await findFact(trx, request.params.id);
-        const enrolment = fact ? await findEnrolment(trx, fact.enrolment_id) : undefined;
-        if (!fact || !enrolment || !mayOnEnrolment(actor, "counter", enrolment)) return err(notFoundProblem);
-        return command(trx, commandContext(request, actor), fact);
+        const person = await trx.selectFrom("persons").select(["id", "town_code"]).where("id", "=", personId).executeTakeFirst();
+        if (!person) return err(notFoundProblem);
+        if (staff && !hasRole(actor, "programme_admin") && !holdsRoleInTown(actor, "clerk", person.town_code)) return err(outOfScopeProblem("personId"));
+        return enrol(trx, commandContext(request, actor), { personId, residencePermitNumber: body.residencePermitNumber, workStartedOn: body.workStartedOn });
       });
       if (!result.ok) return sendRefusal(reply, result.error);
-      return presentFact(result.value);
-    });
-  }
-
-  app.post("/points/enrolments/:id/fraud", { schema: { tags, params: IdParams, body: FraudBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const enrolment = await findEnrolment(trx, request.params.id);
-      if (!enrolment || !mayOnEnrolment(actor, "counter", enrolment)) return err(notFoundProblem);
-      return recordFraud(trx, commandContext(request, actor), enrolment, request.body.reason);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return presentEnrolment(actor, result.value);
-  });
-}
+      return presentEnrolment(actor, result.value);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/points/me",
+    summary: { zh: "我的积分档案", en: "My points case file" },
+    tags,
+    permission: "points.own",
+    response: { 200: CaseFileResponse },
+    handler: async ({ db, reply, actor }) => {
+      if (!actor.personId) return sendNotFound(reply);
+      const enrolment = await findEnrolmentOfPerson(db, actor.personId);
+      return enrolment ? caseFile(db, actor, enrolment) : sendNotFound(reply);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/points/enrolments",
+    summary: { zh: "按人员查找积分登记", en: "Find a person's enrolment" },
+    tags,
+    permission: "points.enrolments.read",
+    querystring: PersonQuery,
+    target: enrolmentOfPersonTarget,
+    response: { 200: EnrolmentResponse },
+    handler: ({ actor, target }) => presentEnrolment(actor, target),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/points/enrolments/:id",
+    summary: { zh: "积分档案：登记、事实、申请、消息", en: "An enrolment's case file: header, facts, applications, messages" },
+    tags,
+    permission: "points.enrolments.read",
+    params: IdParams,
+    target: enrolmentTarget("read"),
+    response: { 200: CaseFileResponse },
+    handler: ({ db, actor, target }) => caseFile(db, actor, target),
+  }),
+  defineRoute({
+    method: "PUT",
+    url: "/points/enrolments/:id/facts/:fact",
+    summary: { zh: "申报或更正一项积分事实（附证明材料）", en: "Declare or correct a fact, with evidence" },
+    tags,
+    permission: "points.declare",
+    params: FactParams,
+    body: FactBody,
+    target: enrolmentTarget("declare"),
+    response: { 200: FactResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) => {
+        const enrolment = await findEnrolment(trx, params.id);
+        if (!enrolment) return err(notFoundProblem);
+        const by = mayOnEnrolment(actor, "counter", enrolment) ? "clerk" : "resident";
+        return declareFact(trx, commandContext(request, actor), enrolment, { fact: params.fact, ...body }, by, defaultPolicyId);
+      }),
+    present: presentFact,
+  }),
+  ...([
+    ["confirm", confirmFact, { zh: "窗口确认事实", en: "Confirm a fact at the counter" }],
+    ["send", sendFact, { zh: "将事实送主管部门核查", en: "Send a fact to its department for checking" }],
+  ] as const).map(([path, command, summary]) =>
+    defineRoute({
+      method: "POST",
+      url: `/points/facts/:id/${path}`,
+      summary,
+      tags,
+      permission: "points.counter",
+      params: IdParams,
+      target: counterFactTarget,
+      response: { 200: FactResponse },
+      command: ({ db, request, actor, params }) =>
+        inTransactionWhenOk(db, async (trx) => {
+          const fact = await findFact(trx, params.id);
+          if (!fact) return err(notFoundProblem);
+          return command(trx, commandContext(request, actor), fact);
+        }),
+      present: presentFact,
+    }),
+  ),
+  defineRoute({
+    method: "POST",
+    url: "/points/enrolments/:id/fraud",
+    summary: { zh: "记录失信（取消资格）", en: "Record fraud (bars the enrolment)" },
+    tags,
+    permission: "points.counter",
+    params: IdParams,
+    body: FraudBody,
+    target: enrolmentTarget("counter"),
+    response: { 200: EnrolmentResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) => {
+        const enrolment = await findEnrolment(trx, params.id);
+        if (!enrolment) return err(notFoundProblem);
+        return recordFraud(trx, commandContext(request, actor), enrolment, body.reason);
+      }),
+    present: presentEnrolmentFor,
+  }),
+];

@@ -1,10 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { err, type Result } from "../../../core/result";
 import { inTransaction, inTransactionWhenOk, type Trx } from "../../../db/transaction";
-import { commandContext, notFoundProblem, outOfScopeProblem, sendRefusal } from "../../../platform/http/command-reply";
-import { requireActor, sendForbidden, sendNotFound } from "../../../platform/http/request-context";
-import type { ModuleDependencies } from "../../../platform/module";
+import { commandContext, notFoundProblem, outOfScopeProblem } from "../../../platform/http/command-reply";
+import { defineRoute, type AnyRoute, type RouteContext, type RouteTarget } from "../../../platform/http/route";
 import type { Actor } from "../../../platform/roles";
 import { editHousehold } from "../commands/household.edit";
 import { addMember, endMembership } from "../commands/household.members";
@@ -15,101 +12,130 @@ import { presentHistoryEntry, presentHousehold, presentHouseholdSummary } from "
 import { findHousehold, searchHouseholds, type HouseholdRecord } from "../repository";
 import { HouseholdCreateBody, HouseholdPatchBody, IdParams, MemberAddBody, MemberParams, SearchQuery } from "../schemas";
 import { loadHistory } from "./history";
-import { errorResponses } from "../../../platform/http/response-schemas";
 import { HistoryResponse, HouseholdPage, HouseholdResponse } from "../responses";
 
 const tags = ["registry"];
 
-/** Loads a household the actor may change, or the single not-found answer. */
-async function loadWritable(trx: Trx, actor: Actor, id: string): Promise<Result<HouseholdRecord>> {
-  const household = await findHousehold(trx, id);
-  if (!household || !mayOnRegistry(actor, "household", "read", household)) return err(notFoundProblem);
-  if (!mayOnRegistry(actor, "household", "update", household)) return err(notFoundProblem);
-  return { ok: true, value: household };
+const readableHousehold: RouteTarget<{ id: string }, undefined, HouseholdRecord> = {
+  resource: "household",
+  load: (executor, { params }) => findHousehold(executor, params.id),
+  inScope: (actor: Actor, household) => mayOnRegistry(actor, "household", "read", household),
+};
+
+const writableHousehold: RouteTarget<{ id: string }, undefined, HouseholdRecord> = {
+  ...readableHousehold,
+  inScope: (actor, household) => mayOnRegistry(actor, "household", "read", household) && mayOnRegistry(actor, "household", "update", household),
+};
+
+type HouseholdChange = (trx: Trx, context: ReturnType<typeof commandContext>, household: HouseholdRecord) => Promise<Result<HouseholdRecord>>;
+
+/** Runs one change of the household of `:id` in a transaction, re-reading it there. */
+function changeHousehold({ db, request, actor, params }: RouteContext<{ id: string }, unknown, unknown, unknown, Actor>, change: HouseholdChange) {
+  return inTransactionWhenOk(db, async (trx) => {
+    const current = await findHousehold(trx, params.id);
+    if (!current) return err(notFoundProblem);
+    return change(trx, commandContext(request, actor), current);
+  });
 }
+
+const presentChanged = (household: HouseholdRecord, { actor }: { actor: Actor }) => presentHousehold(actor, household);
 
 /** Household routes: search, register, read (logged), edit with version, members, history. */
-export function householdRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
-  /** Runs one change of a household the caller may change: 403 for a role that never may, the single 404, a refusal, or the household. */
-  const changeHousehold = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    status: 200 | 201,
-    change: (trx: Trx, context: ReturnType<typeof commandContext>, household: HouseholdRecord) => Promise<Result<HouseholdRecord>>,
-  ) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "update")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      const current = await loadWritable(trx, actor, id);
-      if (!current.ok) return current;
-      return change(trx, commandContext(request, actor), current.value);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(status).send(presentHousehold(actor, result.value));
-  };
-
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
-
-  app.get("/households", { schema: { tags, querystring: SearchQuery, response: { 200: HouseholdPage, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "search")) return sendForbidden(reply);
-    const { q, page = 1, pageSize = 20 } = request.query;
-    const found = await searchHouseholds(db, { q, scope: registryReadScope(actor, "household"), page, pageSize });
-    return { items: found.items.map(presentHouseholdSummary), total: found.total, page, pageSize };
-  });
-
-  app.post("/households", { schema: { tags, body: HouseholdCreateBody, response: { 201: HouseholdResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "create")) return sendForbidden(reply);
-    const body = request.body;
-    const result = await inTransactionWhenOk(db, async (trx) => {
-      if (!mayOnRegistry(actor, "household", "create", { townCode: body.townCode })) return err(outOfScopeProblem("townCode"));
-      return registerHousehold(trx, commandContext(request, actor), body);
-    });
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(presentHousehold(actor, result.value));
-  });
-
-  app.get("/households/:id", { schema: { tags, params: IdParams, response: { 200: HouseholdResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "read")) return sendForbidden(reply);
-    const presented = await inTransaction(db, async (trx) => {
-      const household = await findHousehold(trx, request.params.id);
-      if (!household || !mayOnRegistry(actor, "household", "read", household)) return null;
-      await recordFullRead(trx, commandContext(request, actor), {
-        entityType: "household",
-        entityId: household.id,
-        townCode: household.townCode,
-      });
-      return presentHousehold(actor, household);
-    });
-    return presented ?? sendNotFound(reply);
-  });
-
-  app.patch("/households/:id", { schema: { tags, params: IdParams, body: HouseholdPatchBody, response: { 200: HouseholdResponse, ...errorResponses } } }, async (request, reply) =>
-    changeHousehold(request, reply, request.params.id, 200, (trx, context, household) => editHousehold(trx, context, household, request.body)),
-  );
-
-  app.post("/households/:id/members", { schema: { tags, params: IdParams, body: MemberAddBody, response: { 201: HouseholdResponse, ...errorResponses } } }, async (request, reply) =>
-    changeHousehold(request, reply, request.params.id, 201, (trx, context, household) => addMember(trx, context, household, request.body)),
-  );
-
-  app.delete("/households/:id/members/:personId", { schema: { tags, params: MemberParams, response: { 200: HouseholdResponse, ...errorResponses } } }, async (request, reply) =>
-    changeHousehold(request, reply, request.params.id, 200, (trx, context, household) => endMembership(trx, context, household, request.params.personId)),
-  );
-
-  app.get("/households/:id/history", { schema: { tags, params: IdParams, response: { 200: HistoryResponse, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnRegistry(actor, "household", "read")) return sendForbidden(reply);
-    const household = await findHousehold(db, request.params.id);
-    if (!household || !mayOnRegistry(actor, "household", "read", household)) return sendNotFound(reply);
-    const entries = await loadHistory(db, "household", household.id);
-    return { items: entries.map((entry) => presentHistoryEntry(entry, seesFullRecord(actor, household))) };
-  });
-}
+export const householdRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "GET",
+    url: "/households",
+    summary: { zh: "搜索家庭户", en: "Search households" },
+    tags,
+    permission: "registry.search",
+    querystring: SearchQuery,
+    response: { 200: HouseholdPage },
+    handler: async ({ db, actor, query }) => {
+      const { q, page = 1, pageSize = 20 } = query;
+      const found = await searchHouseholds(db, { q, scope: registryReadScope(actor, "household"), page, pageSize });
+      return { items: found.items.map(presentHouseholdSummary), total: found.total, page, pageSize };
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/households",
+    summary: { zh: "登记家庭户", en: "Register a household" },
+    tags,
+    permission: "registry.write",
+    body: HouseholdCreateBody,
+    response: { 201: HouseholdResponse },
+    command: ({ db, request, actor, body }) =>
+      inTransactionWhenOk(db, async (trx) => {
+        if (!mayOnRegistry(actor, "household", "create", { townCode: body.townCode })) return err(outOfScopeProblem("townCode"));
+        return registerHousehold(trx, commandContext(request, actor), body);
+      }),
+    present: presentChanged,
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/households/:id",
+    summary: { zh: "查看家庭户（完整读取记入审计）", en: "Read a household (a full read is audited)" },
+    tags,
+    permission: "registry.search",
+    params: IdParams,
+    target: readableHousehold,
+    response: { 200: HouseholdResponse },
+    handler: ({ db, request, actor, target }) =>
+      inTransaction(db, async (trx) => {
+        await recordFullRead(trx, commandContext(request, actor), { entityType: "household", entityId: target.id, townCode: target.townCode });
+        return presentHousehold(actor, target);
+      }),
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/households/:id",
+    summary: { zh: "修改家庭户（需带版本号）", en: "Edit a household (with its version)" },
+    tags,
+    permission: "registry.write",
+    params: IdParams,
+    body: HouseholdPatchBody,
+    target: writableHousehold,
+    response: { 200: HouseholdResponse },
+    command: (context) => changeHousehold(context, (trx, command, household) => editHousehold(trx, command, household, context.body)),
+    present: presentChanged,
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/households/:id/members",
+    summary: { zh: "添加家庭成员", en: "Add a member to a household" },
+    tags,
+    permission: "registry.write",
+    params: IdParams,
+    body: MemberAddBody,
+    target: writableHousehold,
+    response: { 201: HouseholdResponse },
+    command: (context) => changeHousehold(context, (trx, command, household) => addMember(trx, command, household, context.body)),
+    present: presentChanged,
+  }),
+  defineRoute({
+    method: "DELETE",
+    url: "/households/:id/members/:personId",
+    summary: { zh: "结束家庭成员关系", en: "End a person's membership of a household" },
+    tags,
+    permission: "registry.write",
+    params: MemberParams,
+    target: writableHousehold as RouteTarget<{ id: string; personId: string }, undefined, HouseholdRecord>,
+    response: { 200: HouseholdResponse },
+    command: (context) => changeHousehold(context, (trx, command, household) => endMembership(trx, command, household, context.params.personId)),
+    present: presentChanged,
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/households/:id/history",
+    summary: { zh: "家庭户变更历史（审计记录）", en: "A household's history (its audit trail)" },
+    tags,
+    permission: "registry.search",
+    params: IdParams,
+    target: readableHousehold,
+    response: { 200: HistoryResponse },
+    handler: async ({ db, actor, target }) => {
+      const entries = await loadHistory(db, "household", target.id);
+      return { items: entries.map((entry) => presentHistoryEntry(entry, seesFullRecord(actor, target))) };
+    },
+  }),
+];
