@@ -7,13 +7,8 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
+import type { FactDefinition } from "./types";
 
-interface FactDefinition {
-  name: string;
-  type: string;
-  values: string[] | null;
-  zh: string;
-}
 
 const declarable = (fact: FactDefinition) => ["enum", "count", "boolean"].includes(fact.type) && !["criminal_penalty_5y", "administrative_detentions_3y"].includes(fact.name);
 
@@ -42,7 +37,7 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
           <Select style={{ width: 260 }} showSearch optionFilterProp="label" data-testid="points-declare-fact" options={(data?.facts ?? []).filter(declarable).map((fact) => ({ value: fact.name, label: fact.zh }))} />
         </Form.Item>
         <Form.Item name="value" label={t("points.value")} valuePropName={definition?.type === "boolean" ? "checked" : "value"}>
-          {definition?.type === "enum" ? <Select style={{ width: 160 }} options={(definition.values ?? []).map((value) => ({ value, label: value }))} />
+          {definition?.type === "enum" ? <Select style={{ width: 160 }} options={(Array.isArray(definition.values) ? definition.values.map(String) : []).map((value) => ({ value, label: value }))} />
             : definition?.type === "boolean" ? <Switch />
               : <InputNumber min={0} data-testid="points-declare-value" />}
         </Form.Item>

@@ -6,6 +6,7 @@ import { apiGet, apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
+import type { ApiResponse } from "../../api/schema";
 import type { CaseFile } from "./types";
 
 /** The deduction events the API accepts, the department that reports each, and its label (中府〔2014〕106号 附件 三). */
@@ -24,12 +25,8 @@ interface DeductionValues {
   reference: string;
 }
 
-interface DeductionAnswer {
-  id: string;
-  enrolmentId: string;
-  dueOn: string;
-  appliedOn: string;
-}
+/** The API's answer to a reported deduction (POST /points/deductions). */
+type DeductionAnswer = ApiResponse<"/points/deductions", "post">;
 
 /** What the page shows after a report: the API's answer and the person's case file as it now reads. */
 interface DeductionOutcome {

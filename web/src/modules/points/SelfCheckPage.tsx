@@ -6,7 +6,7 @@ import { apiPost } from "../../api/client";
 import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
-import type { PurposeScore } from "./types";
+import type { PurposeScore, SelfCheckAnswer } from "./types";
 
 const education = [["none", "无"], ["junior_secondary", "初中"], ["senior_secondary", "高中/中专"], ["college", "大专"], ["bachelor_or_above", "本科及以上"]];
 const qualification = [["none", "无"], ["level_5", "初级工（五级）"], ["level_4", "中级工（四级）"], ["level_3", "高级工/初级职称"], ["level_2", "技师/中级职称"], ["level_1", "高级技师/高级职称"]];
@@ -37,7 +37,7 @@ export function SelfCheckPage() {
       if (values.pensionZhongshan) facts.insurance_years_zhongshan = { pension: values.pensionZhongshan };
       if (values.residencePermitYears) facts.residence_permit_years = values.residencePermitYears;
       if (values.ownsHousing) facts.owns_qualifying_housing = true;
-      const answer = await apiPost<{ results: Record<string, PurposeScore> }>("/public/points/self-check", {
+      const answer = await apiPost<SelfCheckAnswer>("/public/points/self-check", {
         town: values.town, grade: values.grade, date: values.date?.format("YYYY-MM-DD"), facts,
       });
       setResults(answer.results);
@@ -79,7 +79,7 @@ export function SelfCheckPage() {
                     columns={[
                       { title: t("points.indicator"), dataIndex: "zh" },
                       { title: t("points.points"), dataIndex: "points", align: "right" },
-                      { title: t("points.clause"), dataIndex: "reference", render: (reference: string, step) => <span title={step.rule}>{reference}</span> },
+                      { title: t("points.clause"), dataIndex: "reference", render: (reference: unknown, step) => <span title={typeof step.rule === "string" ? step.rule : undefined}>{typeof reference === "string" ? reference : ""}</span> },
                     ]} />
                 </Card>
               </Col>
