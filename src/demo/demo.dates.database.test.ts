@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "../core/clock";
 import { modules } from "../http/modules";
+import { assistanceDb } from "../modules/assistance/tables";
 import type { ModuleManifest } from "../platform/module";
 import { verifyAuditChain } from "../platform/audit/audit.verify";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
@@ -27,9 +28,9 @@ describe("the demo seeds on hard days", () => {
       database = await createTestDatabase();
       await loadDemo(database.db, { modules, persons: 600 });
       expect(await hasDemoData(database.db)).toBe(true);
-      const states = await database.db.selectFrom("assistance_cases").select("state").execute();
+      const states = await assistanceDb(database.db).selectFrom("assistance_cases").select("state").execute();
       expect(new Set(states.map((row) => row.state))).toEqual(new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]));
-      const payroll = await database.db.selectFrom("assistance_payrolls").select(["month", "status"]).executeTakeFirstOrThrow();
+      const payroll = await assistanceDb(database.db).selectFrom("assistance_payrolls").select(["month", "status"]).executeTakeFirstOrThrow();
       expect(payroll.status).toBe("approved");
       expect(payroll.month < day.slice(0, 7)).toBe(true);
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
@@ -54,7 +55,7 @@ describe("a demo load that fails", () => {
     expect((failure as Error).message).toContain("decidedOn 不能早于 2026-10-12");
     expect((failure as Error).message).toContain("--no-demo");
     expect(await isDatabaseEmpty(database.db)).toBe(true);
-    expect(await database.db.selectFrom("assistance_cases").select("id").executeTakeFirst()).toBeUndefined();
+    expect(await assistanceDb(database.db).selectFrom("assistance_cases").select("id").executeTakeFirst()).toBeUndefined();
     expect(await database.db.selectFrom("audit_entries").select("position").executeTakeFirst()).toBeUndefined();
     // The next start seeds again from empty.
     await loadDemo(database.db, { modules, persons: 200 });

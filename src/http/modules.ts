@@ -3,7 +3,10 @@ import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
 import { filesModule } from "../platform/files/files.routes";
+import { jobsModule } from "../platform/jobs";
 import { publicityModule } from "../platform/publicity/publicity.routes";
 
-/** The modules the app mounts, in order. A new module adds its manifest here. */
-export const modules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule, assistanceModule, pointsModule];
+const serviceModules: readonly ModuleManifest[] = [registryModule, filesModule, publicityModule, assistanceModule, pointsModule];
+
+/** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */
+export const modules: readonly ModuleManifest[] = [...serviceModules, jobsModule(serviceModules)];

@@ -4,6 +4,7 @@ import type { Database } from "../db/schema";
 import type { Trx } from "../db/transaction";
 import type { PermissionTable } from "./access/permissions";
 import type { AnyRoute } from "./http/route";
+import type { JobDefinition } from "./jobs/jobs.definition";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
@@ -13,13 +14,6 @@ export interface ModuleDependencies {
 /** Options the demo loader passes to module seeds. */
 export interface SeedOptions {
   onProgress?: (done: number, total: number, label: string) => void;
-}
-
-/** A background job a module runs on a schedule. */
-export interface ModuleJob {
-  name: string;
-  everyMinutes: number;
-  run: (dependencies: ModuleDependencies) => Promise<void>;
 }
 
 /**
@@ -37,5 +31,6 @@ export interface ModuleManifest {
    */
   legacyRoutes?: (app: FastifyInstance, dependencies: ModuleDependencies) => void | Promise<void>;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
-  jobs?: ModuleJob[];
+  /** Job kinds: long operations users enqueue and recurring jobs, stored in the database (src/platform/jobs). */
+  jobs?: JobDefinition[];
 }

@@ -2,6 +2,7 @@ import { definePermissions } from "../../platform/access/permissions";
 import { holdsAnyRole } from "../../platform/access/scope";
 import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
+import { payrollJob } from "./jobs";
 import { isPriceOfficer } from "./policies";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
@@ -39,5 +40,6 @@ export const assistanceModule: ModuleManifest = {
   routes: [],
   legacyRoutes: assistanceRoutes,
   seeds: seedAssistance,
+  jobs: [payrollJob],
   permissions: assistancePermissions,
 };

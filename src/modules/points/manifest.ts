@@ -1,6 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { roles } from "../../platform/roles";
+import { publishJob, rankingJob } from "./jobs";
 import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
 
@@ -29,5 +30,6 @@ export const pointsModule: ModuleManifest = {
   name: "points",
   routes: pointsRoutes,
   seeds: seedPoints,
+  jobs: [rankingJob, publishJob],
   permissions: pointsPermissions,
 };

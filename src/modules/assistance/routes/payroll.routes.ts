@@ -7,12 +7,12 @@ import { commandContext, sendRefusal } from "../../../platform/http/command-repl
 import { requireActor, sendForbidden, sendNotFound, sendProblem } from "../../../platform/http/request-context";
 import type { ModuleDependencies } from "../../../platform/module";
 import { recordCpi } from "../commands/cpi.record";
-import { approvePayroll, markExported, runPayroll } from "../commands/payroll.run";
+import { approvePayroll, cancelPayroll, markExported, runPayroll } from "../commands/payroll.run";
 import { decideStandard, proposeNextStandard, submitStandard } from "../commands/standard.commands";
 import { bankCsv, bankRows, bankXlsx } from "../payroll.export";
 import { findPayroll, listPayrolls } from "../payroll.repository";
 import { mayOnAssistance } from "../policies";
-import { BankFileQuery, CpiBody, IdParams, MonthParams, PayrollApproveBody, PayrollLinesQuery, PayrollRunBody, StandardDecisionBody, StandardProposeBody } from "../schemas";
+import { BankFileQuery, CpiBody, IdParams, MonthParams, PayrollApproveBody, PayrollCancelBody, PayrollLinesQuery, PayrollRunBody, StandardDecisionBody, StandardProposeBody } from "../schemas";
 import { assistanceDb } from "../tables";
 
 const tags = ["assistance"];
@@ -106,6 +106,15 @@ export function payrollRoutes(instance: FastifyInstance, { db }: ModuleDependenc
     const result = await inTransactionWhenOk(db, (trx) => approvePayroll(trx, commandContext(request, actor), request.params.month, request.body.version));
     if (!result.ok) return sendRefusal(reply, result.error);
     return presentPayroll((await findPayroll(db, request.params.month))!);
+  });
+
+  app.post("/assistance/payrolls/:month/cancellation", { schema: { tags, params: MonthParams, body: PayrollCancelBody } }, async (request, reply) => {
+    const actor = requireActor(request, reply);
+    if (!actor) return reply;
+    if (!mayOnAssistance(actor, "payroll.run")) return sendForbidden(reply);
+    const result = await inTransactionWhenOk(db, (trx) => cancelPayroll(trx, commandContext(request, actor), request.params.month, request.body));
+    if (!result.ok) return sendRefusal(reply, result.error);
+    return { month: request.params.month, status: "cancelled" };
   });
 
   app.get("/assistance/payrolls/:month/bank-file", { schema: { tags, params: MonthParams, querystring: BankFileQuery } }, async (request, reply) => {

@@ -5,6 +5,7 @@ import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
@@ -27,21 +28,11 @@ export function CyclesPage() {
   const cycleId = chosen ?? cycles.data?.items[0]?.id ?? null;
   const runs = useApiQuery<{ items: ItemOf<ApiResponse<"/points/cycles/{id}/runs">>[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
   const quotas = useApiQuery<Quotas>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const admin = can("points.programme");
-  const act = async (path: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(path);
-      runs.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving: busy, submit: act, error } = useSubmit(null, async (path: string) => {
+    await apiPost(path);
+    runs.reload();
+  });
   if (cycles.error) return <ErrorResult error={cycles.error} onRetry={cycles.reload} />;
   if (cycles.loading && !cycles.data) return <Skeleton active />;
   const cycle = cycles.data?.items.find((item) => item.id === cycleId);
