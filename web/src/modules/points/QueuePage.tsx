@@ -11,6 +11,7 @@ import { useSession } from "../../session/SessionContext";
 import { factStatusLabels, type Queue } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
+import { ProvisionalTag } from "../../components/DueDate";
 
 
 /** The verification queue: a clerk's declared facts (check or forward in 5 working days), a department's facts and objections (check in 5). */
@@ -28,7 +29,7 @@ export function QueuePage() {
   const act = (path: string, body?: unknown) => submit({ path, body });
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
-  const due = (item: { due: string | null; overdue: boolean }) => (item.due ? <Tag color={item.overdue ? "red" : "blue"}>{item.due}{item.overdue ? ` ${t("points.overdue")}` : ""}</Tag> : "—");
+  const due = (item: { due: string | null; overdue: boolean }) => (item.due ? <><Tag color={item.overdue ? "red" : "blue"}>{item.due}{item.overdue ? ` ${t("points.overdue")}` : ""}</Tag><ProvisionalTag date={item.due} /></> : "—");
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
