@@ -54,6 +54,9 @@ describe("a points cycle end to end", () => {
     expect(expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv }), 200).json()).toEqual({ imported: 3 });
     const bad = await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv: "town_code,purpose,grade,places\nnowhere,hukou,,3\n" });
     expect(bad.json().error.fields).toHaveProperty(["rows.2.town_code"]);
+    const huge = await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv: "town_code,purpose,grade,places\nshiqi,hukou,,99999999999\n" });
+    expect(huge.statusCode, huge.body).toBeGreaterThanOrEqual(400);
+    expect(huge.statusCode).toBeLessThan(500);
     const schools = [
       { name: "石岐一小", townCode: "shiqi", grade: "primary_1", seats: 1, x: 0, y: 0, synthetic: true },
       { name: "石岐二小", townCode: "shiqi", grade: "primary_1", seats: 5, x: 1000, y: 0, synthetic: true },

@@ -228,3 +228,19 @@ describe("optimistic concurrency and idempotency", () => {
     expect(reused.statusCode).toBe(422);
   });
 });
+
+describe("malformed input is a 4xx, never a 500", () => {
+  it("refuses a NUL character in any text field, in the query and in the login username, naming the field", async () => {
+    const person = await clerk.request("POST", "/api/v1/persons", { name: "张\u0000三", idNumber: testIdNumber(881), townCode: "shiqi", hukouType: "local" });
+    expect(person.statusCode).toBe(400);
+    expect(person.json().error.fields).toHaveProperty("name");
+    const search = await clerk.request("GET", "/api/v1/persons?q=%E5%BC%A0%00");
+    expect(search.statusCode).toBe(400);
+    expect(search.json().error.fields).toHaveProperty("q");
+    const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "clerk\u0000", password: "whatever-123" } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().error.fields).toHaveProperty("username");
+    const nested = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "路\u0000" });
+    expect(nested.json().error.fields).toHaveProperty("address");
+  });
+});
