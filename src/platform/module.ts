@@ -5,6 +5,7 @@ import type { Trx } from "../db/transaction";
 import type { PermissionTable } from "./access/permissions";
 import type { AnyRoute } from "./http/route";
 import type { JobDefinition } from "./jobs/jobs.definition";
+import type { DeadlineSource } from "./deadlines/deadlines";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
@@ -33,4 +34,6 @@ export interface ModuleManifest {
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
   /** Job kinds: long operations users enqueue and recurring jobs, stored in the database (src/platform/jobs). */
   jobs?: JobDefinition[];
+  /** The module's open deadlines counted in working days, listed when the official calendar of a year is added. */
+  deadlines?: DeadlineSource;
 }

@@ -4,6 +4,7 @@ import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
 import { payrollJob } from "./jobs";
 import { isPriceOfficer } from "./policies";
+import { assistanceDeadlines } from "./deadlines";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
 
@@ -42,4 +43,5 @@ export const assistanceModule: ModuleManifest = {
   seeds: seedAssistance,
   jobs: [payrollJob],
   permissions: assistancePermissions,
+  deadlines: assistanceDeadlines,
 };

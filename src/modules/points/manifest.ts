@@ -1,6 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { roles } from "../../platform/roles";
+import { pointsDeadlines } from "./deadlines";
 import { publishJob, rankingJob } from "./jobs";
 import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
@@ -32,4 +33,5 @@ export const pointsModule: ModuleManifest = {
   seeds: seedPoints,
   jobs: [rankingJob, publishJob],
   permissions: pointsPermissions,
+  deadlines: pointsDeadlines,
 };
