@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { statusForProblem } from "../problems";
 import type { Actor } from "../roles";
 
 declare module "fastify" {
@@ -42,7 +43,7 @@ export function requireActor(request: FastifyRequest, reply: FastifyReply): Acto
   return null;
 }
 
-/** Sends a refused command as 400 (or the given status) naming the field when there is one. */
-export function sendProblem(reply: FastifyReply, problem: { code: string; message: string; field?: string }, status = 400) {
+/** Sends a refused command with the status of its code (src/platform/problems.ts: 400 unless listed), naming the field when there is one. */
+export function sendProblem(reply: FastifyReply, problem: { code: string; message: string; field?: string }, status = statusForProblem(problem.code)) {
   return sendError(reply, status, problem.code, problem.message, problem.field ? { [problem.field]: problem.message } : {});
 }

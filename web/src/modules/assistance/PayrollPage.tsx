@@ -7,6 +7,7 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { JobProgress } from "../../components/JobProgress";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useJob } from "../../components/useJob";
+import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { PayrollCancelModal } from "./PayrollCancelModal";
@@ -19,21 +20,16 @@ export function PayrollPage() {
   const { can } = useSession();
   const townLabel = useTownLabel();
   const [month, setMonth] = useState(dayjs().subtract(1, "month").format("YYYY-MM"));
-  const [error, setError] = useState<unknown>(null);
   const [cancelling, setCancelling] = useState(false);
   const { data: payroll, error: loadError, reload } = useApiQuery<Payroll>(`/assistance/payrolls/${month}`);
   const mayRun = can("assistance.payroll.run");
   // The run is a job: its progress bar follows it, and the payroll is read again once it ends.
   const run = useJob(reload);
-  const act = async (path: string, body: unknown) => {
-    setError(null);
-    try {
-      await apiPost(path, body);
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { submit, error } = useSubmit(null, async ({ path, body }: { path: string; body: unknown }) => {
+    await apiPost(path, body);
+    reload();
+  });
+  const act = (path: string, body: unknown) => submit({ path, body });
   const c = payroll?.categories;
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
