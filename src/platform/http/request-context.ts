@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { Actor } from "../roles";
 
 declare module "fastify" {
@@ -33,13 +33,6 @@ export function sendNotFound(reply: FastifyReply) {
 /** Answers a role that may never do this. */
 export function sendForbidden(reply: FastifyReply, message = "无权执行此操作 (not allowed for your role)") {
   return sendError(reply, 403, "forbidden", message);
-}
-
-/** Returns the signed-in actor, or answers 401 and returns null. */
-export function requireActor(request: FastifyRequest, reply: FastifyReply): Actor | null {
-  if (request.actor) return request.actor;
-  void sendError(reply, 401, "unauthenticated", "请先登录 (sign in first)");
-  return null;
 }
 
 /** Sends a refused command as 400 (or the given status) naming the field when there is one. */
