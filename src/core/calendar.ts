@@ -5,7 +5,7 @@
  * (`calendar.provisional.ts`) and marked provisional: every answer that depends on such a year says so. A date
  * before the first official year throws.
  */
-import { addDays, assertIsoDate, dayOfWeek } from "./dates";
+import { addDays, assertIsoDate, dayOfWeek, isIsoDate } from "./dates";
 import { calendarData } from "./calendar-data/index";
 import { provisionalHolidays } from "./calendar.provisional";
 
@@ -167,4 +167,41 @@ export interface WorkingDayDate {
 export function addWorkingDaysMarked(date: string, n: number): WorkingDayDate {
   const result = addWorkingDays(date, n);
   return { date: result, provisional: isProvisionalDate(date) || isProvisionalDate(result) };
+}
+
+/**
+ * Checks one year of official arrangements (a State Council notice in the `calendar-data/<year>.json` shape):
+ * real dates of that year, make-up working days on weekends, no day both a holiday and a make-up day, a source.
+ * Returns the problems, empty when the year can be used.
+ */
+export function calendarYearProblems(value: unknown): string[] {
+  if (typeof value !== "object" || value === null) return ["the notice must be a JSON object { year, source, holidays, workdays }"];
+  const entry = value as Partial<Record<keyof CalendarYear, unknown>>;
+  const problems: string[] = [];
+  const year = entry.year;
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 2004 || year > lastProvisionalYear) problems.push(`year must be a whole year from 2004 to ${lastProvisionalYear}`);
+  if (typeof entry.source !== "string" || entry.source.trim().length < 4) problems.push("source must name the notice (e.g. 国务院办公厅关于2027年部分节假日安排的通知)");
+  const days = (field: "holidays" | "workdays"): Record<string, unknown> => {
+    const record = entry[field];
+    if (typeof record !== "object" || record === null || Array.isArray(record)) {
+      problems.push(`${field} must be an object of date → name`);
+      return {};
+    }
+    return record as Record<string, unknown>;
+  };
+  const holidays = days("holidays");
+  const workdays = days("workdays");
+  for (const [field, record] of [["holidays", holidays], ["workdays", workdays]] as const) {
+    for (const [date, name] of Object.entries(record)) {
+      if (!isIsoDate(date)) problems.push(`${field}: ${date} is not a real date written YYYY-MM-DD`);
+      else if (typeof year === "number" && !date.startsWith(`${year}-`)) problems.push(`${field}: ${date} is not in ${year}`);
+      if (typeof name !== "string" || name.trim() === "") problems.push(`${field}: ${date} needs a name`);
+    }
+  }
+  for (const date of Object.keys(workdays)) {
+    if (holidays[date] !== undefined) problems.push(`${date} is both a holiday and a make-up working day`);
+    if (isIsoDate(date) && dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6) problems.push(`workdays: ${date} is not a weekend day (make-up working days fall on weekends)`);
+  }
+  if (Object.keys(holidays).length === 0) problems.push("holidays must list the year's public holidays");
+  return problems;
 }

@@ -2,7 +2,7 @@ import { openMigratedDatabase } from "../db/startup";
 import { demoAccountsTable } from "../demo/accounts";
 import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
 import { progressBar } from "../platform/cli/progress";
-import { startJobs } from "../platform/jobs";
+import { jobWorkerOptionsFromEnvironment, startJobWorker } from "../platform/jobs";
 import { buildApp } from "./app";
 import { modules } from "./modules";
 
@@ -41,7 +41,9 @@ export async function startServer(options: ServeOptions): Promise<void> {
     secureCookies: process.env.GONGZHI_SECURE_COOKIES === "1",
     trustProxy: process.env.GONGZHI_TRUST_PROXY === "1",
   });
-  const stopJobs = startJobs(modules, { db: handle.db }, (message, error) => app.log.error({ err: error }, message));
+  const { enabled: runJobs, ...workerOptions } = jobWorkerOptionsFromEnvironment();
+  const worker = runJobs ? await startJobWorker(handle.db, modules, { ...workerOptions, log: (message, error) => app.log.error({ err: error }, message) }) : null;
+  const stopJobs = async () => worker?.stop();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

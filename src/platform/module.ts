@@ -3,6 +3,8 @@ import type { Database } from "../db/schema";
 import type { Trx } from "../db/transaction";
 import type { PermissionTable } from "./access/permissions";
 import type { AnyRoute } from "./http/route";
+import type { JobDefinition } from "./jobs/jobs.definition";
+import type { DeadlineSource } from "./deadlines/deadlines";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
@@ -12,13 +14,6 @@ export interface ModuleDependencies {
 /** Options the demo loader passes to module seeds. */
 export interface SeedOptions {
   onProgress?: (done: number, total: number, label: string) => void;
-}
-
-/** A background job a module runs on a schedule. */
-export interface ModuleJob {
-  name: string;
-  everyMinutes: number;
-  run: (dependencies: ModuleDependencies) => Promise<void>;
 }
 
 /**
@@ -31,5 +26,8 @@ export interface ModuleManifest {
   routes: readonly AnyRoute[];
   permissions: PermissionTable;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
-  jobs?: ModuleJob[];
+  /** Job kinds: long operations users enqueue and recurring jobs, stored in the database (src/platform/jobs). */
+  jobs?: JobDefinition[];
+  /** The module's open deadlines counted in working days, listed when the official calendar of a year is added. */
+  deadlines?: DeadlineSource;
 }

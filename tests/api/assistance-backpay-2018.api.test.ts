@@ -96,4 +96,12 @@ describe("back-pay after the late 2018 decision", () => {
     expect(may.ok && may.value.adjustment_fen).toBe(18900);
     expect(may.ok && may.value.price_subsidy_fen).toBe(0);
   });
+
+  it("restores February's basis when May is cancelled, so running May again pays the difference again", async () => {
+    const may = (await admin.request("GET", "/api/v1/assistance/payrolls/2018-05")).json();
+    const cancelled = await admin.request("POST", "/api/v1/assistance/payrolls/2018-05/cancellation", { version: may.version, reason: "重新计算" });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const again = await run("2018-05");
+    expect(again.ok && again.value.adjustment_fen).toBe(18900);
+  });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { addMonths } from "../../src/core/dates";
 import { buildApp } from "../../src/http/app";
+import { withClock } from "../../src/core/clock";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { registryModule } from "../../src/modules/registry/manifest";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -23,8 +24,10 @@ async function current() {
   return (await clerk.request("GET", `/api/v1/assistance/cases/${caseId}`)).json();
 }
 
+/** Runs the payroll of a month as if on its first day (the platform clock; months after next are refused). */
 async function payroll(offset: number) {
-  return (await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(offset) })).json();
+  const paid = month(offset);
+  return withClock(`${paid}-01`, async () => (await admin.request("POST", "/api/v1/assistance/payrolls", { month: paid })).json());
 }
 
 beforeAll(async () => {

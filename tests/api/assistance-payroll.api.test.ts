@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { inTransactionWhenOk } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
 import { runPayroll } from "../../src/modules/assistance/commands/payroll.run";
+import { withClock } from "../../src/core/clock";
 import { assistanceModule } from "../../src/modules/assistance/manifest";
 import { assistanceDb } from "../../src/modules/assistance/tables";
 import { registryModule } from "../../src/modules/registry/manifest";
@@ -36,6 +37,11 @@ const households: { town: "shiqi" | "xiaolan"; incomes: (string | number)[]; cat
   { town: "xiaolan", incomes: [3000, 2000, 1000, 0, 0, "0.99"], categories: [["double_elderly"], ["double_elderly"], [], [], [], []] }, // 719.01 + 896
 ];
 const month0Regular = ["1120.00", "1440.00", "1607.50", "1876.00", "4599.99", "1615.01"];
+
+/** Runs a payroll as if on the first day of its month (the platform clock; months after next are refused). */
+async function runIn(month: string) {
+  return withClock(`${month}-01`, async () => admin.request("POST", "/api/v1/assistance/payrolls", { month }));
+}
 
 async function lines(month: string, kind: "regular" | "adjustment") {
   const rows = await assistanceDb(database.db).selectFrom("assistance_payroll_lines").selectAll().where("month", "=", month).where("kind", "=", kind).execute();
@@ -147,7 +153,7 @@ describe("assistance payroll", () => {
 
   it("pays a January rise decided in February from March with back-pay for January and February", async () => {
     for (const month of [january, february]) {
-      const run = await admin.request("POST", "/api/v1/assistance/payrolls", { month });
+      const run = await runIn(month);
       expect(run.json()).toMatchObject({ totalYuan: "12258.50", categories: { priceSubsidyYuan: "0.00" } });
     }
     // Natural growth: round(0.35 × 41,000 / 12) = round(1195.83) = 1196 > 1120; supplement ⌊1196 × 0.4⌋ = 478.
@@ -163,14 +169,14 @@ describe("assistance payroll", () => {
     expect((await policyOfficer.request("POST", `/api/v1/assistance/standards/${proposed.json().id}/decision`, { version: 2, decision: "approved" })).statusCode).toBe(403);
     expect((await admin.request("POST", `/api/v1/assistance/standards/${proposed.json().id}/decision`, { version: 2, decision: "approved" })).statusCode).toBe(200);
 
-    const run = await admin.request("POST", "/api/v1/assistance/payrolls", { month: march });
+    const run = await runIn(march);
     // Regular March at 1196: 1196 + 1592 + 1865.50 + 2240 + 4979.99 + 2131.01 = 14004.50; back-pay 2 × 1746.
     expect(run.json()).toMatchObject({ totalYuan: "17496.50", categories: { adjustmentYuan: "3492.00" } });
     const adjustments = await lines(march, "adjustment");
     expect(adjustments.map((row) => row.for_month).sort()).toEqual([...Array(6).fill(january), ...Array(6).fill(february)]);
     expect(totalOf(caseIds[2], adjustments)).toBe(2 * (3 * 7600 + 3000));
     // Running March again pays nothing twice; the January basis is now settled.
-    expect((await admin.request("POST", "/api/v1/assistance/payrolls", { month: march })).json().created).toBe(false);
+    expect((await runIn(march)).json().created).toBe(false);
     const earlier = await admin.request("POST", "/api/v1/assistance/payrolls", { month: february });
     expect(earlier.json().created).toBe(false);
   });

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 function gongzhi(...args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -27,8 +30,31 @@ describe("gongzhi calendar", () => {
     const badB = gongzhi("working-days-between", "2024-01-01", "2024/01/05");
     expect(badB.status).toBe(2);
     expect(badB.stderr).toMatch(/^gongzhi calendar: b must be/);
-    const uncovered = gongzhi("is-working-day", "2030-01-02");
+    const uncovered = gongzhi("is-working-day", "2003-01-02");
     expect(uncovered.status).toBe(2);
-    expect(uncovered.stderr).toMatch(/no data for 2030/);
+    expect(uncovered.stderr).toMatch(/no data for 2003/);
   });
+  it("answers past the official data with a provisional date, and says so", () => {
+    const due = gongzhi("add-working-days", "2026-12-04", "30");
+    expect(due.status).toBe(0);
+    expect(due.stdout).toMatch(/^2027-01-\d\d \(暂定 provisional: no official holiday notice for 2027 yet\)\n$/);
+    expect(JSON.parse(gongzhi("add-working-days", "2026-12-04", "30", "--json").stdout)).toEqual({ date: due.stdout.slice(0, 10), provisional: true });
+    expect(JSON.parse(gongzhi("add-working-days", "2026-11-02", "5", "--json").stdout)).toEqual({ date: "2026-11-09", provisional: false });
+    expect(gongzhi("is-working-day", "2027-02-05", "--reason").stdout).toMatch(/^false holiday 春节 \(暂定 provisional/);
+  });
+  it("refuses a notice with problems, naming each", () => {
+    const folder = mkdtempSync(join(tmpdir(), "gongzhi-calendar-"));
+    try {
+      const file = join(folder, "2027.json");
+      writeFileSync(file, JSON.stringify({ year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知", holidays: { "2027-02-30": "春节", "2028-01-01": "元旦" }, workdays: { "2027-02-03": "春节调休" } }));
+      const refused = gongzhi("import", "--file", file, "--dry-run");
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain("2027-02-30 is not a real date");
+      expect(refused.stderr).toContain("2028-01-01 is not in 2027");
+      expect(refused.stderr).toContain("2027-02-03 is not a weekend day");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
 });

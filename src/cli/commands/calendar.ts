@@ -1,5 +1,18 @@
 import type { Command } from "commander";
-import { addWorkingDays, dayKind, workingDaysBetween } from "../../core/calendar";
+import { readFileSync } from "node:fs";
+import {
+  addWorkingDaysMarked,
+  calendarYear,
+  calendarYearProblems,
+  calendarYears,
+  dayKind,
+  isProvisionalDate,
+  lastOfficialYear,
+  setOfficialYear,
+  workingDaysBetween,
+  type CalendarYear,
+} from "../../core/calendar";
+import { clock } from "../../core/clock";
 import { isIsoDate } from "../../core/dates";
 
 /** Exit code for bad command-line input (a usage error), as opposed to 1 for failures. */
@@ -33,7 +46,13 @@ function run(action: () => string): void {
   }
 }
 
-/** Registers `calendar add-working-days`, `working-days-between` and `is-working-day` on the official calendar. */
+/** The mark an answer carries when it depends on a year without an official notice. */
+function provisionalMark(...dates: string[]): string {
+  const years = [...new Set(dates.filter(isProvisionalDate).map((date) => date.slice(0, 4)))];
+  return years.length === 0 ? "" : ` (暂定 provisional: no official holiday notice for ${years.join(", ")} yet)`;
+}
+
+/** Registers `calendar add-working-days`, `working-days-between`, `is-working-day`, `years` and `import`. */
 export function registerCalendarCommands(program: Command): void {
   const calendar = program.command("calendar").description("official working-day calendar (holidays and make-up days)");
 
@@ -42,9 +61,14 @@ export function registerCalendarCommands(program: Command): void {
     .description("print the date n working days after <date> (not counting <date>; negative n goes back)")
     .argument("<date>", "start date, YYYY-MM-DD")
     .argument("<n>", "number of working days (negative goes back)")
+    .option("--json", "print { date, provisional } as JSON")
     .allowUnknownOption()
-    .action((date: string, n: string) => {
-      run(() => addWorkingDays(requireDate(date, "date"), requireInteger(n, "n")));
+    .action((date: string, n: string, options: { json?: boolean }) => {
+      run(() => {
+        const start = requireDate(date, "date");
+        const due = addWorkingDaysMarked(start, requireInteger(n, "n"));
+        return options.json ? JSON.stringify(due) : `${due.date}${provisionalMark(start, due.date)}`;
+      });
     });
 
   calendar
@@ -53,7 +77,7 @@ export function registerCalendarCommands(program: Command): void {
     .argument("<a>", "first date, YYYY-MM-DD (not counted)")
     .argument("<b>", "last date, YYYY-MM-DD (counted)")
     .action((a: string, b: string) => {
-      run(() => String(workingDaysBetween(requireDate(a, "a"), requireDate(b, "b"))));
+      run(() => String(workingDaysBetween(requireDate(a, "a"), requireDate(b, "b"))) + provisionalMark(a, b));
     });
 
   calendar
@@ -64,8 +88,92 @@ export function registerCalendarCommands(program: Command): void {
     .action((date: string, options: { reason?: boolean }) => {
       run(() => {
         const kind = dayKind(requireDate(date, "date"));
-        if (!options.reason) return String(kind.working);
-        return [String(kind.working), kind.kind, "name" in kind ? kind.name : ""].join(" ").trim();
+        if (!options.reason) return String(kind.working) + provisionalMark(date);
+        return [String(kind.working), kind.kind, "name" in kind ? kind.name : ""].join(" ").trim() + provisionalMark(date);
       });
     });
+
+  calendar
+    .command("years")
+    .description("list the years with an official notice and the provisional years up to --until")
+    .option("--until <year>", "last year to list", String(Number(clock.today().slice(0, 4)) + 2))
+    .action((options: { until: string }) => {
+      run(() => {
+        const until = Number(requireInteger(options.until, "until"));
+        const lines = [];
+        for (let year = calendarYears()[0]; year <= until; year += 1) {
+          const entry = calendarYear(year);
+          lines.push(`${year}\t${entry.provisional ? "provisional" : "official"}\t${entry.source}`);
+        }
+        return lines.join("\n");
+      });
+    });
+
+  calendar
+    .command("import")
+    .description(
+      "add the official arrangement of a year from a State Council notice (JSON: { year, source, holidays, workdays }), " +
+        "and list the open deadlines it changes (they are not moved)",
+    )
+    .requiredOption("--file <path>", "the notice as JSON, in the shape of src/core/calendar-data/<year>.json")
+    .option("--dry-run", "check the notice and list the changes without writing anything")
+    .action(async (options: { file: string; dryRun?: boolean }) => {
+      let notice: unknown;
+      try {
+        notice = JSON.parse(readFileSync(options.file, "utf8"));
+      } catch (error) {
+        throw new UsageError(`cannot read ${options.file}: ${(error as Error).message}`);
+      }
+      const problems = calendarYearProblems(notice);
+      if (problems.length > 0) {
+        process.stderr.write(`gongzhi calendar import: the notice has ${problems.length} problem(s):\n${problems.map((line) => `  - ${line}`).join("\n")}\n`);
+        process.exitCode = USAGE_ERROR;
+        return;
+      }
+      await importNotice(notice as CalendarYear, { dryRun: options.dryRun === true });
+    });
+}
+
+/**
+ * Lists the open deadlines stored in the database that the notice changes, then (unless a dry run) writes the
+ * year's file and records the import and the list in the audit log, in one transaction.
+ */
+async function importNotice(entry: CalendarYear, options: { dryRun: boolean }): Promise<void> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const wasProvisional = calendarYear(entry.year).provisional === true;
+  const { openMigratedDatabase } = await import("../../db/startup");
+  const { inTransaction } = await import("../../db/transaction");
+  const { modules } = await import("../../http/modules");
+  const { deadlineChanges, openDeadlines } = await import("../../platform/deadlines/deadlines");
+  const { appendAudit } = await import("../../platform/audit/audit.log");
+  const { writeCalendarIndex, writeCalendarYear } = await import("../calendar-files");
+  const handle = await openMigratedDatabase(log);
+  try {
+    const open = await openDeadlines(modules, handle.db);
+    setOfficialYear(entry);
+    const changes = deadlineChanges(open);
+    for (const change of changes) {
+      log(`${change.dueOn} → ${change.recomputedOn}  ${change.label}  ${change.reference}${change.townCode ? ` (${change.townCode})` : ""}`);
+    }
+    log(`${open.length} open deadline(s) checked, ${changes.length} would move with the official ${entry.year} calendar; stored deadlines are not moved.`);
+    if (!options.dryRun) {
+      await inTransaction(handle.db, async (trx) => {
+        await appendAudit(trx, {
+          actorId: null,
+          actorUsername: "system",
+          action: "calendar.import",
+          entityType: "calendar_year",
+          entityId: String(entry.year),
+          before: { provisional: wasProvisional },
+          after: { source: entry.source, holidays: Object.keys(entry.holidays).length, workdays: Object.keys(entry.workdays).length, changes },
+        });
+        writeCalendarYear(entry);
+        writeCalendarIndex();
+      });
+      log(`wrote src/core/calendar-data/${entry.year}.json; restart Gongzhi to use it (last official year now ${lastOfficialYear()}).`);
+    }
+    process.stdout.write(`${JSON.stringify({ year: entry.year, written: !options.dryRun, checked: open.length, changes })}\n`);
+  } finally {
+    await handle.close();
+  }
 }

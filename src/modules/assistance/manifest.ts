@@ -2,7 +2,9 @@ import { definePermissions } from "../../platform/access/permissions";
 import { holdsAnyRole } from "../../platform/access/scope";
 import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
+import { payrollJob } from "./jobs";
 import { isPriceOfficer, mayApplyOnline, mayOnAssistance } from "./policies";
+import { assistanceDeadlines } from "./deadlines";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
 
@@ -54,5 +56,7 @@ export const assistanceModule: ModuleManifest = {
   name: "assistance",
   routes: assistanceRoutes,
   seeds: seedAssistance,
+  jobs: [payrollJob],
   permissions: assistancePermissions,
+  deadlines: assistanceDeadlines,
 };

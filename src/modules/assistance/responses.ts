@@ -138,6 +138,8 @@ export const PayrollResponse = Type.Object(payrollFields);
 export const PayrollRunResponse = Type.Object({ ...payrollFields, created: Type.Boolean() });
 /** The payrolls. */
 export const PayrollsResponse = Type.Object({ items: Type.Array(PayrollResponse) });
+/** A cancelled payroll. */
+export const PayrollCancelledResponse = Type.Object({ month, status: Type.Literal("cancelled") });
 /** A page of a payroll's lines (bank accounts masked). */
 export const PayrollLinesResponse = Type.Object({
   items: Type.Array(

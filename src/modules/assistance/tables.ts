@@ -170,6 +170,8 @@ export interface AssistancePayrollsTable {
   approved_by_username: string | null;
   approved_at: Date | null;
   exported_at: Date | null;
+  /** The bases of earlier months this run settled, as they were before it (restored by a cancellation); null before migration 0030. */
+  settled_bases: ColumnType<{ month: string; basis: unknown }[] | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 

@@ -1,6 +1,8 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { roles } from "../../platform/roles";
+import { pointsDeadlines } from "./deadlines";
+import { publishJob, rankingJob } from "./jobs";
 import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
 
@@ -29,5 +31,7 @@ export const pointsModule: ModuleManifest = {
   name: "points",
   routes: pointsRoutes,
   seeds: seedPoints,
+  jobs: [rankingJob, publishJob],
   permissions: pointsPermissions,
+  deadlines: pointsDeadlines,
 };

@@ -7,6 +7,7 @@ import { commandContext, notFoundProblem } from "../http/command-reply";
 import { sendForbidden } from "../http/request-context";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../http/route";
 import type { ModuleManifest } from "../module";
+import { publicityDeadlines } from "./publicity.deadlines";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
 import { diffLists, finaliseList, findList, type PublicityList, listEntries, listLists, previousVersionId } from "./publicity.lists";
@@ -252,6 +253,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
 export const publicityModule: ModuleManifest = {
   name: "publicity",
   routes: publicityRoutes,
+  deadlines: publicityDeadlines,
   permissions: definePermissions({
     "publicity.objections.queue": {
       roles: ["programme_admin", "auditor", "verifier", "clerk"],

@@ -57,3 +57,15 @@ export function townName(towns: Town[], code: string | null | undefined): string
   if (!code) return "";
   return towns.find((town) => town.code === code)?.name ?? code;
 }
+
+/** A year of the working-day calendar: official (from the State Council notice) or provisional (computed). */
+export interface CalendarYearInfo {
+  year: number;
+  provisional: boolean;
+  source: string;
+}
+
+/** The calendar's years around today, to mark deadlines that fall in a provisional year. */
+export function useCalendarYears() {
+  return useCachedList<CalendarYearInfo>("/calendar/years");
+}

@@ -2,10 +2,11 @@
 import { accountsModule } from "./accounts/routes";
 import { assistanceModule } from "./assistance/routes";
 import { auditModule } from "./audit/routes";
+import { calendarModule } from "./calendar/routes";
 import { homeModule } from "./home/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
 import type { ConsoleModule } from "./types";
 
 /** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
-export const consoleModules: ConsoleModule[] = [homeModule, registryModule, pointsModule, assistanceModule, auditModule, accountsModule];
+export const consoleModules: ConsoleModule[] = [homeModule, registryModule, pointsModule, assistanceModule, calendarModule, auditModule, accountsModule];

@@ -9,6 +9,7 @@ export const ability = {
   accountsManage: "accounts.manage",
   auditRead: "audit.read",
   auditVerify: "audit.verify",
+  calendarChanges: "calendar.changes",
 } as const;
 
 export type AbilityName = (typeof ability)[keyof typeof ability];

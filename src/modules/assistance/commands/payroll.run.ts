@@ -6,6 +6,8 @@
  * a month again returns the payroll already produced; a run that dies leaves nothing (one transaction).
  */
 import { sql } from "kysely";
+import { clock } from "../../../core/clock";
+import { addMonths } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import type { ParameterTree } from "../../../rules/parameters";
@@ -67,11 +69,22 @@ function line(month: string, forMonth: string, kind: Line["kind"], payable: Paya
   };
 }
 
-/** Runs (or returns) the payroll of `month`. */
+/** The latest month a payroll may be run for: next month by the platform clock (a payroll is prepared ahead of payday). */
+export function latestPayableMonth(): string {
+  return addMonths(`${clock.today().slice(0, 7)}-01`, 1).slice(0, 7);
+}
+
+/**
+ * Runs (or returns) the payroll of `month`. New payrolls of months after next month are refused (`month_out_of_range`): a
+ * payroll of a far month would block every earlier one. Months before the first dibao standard of the policy
+ * data are refused by the basis (`no_standard`).
+ */
 export async function runPayroll(trx: Trx, context: CommandContext, month: string, options: PayrollRunOptions = {}): Promise<Result<PayrollRunResult, Problem>> {
   await sql`select pg_advisory_xact_lock(${payrollLockKey})`.execute(trx);
   const db = assistanceDb(trx);
   if (await db.selectFrom("assistance_payrolls").select("month").where("month", "=", month).executeTakeFirst()) return ok({ month, created: false });
+  const latest = latestPayableMonth();
+  if (month > latest) return err({ code: "month_out_of_range", message: `发放月份不能晚于 ${latest} (the payroll month must not be after ${latest})`, field: "month" });
   const later = await db.selectFrom("assistance_payrolls").select("month").where("month", ">", month).orderBy("month").executeTakeFirst();
   if (later) return err({ code: "later_payroll_exists", message: `${later.month} 的发放表已生成，不能再生成更早月份 (a later month is already paid)`, field: "month" });
   const parameters = await parametersInForce(trx, options.base ?? policyParameters());
@@ -128,6 +141,7 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
   // Back-pay: earlier months whose basis changed since they were paid get the difference as adjustment lines.
   const earlier = await db.selectFrom("assistance_payrolls").select(["month", "basis"]).where("month", "<", month).orderBy("month").execute();
   const settled: { month: string; basis: string }[] = [];
+  const settledBefore: { month: string; basis: unknown }[] = [];
   const adjustments: Line[] = [];
   for (const previous of earlier) {
     const now = basisOf(previous.month, parameters, cpiAll);
@@ -145,12 +159,13 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
       if (difference.totalFen !== 0) adjustments.push(line(month, previous.month, "adjustment", paid, now.value.standardFen, difference));
     }
     settled.push({ month: previous.month, basis: JSON.stringify(now.value) });
+    settledBefore.push({ month: previous.month, basis: previous.basis });
   }
   adjustments.forEach(count);
   await insertLines(trx, adjustments);
   for (const each of settled) await db.updateTable("assistance_payrolls").set({ basis: each.basis }).where("month", "=", each.month).execute();
   totals.households = paidCases.size;
-  await db.updateTable("assistance_payrolls").set(totals).where("month", "=", month).execute();
+  await db.updateTable("assistance_payrolls").set({ ...totals, settled_bases: JSON.stringify(settledBefore) }).where("month", "=", month).execute();
   options.onProgress?.(cases.length, cases.length, "write");
   await options.beforeTotals?.();
   await sql`
@@ -179,6 +194,46 @@ export async function approvePayroll(trx: Trx, context: CommandContext, month: s
   const username = context.actor?.username ?? context.username ?? "system";
   await db.updateTable("assistance_payrolls").set({ status: "approved", approved_by_username: username, approved_at: new Date(), version: version + 1 }).where("month", "=", month).execute();
   await audit(trx, context, { action: "assistance.payroll.approve", entityType: "assistance_payroll", entityId: month, townCode: null, before: { status: "computed" }, after: { status: "approved", totalFen: Number(payroll.total_fen) } });
+  return ok(null);
+}
+
+/**
+ * Cancels a payroll that was never approved (version checked): its lines and totals are removed, the bases of
+ * earlier months it settled are restored, and the audit entry keeps what it held and why it was cancelled.
+ * Only the newest payroll can be cancelled (a later one may have paid back-pay against it); the month can then
+ * be run again, and it no longer blocks earlier months.
+ */
+export async function cancelPayroll(trx: Trx, context: CommandContext, month: string, input: { version: number; reason: string }): Promise<Result<null, Problem>> {
+  await sql`select pg_advisory_xact_lock(${payrollLockKey})`.execute(trx);
+  const db = assistanceDb(trx);
+  const payroll = await db.selectFrom("assistance_payrolls").selectAll().where("month", "=", month).forUpdate().executeTakeFirst();
+  if (!payroll) return err({ code: "not_found", message: "发放表不存在 (no payroll for this month)" });
+  if (payroll.version !== input.version) return err({ code: "version_conflict", message: "发放表已被他人修改 (the payroll changed since you read it)", field: "version" });
+  if (payroll.status !== "computed") return err({ code: "invalid_state", message: "已审核的发放表不能撤销 (an approved payroll cannot be cancelled)", field: "status" });
+  const later = await db.selectFrom("assistance_payrolls").select("month").where("month", ">", month).orderBy("month", "desc").executeTakeFirst();
+  if (later) return err({ code: "later_payroll_exists", message: `请先撤销 ${later.month} 的发放表 (cancel the later payroll of ${later.month} first)`, field: "month" });
+  const adjustments = await db.selectFrom("assistance_payroll_lines").select("case_id").where("month", "=", month).where("kind", "=", "adjustment").limit(1).executeTakeFirst();
+  if (payroll.settled_bases === null && adjustments) {
+    return err({ code: "cannot_cancel", message: "该发放表含补发且早于撤销功能生成，无法恢复此前月份的依据 (this payroll paid back-pay before cancellation was possible; earlier bases cannot be restored)", field: "month" });
+  }
+  await db.deleteFrom("assistance_payroll_lines").where("month", "=", month).execute();
+  await db.deleteFrom("assistance_payroll_totals").where("month", "=", month).execute();
+  await db.deleteFrom("assistance_payrolls").where("month", "=", month).execute();
+  for (const each of payroll.settled_bases ?? []) {
+    await db.updateTable("assistance_payrolls").set({ basis: JSON.stringify(each.basis) }).where("month", "=", each.month).execute();
+  }
+  await audit(trx, context, {
+    action: "assistance.payroll.cancel",
+    entityType: "assistance_payroll",
+    entityId: month,
+    townCode: null,
+    before: {
+      status: payroll.status, households: payroll.households, persons: payroll.persons, lines: payroll.lines, totalFen: Number(payroll.total_fen),
+      adjustmentFen: Number(payroll.adjustment_fen), runBy: payroll.run_by_username, runAt: new Date(payroll.run_at).toISOString(),
+      restoredMonths: (payroll.settled_bases ?? []).map((each) => each.month),
+    },
+    after: { status: "cancelled", reason: input.reason },
+  });
   return ok(null);
 }
 

@@ -5,14 +5,15 @@ import { commandContext, sendRefusal } from "../../../platform/http/command-repl
 import { sendNotFound, sendProblem } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../../../platform/http/route";
 import { recordCpi } from "../commands/cpi.record";
-import { approvePayroll, markExported, runPayroll } from "../commands/payroll.run";
+import { approvePayroll, cancelPayroll, markExported, runPayroll } from "../commands/payroll.run";
 import { decideStandard, proposeNextStandard, submitStandard } from "../commands/standard.commands";
 import { bankCsv, bankRows, bankXlsx } from "../payroll.export";
 import { findPayroll, listPayrolls } from "../payroll.repository";
 import {
-  CpiListResponse, CpiOutcomeResponse, OkResponse, PayrollLinesResponse, PayrollResponse, PayrollRunResponse, PayrollsResponse, StandardCreatedResponse, StandardsResponse,
+  CpiListResponse, CpiOutcomeResponse, OkResponse, PayrollCancelledResponse, PayrollLinesResponse, PayrollResponse, PayrollRunResponse, PayrollsResponse, StandardCreatedResponse,
+  StandardsResponse,
 } from "../responses";
-import { BankFileQuery, CpiBody, IdParams, MonthParams, PayrollApproveBody, PayrollLinesQuery, PayrollRunBody, StandardDecisionBody, StandardProposeBody } from "../schemas";
+import { BankFileQuery, CpiBody, IdParams, MonthParams, PayrollApproveBody, PayrollCancelBody, PayrollLinesQuery, PayrollRunBody, StandardDecisionBody, StandardProposeBody } from "../schemas";
 import { assistanceDb } from "../tables";
 
 const tags = ["assistance"];
@@ -130,6 +131,19 @@ export const payrollRoutes: readonly AnyRoute[] = [
     response: { 200: PayrollResponse },
     command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => approvePayroll(trx, commandContext(request, actor), params.month, body.version)),
     present: async (_approved, { db, params }) => presentPayroll((await findPayroll(db, params.month))!),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/payrolls/:month/cancellation",
+    summary: { zh: "作废发放名册（导出前，需带版本号和理由）", en: "Cancel a payroll (before export, with its version and a reason)" },
+    tags,
+    permission: "assistance.payroll.run",
+    params: MonthParams,
+    body: PayrollCancelBody,
+    target: payrollTarget,
+    response: { 200: PayrollCancelledResponse },
+    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => cancelPayroll(trx, commandContext(request, actor), params.month, body)),
+    present: (_cancelled, { params }) => ({ month: params.month, status: "cancelled" as const }),
   }),
   defineRoute({
     method: "GET",

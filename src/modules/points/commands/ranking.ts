@@ -95,7 +95,13 @@ function resultLabel(result: ApplicationResult, schoolNames: ReadonlyMap<string,
  * Publishes a reviewed run as publicity lists, one per 镇区 and purpose (housing city-wide). Only a `completed`
  * run moves to `published`, in one conditional update, so two publish requests at once publish once.
  */
-export async function publishRun(trx: Trx, context: CommandContext, run: RunRecord, cycle: CycleRecord): Promise<Result<RunRecord, Problem>> {
+export async function publishRun(
+  trx: Trx,
+  context: CommandContext,
+  run: RunRecord,
+  cycle: CycleRecord,
+  options: { onProgress?: (done: number, total: number, label: string) => void } = {},
+): Promise<Result<RunRecord, Problem>> {
   const db = pointsDb(trx);
   const claimed = await db.updateTable("points_runs").set({ status: "published", published_at: new Date() }).where("id", "=", run.id).where("status", "=", "completed").returning("id").executeTakeFirst();
   if (!claimed) return err({ code: "already_published", field: "status", message: "该排名结果已公示 (this run is already published)" });
@@ -108,7 +114,8 @@ export async function publishRun(trx: Trx, context: CommandContext, run: RunReco
   const keys = [...new Set(scopes.map((scope) => `${scope.purpose}:${scope.purpose === "housing" ? "city" : scope.town_code}`))].sort((a, b) => (a < b ? -1 : 1));
   const listIds: string[] = [];
   const published: ApplicationResult[] = [];
-  for (const key of keys) {
+  for (const [index, key] of keys.entries()) {
+    options.onProgress?.(index, keys.length, key);
     const [purpose, town] = key.split(":") as [Purpose, string];
     const rows = await runListRows(trx, run.id, purpose, town === "city" ? null : town);
     const entries: EntryInput[] = rows.map(({ result: item, total }) => {
@@ -129,6 +136,7 @@ export async function publishRun(trx: Trx, context: CommandContext, run: RunReco
     listIds.push(list.value.id);
   }
   await db.updateTable("points_runs").set({ list_ids: listIds }).where("id", "=", run.id).execute();
+  options.onProgress?.(keys.length, keys.length, "notices");
   for (const item of published) {
     const application = byId.get(item.applicationId);
     if (application) await tellResident(trx, application.enrolment_id, `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`);

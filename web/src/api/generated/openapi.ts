@@ -7391,6 +7391,227 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/payrolls/{month}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a payroll (before export, with its version and a reason)
+         * @description 作废发放名册（导出前，需带版本号和理由） (Cancel a payroll (before export, with its version and a reason)) — permission: assistance.payroll.run
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @enum {string} */
+                            status: "cancelled";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/payrolls/{month}/lines": {
         parameters: {
             query?: never;
@@ -9314,6 +9535,302 @@ export type paths = {
                 };
                 /** @description Every error answer */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/deadline-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open deadlines an imported holiday notice changed (not moved)
+         * @description 放假通知导入后变化的未结期限（未自动调整） (Open deadlines an imported holiday notice changed (not moved)) — permission: calendar.changes
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the deadline as stored (not moved) */
+                                dueOn: string;
+                                entityId: string;
+                                entityType: string;
+                                importedAt: string;
+                                kind: string;
+                                label: string;
+                                module: string;
+                                /** @description the date the official calendar gives */
+                                recomputedOn: string;
+                                reference: string;
+                                townCode: string | null;
+                                /** @description the year whose official notice was imported */
+                                year: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Working-day calendar: each year, official or provisional
+         * @description 工作日历：各年为正式通知或暂定推算 (Working-day calendar: each year, official or provisional) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description computed from the statutory holiday rules; may change when the notice comes */
+                                provisional: boolean;
+                                source: string;
+                                year: number;
+                            }[];
+                            /** @description the last year with a State Council notice in the data */
+                            lastOfficialYear: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11541,6 +12058,659 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent jobs: one's own and of kinds one may run; all for administrators and auditors
+         * @description 最近的任务：本人的、可执行类型的；管理员和审计员为全部 (Recent jobs: one's own and of kinds one may run; all for administrators and auditors) — permission: jobs.own
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                    limit?: number;
+                    status?: "queued" | "running" | "succeeded" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                error: {
+                                    code: string;
+                                    field?: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                kind: string;
+                                maxAttempts: number;
+                                payload: unknown;
+                                progress: {
+                                    done: number;
+                                    label: string | null;
+                                    percent: number;
+                                    total: number | null;
+                                };
+                                result: unknown;
+                                scheduleName: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Enqueue a job (a ranking run, a payroll); an open job for the same work is returned instead
+         * @description 提交任务（如排名、发放表）；同一项工作未完成时返回已有任务 (Enqueue a job (a ranking run, a payroll); an open job for the same work is returned instead) — permission: jobs.own
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        payload: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: an open job for the same work already existed and is returned */
+                            created: boolean;
+                            /** @description A job: its state, progress, and result or error */
+                            job: {
+                                attempts: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                error: {
+                                    code: string;
+                                    field?: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                kind: string;
+                                maxAttempts: number;
+                                payload: unknown;
+                                progress: {
+                                    done: number;
+                                    label: string | null;
+                                    percent: number;
+                                    total: number | null;
+                                };
+                                result: unknown;
+                                scheduleName: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: an open job for the same work already existed and is returned */
+                            created: boolean;
+                            /** @description A job: its state, progress, and result or error */
+                            job: {
+                                attempts: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                error: {
+                                    code: string;
+                                    field?: string;
+                                    message: string;
+                                } | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                kind: string;
+                                maxAttempts: number;
+                                payload: unknown;
+                                progress: {
+                                    done: number;
+                                    label: string | null;
+                                    percent: number;
+                                    total: number | null;
+                                };
+                                result: unknown;
+                                scheduleName: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                status: "queued" | "running" | "succeeded" | "failed";
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job's state and progress (the web app polls it)
+         * @description 任务状态与进度（网页轮询） (A job's state and progress (the web app polls it)) — permission: jobs.own
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description A job: its state, progress, and result or error */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            error: {
+                                code: string;
+                                field?: string;
+                                message: string;
+                            } | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            kind: string;
+                            maxAttempts: number;
+                            payload: unknown;
+                            progress: {
+                                done: number;
+                                label: string | null;
+                                percent: number;
+                                total: number | null;
+                            };
+                            result: unknown;
+                            scheduleName: string | null;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

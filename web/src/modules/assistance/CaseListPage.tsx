@@ -10,6 +10,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 import { caseStates } from "./text";
 import type { CaseSummary } from "./types";
+import { DueDate } from "../../components/DueDate";
 
 /** The clerk's case list: filters by state, 镇区, number or name, overdue; dense table with deadlines. */
 export function CaseListPage() {
@@ -56,8 +57,8 @@ export function CaseListPage() {
           { title: t("assistance.members"), dataIndex: "members", align: "right" },
           { title: t("assistance.amount"), dataIndex: "totalYuan", align: "right", render: (value: string) => <span className="mono">{value}</span> },
           { title: t("assistance.submittedOn"), dataIndex: "submittedOn" },
-          { title: t("assistance.townDue"), dataIndex: "townOpinionDueOn" },
-          { title: t("assistance.decisionDue"), dataIndex: "decisionDueOn" },
+          { title: t("assistance.townDue"), dataIndex: "townOpinionDueOn", render: (value: string | null) => <DueDate date={value} /> },
+          { title: t("assistance.decisionDue"), dataIndex: "decisionDueOn", render: (value: string | null) => <DueDate date={value} /> },
           { title: t("assistance.nextReview"), dataIndex: "nextReviewOn" },
         ]}
       />

@@ -8,6 +8,7 @@ import { CaseActions } from "./CaseActions";
 import { NextStepForm } from "./NextStepForm";
 import { CodeLabel, describeDetails, relationshipLabel, stepLabel } from "./timeline.labels";
 import type { AssistanceCase, CaseMember } from "./types";
+import { DueDate, ProvisionalTag } from "../../components/DueDate";
 
 /** The clerk's case page: household, members and incomes, assessment, deadlines, timeline, next step. */
 export function CasePage() {
@@ -61,9 +62,9 @@ export function CasePage() {
       <Card size="small" title={t("assistance.deadlines")}>
         <Descriptions size="small" column={3} data-testid="assistance-case-deadlines">
           <Descriptions.Item label={t("assistance.submittedOn")}>{deadlines.submittedOn}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.townDue")}>{deadlines.townOpinionDueOn}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.publicity")}>{deadlines.publicityStartOn ? `${deadlines.publicityStartOn} – ${deadlines.publicityEndOn}` : "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.decisionDue")}>{deadlines.decisionDueOn ?? "—"}{record.decisionLate ? <Tag color="red">{t("assistance.late")}</Tag> : null}</Descriptions.Item>
+          <Descriptions.Item label={t("assistance.townDue")}><DueDate date={deadlines.townOpinionDueOn} /></Descriptions.Item>
+          <Descriptions.Item label={t("assistance.publicity")}>{deadlines.publicityStartOn ? <>{`${deadlines.publicityStartOn} – ${deadlines.publicityEndOn}`}<ProvisionalTag date={deadlines.publicityEndOn} /></> : "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("assistance.decisionDue")}><DueDate date={deadlines.decisionDueOn} />{record.decisionLate ? <Tag color="red">{t("assistance.late")}</Tag> : null}</Descriptions.Item>
           <Descriptions.Item label={t("assistance.nextReview")}>{deadlines.nextReviewOn ?? "—"}</Descriptions.Item>
         </Descriptions>
       </Card>

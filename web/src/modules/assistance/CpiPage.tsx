@@ -8,6 +8,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSession } from "../../session/SessionContext";
 import type { CpiMonth } from "./types";
+import { DueDate } from "../../components/DueDate";
 
 /** CPI entry by the price department: each month's CPI and food-CPI rises, who and when, the trigger found. */
 export function CpiPage() {
@@ -58,7 +59,7 @@ export function CpiPage() {
           { title: t("assistance.releasedOn"), dataIndex: "releasedOn" },
           { title: t("assistance.recordedBy"), dataIndex: "recordedBy" },
           { title: t("assistance.triggered"), dataIndex: "triggered", render: (value: boolean) => (value ? <Tag color="red">{t("assistance.yes")}</Tag> : t("assistance.no")) },
-          { title: t("assistance.subsidyDue"), dataIndex: "subsidyDueOn" },
+          { title: t("assistance.subsidyDue"), dataIndex: "subsidyDueOn", render: (value: string | null) => <DueDate date={value} /> },
           { title: t("assistance.covered"), dataIndex: "coveredPersons", align: "right" },
           { title: t("assistance.subsidy"), dataIndex: "subsidyYuan", align: "right" },
         ]}

@@ -7,6 +7,7 @@ import { AmountExplanation } from "./AmountExplanation";
 import { CaseStepModal } from "./CaseStepModal";
 import type { CaseDetail } from "./case.types";
 import { isoDate } from "./dates";
+import { DueDate, ProvisionalTag } from "../../components/DueDate";
 
 const changeKinds = ["employment", "birth", "death", "income", "other"];
 
@@ -37,9 +38,9 @@ export function MyCaseCard({ record, onChanged }: { record: CaseDetail; onChange
           <Descriptions.Item label={t("assistance.town")}>{townLabel(record.townCode)}</Descriptions.Item>
           <Descriptions.Item label={t("assistance.mine.channel")}>{t(`assistance.mine.channel.${record.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t("assistance.submittedOn")}>{deadlines.submittedOn}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.townDue")}>{deadlines.townOpinionDueOn}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.publicity")}>{deadlines.publicityStartOn ? `${deadlines.publicityStartOn} – ${deadlines.publicityEndOn}` : "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.decisionDue")}>{deadlines.decisionDueOn ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("assistance.townDue")}><DueDate date={deadlines.townOpinionDueOn} /></Descriptions.Item>
+          <Descriptions.Item label={t("assistance.publicity")}>{deadlines.publicityStartOn ? <>{`${deadlines.publicityStartOn} – ${deadlines.publicityEndOn}`}<ProvisionalTag date={deadlines.publicityEndOn} /></> : "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("assistance.decisionDue")}><DueDate date={deadlines.decisionDueOn} /></Descriptions.Item>
           {deadlines.appealDueOn ? <Descriptions.Item label={t("assistance.mine.appealDue")}>{deadlines.appealDueOn}</Descriptions.Item> : null}
           {deadlines.nextReviewOn ? <Descriptions.Item label={t("assistance.nextReview")}>{deadlines.nextReviewOn}</Descriptions.Item> : null}
         </Descriptions>

@@ -7,16 +7,18 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
+import { PayrollCancelModal } from "./PayrollCancelModal";
 import { PayrollLinesTable } from "./PayrollLinesTable";
 import type { Payroll, PayrollTown } from "./types";
 
-/** The payroll summary of a month: totals per 镇区 and per category, run, approve, export the bank file. */
+/** The payroll summary of a month: totals per 镇区 and per category, run, approve or cancel, export the bank file. */
 export function PayrollPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const townLabel = useTownLabel();
   const [month, setMonth] = useState(dayjs().subtract(1, "month").format("YYYY-MM"));
   const [error, setError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState(false);
   const { data: payroll, error: loadError, reload } = useApiQuery<Payroll>(`/assistance/payrolls/${month}`);
   const mayRun = can("assistance.payroll.run");
   const act = async (path: string, body: unknown) => {
@@ -36,7 +38,10 @@ export function PayrollPage() {
         <span data-testid="assistance-payroll-month"><DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(value) => value && setMonth(value.format("YYYY-MM"))} /></span>
         {mayRun && !payroll ? <Button type="primary" onClick={() => act("/assistance/payrolls", { month })} data-testid="assistance-payroll-run">{t("assistance.run")}</Button> : null}
         {mayRun && payroll?.status === "computed" ? (
-          <Button type="primary" onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })} data-testid="assistance-payroll-approve">{t("assistance.approvePayroll")}</Button>
+          <>
+            <Button type="primary" onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })} data-testid="assistance-payroll-approve">{t("assistance.approvePayroll")}</Button>
+            <Button danger onClick={() => setCancelling(true)} data-testid="assistance-payroll-cancel">{t("assistance.cancelPayroll")}</Button>
+          </>
         ) : null}
         {mayRun && payroll?.status === "approved" ? (
           <>
@@ -46,6 +51,7 @@ export function PayrollPage() {
         ) : null}
       </Space>
       {error ? <SubmitErrorAlert error={error} /> : null}
+      {cancelling && payroll ? <PayrollCancelModal payroll={payroll} onClose={() => setCancelling(false)} onDone={reload} /> : null}
       {!payroll && loadError ? <Alert type="info" title={t("assistance.noPayroll")} data-testid="assistance-payroll-none" /> : null}
       {payroll && c ? (
         <>

@@ -7,6 +7,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 import type { PublicityEntry, PublicityList } from "../../api/types";
 import "./text.lists";
+import { ProvisionalTag } from "../../components/DueDate";
 
 /** Shows a yuan amount with its fen ("976.00"); other values as they are. */
 function yuan(value: string | number | null | undefined): string {
@@ -40,7 +41,7 @@ export function PublicListsPage() {
           </Space>}>
           <Typography.Paragraph>
             <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>{t(`assistance.lists.status.${list.status}`, { defaultValue: list.status })}</Tag>{" "}
-            {t("assistance.lists.period", { days: list.workingDays, start: list.startDate, end: list.endDate })}
+            {t("assistance.lists.period", { days: list.workingDays, start: list.startDate, end: list.endDate })}<ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>
           <Input.Search placeholder={t("assistance.lists.search")} allowClear onSearch={(value) => { setQ(value); setPage(1); }} style={{ width: 260, marginBottom: 8 }} />
           <Table size="small" rowKey="id" dataSource={entries.data?.items ?? []} loading={entries.loading} data-testid="assistance-list-entries"

@@ -6,6 +6,7 @@ import { apiGet, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSession } from "../../session/SessionContext";
 import type { CaseFile } from "./types";
+import { DueDate } from "../../components/DueDate";
 
 /** The deduction events the API accepts, the department that reports each, and its label (中府〔2014〕106号 附件 三). */
 const deductionKinds = [
@@ -103,7 +104,7 @@ function DeductionResult({ outcome }: { outcome: DeductionOutcome }) {
       <Descriptions size="small" column={1} items={[
         { key: "name", label: t("points.name"), children: caseFile?.enrolment.name ?? answer.enrolmentId },
         { key: "applied", label: t("points.appliedOn"), children: answer.appliedOn },
-        { key: "due", label: t("points.due"), children: answer.dueOn },
+        { key: "due", label: t("points.due"), children: <DueDate date={answer.dueOn} /> },
       ]} />
       {caseFile && caseFile.applications.length > 0 ? (
         <List size="small" header={t("points.applications")} dataSource={caseFile.applications} renderItem={(application) => {

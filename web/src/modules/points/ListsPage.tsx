@@ -9,6 +9,7 @@ import { useSession } from "../../session/SessionContext";
 import { ListChanges } from "./ListChanges";
 import { ObjectionModal } from "./ObjectionModal";
 import type { PublicityEntry, PublicityList } from "../../api/types";
+import { ProvisionalTag } from "../../components/DueDate";
 
 /** The published points lists (masked): choose a list, search it, export XLSX or PDF. */
 export function ListsPage() {
@@ -36,7 +37,7 @@ export function ListsPage() {
             <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">{t("points.exportPdf")}</Button>
           </Space>}>
           <Typography.Paragraph>
-            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>{t(`points.${list.status}`)}</Tag> {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至 <b data-testid="points-list-end">{list.endDate}</b>
+            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>{t(`points.${list.status}`)}</Tag> {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至 <b data-testid="points-list-end">{list.endDate}</b><ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>
           <Input.Search placeholder={t("points.search")} allowClear onSearch={(value) => { setQ(value); setPage(1); }} style={{ width: 260, marginBottom: 8 }} data-testid="points-list-search" />
           <Table size="small" rowKey="id" dataSource={entries.data?.items ?? []} loading={entries.loading} data-testid="points-list-entries"

@@ -10,6 +10,7 @@ import { useSession } from "../../session/SessionContext";
 import { factStatusLabels, type QueueFact } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
+import { ProvisionalTag } from "../../components/DueDate";
 
 interface Objection {
   id: string;
@@ -40,7 +41,7 @@ export function QueuePage() {
   };
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
-  const due = (item: { due: string | null; overdue: boolean }) => (item.due ? <Tag color={item.overdue ? "red" : "blue"}>{item.due}{item.overdue ? ` ${t("points.overdue")}` : ""}</Tag> : "—");
+  const due = (item: { due: string | null; overdue: boolean }) => (item.due ? <><Tag color={item.overdue ? "red" : "blue"}>{item.due}{item.overdue ? ` ${t("points.overdue")}` : ""}</Tag><ProvisionalTag date={item.due} /></> : "—");
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
