@@ -51,6 +51,7 @@ describe("assistance cases: application and bad input", () => {
     expect(await countAudit(database.db, "assistance.case.submitted")).toBe(1);
 
     const again = await clerk.request("POST", "/api/v1/assistance/cases", caseBody(householdId, personIds, [0, 0, 0]));
+    expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("case_open");
     expect((await clerkXiaolan.request("GET", `/api/v1/assistance/cases/${body.id}`)).statusCode).toBe(404);
     expect((await auditor.request("GET", `/api/v1/assistance/cases/${body.id}`)).statusCode).toBe(200);

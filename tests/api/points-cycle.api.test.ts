@@ -89,6 +89,7 @@ describe("a points cycle end to end", () => {
 
   it("refuses bad applications with the rule and clause", async () => {
     const again = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["校一"].enrolmentId, cycleId, purpose: "school", child: { name: "另一子", idNumber: childId(9), grade: "primary_1", attended: "none" }, home: { x: 0, y: 0 } });
+    expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: "duplicate_application", fields: { purpose: expect.any(String) } });
     const sameChild = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["校二"].enrolmentId, cycleId, purpose: "hukou", conditions: { insurancePaidLastMonth: false } });
     expect(sameChild.json().error).toMatchObject({ code: "insurance_last_month" });
@@ -96,6 +97,7 @@ describe("a points cycle end to end", () => {
     const enrolled = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["石入户"].enrolmentId, cycleId, purpose: "school", child: { name: "已读", idNumber: childId(10), grade: "primary_1", attended: "primary" }, home: { x: 0, y: 0 } });
     expect(enrolled.json().error).toMatchObject({ code: "child_already_enrolled", fields: { "child.attended": expect.stringContaining("第七条") } });
     const otherParent = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["石入户"].enrolmentId, cycleId, purpose: "school", child: { name: "校一子", idNumber: childId(1), grade: "primary_1", attended: "none" }, home: { x: 0, y: 0 } });
+    expect(otherParent.statusCode).toBe(409);
     expect(otherParent.json().error.code).toBe("child_already_applied");
     setToday("2015-05-04");
     const late = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["房一"].enrolmentId, cycleId, purpose: "hukou", conditions: hukou });

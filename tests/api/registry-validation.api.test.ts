@@ -153,7 +153,7 @@ describe("households", () => {
     expect(first.json().members).toHaveLength(1);
     const second = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "二号" });
     const add = await clerk.request("POST", `/api/v1/households/${second.json().id}/members`, { personId, relationship: "child" });
-    expect(await fieldsOf(add)).toEqual(["personId"]);
+    expect(await fieldsOf(add, 409)).toEqual(["personId"]);
     expect(add.json().error.code).toBe("already_in_household");
   });
 
@@ -193,7 +193,8 @@ describe("households", () => {
     const auditBefore = await countAudit(database.db);
     // The household row is inserted before the head is found to belong elsewhere: the transaction must roll back.
     const refused = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "丁", headPersonId: personId });
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("already_in_household");
     expect(refused.json().error.fields).toHaveProperty("headPersonId");
     const householdsAfter = await database.db.selectFrom("households").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(householdsAfter.n)).toBe(Number(householdsBefore.n));

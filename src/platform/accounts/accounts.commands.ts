@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "../../core/result";
 import type { Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
+import { audit, type CommandContext } from "../commands/context";
 import { isRole, type Actor, type RoleGrant } from "../roles";
 import { loadGrants } from "./accounts.repository";
 import { checkPasswordStrength, hashPassword } from "./password";
@@ -92,7 +92,7 @@ export async function checkGrants(trx: Trx, grants: GrantInput[]): Promise<Resul
 /** Creates an account with hashed password and role grants, and records it in the audit log. */
 export async function createAccount(
   trx: Trx,
-  context: { actor: Actor | null; requestId: string | null },
+  context: CommandContext<Actor | null>,
   input: AccountCreateInput,
 ): Promise<Result<AccountView>> {
   if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(input.username)) {
@@ -120,15 +120,7 @@ export async function createAccount(
     .executeTakeFirstOrThrow();
   await insertGrants(trx, inserted.id, grants.value);
   const view = (await findAccountView(trx, inserted.id))!;
-  await appendAudit(trx, {
-    actorId: context.actor?.id ?? null,
-    actorUsername: context.actor?.username ?? "system",
-    action: "account.create",
-    entityType: "account",
-    entityId: view.id,
-    after: view,
-    requestId: context.requestId,
-  });
+  await audit(trx, context, { action: "account.create", entityType: "account", entityId: view.id, townCode: null, after: view });
   return ok(view);
 }
 
@@ -142,7 +134,7 @@ async function insertGrants(trx: Trx, accountId: string, grants: RoleGrant[]): P
 /** Edits an account (name, roles, disabled, password, linked person) with an optimistic version check. */
 export async function updateAccount(
   trx: Trx,
-  context: { actor: Actor; requestId: string | null },
+  context: CommandContext,
   current: AccountView,
   input: AccountUpdateInput,
 ): Promise<Result<AccountView>> {
@@ -181,15 +173,13 @@ export async function updateAccount(
   }
   if (input.disabled) await trx.deleteFrom("sessions").where("account_id", "=", current.id).execute();
   const view = (await findAccountView(trx, current.id))!;
-  await appendAudit(trx, {
-    actorId: context.actor.id,
-    actorUsername: context.actor.username,
+  await audit(trx, context, {
     action: "account.update",
     entityType: "account",
     entityId: view.id,
+    townCode: null,
     before: current,
     after: { ...view, passwordChanged: input.password !== undefined },
-    requestId: context.requestId,
   });
   return ok(view);
 }

@@ -2,7 +2,7 @@
 import { basename } from "node:path";
 import { err, ok, type Problem, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
+import { audit, type CommandContext } from "../commands/context";
 import type { Actor } from "../roles";
 import { mayReadFile } from "./files.policy";
 import { detectMediaType, maxFileBytes, sha256Hex, writeFileBytes } from "./files.store";
@@ -19,12 +19,6 @@ export interface FileRecord {
   sha256: string;
   storageKey: string;
   createdAt: Date;
-}
-
-/** Who stores a file and under which request. */
-export interface FileContext {
-  actor: Actor;
-  requestId: string | null;
 }
 
 function toRecord(row: {
@@ -47,7 +41,7 @@ export function cleanFileName(name: string): string {
 /** Checks and stores an uploaded file (type by magic bytes, size), records its sha256 and an audit entry. */
 export async function storeFile(
   trx: Trx,
-  context: FileContext,
+  context: CommandContext,
   input: { name: string; bytes: Uint8Array; townCode?: string | null },
 ): Promise<Result<FileRecord>> {
   if (input.bytes.length === 0) return err({ code: "file_empty", field: "file", message: "文件为空 (the file is empty)" });
@@ -73,8 +67,7 @@ export async function storeFile(
     .returningAll()
     .executeTakeFirstOrThrow();
   const record = toRecord(row);
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "file.upload", entityType: "file", entityId: record.id, townCode: record.townCode,
     after: { name: record.name, mediaType: record.mediaType, sizeBytes: record.sizeBytes, sha256: record.sha256 },
   });

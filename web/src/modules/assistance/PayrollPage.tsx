@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { apiPost, apiUrl } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { PayrollCancelModal } from "./PayrollCancelModal";
@@ -17,19 +18,14 @@ export function PayrollPage() {
   const { can } = useSession();
   const townLabel = useTownLabel();
   const [month, setMonth] = useState(dayjs().subtract(1, "month").format("YYYY-MM"));
-  const [error, setError] = useState<unknown>(null);
   const [cancelling, setCancelling] = useState(false);
   const { data: payroll, error: loadError, reload } = useApiQuery<Payroll>(`/assistance/payrolls/${month}`);
   const mayRun = can("assistance.payroll.run");
-  const act = async (path: string, body: unknown) => {
-    setError(null);
-    try {
-      await apiPost(path, body);
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const { submit, error } = useSubmit(null, async ({ path, body }: { path: string; body: unknown }) => {
+    await apiPost(path, body);
+    reload();
+  });
+  const act = (path: string, body: unknown) => submit({ path, body });
   const c = payroll?.categories;
   return (
     <Space orientation="vertical" size="middle" className="page-stack">

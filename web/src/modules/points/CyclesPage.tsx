@@ -5,46 +5,34 @@ import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
 import { RunSummary } from "./RunSummary";
 import { SchoolsEditor } from "./SchoolsEditor";
-import type { Cycle, Run } from "./types";
+import type { ApiResponse, ItemOf } from "../../api/schema";
+import type { Run } from "./types";
 
-interface Quota {
-  purpose: string;
-  townCode: string;
-  grade: string | null;
-  places: number;
-  synthetic: boolean;
-}
+/** The quotas and schools of a cycle (GET /points/cycles/{id}/quotas). */
+type Quotas = ApiResponse<"/points/cycles/{id}/quotas">;
+
 
 /** Programme admin: cycles, their quotas, ranking runs (hashes for review), publish and the final list. */
 export function CyclesPage() {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   const { can } = useSession();
-  const cycles = useApiQuery<{ items: Cycle[] }>("/points/cycles");
+  const cycles = useApiQuery<ApiResponse<"/points/cycles">>("/points/cycles");
   const [chosen, setChosen] = useState<string | null>(null);
   const cycleId = chosen ?? cycles.data?.items[0]?.id ?? null;
-  const runs = useApiQuery<{ items: Run[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
-  const quotas = useApiQuery<{ quotas: Quota[] }>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const runs = useApiQuery<{ items: ItemOf<ApiResponse<"/points/cycles/{id}/runs">>[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
+  const quotas = useApiQuery<Quotas>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
   const admin = can("points.programme");
-  const act = async (path: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(path);
-      runs.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving: busy, submit: act, error } = useSubmit(null, async (path: string) => {
+    await apiPost(path);
+    runs.reload();
+  });
   if (cycles.error) return <ErrorResult error={cycles.error} onRetry={cycles.reload} />;
   if (cycles.loading && !cycles.data) return <Skeleton active />;
   const cycle = cycles.data?.items.find((item) => item.id === cycleId);
