@@ -4,6 +4,7 @@ import { audit, type CommandContext } from "../commands/context";
 import { isRole, type Actor, type RoleGrant } from "../roles";
 import { loadGrants } from "./accounts.repository";
 import { checkPasswordStrength, hashPassword } from "./password";
+import { hashToken } from "./sessions";
 
 /** A role grant as callers send it. */
 export interface GrantInput {
@@ -131,10 +132,14 @@ async function insertGrants(trx: Trx, accountId: string, grants: RoleGrant[]): P
     .execute();
 }
 
-/** Edits an account (name, roles, disabled, password, linked person) with an optimistic version check. */
+/**
+ * Edits an account (name, roles, disabled, password, linked person) with an optimistic version check. A new
+ * password ends the account's sessions (all but the caller's own when admins change their own password);
+ * disabling ends them all.
+ */
 export async function updateAccount(
   trx: Trx,
-  context: CommandContext,
+  context: CommandContext & { sessionToken?: string | null },
   current: AccountView,
   input: AccountUpdateInput,
 ): Promise<Result<AccountView>> {
@@ -172,6 +177,11 @@ export async function updateAccount(
     await insertGrants(trx, current.id, grants);
   }
   if (input.disabled) await trx.deleteFrom("sessions").where("account_id", "=", current.id).execute();
+  else if (input.password !== undefined) {
+    let ended = trx.deleteFrom("sessions").where("account_id", "=", current.id);
+    if (context.sessionToken && current.id === context.actor.id) ended = ended.where("token_hash", "<>", hashToken(context.sessionToken));
+    await ended.execute();
+  }
   const view = (await findAccountView(trx, current.id))!;
   await audit(trx, context, {
     action: "account.update",
