@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import { statusForProblem } from "../problems";
 import type { Actor } from "../roles";
 
@@ -34,13 +34,6 @@ export function sendNotFound(reply: FastifyReply) {
 /** Answers a role that may never do this. */
 export function sendForbidden(reply: FastifyReply, message = "无权执行此操作 (not allowed for your role)") {
   return sendError(reply, 403, "forbidden", message);
-}
-
-/** Returns the signed-in actor, or answers 401 and returns null. */
-export function requireActor(request: FastifyRequest, reply: FastifyReply): Actor | null {
-  if (request.actor) return request.actor;
-  void sendError(reply, 401, "unauthenticated", "请先登录 (sign in first)");
-  return null;
 }
 
 /** Sends a refused command with the status of its code (src/platform/problems.ts: 400 unless listed), naming the field when there is one. */
