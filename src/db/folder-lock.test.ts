@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,6 +20,8 @@ describe("data folder lock", () => {
   it("takes over a lock left by a process that no longer runs", () => {
     writeFileSync(join(folder, lockFileName), "999999999");
     const release = lockDataFolder(folder);
+    expect(readFileSync(join(folder, lockFileName), "utf8").trim()).toBe(String(process.pid));
     release();
+    expect(existsSync(join(folder, lockFileName))).toBe(false);
   });
 });

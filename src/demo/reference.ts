@@ -1,13 +1,9 @@
-import { resolve } from "node:path";
 import type { Trx } from "../db/transaction";
-import { readCsvRecords } from "./csv";
-
-/** Where the shipped reference data lives. */
-export const referenceFolder = resolve("resources/zhongshan");
+import { readReferenceCsv, referenceFolder } from "../platform/reference-data";
 
 /** Loads the 24 镇区 from resources/zhongshan/towns.csv (skips those already present). */
 export async function loadTowns(trx: Trx, folder = referenceFolder): Promise<number> {
-  const rows = readCsvRecords(resolve(folder, "towns.csv"));
+  const rows = readReferenceCsv("towns.csv", folder);
   const number = (text: string) => (text.trim() === "" ? null : Number(text));
   await trx
     .insertInto("towns")
@@ -29,7 +25,7 @@ export async function loadTowns(trx: Trx, folder = referenceFolder): Promise<num
 
 /** Loads the verifying departments of Impl. rules Art. 15 from resources/zhongshan/departments.csv. */
 export async function loadDepartments(trx: Trx, folder = referenceFolder): Promise<number> {
-  const rows = readCsvRecords(resolve(folder, "departments.csv"));
+  const rows = readReferenceCsv("departments.csv", folder);
   await trx
     .insertInto("departments")
     .values(

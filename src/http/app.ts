@@ -6,6 +6,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Kysely } from "kysely";
+import { Type } from "typebox";
 import type { Database } from "../db/schema";
 import type { ModuleManifest } from "../platform/module";
 import { installAuthentication } from "./authentication";
@@ -77,19 +78,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installAuthentication(app, options.db);
   installIdempotency(app, options.db);
 
-  app.get("/api/health", { schema: { tags: ["health"] } }, async () => ({ status: "ok" }));
+  app.get(
+    "/api/health",
+    { schema: { tags: ["health"], summary: "Health check", description: "服务是否在运行 (is the server up)", response: { 200: Type.Object({ status: Type.Literal("ok") }) } } },
+    async () => ({ status: "ok" as const }),
+  );
   const routes = routeTable(modules, {
     loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 30,
     secureCookies: options.secureCookies ?? false,
   }).map((entry) => entry.route);
   const permissions = permissionTable(modules);
-  await app.register(
-    async (api) => {
-      await mountRoutes(api, routes, { db: options.db, permissions });
-      for (const module of modules) await module.legacyRoutes?.(api, { db: options.db });
-    },
-    { prefix: "/api/v1" },
-  );
+  await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions }), { prefix: "/api/v1" });
   await installWebApp(app, options.webDist);
   return app;
 }

@@ -27,8 +27,37 @@ export function fieldsFromValidation(issues: readonly ValidationIssue[]): FieldM
   return fields;
 }
 
+/** The path of the first string (or property name) containing a NUL character, e.g. `members.0.name`, or null. */
+export function findNul(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path || "body" : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNul(item, path ? `${path}.${index}` : String(index));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const name = path ? `${path}.${key}` : key;
+      if (key.includes("\u0000")) return name;
+      const found = findNul(item, name);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** PostgreSQL errors caused by the input, not the server: a NUL in text or JSON, a number out of range. */
+const inputErrorCodes = new Set(["22021", "22P05", "22003"]);
+
 /** Installs the error handler: every error leaves as `{ error: { code, message, fields } }` with the right status. */
 export function installErrorHandler(app: FastifyInstance): void {
+  // No text the database can store holds a NUL character: refuse it before any route runs, naming the field.
+  app.addHook("preValidation", async (request, reply) => {
+    const field = findNul(request.params) ?? findNul(request.query) ?? findNul(request.body);
+    if (field) return reply.code(400).send(errorBody("validation_failed", `输入含有空字符 (NUL character in ${field})`, { [field]: "不能包含空字符 (must not contain a NUL character)" }));
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       const fields = fieldsFromValidation(error.validation as ValidationIssue[]);
@@ -49,6 +78,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(errorBody(error.code ?? "bad_request", error.message));
+    }
+    if (inputErrorCodes.has(String((error as { code?: unknown }).code))) {
+      return reply.code(400).send(errorBody("invalid_input", "输入超出可保存的范围或含有无效字符 (a value is out of range or contains an invalid character)"));
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.code(500).send(errorBody("internal_error", "服务器内部错误 (internal error)"));

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import type { Trx } from "../db/transaction";
@@ -26,11 +25,6 @@ export interface ModuleManifest {
   name: string;
   routes: readonly AnyRoute[];
   permissions: PermissionTable;
-  /**
-   * Transitional, for a module not yet converted to a route table: mounts routes that check access in their
-   * handlers. Such routes are invisible to `gongzhi routes` and the generated tests; convert them.
-   */
-  legacyRoutes?: (app: FastifyInstance, dependencies: ModuleDependencies) => void | Promise<void>;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
   /** Job kinds: long operations users enqueue and recurring jobs, stored in the database (src/platform/jobs). */
   jobs?: JobDefinition[];

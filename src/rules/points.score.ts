@@ -21,7 +21,10 @@ export interface StepEntry extends Omit<ExplainStep, "points"> {
 
 /** A line of a streamed input that could not be parsed; it yields an error entry in its place. */
 export class InvalidInput {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly code: "invalid_json" | "invalid_csv" = "invalid_json",
+  ) {}
 }
 
 function idOf(request: unknown): unknown {
@@ -41,7 +44,7 @@ export function scoreBatch(choice: PolicyChoice, requests: readonly unknown[], o
   const byPlan = new Map<Plan, { index: number; scoringCase: ScoringCase }[]>();
   const familyFacts = familyFactNames(choice);
   requests.forEach((request, index) => {
-    if (request instanceof InvalidInput) return void (entries[index] = { id: null, error: { code: "invalid_json", message: request.message, field: "request" } });
+    if (request instanceof InvalidInput) return void (entries[index] = { id: null, error: { code: request.code, message: request.message, field: "request" } });
     const date = checkApplicationDate(request as ScoringRequest);
     if (!date.ok) return void (entries[index] = { id: idOf(request), error: date.error });
     const plan = planFor(choice, date.value);

@@ -5,33 +5,11 @@
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
+import { csvParser } from "../core/csv";
 import { factTypes, InvalidInput, requestFromRow, scoreBatch, type ScoreEntry } from "./points.score";
 import type { PolicyChoice } from "./policy.registry";
 
 export type InputFormat = "json" | "jsonl" | "csv";
-
-/** Splits one CSV line into cells (RFC 4180 quoting within the line). */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < line.length; index += 1) {
-    const character = line[index];
-    if (quoted) {
-      if (character === '"' && line[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ",") {
-      cells.push(cell);
-      cell = "";
-    } else cell += character;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 async function write(output: Writable, text: string): Promise<void> {
   if (!output.write(text)) await new Promise<void>((resolve) => output.once("drain", () => resolve()));
@@ -50,13 +28,10 @@ export async function streamScores(
 ): Promise<number> {
   const totalBytes = statSync(file).size;
   const stream = createReadStream(file, { encoding: "utf8" });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   const types = factTypes(choice);
   const batchSize = options.batch ?? 8192;
-  let header: string[] | undefined;
   let batch: unknown[] = [];
   let count = 0;
-  let lineNumber = 0;
   const flush = async (): Promise<void> => {
     const entries: ScoreEntry[] = scoreBatch(choice, batch, { explain: options.explain });
     await write(output, entries.map((entry) => JSON.stringify(entry)).join("\n") + "\n");
@@ -64,25 +39,43 @@ export async function streamScores(
     batch = [];
     options.progress?.(stream.bytesRead, totalBytes);
   };
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (line.trim() === "") continue;
-    if (format === "csv") {
-      if (!header) {
-        header = splitCsvLine(line.replace(/^\uFEFF/, "")).map((cell) => cell.trim());
-        continue;
-      }
-      const cells = splitCsvLine(line);
-      batch.push(requestFromRow(Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ""])), types));
-    } else {
-      try {
-        batch.push(JSON.parse(line));
-      } catch {
-        batch.push(new InvalidInput(`line ${lineNumber} is not valid JSON`));
-      }
-    }
+  for await (const request of format === "csv" ? csvRequests(stream, types) : jsonLinesRequests(stream)) {
+    batch.push(request);
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length > 0) await flush();
   return count;
+}
+
+/**
+ * The scoring requests of a CSV input, one per record (a quoted cell may span lines): the first row names the
+ * columns; a malformed record becomes an `InvalidInput` naming its line, so the output keeps one entry per record.
+ */
+async function* csvRequests(input: NodeJS.ReadableStream, types: Map<string, string>): AsyncGenerator<unknown> {
+  const invalid: InvalidInput[] = [];
+  const records = input.pipe(csvParser({ onInvalidRecord: (line, reason) => invalid.push(new InvalidInput(`line ${line} is not valid CSV: ${reason}`, "invalid_csv")) }));
+  let header: string[] | undefined;
+  for await (const cells of records as AsyncIterable<string[]>) {
+    yield* invalid.splice(0);
+    if (!header) {
+      header = cells.map((cell) => cell.trim());
+      continue;
+    }
+    yield requestFromRow(Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ""])), types);
+  }
+  yield* invalid.splice(0);
+}
+
+/** The scoring requests of a JSON Lines input, one per non-blank line; a line that is not JSON becomes an `InvalidInput`. */
+async function* jsonLinesRequests(input: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+  let lineNumber = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    lineNumber += 1;
+    if (line.trim() === "") continue;
+    try {
+      yield JSON.parse(line);
+    } catch {
+      yield new InvalidInput(`line ${lineNumber} is not valid JSON`);
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * them, and `central_district` (火炬开发区、石岐区、东区、西区、南区) decides the town bonus.
  */
 import { readFileSync } from "node:fs";
+import { dataFileRecords } from "../core/csv";
 
 export interface Town {
   code: string;
@@ -15,16 +16,10 @@ let cached: Map<string, Town> | undefined;
 /** The towns by code (read from the project's resources on first use). */
 export function towns(): Map<string, Town> {
   if (cached) return cached;
-  const text = readFileSync(new URL("../../resources/zhongshan/towns.csv", import.meta.url), "utf8");
-  const [header, ...rows] = text.trim().split(/\r?\n/);
-  const columns = header.split(",");
-  const codeAt = columns.indexOf("code");
-  const nameAt = columns.indexOf("name");
-  const centralAt = columns.indexOf("central_district");
+  const file = new URL("../../resources/zhongshan/towns.csv", import.meta.url);
   cached = new Map();
-  for (const row of rows) {
-    const cells = row.split(",");
-    cached.set(cells[codeAt], { code: cells[codeAt], name: cells[nameAt], centralDistrict: cells[centralAt] === "1" });
+  for (const row of dataFileRecords(readFileSync(file, "utf8"), file.pathname)) {
+    cached.set(row.code, { code: row.code, name: row.name, centralDistrict: row.central_district === "1" });
   }
   return cached;
 }

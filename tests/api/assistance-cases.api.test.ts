@@ -51,6 +51,7 @@ describe("assistance cases: application and bad input", () => {
     expect(await countAudit(database.db, "assistance.case.submitted")).toBe(1);
 
     const again = await clerk.request("POST", "/api/v1/assistance/cases", caseBody(householdId, personIds, [0, 0, 0]));
+    expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("case_open");
     expect((await clerkXiaolan.request("GET", `/api/v1/assistance/cases/${body.id}`)).statusCode).toBe(404);
     expect((await auditor.request("GET", `/api/v1/assistance/cases/${body.id}`)).statusCode).toBe(200);
@@ -194,6 +195,9 @@ describe("assistance cases: the procedure", () => {
     const ready = await throughTown(clerk, id, { investigated: 29, appraised: 28, opinion: 27, publicity: 25 });
     const refused = await admin.request("POST", `/api/v1/assistance/cases/${id}/decision`, { version: ready.version, decision: "refused", decidedOn: daysAgo(1), reason: "家庭实际收入高于申报" });
     expect(refused.json()).toMatchObject({ state: "refused", decisionReason: "家庭实际收入高于申报" });
+    const unknownFile = await clerk.request("POST", `/api/v1/assistance/cases/${id}/appeal`, { filedOn: daysAgo(0), reason: "收入证明有误，申请复核", fileIds: ["00000000-0000-4000-8000-000000000000"] });
+    expect(unknownFile.json().error).toMatchObject({ code: "unknown_file", fields: { "fileIds.0": expect.any(String) } });
+    expect((await clerk.request("POST", `/api/v1/assistance/cases/${id}/appeal`, { filedOn: daysAgo(0), reason: "收入证明有误，申请复核", fileIds: ["x"] })).statusCode).toBe(400);
     const appealed = await clerk.request("POST", `/api/v1/assistance/cases/${id}/appeal`, { filedOn: daysAgo(0), reason: "收入证明有误，申请复核" });
     expect(appealed.json().state).toBe("appealed");
     const dismissed = await admin.request("POST", `/api/v1/assistance/cases/${id}/appeal-decision`, { version: appealed.json().version, outcome: "dismissed", decidedOn: daysAgo(0), reason: "复核维持原决定" });

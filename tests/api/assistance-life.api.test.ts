@@ -53,6 +53,15 @@ describe("an active case over time", () => {
   it("reviews able-bodied households quarterly and records reported changes", async () => {
     const before = await current();
     expect(before.deadlines.nextReviewOn).toBe(addMonths(daysAgo(0), 3));
+    // Evidence ids are checked: a malformed id is a 400 naming it (it was a 500), an unknown one too (it was stored).
+    const reviews = `/api/v1/assistance/cases/${caseId}/reviews`;
+    const malformed = await clerk.request("POST", reviews, { reviewedOn: daysAgo(0), findings: "情况无变化", fileIds: ["not-a-uuid"] });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.fields).toHaveProperty("fileIds.0");
+    const unknown = await clerk.request("POST", reviews, { reviewedOn: daysAgo(0), findings: "情况无变化", fileIds: ["00000000-0000-4000-8000-000000000000"] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: "unknown_file", fields: { "fileIds.0": expect.any(String) } });
+    expect((await current()).timeline.filter((event: { kind: string }) => event.kind === "reviewed")).toHaveLength(0);
     const reviewed = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/reviews`, { reviewedOn: daysAgo(0), findings: "情况无变化" });
     expect(reviewed.json().timeline.at(-1)).toMatchObject({ kind: "reviewed", details: { nextReviewOn: addMonths(daysAgo(0), 3) } });
     const change = await clerk.request("POST", `/api/v1/assistance/cases/${caseId}/changes`, { kind: "employment", happenedOn: daysAgo(0), description: "户主找到工作，月薪 1,000 元" });

@@ -84,6 +84,31 @@ describe("every write leaves exactly one audit entry", () => {
   });
 });
 
+describe("personal data in audit copies", () => {
+  it("masks names, ID numbers, phones and addresses for admins; auditors see them in full; the chain still verifies", async () => {
+    const idNumber = testIdNumber(777);
+    const created = await clerk.request("POST", "/api/v1/persons", { name: "欧阳明华", idNumber, townCode: "shiqi", hukouType: "local", phone: "13712345678", address: "石岐区孙文中路88号" });
+    expect(created.statusCode, created.body).toBe(201);
+    const personId = created.json().id as string;
+    expect((await admin.request("GET", `/api/v1/persons/${personId}`)).statusCode).toBe(403);
+
+    const asAdmin = await admin.request("GET", `/api/v1/audit?entityType=person&entityId=${personId}`);
+    expect(asAdmin.statusCode).toBe(200);
+    const masked = asAdmin.json().items[0].after;
+    expect(masked).toMatchObject({ name: "欧**华", idNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, phone: "137****5678", address: "石岐区***" });
+    expect(masked.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
+    expect(asAdmin.body).not.toContain(idNumber);
+    expect(asAdmin.body).not.toContain("13712345678");
+    expect(asAdmin.body).not.toContain("孙文中路");
+
+    const asAuditor = await auditor.request("GET", `/api/v1/audit?entityType=person&entityId=${personId}`);
+    expect(asAuditor.json().items[0].after).toMatchObject({ name: "欧阳明华", idNumber, phone: "13712345678", address: "石岐区孙文中路88号" });
+    const stored = await database.db.selectFrom("audit_entries").select("after").where("entity_id", "=", personId).executeTakeFirstOrThrow();
+    expect(stored.after).toMatchObject({ idNumber, phone: "13712345678" });
+    expect((await admin.request("GET", "/api/v1/audit/verify")).json().ok).toBe(true);
+  });
+});
+
 describe("the audit chain", () => {
   it("stays intact under concurrent writes (positions assigned under a lock)", async () => {
     const before = await countAudit(database.db);

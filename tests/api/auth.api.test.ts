@@ -104,3 +104,25 @@ describe("sessions", () => {
     expect(response.json().paths["/api/v1/persons"]).toBeDefined();
   });
 });
+
+describe("a password changed by an admin", () => {
+  it("ends the user's other sessions; an admin changing their own keeps the session that made the change", async () => {
+    const admin = await signIn(app, "admin");
+    const phone = await signIn(app, "verifier");
+    const laptop = await signIn(app, "verifier");
+    expect((await phone.request("GET", "/api/v1/auth/me")).statusCode).toBe(200);
+    const id = testApp.world.accounts.verifier;
+    const account = (await admin.request("GET", "/api/v1/accounts")).json().items.find((item: { id: string }) => item.id === id);
+    const changed = await admin.request("PATCH", `/api/v1/accounts/${id}`, { version: account.version, password: "New-Password-2026!" });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await phone.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
+    expect((await laptop.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
+    expect((await signIn(app, "verifier", "New-Password-2026!")).csrfToken).toBeTruthy();
+
+    const otherAdminSession = await signIn(app, "admin");
+    const self = (await admin.request("GET", "/api/v1/accounts")).json().items.find((item: { username: string }) => item.username === "admin");
+    expect((await admin.request("PATCH", `/api/v1/accounts/${self.id}`, { version: self.version, password: "Admin-Password-2026!" })).statusCode).toBe(200);
+    expect((await admin.request("GET", "/api/v1/auth/me")).statusCode).toBe(200);
+    expect((await otherAdminSession.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
+  });
+});

@@ -54,6 +54,9 @@ describe("a points cycle end to end", () => {
     expect(expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv }), 200).json()).toEqual({ imported: 3 });
     const bad = await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv: "town_code,purpose,grade,places\nnowhere,hukou,,3\n" });
     expect(bad.json().error.fields).toHaveProperty(["rows.2.town_code"]);
+    const huge = await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv: "town_code,purpose,grade,places\nshiqi,hukou,,99999999999\n" });
+    expect(huge.statusCode, huge.body).toBeGreaterThanOrEqual(400);
+    expect(huge.statusCode).toBeLessThan(500);
     const schools = [
       { name: "石岐一小", townCode: "shiqi", grade: "primary_1", seats: 1, x: 0, y: 0, synthetic: true },
       { name: "石岐二小", townCode: "shiqi", grade: "primary_1", seats: 5, x: 1000, y: 0, synthetic: true },
@@ -89,6 +92,7 @@ describe("a points cycle end to end", () => {
 
   it("refuses bad applications with the rule and clause", async () => {
     const again = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["校一"].enrolmentId, cycleId, purpose: "school", child: { name: "另一子", idNumber: childId(9), grade: "primary_1", attended: "none" }, home: { x: 0, y: 0 } });
+    expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: "duplicate_application", fields: { purpose: expect.any(String) } });
     const sameChild = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["校二"].enrolmentId, cycleId, purpose: "hukou", conditions: { insurancePaidLastMonth: false } });
     expect(sameChild.json().error).toMatchObject({ code: "insurance_last_month" });
@@ -96,6 +100,7 @@ describe("a points cycle end to end", () => {
     const enrolled = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["石入户"].enrolmentId, cycleId, purpose: "school", child: { name: "已读", idNumber: childId(10), grade: "primary_1", attended: "primary" }, home: { x: 0, y: 0 } });
     expect(enrolled.json().error).toMatchObject({ code: "child_already_enrolled", fields: { "child.attended": expect.stringContaining("第七条") } });
     const otherParent = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["石入户"].enrolmentId, cycleId, purpose: "school", child: { name: "校一子", idNumber: childId(1), grade: "primary_1", attended: "none" }, home: { x: 0, y: 0 } });
+    expect(otherParent.statusCode).toBe(409);
     expect(otherParent.json().error.code).toBe("child_already_applied");
     setToday("2015-05-04");
     const late = await sessions.clerk.request("POST", "/api/v1/points/applications", { enrolmentId: ids["房一"].enrolmentId, cycleId, purpose: "hukou", conditions: hukou });

@@ -100,4 +100,23 @@ describe("evidence files", () => {
     expect((await app.inject({ method: "GET", url })).statusCode).toBe(401);
     expect(await countAudit(database.db, "file.read")).toBeGreaterThanOrEqual(2);
   });
+
+  it("gives a file uploaded without a 镇区 its owner's scope: another 镇区's clerk gets the same 404 as a missing file", async () => {
+    const fromResident = (await upload(sessions.resident, "石岐证明.pdf", pdfBytes)).json();
+    expect(fromResident.townCode).toBeNull();
+    const fromClerk = (await upload(sessions.clerk, "入户照片.png", pngBytes)).json();
+    const missing = await sessions.clerkXiaolan.request("GET", "/api/v1/files/00000000-0000-4000-8000-000000000000");
+    expect(missing.statusCode).toBe(404);
+    for (const id of [fromResident.id, fromClerk.id]) {
+      for (const url of [`/api/v1/files/${id}`, `/api/v1/files/${id}/content`]) {
+        const refused = await sessions.clerkXiaolan.request("GET", url);
+        expect(refused.statusCode, url).toBe(404);
+        expect(refused.json()).toEqual(missing.json());
+        // The resident is registered in 石岐, the uploading clerk works there: 石岐's clerk reads both.
+        expect((await sessions.clerk.request("GET", url)).statusCode, url).toBe(200);
+        expect((await sessions.verifier.request("GET", url)).statusCode, url).toBe(200);
+      }
+    }
+    expect((await sessions.resident.request("GET", `/api/v1/files/${fromClerk.id}`)).statusCode).toBe(404);
+  });
 });

@@ -39,6 +39,7 @@ describe("cycles and quotas", () => {
     expect(lateQuotas.json().error).toMatchObject({ code: "invalid_quota_date", message: expect.stringContaining("第十条") });
     cycleId = expectStatus(await sessions.programmeAdmin.request("POST", "/api/v1/points/cycles", { year: 2014, opensOn: "2014-09-01", closesOn: "2015-04-30", quotasDueOn: "2015-03-31", housingUnits: 5 }), 201).json().id;
     const twice = await sessions.programmeAdmin.request("POST", "/api/v1/points/cycles", { year: 2014, opensOn: "2014-09-01", closesOn: "2015-04-30", quotasDueOn: "2015-03-31" });
+    expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe("duplicate_cycle");
   });
 

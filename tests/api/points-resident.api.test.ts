@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { buildApp } from "../../src/http/app";
 import { createMigrant, createRoleAccount, expectStatus } from "../../src/modules/points/points.api.fixture";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { countAudit, seedTestWorld, signIn, testPassword, type Session, type TestWorld } from "../helpers/fixtures";
+import { countAudit, seedTestWorld, signIn, testPassword, type Session } from "../helpers/fixtures";
 import { setClock, resetClock } from "../../src/core/clock";
 
 // The resident's side and the staff around it: the public self-check, enrolment (Reg. Art. 2), facts with
@@ -14,7 +14,6 @@ import { setClock, resetClock } from "../../src/core/clock";
 
 let database: TestDatabase;
 let app: FastifyInstance;
-let world: TestWorld;
 const sessions = {} as Record<"clerk" | "clerkXiaolan" | "verifier" | "programmeAdmin" | "resident" | "migrant" | "migrantOffice" | "police" | "health", Session>;
 let migrant = { personId: "", idNumber: "" };
 let enrolmentId = "";
@@ -40,7 +39,7 @@ beforeAll(async () => {
   process.env.GONGZHI_FILES = mkdtempSync(join(tmpdir(), "gongzhi-points-"));
   setToday("2015-01-05");
   database = await createTestDatabase();
-  world = await seedTestWorld(database.db);
+  await seedTestWorld(database.db);
   app = await buildApp({ db: database.db });
   migrant = await createMigrant(database.db, { name: "王小明", town: "shiqi", birthDate: "1990-06-15", sequence: 7 });
   await createRoleAccount(database.db, "migrant", testPassword, { role: "resident" }, migrant.personId);
@@ -163,7 +162,9 @@ describe("enrolment, facts and the verification queue", () => {
     expect(refused.json().error).toMatchObject({ code: "barred", message: expect.stringContaining("第七条") });
     expect(await countAudit(database.db, "points.fraud")).toBe(1);
     expect((await app.inject({ method: "GET", url: "/api/v1/points/me" })).statusCode).toBe(401);
-    expect(world.accounts.resident).toBeTruthy();
+    const own = expectStatus(await sessions.migrant.request("GET", "/api/v1/points/me"), 200).json();
+    expect(own.enrolment).toMatchObject({ id: enrolmentId, status: "barred", barredOn: "2015-01-05" });
+    expect(own.applications.map((item: { id: string; status: string }) => [item.id, item.status])).toContainEqual([applicationId, "disqualified"]);
   });
 });
 
@@ -173,7 +174,7 @@ describe("two identical applications at once", () => {
     const enrolment = expectStatus(await sessions.clerk.request("POST", "/api/v1/points/enrolments", { personId: person.personId, residencePermitNumber: "GD4420777666", workStartedOn: "2010-01-01" }), 201).json();
     const body = { enrolmentId: enrolment.id, cycleId, purpose: "housing", conditions: { insurancePaidLastMonth: true, ownsHomeInZhongshan: false } };
     const answers = await Promise.all([1, 2].map(() => sessions.clerk.request("POST", "/api/v1/points/applications", body)));
-    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 400]);
-    expect(answers.find((answer) => answer.statusCode === 400)!.json().error.code).toBe("duplicate_application");
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.statusCode === 409)!.json().error.code).toBe("duplicate_application");
   });
 });

@@ -153,7 +153,7 @@ describe("households", () => {
     expect(first.json().members).toHaveLength(1);
     const second = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "二号" });
     const add = await clerk.request("POST", `/api/v1/households/${second.json().id}/members`, { personId, relationship: "child" });
-    expect(await fieldsOf(add)).toEqual(["personId"]);
+    expect(await fieldsOf(add, 409)).toEqual(["personId"]);
     expect(add.json().error.code).toBe("already_in_household");
   });
 
@@ -193,7 +193,8 @@ describe("households", () => {
     const auditBefore = await countAudit(database.db);
     // The household row is inserted before the head is found to belong elsewhere: the transaction must roll back.
     const refused = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "丁", headPersonId: personId });
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("already_in_household");
     expect(refused.json().error.fields).toHaveProperty("headPersonId");
     const householdsAfter = await database.db.selectFrom("households").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(householdsAfter.n)).toBe(Number(householdsBefore.n));
@@ -225,5 +226,21 @@ describe("optimistic concurrency and idempotency", () => {
     expect(await countAudit(database.db, "person.create")).toBe(auditBefore + 1);
     const reused = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "戊" }, { "idempotency-key": "key-340" });
     expect(reused.statusCode).toBe(422);
+  });
+});
+
+describe("malformed input is a 4xx, never a 500", () => {
+  it("refuses a NUL character in any text field, in the query and in the login username, naming the field", async () => {
+    const person = await clerk.request("POST", "/api/v1/persons", { name: "张\u0000三", idNumber: testIdNumber(881), townCode: "shiqi", hukouType: "local" });
+    expect(person.statusCode).toBe(400);
+    expect(person.json().error.fields).toHaveProperty("name");
+    const search = await clerk.request("GET", "/api/v1/persons?q=%E5%BC%A0%00");
+    expect(search.statusCode).toBe(400);
+    expect(search.json().error.fields).toHaveProperty("q");
+    const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "clerk\u0000", password: "whatever-123" } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().error.fields).toHaveProperty("username");
+    const nested = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "路\u0000" });
+    expect(nested.json().error.fields).toHaveProperty("address");
   });
 });

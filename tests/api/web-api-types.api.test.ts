@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, readApiTypes, renderApiTypes } from "../../scripts/api-types";
 
-describe("web/src/api/generated/openapi.ts", () => {
+describe("web/generated/openapi.ts", () => {
   it("is generated from the server's current OpenAPI document (run `npm run gen:api-types` when this fails)", async () => {
     const document = await buildOpenApiDocument();
     const expected = await renderApiTypes(document);

@@ -255,14 +255,15 @@ describe("a whole points cycle in the browser", () => {
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await page.getByTestId("points-run").click();
     const runRow = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
-    await expect.poll(async () => runRow.textContent()).toContain("已完成，待发布");
+    // The ranking and the publication run as jobs: the table is read again when the job's progress bar ends.
+    await expect.poll(async () => runRow.textContent(), { timeout: 20_000 }).toContain("已完成，待发布");
     await runRow.locator(".ant-table-row-expand-icon").click();
     const summary = page.getByTestId("points-run-summary").locator("tr.ant-table-row", { hasText: "石岐区" });
     await expect.poll(async () => summary.textContent()).toContain("积分入户");
     expect((await summary.locator("td").allTextContents()).map((text) => text.trim())).toEqual(["积分入户", "石岐区", "—", "2", "3", "3", "2", "0", "75.00"]);
     await screenshot(page, "points-cycle-run-review");
     await runRow.getByTestId("points-run-publish").click();
-    await expect.poll(async () => runRow.textContent()).toContain("公示中");
+    await expect.poll(async () => runRow.textContent(), { timeout: 20_000 }).toContain("公示中");
   });
 
   it("shows the published list to anyone: ranks and results with masked names and ID numbers", async () => {
@@ -345,11 +346,11 @@ describe("a whole points cycle in the browser", () => {
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(1);
     await page.getByTestId("points-run").click();
-    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(2);
+    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count(), { timeout: 20_000 }).toBe(2);
     const latest = page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" });
     await expect.poll(async () => latest.textContent()).toContain("2");
     await latest.getByTestId("points-run-publish").click();
-    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" }).count()).toBe(0);
+    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" }).count(), { timeout: 20_000 }).toBe(0);
     const republished = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
     expect(await republished.textContent()).toContain("公示中");
     await republished.getByTestId("points-run-finalise").click();

@@ -20,13 +20,19 @@ describe("policy approve and activate", () => {
     const testsFolder = join(draft, "tests");
     const goldenFile = join(testsFolder, readdirSync(testsFolder).sort()[0]);
     const original = readFileSync(goldenFile, "utf8");
-    writeFileSync(goldenFile, original.replace(/total: (\d+)/, (_, total: string) => `total: ${Number(total) + 1}`));
-    const before = scorecard(draft);
-    const refused = gongzhi("policy", "approve", draft);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("golden tests fail");
-    expect(scorecard(draft)).toBe(before);
-    writeFileSync(goldenFile, original);
+    const broken = original.replace(/total: (\d+)/, (_, total: string) => `total: ${Number(total) + 1}`);
+    expect(broken).not.toBe(original);
+    writeFileSync(goldenFile, broken);
+    try {
+      const before = scorecard(draft);
+      const refused = gongzhi("policy", "approve", draft);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("golden tests fail");
+      expect(scorecard(draft)).toBe(before);
+    } finally {
+      // Restored whatever happened above, so the next test approves an intact draft.
+      writeFileSync(goldenFile, original);
+    }
   }, 60_000);
 
   it("approves the draft, then activates it and supersedes the 2014 version the day before", () => {

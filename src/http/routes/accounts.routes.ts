@@ -109,7 +109,7 @@ export const accountRoutes: readonly AnyRoute[] = [
       inTransactionWhenOk(db, async (trx) => {
         const current = await findAccountView(trx, params.id);
         if (!current) return err(notFoundProblem);
-        return updateAccount(trx, commandContext(request, actor), current, body);
+        return updateAccount(trx, { ...commandContext(request, actor), sessionToken: request.sessionToken }, current, body);
       }),
   }),
 ];

@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { maskAuditValue, seesPersonalDataInAudit } from "../../platform/audit/audit.present";
 import { auditRowContent, verifyAuditChain } from "../../platform/audit/audit.verify";
 import { defineRoute, type AnyRoute } from "../../platform/http/route";
 import { nullable, Page } from "../../platform/http/response-schemas";
@@ -40,7 +41,7 @@ const AuditVerificationResponse = Type.Object({
 });
 const tags = ["audit"];
 
-/** Audit log reading and chain verification (auditors and admins). */
+/** Audit log reading and chain verification (auditors and admins; personal data masked for admins, see audit.present.ts). */
 export const auditRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
@@ -50,7 +51,7 @@ export const auditRoutes: readonly AnyRoute[] = [
     permission: "audit.read",
     querystring: AuditQuery,
     response: { 200: Page(AuditEntryResponse) },
-    handler: async ({ db, query }) => {
+    handler: async ({ db, query, actor }) => {
       const { entityType, entityId, actorId, action, page = 1, pageSize = 50 } = query;
       let select = db.selectFrom("audit_entries");
       if (entityType) select = select.where("entity_type", "=", entityType);
@@ -59,7 +60,13 @@ export const auditRoutes: readonly AnyRoute[] = [
       if (action) select = select.where("action", "=", action);
       const count = await select.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
       const rows = await select.selectAll().orderBy("position", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
-      return { items: rows.map((row) => ({ ...auditRowContent(row), hash: row.hash })), total: Number(count.count), page, pageSize };
+      // Masked on presentation only: the stored copies stay whole, so the chain still verifies.
+      const full = seesPersonalDataInAudit(actor);
+      const present = (row: (typeof rows)[number]) => {
+        const content = auditRowContent(row);
+        return full ? { ...content, hash: row.hash } : { ...content, before: maskAuditValue(content.before), after: maskAuditValue(content.after), hash: row.hash };
+      };
+      return { items: rows.map(present), total: Number(count.count), page, pageSize };
     },
   }),
   defineRoute({

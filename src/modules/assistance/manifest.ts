@@ -3,7 +3,7 @@ import { holdsAnyRole } from "../../platform/access/scope";
 import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
 import { payrollJob } from "./jobs";
-import { isPriceOfficer } from "./policies";
+import { isPriceOfficer, mayApplyOnline, mayOnAssistance } from "./policies";
 import { assistanceDeadlines } from "./deadlines";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
@@ -12,6 +12,22 @@ import { seedAssistance } from "./seeds";
 export const assistancePermissions = definePermissions({
   "assistance.cases.read": { roles: ["clerk", "programme_admin", "auditor"], description: "查看低保案件（镇区工作人员限本镇区）(read cases; clerks: their town)" },
   "assistance.cases.create": { roles: ["programme_admin", "clerk"], description: "窗口受理低保申请 (open a case at the counter)" },
+  "assistance.cases.open": {
+    roles: ["programme_admin", "clerk", "resident"],
+    rule: (actor) => mayOnAssistance(actor, "case.create") || mayApplyOnline(actor),
+    description: "受理或提交低保申请（窗口，或居民为本户）(open a case: the counter, or a resident for their household)",
+  },
+  "assistance.cases.view": {
+    roles: ["clerk", "programme_admin", "auditor", "resident"],
+    rule: (actor) => mayOnAssistance(actor, "case.read") || mayApplyOnline(actor),
+    description: "查看低保案件（工作人员按范围，居民限本户）(read a case: staff in scope, a resident their household's)",
+  },
+  "assistance.cases.process": { roles: ["programme_admin", "clerk"], description: "办理低保案件：调查、评议、审核、公示、复核 (process cases)" },
+  "assistance.cases.respond": {
+    roles: ["programme_admin", "clerk", "resident"],
+    rule: (actor) => mayOnAssistance(actor, "case.process") || mayApplyOnline(actor),
+    description: "复核申请、撤回、报告变化（居民限本户）(appeal, withdraw, report a change; residents their household's)",
+  },
   "assistance.cases.decide": { roles: ["programme_admin"], description: "审批低保案件 (decide cases)" },
   "assistance.apply": {
     roles: ["resident"],
@@ -38,8 +54,7 @@ export const assistancePermissions = definePermissions({
 /** The social-assistance module (低保): cases, CPI figures and price subsidies, payroll, standards. */
 export const assistanceModule: ModuleManifest = {
   name: "assistance",
-  routes: [],
-  legacyRoutes: assistanceRoutes,
+  routes: assistanceRoutes,
   seeds: seedAssistance,
   jobs: [payrollJob],
   permissions: assistancePermissions,

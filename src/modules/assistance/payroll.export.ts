@@ -2,11 +2,18 @@
  * The bank payment file of an approved payroll, CSV or XLSX: one row per household (payee account, name,
  * amount in yuan with fen: the sum of its lines of the month, regular and adjustments), then a total row equal
  * to the sum of the rows to the fen. Households whose net amount is not positive are left out and reported.
+ *
+ * Formula escaping (src/core/spreadsheet.ts) applies to every cell of both files: the text cells (account, name,
+ * case number, 镇区, the total row's labels) get a leading single quote if they start with =, +, - or @; the
+ * amount column is an exact decimal string (`fenToYuanString`), which the escaping leaves alone because a plain
+ * number cannot be a formula, so a bank reads -350.50 as -350.50 whatever the sign.
  */
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
+import { toCsv } from "../../core/csv";
 import { fenToYuanString } from "../../core/money";
+import { spreadsheetRow } from "../../core/spreadsheet";
 import type { Executor } from "../../db/transaction";
 
 /** One payment of the bank file. */
@@ -45,21 +52,29 @@ export async function bankRows(executor: Executor, month: string): Promise<{ row
   return { rows, totalFen, withheld };
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+const bankHeader = ["账号", "户名", "金额（元）", "案件编号", "镇区"];
+
+/** One payment as the bank file's cells: account, name, the amount as an exact decimal string, case number, 镇区. */
+function bankLine(row: BankRow): string[] {
+  return [row.bankAccount, row.payeeName, fenToYuanString(row.amountFen), row.number, row.townCode];
 }
 
-/** The CSV bank file (UTF-8 with BOM): account, name, amount, case number, 镇区; then the total row. */
+/** The total row: the number of households and the total amount, to the fen. */
+function totalLine(month: string, households: number, totalFen: number): string[] {
+  return ["合计", `${households} 户`, fenToYuanString(totalFen), month, ""];
+}
+
+/** The CSV bank file (UTF-8 with BOM, formula-escaped): account, name, amount, case number, 镇区; then the total row. */
 export function bankCsv(month: string, rows: readonly BankRow[], totalFen: number): string {
-  const parts: string[] = ["\uFEFF账号,户名,金额（元）,案件编号,镇区\r\n"];
+  const table: string[][] = [bankHeader];
   let sum = 0;
   for (const row of rows) {
     sum += row.amountFen;
-    parts.push(`${row.bankAccount},${csvCell(row.payeeName)},${fenToYuanString(row.amountFen)},${row.number},${row.townCode}\r\n`);
+    table.push(bankLine(row));
   }
   if (sum !== totalFen) throw new Error(`bank file of ${month}: rows sum to ${sum} fen, total says ${totalFen}`);
-  parts.push(`合计,${rows.length} 户,${fenToYuanString(totalFen)},${month},\r\n`);
-  return parts.join("");
+  table.push(totalLine(month, rows.length, totalFen));
+  return toCsv(table, { bom: true });
 }
 
 /** The XLSX bank file (streamed workbook; amounts as text with two decimals so no float reaches the bank). */
@@ -73,14 +88,14 @@ export async function bankXlsx(month: string, rows: readonly BankRow[], totalFen
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(`低保发放 ${month}`);
-  sheet.addRow(["账号", "户名", "金额（元）", "案件编号", "镇区"]).commit();
+  sheet.addRow(spreadsheetRow(bankHeader)).commit();
   let sum = 0;
   for (const row of rows) {
     sum += row.amountFen;
-    sheet.addRow([row.bankAccount, row.payeeName, fenToYuanString(row.amountFen), row.number, row.townCode]).commit();
+    sheet.addRow(spreadsheetRow(bankLine(row))).commit();
   }
   if (sum !== totalFen) throw new Error(`bank file of ${month}: rows sum to ${sum} fen, total says ${totalFen}`);
-  sheet.addRow(["合计", `${rows.length} 户`, fenToYuanString(totalFen), month, ""]).commit();
+  sheet.addRow(spreadsheetRow(totalLine(month, rows.length, totalFen))).commit();
   sheet.commit();
   await workbook.commit();
   await finished;

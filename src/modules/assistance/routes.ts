@@ -1,10 +1,6 @@
-import type { FastifyInstance } from "fastify";
-import type { ModuleDependencies } from "../../platform/module";
+import type { AnyRoute } from "../../platform/http/route";
 import { caseRoutes } from "./routes/cases.routes";
 import { payrollRoutes } from "./routes/payroll.routes";
 
-/** Mounts every assistance route (the caller mounts them under /api/v1). */
-export function assistanceRoutes(app: FastifyInstance, dependencies: ModuleDependencies): void {
-  caseRoutes(app, dependencies);
-  payrollRoutes(app, dependencies);
-}
+/** The assistance module's route table (mounted under /api/v1). */
+export const assistanceRoutes: readonly AnyRoute[] = [...caseRoutes, ...payrollRoutes];

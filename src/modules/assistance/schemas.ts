@@ -6,7 +6,7 @@ const date = Type.String({ format: "date" });
 const month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$" });
 /** Yuan as a string ("1200.50") or a number; parsed exactly, never through binary floating point arithmetic. */
 const yuan = Type.Union([Type.String({ maxLength: 20 }), Type.Number()]);
-const fileIds = Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }));
+const fileIds = Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: 20 }));
 const text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 
 /** Path parameter `:id`. */

@@ -12,10 +12,11 @@ describe("assistance workflow rules", () => {
   });
 
   it("counts deadlines in working days over the National Day holiday", () => {
-    // 2026-09-30 (Wed) + 15 working days skips the 10.1–10.8 holiday.
+    // 2026-09-30 (Wed) + 15 working days skips the 10.1–10.7 holiday and counts Saturday 10-10 (a make-up
+    // working day): 10-08, 09, 10, 12–16, 19–23, 26, 27 → Tuesday 2026-10-27.
     const due = townOpinionDue("2026-09-30");
+    expect(due).toBe("2026-10-27");
     expect(isWorkingDay(due)).toBe(true);
-    expect(due > "2026-10-20").toBe(true);
     expect(decisionDue("2026-11-06")).toBe("2026-11-20");
     // 7 working days from Monday 2026-11-02 (counted) end on Tuesday 2026-11-10, as the platform list says.
     expect(publicityEnd("2026-11-02")).toBe("2026-11-10");

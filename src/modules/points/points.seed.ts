@@ -3,12 +3,10 @@
  * quotas from resources/zhongshan/school-quotas-2015.csv, and hukou places, rental units and schools that our
  * sources do not give — derived and labelled synthetic.
  */
-import { resolve } from "node:path";
 import { dateParts } from "../../core/dates";
 import type { Trx } from "../../db/transaction";
-import { readCsvRecords } from "../../demo/csv";
-import { referenceFolder } from "../../demo/reference";
 import type { SeedOptions } from "../../platform/module";
+import { readReferenceCsv, referenceFolder } from "../../platform/reference-data";
 import { pointsDb } from "./points.tables";
 import { defaultPolicyId } from "./points.scoring";
 import { clock } from "../../core/clock";
@@ -43,7 +41,7 @@ export async function seedPoints(trx: Trx, options: SeedOptions = {}, folder = r
   const cycle = await db.insertInto("points_cycles")
     .values({ year, title: `${year}年度流动人员积分制申请`, policy_id: defaultPolicyId, opens_on: `${year}-09-01`, closes_on: `${year + 1}-04-30`, quotas_due_on: `${year + 1}-03-31`, housing_units: demoHousingUnits })
     .returning("id").executeTakeFirstOrThrow();
-  const rows = readCsvRecords(resolve(folder, "school-quotas-2015.csv"));
+  const rows = readReferenceCsv("school-quotas-2015.csv", folder);
   const quotas = rows.flatMap((row) => [
     { cycle_id: cycle.id, purpose: "school", town_code: row.town_code, grade: "primary_1", places: Number(row.primary_grade1), synthetic: false, source: "2015年公布的入学指标 (school-quotas-2015.csv)" },
     { cycle_id: cycle.id, purpose: "school", town_code: row.town_code, grade: "junior_1", places: Number(row.junior_grade1), synthetic: false, source: "2015年公布的入学指标 (school-quotas-2015.csv)" },

@@ -1,9 +1,10 @@
 import { err, ok, type Result } from "../../core/result";
 import type { Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
+import { audit, type CommandContext } from "../commands/context";
 import { isRole, type Actor, type RoleGrant } from "../roles";
 import { loadGrants } from "./accounts.repository";
 import { checkPasswordStrength, hashPassword } from "./password";
+import { hashToken } from "./sessions";
 
 /** A role grant as callers send it. */
 export interface GrantInput {
@@ -92,7 +93,7 @@ export async function checkGrants(trx: Trx, grants: GrantInput[]): Promise<Resul
 /** Creates an account with hashed password and role grants, and records it in the audit log. */
 export async function createAccount(
   trx: Trx,
-  context: { actor: Actor | null; requestId: string | null },
+  context: CommandContext<Actor | null>,
   input: AccountCreateInput,
 ): Promise<Result<AccountView>> {
   if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(input.username)) {
@@ -120,15 +121,7 @@ export async function createAccount(
     .executeTakeFirstOrThrow();
   await insertGrants(trx, inserted.id, grants.value);
   const view = (await findAccountView(trx, inserted.id))!;
-  await appendAudit(trx, {
-    actorId: context.actor?.id ?? null,
-    actorUsername: context.actor?.username ?? "system",
-    action: "account.create",
-    entityType: "account",
-    entityId: view.id,
-    after: view,
-    requestId: context.requestId,
-  });
+  await audit(trx, context, { action: "account.create", entityType: "account", entityId: view.id, townCode: null, after: view });
   return ok(view);
 }
 
@@ -139,10 +132,14 @@ async function insertGrants(trx: Trx, accountId: string, grants: RoleGrant[]): P
     .execute();
 }
 
-/** Edits an account (name, roles, disabled, password, linked person) with an optimistic version check. */
+/**
+ * Edits an account (name, roles, disabled, password, linked person) with an optimistic version check. A new
+ * password ends the account's sessions (all but the caller's own when admins change their own password);
+ * disabling ends them all.
+ */
 export async function updateAccount(
   trx: Trx,
-  context: { actor: Actor; requestId: string | null },
+  context: CommandContext & { sessionToken?: string | null },
   current: AccountView,
   input: AccountUpdateInput,
 ): Promise<Result<AccountView>> {
@@ -180,16 +177,19 @@ export async function updateAccount(
     await insertGrants(trx, current.id, grants);
   }
   if (input.disabled) await trx.deleteFrom("sessions").where("account_id", "=", current.id).execute();
+  else if (input.password !== undefined) {
+    let ended = trx.deleteFrom("sessions").where("account_id", "=", current.id);
+    if (context.sessionToken && current.id === context.actor.id) ended = ended.where("token_hash", "<>", hashToken(context.sessionToken));
+    await ended.execute();
+  }
   const view = (await findAccountView(trx, current.id))!;
-  await appendAudit(trx, {
-    actorId: context.actor.id,
-    actorUsername: context.actor.username,
+  await audit(trx, context, {
     action: "account.update",
     entityType: "account",
     entityId: view.id,
+    townCode: null,
     before: current,
     after: { ...view, passwordChanged: input.password !== undefined },
-    requestId: context.requestId,
   });
   return ok(view);
 }

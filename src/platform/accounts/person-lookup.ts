@@ -2,8 +2,7 @@ import { maskName } from "../../core/masking";
 import { validateIdNumber } from "../../core/id-number";
 import { err, ok, type Result } from "../../core/result";
 import type { Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
-import type { Actor } from "../roles";
+import { audit, type CommandContext } from "../commands/context";
 
 /** What an admin learns from a lookup: enough to link an account, not a registry record. */
 export interface PersonLookup {
@@ -20,7 +19,7 @@ export interface PersonLookup {
  */
 export async function lookupPersonByIdNumber(
   trx: Trx,
-  context: { actor: Actor; requestId: string | null },
+  context: CommandContext,
   idNumberInput: string,
 ): Promise<Result<PersonLookup>> {
   const checked = validateIdNumber(idNumberInput);
@@ -32,15 +31,6 @@ export async function lookupPersonByIdNumber(
     .executeTakeFirst();
   if (!person) return err({ code: "not_found", message: "没有该身份证号的人员 (no person with this ID number)", field: "idNumber" });
   const linked = await trx.selectFrom("accounts").select("username").where("person_id", "=", person.id).orderBy("username").execute();
-  await appendAudit(trx, {
-    actorId: context.actor.id,
-    actorUsername: context.actor.username,
-    action: "person.lookup",
-    entityType: "person",
-    entityId: person.id,
-    townCode: person.town_code,
-    after: { purpose: "account link" },
-    requestId: context.requestId,
-  });
+  await audit(trx, context, { action: "person.lookup", entityType: "person", entityId: person.id, townCode: person.town_code, after: { purpose: "account link" } });
   return ok({ personId: person.id, maskedName: maskName(person.name), linkedAccounts: linked.map((row) => row.username) });
 }

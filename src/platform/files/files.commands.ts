@@ -1,8 +1,9 @@
 /** Commands and queries of the evidence-file service; each receives the caller's transaction. */
 import { basename } from "node:path";
+import { sql } from "kysely";
 import { err, ok, type Problem, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
+import { audit, type CommandContext } from "../commands/context";
 import type { Actor } from "../roles";
 import { mayReadFile } from "./files.policy";
 import { detectMediaType, maxFileBytes, sha256Hex, writeFileBytes } from "./files.store";
@@ -13,6 +14,8 @@ export interface FileRecord {
   id: string;
   ownerAccountId: string;
   townCode: string | null;
+  /** The 镇区 of the owner (their registered person's, and those where they are a clerk): a file's scope when it has no town. */
+  ownerTowns: string[];
   name: string;
   mediaType: string;
   sizeBytes: number;
@@ -21,18 +24,12 @@ export interface FileRecord {
   createdAt: Date;
 }
 
-/** Who stores a file and under which request. */
-export interface FileContext {
-  actor: Actor;
-  requestId: string | null;
-}
-
 function toRecord(row: {
   id: string; owner_account_id: string; town_code: string | null; original_name: string; media_type: string;
   size_bytes: number; sha256: string; storage_key: string; created_at: Date;
-}): FileRecord {
+}, ownerTowns: string[] = []): FileRecord {
   return {
-    id: row.id, ownerAccountId: row.owner_account_id, townCode: row.town_code, name: row.original_name,
+    id: row.id, ownerAccountId: row.owner_account_id, townCode: row.town_code, ownerTowns, name: row.original_name,
     mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, storageKey: row.storage_key, createdAt: row.created_at,
   };
 }
@@ -47,7 +44,7 @@ export function cleanFileName(name: string): string {
 /** Checks and stores an uploaded file (type by magic bytes, size), records its sha256 and an audit entry. */
 export async function storeFile(
   trx: Trx,
-  context: FileContext,
+  context: CommandContext,
   input: { name: string; bytes: Uint8Array; townCode?: string | null },
 ): Promise<Result<FileRecord>> {
   if (input.bytes.length === 0) return err({ code: "file_empty", field: "file", message: "文件为空 (the file is empty)" });
@@ -73,8 +70,7 @@ export async function storeFile(
     .returningAll()
     .executeTakeFirstOrThrow();
   const record = toRecord(row);
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "file.upload", entityType: "file", entityId: record.id, townCode: record.townCode,
     after: { name: record.name, mediaType: record.mediaType, sizeBytes: record.sizeBytes, sha256: record.sha256 },
   });
@@ -84,10 +80,20 @@ export async function storeFile(
 /** The refusal of a file over the size limit. */
 export const fileTooLargeProblem: Problem = { code: "file_too_large", field: "file", message: "文件不得超过 10 MiB (file larger than 10 MiB)" };
 
-/** Reads one file's metadata. */
+/** The 镇区 of an account: its registered person's and those where it holds the clerk role. */
+async function ownerTownsOf(executor: Executor, accountId: string): Promise<string[]> {
+  const result = await sql<{ town_code: string }>`
+    select p.town_code from accounts a join persons p on p.id = a.person_id where a.id = ${accountId}
+    union
+    select town_code from account_roles where account_id = ${accountId} and role = 'clerk' and town_code is not null`.execute(executor);
+  return result.rows.map((row) => row.town_code);
+}
+
+/** Reads one file's metadata (with its owner's 镇区 when the file has none). */
 export async function findFile(executor: Executor, id: string): Promise<FileRecord | null> {
   const row = await filesDb(executor).selectFrom("stored_files").selectAll().where("id", "=", id).executeTakeFirst();
-  return row ? toRecord(row) : null;
+  if (!row) return null;
+  return toRecord(row, row.town_code === null ? await ownerTownsOf(executor, row.owner_account_id) : []);
 }
 
 /**

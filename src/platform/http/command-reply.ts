@@ -1,23 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Problem } from "../../core/result";
+import type { CommandContext } from "../commands/context";
+import { statusForProblem } from "../problems";
 import type { Actor } from "../roles";
 import { sendProblem } from "./request-context";
 
-const statusByCode: Record<string, number> = {
-  not_found: 404,
-  forbidden: 403,
-  version_conflict: 409,
-  duplicate_id_number: 409,
-  duplicate_credit_code: 409,
-  duplicate_username: 409,
-};
-
-/** The HTTP status for a refused command: 404/403/409 for the codes that mean those, 400 for bad input. */
-export function statusForProblem(code: string): number {
-  return statusByCode[code] ?? 400;
-}
-
-/** Sends a refused command with the right status and the field it names. */
+/** Sends a refused command with the status of its code (src/platform/problems.ts) and the field it names. */
 export function sendRefusal(reply: FastifyReply, problem: Problem) {
   if (problem.code === "not_found") return sendProblem(reply, { code: problem.code, message: problem.message }, 404);
   return sendProblem(reply, problem, statusForProblem(problem.code));
@@ -32,6 +20,6 @@ export function outOfScopeProblem(field: string): Problem {
 }
 
 /** The command context of a request: the actor and the request id that the audit entry records. */
-export function commandContext(request: FastifyRequest, actor: Actor) {
+export function commandContext(request: FastifyRequest, actor: Actor): CommandContext {
   return { actor, requestId: request.id };
 }

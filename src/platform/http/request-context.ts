@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
+import { statusForProblem } from "../problems";
 import type { Actor } from "../roles";
 
 declare module "fastify" {
@@ -35,14 +36,7 @@ export function sendForbidden(reply: FastifyReply, message = "无权执行此操
   return sendError(reply, 403, "forbidden", message);
 }
 
-/** Returns the signed-in actor, or answers 401 and returns null. */
-export function requireActor(request: FastifyRequest, reply: FastifyReply): Actor | null {
-  if (request.actor) return request.actor;
-  void sendError(reply, 401, "unauthenticated", "请先登录 (sign in first)");
-  return null;
-}
-
-/** Sends a refused command as 400 (or the given status) naming the field when there is one. */
-export function sendProblem(reply: FastifyReply, problem: { code: string; message: string; field?: string }, status = 400) {
+/** Sends a refused command with the status of its code (src/platform/problems.ts: 400 unless listed), naming the field when there is one. */
+export function sendProblem(reply: FastifyReply, problem: { code: string; message: string; field?: string }, status = statusForProblem(problem.code)) {
   return sendError(reply, status, problem.code, problem.message, problem.field ? { [problem.field]: problem.message } : {});
 }

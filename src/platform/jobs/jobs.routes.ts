@@ -12,7 +12,7 @@ import type { JobDefinition, RegisteredJob } from "./jobs.definition";
 import { housekeepingJob } from "./jobs.housekeeping";
 import { enqueueJob, findJob, type JobRecord } from "./jobs.queue";
 import { jobsDb } from "./jobs.tables";
-import { jobDefinitions } from "./jobs.worker";
+import { jobDefinitions, wakeJobWorkers } from "./jobs.worker";
 
 const tags = ["jobs"];
 const StatusSchema = Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("succeeded"), Type.Literal("failed")]);
@@ -100,6 +100,7 @@ export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): read
         const { job, created } = await inTransaction(db, (trx) =>
           enqueueJob(trx, { kind: definition.kind, payload, actor, requestId: request.id, dedupeKey: definition.dedupeKey?.(payload) ?? null, maxAttempts: definition.maxAttempts }),
         );
+        if (created) wakeJobWorkers();
         return reply.code(created ? 202 : 200).send({ job: presentJob(job, definition), created });
       },
     }),

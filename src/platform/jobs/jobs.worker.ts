@@ -4,6 +4,7 @@
  * share the work through the queue's row locks and leases; none runs a job another holds.
  */
 import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import type { Kysely } from "kysely";
 import { now as clockNow } from "../../core/clock";
@@ -203,6 +204,13 @@ export async function runDueJobs(
   return ended;
 }
 
+const wakeUps = new EventEmitter();
+
+/** Tells this process's workers that a job was just enqueued, so they look at once instead of at the next poll. */
+export function wakeJobWorkers(): void {
+  wakeUps.emit("wake");
+}
+
 /** A running worker. */
 export interface JobWorker {
   owner: string;
@@ -218,19 +226,37 @@ export async function startJobWorker(db: Kysely<Database>, modules: readonly Mod
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
+  let busy = false;
+  let again = false;
   const pass = async () => {
-    try {
-      await runDueJobs(db, definitions, settings, () => stopping);
-    } catch (error) {
-      settings.log("job worker pass failed", error);
-    }
+    busy = true;
+    do {
+      again = false;
+      try {
+        await runDueJobs(db, definitions, settings, () => stopping);
+      } catch (error) {
+        settings.log("job worker pass failed", error);
+      }
+    } while (again && !stopping);
+    busy = false;
     if (!stopping) timer = setTimeout(() => void (current = pass()), settings.pollMs);
   };
+  const wake = () => {
+    if (stopping) return;
+    if (busy) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    current = pass();
+  };
+  wakeUps.on("wake", wake);
   current = pass();
   return {
     owner: settings.owner,
     stop: async () => {
       stopping = true;
+      wakeUps.off("wake", wake);
       clearTimeout(timer);
       await current;
     },

@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
+import { spreadsheetCell, spreadsheetRow } from "../../core/spreadsheet";
 import type { PublicityEntry, PublicityList } from "./publicity.lists";
 
 const require = createRequire(import.meta.url);
@@ -28,16 +29,16 @@ function cells(list: PublicityList, entry: PublicityEntry, townNames: ReadonlyMa
   return [entry.rank ?? "—", entry.maskedName, entry.maskedIdNumber, town, ...list.columns.map((column) => entry.values[column.key] ?? "")];
 }
 
-/** Writes the list as an XLSX workbook (one sheet, a title row, the period row, then the table). */
+/** Writes the list as an XLSX workbook (one sheet, a title row, the period row, then the table); every text cell is formula-escaped. */
 export async function listToXlsx(list: PublicityList, entries: PublicityEntry[], townNames: ReadonlyMap<string, string>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Gongzhi";
   const sheet = workbook.addWorksheet("公示名单");
-  sheet.addRow([list.title]).font = { bold: true, size: 14 };
-  sheet.addRow([periodLine(list)]);
-  const header = sheet.addRow(headings(list));
+  sheet.addRow([spreadsheetCell(list.title)]).font = { bold: true, size: 14 };
+  sheet.addRow([spreadsheetCell(periodLine(list))]);
+  const header = sheet.addRow(spreadsheetRow(headings(list)));
   header.font = { bold: true };
-  for (const entry of entries) sheet.addRow(cells(list, entry, townNames));
+  for (const entry of entries) sheet.addRow(spreadsheetRow(cells(list, entry, townNames)));
   sheet.columns.forEach((column, index) => (column.width = index === 2 ? 22 : 12));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,18 +8,11 @@ import { isIsoDate } from "../../core/dates";
 import { maskIdNumber, maskName } from "../../core/masking";
 import { err, ok, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
-import type { Actor } from "../roles";
+import { audit, type CommandContext } from "../commands/context";
 import { publicityDb, type EntryValue, type ListColumn } from "./publicity.tables";
 import {  } from "../../core/clock";
 
 /** The publicity clock: today in Shanghai. Tests replace `today` to replay a past period. */
-
-/** Who publishes and under which request. */
-export interface PublicityContext {
-  actor: Actor;
-  requestId: string | null;
-}
 
 /** One entry as a module hands it over: the full name and ID number are masked before storing. */
 export interface EntryInput {
@@ -67,7 +60,7 @@ export function publicityEndDate(startDate: string, workingDays: number): string
 }
 
 /** Publishes a new version of a list and supersedes the subject's earlier versions; records an audit entry. */
-export async function publishList(trx: Trx, context: PublicityContext, input: PublishInput): Promise<Result<PublicityList>> {
+export async function publishList(trx: Trx, context: CommandContext, input: PublishInput): Promise<Result<PublicityList>> {
   if (!/^[a-z][a-z0-9_.-]*$/.test(input.kind)) return err({ code: "invalid_kind", field: "kind", message: `kind: "${input.kind}" must look like points.school` });
   if (!isIsoDate(input.startDate)) return err({ code: "invalid_date", field: "startDate", message: "startDate: 须为 YYYY-MM-DD (must be a real date)" });
   if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > 60) {
@@ -93,8 +86,7 @@ export async function publishList(trx: Trx, context: PublicityContext, input: Pu
   }));
   for (let start = 0; start < rows.length; start += 500) await db.insertInto("publicity_entries").values(rows.slice(start, start + 500)).execute();
   const published = (await findList(trx, list.id))!;
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "publicity.publish", entityType: "publicity_list", entityId: list.id, townCode: input.townCode,
     after: { kind: input.kind, subjectKey: input.subjectKey, version, startDate: published.startDate, endDate: published.endDate, entries: rows.length },
   });
@@ -102,14 +94,13 @@ export async function publishList(trx: Trx, context: PublicityContext, input: Pu
 }
 
 /** Marks a publicised list final (公布) once its period is over; refuses before the end date, naming it. */
-export async function finaliseList(trx: Trx, context: PublicityContext, listId: string, today: string): Promise<Result<PublicityList>> {
+export async function finaliseList(trx: Trx, context: CommandContext, listId: string, today: string): Promise<Result<PublicityList>> {
   const list = await findList(trx, listId);
   if (!list) return err({ code: "not_found", message: "记录不存在或无权访问 (not found)" });
   if (list.status !== "publicised") return err({ code: "list_not_publicised", field: "status", message: `该名单状态为 ${list.status}，不能公布 (only a publicised list can be made final)` });
   if (today <= list.endDate) return err({ code: "publicity_not_over", field: "endDate", message: `公示期至 ${list.endDate} 结束后方可公布 (publicity runs until ${list.endDate})` });
   await publicityDb(trx).updateTable("publicity_lists").set({ status: "final" }).where("id", "=", listId).execute();
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "publicity.finalise", entityType: "publicity_list", entityId: listId, townCode: list.townCode, before: { status: list.status }, after: { status: "final" },
   });
   return ok({ ...list, status: "final" });

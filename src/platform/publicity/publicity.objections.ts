@@ -7,9 +7,9 @@ import { sql } from "kysely";
 import { addWorkingDays } from "../../core/calendar";
 import { err, ok, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
-import { appendAudit } from "../audit/audit.log";
+import { audit, type CommandContext } from "../commands/context";
 import { checkAttachableFiles } from "../files/files.commands";
-import { findList, type PublicityContext } from "./publicity.lists";
+import { findList } from "./publicity.lists";
 import { publicityDb } from "./publicity.tables";
 
 /** Working days to forward an objection to the owning department, and then for it to check. */
@@ -47,7 +47,7 @@ export async function owningDepartment(executor: Executor, indicator: string): P
 /** Raises an objection; refused after the publicity end date (naming it) or on a list no longer publicised. */
 export async function raiseObjection(
   trx: Trx,
-  context: PublicityContext,
+  context: CommandContext,
   input: { listId: string; entryId: string; indicator?: string | null; reason: string; fileIds?: string[] },
   today: string,
 ): Promise<Result<Objection>> {
@@ -76,8 +76,7 @@ export async function raiseObjection(
     .returning("id")
     .executeTakeFirstOrThrow();
   const objection = (await findObjection(trx, row.id))!;
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "publicity.objection.raise", entityType: "publicity_objection", entityId: objection.id, townCode: objection.townCode,
     after: { listId: list.id, entryId: entry.id, indicator, departmentCode: objection.departmentCode, forwardDue, checkDue: objection.checkDue },
   });
@@ -85,7 +84,7 @@ export async function raiseObjection(
 }
 
 /** Forwards a received objection to its department (a clerk of the 镇区 or a programme admin does this). */
-export async function forwardObjection(trx: Trx, context: PublicityContext, objection: Objection, departmentCode?: string): Promise<Result<Objection>> {
+export async function forwardObjection(trx: Trx, context: CommandContext, objection: Objection, departmentCode?: string): Promise<Result<Objection>> {
   if (objection.status !== "received") return err({ code: "objection_not_received", field: "status", message: `异议状态为 ${objection.status}，不能转交 (only a received objection is forwarded)` });
   const target = departmentCode ?? objection.departmentCode;
   if (!target) return err({ code: "department_required", field: "departmentCode", message: "departmentCode: 请指定核查部门 (name the department that checks it)" });
@@ -94,8 +93,7 @@ export async function forwardObjection(trx: Trx, context: PublicityContext, obje
   await publicityDb(trx).updateTable("publicity_objections")
     .set((eb) => ({ status: "forwarded", department_code: target, forwarded_at: new Date(), version: eb("version", "+", 1) }))
     .where("id", "=", objection.id).execute();
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "publicity.objection.forward", entityType: "publicity_objection", entityId: objection.id, townCode: objection.townCode,
     before: { status: objection.status, departmentCode: objection.departmentCode }, after: { status: "forwarded", departmentCode: target },
   });
@@ -105,7 +103,7 @@ export async function forwardObjection(trx: Trx, context: PublicityContext, obje
 /** Answers an objection upheld or rejected with a reason; the answer is published with the list. */
 export async function answerObjection(
   trx: Trx,
-  context: PublicityContext,
+  context: CommandContext,
   objection: Objection,
   input: { decision: "upheld" | "rejected"; answer: string },
   today: string,
@@ -116,8 +114,7 @@ export async function answerObjection(
   await publicityDb(trx).updateTable("publicity_objections")
     .set((eb) => ({ status: input.decision, answer, answered_by: context.actor.id, answered_on: today, version: eb("version", "+", 1) }))
     .where("id", "=", objection.id).execute();
-  await appendAudit(trx, {
-    actorId: context.actor.id, actorUsername: context.actor.username, requestId: context.requestId,
+  await audit(trx, context, {
     action: "publicity.objection.answer", entityType: "publicity_objection", entityId: objection.id, townCode: objection.townCode,
     before: { status: objection.status }, after: { status: input.decision, answer },
   });

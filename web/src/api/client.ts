@@ -119,7 +119,7 @@ export function apiDelete<T>(path: string): Promise<T> {
 }
 
 /** Puts the server's per-field messages under the matching antd Form fields; true when there were any. */
-export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
+export function applyFieldErrors(form: Pick<FormInstance, "setFields">, error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   const entries = Object.entries(error.fields);
   if (entries.length === 0) return false;

@@ -69,9 +69,9 @@ describe("apiRequest", () => {
     vi.stubGlobal("fetch", vi.fn(async () => answer(401, { error: { code: "unauthenticated", message: "", fields: {} } })));
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    await apiRequest("GET", "/persons", { query: { q: "张三" } }).catch(() => undefined);
+    await expect(apiRequest("GET", "/persons", { query: { q: "张三" } })).rejects.toMatchObject({ status: 401, code: "unauthenticated" });
     expect(handler).toHaveBeenCalledTimes(1);
-    await apiRequest("GET", "/auth/me", { expectUnauthorized: true }).catch(() => undefined);
+    await expect(apiRequest("GET", "/auth/me", { expectUnauthorized: true })).rejects.toMatchObject({ status: 401, code: "unauthenticated" });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 // Reference lists (镇区, departments, communities) change rarely: fetched once per page load and shared.
 import { useEffect, useState } from "react";
 import { apiGet } from "./client";
+import type { ApiResponse, ItemOf } from "./schema";
 import type { Community, Department, Town } from "./types";
 
 const cache = new Map<string, Promise<unknown>>();
@@ -59,11 +60,7 @@ export function townName(towns: Town[], code: string | null | undefined): string
 }
 
 /** A year of the working-day calendar: official (from the State Council notice) or provisional (computed). */
-export interface CalendarYearInfo {
-  year: number;
-  provisional: boolean;
-  source: string;
-}
+export type CalendarYearInfo = ItemOf<ApiResponse<"/calendar/years">>;
 
 /** The calendar's years around today, to mark deadlines that fall in a provisional year. */
 export function useCalendarYears() {

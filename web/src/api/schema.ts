@@ -1,6 +1,6 @@
-// Reads the server's shapes out of the generated OpenAPI types (generated/openapi.ts, `npm run gen:api-types`),
+// Reads the server's shapes out of the generated OpenAPI types (web/generated/openapi.ts, `npm run gen:api-types`),
 // so a web type is an alias of what the route's response schema declares instead of a second declaration.
-import type { paths } from "./generated/openapi";
+import type { paths } from "../../generated/openapi";
 
 /** The operations under /api/v1, keyed by the path as the web client writes it ("/persons/{id}"). */
 type V1Paths = { [P in keyof paths as P extends `/api/v1${infer Rest}` ? Rest : never]: paths[P] };

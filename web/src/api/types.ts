@@ -1,6 +1,5 @@
 // Shapes of the v1 API (docs/api.md). Where a route declares a response schema the type is an alias of the generated
-// one (generated/openapi.ts, `npm run gen:api-types`), so it is written once, on the server. The few types below
-// marked "Hand-declared" mirror a route that declares no response schema yet.
+// one (web/generated/openapi.ts, `npm run gen:api-types`), so it is written once, on the server.
 import type { ApiResponse, ItemOf } from "./schema";
 
 /** The answer of `/auth/me` and `/auth/login`. */
@@ -57,38 +56,11 @@ export type HistoryEntry = ItemOf<ApiResponse<"/persons/{id}/history">>;
 /** The resident's own record from `/me/profile`. */
 export type Profile = ApiResponse<"/me/profile">;
 
-/**
- * An entry of the hash-chained audit log. Hand-declared: GET /audit declares no response schema yet.
- * Also the shape of history entries (which leave out id and hash).
- */
-export interface AuditEntry {
-  /** Absent in a record's history, present in the audit log. */
-  id?: string;
-  position: number;
-  at: string;
-  actorId?: string | null;
-  actorUsername?: string | null;
-  action: string;
-  entityType?: string | null;
-  entityId?: string | null;
-  townCode?: string | null;
-  /** The record before and after the change; absent when the caller may not see the full record. */
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-  /** Names of the fields that changed (history entries). */
-  changedFields?: string[];
-  requestId?: string | null;
-  hash?: string;
-}
+/** An entry of the hash-chained audit log (GET /audit). */
+export type AuditEntry = ItemOf<ApiResponse<"/audit">>;
 
-/** The answer of `/audit/verify`. Hand-declared: GET /audit/verify declares no response schema yet. */
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  problems: { position: number; id: string; reason: string }[];
-  /** The newest entry as the audit head records it (null when its record is missing). */
-  head: { position: number; hash: string } | null;
-}
+/** The answer of `/audit/verify`. */
+export type AuditVerification = ApiResponse<"/audit/verify">;
 
 /** A page of a paginated list. */
 export interface Page<T> {
@@ -98,33 +70,8 @@ export interface Page<T> {
   pageSize: number;
 }
 
-/**
- * A publicity list header (points and assistance lists alike). Hand-declared: GET /public/publicity/lists declares
- * no response schema yet.
- */
-export interface PublicityList {
-  id: string;
-  kind: string;
-  version: number;
-  title: string;
-  townCode: string | null;
-  startDate: string;
-  workingDays: number;
-  endDate: string;
-  status: string;
-  columns: { key: string; label: string }[];
-  entryCount: number;
-}
+/** A publicity list header, points and assistance lists alike (GET /public/publicity/lists). */
+export type PublicityList = ItemOf<ApiResponse<"/public/publicity/lists">>;
 
-/**
- * A masked entry of a publicity list. Hand-declared: GET /public/publicity/lists/{id}/entries declares no response
- * schema yet.
- */
-export interface PublicityEntry {
-  id: string;
-  rank: number | null;
-  maskedName: string;
-  maskedIdNumber: string;
-  townCode: string | null;
-  values: Record<string, string | number | null>;
-}
+/** A masked entry of a publicity list (GET /public/publicity/lists/{id}/entries). */
+export type PublicityEntry = ItemOf<ApiResponse<"/public/publicity/lists/{id}/entries">>;

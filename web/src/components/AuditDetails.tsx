@@ -14,6 +14,7 @@ export function AuditDetails({ entry }: { entry: AuditEntry | HistoryEntry }) {
   const { t } = useTranslation();
   const before = recordOf(entry.before);
   const after = recordOf(entry.after);
+  const changedFields = "changedFields" in entry ? entry.changedFields : [];
   const townLabel = useTownLabel();
   const label = (field: string) => t(`field.${field}`, { defaultValue: field });
   const value = (field: string, item: unknown) => {
@@ -26,10 +27,10 @@ export function AuditDetails({ entry }: { entry: AuditEntry | HistoryEntry }) {
   };
 
   if (!before && !after) {
-    if (!entry.changedFields || entry.changedFields.length === 0) return null;
+    if (changedFields.length === 0) return null;
     return (
       <Typography.Text type="secondary" className="audit-fields">
-        {t("audit.changedFields")}: {entry.changedFields.map(label).join("、")}
+        {t("audit.changedFields")}: {changedFields.map(label).join("、")}
       </Typography.Text>
     );
   }

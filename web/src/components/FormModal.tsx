@@ -1,27 +1,27 @@
 import type { ReactNode } from "react";
-import { Modal } from "antd";
+import { Modal, type FormInstance } from "antd";
 import { useTranslation } from "react-i18next";
 import { SubmitErrorAlert } from "./SubmitErrorAlert";
+import type { Submission } from "./useSubmit";
 
-interface Props {
+interface Props<Values> {
   open: boolean;
   title: ReactNode;
   okText: string;
   /** The `data-testid` of the OK button. */
   submitTestId: string;
-  saving: boolean;
-  error: unknown;
-  /** Validates and sends the form (a rejected validation is ignored: the fields show it). */
-  onSubmit: () => Promise<void>;
+  /** The form in the dialog: OK validates it (a refused validation shows under the fields) and submits its values. */
+  form: FormInstance<Values>;
+  /** The form's useSubmit: the saving state, the error above the fields and, when given, the conflict's reload. */
+  submission: Pick<Submission<Values, unknown>, "saving" | "submit" | "clearError" | "alert">;
+  /** Closes the dialog (the error is cleared first). */
   onCancel: () => void;
-  /** Offered on a version conflict. */
-  onReload?: () => void;
   width?: number;
   children: ReactNode;
 }
 
 /** The shell of a form in a dialog: OK/cancel, the saving state, the submit error above the fields. */
-export function FormModal({ open, title, okText, submitTestId, saving, error, onSubmit, onCancel, onReload, width, children }: Props) {
+export function FormModal<Values>({ open, title, okText, submitTestId, form, submission, onCancel, width, children }: Props<Values>) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -30,13 +30,16 @@ export function FormModal({ open, title, okText, submitTestId, saving, error, on
       title={title}
       okText={okText}
       cancelText={t("action.cancel")}
-      confirmLoading={saving}
-      onOk={() => void onSubmit().catch(() => undefined)}
-      onCancel={onCancel}
+      confirmLoading={submission.saving}
+      onOk={() => void form.validateFields().then(submission.submit, () => undefined)}
+      onCancel={() => {
+        submission.clearError();
+        onCancel();
+      }}
       destroyOnHidden
       okButtonProps={{ "data-testid": submitTestId } as Record<string, string>}
     >
-      <SubmitErrorAlert error={error} onReload={onReload} />
+      <SubmitErrorAlert {...submission.alert} />
       {children}
     </Modal>
   );

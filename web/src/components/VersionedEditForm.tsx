@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { apiPatch } from "../api/client";
 import { changedValues } from "./formValues";
 import { SubmitErrorAlert } from "./SubmitErrorAlert";
-import { useFormSubmit } from "./useFormSubmit";
+import { useSubmit } from "./useSubmit";
 
 interface Props<Record extends { id: string; version: number }> {
   record: Record;
@@ -33,28 +33,26 @@ export function VersionedEditForm<Record extends { id: string; version: number }
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const { error, saving, submit, clearError } = useFormSubmit(form, async (values: { [field: string]: unknown }) => {
-    const editable = Object.fromEntries(Object.entries(values).filter(([field]) => !readOnlyFields.includes(field)));
-    const changes = changedValues(record, editable);
-    adjust?.(changes);
-    if (Object.keys(changes).length === 0) {
-      onCancel();
-      return;
-    }
-    const saved = await apiPatch<Record>(path, { ...changes, version: record.version });
-    message.success(t("action.saved"));
-    onSaved(saved);
-  });
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (values: { [field: string]: unknown }) => {
+      const editable = Object.fromEntries(Object.entries(values).filter(([field]) => !readOnlyFields.includes(field)));
+      const changes = changedValues(record, editable);
+      adjust?.(changes);
+      if (Object.keys(changes).length === 0) {
+        onCancel();
+        return;
+      }
+      const saved = await apiPatch<Record>(path, { ...changes, version: record.version });
+      message.success(t("action.saved"));
+      onSaved(saved);
+    },
+    { onReload },
+  );
 
   return (
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} data-testid={`${testIdPrefix}-edit-form`}>
-      <SubmitErrorAlert
-        error={error}
-        onReload={() => {
-          clearError();
-          onReload();
-        }}
-      />
+      <SubmitErrorAlert {...alert} />
       {children}
       <Space>
         <Button type="primary" htmlType="submit" loading={saving} data-testid={`${testIdPrefix}-edit-submit`}>

@@ -45,6 +45,10 @@ export async function recordReview(trx: Trx, context: CommandContext, record: Ca
   if (!step.ok) return step;
   const dated = checkDate(input.reviewedOn, "reviewedOn", clock.today(), record.decidedOn ?? undefined);
   if (!dated.ok) return dated;
+  if (context.actor && input.fileIds?.length) {
+    const files = await checkAttachableFiles(trx, context.actor, input.fileIds, "fileIds");
+    if (!files.ok) return files;
+  }
   const next = nextReview(input.reviewedOn, record.workCapacity, record.seriousIllness);
   await assistanceDb(trx).updateTable("assistance_cases").set({ next_review_on: next, ...bump(record) }).where("id", "=", record.id).execute();
   await recordEvent(trx, context, record, { kind: "reviewed", onDate: input.reviewedOn, details: { findings: input.findings, dueOn: record.nextReviewOn, nextReviewOn: next }, fileIds: input.fileIds });

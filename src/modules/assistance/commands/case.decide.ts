@@ -7,6 +7,7 @@
 import { fenToYuanString } from "../../../core/money";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
+import { checkAttachableFiles } from "../../../platform/files/files.commands";
 import { publishList } from "../../../platform/publicity/publicity.lists";
 import { publicityDb } from "../../../platform/publicity/publicity.tables";
 import type { Actor } from "../../../platform/roles";
@@ -145,6 +146,10 @@ export async function fileAppeal(trx: Trx, context: CommandContext, record: Case
   if (!dated.ok) return dated;
   if (!record.appealDueOn || input.filedOn > record.appealDueOn) {
     return err({ code: "appeal_too_late", message: `申诉期限已过（至 ${record.appealDueOn ?? "—"}）(the time to appeal has passed)`, field: "filedOn" });
+  }
+  if (context.actor && input.fileIds?.length) {
+    const files = await checkAttachableFiles(trx, context.actor, input.fileIds, "fileIds");
+    if (!files.ok) return files;
   }
   // Members rejoin the open case; a member taken into another case since then blocks the appeal.
   const db = assistanceDb(trx);

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
+import { isUniqueViolation } from "../../../platform/commands/context";
 import { checkAttachableFiles } from "../../../platform/files/files.commands";
 import { findPerson, type HouseholdRecord } from "../../registry/repository";
 import { assessEligibility } from "../eligibility";
@@ -14,10 +15,9 @@ import { checkDate, parseAmount, recordEvent, type CommandContext } from "./cont
 import { validateMembers } from "./members.input";
 import { clock } from "../../../core/clock";
 
-/** Tells whether an error is the unique violation of the one-open-case-per-household index. */
+/** Tells whether an error is the unique violation of the one-open-case-per-household (or per-member) index. */
 function isOpenCaseViolation(error: unknown): boolean {
-  const candidate = error as { code?: string; constraint?: string; message?: string };
-  return candidate?.code === "23505" && /assistance_cases_one_open|assistance_case_members_one_open/.test(`${candidate.constraint ?? ""} ${candidate.message ?? ""}`);
+  return isUniqueViolation(error, "assistance_cases_one_open", "assistance_case_members_one_open");
 }
 
 /** Submits a case for a registry household; an ineligible household is accepted and marked with the reasons. */

@@ -1,33 +1,15 @@
-/** What every assistance command shares: the caller, the audit entry and the timeline event it writes. */
+/** Assistance-specific command helpers: the timeline event, step, version and date checks. The context and audit helper are shared (src/platform/commands/context.ts). */
 import { err, type Problem, type Result } from "../../../core/result";
 import { parseYuan } from "../../../core/money";
 import type { Trx } from "../../../db/transaction";
-import { appendAudit } from "../../../platform/audit/audit.log";
+import { actingUsername, audit, type CommandContext as SharedCommandContext } from "../../../platform/commands/context";
 import type { Actor } from "../../../platform/roles";
 import type { CaseRecord } from "../repository";
 import { assistanceDb } from "../tables";
 import { stepAllowed, stepsFrom } from "../workflow";
 
-/** Who runs a command and under which request id; every command also receives the transaction. */
-export interface CommandContext {
-  actor: Actor | null;
-  username?: string;
-  requestId: string | null;
-}
-
-/** Writes one audit entry in the command's transaction. */
-export async function audit(
-  trx: Trx,
-  context: CommandContext,
-  entry: { action: string; entityType: string; entityId: string; townCode: string | null; before?: unknown; after?: unknown },
-): Promise<void> {
-  await appendAudit(trx, {
-    actorId: context.actor?.id ?? null,
-    actorUsername: context.actor?.username ?? context.username ?? "system",
-    requestId: context.requestId,
-    ...entry,
-  });
-}
+/** Assistance commands also run as scheduled jobs and from the CLI, so the actor may be absent (see `username`). */
+export type CommandContext = SharedCommandContext<Actor | null>;
 
 /** Adds a timeline event to a case and the matching audit entry, both in the command's transaction. */
 export async function recordEvent(
@@ -46,7 +28,7 @@ export async function recordEvent(
       details: JSON.stringify(event.details),
       file_ids: event.fileIds ?? [],
       actor_id: context.actor?.id ?? null,
-      actor_username: context.actor?.username ?? context.username ?? "system",
+      actor_username: actingUsername(context),
     })
     .execute();
   await audit(trx, context, {

@@ -13,7 +13,8 @@ import { loadCpi, loadPayableCases } from "../payroll.repository";
 import type { CpiBody } from "../schemas";
 import { assistanceDb } from "../tables";
 import { priceSubsidyDue } from "../workflow";
-import { audit, type CommandContext } from "./context";
+import { audit } from "../../../platform/commands/context";
+import { type CommandContext } from "./context";
 import { clock } from "../../../core/clock";
 
 /** What the entry found: the trigger, the subsidy prepared and its due date. */

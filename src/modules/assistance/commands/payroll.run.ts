@@ -15,7 +15,8 @@ import { parametersInForce, policyParameters } from "../parameters";
 import { basisOf, computeCase, cpiFor, memoisedCompute, type PayableCase } from "../payroll.compute";
 import { loadCpi, loadPaidForMonth, loadPayableCases } from "../payroll.repository";
 import { assistanceDb, type AssistancePayrollLinesTable } from "../tables";
-import { audit, type CommandContext } from "./context";
+import { audit } from "../../../platform/commands/context";
+import { type CommandContext } from "./context";
 
 const payrollLockKey = 72_011_320;
 const chunkSize = 25_000;

@@ -17,7 +17,8 @@ import { loadPayableCases } from "../payroll.repository";
 import type { StandardDecisionBody, StandardProposeBody } from "../schemas";
 import { assistanceDb } from "../tables";
 import { monthOf } from "../workflow";
-import { audit, type CommandContext } from "./context";
+import { audit } from "../../../platform/commands/context";
+import { type CommandContext } from "./context";
 
 /** Proposes a standard effective from a date, with its simulation on the caseload of the simulated month. */
 export async function proposeNextStandard(trx: Trx, context: CommandContext, input: StandardProposeBody): Promise<Result<{ id: string }, Problem>> {

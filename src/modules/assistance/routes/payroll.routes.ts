@@ -1,17 +1,18 @@
 /** Payroll, CPI and standards routes: civil affairs runs, approves and exports; the price department enters CPI; policy officers propose standards. */
-import type { FastifyInstance } from "fastify";
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { fenToYuanString } from "../../../core/money";
 import { inTransaction, inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, sendRefusal } from "../../../platform/http/command-reply";
-import { requireActor, sendForbidden, sendNotFound, sendProblem } from "../../../platform/http/request-context";
-import type { ModuleDependencies } from "../../../platform/module";
+import { sendNotFound, sendProblem } from "../../../platform/http/request-context";
+import { defineRoute, type AnyRoute, type RouteTarget } from "../../../platform/http/route";
 import { recordCpi } from "../commands/cpi.record";
 import { approvePayroll, cancelPayroll, markExported, runPayroll } from "../commands/payroll.run";
 import { decideStandard, proposeNextStandard, submitStandard } from "../commands/standard.commands";
 import { bankCsv, bankRows, bankXlsx } from "../payroll.export";
 import { findPayroll, listPayrolls } from "../payroll.repository";
-import { mayOnAssistance } from "../policies";
+import {
+  CpiListResponse, CpiOutcomeResponse, OkResponse, PayrollCancelledResponse, PayrollLinesResponse, PayrollResponse, PayrollRunResponse, PayrollsResponse, StandardCreatedResponse,
+  StandardsResponse,
+} from "../responses";
 import { BankFileQuery, CpiBody, IdParams, MonthParams, PayrollApproveBody, PayrollCancelBody, PayrollLinesQuery, PayrollRunBody, StandardDecisionBody, StandardProposeBody } from "../schemas";
 import { assistanceDb } from "../tables";
 
@@ -50,156 +51,208 @@ export function presentPayroll({ payroll, towns }: PayrollRow) {
   };
 }
 
-/** Mounts payroll, CPI and standards routes. */
-export function payrollRoutes(instance: FastifyInstance, { db }: ModuleDependencies): void {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+/** The payroll of `:month` (civil-affairs data: every payroll is in scope for who holds the permission). */
+const payrollTarget: RouteTarget<{ month: string }, unknown, PayrollRow> = {
+  resource: "payroll",
+  load: (executor, { params }) => findPayroll(executor, params.month),
+};
 
-  app.get("/assistance/payrolls", { schema: { tags } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.read")) return sendForbidden(reply);
-    const rows = await listPayrolls(db);
-    return { items: rows.map((payroll) => presentPayroll({ payroll, towns: [] })) };
-  });
-
-  app.post("/assistance/payrolls", { schema: { tags, body: PayrollRunBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.run")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => runPayroll(trx, commandContext(request, actor), request.body.month));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    const found = (await findPayroll(db, request.body.month))!;
-    return reply.code(result.value.created ? 201 : 200).send({ ...presentPayroll(found), created: result.value.created });
-  });
-
-  app.get("/assistance/payrolls/:month", { schema: { tags, params: MonthParams } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.read")) return sendForbidden(reply);
-    const found = await findPayroll(db, request.params.month);
-    return found ? presentPayroll(found) : sendNotFound(reply);
-  });
-
-  app.get("/assistance/payrolls/:month/lines", { schema: { tags, params: MonthParams, querystring: PayrollLinesQuery } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.read")) return sendForbidden(reply);
-    const { townCode, page = 1, pageSize = 50 } = request.query;
-    let query = assistanceDb(db).selectFrom("assistance_payroll_lines").where("month", "=", request.params.month);
-    if (townCode) query = query.where("town_code", "=", townCode);
-    const total = Number((await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-    const rows = await query.selectAll().orderBy("town_code").orderBy("case_id").orderBy("for_month").limit(pageSize).offset((page - 1) * pageSize).execute();
-    return {
-      items: rows.map((row) => ({
-        caseId: row.case_id, kind: row.kind, forMonth: row.for_month, townCode: row.town_code, members: row.members, standardYuan: yuan(row.standard_fen),
-        dibaoYuan: yuan(row.dibao_fen), supplementYuan: yuan(row.supplement_fen), priceSubsidyYuan: yuan(row.price_subsidy_fen), totalYuan: yuan(row.total_fen),
-        payeeName: row.payee_name, bankAccount: `****${row.bank_account.slice(-4)}`,
-      })),
-      total, page, pageSize,
-    };
-  });
-
-  app.post("/assistance/payrolls/:month/approval", { schema: { tags, params: MonthParams, body: PayrollApproveBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.run")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => approvePayroll(trx, commandContext(request, actor), request.params.month, request.body.version));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return presentPayroll((await findPayroll(db, request.params.month))!);
-  });
-
-  app.post("/assistance/payrolls/:month/cancellation", { schema: { tags, params: MonthParams, body: PayrollCancelBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.run")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => cancelPayroll(trx, commandContext(request, actor), request.params.month, request.body));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return { month: request.params.month, status: "cancelled" };
-  });
-
-  app.get("/assistance/payrolls/:month/bank-file", { schema: { tags, params: MonthParams, querystring: BankFileQuery } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "payroll.run")) return sendForbidden(reply);
-    const month = request.params.month;
-    const format = request.query.format ?? "csv";
-    const file = await inTransaction(db, async (trx) => {
-      const found = await findPayroll(trx, month);
-      if (!found) return null;
-      if (found.payroll.status !== "approved") return "not_approved" as const;
-      const { rows, totalFen, withheld } = await bankRows(trx, month);
-      await markExported(trx, commandContext(request, actor), month, { format, rows: rows.length, totalFen, withheld });
-      return format === "csv" ? bankCsv(month, rows, totalFen) : await bankXlsx(month, rows, totalFen);
-    });
-    if (file === null) return sendNotFound(reply);
-    if (file === "not_approved") return sendProblem(reply, { code: "not_approved", message: "发放表审核后方可导出 (approve the payroll first)", field: "status" });
-    reply.header("content-disposition", `attachment; filename="dibao-${month}.${format}"`);
-    reply.type(format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    return reply.send(file);
-  });
-
-  app.get("/assistance/cpi", { schema: { tags } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "cpi.read")) return sendForbidden(reply);
-    const rows = await assistanceDb(db).selectFrom("assistance_cpi").selectAll().orderBy("month", "desc").limit(120).execute();
-    const percent = (value: number | null) => (value === null ? null : `${value < 0 ? "-" : ""}${Math.floor(Math.abs(value) / 100)}.${String(Math.abs(value) % 100).padStart(2, "0")}`);
-    return {
-      items: rows.map((row) => ({
-        month: row.month, cpiPercent: percent(row.cpi_hundredths), foodPercent: percent(row.food_hundredths), releasedOn: row.released_on, synthetic: row.synthetic,
-        recordedBy: row.recorded_by_username, recordedAt: new Date(row.recorded_at).toISOString(), triggered: row.triggered, subsidyDueOn: row.subsidy_due_on,
-        coveredHouseholds: row.covered_households, coveredPersons: row.covered_persons, subsidyYuan: yuan(row.subsidy_fen), version: row.version,
-      })),
-    };
-  });
-
-  app.put("/assistance/cpi/:month", { schema: { tags, params: MonthParams, body: CpiBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "cpi.record")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => recordCpi(trx, commandContext(request, actor), request.params.month, request.body));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    const { subsidyFen, ...rest } = result.value;
-    return { ...rest, subsidyYuan: yuan(subsidyFen) };
-  });
-
-  app.get("/assistance/standards", { schema: { tags } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "standard.read")) return sendForbidden(reply);
-    const rows = await assistanceDb(db).selectFrom("assistance_standards").selectAll().orderBy("created_at", "desc").limit(50).execute();
-    return {
-      items: rows.map((row) => ({
-        id: row.id, effectiveFrom: row.effective_from, standardYuan: yuan(row.standard_fen), supplementYuan: yuan(row.supplement_fen), status: row.status,
-        basis: row.basis, simulation: row.simulation, decisionReason: row.decision_reason, version: row.version, createdAt: new Date(row.created_at).toISOString(),
-      })),
-    };
-  });
-
-  app.post("/assistance/standards", { schema: { tags, body: StandardProposeBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "standard.propose")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => proposeNextStandard(trx, commandContext(request, actor), request.body));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return reply.code(201).send(result.value);
-  });
-
-  app.post("/assistance/standards/:id/submission", { schema: { tags, params: IdParams, body: PayrollApproveBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "standard.propose")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => submitStandard(trx, commandContext(request, actor), request.params.id, request.body.version));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return { ok: true };
-  });
-
-  app.post("/assistance/standards/:id/decision", { schema: { tags, params: IdParams, body: StandardDecisionBody } }, async (request, reply) => {
-    const actor = requireActor(request, reply);
-    if (!actor) return reply;
-    if (!mayOnAssistance(actor, "standard.approve")) return sendForbidden(reply);
-    const result = await inTransactionWhenOk(db, (trx) => decideStandard(trx, commandContext(request, actor), request.params.id, request.body));
-    if (!result.ok) return sendRefusal(reply, result.error);
-    return { ok: true };
-  });
-}
+/** Payroll, CPI and standards routes. */
+export const payrollRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "GET",
+    url: "/assistance/payrolls",
+    summary: { zh: "发放名册列表", en: "The payrolls" },
+    tags,
+    permission: "assistance.payroll.read",
+    response: { 200: PayrollsResponse },
+    handler: async ({ db }) => ({ items: (await listPayrolls(db)).map((payroll) => presentPayroll({ payroll, towns: [] })) }),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/payrolls",
+    summary: { zh: "生成月度发放名册（已生成则返回原名册）", en: "Run a month's payroll (200 with the existing one when already run)" },
+    tags,
+    permission: "assistance.payroll.run",
+    body: PayrollRunBody,
+    response: { 201: PayrollRunResponse, 200: PayrollRunResponse },
+    handler: async ({ db, request, reply, actor, body }) => {
+      const result = await inTransactionWhenOk(db, (trx) => runPayroll(trx, commandContext(request, actor), body.month));
+      if (!result.ok) return sendRefusal(reply, result.error);
+      const found = (await findPayroll(db, body.month))!;
+      return reply.code(result.value.created ? 201 : 200).send({ ...presentPayroll(found), created: result.value.created });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/assistance/payrolls/:month",
+    summary: { zh: "查看发放名册（按镇区和类别汇总）", en: "A payroll with totals per town and category" },
+    tags,
+    permission: "assistance.payroll.read",
+    params: MonthParams,
+    target: payrollTarget,
+    response: { 200: PayrollResponse },
+    handler: ({ target }) => presentPayroll(target),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/assistance/payrolls/:month/lines",
+    summary: { zh: "发放名册明细（银行账号打码）", en: "A payroll's lines (bank accounts masked)" },
+    tags,
+    permission: "assistance.payroll.read",
+    params: MonthParams,
+    querystring: PayrollLinesQuery,
+    response: { 200: PayrollLinesResponse },
+    handler: async ({ db, params, query: filter }) => {
+      const { townCode, page = 1, pageSize = 50 } = filter;
+      let query = assistanceDb(db).selectFrom("assistance_payroll_lines").where("month", "=", params.month);
+      if (townCode) query = query.where("town_code", "=", townCode);
+      const total = Number((await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+      const rows = await query.selectAll().orderBy("town_code").orderBy("case_id").orderBy("for_month").limit(pageSize).offset((page - 1) * pageSize).execute();
+      return {
+        items: rows.map((row) => ({
+          caseId: row.case_id, kind: row.kind, forMonth: row.for_month, townCode: row.town_code, members: row.members, standardYuan: yuan(row.standard_fen),
+          dibaoYuan: yuan(row.dibao_fen), supplementYuan: yuan(row.supplement_fen), priceSubsidyYuan: yuan(row.price_subsidy_fen), totalYuan: yuan(row.total_fen),
+          payeeName: row.payee_name, bankAccount: `****${row.bank_account.slice(-4)}`,
+        })),
+        total, page, pageSize,
+      };
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/payrolls/:month/approval",
+    summary: { zh: "审核发放名册（需带版本号）", en: "Approve a payroll (with its version)" },
+    tags,
+    permission: "assistance.payroll.run",
+    params: MonthParams,
+    body: PayrollApproveBody,
+    target: payrollTarget,
+    response: { 200: PayrollResponse },
+    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => approvePayroll(trx, commandContext(request, actor), params.month, body.version)),
+    present: async (_approved, { db, params }) => presentPayroll((await findPayroll(db, params.month))!),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/payrolls/:month/cancellation",
+    summary: { zh: "作废发放名册（导出前，需带版本号和理由）", en: "Cancel a payroll (before export, with its version and a reason)" },
+    tags,
+    permission: "assistance.payroll.run",
+    params: MonthParams,
+    body: PayrollCancelBody,
+    target: payrollTarget,
+    response: { 200: PayrollCancelledResponse },
+    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => cancelPayroll(trx, commandContext(request, actor), params.month, body)),
+    present: (_cancelled, { params }) => ({ month: params.month, status: "cancelled" as const }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/assistance/payrolls/:month/bank-file",
+    summary: { zh: "导出银行代发文件（CSV 或 XLSX，记入审计）", en: "Export the bank file as CSV or XLSX (audited)" },
+    tags,
+    permission: "assistance.payroll.run",
+    params: MonthParams,
+    querystring: BankFileQuery,
+    target: payrollTarget,
+    response: { 200: { mediaType: "text/csv", description: "the bank file (CSV, or XLSX with ?format=xlsx)" } },
+    handler: async ({ db, request, reply, actor, params, query }) => {
+      const month = params.month;
+      const format = query.format ?? "csv";
+      const file = await inTransaction(db, async (trx) => {
+        const found = await findPayroll(trx, month);
+        if (!found) return null;
+        if (found.payroll.status !== "approved") return "not_approved" as const;
+        const { rows, totalFen, withheld } = await bankRows(trx, month);
+        await markExported(trx, commandContext(request, actor), month, { format, rows: rows.length, totalFen, withheld });
+        return format === "csv" ? bankCsv(month, rows, totalFen) : await bankXlsx(month, rows, totalFen);
+      });
+      if (file === null) return sendNotFound(reply);
+      if (file === "not_approved") return sendProblem(reply, { code: "not_approved", message: "发放表审核后方可导出 (approve the payroll first)", field: "status" });
+      reply.header("content-disposition", `attachment; filename="dibao-${month}.${format}"`);
+      reply.type(format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      return reply.send(file);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/assistance/cpi",
+    summary: { zh: "物价指数和价格临时补贴联动", en: "CPI figures and the price-subsidy link" },
+    tags,
+    permission: "assistance.cpi.read",
+    response: { 200: CpiListResponse },
+    handler: async ({ db }) => {
+      const rows = await assistanceDb(db).selectFrom("assistance_cpi").selectAll().orderBy("month", "desc").limit(120).execute();
+      const percent = (value: number | null) => (value === null ? null : `${value < 0 ? "-" : ""}${Math.floor(Math.abs(value) / 100)}.${String(Math.abs(value) % 100).padStart(2, "0")}`);
+      return {
+        items: rows.map((row) => ({
+          month: row.month, cpiPercent: percent(row.cpi_hundredths), foodPercent: percent(row.food_hundredths), releasedOn: row.released_on, synthetic: row.synthetic,
+          recordedBy: row.recorded_by_username, recordedAt: new Date(row.recorded_at).toISOString(), triggered: row.triggered, subsidyDueOn: row.subsidy_due_on,
+          coveredHouseholds: row.covered_households, coveredPersons: row.covered_persons, subsidyYuan: yuan(row.subsidy_fen), version: row.version,
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    url: "/assistance/cpi/:month",
+    summary: { zh: "录入月度物价指数（触发价格补贴联动）", en: "Record a month's CPI (may trigger the price subsidy)" },
+    tags,
+    permission: "assistance.cpi.record",
+    params: MonthParams,
+    body: CpiBody,
+    response: { 200: CpiOutcomeResponse },
+    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => recordCpi(trx, commandContext(request, actor), params.month, body)),
+    present: ({ subsidyFen, ...rest }) => ({ ...rest, subsidyYuan: yuan(subsidyFen) }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/assistance/standards",
+    summary: { zh: "低保标准（最新在前）", en: "Standards, newest first" },
+    tags,
+    permission: "assistance.standards.read",
+    response: { 200: StandardsResponse },
+    handler: async ({ db }) => {
+      const rows = await assistanceDb(db).selectFrom("assistance_standards").selectAll().orderBy("created_at", "desc").limit(50).execute();
+      return {
+        items: rows.map((row) => ({
+          id: row.id, effectiveFrom: row.effective_from, standardYuan: yuan(row.standard_fen), supplementYuan: yuan(row.supplement_fen), status: row.status,
+          basis: row.basis, simulation: row.simulation, decisionReason: row.decision_reason, version: row.version, createdAt: new Date(row.created_at).toISOString(),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/standards",
+    summary: { zh: "提出下一年度标准（附测算）", en: "Propose the next standard (with its simulation)" },
+    tags,
+    permission: "assistance.standards.propose",
+    body: StandardProposeBody,
+    response: { 201: StandardCreatedResponse },
+    command: ({ db, request, actor, body }) => inTransactionWhenOk(db, (trx) => proposeNextStandard(trx, commandContext(request, actor), body)),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/standards/:id/submission",
+    summary: { zh: "提交标准审批（需带版本号）", en: "Submit a standard for approval (with its version)" },
+    tags,
+    permission: "assistance.standards.propose",
+    params: IdParams,
+    body: PayrollApproveBody,
+    response: { 200: OkResponse },
+    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => submitStandard(trx, commandContext(request, actor), params.id, body.version)),
+    present: () => ({ ok: true }),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/assistance/standards/:id/decision",
+    summary: { zh: "批准或退回标准", en: "Approve or return a standard" },
+    tags,
+    permission: "assistance.standards.approve",
+    params: IdParams,
+    body: StandardDecisionBody,
+    response: { 200: OkResponse },
+    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => decideStandard(trx, commandContext(request, actor), params.id, body)),
+    present: () => ({ ok: true }),
+  }),
+];

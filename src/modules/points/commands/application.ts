@@ -9,7 +9,8 @@ import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import type { PointsPurpose } from "../points.scoring";
 import { findApplication, type ApplicationRecord, type CycleRecord, type EnrolmentRecord } from "../repository";
-import { audit, refusal, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { refusal } from "./context";
 import { computeScore, countingFacts, recordScore } from "./scores";
 import { clock } from "../../../core/clock";
 

@@ -6,11 +6,11 @@ import ExcelJS from "exceljs";
 import { isIsoDate } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
-import { parseCsv } from "../../../demo/csv";
+import { parseCsv } from "../../../core/csv";
 import { pointsDb } from "../points.tables";
 import { defaultPolicyId, planOf } from "../points.scoring";
 import { findCycle, type CycleRecord } from "../repository";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 
 /** Opens a yearly cycle; the dates must follow the scheme's calendar. */
 export async function createCycle(
@@ -146,7 +146,7 @@ export async function setSchools(trx: Trx, context: CommandContext, cycle: Cycle
   return ok({ schools: schools.length });
 }
 
-/** Reads a CSV text into a table. */
-export function tableFromCsv(text: string): string[][] {
-  return parseCsv(text.replace(/^\uFEFF/, ""));
+/** Reads a CSV text into a table of text cells; malformed CSV (an unclosed quote) is a refusal naming `csv`. */
+export function tableFromCsv(text: string): Result<string[][], Problem> {
+  return parseCsv(text, "csv");
 }

@@ -9,7 +9,7 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { findEnrolment, findEnrolmentOfPerson } from "../repository";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 import { rescoreEnrolment, tellResident } from "./scores";
 import { clock } from "../../../core/clock";
 

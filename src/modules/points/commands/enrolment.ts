@@ -4,7 +4,8 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { findEnrolment, findEnrolmentOfPerson, type EnrolmentRecord } from "../repository";
-import { audit, refusal, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { refusal } from "./context";
 import { recordScore, tellResident } from "./scores";
 import { clock } from "../../../core/clock";
 

@@ -10,7 +10,8 @@ import { owningDepartment } from "../../../platform/publicity/publicity.objectio
 import { pointsDb } from "../points.tables";
 import { checkFact, planOf } from "../points.scoring";
 import { findFact, type EnrolmentRecord, type FactRecord } from "../repository";
-import { audit, refusal, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { refusal } from "./context";
 import { countingStatuses, rescoreEnrolment, tellResident } from "./scores";
 import { clock } from "../../../core/clock";
 

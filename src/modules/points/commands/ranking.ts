@@ -13,7 +13,7 @@ import { findRun, type CycleRecord, type RunRecord } from "../repository";
 import { contextColumns, loadRunInput } from "../run/run.input";
 import { outcomeCounts, resultReader, streamedResultHash, writeRunRows } from "../run/run.result";
 import { runListRows } from "../run/run.rows";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 import { tellResident } from "./scores";
 import { clock } from "../../../core/clock";
 

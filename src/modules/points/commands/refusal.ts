@@ -4,7 +4,7 @@ import type { Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { publishedResult } from "../presenters";
 import { findApplication, type ApplicationRecord } from "../repository";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 import { tellResident } from "./scores";
 import { clock } from "../../../core/clock";
 

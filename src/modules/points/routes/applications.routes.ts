@@ -5,7 +5,7 @@ import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/
 import { sendError } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { applyForPurpose } from "../commands/application";
-import { isUniqueViolation } from "../commands/context";
+import { isUniqueViolation } from "../../../platform/commands/context";
 import { refusePlacement } from "../commands/refusal";
 import { noticePdf } from "../notice.pdf";
 import { pointsDb } from "../points.tables";

@@ -91,7 +91,7 @@ export const programmeRoutes: readonly AnyRoute[] = [
     handler: async ({ db, request, reply, actor, params, body }) => {
       const { csv, xlsxBase64 } = body;
       if ((csv === undefined) === (xlsxBase64 === undefined)) return sendError(reply, 400, "validation_failed", "请提供 csv 或 xlsxBase64 之一 (send csv or xlsxBase64)", { csv: "csv or xlsxBase64" });
-      const table = csv !== undefined ? { ok: true as const, value: tableFromCsv(csv) } : await tableFromXlsx(Buffer.from(xlsxBase64!, "base64"));
+      const table = csv !== undefined ? tableFromCsv(csv) : await tableFromXlsx(Buffer.from(xlsxBase64!, "base64"));
       if (!table.ok) return sendRefusal(reply, table.error);
       const result = await inTransactionWhenOk(db, async (trx) => {
         const cycle = await findCycle(trx, params.id);

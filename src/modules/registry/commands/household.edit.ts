@@ -2,7 +2,8 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findHousehold, type HouseholdRecord } from "../repository";
 import type { HouseholdPatchBody } from "../schemas";
-import { audit, snapshot, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { snapshot } from "./context";
 import { versionConflict } from "./person.edit";
 import { checkTownAndCommunity } from "./validation";
 

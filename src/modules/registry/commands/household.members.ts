@@ -2,7 +2,7 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findHousehold, type HouseholdRecord } from "../repository";
 import type { MemberAddBody } from "../schemas";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 import { checkJoinablePerson, insertMembership } from "./household.register";
 import { clock } from "../../../core/clock";
 

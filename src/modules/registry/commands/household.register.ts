@@ -2,7 +2,8 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findCurrentMembership, findHousehold, findPerson, type HouseholdRecord } from "../repository";
 import type { HouseholdCreateBody } from "../schemas";
-import { audit, isUniqueViolation, snapshot, type CommandContext } from "./context";
+import { audit, isUniqueViolation, type CommandContext } from "../../../platform/commands/context";
+import { snapshot } from "./context";
 import { checkTownAndCommunity } from "./validation";
 import { clock } from "../../../core/clock";
 

@@ -2,7 +2,8 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findOrganisation, type OrganisationRecord } from "../repository";
 import type { OrganisationCreateBody, OrganisationPatchBody } from "../schemas";
-import { audit, isUniqueViolation, snapshot, type CommandContext } from "./context";
+import { audit, isUniqueViolation, type CommandContext } from "../../../platform/commands/context";
+import { snapshot } from "./context";
 import { versionConflict } from "./person.edit";
 import { checkCreditCode, checkOptionalPhone, checkTownAndCommunity } from "./validation";
 

@@ -3,7 +3,8 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findPerson, findPersonIdByIdNumber, type PersonRecord } from "../repository";
 import type { PersonPatchBody } from "../schemas";
-import { audit, snapshot, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { snapshot } from "./context";
 import { checkOptionalPhone, checkTownAndCommunity } from "./validation";
 
 /** The answer when somebody saved the record after the caller read it. */

@@ -3,7 +3,8 @@ import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { findPerson, findPersonIdByIdNumber, type PersonRecord } from "../repository";
 import type { PersonCreateBody } from "../schemas";
-import { audit, snapshot, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
+import { snapshot } from "./context";
 import { checkOptionalPhone, checkTownAndCommunity } from "./validation";
 
 /** Registers a person: validates the ID number (gender and birth date come from it), phone, 镇区 and community. */

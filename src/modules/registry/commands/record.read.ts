@@ -1,5 +1,5 @@
 import type { Trx } from "../../../db/transaction";
-import { audit, type CommandContext } from "./context";
+import { audit, type CommandContext } from "../../../platform/commands/context";
 
 /** Logs that a staff member opened a full record (PIPL: every read of a full record by staff is logged). */
 export async function recordFullRead(

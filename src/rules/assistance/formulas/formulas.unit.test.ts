@@ -43,9 +43,9 @@ describe("dibao formula", () => {
 
   it("applies the asset limit of 24 × standard × members, inclusive", () => {
     const within = computeDibao(context({ month: "2019-01", household: { members: members(0), assets_yuan: 25200 } }), 105000);
-    expect(within.ok && within.value.eligible).toBe(true);
+    expect(within).toEqual({ ok: true, value: { eligible: true, standardFen: 105000, dibaoFen: 105000 } });
     const over = computeDibao(context({ month: "2019-01", household: { members: members(0), assets_yuan: 25200.01 } }), 105000);
-    expect(over.ok && over.value.eligible).toBe(false);
+    expect(over).toEqual({ ok: true, value: { eligible: false, standardFen: 105000, dibaoFen: 0 } });
   });
 });
 

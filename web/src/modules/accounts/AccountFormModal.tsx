@@ -1,9 +1,9 @@
 import { App, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPatch, apiPost, newIdempotencyKey } from "../../api/client";
+import { apiPatch, apiPost } from "../../api/client";
 import type { Account, RoleGrant } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
-import { useFormSubmit } from "../../components/useFormSubmit";
+import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import { PersonLinkField } from "./PersonLinkField";
 import { RoleGrantsField } from "./RoleGrantsField";
@@ -34,37 +34,41 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
   const creating = account === null;
   const { can } = useSession();
   const mayLinkPerson = can("accounts.personLookup");
-  const { error, saving, submit, clearError } = useFormSubmit(form, async (values: AccountValues) => {
-    const roles = values.roles.map((grant) => ({
-      role: grant.role,
-      ...(grant.townCode ? { townCode: grant.townCode } : {}),
-      ...(grant.departmentCode ? { departmentCode: grant.departmentCode } : {}),
-    }));
-    if (creating) {
-      await apiPost(
-        "/accounts",
-        {
-          username: values.username?.trim(),
+  const submission = useSubmit(
+    form,
+    async (values: AccountValues, idempotencyKey) => {
+      const roles = values.roles.map((grant) => ({
+        role: grant.role,
+        ...(grant.townCode ? { townCode: grant.townCode } : {}),
+        ...(grant.departmentCode ? { departmentCode: grant.departmentCode } : {}),
+      }));
+      if (creating) {
+        await apiPost(
+          "/accounts",
+          {
+            username: values.username?.trim(),
+            displayName: values.displayName?.trim(),
+            password: values.password,
+            roles,
+            ...(values.personId ? { personId: values.personId } : {}),
+          },
+          idempotencyKey,
+        );
+        message.success(t("account.created"));
+      } else {
+        await apiPatch(`/accounts/${account.id}`, {
+          version: account.version,
           displayName: values.displayName?.trim(),
-          password: values.password,
           roles,
-          ...(values.personId ? { personId: values.personId } : {}),
-        },
-        newIdempotencyKey(),
-      );
-      message.success(t("account.created"));
-    } else {
-      await apiPatch(`/accounts/${account.id}`, {
-        version: account.version,
-        displayName: values.displayName?.trim(),
-        roles,
-        ...(values.password ? { password: values.password } : {}),
-        ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null) ? { personId: values.personId ?? null } : {}),
-      });
-      message.success(t("action.saved"));
-    }
-    onSaved();
-  });
+          ...(values.password ? { password: values.password } : {}),
+          ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null) ? { personId: values.personId ?? null } : {}),
+        });
+        message.success(t("action.saved"));
+      }
+      onSaved();
+    },
+    { onReload },
+  );
 
   return (
     <FormModal
@@ -73,17 +77,9 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
       title={creating ? t("account.create") : t("account.editTitle", { username: account.username })}
       okText={creating ? t("account.create") : t("action.save")}
       submitTestId="account-submit"
-      saving={saving}
-      error={error}
-      onSubmit={async () => submit(await form.validateFields())}
-      onCancel={() => {
-        clearError();
-        onClose();
-      }}
-      onReload={() => {
-        clearError();
-        onReload();
-      }}
+      form={form}
+      submission={submission}
+      onCancel={onClose}
     >
       <Form<AccountValues>
         form={form}

@@ -1,12 +1,13 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { apiGet, apiPost, applyFieldErrors, listItems, newIdempotencyKey } from "../../api/client";
+import { apiGet, apiPost, listItems } from "../../api/client";
 import { MemberIncomeTable } from "./MemberIncomeTable";
 import type { Household, HouseholdSummary, Page } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import type { AssistanceCase } from "./types";
 
 /** A counter application: pick the registry household, enter each member's income and categories, assets, bank account. */
@@ -16,9 +17,6 @@ export function CaseCreatePage() {
   const [form] = Form.useForm();
   const [hits, setHits] = useState<HouseholdSummary[]>([]);
   const [household, setHousehold] = useState<Household | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const key = useRef(newIdempotencyKey());
 
   const search = async (q: string) => {
     if (q.trim().length < 2) return;
@@ -29,29 +27,18 @@ export function CaseCreatePage() {
     setHousehold(loaded);
     form.setFieldsValue({ members: loaded.members.map(() => ({ monthlyIncomeYuan: "0", categories: [] })) });
   };
-  const submit = async (values: { members: { monthlyIncomeYuan: string; categories: string[] }[]; workCapacity: string; assetsYuan: string; bankAccount: string; submittedOn?: dayjs.Dayjs }) => {
+  const { saving, submit, alert } = useSubmit(form, async (values: { members: { monthlyIncomeYuan: string; categories: string[] }[]; workCapacity: string; assetsYuan: string; bankAccount: string; submittedOn?: dayjs.Dayjs }, idempotencyKey) => {
     if (!household) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const created = await apiPost<AssistanceCase>("/assistance/cases", {
-        householdId: household.id,
-        workCapacity: values.workCapacity,
-        assetsYuan: values.assetsYuan,
-        bankAccount: values.bankAccount,
-        submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
-        members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
-      }, key.current);
-      navigate(`/console/assistance/cases/${created.id}`);
-    } catch (caught) {
-      // A refused submission is stored under its key: the next attempt (with corrected data) needs a new one.
-      key.current = newIdempotencyKey();
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+    const created = await apiPost<AssistanceCase>("/assistance/cases", {
+      householdId: household.id,
+      workCapacity: values.workCapacity,
+      assetsYuan: values.assetsYuan,
+      bankAccount: values.bankAccount,
+      submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
+      members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
+    }, idempotencyKey);
+    navigate(`/console/assistance/cases/${created.id}`);
+  });
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
@@ -71,7 +58,7 @@ export function CaseCreatePage() {
             <Form.Item name="bankAccount" label={t("assistance.bankAccount")} rules={[{ required: true }]}><Input style={{ width: 220 }} data-testid="assistance-new-account" /></Form.Item>
             <Form.Item name="submittedOn" label={t("assistance.submittedOn")}><DatePicker /></Form.Item>
           </Space>
-          {error ? <SubmitErrorAlert error={error} /> : null}
+          <SubmitErrorAlert {...alert} />
           <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-new-submit">{t("assistance.submit")}</Button>
         </Form>
       ) : null}

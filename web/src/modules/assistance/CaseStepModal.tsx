@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from "react";
 import { Form, type UploadFile } from "antd";
-import { apiPost, applyFieldErrors } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { FormModal } from "../../components/FormModal";
+import { useSubmit } from "../../components/useSubmit";
 import { EvidenceUpload, uploadAll } from "./EvidenceUpload";
 
 interface Props {
@@ -26,28 +27,22 @@ interface Props {
 export function CaseStepModal({ title, okText, step, caseId, filesTown, testId, initialValues, body, onClose, onDone, width, children }: Props) {
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const values = (await form.validateFields()) as Record<string, unknown>;
-    setSaving(true);
-    setError(null);
-    try {
+  const finish = () => {
+    onDone();
+    onClose();
+  };
+  const submission = useSubmit(
+    form,
+    async (values: Record<string, unknown>) => {
       const fileIds = filesTown === undefined ? [] : await uploadAll(files, filesTown);
       await apiPost(`/assistance/cases/${caseId}/${step}`, body(values, fileIds));
-      onDone();
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+      finish();
+    },
+    { onReload: finish },
+  );
 
   return (
-    <FormModal open title={title} okText={okText} submitTestId={`${testId}-submit`} saving={saving} error={error} onSubmit={submit} onCancel={onClose} onReload={() => { onDone(); onClose(); }} width={width}>
+    <FormModal open title={title} okText={okText} submitTestId={`${testId}-submit`} form={form} submission={submission} onCancel={onClose} width={width}>
       <Form form={form} layout="vertical" initialValues={initialValues} data-testid={`${testId}-form`}>
         {children}
         {filesTown !== undefined ? <EvidenceUpload files={files} onChange={setFiles} testId={`${testId}-upload`} /> : null}

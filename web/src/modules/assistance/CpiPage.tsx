@@ -1,11 +1,11 @@
-import { useState } from "react";
 import { Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { apiRequest, applyFieldErrors } from "../../api/client";
+import { apiRequest } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import type { CpiMonth } from "./types";
 import { DueDate } from "../../components/DueDate";
@@ -15,21 +15,15 @@ export function CpiPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
   const { data, error: loadError, loading, reload } = useApiQuery<{ items: CpiMonth[] }>("/assistance/cpi");
+  const { submit: save, alert } = useSubmit(form, async (values: { month: dayjs.Dayjs; cpiPercent?: string; foodPercent?: string; releasedOn: dayjs.Dayjs }) => {
+    await apiRequest("PUT", `/assistance/cpi/${values.month.format("YYYY-MM")}`, {
+      body: { cpiPercent: values.cpiPercent || null, foodPercent: values.foodPercent || null, releasedOn: values.releasedOn.format("YYYY-MM-DD") },
+    });
+    form.resetFields();
+    reload();
+  });
   if (loadError) return <ErrorResult error={loadError} onRetry={reload} />;
-  const save = async (values: { month: dayjs.Dayjs; cpiPercent?: string; foodPercent?: string; releasedOn: dayjs.Dayjs }) => {
-    setError(null);
-    try {
-      await apiRequest("PUT", `/assistance/cpi/${values.month.format("YYYY-MM")}`, {
-        body: { cpiPercent: values.cpiPercent || null, foodPercent: values.foodPercent || null, releasedOn: values.releasedOn.format("YYYY-MM-DD") },
-      });
-      form.resetFields();
-      reload();
-    } catch (caught) {
-      if (!applyFieldErrors(form, caught)) setError(caught);
-    }
-  };
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.cpi")}</Typography.Title>
@@ -42,7 +36,7 @@ export function CpiPage() {
             <Form.Item name="releasedOn" label={t("assistance.releasedOn")} rules={[{ required: true }]}><DatePicker data-testid="assistance-cpi-released" /></Form.Item>
             <Form.Item><Button type="primary" htmlType="submit" data-testid="assistance-cpi-save">{t("assistance.record")}</Button></Form.Item>
           </Form>
-          {error ? <SubmitErrorAlert error={error} /> : null}
+          <SubmitErrorAlert {...alert} />
         </Card>
       ) : null}
       <Table<CpiMonth>

@@ -1,10 +1,11 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button, Card, Checkbox, Form, Input, Select, Space, Typography, type UploadFile } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { MemberIncomeTable } from "./MemberIncomeTable";
 import type { Household } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { EvidenceUpload, uploadAll } from "./EvidenceUpload";
 
 interface Values {
@@ -22,37 +23,23 @@ export function MyApplicationForm({ household, onDone }: { household: Household;
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const key = useRef(newIdempotencyKey());
   const members = household.members;
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const fileIds = await uploadAll(files, household.townCode);
-      await apiPost("/assistance/cases", {
-        householdId: household.id,
-        workCapacity: values.workCapacity,
-        seriousIllness: values.seriousIllness ?? false,
-        assetsYuan: values.assetsYuan,
-        secondHome: values.secondHome ?? false,
-        vehicle: values.vehicle ?? false,
-        bankAccount: values.bankAccount,
-        members: members.map((member, index) => ({ personId: member.personId, monthlyIncomeYuan: values.members[index].monthlyIncomeYuan, categories: values.members[index].categories ?? [] })),
-        fileIds,
-      }, key.current);
-      onDone();
-    } catch (caught) {
-      // A refused application is stored under its key: the corrected one needs a new key.
-      key.current = newIdempotencyKey();
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit, alert } = useSubmit(form, async (values: Values, idempotencyKey) => {
+    const fileIds = await uploadAll(files, household.townCode);
+    await apiPost("/assistance/cases", {
+      householdId: household.id,
+      workCapacity: values.workCapacity,
+      seriousIllness: values.seriousIllness ?? false,
+      assetsYuan: values.assetsYuan,
+      secondHome: values.secondHome ?? false,
+      vehicle: values.vehicle ?? false,
+      bankAccount: values.bankAccount,
+      members: members.map((member, index) => ({ personId: member.personId, monthlyIncomeYuan: values.members[index].monthlyIncomeYuan, categories: values.members[index].categories ?? [] })),
+      fileIds,
+    }, idempotencyKey);
+    onDone();
+  });
 
   return (
     <Card size="small" title={t("assistance.mine.apply")}>
@@ -74,7 +61,7 @@ export function MyApplicationForm({ household, onDone }: { household: Household;
           <Form.Item name="vehicle" valuePropName="checked"><Checkbox data-testid="field-vehicle">{t("assistance.mine.vehicle")}</Checkbox></Form.Item>
         </Space>
         <Form.Item label={t("assistance.mine.evidence")}><EvidenceUpload files={files} onChange={setFiles} testId="assistance-apply-upload" /></Form.Item>
-        <SubmitErrorAlert error={error} />
+        <SubmitErrorAlert {...alert} />
         <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-apply-submit">{t("assistance.mine.submitApplication")}</Button>
       </Form>
     </Card>

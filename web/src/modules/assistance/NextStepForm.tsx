@@ -1,9 +1,9 @@
-import { useState } from "react";
 import { Button, DatePicker, Form, Input, InputNumber, Radio, Switch } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import type { AssistanceCase } from "./types";
 
@@ -14,14 +14,8 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
   const { t } = useTranslation();
   const { can } = useSession();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const step = ({ submitted: "investigation", investigated: "appraisal", appraised: "town-opinion", town_reviewed: "publicity", publicised: "decision" } as Record<string, string>)[record.state];
-  if (!step) return null;
-  if (step === "decision" && !can("assistance.cases.decide")) return null;
-  if (step !== "decision" && !can("assistance.cases.create")) return null;
-
-  const submit = async (values: Record<string, unknown>) => {
+  const { saving, submit, alert } = useSubmit(form, async (values: Record<string, unknown>) => {
     const on = dateOf(values.on as dayjs.Dayjs | undefined);
     const bodies: Record<string, unknown> = {
       investigation: { homeVisit: { by: values.by, on, findings: values.findings }, neighbourVisits: [], dataChecks: [] },
@@ -30,18 +24,13 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
       publicity: { startOn: on },
       decision: { version: record.version, decision: values.decision ?? "approved", decidedOn: on, reason: values.reason || undefined },
     };
-    setSaving(true);
-    setError(null);
-    try {
-      await apiPost(`/assistance/cases/${record.id}/${step}`, bodies[step]);
-      form.resetFields();
-      onDone();
-    } catch (caught) {
-      if (!applyFieldErrors(form, caught)) setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+    await apiPost(`/assistance/cases/${record.id}/${step}`, bodies[step]);
+    form.resetFields();
+    onDone();
+  });
+  if (!step) return null;
+  if (step === "decision" && !can("assistance.cases.decide")) return null;
+  if (step !== "decision" && !can("assistance.cases.create")) return null;
 
   return (
     <Form form={form} layout="inline" onFinish={submit} data-testid={`assistance-step-${step}`}>
@@ -77,7 +66,7 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-step-submit">{t("assistance.submit")}</Button>
       </Form.Item>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <SubmitErrorAlert {...alert} />
     </Form>
   );
 }

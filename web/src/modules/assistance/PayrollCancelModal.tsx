@@ -1,35 +1,29 @@
-import { useState } from "react";
 import { Alert, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { FormModal } from "../../components/FormModal";
+import { useSubmit } from "../../components/useSubmit";
 import type { Payroll } from "./types";
 
 /** The programme admin cancels a payroll never approved (a wrong month, wrong data): confirm with a reason. */
 export function PayrollCancelModal({ payroll, onClose, onDone }: { payroll: Payroll; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const values = (await form.validateFields()) as { reason: string };
-    setSaving(true);
-    setError(null);
-    try {
-      await apiPost(`/assistance/payrolls/${payroll.month}/cancellation`, { version: payroll.version, reason: values.reason });
-      onDone();
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+  const finish = () => {
+    onDone();
+    onClose();
   };
+  const submission = useSubmit(
+    form,
+    async (values: { reason: string }) => {
+      await apiPost(`/assistance/payrolls/${payroll.month}/cancellation`, { version: payroll.version, reason: values.reason });
+      finish();
+    },
+    { onReload: finish },
+  );
 
   return (
-    <FormModal open title={t("assistance.cancelPayroll")} okText={t("assistance.cancelPayroll")} submitTestId="assistance-payroll-cancel-submit" saving={saving} error={error} onSubmit={submit} onCancel={onClose} onReload={() => { onDone(); onClose(); }}>
+    <FormModal open title={t("assistance.cancelPayroll")} okText={t("assistance.cancelPayroll")} submitTestId="assistance-payroll-cancel-submit" form={form} submission={submission} onCancel={onClose}>
       <Alert type="warning" showIcon title={t("assistance.cancelPayrollConfirm", { month: payroll.month })} />
       <Form form={form} layout="vertical" data-testid="assistance-payroll-cancel-form" style={{ marginTop: 16 }}>
         <Form.Item name="reason" label={t("assistance.cancelPayrollReason")} rules={[{ required: true, min: 2, max: 2000 }]}><Input.TextArea rows={3} data-testid="field-reason" /></Form.Item>

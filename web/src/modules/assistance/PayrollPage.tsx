@@ -4,7 +4,10 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost, apiUrl } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
+import { JobProgress } from "../../components/JobProgress";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useJob } from "../../components/useJob";
+import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { PayrollCancelModal } from "./PayrollCancelModal";
@@ -17,26 +20,23 @@ export function PayrollPage() {
   const { can } = useSession();
   const townLabel = useTownLabel();
   const [month, setMonth] = useState(dayjs().subtract(1, "month").format("YYYY-MM"));
-  const [error, setError] = useState<unknown>(null);
   const [cancelling, setCancelling] = useState(false);
   const { data: payroll, error: loadError, reload } = useApiQuery<Payroll>(`/assistance/payrolls/${month}`);
   const mayRun = can("assistance.payroll.run");
-  const act = async (path: string, body: unknown) => {
-    setError(null);
-    try {
-      await apiPost(path, body);
-      reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  // The run is a job: its progress bar follows it, and the payroll is read again once it ends.
+  const run = useJob(reload);
+  const { submit, error } = useSubmit(null, async ({ path, body }: { path: string; body: unknown }) => {
+    await apiPost(path, body);
+    reload();
+  });
+  const act = (path: string, body: unknown) => submit({ path, body });
   const c = payroll?.categories;
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.payroll")}</Typography.Title>
       <Space wrap>
         <span data-testid="assistance-payroll-month"><DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(value) => value && setMonth(value.format("YYYY-MM"))} /></span>
-        {mayRun && !payroll ? <Button type="primary" onClick={() => act("/assistance/payrolls", { month })} data-testid="assistance-payroll-run">{t("assistance.run")}</Button> : null}
+        {mayRun && !payroll ? <Button type="primary" loading={run.running} onClick={() => void run.start("assistance.payroll", { month })} data-testid="assistance-payroll-run">{t("assistance.run")}</Button> : null}
         {mayRun && payroll?.status === "computed" ? (
           <>
             <Button type="primary" onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })} data-testid="assistance-payroll-approve">{t("assistance.approvePayroll")}</Button>
@@ -50,7 +50,8 @@ export function PayrollPage() {
           </>
         ) : null}
       </Space>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <JobProgress job={run.job} testId="assistance-payroll-job" />
+      {error || run.error ? <SubmitErrorAlert error={error ?? run.error} /> : null}
       {cancelling && payroll ? <PayrollCancelModal payroll={payroll} onClose={() => setCancelling(false)} onDone={reload} /> : null}
       {!payroll && loadError ? <Alert type="info" title={t("assistance.noPayroll")} data-testid="assistance-payroll-none" /> : null}
       {payroll && c ? (

@@ -1,35 +1,23 @@
-import { useState } from "react";
 import { Button, DatePicker, Form, Input, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { isoDate, isoMonth } from "./dates";
 
 /** The policy officer's proposal: effective date and last year's per-capita consumption spending; the server applies the natural-growth rule and simulates it. */
 export function ProposeStandardForm({ onProposed }: { onProposed: (id: string) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (values: Record<string, unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const created = await apiPost<{ id: string }>("/assistance/standards", {
-        effectiveFrom: isoDate(values.effectiveFrom),
-        perCapitaConsumptionYuan: values.perCapitaConsumptionYuan,
-        ...(values.simulateMonth ? { simulateMonth: isoMonth(values.simulateMonth) } : {}),
-      });
-      onProposed(created.id);
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit, alert } = useSubmit(form, async (values: Record<string, unknown>) => {
+    const created = await apiPost<{ id: string }>("/assistance/standards", {
+      effectiveFrom: isoDate(values.effectiveFrom),
+      perCapitaConsumptionYuan: values.perCapitaConsumptionYuan,
+      ...(values.simulateMonth ? { simulateMonth: isoMonth(values.simulateMonth) } : {}),
+    });
+    onProposed(created.id);
+  });
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} data-testid="assistance-standard-form" initialValues={{ effectiveFrom: dayjs().add(1, "year").startOf("year") }}>
@@ -39,7 +27,7 @@ export function ProposeStandardForm({ onProposed }: { onProposed: (id: string) =
         <Form.Item name="perCapitaConsumptionYuan" label={t("assistance.standard.consumption")} rules={[{ required: true }]}><Input style={{ width: 200 }} data-testid="field-perCapitaConsumptionYuan" /></Form.Item>
         <Form.Item name="simulateMonth" label={t("assistance.standard.simulateMonth")}><DatePicker picker="month" data-testid="field-simulateMonth" /></Form.Item>
       </Space>
-      <SubmitErrorAlert error={error} />
+      <SubmitErrorAlert {...alert} />
       <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-standard-propose">{t("assistance.standard.propose")}</Button>
     </Form>
   );

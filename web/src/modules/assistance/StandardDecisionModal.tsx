@@ -1,36 +1,30 @@
-import { useState } from "react";
 import { Descriptions, Form, Input, Radio } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { FormModal } from "../../components/FormModal";
+import { useSubmit } from "../../components/useSubmit";
 import type { Standard } from "./standards.types";
 
 /** The programme admin's decision on a submitted standard: approve (in force from its effective date) or reject with a reason. */
 export function StandardDecisionModal({ standard, onClose, onDone }: { standard: Standard; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const decision = Form.useWatch("decision", form) as string | undefined;
-
-  const submit = async () => {
-    const values = (await form.validateFields()) as { decision: string; reason?: string };
-    setSaving(true);
-    setError(null);
-    try {
-      await apiPost(`/assistance/standards/${standard.id}/decision`, { version: standard.version, decision: values.decision, reason: values.reason || undefined });
-      onDone();
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+  const finish = () => {
+    onDone();
+    onClose();
   };
+  const submission = useSubmit(
+    form,
+    async (values: { decision: string; reason?: string }) => {
+      await apiPost(`/assistance/standards/${standard.id}/decision`, { version: standard.version, decision: values.decision, reason: values.reason || undefined });
+      finish();
+    },
+    { onReload: finish },
+  );
 
   return (
-    <FormModal open title={t("assistance.standard.decide")} okText={t("assistance.submit")} submitTestId="assistance-standard-decision-submit" saving={saving} error={error} onSubmit={submit} onCancel={onClose} onReload={() => { onDone(); onClose(); }}>
+    <FormModal open title={t("assistance.standard.decide")} okText={t("assistance.submit")} submitTestId="assistance-standard-decision-submit" form={form} submission={submission} onCancel={onClose}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t("assistance.standard.effectiveFrom")}><strong>{standard.effectiveFrom}</strong></Descriptions.Item>
         <Descriptions.Item label={t("assistance.standard.proposed")}>{standard.standardYuan}</Descriptions.Item>

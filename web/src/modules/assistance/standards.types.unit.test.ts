@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import dayjs from "dayjs";
 import { isoDate, isoMonth } from "./dates";
 import { fenToYuan } from "./standards.types";
@@ -14,10 +14,22 @@ describe("fenToYuan", () => {
 });
 
 describe("isoDate and isoMonth", () => {
-  it("format a picked day or month, and fall back to today / next month when nothing was picked", () => {
+  it("format a picked day or month", () => {
     expect(isoDate(dayjs("2027-01-01"))).toBe("2027-01-01");
     expect(isoMonth(dayjs("2026-12-15"))).toBe("2026-12");
-    expect(isoDate(undefined)).toBe(dayjs().format("YYYY-MM-DD"));
-    expect(isoMonth(undefined)).toBe(dayjs().add(1, "month").format("YYYY-MM"));
+  });
+
+  it("fall back to today and next month on the browser's clock, across a year end and a short month", () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date(2026, 11, 31, 23, 30)); // 31 December 2026, 23:30 local time
+      expect(isoDate(undefined)).toBe("2026-12-31");
+      expect(isoMonth(undefined)).toBe("2027-01");
+      vi.setSystemTime(new Date(2027, 0, 31, 8, 0)); // 31 January: next month is February, not March
+      expect(isoDate(null)).toBe("2027-01-31");
+      expect(isoMonth(null)).toBe("2027-02");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

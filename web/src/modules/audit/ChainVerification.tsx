@@ -5,30 +5,21 @@ import { useTranslation } from "react-i18next";
 import { apiGet } from "../../api/client";
 import type { AuditVerification } from "../../api/types";
 import { describeError } from "../../components/ErrorResult";
+import { useSubmit } from "../../components/useSubmit";
 
 /** The "verify chain" button and its answer: intact, or where the hash chain is broken and why. */
 export function ChainVerification() {
   const { t } = useTranslation();
   const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState(false);
-
-  const verify = async () => {
-    setRunning(true);
-    setError(null);
-    try {
-      setResult(await apiGet<AuditVerification>("/audit/verify"));
-    } catch (caught) {
-      setResult(null);
-      setError(caught);
-    } finally {
-      setRunning(false);
-    }
-  };
+  const { saving: running, submit: verify, error } = useSubmit(
+    null,
+    async () => setResult(await apiGet<AuditVerification>("/audit/verify")),
+    { onFailure: () => setResult(null) },
+  );
 
   return (
     <Space orientation="vertical" className="page-stack">
-      <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void verify()} data-testid="audit-verify">
+      <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void verify(undefined)} data-testid="audit-verify">
         {t("audit.verify")}
       </Button>
       {error ? <Alert type="error" showIcon title={describeError(error, t)} /> : null}

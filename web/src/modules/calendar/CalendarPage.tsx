@@ -3,30 +3,20 @@
 import { Alert, Card, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useCalendarYears } from "../../api/reference";
+import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 
-interface DeadlineChange {
-  year: string;
-  importedAt: string;
-  module: string;
-  kind: string;
-  label: string;
-  entityType: string;
-  entityId: string;
-  reference: string;
-  townCode: string | null;
-  dueOn: string;
-  recomputedOn: string;
-}
+/** The open deadlines an imported notice changes (GET /calendar/deadline-changes). */
+type DeadlineChanges = ApiResponse<"/calendar/deadline-changes">;
 
 /** The calendar page of the console. */
 export function CalendarPage() {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   const years = useCalendarYears();
-  const changes = useApiQuery<{ items: DeadlineChange[] }>("/calendar/deadline-changes");
+  const changes = useApiQuery<DeadlineChanges>("/calendar/deadline-changes");
   if (changes.error) return <ErrorResult error={changes.error} onRetry={changes.reload} />;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>

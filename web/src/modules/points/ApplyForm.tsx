@@ -1,9 +1,9 @@
-import { useState } from "react";
 import { Button, Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import type { Cycle } from "./types";
 
 interface ApplyValues {
@@ -25,13 +25,9 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
   const { t } = useTranslation();
   const { data } = useApiQuery<{ items: Cycle[] }>("/points/cycles");
   const [form] = Form.useForm<ApplyValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const purpose = Form.useWatch("purpose", form);
 
-  const submit = async (values: ApplyValues) => {
-    setBusy(true);
-    setError(null);
+  const { saving, submit, alert } = useSubmit(form, async (values: ApplyValues, idempotencyKey) => {
     const body: Record<string, unknown> = { enrolmentId, cycleId: values.cycleId, purpose: values.purpose };
     if (values.propertyKey) body.propertyKey = values.propertyKey;
     if (values.purpose === "school") {
@@ -40,17 +36,10 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
     } else {
       body.conditions = { insurancePaidLastMonth: values.insurancePaidLastMonth ?? false, ...(values.purpose === "hukou" ? { continuousWorkMonths: values.continuousWorkMonths ?? 0 } : { ownsHomeInZhongshan: values.ownsHomeInZhongshan ?? false }) };
     }
-    try {
-      await apiPost("/points/applications", body, newIdempotencyKey());
-      form.resetFields();
-      onDone();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await apiPost("/points/applications", body, idempotencyKey);
+    form.resetFields();
+    onDone();
+  });
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: "school", grade: "primary_1" }} data-testid="points-apply-form">
@@ -74,8 +63,8 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
           </>
         )}
       </Row>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="points-apply-submit">{t("points.apply")}</Button>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <Button type="primary" htmlType="submit" loading={saving} data-testid="points-apply-submit">{t("points.apply")}</Button>
+      <SubmitErrorAlert {...alert} />
     </Form>
   );
 }

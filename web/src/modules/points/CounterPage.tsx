@@ -1,10 +1,10 @@
-import { useState } from "react";
 import { Button, Card, DatePicker, Form, Input, Space, Typography } from "antd";
 import type dayjs from "dayjs";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { ApiError, apiGet, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { ApiError, apiGet, apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { PersonPicker } from "../registry/PersonPicker";
 
 interface CounterValues {
@@ -18,30 +18,19 @@ export function CounterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<CounterValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { saving, submit: enrol, alert, clearError, showError } = useSubmit(form, async (values: CounterValues, idempotencyKey) => {
+    const enrolment = await apiPost<{ id: string }>("/points/enrolments", { personId: values.personId, residencePermitNumber: values.residencePermitNumber ?? "", workStartedOn: values.workStartedOn?.format("YYYY-MM-DD") ?? "" }, idempotencyKey);
+    navigate(`/console/points/enrolments/${enrolment.id}`);
+  });
 
   const open = async () => {
     const { personId } = await form.validateFields(["personId"]);
-    setError(null);
+    clearError();
     try {
       const enrolment = await apiGet<{ id: string }>("/points/enrolments", { personId });
       navigate(`/console/points/enrolments/${enrolment.id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 404 ? new ApiError(404, "not_enrolled", "该人员尚未纳入积分制管理，请填写居住证号和工作起始日期后办理纳入。", {}, {}) : caught);
-    }
-  };
-  const enrol = async (values: CounterValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const enrolment = await apiPost<{ id: string }>("/points/enrolments", { personId: values.personId, residencePermitNumber: values.residencePermitNumber ?? "", workStartedOn: values.workStartedOn?.format("YYYY-MM-DD") ?? "" }, newIdempotencyKey());
-      navigate(`/console/points/enrolments/${enrolment.id}`);
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
+      showError(caught instanceof ApiError && caught.status === 404 ? new ApiError(404, "not_enrolled", "该人员尚未纳入积分制管理，请填写居住证号和工作起始日期后办理纳入。", {}, {}) : caught);
     }
   };
 
@@ -56,9 +45,9 @@ export function CounterPage() {
             <Form.Item name="residencePermitNumber" label={t("points.permit")}><Input data-testid="points-counter-permit" /></Form.Item>
             <Form.Item name="workStartedOn" label={t("points.workStartedOn")}><DatePicker /></Form.Item>
           </Space>
-          <div><Button type="primary" htmlType="submit" loading={busy} data-testid="points-counter-enrol">{t("points.enrol")}</Button></div>
+          <div><Button type="primary" htmlType="submit" loading={saving} data-testid="points-counter-enrol">{t("points.enrol")}</Button></div>
         </Form>
-        {error ? <SubmitErrorAlert error={error} /> : null}
+        <SubmitErrorAlert {...alert} />
       </Card>
     </Space>
   );

@@ -4,47 +4,39 @@ import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
+import { JobProgress } from "../../components/JobProgress";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useJob } from "../../components/useJob";
+import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
 import { RunSummary } from "./RunSummary";
 import { SchoolsEditor } from "./SchoolsEditor";
-import type { Cycle, Run } from "./types";
+import type { ApiResponse, ItemOf } from "../../api/schema";
+import type { Run } from "./types";
 
-interface Quota {
-  purpose: string;
-  townCode: string;
-  grade: string | null;
-  places: number;
-  synthetic: boolean;
-}
+/** The quotas and schools of a cycle (GET /points/cycles/{id}/quotas). */
+type Quotas = ApiResponse<"/points/cycles/{id}/quotas">;
+
 
 /** Programme admin: cycles, their quotas, ranking runs (hashes for review), publish and the final list. */
 export function CyclesPage() {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   const { can } = useSession();
-  const cycles = useApiQuery<{ items: Cycle[] }>("/points/cycles");
+  const cycles = useApiQuery<ApiResponse<"/points/cycles">>("/points/cycles");
   const [chosen, setChosen] = useState<string | null>(null);
   const cycleId = chosen ?? cycles.data?.items[0]?.id ?? null;
-  const runs = useApiQuery<{ items: Run[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
-  const quotas = useApiQuery<{ quotas: Quota[] }>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const runs = useApiQuery<{ items: ItemOf<ApiResponse<"/points/cycles/{id}/runs">>[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
+  const quotas = useApiQuery<Quotas>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
   const admin = can("points.programme");
-  const act = async (path: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost(path);
-      runs.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Ranking and publishing are jobs: a progress bar follows each, and the runs are read again once it ends.
+  const job = useJob(runs.reload);
+  const { saving: busy, submit: act, error } = useSubmit(null, async (path: string) => {
+    await apiPost(path);
+    runs.reload();
+  });
   if (cycles.error) return <ErrorResult error={cycles.error} onRetry={cycles.reload} />;
   if (cycles.loading && !cycles.data) return <Skeleton active />;
   const cycle = cycles.data?.items.find((item) => item.id === cycleId);
@@ -56,8 +48,9 @@ export function CyclesPage() {
       <Select style={{ width: 360 }} value={cycleId ?? undefined} onChange={setChosen} data-testid="points-cycle-select"
         options={(cycles.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title}（${item.opensOn} 至 ${item.closesOn}）` }))} />
       {cycle ? <Typography.Text type="secondary">{t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId} · 公租房 {cycle.housingUnits} 套</Typography.Text> : null}
-      {error ? <SubmitErrorAlert error={error} /> : null}
-      <Card size="small" title={t("points.runs")} extra={admin && cycleId ? <Button type="primary" loading={busy} onClick={() => void act(`/points/cycles/${cycleId}/runs`)} data-testid="points-run">{t("points.run")}</Button> : null}>
+      {error || job.error ? <SubmitErrorAlert error={error ?? job.error} /> : null}
+      <JobProgress job={job.job} testId="points-run-job" />
+      <Card size="small" title={t("points.runs")} extra={admin && cycleId ? <Button type="primary" loading={job.running} onClick={() => void job.start("points.ranking", { cycleId })} data-testid="points-run">{t("points.run")}</Button> : null}>
         <Table size="small" rowKey="id" pagination={false} dataSource={runs.data?.items ?? []} data-testid="points-runs" expandable={{ expandedRowRender: (run: Run) => <RunSummary runId={run.id} /> }}
           columns={[
             { title: t("points.sequence"), dataIndex: "sequence" },
@@ -68,7 +61,7 @@ export function CyclesPage() {
               title: "", key: "actions",
               render: (_: unknown, run: Run) => admin ? (
                 <Space>
-                  {run.status === "completed" ? <Button size="small" loading={busy} onClick={() => void act(`/points/runs/${run.id}/publish`)} data-testid="points-run-publish">{t("points.publish")}</Button> : null}
+                  {run.status === "completed" ? <Button size="small" loading={job.running} onClick={() => void job.start("points.publish", { runId: run.id })} data-testid="points-run-publish">{t("points.publish")}</Button> : null}
                   {run.status === "published" ? <Button size="small" loading={busy} onClick={() => void act(`/points/runs/${run.id}/finalise`)} data-testid="points-run-finalise">{t("points.finalise")}</Button> : null}
                 </Space>
               ) : null,

@@ -2,17 +2,13 @@ import { useState } from "react";
 import { Button, Form, InputNumber, Select, Switch, Upload, type UploadFile } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { apiRequest, applyFieldErrors } from "../../api/client";
+import { apiRequest } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
+import type { FactDefinition } from "./types";
 
-interface FactDefinition {
-  name: string;
-  type: string;
-  values: string[] | null;
-  zh: string;
-}
 
 const declarable = (fact: FactDefinition) => ["enum", "count", "boolean"].includes(fact.type) && !["criminal_penalty_5y", "administrative_detentions_3y"].includes(fact.name);
 
@@ -22,28 +18,17 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
   const { data } = useApiQuery<{ facts: FactDefinition[] }>("/public/points/facts");
   const [form] = Form.useForm<{ fact: string; value: unknown }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const chosen = Form.useWatch("fact", form);
   const definition = data?.facts.find((fact) => fact.name === chosen);
 
-  const submit = async (values: { fact: string; value: unknown }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const fileIds: string[] = [];
-      for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj, townCode));
-      await apiRequest("PUT", `/points/enrolments/${enrolmentId}/facts/${values.fact}`, { body: { value: values.value ?? (definition?.type === "boolean" ? false : undefined), fileIds } });
-      form.resetFields();
-      setFiles([]);
-      onDone();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving, submit, alert } = useSubmit(form, async (values: { fact: string; value: unknown }) => {
+    const fileIds: string[] = [];
+    for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj, townCode));
+    await apiRequest("PUT", `/points/enrolments/${enrolmentId}/facts/${values.fact}`, { body: { value: values.value ?? (definition?.type === "boolean" ? false : undefined), fileIds } });
+    form.resetFields();
+    setFiles([]);
+    onDone();
+  });
 
   return (
     <>
@@ -52,7 +37,7 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
           <Select style={{ width: 260 }} showSearch optionFilterProp="label" data-testid="points-declare-fact" options={(data?.facts ?? []).filter(declarable).map((fact) => ({ value: fact.name, label: fact.zh }))} />
         </Form.Item>
         <Form.Item name="value" label={t("points.value")} valuePropName={definition?.type === "boolean" ? "checked" : "value"}>
-          {definition?.type === "enum" ? <Select style={{ width: 160 }} options={(definition.values ?? []).map((value) => ({ value, label: value }))} />
+          {definition?.type === "enum" ? <Select style={{ width: 160 }} options={(Array.isArray(definition.values) ? definition.values.map(String) : []).map((value) => ({ value, label: value }))} />
             : definition?.type === "boolean" ? <Switch />
               : <InputNumber min={0} data-testid="points-declare-value" />}
         </Form.Item>
@@ -61,9 +46,9 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
             <Button icon={<UploadOutlined />} data-testid="points-declare-upload">{t("points.upload")}</Button>
           </Upload>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="points-declare-submit">{t("points.declare")}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="points-declare-submit">{t("points.declare")}</Button>
       </Form>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <SubmitErrorAlert {...alert} />
     </>
   );
 }

@@ -2,9 +2,11 @@ import { useState } from "react";
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { apiGet, apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { apiGet, apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
+import type { ApiResponse } from "../../api/schema";
 import type { CaseFile } from "./types";
 import { DueDate } from "../../components/DueDate";
 
@@ -24,12 +26,8 @@ interface DeductionValues {
   reference: string;
 }
 
-interface DeductionAnswer {
-  id: string;
-  enrolmentId: string;
-  dueOn: string;
-  appliedOn: string;
-}
+/** The API's answer to a reported deduction (POST /points/deductions). */
+type DeductionAnswer = ApiResponse<"/points/deductions", "post">;
 
 /** What the page shows after a report: the API's answer and the person's case file as it now reads. */
 interface DeductionOutcome {
@@ -49,27 +47,16 @@ export function DeductionPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const [form] = Form.useForm<DeductionValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<DeductionOutcome | null>(null);
   const kinds = allowedKinds(user?.roles ?? []);
 
-  const submit = async (values: DeductionValues) => {
-    setBusy(true);
-    setError(null);
+  const { saving, submit, alert } = useSubmit(form, async (values: DeductionValues, idempotencyKey) => {
     setOutcome(null);
-    try {
-      const body = { idNumber: values.idNumber.trim(), kind: values.kind, occurredOn: values.occurredOn?.format("YYYY-MM-DD") ?? "", reference: values.reference.trim() };
-      const answer = await apiPost<DeductionAnswer>("/points/deductions", body, newIdempotencyKey());
-      const caseFile = await apiGet<CaseFile>(`/points/enrolments/${answer.enrolmentId}`).catch(() => null);
-      setOutcome({ answer, caseFile });
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = { idNumber: values.idNumber.trim(), kind: values.kind, occurredOn: values.occurredOn?.format("YYYY-MM-DD") ?? "", reference: values.reference.trim() };
+    const answer = await apiPost<DeductionAnswer>("/points/deductions", body, idempotencyKey);
+    const caseFile = await apiGet<CaseFile>(`/points/enrolments/${answer.enrolmentId}`).catch(() => null);
+    setOutcome({ answer, caseFile });
+  });
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack" data-testid="deduction-page">
@@ -85,10 +72,10 @@ export function DeductionPage() {
             <DatePicker data-testid="deduction-date" disabledDate={(day) => day.isAfter(dayjs(), "day")} />
           </Form.Item>
           <Form.Item name="reference" label={t("points.deductionReference")} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} data-testid="deduction-reason" /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} disabled={kinds.length === 0} data-testid="deduction-submit">{t("points.deductionSubmit")}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} disabled={kinds.length === 0} data-testid="deduction-submit">{t("points.deductionSubmit")}</Button>
         </Form>
       </Card>
-      <SubmitErrorAlert error={error} />
+      <SubmitErrorAlert {...alert} />
       {outcome ? <DeductionResult outcome={outcome} /> : null}
     </Space>
   );

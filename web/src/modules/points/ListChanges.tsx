@@ -1,26 +1,15 @@
 import { Card, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { usePointsLabels } from "./usePointsLabels";
 
-type EntryValue = string | number | null;
+/** What changed in an entry since the previous version (GET /public/publicity/lists/{id}/differences). */
+type Differences = ApiResponse<"/public/publicity/lists/{id}/differences">;
+type Difference = Differences["items"][number];
 
-interface Difference {
-  maskedName: string;
-  changed: string[];
-  before: { rank: number | null; values: Record<string, EntryValue> } | null;
-  after: { rank: number | null; values: Record<string, EntryValue> } | null;
-}
-
-interface ObjectionOutcome {
-  id: string;
-  rank: number | null;
-  maskedName: string;
-  indicator: string;
-  status: "upheld" | "rejected";
-  answer: string | null;
-  answeredOn: string | null;
-}
+/** The answered and pending objections of a list (GET /public/publicity/lists/{id}/objections). */
+type ObjectionOutcomes = ApiResponse<"/public/publicity/lists/{id}/objections">;
 
 const show = (side: Difference["before"], key: string): string => {
   if (!side) return "—";
@@ -33,8 +22,8 @@ export function ListChanges({ listId, version, columns }: { listId: string; vers
   const { t, i18n } = useTranslation();
   const english = i18n.language.startsWith("en");
   const { factLabel } = usePointsLabels();
-  const differences = useApiQuery<{ previousVersion: number | null; items: Difference[] }>(version > 1 ? `/public/publicity/lists/${listId}/differences` : null);
-  const objections = useApiQuery<{ pending: number; items: ObjectionOutcome[] }>(`/public/publicity/lists/${listId}/objections`);
+  const differences = useApiQuery<Differences>(version > 1 ? `/public/publicity/lists/${listId}/differences` : null);
+  const objections = useApiQuery<ObjectionOutcomes>(`/public/publicity/lists/${listId}/objections`);
   const changes = differences.data?.items ?? [];
   const outcomes = objections.data?.items ?? [];
   if (changes.length === 0 && outcomes.length === 0) return null;
@@ -62,7 +51,7 @@ export function ListChanges({ listId, version, columns }: { listId: string; vers
               { title: t("points.rank"), dataIndex: "rank", render: (rank: number | null) => rank ?? "—" },
               { title: t("points.name"), dataIndex: "maskedName" },
               { title: english ? "Indicator" : "异议指标", dataIndex: "indicator", render: (code: string) => factLabel(code) },
-              { title: english ? "Outcome" : "处理结果", dataIndex: "status", render: (status: ObjectionOutcome["status"]) => status === "upheld"
+              { title: english ? "Outcome" : "处理结果", dataIndex: "status", render: (status: ObjectionOutcomes["items"][number]["status"]) => status === "upheld"
                 ? <Tag color="orange">{english ? "Upheld" : "异议成立"}</Tag> : <Tag>{english ? "Rejected" : "异议不成立"}</Tag> },
               { title: english ? "Answer" : "答复", dataIndex: "answer" },
               { title: english ? "Answered on" : "答复日期", dataIndex: "answeredOn" },

@@ -2,8 +2,9 @@ import { useState } from "react";
 import { Form, Input, Modal, Upload, type UploadFile, Button, message } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { apiPost, applyFieldErrors, newIdempotencyKey } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
 import type { PublicityEntry } from "../../api/types";
 
@@ -12,29 +13,17 @@ export function ObjectionModal({ listId, entry, onClose }: { listId: string; ent
   const { t } = useTranslation();
   const [form] = Form.useForm<{ indicator?: string; reason: string }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      const fileIds: string[] = [];
-      for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj));
-      await apiPost(`/publicity/lists/${listId}/objections`, { entryId: entry!.id, indicator: values.indicator || null, reason: values.reason, fileIds }, newIdempotencyKey());
-      void message.success(t("points.saved"));
-      form.resetFields();
-      setFiles([]);
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { saving, submit, alert } = useSubmit(form, async (values: { indicator?: string; reason: string }, idempotencyKey) => {
+    const fileIds: string[] = [];
+    for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj));
+    await apiPost(`/publicity/lists/${listId}/objections`, { entryId: entry!.id, indicator: values.indicator || null, reason: values.reason, fileIds }, idempotencyKey);
+    void message.success(t("points.saved"));
+    form.resetFields();
+    setFiles([]);
+    onClose();
+  });
   return (
-    <Modal open={entry !== null} title={`${t("points.objection")} · ${entry?.rank ?? "—"} ${entry?.maskedName ?? ""}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okButtonProps={{ "data-testid": "points-objection-submit" } as Record<string, string>}>
+    <Modal open={entry !== null} title={`${t("points.objection")} · ${entry?.rank ?? "—"} ${entry?.maskedName ?? ""}`} onCancel={onClose} onOk={() => void form.validateFields().then(submit, () => undefined)} confirmLoading={saving} okButtonProps={{ "data-testid": "points-objection-submit" } as Record<string, string>}>
       <Form form={form} layout="vertical">
         <Form.Item name="indicator" label={t("points.indicatorName")}><Input placeholder="education" data-testid="points-objection-indicator" /></Form.Item>
         <Form.Item name="reason" label={t("points.reason")} rules={[{ required: true, min: 5 }]}><Input.TextArea rows={3} data-testid="points-objection-reason" /></Form.Item>
@@ -42,7 +31,7 @@ export function ObjectionModal({ listId, entry, onClose }: { listId: string; ent
           <Button icon={<UploadOutlined />}>{t("points.upload")}</Button>
         </Upload>
       </Form>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <SubmitErrorAlert {...alert} />
     </Modal>
   );
 }

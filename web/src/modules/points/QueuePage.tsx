@@ -6,39 +6,27 @@ import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
-import { factStatusLabels, type QueueFact } from "./types";
+import { factStatusLabels, type Queue } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
 import { ProvisionalTag } from "../../components/DueDate";
 
-interface Objection {
-  id: string;
-  indicator: string | null;
-  departmentCode: string | null;
-  reason: string;
-  status: string;
-  deadline: { stage: string | null; due: string | null; overdue: boolean };
-}
 
 /** The verification queue: a clerk's declared facts (check or forward in 5 working days), a department's facts and objections (check in 5). */
 export function QueuePage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const { factLabel, departmentLabel } = usePointsLabels();
-  const { data, error, loading, reload } = useApiQuery<{ facts: QueueFact[]; objections: Objection[] }>("/points/verification/queue");
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { data, error, loading, reload } = useApiQuery<Queue>("/points/verification/queue");
   const [decisions, setDecisions] = useState<Record<string, { decision: string; value?: string; reason?: string }>>({});
   const verifier = can("points.verify");
-  const act = async (path: string, body?: unknown) => {
-    setActionError(null);
-    try {
-      await apiPost(path, body);
-      reload();
-    } catch (caught) {
-      setActionError(caught);
-    }
-  };
+  const { submit, error: actionError } = useSubmit(null, async ({ path, body }: { path: string; body?: unknown }) => {
+    await apiPost(path, body);
+    reload();
+  });
+  const act = (path: string, body?: unknown) => submit({ path, body });
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
   const due = (item: { due: string | null; overdue: boolean }) => (item.due ? <><Tag color={item.overdue ? "red" : "blue"}>{item.due}{item.overdue ? ` ${t("points.overdue")}` : ""}</Tag><ProvisionalTag date={item.due} /></> : "—");
@@ -50,15 +38,15 @@ export function QueuePage() {
       <Card size="small" title={t("points.queueFacts")}>
         <Table size="small" rowKey="id" dataSource={data?.facts ?? []} pagination={{ pageSize: 50 }} data-testid="points-queue-facts"
           columns={[
-            { title: t("points.fact"), dataIndex: "fact", render: (fact: string, item: QueueFact) => <Link to={`/console/points/enrolments/${item.enrolmentId}`}><CodeWithLabel label={factLabel(fact)} code={fact} /></Link> },
+            { title: t("points.fact"), dataIndex: "fact", render: (fact: string, item: Queue["facts"][number]) => <Link to={`/console/points/enrolments/${item.enrolmentId}`}><CodeWithLabel label={factLabel(fact)} code={fact} /></Link> },
             { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
             { title: t("points.status"), dataIndex: "status", render: (status: string) => factStatusLabels[status] ?? status },
             { title: t("points.department"), dataIndex: "departmentCode", render: (code: string | null) => departmentLabel(code) },
             { title: t("points.evidence"), dataIndex: "fileIds", render: (ids: string[]) => ids.map((id, index) => <a key={id} href={`/api/v1/files/${id}/content`}>#{index + 1} </a>) },
-            { title: t("points.due"), key: "due", render: (_: unknown, fact: QueueFact) => due(fact) },
+            { title: t("points.due"), key: "due", render: (_: unknown, fact: Queue["facts"][number]) => due(fact) },
             {
               title: "", key: "actions",
-              render: (_: unknown, fact: QueueFact) => verifier ? (
+              render: (_: unknown, fact: Queue["facts"][number]) => verifier ? (
                 <Space>
                   <Select size="small" style={{ width: 110 }} placeholder={t("points.decide")} value={decisions[fact.id]?.decision} onChange={(decision) => setDecisions({ ...decisions, [fact.id]: { ...decisions[fact.id], decision } })}
                     options={["confirmed", "corrected", "rejected"].map((value) => ({ value, label: t(`points.${value}`) }))} data-testid="points-queue-decision" />
@@ -87,10 +75,10 @@ export function QueuePage() {
             { title: t("points.fact"), dataIndex: "indicator", render: (code: string | null) => <CodeWithLabel label={factLabel(code)} code={code} /> },
             { title: t("points.department"), dataIndex: "departmentCode", render: (code: string | null) => departmentLabel(code) },
             { title: t("points.reason"), dataIndex: "reason" },
-            { title: t("points.due"), key: "due", render: (_: unknown, objection: Objection) => due(objection.deadline) },
+            { title: t("points.due"), key: "due", render: (_: unknown, objection: Queue["objections"][number]) => due(objection.deadline) },
             {
               title: "", key: "actions",
-              render: (_: unknown, objection: Objection) => objection.status === "received" && !verifier
+              render: (_: unknown, objection: Queue["objections"][number]) => objection.status === "received" && !verifier
                 ? <Button size="small" onClick={() => void act(`/publicity/objections/${objection.id}/forward`, {})} data-testid="points-objection-forward">{t("points.send")}</Button>
                 : verifier ? (
                   <Space>

@@ -3,28 +3,17 @@ import { useTranslation } from "react-i18next";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import type { ApiResponse } from "../../api/schema";
 
-interface Summary {
-  purpose: string;
-  townCode: string | null;
-  grade?: string;
-  quota: number;
-  seats?: number;
-  secondRoundCap?: number;
-  applications: number;
-  eligible: number;
-  admitted: number;
-  admittedSecondRound?: number;
-  forfeited: number;
-  propertyRefused: number;
-  cutoffTotal: number | null;
-}
+/** A run with its per-scope summaries (GET /points/runs/{id}). */
+type RunReview = ApiResponse<"/points/runs/{id}">;
+
 
 /** A run for review before publishing: per scope quota, applications, admissions and the cut-off total. */
 export function RunSummary({ runId }: { runId: string }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
-  const { data, error, loading, reload } = useApiQuery<{ policyId: string; summaries: Summary[]; hukouSecondRound: { places: number; candidates: number; admitted: number } }>(`/points/runs/${runId}`);
+  const { data, error, loading, reload } = useApiQuery<RunReview>(`/points/runs/${runId}`);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
   if (!data) return null;
@@ -40,7 +29,7 @@ export function RunSummary({ runId }: { runId: string }) {
           { title: t("points.places"), dataIndex: "quota", align: "right" },
           { title: "申请", dataIndex: "applications", align: "right" },
           { title: "达到条件", dataIndex: "eligible", align: "right" },
-          { title: "录取", dataIndex: "admitted", align: "right", render: (admitted: number, summary: Summary) => `${admitted}${summary.admittedSecondRound ? ` + ${summary.admittedSecondRound}（第二轮，上限 ${summary.secondRoundCap}）` : ""}` },
+          { title: "录取", dataIndex: "admitted", align: "right", render: (admitted: number, summary: RunReview["summaries"][number]) => `${admitted}${summary.admittedSecondRound ? ` + ${summary.admittedSecondRound}（第二轮，上限 ${summary.secondRoundCap}）` : ""}` },
           { title: "放弃", dataIndex: "forfeited", align: "right" },
           { title: "最低录取分", dataIndex: "cutoffTotal", align: "right", render: (cutoff: number | null) => (cutoff === null ? "—" : (cutoff / 100).toFixed(2)) },
         ]} />

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
-import type { PurposeScore } from "./types";
+import { useSubmit } from "../../components/useSubmit";
+import type { PurposeScore, SelfCheckAnswer } from "./types";
 
 const education = [["none", "无"], ["junior_secondary", "初中"], ["senior_secondary", "高中/中专"], ["college", "大专"], ["bachelor_or_above", "本科及以上"]];
 const qualification = [["none", "无"], ["level_5", "初级工（五级）"], ["level_4", "中级工（四级）"], ["level_3", "高级工/初级职称"], ["level_2", "技师/中级职称"], ["level_1", "高级技师/高级职称"]];
@@ -28,29 +29,21 @@ export function SelfCheckPage() {
   const { items: towns } = useTowns();
   const [form] = Form.useForm<SelfCheckForm>();
   const [results, setResults] = useState<Record<string, PurposeScore> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: SelfCheckForm) => {
-    setBusy(true);
-    setError(null);
-    const facts: Record<string, unknown> = { education: values.education, qualification: values.qualification };
-    if (values.pension) facts.insurance_years_guangdong = { pension: values.pension };
-    if (values.pensionZhongshan) facts.insurance_years_zhongshan = { pension: values.pensionZhongshan };
-    if (values.residencePermitYears) facts.residence_permit_years = values.residencePermitYears;
-    if (values.ownsHousing) facts.owns_qualifying_housing = true;
-    try {
-      const answer = await apiPost<{ results: Record<string, PurposeScore> }>("/public/points/self-check", {
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (values: SelfCheckForm) => {
+      const facts: Record<string, unknown> = { education: values.education, qualification: values.qualification };
+      if (values.pension) facts.insurance_years_guangdong = { pension: values.pension };
+      if (values.pensionZhongshan) facts.insurance_years_zhongshan = { pension: values.pensionZhongshan };
+      if (values.residencePermitYears) facts.residence_permit_years = values.residencePermitYears;
+      if (values.ownsHousing) facts.owns_qualifying_housing = true;
+      const answer = await apiPost<SelfCheckAnswer>("/public/points/self-check", {
         town: values.town, grade: values.grade, date: values.date?.format("YYYY-MM-DD"), facts,
       });
       setResults(answer.results);
-    } catch (caught) {
-      setError(caught);
-      setResults(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { onFailure: () => setResults(null) },
+  );
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
@@ -69,10 +62,10 @@ export function SelfCheckPage() {
             <Col xs={24} md={8}><Form.Item name="pensionZhongshan" label={t("points.insuranceZhongshan")}><InputNumber min={0} max={60} style={{ width: "100%" }} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="ownsHousing" label={t("points.ownsHousing")} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="points-selfcheck-submit">{t("points.calculate")}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="points-selfcheck-submit">{t("points.calculate")}</Button>
         </Form>
       </Card>
-      {error ? <SubmitErrorAlert error={error} /> : null}
+      <SubmitErrorAlert {...alert} />
       {results ? (
         <Row gutter={16} data-testid="points-selfcheck-results">
           {(["school", "housing", "hukou"] as const).map((purpose) => {
@@ -86,7 +79,7 @@ export function SelfCheckPage() {
                     columns={[
                       { title: t("points.indicator"), dataIndex: "zh" },
                       { title: t("points.points"), dataIndex: "points", align: "right" },
-                      { title: t("points.clause"), dataIndex: "reference", render: (reference: string, step) => <span title={step.rule}>{reference}</span> },
+                      { title: t("points.clause"), dataIndex: "reference", render: (reference: unknown, step) => <span title={typeof step.rule === "string" ? step.rule : undefined}>{typeof reference === "string" ? reference : ""}</span> },
                     ]} />
                 </Card>
               </Col>

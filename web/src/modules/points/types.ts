@@ -1,103 +1,45 @@
-// The API shapes of the points module (docs/points-module.md). Hand-declared: the points routes declare no response
-// schema yet; each type names the route it mirrors. Publicity lists are platform shapes (api/types.ts).
+// The API shapes of the points module (docs/points-module.md): aliases of the generated API types
+// (web/generated/openapi.ts), named for the pages. Publicity lists are platform shapes (api/types.ts).
+import type { ApiResponse, ItemOf } from "../../api/schema";
+
+/** The self-check's answer (POST /public/points/self-check). */
+export type SelfCheckAnswer = ApiResponse<"/public/points/self-check", "post">;
+
+/** A scored purpose: total, threshold, subscores and the explained steps. */
+export type PurposeScore = SelfCheckAnswer["results"][string];
 
 /** One explained step of a score. */
-export interface ScoreStep {
-  indicator: string;
-  zh: string;
-  en: string;
-  reference: string;
-  points: number;
-  rule: string;
-}
-
-/** A scored purpose (POST /public/points/self-check, GET /points/enrolments/{id}). */
-export interface PurposeScore {
-  purpose: "school" | "housing" | "hukou";
-  total: number;
-  threshold: number;
-  eligible: boolean;
-  subscores: Record<string, number>;
-  steps: ScoreStep[];
-}
-
-/** A fact of the case file (GET /points/enrolments/{id}). */
-export interface Fact {
-  id: string;
-  enrolmentId: string;
-  fact: string;
-  value: unknown;
-  status: string;
-  departmentCode: string | null;
-  fileIds: string[];
-  declaredOn: string;
-  forwardDue: string;
-  checkDue: string | null;
-  reason: string | null;
-  townCode: string;
-}
-
-/** A queue item: a fact with its current deadline (GET /points/verification/queue). */
-export interface QueueFact extends Fact {
-  stage: "forward" | "check";
-  due: string | null;
-  overdue: boolean;
-}
-
-/** A published result of an application. */
-export interface ApplicationResult {
-  rank: number | null;
-  outcome: string;
-  round?: number;
-  schoolId?: string;
-  runStatus: string;
-}
-
-/** An application with its history (GET /points/enrolments/{id}, GET /points/applications/{id}). */
-export interface Application {
-  id: string;
-  cycleId: string;
-  purpose: string;
-  grade: string | null;
-  childName: string | null;
-  status: string;
-  placementRefusedOn: string | null;
-  total: number;
-  eligible: boolean;
-  history: { at: string; total: number; reason: string }[];
-  result: ApplicationResult | null;
-}
+export type ScoreStep = PurposeScore["steps"][number];
 
 /** The resident's case file (GET /points/enrolments/{id}, GET /points/me). */
-export interface CaseFile {
-  enrolment: { id: string; name: string; townCode: string; status: string; enrolledOn: string; barredReason: string | null };
-  facts: Fact[];
-  applications: Application[];
-  messages: { at: string; text: string }[];
-}
+export type CaseFile = ApiResponse<"/points/enrolments/{id}">;
+
+/** A fact of the case file. */
+export type Fact = CaseFile["facts"][number];
+
+/** An application with its history and published result. */
+export type Application = CaseFile["applications"][number];
+
+/** A published result of an application. */
+export type ApplicationResult = NonNullable<Application["result"]>;
+
+/** The verification queue (GET /points/verification/queue). */
+export type Queue = ApiResponse<"/points/verification/queue">;
+
+/** A queue item: a fact with its current deadline. */
+export type QueueFact = Queue["facts"][number];
+
+/** An objection in the queue. */
+export type QueueObjection = Queue["objections"][number];
 
 /** A yearly cycle (GET /points/cycles). */
-export interface Cycle {
-  id: string;
-  year: number;
-  title: string;
-  policyId: string;
-  opensOn: string;
-  closesOn: string;
-  quotasDueOn: string;
-  housingUnits: number;
-}
+export type Cycle = ItemOf<ApiResponse<"/points/cycles">>;
 
 /** A ranking run (GET /points/cycles/{id}/runs). */
-export interface Run {
-  id: string;
-  sequence: number;
-  status: string;
-  policyId: string;
-  inputHash: string;
-  resultHash: string;
-  createdAt: string;
-}
+export type Run = ItemOf<ApiResponse<"/points/cycles/{id}/runs">>;
+
+/** The scorecard's facts and their vocabulary (GET /public/points/facts). */
+export type FactDefinition = ApiResponse<"/public/points/facts">["facts"][number];
 
 /** Outcome labels. */
 export const outcomeLabels: Record<string, string> = {

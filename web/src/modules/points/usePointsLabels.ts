@@ -3,6 +3,12 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiGet, apiPost } from "../../api/client";
 import { useDepartments } from "../../api/reference";
+import type { ApiResponse } from "../../api/schema";
+import type { ScoreStep, SelfCheckAnswer } from "./types";
+
+/** What the vocabulary reads of GET /public/points/facts and of a self-check's steps. */
+type FactNames = { facts: Pick<ApiResponse<"/public/points/facts">["facts"][number], "name" | "zh">[] };
+type StepLabels = { results: Record<string, { steps: Pick<ScoreStep, "indicator" | "zh" | "en" | "facts">[] }> };
 
 /** One label in both languages; `en` is absent when the policy has none for that code. */
 export interface CodeLabel {
@@ -10,13 +16,6 @@ export interface CodeLabel {
   en?: string;
 }
 
-interface FactsAnswer {
-  facts: { name: string; zh: string }[];
-}
-
-interface SelfCheckAnswer {
-  results: Record<string, { steps: { indicator: string; zh: string; en: string; facts?: Record<string, unknown> }[] }>;
-}
 
 let pending: Promise<Map<string, CodeLabel>> | null = null;
 
@@ -29,7 +28,7 @@ let pending: Promise<Map<string, CodeLabel>> | null = null;
 export function loadPointsVocabulary(): Promise<Map<string, CodeLabel>> {
   if (!pending) {
     pending = Promise.all([
-      apiGet<FactsAnswer>("/public/points/facts"),
+      apiGet<ApiResponse<"/public/points/facts">>("/public/points/facts"),
       apiPost<SelfCheckAnswer>("/public/points/self-check", { town: "shiqi", facts: {} }).catch(() => null),
     ]).then(([facts, check]) => vocabularyFrom(facts, check));
     pending.catch(() => {
@@ -40,13 +39,13 @@ export function loadPointsVocabulary(): Promise<Map<string, CodeLabel>> {
 }
 
 /** Builds the code → label map from the facts answer and (when it came) the self-check answer. */
-export function vocabularyFrom(facts: FactsAnswer, check: SelfCheckAnswer | null): Map<string, CodeLabel> {
+export function vocabularyFrom(facts: FactNames, check: StepLabels | null): Map<string, CodeLabel> {
   const labels = new Map<string, CodeLabel>();
   const englishOfFact = new Map<string, string>();
   for (const result of Object.values(check?.results ?? {})) {
     for (const step of result.steps) {
       if (!labels.has(step.indicator)) labels.set(step.indicator, { zh: step.zh, en: step.en });
-      const read = Object.keys(step.facts ?? {});
+      const read = step.facts && typeof step.facts === "object" ? Object.keys(step.facts) : [];
       if (read.length === 1 && !englishOfFact.has(read[0])) englishOfFact.set(read[0], step.en);
     }
   }

@@ -1,8 +1,8 @@
 import { App, Form } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, newIdempotencyKey } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { FormModal } from "../../components/FormModal";
-import { useFormSubmit } from "../../components/useFormSubmit";
+import { useSubmit } from "../../components/useSubmit";
 import { PersonPicker } from "./PersonPicker";
 import { RelationshipSelect } from "./RelationshipSelect";
 
@@ -23,8 +23,8 @@ export function AddMemberModal({ householdId, open, onClose, onAdded }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<MemberValues>();
-  const { error, saving, submit, clearError } = useFormSubmit(form, async (values: MemberValues) => {
-    await apiPost(`/households/${householdId}/members`, values, newIdempotencyKey());
+  const submission = useSubmit(form, async (values: MemberValues, idempotencyKey) => {
+    await apiPost(`/households/${householdId}/members`, values, idempotencyKey);
     message.success(t("household.memberAdded"));
     form.resetFields();
     onAdded();
@@ -36,13 +36,9 @@ export function AddMemberModal({ householdId, open, onClose, onAdded }: Props) {
       title={t("household.addMember")}
       okText={t("household.addMember")}
       submitTestId="add-member-submit"
-      saving={saving}
-      error={error}
-      onSubmit={async () => submit(await form.validateFields())}
-      onCancel={() => {
-        clearError();
-        onClose();
-      }}
+      form={form}
+      submission={submission}
+      onCancel={onClose}
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="personId" label={t("household.member")} rules={[{ required: true, message: t("form.required") }]}>

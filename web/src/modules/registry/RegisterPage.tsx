@@ -1,11 +1,11 @@
-import { useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { App, Button, Card, Form, Space, Typography } from "antd";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { apiPost, newIdempotencyKey } from "../../api/client";
+import { apiPost } from "../../api/client";
 import { withoutEmpty } from "../../components/formValues";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
-import { useFormSubmit } from "../../components/useFormSubmit";
+import { useSubmit } from "../../components/useSubmit";
 
 interface Props {
   title: string;
@@ -29,18 +29,11 @@ export function RegisterPage({ title, path, registered, initialValues, testIdPre
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const idempotencyKey = useRef(newIdempotencyKey());
-  const { error, saving, submit } = useFormSubmit(
-    form,
-    async (values: { [field: string]: unknown }) => {
-      const created = await apiPost<{ id: string }>(path, withoutEmpty(values), idempotencyKey.current);
-      message.success(registered);
-      navigate(`/console/registry${path}/${created.id}`);
-    },
-    () => {
-      idempotencyKey.current = newIdempotencyKey();
-    },
-  );
+  const { error, saving, submit } = useSubmit(form, async (values: { [field: string]: unknown }, idempotencyKey) => {
+    const created = await apiPost<{ id: string }>(path, withoutEmpty(values), idempotencyKey);
+    message.success(registered);
+    navigate(`/console/registry${path}/${created.id}`);
+  });
 
   return (
     <Card title={<Typography.Title level={4}>{title}</Typography.Title>} className="form-card">

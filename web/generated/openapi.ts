@@ -8,6 +8,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health check
+         * @description 服务是否在运行 (is the server up)
+         */
         get: {
             parameters: {
                 query?: never;
@@ -22,7 +26,12 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
                 };
             };
         };
@@ -830,6 +839,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Cases in the caller's scope (clerks: their town)
+         * @description 低保案件列表（镇区工作人员限本镇区） (Cases in the caller's scope (clerks: their town)) — permission: assistance.cases.read
+         */
         get: {
             parameters: {
                 query?: {
@@ -846,16 +859,166 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                decision: ("approved" | "refused") | (never | null);
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                decisionLate: boolean;
+                                id: string;
+                                members: number;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                number: string;
+                                payeeName: string;
+                                state: string;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                townCode: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
         put?: never;
+        /**
+         * Open a case (at the counter, or a resident online for their household)
+         * @description 受理低保申请（窗口，或居民为本户网上申请） (Open a case (at the counter, or a resident online for their household)) — permission: assistance.cases.open
+         */
         post: {
             parameters: {
                 query?: never;
@@ -888,12 +1051,246 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Every error answer */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -910,6 +1307,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a case (staff in scope, or the resident of its household)
+         * @description 查看低保案件（工作人员按范围，居民限本户） (Read a case (staff in scope, or the resident of its household)) — permission: assistance.cases.view
+         */
         get: {
             parameters: {
                 query?: never;
@@ -921,12 +1322,246 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -947,6 +1582,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Adjust the benefit
+         * @description 调整保障金额 (Adjust the benefit) — permission: assistance.cases.process
+         */
         post: {
             parameters: {
                 query?: never;
@@ -975,12 +1614,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -999,6 +1896,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * File an appeal
+         * @description 提出复核申请 (File an appeal) — permission: assistance.cases.respond
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1019,12 +1920,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1043,6 +2202,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Decide an appeal
+         * @description 复核决定 (Decide an appeal) — permission: assistance.cases.decide
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1064,12 +2227,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1088,6 +2509,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Record the community appraisal
+         * @description 民主评议 (Record the community appraisal) — permission: assistance.cases.process
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1111,12 +2536,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1135,6 +2818,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Report a change in the household
+         * @description 报告家庭情况变化 (Report a change in the household) — permission: assistance.cases.respond
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1156,12 +2843,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1180,6 +3125,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Decide the case
+         * @description 审批决定 (Decide the case) — permission: assistance.cases.decide
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1201,12 +3150,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1225,6 +3432,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Record fraud
+         * @description 记录骗保 (Record fraud) — permission: assistance.cases.decide
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1246,12 +3457,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1270,6 +3739,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Record the home investigation
+         * @description 入户调查 (Record the home investigation) — permission: assistance.cases.process
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1305,12 +3778,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1329,6 +4060,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Start the publicity period
+         * @description 开始公示 (Start the publicity period) — permission: assistance.cases.process
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1347,12 +4082,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1371,6 +4364,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a periodic review
+         * @description 定期复核 (Record a periodic review) — permission: assistance.cases.process
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1391,12 +4388,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1415,6 +4670,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Stop the benefit
+         * @description 停发 (Stop the benefit) — permission: assistance.cases.decide
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1434,12 +4693,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1458,6 +4975,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Record the town's opinion
+         * @description 镇街审核意见 (Record the town's opinion) — permission: assistance.cases.process
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1478,12 +4999,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1502,6 +5281,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Withdraw the application
+         * @description 撤回申请 (Withdraw the application) — permission: assistance.cases.respond
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1519,12 +5302,270 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            assetsYuan: string;
+                            /** @description masked (****1234) unless the caller sees the case in full */
+                            bankAccount: string;
+                            channel: "online" | "counter";
+                            communityId: string | null;
+                            deadlines: {
+                                /** Format: date */
+                                appealDueOn: string | null;
+                                /** Format: date */
+                                decisionDueOn: string | null;
+                                /** Format: date */
+                                nextReviewOn: string | null;
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                /** Format: date */
+                                submittedOn: string;
+                                /** Format: date */
+                                townOpinionDueOn: string;
+                            };
+                            /** Format: date */
+                            decidedOn: string | null;
+                            decision: ("approved" | "refused") | (never | null);
+                            decisionLate: boolean;
+                            decisionReason: string | null;
+                            eligibility: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                eligible: boolean;
+                                /** @description YYYY-MM */
+                                month: string;
+                                reasons: {
+                                    message: string;
+                                    reference?: string;
+                                    rule: string;
+                                }[];
+                                steps: unknown[];
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                            };
+                            householdId: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            householdIncomeYuan: string;
+                            id: string;
+                            members: {
+                                /** Format: date */
+                                birthDate: string | null;
+                                categories: string[];
+                                idNumber: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                monthlyIncomeYuan: string;
+                                name: string | null;
+                                personId: string;
+                                relationship: string;
+                            }[];
+                            number: string;
+                            payeeName: string;
+                            publicityListId: string | null;
+                            revision: number;
+                            secondHome: boolean;
+                            seriousIllness: boolean;
+                            /** @description YYYY-MM */
+                            startMonth: string | null;
+                            state: string;
+                            /** @description YYYY-MM */
+                            stopMonth: string | null;
+                            timeline: {
+                                actorUsername: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description what the step recorded (its shape depends on the kind) */
+                                details: unknown;
+                                fileIds: string[];
+                                /** @description the event's id */
+                                id: unknown;
+                                kind: string;
+                                /** Format: date */
+                                onDate: string;
+                            }[];
+                            townCode: string;
+                            vehicle: boolean;
+                            version: number;
+                            workCapacity: "none" | "partial" | "able";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1541,6 +5582,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * CPI figures and the price-subsidy link
+         * @description 物价指数和价格临时补贴联动 (CPI figures and the price-subsidy link) — permission: assistance.cpi.read
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1550,12 +5595,155 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                coveredHouseholds: number;
+                                coveredPersons: number;
+                                cpiPercent: string | null;
+                                foodPercent: string | null;
+                                /** @description YYYY-MM */
+                                month: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                                /** Format: date */
+                                releasedOn: string;
+                                /** Format: date */
+                                subsidyDueOn: string | null;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                subsidyYuan: string;
+                                synthetic: boolean;
+                                triggered: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1575,6 +5763,10 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Record a month's CPI (may trigger the price subsidy)
+         * @description 录入月度物价指数（触发价格补贴联动） (Record a month's CPI (may trigger the price subsidy)) — permission: assistance.cpi.record
+         */
         put: {
             parameters: {
                 query?: never;
@@ -1596,12 +5788,193 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            coveredHouseholds: number;
+                            coveredPersons: number;
+                            /** Format: date */
+                            dueOn: string | null;
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            subsidyYuan: string;
+                            triggered: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1619,6 +5992,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My household's cases
+         * @description 本户的低保案件 (My household's cases) — permission: assistance.apply
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1628,12 +6005,224 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                assetsYuan: string;
+                                /** @description masked (****1234) unless the caller sees the case in full */
+                                bankAccount: string;
+                                channel: "online" | "counter";
+                                communityId: string | null;
+                                deadlines: {
+                                    /** Format: date */
+                                    appealDueOn: string | null;
+                                    /** Format: date */
+                                    decisionDueOn: string | null;
+                                    /** Format: date */
+                                    nextReviewOn: string | null;
+                                    /** Format: date */
+                                    publicityEndOn: string | null;
+                                    /** Format: date */
+                                    publicityStartOn: string | null;
+                                    /** Format: date */
+                                    submittedOn: string;
+                                    /** Format: date */
+                                    townOpinionDueOn: string;
+                                };
+                                /** Format: date */
+                                decidedOn: string | null;
+                                decision: ("approved" | "refused") | (never | null);
+                                decisionLate: boolean;
+                                decisionReason: string | null;
+                                eligibility: {
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    dibaoYuan: string;
+                                    eligible: boolean;
+                                    /** @description YYYY-MM */
+                                    month: string;
+                                    reasons: {
+                                        message: string;
+                                        reference?: string;
+                                        rule: string;
+                                    }[];
+                                    steps: unknown[];
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    supplementYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    totalYuan: string;
+                                };
+                                householdId: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                householdIncomeYuan: string;
+                                id: string;
+                                members: {
+                                    /** Format: date */
+                                    birthDate: string | null;
+                                    categories: string[];
+                                    idNumber: string | null;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    monthlyIncomeYuan: string;
+                                    name: string | null;
+                                    personId: string;
+                                    relationship: string;
+                                }[];
+                                number: string;
+                                payeeName: string;
+                                publicityListId: string | null;
+                                revision: number;
+                                secondHome: boolean;
+                                seriousIllness: boolean;
+                                /** @description YYYY-MM */
+                                startMonth: string | null;
+                                state: string;
+                                /** @description YYYY-MM */
+                                stopMonth: string | null;
+                                timeline: {
+                                    actorUsername: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @description what the step recorded (its shape depends on the kind) */
+                                    details: unknown;
+                                    fileIds: string[];
+                                    /** @description the event's id */
+                                    id: unknown;
+                                    kind: string;
+                                    /** Format: date */
+                                    onDate: string;
+                                }[];
+                                townCode: string;
+                                vehicle: boolean;
+                                version: number;
+                                workCapacity: "none" | "partial" | "able";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1652,6 +6241,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The payrolls
+         * @description 发放名册列表 (The payrolls) — permission: assistance.payroll.read
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1661,16 +6254,189 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                                /** @description what the month's lines were computed from */
+                                basis: unknown;
+                                categories: {
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    adjustmentYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    dibaoYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    priceSubsidyYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    supplementYuan: string;
+                                };
+                                /** Format: date-time */
+                                exportedAt: string | null;
+                                households: number;
+                                lines: number;
+                                /** @description YYYY-MM */
+                                month: string;
+                                persons: number;
+                                /** Format: date-time */
+                                runAt: string;
+                                runBy: string | null;
+                                status: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                towns: {
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    adjustmentYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    dibaoYuan: string;
+                                    households: number;
+                                    persons: number;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    priceSubsidyYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    supplementYuan: string;
+                                    /** @description yuan with two decimals, e.g. 1234.50 */
+                                    totalYuan: string;
+                                    townCode: string;
+                                }[];
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
         put?: never;
+        /**
+         * Run a month's payroll (200 with the existing one when already run)
+         * @description 生成月度发放名册（已生成则返回原名册） (Run a month's payroll (200 with the existing one when already run)) — permission: assistance.payroll.run
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1686,12 +6452,259 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** @description what the month's lines were computed from */
+                            basis: unknown;
+                            categories: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                            };
+                            created: boolean;
+                            /** Format: date-time */
+                            exportedAt: string | null;
+                            households: number;
+                            lines: number;
+                            /** @description YYYY-MM */
+                            month: string;
+                            persons: number;
+                            /** Format: date-time */
+                            runAt: string;
+                            runBy: string | null;
+                            status: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            totalYuan: string;
+                            towns: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                households: number;
+                                persons: number;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                townCode: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** @description what the month's lines were computed from */
+                            basis: unknown;
+                            categories: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                            };
+                            created: boolean;
+                            /** Format: date-time */
+                            exportedAt: string | null;
+                            households: number;
+                            lines: number;
+                            /** @description YYYY-MM */
+                            month: string;
+                            persons: number;
+                            /** Format: date-time */
+                            runAt: string;
+                            runBy: string | null;
+                            status: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            totalYuan: string;
+                            towns: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                households: number;
+                                persons: number;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                townCode: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1708,6 +6721,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A payroll with totals per town and category
+         * @description 查看发放名册（按镇区和类别汇总） (A payroll with totals per town and category) — permission: assistance.payroll.read
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1719,12 +6736,203 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** @description what the month's lines were computed from */
+                            basis: unknown;
+                            categories: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                            };
+                            /** Format: date-time */
+                            exportedAt: string | null;
+                            households: number;
+                            lines: number;
+                            /** @description YYYY-MM */
+                            month: string;
+                            persons: number;
+                            /** Format: date-time */
+                            runAt: string;
+                            runBy: string | null;
+                            status: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            totalYuan: string;
+                            towns: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                households: number;
+                                persons: number;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                townCode: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1745,6 +6953,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a payroll (with its version)
+         * @description 审核发放名册（需带版本号） (Approve a payroll (with its version)) — permission: assistance.payroll.run
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1762,12 +6974,227 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** @description what the month's lines were computed from */
+                            basis: unknown;
+                            categories: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                            };
+                            /** Format: date-time */
+                            exportedAt: string | null;
+                            households: number;
+                            lines: number;
+                            /** @description YYYY-MM */
+                            month: string;
+                            persons: number;
+                            /** Format: date-time */
+                            runAt: string;
+                            runBy: string | null;
+                            status: string;
+                            /** @description yuan with two decimals, e.g. 1234.50 */
+                            totalYuan: string;
+                            towns: {
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                adjustmentYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                households: number;
+                                persons: number;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                townCode: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1784,6 +7211,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export the bank file as CSV or XLSX (audited)
+         * @description 导出银行代发文件（CSV 或 XLSX，记入审计） (Export the bank file as CSV or XLSX (audited)) — permission: assistance.payroll.run
+         */
         get: {
             parameters: {
                 query?: {
@@ -1797,12 +7228,158 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the bank file (CSV, or XLSX with ?format=xlsx) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1823,6 +7400,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a payroll (before export, with its version and a reason)
+         * @description 作废发放名册（导出前，需带版本号和理由） (Cancel a payroll (before export, with its version and a reason)) — permission: assistance.payroll.run
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1841,12 +7422,187 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description YYYY-MM */
+                            month: string;
+                            /** @enum {string} */
+                            status: "cancelled";
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1863,6 +7619,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A payroll's lines (bank accounts masked)
+         * @description 发放名册明细（银行账号打码） (A payroll's lines (bank accounts masked)) — permission: assistance.payroll.read
+         */
         get: {
             parameters: {
                 query?: {
@@ -1878,12 +7638,182 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                bankAccount: string;
+                                caseId: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                dibaoYuan: string;
+                                /** @description YYYY-MM */
+                                forMonth: string;
+                                kind: string;
+                                members: number;
+                                payeeName: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                priceSubsidyYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                standardYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                totalYuan: string;
+                                townCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1902,6 +7832,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Standards, newest first
+         * @description 低保标准（最新在前） (Standards, newest first) — permission: assistance.standards.read
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1911,16 +7845,161 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the basis of the proposal */
+                                basis: unknown;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decisionReason: string | null;
+                                /** @description YYYY-MM */
+                                effectiveFrom: string;
+                                id: string;
+                                /** @description the simulation of the proposal's effect, or null */
+                                simulation: unknown;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                standardYuan: string;
+                                status: string;
+                                /** @description yuan with two decimals, e.g. 1234.50 */
+                                supplementYuan: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
         put?: never;
+        /**
+         * Propose the next standard (with its simulation)
+         * @description 提出下一年度标准（附测算） (Propose the next standard (with its simulation)) — permission: assistance.standards.propose
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1939,12 +8018,160 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Every error answer */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1963,6 +8190,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve or return a standard
+         * @description 批准或退回标准 (Approve or return a standard) — permission: assistance.standards.approve
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1982,12 +8213,184 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -2006,6 +8409,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a standard for approval (with its version)
+         * @description 提交标准审批（需带版本号） (Submit a standard for approval (with its version)) — permission: assistance.standards.propose
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2023,12 +8430,184 @@ export type paths = {
                 };
             };
             responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
         };
