@@ -9,6 +9,7 @@ import { definePermissions } from "../access/permissions";
 import { scopeIncludes, townScope } from "../access/scope";
 import { defineRoute, type AnyRoute } from "../http/route";
 import type { ModuleManifest } from "../module";
+import type { DeadlineChange } from "../deadlines/deadlines";
 
 const tags = ["calendar"];
 
@@ -49,17 +50,6 @@ export const calendarPermissions = definePermissions({
   },
 });
 
-interface StoredChange {
-  module: string;
-  kind: string;
-  label: string;
-  entityType: string;
-  entityId: string;
-  reference: string;
-  townCode: string | null;
-  dueOn: string;
-  recomputedOn: string;
-}
 
 export const calendarRoutes: readonly AnyRoute[] = [
   defineRoute({
@@ -98,7 +88,7 @@ export const calendarRoutes: readonly AnyRoute[] = [
         .limit(5)
         .execute();
       const items = imports.flatMap((entry) =>
-        (((entry.after as { changes?: StoredChange[] } | null)?.changes ?? []) as StoredChange[])
+        ((entry.after as { changes?: DeadlineChange[] } | null)?.changes ?? [])
           .filter((change) => change.townCode === null || scopeIncludes(scope, change.townCode))
           .map((change) => ({ ...change, year: entry.entity_id, importedAt: new Date(entry.at).toISOString() })),
       );

@@ -29,17 +29,7 @@ export interface OpenDeadline {
 export type DeadlineSource = (db: Executor) => Promise<OpenDeadline[]>;
 
 /** An open deadline whose date the calendar in force now would set differently. */
-export interface DeadlineChange {
-  module: string;
-  kind: string;
-  label: string;
-  entityType: string;
-  entityId: string;
-  reference: string;
-  townCode: string | null;
-  dueOn: string;
-  recomputedOn: string;
-}
+export type DeadlineChange = Omit<OpenDeadline, "recompute"> & { recomputedOn: string };
 
 /** Every open deadline of the given modules, in module order. */
 export async function openDeadlines(modules: readonly { deadlines?: DeadlineSource }[], db: Executor): Promise<OpenDeadline[]> {
