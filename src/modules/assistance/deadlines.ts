@@ -13,11 +13,12 @@ export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadl
     .select(["id", "number", "town_code", "state", "submitted_on", "town_due_on", "publicity_start_on", "publicity_end_on", "decision_due_on"])
     .where("state", "in", ["submitted", "investigated", "appraised", "town_reviewed", "publicised"])
     .execute();
-  const opinions = await db
+  const reviewed = cases.filter((row) => row.state === "town_reviewed").map((row) => row.id);
+  const opinions = reviewed.length === 0 ? [] : await db
     .selectFrom("assistance_case_events")
     .select(["case_id", "on_date"])
     .where("kind", "=", "town_opinion")
-    .where("case_id", "in", cases.length > 0 ? cases.map((row) => row.id) : ["00000000-0000-0000-0000-000000000000"])
+    .where("case_id", "in", reviewed)
     .orderBy("created_at")
     .execute();
   const opinionOn = new Map(opinions.map((row) => [row.case_id, row.on_date]));
