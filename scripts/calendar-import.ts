@@ -30,7 +30,8 @@ const EXTRA_SOURCES: Record<number, string> = {
 
 const require = createRequire(import.meta.url);
 const packageRoot = dirname(require.resolve("chinese-days/package.json"));
-const packageVersion = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+const packageVersion = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string })
+  .version;
 const yearsDirectory = join(packageRoot, "dist", "years");
 const outputDirectory = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "core", "calendar-data");
 
@@ -58,7 +59,8 @@ const available = readdirSync(yearsDirectory)
 const firstYear = Number(process.argv[2] ?? available[0]);
 const lastYear = Number(process.argv[3] ?? available[available.length - 1]);
 const years = available.filter((year) => year >= firstYear && year <= lastYear);
-if (!indexOnly && years.length === 0) throw new Error(`chinese-days ${packageVersion} has no data for ${firstYear}–${lastYear}`);
+if (!indexOnly && years.length === 0)
+  throw new Error(`chinese-days ${packageVersion} has no data for ${firstYear}–${lastYear}`);
 
 for (const year of indexOnly ? [] : years) {
   const data = JSON.parse(readFileSync(join(yearsDirectory, `${year}.json`), "utf8")) as PackageYear;

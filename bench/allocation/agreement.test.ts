@@ -50,7 +50,9 @@ describe("object API and columnar engine agree", () => {
     applicants: [...applicants].reverse(),
     schools,
     quotas: {
-      school: codes.flatMap((townCode, t) => GRADES.map((grade, g) => ({ townCode, grade, places: p.quotas.schoolPlaces[2 * t + g] }))),
+      school: codes.flatMap((townCode, t) =>
+        GRADES.map((grade, g) => ({ townCode, grade, places: p.quotas.schoolPlaces[2 * t + g] })),
+      ),
       hukou: codes.map((townCode, t) => ({ townCode, places: p.quotas.hukouPlaces[t] })),
       housingUnits: p.quotas.housingUnits,
     },
@@ -65,9 +67,17 @@ describe("object API and columnar engine agree", () => {
       expect(result.applicationId).toBe(id(r));
       const level = columns.tieBreak[r];
       const cityLevel = columns.cityTieBreak[r];
-      expect(result.cityTieBreak ?? null).toBe(cityLevel > 0 && cityLevel < LEVEL_NAMES.length ? LEVEL_NAMES[cityLevel] : null);
+      expect(result.cityTieBreak ?? null).toBe(
+        cityLevel > 0 && cityLevel < LEVEL_NAMES.length ? LEVEL_NAMES[cityLevel] : null,
+      );
       expect(result.cityRank ?? 0).toBe(columns.cityRank[r]);
-      expect([result.rank, result.outcome, result.round ?? 0, result.schoolId ?? null, result.tieBreak ?? null]).toEqual([
+      expect([
+        result.rank,
+        result.outcome,
+        result.round ?? 0,
+        result.schoolId ?? null,
+        result.tieBreak ?? null,
+      ]).toEqual([
         columns.rank[r] || null,
         OUTCOME_NAMES[columns.outcome[r]],
         a.purpose[r] === 2 ? columns.round[r] : 0,

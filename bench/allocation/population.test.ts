@@ -17,13 +17,27 @@ describe("allocation benchmark population", () => {
     const towns = loadTowns();
     expect(towns).toHaveLength(24);
     for (const t of towns) expect(t.weight).toBeGreaterThan(0);
-    expect(towns.find((t) => t.code === "xiaolan")).toMatchObject({ primaryQuota2015: 970, juniorQuota2015: 930, central: false });
-    expect(towns.filter((t) => t.central).map((t) => t.code).sort()).toEqual(["dongqu", "huoju", "nanqu", "shiqi", "xiqu"]);
+    expect(towns.find((t) => t.code === "xiaolan")).toMatchObject({
+      primaryQuota2015: 970,
+      juniorQuota2015: 930,
+      central: false,
+    });
+    expect(
+      towns
+        .filter((t) => t.central)
+        .map((t) => t.code)
+        .sort(),
+    ).toEqual(["dongqu", "huoju", "nanqu", "shiqi", "xiqu"]);
   });
 
   it("is deterministic for a seed and differs for another seed", () => {
     const again = generatePopulation(30_000);
-    const columns = (p: typeof population) => [p.applicants.total, p.applicants.town, p.applicants.appliedAt, p.schools.x];
+    const columns = (p: typeof population) => [
+      p.applicants.total,
+      p.applicants.town,
+      p.applicants.appliedAt,
+      p.schools.x,
+    ];
     expect(digest(columns(again))).toBe(digest(columns(population)));
     expect(digest(columns(generatePopulation(30_000, 7)))).not.toBe(digest(columns(population)));
   });

@@ -4,7 +4,13 @@
  * real 2015 school table. Everything except the towns and the 2015 school quotas is SYNTHETIC.
  */
 import { readFileSync } from "node:fs";
-import { GRADE_CODES, PURPOSE_CODES, type ApplicantColumns, type QuotaColumns, type SchoolColumns } from "../../src/modules/points/allocation";
+import {
+  GRADE_CODES,
+  PURPOSE_CODES,
+  type ApplicantColumns,
+  type QuotaColumns,
+  type SchoolColumns,
+} from "../../src/modules/points/allocation";
 import { mulberry32 } from "../../src/core/random";
 import { emptyApplicantColumns } from "../../src/modules/points/allocation/allocation.input";
 
@@ -32,7 +38,9 @@ export interface Population {
 }
 
 function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(path, import.meta.url), "utf8").trim().split("\n");
+  const [header, ...lines] = readFileSync(new URL(path, import.meta.url), "utf8")
+    .trim()
+    .split("\n");
   const names = header.split(",");
   return lines.map((line) => {
     const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, ""));
@@ -44,7 +52,8 @@ function readCsv(path: string): Record<string, string>[] {
 export function loadTowns(): Town[] {
   const quotas = new Map(readCsv("../../resources/zhongshan/school-quotas-2015.csv").map((r) => [r.town_code, r]));
   const rows = readCsv("../../resources/zhongshan/towns.csv");
-  const quotaTotal = (code: string) => Number(quotas.get(code)!.primary_grade1) + Number(quotas.get(code)!.junior_grade1);
+  const quotaTotal = (code: string) =>
+    Number(quotas.get(code)!.primary_grade1) + Number(quotas.get(code)!.junior_grade1);
   // Census groups that merge 镇区 (towns.csv notes): resident total shared by the group's school quotas.
   const merged: Record<string, { members: string[]; residents: number }> = {
     huoju: { members: ["huoju", "minzhong"], residents: 393622 },
@@ -118,8 +127,10 @@ export function generatePopulation(n: number, seed = SEED): Population {
     a.purpose[r] = purpose;
     a.town[r] = t;
     const primaryShare = town.primaryQuota2015 / (town.primaryQuota2015 + town.juniorQuota2015);
-    a.grade[r] = purpose === PURPOSE_CODES.school && random() >= primaryShare ? GRADE_CODES.junior_1 : GRADE_CODES.primary_1;
-    const personalQuality = pick(random(), EDUCATION, EDUCATION_CUMULATIVE) + pick(random(), QUALIFICATION, QUALIFICATION_CUMULATIVE);
+    a.grade[r] =
+      purpose === PURPOSE_CODES.school && random() >= primaryShare ? GRADE_CODES.junior_1 : GRADE_CODES.primary_1;
+    const personalQuality =
+      pick(random(), EDUCATION, EDUCATION_CUMULATIVE) + pick(random(), QUALIFICATION, QUALIFICATION_CUMULATIVE);
     const insuranceYears = Math.floor(random() * random() * 60);
     const insurance = Math.min(7500, 150 * insuranceYears) + Math.min(2500, 50 * insuranceYears);
     const owns = random() < 0.2;
@@ -152,7 +163,12 @@ export function generatePopulation(n: number, seed = SEED): Population {
   const quotas: QuotaColumns = {
     townCount: T,
     schoolPlaces: new Int32Array(2 * T),
-    hukouPlaces: Int32Array.from(splitByWeight(HUKOU_PLACES_2016, towns.map((t) => t.primaryQuota2015 + t.juniorQuota2015))),
+    hukouPlaces: Int32Array.from(
+      splitByWeight(
+        HUKOU_PLACES_2016,
+        towns.map((t) => t.primaryQuota2015 + t.juniorQuota2015),
+      ),
+    ),
     housingUnits: HOUSING_UNITS_2016,
   };
   towns.forEach((town, t) => {
@@ -177,7 +193,10 @@ function generateSchools(quotas: QuotaColumns, random: () => number): SchoolColu
   for (let t = 0; t < quotas.townCount; t++) {
     for (let g = 0; g < 2; g++) {
       const count = 3 + Math.floor(random() * 6);
-      const split = splitByWeight(Math.ceil(quotas.schoolPlaces[2 * t + g] * 1.1), Array.from({ length: count }, () => 1 + random()));
+      const split = splitByWeight(
+        Math.ceil(quotas.schoolPlaces[2 * t + g] * 1.1),
+        Array.from({ length: count }, () => 1 + random()),
+      );
       for (let k = 0; k < count; k++) {
         town.push(t);
         grade.push(g);
@@ -196,4 +215,3 @@ function generateSchools(quotas: QuotaColumns, random: () => number): SchoolColu
     y: Float64Array.from(y),
   };
 }
-

@@ -27,7 +27,17 @@ function argument(name: string, fallback: number, minimum = 1): number {
 /** sha256 of the output columns: every timed run must produce the same bytes. */
 export function columnsHash(out: AllocationColumns): string {
   const hash = createHash("sha256");
-  for (const column of [out.rank, out.scope, out.outcome, out.round, out.cityRank, out.cityTieBreak, out.school, out.distance, out.tieBreak]) {
+  for (const column of [
+    out.rank,
+    out.scope,
+    out.outcome,
+    out.round,
+    out.cityRank,
+    out.cityTieBreak,
+    out.school,
+    out.distance,
+    out.tieBreak,
+  ]) {
     hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
   }
   return hash.digest("hex");
@@ -68,9 +78,7 @@ interface Stage {
   run: (p: Population) => AllocationColumns;
 }
 
-const stages: Stage[] = [
-  { name: "engine", run: (p) => allocateColumns(p.applicants, p.quotas, p.schools) },
-];
+const stages: Stage[] = [{ name: "engine", run: (p) => allocateColumns(p.applicants, p.quotas, p.schools) }];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
@@ -104,7 +112,9 @@ async function main(): Promise<void> {
     }
     timings[stage.name] = median(times);
     cpuTimings[stage.name] = median(cpuTimes);
-    process.stderr.write(`${stage.name}: ${times.map((t) => t.toFixed(0)).join(", ")} ms (median ${timings[stage.name].toFixed(0)}), identical output\n`);
+    process.stderr.write(
+      `${stage.name}: ${times.map((t) => t.toFixed(0)).join(", ")} ms (median ${timings[stage.name].toFixed(0)}), identical output\n`,
+    );
   }
   const engineMib = process.resourceUsage().maxRSS / 1024;
   const engineAdmitted = admittedCounts(population, last!);
@@ -113,9 +123,18 @@ async function main(): Promise<void> {
   if (serverUrl) {
     const figures = await databaseStage(serverUrl, population, reruns);
     database = {
-      job_ms: figures.job_ms, job_stages_ms: figures.job_stages_ms, job_cpu_ms: figures.job_cpu_ms, setup_ms: figures.setup_ms, rows_written: figures.rows_written,
-      stored_admitted: figures.stored_admitted, job_agrees_with_engine: JSON.stringify(figures.stored_admitted) === JSON.stringify(engineAdmitted),
-      rerun_hashes_equal: figures.rerun_hashes_equal, reruns, input_hash: figures.input_hash, result_hash: figures.result_hash, job_within_limit: figures.job_ms < JOB_LIMIT_MS,
+      job_ms: figures.job_ms,
+      job_stages_ms: figures.job_stages_ms,
+      job_cpu_ms: figures.job_cpu_ms,
+      setup_ms: figures.setup_ms,
+      rows_written: figures.rows_written,
+      stored_admitted: figures.stored_admitted,
+      job_agrees_with_engine: JSON.stringify(figures.stored_admitted) === JSON.stringify(engineAdmitted),
+      rerun_hashes_equal: figures.rerun_hashes_equal,
+      reruns,
+      input_hash: figures.input_hash,
+      result_hash: figures.result_hash,
+      job_within_limit: figures.job_ms < JOB_LIMIT_MS,
     };
   } else {
     process.stderr.write("database stage skipped: set DATABASE_URL to a PostgreSQL server to run it\n");

@@ -25,7 +25,9 @@ const households = Number(process.argv[2] ?? 200_000);
 const month = "2026-10";
 const serverUrl = process.env.DATABASE_URL?.trim();
 if (!serverUrl) {
-  process.stdout.write("bench:payroll skipped: set DATABASE_URL to a PostgreSQL server (the benchmark creates and drops its own database)\n");
+  process.stdout.write(
+    "bench:payroll skipped: set DATABASE_URL to a PostgreSQL server (the benchmark creates and drops its own database)\n",
+  );
   process.stdout.write(`${JSON.stringify({ skipped: true, reason: "DATABASE_URL is not set" })}\n`);
   process.exit(0);
 }
@@ -46,7 +48,14 @@ try {
   const { persons } = await seedCaseload(handle.db, households, month, (label) => log(`setup: ${label}`));
   await assistanceDb(handle.db)
     .insertInto("assistance_cpi")
-    .values({ month, cpi_hundredths: 360, food_hundredths: 650, released_on: `${month}-10`, synthetic: true, recorded_by_username: "bench" })
+    .values({
+      month,
+      cpi_hundredths: 360,
+      food_hundredths: 650,
+      released_on: `${month}-10`,
+      synthetic: true,
+      recorded_by_username: "bench",
+    })
     .execute();
   await sql`analyze`.execute(handle.db);
   log(`setup: ${households} households, ${persons} persons in ${Math.round(performance.now() - setupStart)} ms`);

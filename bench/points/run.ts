@@ -15,7 +15,6 @@ const loaded = loadVersionFolder(join(POLICIES_ROOT, "zhongshan/points/2014"));
 if (!loaded.ok) throw new Error(loaded.error.map((problem) => problem.message).join("\n"));
 const plan = loaded.value;
 
-
 const random = mulberry32(20150501);
 const integer = (max: number): number => Math.floor(random() * (max + 1));
 const columns = allocateSharedColumns(plan, n);
@@ -51,7 +50,8 @@ for (const fact of plan.version.facts.filter((candidate) => candidate.subsetOf))
   for (const part of slots) {
     const subset = columns.slots[fact.name + part];
     const wholes = (fact.subsetOf ?? []).map((name) => columns.slots[name + part]);
-    for (let row = 0; row < n; row += 1) subset[row] = Math.floor(wholes.reduce((sum, whole) => sum + whole[row], 0) * random());
+    for (let row = 0; row < n; row += 1)
+      subset[row] = Math.floor(wholes.reduce((sum, whole) => sum + whole[row], 0) * random());
   }
 }
 columns.slots.application_date.fill(20150501);
@@ -81,7 +81,12 @@ for (let run = 0; run < 5; run += 1) {
 }
 await pool.close();
 let eligible = 0;
-for (const purpose of plan.purposes) for (let row = 0; row < n; row += 1) eligible += results[purpose.name].eligible[row];
-process.stderr.write(`2 threads (ms): ${times.map((time) => time.toFixed(1)).join(", ")}; 1 thread median ${median(singleTimes).toFixed(1)} ms; eligible (all purposes): ${eligible}\n`);
+for (const purpose of plan.purposes)
+  for (let row = 0; row < n; row += 1) eligible += results[purpose.name].eligible[row];
+process.stderr.write(
+  `2 threads (ms): ${times.map((time) => time.toFixed(1)).join(", ")}; 1 thread median ${median(singleTimes).toFixed(1)} ms; eligible (all purposes): ${eligible}\n`,
+);
 const peak = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ n, engine_ms: Number(median(times).toFixed(1)), purposes: plan.purposes.length, peak_rss_mib: Number(peak.toFixed(1)) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ n, engine_ms: Number(median(times).toFixed(1)), purposes: plan.purposes.length, peak_rss_mib: Number(peak.toFixed(1)) })}\n`,
+);

@@ -21,7 +21,8 @@ function differences(population: SourceColumns, columns: ProgramColumns): string
   const found: string[] = [];
   for (const name of OUTPUTS) {
     for (let person = 0; person < population.n; person += 1) {
-      if (columns.outputs[name][person] !== floor[name][person]) found.push(`${name}[${person}]: ${columns.outputs[name][person]} ≠ ${floor[name][person]}`);
+      if (columns.outputs[name][person] !== floor[name][person])
+        found.push(`${name}[${person}]: ${columns.outputs[name][person]} ≠ ${floor[name][person]}`);
     }
   }
   return found;
@@ -46,22 +47,25 @@ describe("the engine evaluating the benchmark program", () => {
     expect(columns.inputs.social_insurance_years[0]).toBe(2097);
   });
 
-  it.each([false, true])("equals the floor exactly on a 2-thread pool (main thread joins: %s), shared or ordinary sources", async (joinMain) => {
-    const pool = await startProgramPool(compiled(), 2, joinMain);
-    pools.push(pool);
-    for (const shared of [true, false]) {
-      const population = generatePopulation(20_000, shared);
-      const columns = allocateProgramColumns(compiled(), population.n, true);
-      const result = await pool.run(sources(population), columns);
-      expect(result.ok).toBe(true);
-      expect(differences(population, columns)).toEqual([]);
-    }
-    const population = generatePopulation(1000, true);
-    population.floats.volunteer_hours[777] = Number.NaN;
-    const result = await pool.run(sources(population), allocateProgramColumns(compiled(), 1000, true));
-    expect(result.ok ? "" : result.error.message).toBe("row 777: volunteer_hours: must be a number, got NaN");
-    expect((await pool.run(sources(population), allocateProgramColumns(compiled(), 1000))).ok).toBe(false);
-  });
+  it.each([false, true])(
+    "equals the floor exactly on a 2-thread pool (main thread joins: %s), shared or ordinary sources",
+    async (joinMain) => {
+      const pool = await startProgramPool(compiled(), 2, joinMain);
+      pools.push(pool);
+      for (const shared of [true, false]) {
+        const population = generatePopulation(20_000, shared);
+        const columns = allocateProgramColumns(compiled(), population.n, true);
+        const result = await pool.run(sources(population), columns);
+        expect(result.ok).toBe(true);
+        expect(differences(population, columns)).toEqual([]);
+      }
+      const population = generatePopulation(1000, true);
+      population.floats.volunteer_hours[777] = Number.NaN;
+      const result = await pool.run(sources(population), allocateProgramColumns(compiled(), 1000, true));
+      expect(result.ok ? "" : result.error.message).toBe("row 777: volunteer_hours: must be a number, got NaN");
+      expect((await pool.run(sources(population), allocateProgramColumns(compiled(), 1000))).ok).toBe(false);
+    },
+  );
 
   it("uses the parameters in force on 2018-01-01, not the later 2018 and 2019 changes", () => {
     const source = loadProgramFile(PROGRAM_FILE);
@@ -91,7 +95,10 @@ describe("the engine evaluating the benchmark program", () => {
     const moved = new Map(source.value.parameters);
     const threshold = moved.get("threshold");
     if (!threshold) throw new Error("threshold parameter missing");
-    moved.set("threshold", { ...threshold, values: [threshold.values[0], { ...threshold.values[1], from: "2018-01-01" }] });
+    moved.set("threshold", {
+      ...threshold,
+      values: [threshold.values[0], { ...threshold.values[1], from: "2018-01-01" }],
+    });
     const early = run("2018-01-01", moved).columns;
     const shifted = differences(population, early);
     expect(shifted.length).toBeGreaterThan(0);

@@ -26,8 +26,12 @@ describe("rules benchmark floor", () => {
     const population = generatePopulation(100_000);
     const outputs = allocateOutputs(100_000);
     computeFloor(population, outputs);
-    let points = 0, dibao = 0;
-    for (let i = 0; i < 100_000; i++) { points += outputs.points_eligible[i]; dibao += outputs.dibao_eligible[i]; }
+    let points = 0,
+      dibao = 0;
+    for (let i = 0; i < 100_000; i++) {
+      points += outputs.points_eligible[i];
+      dibao += outputs.dibao_eligible[i];
+    }
     expect(points).toBe(34178);
     expect(dibao).toBe(32829);
   });

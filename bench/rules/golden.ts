@@ -15,7 +15,10 @@ export interface GoldenCheck {
 }
 
 /** Compares the first 1,000 persons' outputs (hundredths / 0-1) with the golden CSV (fewer when n is smaller). */
-export function checkGolden(out: OutputColumns, csvPath = join(import.meta.dirname, "data", "golden-sample.csv")): GoldenCheck {
+export function checkGolden(
+  out: OutputColumns,
+  csvPath = join(import.meta.dirname, "data", "golden-sample.csv"),
+): GoldenCheck {
   const [header, ...lines] = readFileSync(csvPath, "utf8").trim().split("\n");
   const columns = header.split(",");
   let maxAbsError = 0;

@@ -59,8 +59,11 @@ const cut = (p: number, cuts: readonly number[]): number => {
  * worker threads can read them without a copy.
  */
 export function generatePopulation(n: number, shared = false): SourceColumns {
-  const buffer = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const floats = Object.fromEntries(FLOAT_INPUTS.map((k) => [k, new Float64Array(buffer(n * 8))])) as SourceColumns["floats"];
+  const buffer = (bytes: number): ArrayBuffer | SharedArrayBuffer =>
+    shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  const floats = Object.fromEntries(
+    FLOAT_INPUTS.map((k) => [k, new Float64Array(buffer(n * 8))]),
+  ) as SourceColumns["floats"];
   const ints = Object.fromEntries(INT_INPUTS.map((k) => [k, new Int32Array(buffer(n * 4))])) as SourceColumns["ints"];
   for (let i = 0; i < n; i++) {
     ints.education_level[i] = cut(hash(i, 0) % 100, [5, 15, 40, 60, 75, 93]);
@@ -74,8 +77,7 @@ export function generatePopulation(n: number, shared = false): SourceColumns {
     ints.blood_donations[i] = hb % 100 < 80 ? 0 : (hb >>> 8) % 8;
     ints.criminal_record[i] = hash(i, 7) % 1000 < 15 ? 1 : 0;
     const hi = hash(i, 8);
-    floats.household_income_per_capita[i] =
-      hi % 100 < 30 ? ((hi >>> 8) % 120001) / 100 : ((hi >>> 8) % 800001) / 100;
+    floats.household_income_per_capita[i] = hi % 100 < 30 ? ((hi >>> 8) % 120001) / 100 : ((hi >>> 8) % 800001) / 100;
     ints.household_size[i] = 1 + cut(hash(i, 9) % 100, [15, 40, 70, 85, 95]);
     const age = hash(i, 10) % 100;
     ints.is_minor[i] = age < 18 ? 1 : 0;

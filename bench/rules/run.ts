@@ -45,7 +45,8 @@ async function measure(work: () => unknown): Promise<{ wall: number[]; cpu: numb
   return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
 }
 
-const median = (sorted: number[]): number => (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
+const median = (sorted: number[]): number =>
+  sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 const shown = (times: number[]): string => times.map((time) => time.toFixed(1)).join(", ");
 
 const generationStart = performance.now();
@@ -61,7 +62,9 @@ if (!compiled.ok) {
 }
 const pool = threads > 1 ? await startProgramPool(compiled.value, threads, joinMain) : undefined;
 const columns = allocateProgramColumns(compiled.value, n, pool !== undefined);
-log(`engine: program loaded, resolved at ${PERIOD_START} and compiled${pool ? `, ${joinMain ? `main thread + ${threads - 1}` : threads} workers started` : ", single-threaded"} in ${(performance.now() - compileStart).toFixed(0)} ms (not timed)`);
+log(
+  `engine: program loaded, resolved at ${PERIOD_START} and compiled${pool ? `, ${joinMain ? `main thread + ${threads - 1}` : threads} workers started` : ", single-threaded"} in ${(performance.now() - compileStart).toFixed(0)} ms (not timed)`,
+);
 
 const runEngine = async (): Promise<ProgramColumns> => {
   const result = pool ? await pool.run(sources, columns) : evaluateProgram(compiled.value, sources, columns);
@@ -79,20 +82,27 @@ log(`floor runs (ms): ${shown(floorTimes.wall)}; CPU time (ms): ${shown(floorTim
 const engineOutputs = columns.outputs as OutputColumns;
 let disagreements = 0;
 for (const name of OUTPUTS) {
-  const engine = engineOutputs[name], floor = floorOutputs[name];
+  const engine = engineOutputs[name],
+    floor = floorOutputs[name];
   for (let person = 0; person < n; person += 1) if (engine[person] !== floor[person]) disagreements += 1;
 }
-log(`engine and floor: ${disagreements === 0 ? "identical" : `${disagreements} cells differ`} on all ${n} persons × ${OUTPUTS.length} outputs`);
+log(
+  `engine and floor: ${disagreements === 0 ? "identical" : `${disagreements} cells differ`} on all ${n} persons × ${OUTPUTS.length} outputs`,
+);
 const golden = checkGolden(engineOutputs);
-log(`golden sample: ${golden.rows} persons, ${golden.ok ? "all 22 outputs agree" : golden.mismatches.join("; ")}; max abs error ${golden.maxAbsError}`);
-let eligible = 0, dibaoEligible = 0;
+log(
+  `golden sample: ${golden.rows} persons, ${golden.ok ? "all 22 outputs agree" : golden.mismatches.join("; ")}; max abs error ${golden.maxAbsError}`,
+);
+let eligible = 0,
+  dibaoEligible = 0;
 for (let person = 0; person < n; person += 1) {
   eligible += engineOutputs.points_eligible[person];
   dibaoEligible += engineOutputs.dibao_eligible[person];
 }
 log(`points_eligible: ${eligible}, dibao_eligible: ${dibaoEligible}`);
 
-const engineMs = median(engineTimes.wall), floorMs = median(floorTimes.wall);
+const engineMs = median(engineTimes.wall),
+  floorMs = median(floorTimes.wall);
 log(`engine/floor: ${(engineMs / floorMs).toFixed(2)}`);
 if (disagreements > 0) process.exitCode = 1;
 const peak = process.resourceUsage().maxRSS / 1024;

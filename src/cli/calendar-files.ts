@@ -13,9 +13,15 @@ export const calendarDataFolder = join(dirname(fileURLToPath(import.meta.url)), 
 
 /** Writes one year's file, sorted by date, in the format the core reads. */
 export function writeCalendarYear(entry: CalendarYear, folder = calendarDataFolder): string {
-  const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
   const file = join(folder, `${entry.year}.json`);
-  const output = { year: entry.year, source: entry.source, holidays: sorted(entry.holidays), workdays: sorted(entry.workdays) };
+  const output = {
+    year: entry.year,
+    source: entry.source,
+    holidays: sorted(entry.holidays),
+    workdays: sorted(entry.workdays),
+  };
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   return file;
 }

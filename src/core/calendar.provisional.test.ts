@@ -65,8 +65,11 @@ describe("a year without an official notice", () => {
     expect(dayKind("2028-01-03")).toMatchObject({ kind: "holiday", name: "元旦" });
     const holidays = provisionalHolidays(2028);
     expect(holidays["2028-10-03"]).toBe("中秋");
-    expect(Object.entries(holidays).filter(([date, name]) => date >= "2028-10-01" && date <= "2028-10-31" && name === "国庆节").map(([date]) => date))
-      .toEqual(["2028-10-01", "2028-10-02", "2028-10-04", "2028-10-05"]);
+    expect(
+      Object.entries(holidays)
+        .filter(([date, name]) => date >= "2028-10-01" && date <= "2028-10-31" && name === "国庆节")
+        .map(([date]) => date),
+    ).toEqual(["2028-10-01", "2028-10-02", "2028-10-04", "2028-10-05"]);
   });
 
   it("matches the statutory holidays computed with another lunar library, 2027–2035", () => {
@@ -96,7 +99,10 @@ describe("every day from 2026 to 2035", () => {
 
 describe("a deadline crossing from an official into a provisional year", () => {
   it("is marked provisional; one inside an official year is not", () => {
-    expect(addWorkingDaysMarked("2026-12-04", 30)).toEqual({ date: addWorkingDays("2026-12-04", 30), provisional: true });
+    expect(addWorkingDaysMarked("2026-12-04", 30)).toEqual({
+      date: addWorkingDays("2026-12-04", 30),
+      provisional: true,
+    });
     expect(addWorkingDaysMarked("2026-12-04", 30).date.startsWith("2027-01")).toBe(true);
     expect(addWorkingDaysMarked("2026-11-02", 5)).toEqual({ date: "2026-11-09", provisional: false });
   });
@@ -105,7 +111,12 @@ describe("a deadline crossing from an official into a provisional year", () => {
     const before = addWorkingDaysMarked("2026-12-25", 30);
     try {
       // A notice that makes 2027-01-04 a holiday moves every deadline counted across it by one working day.
-      setOfficialYear({ year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知（测试）", holidays: { ...provisionalHolidays(2027), "2027-01-04": "元旦" }, workdays: {} });
+      setOfficialYear({
+        year: 2027,
+        source: "国务院办公厅关于2027年部分节假日安排的通知（测试）",
+        holidays: { ...provisionalHolidays(2027), "2027-01-04": "元旦" },
+        workdays: {},
+      });
       const after = addWorkingDaysMarked("2026-12-25", 30);
       expect(after.provisional).toBe(false);
       expect(after.date > before.date).toBe(true);

@@ -33,7 +33,10 @@ export function statutoryHolidays(year: number): StatutoryHoliday[] {
   const day = (month: number, d: number) => `${year}-${pad(month)}-${pad(d)}`;
   return [
     { name: "元旦", dates: [day(1, 1)] },
-    { name: "春节", dates: [addDays(springFestival, -1), springFestival, addDays(springFestival, 1), addDays(springFestival, 2)] },
+    {
+      name: "春节",
+      dates: [addDays(springFestival, -1), springFestival, addDays(springFestival, 1), addDays(springFestival, 2)],
+    },
     { name: "清明", dates: [iso(qingming)] },
     { name: "劳动节", dates: [day(5, 1), day(5, 2)] },
     { name: "端午", dates: [lunar(5, 5)] },

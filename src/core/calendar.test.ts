@@ -82,7 +82,14 @@ describe("2026", () => {
   it("matches the notice", () => {
     const entry = calendarYear(2026);
     expect(entry.source).toContain("2026年部分节假日安排");
-    expect(Object.keys(entry.workdays)).toEqual(["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"]);
+    expect(Object.keys(entry.workdays)).toEqual([
+      "2026-01-04",
+      "2026-02-14",
+      "2026-02-28",
+      "2026-05-09",
+      "2026-09-20",
+      "2026-10-10",
+    ]);
     expect(Object.keys(entry.holidays)).toHaveLength(33);
     expect(dayKind("2026-02-23")).toEqual({ kind: "holiday", working: false, name: "春节" });
     expect(addWorkingDays("2026-02-13", 1)).toBe("2026-02-14");

@@ -29,7 +29,8 @@ export type DayKind =
   | { kind: "weekend"; working: false }
   | { kind: "holiday"; working: false; name: string };
 
-const bundled = (): [number, CalendarYear][] => calendarData.map((entry) => [entry.year, { ...entry, provisional: false }]);
+const bundled = (): [number, CalendarYear][] =>
+  calendarData.map((entry) => [entry.year, { ...entry, provisional: false }]);
 const official = new Map<number, CalendarYear>(bundled());
 const provisional = new Map<number, CalendarYear>();
 
@@ -149,7 +150,7 @@ export function workingDaysBetween(a: string, b: string): number {
   assertIsoDate(b, "b");
   const step = b < a ? -1 : 1;
   let count = 0;
-  for (let current = a; current !== b; ) {
+  for (let current = a; current !== b;) {
     current = addDays(current, step);
     if (isWorkingDay(current)) count += 1; // forwards a+1 … b, backwards a-1 … b
   }
@@ -175,12 +176,15 @@ export function addWorkingDaysMarked(date: string, n: number): WorkingDayDate {
  * Returns the problems, empty when the year can be used.
  */
 export function calendarYearProblems(value: unknown): string[] {
-  if (typeof value !== "object" || value === null) return ["the notice must be a JSON object { year, source, holidays, workdays }"];
+  if (typeof value !== "object" || value === null)
+    return ["the notice must be a JSON object { year, source, holidays, workdays }"];
   const entry = value as Partial<Record<keyof CalendarYear, unknown>>;
   const problems: string[] = [];
   const year = entry.year;
-  if (typeof year !== "number" || !Number.isInteger(year) || year < 2004 || year > lastProvisionalYear) problems.push(`year must be a whole year from 2004 to ${lastProvisionalYear}`);
-  if (typeof entry.source !== "string" || entry.source.trim().length < 4) problems.push("source must name the notice (e.g. 国务院办公厅关于2027年部分节假日安排的通知)");
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 2004 || year > lastProvisionalYear)
+    problems.push(`year must be a whole year from 2004 to ${lastProvisionalYear}`);
+  if (typeof entry.source !== "string" || entry.source.trim().length < 4)
+    problems.push("source must name the notice (e.g. 国务院办公厅关于2027年部分节假日安排的通知)");
   const days = (field: "holidays" | "workdays"): Record<string, unknown> => {
     const record = entry[field];
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
@@ -191,16 +195,21 @@ export function calendarYearProblems(value: unknown): string[] {
   };
   const holidays = days("holidays");
   const workdays = days("workdays");
-  for (const [field, record] of [["holidays", holidays], ["workdays", workdays]] as const) {
+  for (const [field, record] of [
+    ["holidays", holidays],
+    ["workdays", workdays],
+  ] as const) {
     for (const [date, name] of Object.entries(record)) {
       if (!isIsoDate(date)) problems.push(`${field}: ${date} is not a real date written YYYY-MM-DD`);
-      else if (typeof year === "number" && !date.startsWith(`${year}-`)) problems.push(`${field}: ${date} is not in ${year}`);
+      else if (typeof year === "number" && !date.startsWith(`${year}-`))
+        problems.push(`${field}: ${date} is not in ${year}`);
       if (typeof name !== "string" || name.trim() === "") problems.push(`${field}: ${date} needs a name`);
     }
   }
   for (const date of Object.keys(workdays)) {
     if (holidays[date] !== undefined) problems.push(`${date} is both a holiday and a make-up working day`);
-    if (isIsoDate(date) && dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6) problems.push(`workdays: ${date} is not a weekend day (make-up working days fall on weekends)`);
+    if (isIsoDate(date) && dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6)
+      problems.push(`workdays: ${date} is not a weekend day (make-up working days fall on weekends)`);
   }
   if (Object.keys(holidays).length === 0) problems.push("holidays must list the year's public holidays");
   return problems;

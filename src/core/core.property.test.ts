@@ -38,7 +38,10 @@ describe("core properties", () => {
       fc.property(isoDate("1900-01-01", "2026-11-27"), fc.integer({ min: 0, max: 999 }), (birthDate, sequence) => {
         const id = generateIdNumber("442000", birthDate, sequence);
         const result = validateIdNumber(id, "2026-11-27");
-        expect(result).toMatchObject({ ok: true, value: { birthDate, gender: sequence % 2 === 1 ? "male" : "female" } });
+        expect(result).toMatchObject({
+          ok: true,
+          value: { birthDate, gender: sequence % 2 === 1 ? "male" : "female" },
+        });
         expect(maskIdNumber(id)).toMatch(/^4420\*{10}\d{3}[\dX]$/);
       }),
     );

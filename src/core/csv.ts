@@ -72,8 +72,14 @@ export function csvParser(options: { onInvalidRecord?: (line: number, reason: st
 }
 
 /** Writes rows as CSV text (each text cell formula-escaped, `\r\n` line ends), optionally after a byte-order mark. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], options: { bom?: boolean } = {}): string {
-  const text = stringify(rows.map((row) => spreadsheetRow(row)), { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+export function toCsv(
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+  options: { bom?: boolean } = {},
+): string {
+  const text = stringify(
+    rows.map((row) => spreadsheetRow(row)),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
   return options.bom ? `\uFEFF${text}` : text;
 }
 

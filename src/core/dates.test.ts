@@ -21,7 +21,21 @@ describe("isIsoDate", () => {
     expect(isIsoDate("1900-01-01")).toBe(true);
   });
   it("rejects impossible or badly written dates", () => {
-    for (const bad of ["2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-5", "20240105", "2024-01-05T00:00", " 2024-01-05", "0000-01-01", "", null, 20240105]) {
+    for (const bad of [
+      "2023-02-29",
+      "1900-02-29",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-04-31",
+      "2024-1-5",
+      "20240105",
+      "2024-01-05T00:00",
+      " 2024-01-05",
+      "0000-01-01",
+      "",
+      null,
+      20240105,
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });
@@ -74,7 +88,11 @@ describe("arithmetic", () => {
     expect(compareDates("2024-01-10", "2024-01-02")).toBeGreaterThan(0);
     expect(compareDates("2024-01-10", "2024-01-10")).toBe(0);
     expect(() => compareDates("2024-1-1", "2024-01-01")).toThrow(/a must be/);
-    expect(["2024-03-01", "2023-12-31", "2024-01-15"].sort(compareDates)).toEqual(["2023-12-31", "2024-01-15", "2024-03-01"]);
+    expect(["2024-03-01", "2023-12-31", "2024-01-15"].sort(compareDates)).toEqual([
+      "2023-12-31",
+      "2024-01-15",
+      "2024-03-01",
+    ]);
   });
   it("knows weekdays", () => {
     expect(dayOfWeek("2024-10-01")).toBe(2); // Tuesday

@@ -54,7 +54,9 @@ function fromEpochDay(epochDay: number): string {
   const z = epochDay + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shifted = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
@@ -70,7 +72,8 @@ function formatParts(year: number, month: number, day: number): string {
 
 /** The calendar date of an instant in Asia/Shanghai, e.g. 2024-09-30T16:30Z → "2024-10-01". */
 export function toShanghaiDate(instant: Date): string {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError("instant must be a valid Date");
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
+    throw new RangeError("instant must be a valid Date");
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone: "Asia/Shanghai",
     year: "numeric",

@@ -18,7 +18,10 @@ describe("validateIdNumber", () => {
       ok: true,
       value: { idNumber: "11010519491231002X", birthDate: "1949-12-31", gender: "female", regionCode: "110105" },
     });
-    expect(validateIdNumber("440524188001010014", TODAY)).toMatchObject({ ok: false, error: { code: "id_number.birth_date_too_early" } });
+    expect(validateIdNumber("440524188001010014", TODAY)).toMatchObject({
+      ok: false,
+      error: { code: "id_number.birth_date_too_early" },
+    });
   });
   it("normalises lowercase x and surrounding spaces", () => {
     const result = validateIdNumber(" 11010519491231002x ", TODAY);
@@ -27,7 +30,10 @@ describe("validateIdNumber", () => {
   it("reads gender from the 17th digit", () => {
     const male = generateIdNumber("442000", "1985-07-01", 13);
     const female = generateIdNumber("442000", "1985-07-01", 24);
-    expect(validateIdNumber(male, TODAY)).toMatchObject({ ok: true, value: { gender: "male", birthDate: "1985-07-01", regionCode: "442000" } });
+    expect(validateIdNumber(male, TODAY)).toMatchObject({
+      ok: true,
+      value: { gender: "male", birthDate: "1985-07-01", regionCode: "442000" },
+    });
     expect(validateIdNumber(female, TODAY)).toMatchObject({ ok: true, value: { gender: "female" } });
   });
   it("gives a clear reason per failure", () => {
@@ -38,8 +44,12 @@ describe("validateIdNumber", () => {
     expect(errorCode("X10105194912310021")).toBe("id_number.characters");
     expect(errorCode("11010519491231002Y")).toBe("id_number.characters");
     expect(errorCode("110105194912310021")).toBe("id_number.check_digit");
-    expect(errorCode("99010519491231002X".slice(0, 17) + idNumberCheckCharacter("99010519491231002"))).toBe("id_number.region");
-    expect(errorCode("160105194912310020".slice(0, 17) + idNumberCheckCharacter("16010519491231002"))).toBe("id_number.region");
+    expect(errorCode("99010519491231002X".slice(0, 17) + idNumberCheckCharacter("99010519491231002"))).toBe(
+      "id_number.region",
+    );
+    expect(errorCode("160105194912310020".slice(0, 17) + idNumberCheckCharacter("16010519491231002"))).toBe(
+      "id_number.region",
+    );
     const feb30 = "44200019900230001";
     expect(errorCode(feb30 + idNumberCheckCharacter(feb30))).toBe("id_number.birth_date");
     const feb29common = "44200020230229001";

@@ -16,13 +16,40 @@ export interface IdNumberFacts {
 
 /** The 34 province-level codes: 31 provinces, regions and municipalities, Taiwan (71), Hong Kong (81), Macao (82). */
 export const PROVINCE_CODES: Readonly<Record<string, string>> = {
-  "11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省", "15": "内蒙古自治区",
-  "21": "辽宁省", "22": "吉林省", "23": "黑龙江省",
-  "31": "上海市", "32": "江苏省", "33": "浙江省", "34": "安徽省", "35": "福建省", "36": "江西省", "37": "山东省",
-  "41": "河南省", "42": "湖北省", "43": "湖南省", "44": "广东省", "45": "广西壮族自治区", "46": "海南省",
-  "50": "重庆市", "51": "四川省", "52": "贵州省", "53": "云南省", "54": "西藏自治区",
-  "61": "陕西省", "62": "甘肃省", "63": "青海省", "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
-  "71": "台湾省", "81": "香港特别行政区", "82": "澳门特别行政区",
+  "11": "北京市",
+  "12": "天津市",
+  "13": "河北省",
+  "14": "山西省",
+  "15": "内蒙古自治区",
+  "21": "辽宁省",
+  "22": "吉林省",
+  "23": "黑龙江省",
+  "31": "上海市",
+  "32": "江苏省",
+  "33": "浙江省",
+  "34": "安徽省",
+  "35": "福建省",
+  "36": "江西省",
+  "37": "山东省",
+  "41": "河南省",
+  "42": "湖北省",
+  "43": "湖南省",
+  "44": "广东省",
+  "45": "广西壮族自治区",
+  "46": "海南省",
+  "50": "重庆市",
+  "51": "四川省",
+  "52": "贵州省",
+  "53": "云南省",
+  "54": "西藏自治区",
+  "61": "陕西省",
+  "62": "甘肃省",
+  "63": "青海省",
+  "64": "宁夏回族自治区",
+  "65": "新疆维吾尔自治区",
+  "71": "台湾省",
+  "81": "香港特别行政区",
+  "82": "澳门特别行政区",
 };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -46,7 +73,8 @@ function problem(code: string, message: string): { ok: false; error: Problem } {
  * its birth date, gender and region; `today` (default: today in Shanghai) bounds the birth date.
  */
 export function validateIdNumber(input: string, today: string = clock.today()): Result<IdNumberFacts, Problem> {
-  if (typeof input !== "string" || input.trim() === "") return problem("required", "身份证号码不能为空 (ID number is required)");
+  if (typeof input !== "string" || input.trim() === "")
+    return problem("required", "身份证号码不能为空 (ID number is required)");
   const idNumber = input.trim().toUpperCase();
   if (idNumber.length !== 18) {
     return problem("length", `身份证号码应为18位，实际为${idNumber.length}位 (ID number must have 18 characters)`);
@@ -56,7 +84,10 @@ export function validateIdNumber(input: string, today: string = clock.today()): 
   }
   const regionCode = idNumber.slice(0, 6);
   if (!(regionCode.slice(0, 2) in PROVINCE_CODES)) {
-    return problem("region", `身份证号码地区码${regionCode}不是有效的省级行政区划代码 (unknown province code ${regionCode.slice(0, 2)})`);
+    return problem(
+      "region",
+      `身份证号码地区码${regionCode}不是有效的省级行政区划代码 (unknown province code ${regionCode.slice(0, 2)})`,
+    );
   }
   const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
   if (!isIsoDate(birthDate)) {

@@ -33,7 +33,11 @@ export function parseYuan(input: string | number, field = "amount"): Result<numb
     const tooPrecise = /^[+-]?\d+\.\d{3,}$/.test(text);
     return err(
       tooPrecise
-        ? { code: "money.too_precise", message: `${field} has more than 2 decimals (fen is the smallest unit): "${text}"`, field }
+        ? {
+            code: "money.too_precise",
+            message: `${field} has more than 2 decimals (fen is the smallest unit): "${text}"`,
+            field,
+          }
         : { code: "money.invalid", message: `${field} is not a yuan amount like 976 or 976.05: "${text}"`, field },
     );
   }

@@ -19,7 +19,11 @@ export function validatePhone(input: string, field = "phone"): Result<string, Pr
   }
   const compact = input.trim().replace(/[\s\-.()（）]/g, "");
   if (!/^\+?\d+$/.test(compact)) {
-    return err({ code: "phone.characters", message: `电话号码只能包含数字、空格和连字符："${input.trim()}" (digits only)`, field });
+    return err({
+      code: "phone.characters",
+      message: `电话号码只能包含数字、空格和连字符："${input.trim()}" (digits only)`,
+      field,
+    });
   }
   let digits = compact.replace(/^\+/, "");
   if (compact.startsWith("+") && !digits.startsWith("86")) {
@@ -28,14 +32,26 @@ export function validatePhone(input: string, field = "phone"): Result<string, Pr
   if (digits.startsWith("86") && digits.length === 13) digits = digits.slice(2);
   if (digits.startsWith("1")) {
     if (isMobileNumber(digits)) return ok(digits);
-    return err({ code: "phone.mobile", message: `手机号码应为11位且以13–19开头："${input.trim()}" (invalid mobile number)`, field });
+    return err({
+      code: "phone.mobile",
+      message: `手机号码应为11位且以13–19开头："${input.trim()}" (invalid mobile number)`,
+      field,
+    });
   }
   if (digits.startsWith("0")) {
     const areaLength = THREE_DIGIT_AREA_PATTERN.test(digits) ? 3 : 4;
     const area = digits.slice(0, areaLength);
     const local = digits.slice(areaLength);
     if (/^[2-9]\d{6,7}$/.test(local)) return ok(`${area}-${local}`);
-    return err({ code: "phone.landline", message: `固定电话应为区号加7–8位号码，如0760-88888888："${input.trim()}" (invalid landline)`, field });
+    return err({
+      code: "phone.landline",
+      message: `固定电话应为区号加7–8位号码，如0760-88888888："${input.trim()}" (invalid landline)`,
+      field,
+    });
   }
-  return err({ code: "phone.format", message: `请输入手机号码或带区号的固定电话："${input.trim()}" (mobile or landline with area code)`, field });
+  return err({
+    code: "phone.format",
+    message: `请输入手机号码或带区号的固定电话："${input.trim()}" (mobile or landline with area code)`,
+    field,
+  });
 }

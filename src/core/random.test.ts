@@ -3,7 +3,9 @@ import { mulberry32 } from "./random";
 
 describe("mulberry32", () => {
   it("gives the same sequence for the same seed and another for another seed", () => {
-    const a = mulberry32(42), b = mulberry32(42), c = mulberry32(43);
+    const a = mulberry32(42),
+      b = mulberry32(42),
+      c = mulberry32(43);
     const first = [a(), a(), a()];
     expect([b(), b(), b()]).toEqual(first);
     expect([c(), c(), c()]).not.toEqual(first);

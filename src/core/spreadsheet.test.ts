@@ -3,7 +3,7 @@ import { escapeFormula, spreadsheetCell, spreadsheetRow } from "./spreadsheet";
 
 describe("escapeFormula (OWASP CSV injection rule)", () => {
   it("prefixes a single quote to text that starts a formula", () => {
-    expect(escapeFormula("=HYPERLINK(\"http://x\",\"点我\")")).toBe("'=HYPERLINK(\"http://x\",\"点我\")");
+    expect(escapeFormula('=HYPERLINK("http://x","点我")')).toBe('\'=HYPERLINK("http://x","点我")');
     expect(escapeFormula("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
     expect(escapeFormula("-2+3")).toBe("'-2+3");
     expect(escapeFormula("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");

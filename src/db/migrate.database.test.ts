@@ -30,9 +30,14 @@ describe("migrations", () => {
   });
 
   it("roll back a failing migration entirely and record nothing", async () => {
-    const broken = [...listMigrations(), { name: "9999_broken", text: "create table half_done (x int); select * from no_such_table;" }];
+    const broken = [
+      ...listMigrations(),
+      { name: "9999_broken", text: "create table half_done (x int); select * from no_such_table;" },
+    ];
     await expect(migrate(database.db, broken)).rejects.toThrow();
-    const table = await sql<{ name: string | null }>`select to_regclass('half_done')::text as name`.execute(database.db);
+    const table = await sql<{ name: string | null }>`select to_regclass('half_done')::text as name`.execute(
+      database.db,
+    );
     expect(table.rows[0].name).toBeNull();
     expect(await migrate(database.db)).toEqual([]);
   });

@@ -2,7 +2,9 @@ import { connectionOptionsFromEnvironment, describeConnection, openDatabase, typ
 import { migrate } from "./migrate";
 
 /** Opens the database named by the environment (DATABASE_URL, GONGZHI_DATA, ./data) and applies migrations. */
-export async function openMigratedDatabase(log: (line: string) => void = () => {}): Promise<DatabaseHandle & { applied: string[] }> {
+export async function openMigratedDatabase(
+  log: (line: string) => void = () => {},
+): Promise<DatabaseHandle & { applied: string[] }> {
   const options = connectionOptionsFromEnvironment();
   log(`database: ${describeConnection(options)}`);
   const handle = await openDatabase(options);

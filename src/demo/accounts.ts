@@ -14,15 +14,72 @@ export interface DemoAccount {
 
 /** One account per role, plus a second clerk in another 镇区 to show scoping. */
 export const demoAccounts: DemoAccount[] = [
-  { username: "resident", displayName: "居民（示例）", purpose: "a migrant resident of 石岐区, linked to a demo person", roles: [{ role: "resident" }] },
-  { username: "clerk.shiqi", displayName: "石岐区办事员", purpose: "clerk of 石岐区", roles: [{ role: "clerk", townCode: "shiqi" }] },
-  { username: "clerk.xiaolan", displayName: "小榄镇办事员", purpose: "clerk of 小榄镇", roles: [{ role: "clerk", townCode: "xiaolan" }] },
-  { username: "verifier.education", displayName: "市教育和体育局核查员", purpose: "verifier of the education department", roles: [{ role: "verifier", departmentCode: "education" }] },
-  { username: "programme.admin", displayName: "市流动人口管理办公室管理员", purpose: "programme admin (city-wide)", roles: [{ role: "programme_admin" }] },
-  { username: "policy.officer", displayName: "政策专员", purpose: "policy officer", roles: [{ role: "policy_officer" }] },
-  { username: "vendor", displayName: "社会组织（示例）", purpose: "vendor (a social organisation)", roles: [{ role: "vendor" }] },
-  { username: "reviewer", displayName: "评审专家（示例）", purpose: "reviewer on a panel", roles: [{ role: "reviewer" }] },
-  { username: "auditor", displayName: "审计员", purpose: "auditor: reads everything, verifies the audit chain", roles: [{ role: "auditor" }] },
+  {
+    username: "resident",
+    displayName: "居民（示例）",
+    purpose: "a migrant resident of 石岐区, linked to a demo person",
+    roles: [{ role: "resident" }],
+  },
+  {
+    username: "clerk.shiqi",
+    displayName: "石岐区办事员",
+    purpose: "clerk of 石岐区",
+    roles: [{ role: "clerk", townCode: "shiqi" }],
+  },
+  {
+    username: "clerk.xiaolan",
+    displayName: "小榄镇办事员",
+    purpose: "clerk of 小榄镇",
+    roles: [{ role: "clerk", townCode: "xiaolan" }],
+  },
+  {
+    username: "verifier.education",
+    displayName: "市教育和体育局核查员",
+    purpose: "verifier of the education department",
+    roles: [{ role: "verifier", departmentCode: "education" }],
+  },
+  {
+    username: "verifier.publicsecurity",
+    displayName: "市公安局核查员",
+    purpose: "verifier of the public security department (handles tip-offs)",
+    roles: [{ role: "verifier", departmentCode: "public_security" }],
+  },
+  {
+    username: "programme.admin",
+    displayName: "市流动人口管理办公室管理员",
+    purpose: "programme admin (city-wide)",
+    roles: [{ role: "programme_admin" }],
+  },
+  {
+    username: "policy.officer",
+    displayName: "政策专员",
+    purpose: "policy officer",
+    roles: [{ role: "policy_officer" }],
+  },
+  {
+    username: "vendor",
+    displayName: "社会组织（示例）",
+    purpose: "vendor (a social organisation)",
+    roles: [{ role: "vendor" }],
+  },
+  {
+    username: "organiser",
+    displayName: "志愿服务组织者（示例）",
+    purpose: "organiser of a registered volunteer organisation",
+    roles: [{ role: "organiser" }],
+  },
+  {
+    username: "reviewer",
+    displayName: "评审专家（示例）",
+    purpose: "reviewer on a panel",
+    roles: [{ role: "reviewer" }],
+  },
+  {
+    username: "auditor",
+    displayName: "审计员",
+    purpose: "auditor: reads everything, verifies the audit chain",
+    roles: [{ role: "auditor" }],
+  },
   { username: "admin", displayName: "系统管理员", purpose: "admin: manages accounts", roles: [{ role: "admin" }] },
 ];
 

@@ -39,8 +39,13 @@ describe("the demo seeds on hard days", () => {
 async function expectCompleteDemo(database: TestDatabase, day: string) {
   expect(await hasDemoData(database.db)).toBe(true);
   const states = await assistanceDb(database.db).selectFrom("assistance_cases").select("state").execute();
-  expect(new Set(states.map((row) => row.state))).toEqual(new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]));
-  const payroll = await assistanceDb(database.db).selectFrom("assistance_payrolls").select(["month", "status"]).executeTakeFirstOrThrow();
+  expect(new Set(states.map((row) => row.state))).toEqual(
+    new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]),
+  );
+  const payroll = await assistanceDb(database.db)
+    .selectFrom("assistance_payrolls")
+    .select(["month", "status"])
+    .executeTakeFirstOrThrow();
   expect(payroll.status).toBe("approved");
   expect(payroll.month < day.slice(0, 7)).toBe(true);
   expect((await verifyAuditChain(database.db)).ok).toBe(true);
@@ -56,13 +61,24 @@ async function expectDeadlinesListedWhenTheNoticeComes(database: TestDatabase) {
   expect(publicity?.dueOn.startsWith("2027-01")).toBe(true);
   expect(deadlineChanges(open)).toEqual([]);
   try {
-    setOfficialYear({ year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知（测试）", holidays: { ...provisionalHolidays(2027), "2027-01-04": "元旦" }, workdays: {} });
+    setOfficialYear({
+      year: 2027,
+      source: "国务院办公厅关于2027年部分节假日安排的通知（测试）",
+      holidays: { ...provisionalHolidays(2027), "2027-01-04": "元旦" },
+      workdays: {},
+    });
     const changes = deadlineChanges(open);
-    expect(changes.map((change) => change.kind)).toEqual(expect.arrayContaining(["assistance.publicity_end", "assistance.decision", "publicity.list_end"]));
+    expect(changes.map((change) => change.kind)).toEqual(
+      expect.arrayContaining(["assistance.publicity_end", "assistance.decision", "publicity.list_end"]),
+    );
     const moved = changes.find((change) => change.kind === "assistance.publicity_end")!;
     expect(moved).toMatchObject({ entityId: publicity!.entityId, dueOn: publicity!.dueOn });
     expect(moved.recomputedOn > moved.dueOn).toBe(true);
-    const stored = await assistanceDb(database.db).selectFrom("assistance_cases").select("publicity_end_on").where("id", "=", publicity!.entityId).executeTakeFirstOrThrow();
+    const stored = await assistanceDb(database.db)
+      .selectFrom("assistance_cases")
+      .select("publicity_end_on")
+      .where("id", "=", publicity!.entityId)
+      .executeTakeFirstOrThrow();
     expect(stored.publicity_end_on).toBe(publicity!.dueOn);
   } finally {
     resetOfficialYears();
@@ -80,13 +96,17 @@ describe("a demo load that fails", () => {
         throw new Error("decidedOn 不能早于 2026-10-12");
       },
     };
-    const failure = await loadDemo(database.db, { modules: [...modules, broken], persons: 200 }).catch((error: unknown) => error);
+    const failure = await loadDemo(database.db, { modules: [...modules, broken], persons: 200 }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(DemoLoadError);
     expect((failure as Error).message).toContain("step: broken seeds");
     expect((failure as Error).message).toContain("decidedOn 不能早于 2026-10-12");
     expect((failure as Error).message).toContain("--no-demo");
     expect(await isDatabaseEmpty(database.db)).toBe(true);
-    expect(await assistanceDb(database.db).selectFrom("assistance_cases").select("id").executeTakeFirst()).toBeUndefined();
+    expect(
+      await assistanceDb(database.db).selectFrom("assistance_cases").select("id").executeTakeFirst(),
+    ).toBeUndefined();
     expect(await database.db.selectFrom("audit_entries").select("position").executeTakeFirst()).toBeUndefined();
     // The next start seeds again from empty.
     await loadDemo(database.db, { modules, persons: 200 });

@@ -42,7 +42,11 @@ export type Progress = (done: number, total: number, label: string) => void;
 
 const batchSize = 500;
 
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>, onBatch: (count: number) => void) {
+async function insertInBatches<T>(
+  rows: T[],
+  insert: (batch: T[]) => Promise<unknown>,
+  onBatch: (count: number) => void,
+) {
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     await insert(batch);
@@ -62,35 +66,102 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 
 /** Tells whether the demo data was loaded into this database (its audit entry exists). */
 export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom("audit_entries").select("position").where("action", "=", "demo.load").limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom("audit_entries")
+      .select("position")
+      .where("action", "=", "demo.load")
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 async function insertPopulation(trx: Trx, population: DemoPopulation, step: (count: number) => void) {
-  await insertInBatches(population.communities, (batch) =>
-    trx.insertInto("communities").values(batch.map((row) => ({ id: row.id, town_code: row.townCode, name: row.name, synthetic: true }))).execute(), step);
-  await insertInBatches(population.persons, (batch) =>
-    trx
-      .insertInto("persons")
-      .values(batch.map((row) => ({
-        id: row.id, name: row.name, id_number: row.idNumber, gender: row.gender, birth_date: row.birthDate, phone: row.phone,
-        town_code: row.townCode, community_id: row.communityId, address: row.address, hukou_type: row.hukouType,
-      })))
-      .execute(), step);
-  await insertInBatches(population.households, (batch) =>
-    trx
-      .insertInto("households")
-      .values(batch.map((row) => ({ id: row.id, town_code: row.townCode, community_id: row.communityId, address: row.address, head_person_id: row.headPersonId })))
-      .execute(), step);
+  await insertInBatches(
+    population.communities,
+    (batch) =>
+      trx
+        .insertInto("communities")
+        .values(batch.map((row) => ({ id: row.id, town_code: row.townCode, name: row.name, synthetic: true })))
+        .execute(),
+    step,
+  );
+  await insertInBatches(
+    population.persons,
+    (batch) =>
+      trx
+        .insertInto("persons")
+        .values(
+          batch.map((row) => ({
+            id: row.id,
+            name: row.name,
+            id_number: row.idNumber,
+            gender: row.gender,
+            birth_date: row.birthDate,
+            phone: row.phone,
+            town_code: row.townCode,
+            community_id: row.communityId,
+            address: row.address,
+            hukou_type: row.hukouType,
+          })),
+        )
+        .execute(),
+    step,
+  );
+  await insertInBatches(
+    population.households,
+    (batch) =>
+      trx
+        .insertInto("households")
+        .values(
+          batch.map((row) => ({
+            id: row.id,
+            town_code: row.townCode,
+            community_id: row.communityId,
+            address: row.address,
+            head_person_id: row.headPersonId,
+          })),
+        )
+        .execute(),
+    step,
+  );
   const memberships = population.households.flatMap((household) =>
-    household.members.map((member) => ({ household_id: household.id, person_id: member.personId, town_code: household.townCode, relationship: member.relationship, since: member.since })));
+    household.members.map((member) => ({
+      household_id: household.id,
+      person_id: member.personId,
+      town_code: household.townCode,
+      relationship: member.relationship,
+      since: member.since,
+    })),
+  );
   await insertInBatches(memberships, (batch) => trx.insertInto("household_members").values(batch).execute(), step);
 }
 
 const demoOrganisations = [
-  { name: "中山市石岐区启航社会工作服务中心（示例）", kind: "social_organisation", town_code: "shiqi", credit_code: "52442000MJL000001A" },
-  { name: "中山市小榄镇邻里互助协会（示例）", kind: "social_organisation", town_code: "xiaolan", credit_code: "51442000MJL000002B" },
-  { name: "中山市东区长者关爱服务社（示例）", kind: "social_organisation", town_code: "dongqu", credit_code: "52442000MJL000003C" },
-  { name: "中山市火炬开发区示例电子有限公司（示例）", kind: "company", town_code: "huoju", credit_code: "91442000MA5000004D" },
+  {
+    name: "中山市石岐区启航社会工作服务中心（示例）",
+    kind: "social_organisation",
+    town_code: "shiqi",
+    credit_code: "52442000MJL000001A",
+  },
+  {
+    name: "中山市小榄镇邻里互助协会（示例）",
+    kind: "social_organisation",
+    town_code: "xiaolan",
+    credit_code: "51442000MJL000002B",
+  },
+  {
+    name: "中山市东区长者关爱服务社（示例）",
+    kind: "social_organisation",
+    town_code: "dongqu",
+    credit_code: "52442000MJL000003C",
+  },
+  {
+    name: "中山市火炬开发区示例电子有限公司（示例）",
+    kind: "company",
+    town_code: "huoju",
+    credit_code: "91442000MA5000004D",
+  },
 ];
 
 /**
@@ -108,7 +179,8 @@ export async function loadDemo(
     const townRows = await trx.selectFrom("towns").select(["code", "name"]).orderBy("code").execute();
     const population = generatePopulation(townRows, options.persons ?? 2000);
     const memberships = population.households.reduce((sum, household) => sum + household.members.length, 0);
-    const total = population.communities.length + population.persons.length + population.households.length + memberships;
+    const total =
+      population.communities.length + population.persons.length + population.households.length + memberships;
     let done = 0;
     await insertPopulation(trx, population, (count) => {
       done += count;
@@ -116,8 +188,9 @@ export async function loadDemo(
     });
     await trx.insertInto("organisations").values(demoOrganisations).execute();
     const resident =
-      population.persons.find((person) => person.townCode === "shiqi" && person.hukouType === "migrant" && person.birthDate < "2000-01-01") ??
-      population.persons[0];
+      population.persons.find(
+        (person) => person.townCode === "shiqi" && person.hukouType === "migrant" && person.birthDate < "2000-01-01",
+      ) ?? population.persons[0];
     const accounts = await createDemoAccounts(trx, resident.id);
     for (const module of options.modules ?? []) {
       if (!module.seeds) continue;
@@ -136,7 +209,14 @@ export async function loadDemo(
       organisations: demoOrganisations.length,
       accounts,
     };
-    await appendAudit(trx, { actorId: null, actorUsername: "system", action: "demo.load", entityType: "database", entityId: "demo", after: summary });
+    await appendAudit(trx, {
+      actorId: null,
+      actorUsername: "system",
+      action: "demo.load",
+      entityType: "database",
+      entityId: "demo",
+      after: summary,
+    });
     return summary;
   });
 }

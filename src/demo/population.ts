@@ -4,7 +4,20 @@ import { SeededRandom } from "./random";
 
 /** Region codes used for demo ID numbers: Zhongshan for locals, common home provinces of migrants. */
 export const localRegionCode = "442000";
-const migrantRegionCodes = ["430102", "450102", "360102", "510104", "420102", "410102", "350102", "520102", "530102", "441502", "445202", "440882"];
+const migrantRegionCodes = [
+  "430102",
+  "450102",
+  "360102",
+  "510104",
+  "420102",
+  "410102",
+  "350102",
+  "520102",
+  "530102",
+  "441502",
+  "445202",
+  "440882",
+];
 const communitySuffixes = ["东", "西", "南", "北", "中"];
 
 /** One demo community. */
@@ -53,13 +66,21 @@ function isoDate(year: number, month: number, day: number): string {
  * Generates a deterministic synthetic population: 2–4 communities per 镇区 (labelled 示例), households of 1–5
  * people with valid ID numbers, about 40% migrants, until `targetPersons` is reached.
  */
-export function generatePopulation(towns: { code: string; name: string }[], targetPersons = 2000, seed = 20_141_030): DemoPopulation {
+export function generatePopulation(
+  towns: { code: string; name: string }[],
+  targetPersons = 2000,
+  seed = 20_141_030,
+): DemoPopulation {
   const random = new SeededRandom(seed);
   const communities: DemoCommunity[] = [];
   for (const town of towns) {
     const count = random.integer(2, 4);
     for (let index = 0; index < count; index += 1) {
-      communities.push({ id: random.uuid(), townCode: town.code, name: `${town.name.replace(/[镇区]$/, "")}${communitySuffixes[index]}社区（示例）` });
+      communities.push({
+        id: random.uuid(),
+        townCode: town.code,
+        name: `${town.name.replace(/[镇区]$/, "")}${communitySuffixes[index]}社区（示例）`,
+      });
     }
   }
   const usedIds = new Set<string>();
@@ -111,16 +132,43 @@ export function generatePopulation(towns: { code: string; name: string }[], targ
     const members = [{ personId: head.id, relationship: "head", since }];
     if (random.chance(0.75)) {
       const spouseGender = headGender === "male" ? "female" : "male";
-      const spouse = makePerson(community, address, migrant, region, headYear + random.integer(-3, 3), spouseGender, demoName(random));
+      const spouse = makePerson(
+        community,
+        address,
+        migrant,
+        region,
+        headYear + random.integer(-3, 3),
+        spouseGender,
+        demoName(random),
+      );
       members.push({ personId: spouse.id, relationship: "spouse", since });
     }
     const children = random.integer(0, 3);
     for (let index = 0; index < children && persons.length < targetPersons; index += 1) {
       const childYear = Math.min(2023, headYear + random.integer(22, 35));
-      const child = makePerson(community, address, migrant, region, childYear, random.chance(0.5) ? "male" : "female", demoName(random, surname));
-      members.push({ personId: child.id, relationship: "child", since: child.birthDate > since ? child.birthDate : since });
+      const child = makePerson(
+        community,
+        address,
+        migrant,
+        region,
+        childYear,
+        random.chance(0.5) ? "male" : "female",
+        demoName(random, surname),
+      );
+      members.push({
+        personId: child.id,
+        relationship: "child",
+        since: child.birthDate > since ? child.birthDate : since,
+      });
     }
-    households.push({ id: random.uuid(), townCode: community.townCode, communityId: community.id, address, headPersonId: head.id, members });
+    households.push({
+      id: random.uuid(),
+      townCode: community.townCode,
+      communityId: community.id,
+      address,
+      headPersonId: head.id,
+      members,
+    });
   }
   return { communities, persons, households };
 }

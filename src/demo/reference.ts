@@ -33,7 +33,10 @@ export async function loadDepartments(trx: Trx, folder = referenceFolder): Promi
         code: row.code,
         name: row.name,
         clause: row.clause,
-        owns: row.owns.split(";").map((fact) => fact.trim()).filter(Boolean),
+        owns: row.owns
+          .split(";")
+          .map((fact) => fact.trim())
+          .filter(Boolean),
       })),
     )
     .onConflict((conflict) => conflict.column("code").doNothing())

@@ -80,7 +80,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     "/api/health",
-    { schema: { tags: ["health"], summary: "Health check", description: "服务是否在运行 (is the server up)", response: { 200: Type.Object({ status: Type.Literal("ok") }) } } },
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Health check",
+        description: "服务是否在运行 (is the server up)",
+        response: { 200: Type.Object({ status: Type.Literal("ok") }) },
+      },
+    },
     async () => ({ status: "ok" as const }),
   );
   const routes = routeTable(modules, {

@@ -35,7 +35,9 @@ export function installAuthentication(app: FastifyInstance, db: Kysely<Database>
     if (safeMethods.has(request.method) || request.routeOptions.config?.csrfExempt === true) return;
     if (!request.actor) return; // routes answer 401 for anonymous callers
     if (request.headers["x-csrf-token"] !== request.csrfToken) {
-      return reply.code(403).send(errorBody("csrf_required", "缺少或错误的 CSRF 令牌 (send the x-csrf-token header from login)"));
+      return reply
+        .code(403)
+        .send(errorBody("csrf_required", "缺少或错误的 CSRF 令牌 (send the x-csrf-token header from login)"));
     }
   });
 }

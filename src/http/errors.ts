@@ -56,22 +56,37 @@ export function installErrorHandler(app: FastifyInstance): void {
   // No text the database can store holds a NUL character: refuse it before any route runs, naming the field.
   app.addHook("preValidation", async (request, reply) => {
     const field = findNul(request.params) ?? findNul(request.query) ?? findNul(request.body);
-    if (field) return reply.code(400).send(errorBody("validation_failed", `输入含有空字符 (NUL character in ${field})`, { [field]: "不能包含空字符 (must not contain a NUL character)" }));
+    if (field)
+      return reply.code(400).send(
+        errorBody("validation_failed", `输入含有空字符 (NUL character in ${field})`, {
+          [field]: "不能包含空字符 (must not contain a NUL character)",
+        }),
+      );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       const fields = fieldsFromValidation(error.validation as ValidationIssue[]);
       const names = Object.keys(fields).join(", ");
-      return reply.code(400).send(errorBody("validation_failed", `输入有误 (invalid ${error.validationContext ?? "input"}: ${names})`, fields));
+      return reply
+        .code(400)
+        .send(
+          errorBody("validation_failed", `输入有误 (invalid ${error.validationContext ?? "input"}: ${names})`, fields),
+        );
     }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       return reply.code(413).send(errorBody("body_too_large", "请求体过大 (request body larger than 1 MiB)"));
     }
-    if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error instanceof SyntaxError) {
+    if (
+      error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+      error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+      error instanceof SyntaxError
+    ) {
       return reply.code(400).send(errorBody("malformed_json", "请求体不是有效的 JSON (malformed JSON body)"));
     }
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-      return reply.code(415).send(errorBody("unsupported_media_type", "请使用 application/json (unsupported content type)"));
+      return reply
+        .code(415)
+        .send(errorBody("unsupported_media_type", "请使用 application/json (unsupported content type)"));
     }
     if (error.statusCode === 429) {
       return reply.code(429).send(errorBody("rate_limited", "请求过于频繁，请稍后再试 (too many requests)"));
@@ -80,7 +95,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(error.statusCode).send(errorBody(error.code ?? "bad_request", error.message));
     }
     if (inputErrorCodes.has(String((error as { code?: unknown }).code))) {
-      return reply.code(400).send(errorBody("invalid_input", "输入超出可保存的范围或含有无效字符 (a value is out of range or contains an invalid character)"));
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            "invalid_input",
+            "输入超出可保存的范围或含有无效字符 (a value is out of range or contains an invalid character)",
+          ),
+        );
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.code(500).send(errorBody("internal_error", "服务器内部错误 (internal error)"));

@@ -14,7 +14,13 @@ declare module "fastify" {
 export const abandonedReservationMinutes = 5;
 
 /** Reserves the key for this caller: true when this request inserted the reservation row (the primary key decides). */
-async function reserve(db: Kysely<Database>, accountId: string, key: string, method: string, path: string): Promise<boolean> {
+async function reserve(
+  db: Kysely<Database>,
+  accountId: string,
+  key: string,
+  method: string,
+  path: string,
+): Promise<boolean> {
   await db
     .deleteFrom("idempotency_keys")
     .where("account_id", "=", accountId)
@@ -32,7 +38,13 @@ async function reserve(db: Kysely<Database>, accountId: string, key: string, met
 }
 
 /** Answers a request whose key another request holds: 422 for another route, 409 while it runs, else its response again. */
-async function answerTaken(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, key: string, path: string) {
+async function answerTaken(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  path: string,
+) {
   const stored = await db
     .selectFrom("idempotency_keys")
     .selectAll()
@@ -42,13 +54,25 @@ async function answerTaken(db: Kysely<Database>, request: FastifyRequest, reply:
   if (stored && (stored.method !== request.method || stored.path !== path)) {
     return reply
       .code(422)
-      .send(errorBody("idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求 (key already used for another request)", { "Idempotency-Key": "already used" }));
+      .send(
+        errorBody(
+          "idempotency_key_reused",
+          "该 Idempotency-Key 已用于另一个请求 (key already used for another request)",
+          { "Idempotency-Key": "already used" },
+        ),
+      );
   }
   if (!stored || stored.status_code === null) {
     // Not stored: the first request failed with 5xx and gave the key up between our insert and this read.
     return reply
       .code(409)
-      .send(errorBody("idempotency_in_progress", "相同 Idempotency-Key 的请求正在处理，请稍后重试 (a request with this key is still running)", { "Idempotency-Key": "in progress" }));
+      .send(
+        errorBody(
+          "idempotency_in_progress",
+          "相同 Idempotency-Key 的请求正在处理，请稍后重试 (a request with this key is still running)",
+          { "Idempotency-Key": "in progress" },
+        ),
+      );
   }
   return reply.code(stored.status_code).header("idempotent-replayed", "true").send(stored.body);
 }
@@ -65,7 +89,11 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
     const key = request.headers["idempotency-key"];
     if (request.method !== "POST" || typeof key !== "string" || !request.actor) return;
     if (key.length < 1 || key.length > 200) {
-      return reply.code(400).send(errorBody("validation_failed", "Idempotency-Key must have 1–200 characters", { "Idempotency-Key": "1–200 characters" }));
+      return reply.code(400).send(
+        errorBody("validation_failed", "Idempotency-Key must have 1–200 characters", {
+          "Idempotency-Key": "1–200 characters",
+        }),
+      );
     }
     const path = request.url.split("?")[0];
     if (await reserve(db, request.actor.id, key, request.method, path)) {
@@ -76,9 +104,16 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
   });
   app.addHook("onSend", async (request, reply, payload) => {
     if (!request.idempotencyKey || !request.actor) return payload;
-    const row = db.updateTable("idempotency_keys").where("account_id", "=", request.actor.id).where("key", "=", request.idempotencyKey);
+    const row = db
+      .updateTable("idempotency_keys")
+      .where("account_id", "=", request.actor.id)
+      .where("key", "=", request.idempotencyKey);
     if (reply.statusCode >= 500) {
-      await db.deleteFrom("idempotency_keys").where("account_id", "=", request.actor.id).where("key", "=", request.idempotencyKey).execute();
+      await db
+        .deleteFrom("idempotency_keys")
+        .where("account_id", "=", request.actor.id)
+        .where("key", "=", request.idempotencyKey)
+        .execute();
       return payload;
     }
     let body: unknown;

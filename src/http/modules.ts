@@ -7,7 +7,14 @@ import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
 import { publicityModule } from "../platform/publicity/publicity.routes";
 
-const serviceModules: readonly ModuleManifest[] = [registryModule, calendarModule, filesModule, publicityModule, assistanceModule, pointsModule];
+const serviceModules: readonly ModuleManifest[] = [
+  registryModule,
+  calendarModule,
+  filesModule,
+  publicityModule,
+  assistanceModule,
+  pointsModule,
+];
 
 /** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */
 export const modules: readonly ModuleManifest[] = [...serviceModules, jobsModule(serviceModules)];

@@ -16,8 +16,13 @@ export interface ServeOptions {
 /** Reads PORT and HOST from the environment (defaults 3000 and localhost). */
 export function serveOptionsFromEnvironment(environment = process.env): ServeOptions {
   const port = Number(environment.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${environment.PORT}"`);
-  return { port, host: environment.HOST?.trim() || "localhost", loadDemoWhenEmpty: environment.GONGZHI_NO_DEMO !== "1" };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${environment.PORT}"`);
+  return {
+    port,
+    host: environment.HOST?.trim() || "localhost",
+    loadDemoWhenEmpty: environment.GONGZHI_NO_DEMO !== "1",
+  };
 }
 
 /**
@@ -33,7 +38,9 @@ export async function startServer(options: ServeOptions): Promise<void> {
     const bar = progressBar();
     const summary = await loadDemo(handle.db, { modules, onProgress: bar.update });
     bar.stop();
-    log(`demo data loaded: ${summary.towns} towns, ${summary.departments} departments, ${summary.communities} communities, ${summary.persons} persons in ${summary.households} households, ${summary.accounts} accounts`);
+    log(
+      `demo data loaded: ${summary.towns} towns, ${summary.departments} departments, ${summary.communities} communities, ${summary.persons} persons in ${summary.households} households, ${summary.accounts} accounts`,
+    );
   }
   const app = await buildApp({
     db: handle.db,
@@ -42,7 +49,12 @@ export async function startServer(options: ServeOptions): Promise<void> {
     trustProxy: process.env.GONGZHI_TRUST_PROXY === "1",
   });
   const { enabled: runJobs, ...workerOptions } = jobWorkerOptionsFromEnvironment();
-  const worker = runJobs ? await startJobWorker(handle.db, modules, { ...workerOptions, log: (message, error) => app.log.error({ err: error }, message) }) : null;
+  const worker = runJobs
+    ? await startJobWorker(handle.db, modules, {
+        ...workerOptions,
+        log: (message, error) => app.log.error({ err: error }, message),
+      })
+    : null;
   const stopJobs = async () => worker?.stop();
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -68,5 +80,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
     throw error;
   }
   if (await hasDemoData(handle.db)) log(`\nDemo accounts (see docs/demo-accounts.md):\n${demoAccountsTable()}\n`);
-  log(`Gongzhi is running at http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(
+    `Gongzhi is running at http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }

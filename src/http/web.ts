@@ -21,7 +21,13 @@ const missingBuildPage = `<!doctype html>
  */
 export async function installWebApp(app: FastifyInstance, webDist = resolve("web/dist")): Promise<void> {
   const indexFile = join(webDist, "index.html");
-  await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true, index: ["index.html"], suppressWarning: true });
+  await app.register(fastifyStatic, {
+    root: webDist,
+    prefix: "/",
+    wildcard: true,
+    index: ["index.html"],
+    suppressWarning: true,
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0];
     if (path.startsWith("/api/") || path === "/api" || (request.method !== "GET" && request.method !== "HEAD")) {

@@ -16,10 +16,15 @@ function sourceFiles(folder: string): string[] {
 /** Every place the code base names a status and a code together by hand: `sendError(reply, 409, "code"` and `reply.code(409).send(errorBody("code"`. */
 function statusesSentByHand(): { file: string; status: number; code: string }[] {
   const found: { file: string; status: number; code: string }[] = [];
-  const patterns = [/sendError\(\s*reply,\s*(\d{3}),\s*"([a-z_.]+)"/g, /\.code\((\d{3})\)\s*\.send\(\s*errorBody\("([a-z_.]+)"/g];
+  const patterns = [
+    /sendError\(\s*reply,\s*(\d{3}),\s*"([a-z_.]+)"/g,
+    /\.code\((\d{3})\)\s*\.send\(\s*errorBody\("([a-z_.]+)"/g,
+  ];
   for (const file of sourceFiles(sourceRoot)) {
     const text = readFileSync(file, "utf8");
-    for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push({ file: file.slice(sourceRoot.length), status: Number(match[1]), code: match[2] });
+    for (const pattern of patterns)
+      for (const match of text.matchAll(pattern))
+        found.push({ file: file.slice(sourceRoot.length), status: Number(match[1]), code: match[2] });
   }
   return found;
 }

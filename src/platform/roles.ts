@@ -6,6 +6,7 @@ export const roles = [
   "programme_admin",
   "policy_officer",
   "vendor",
+  "organiser",
   "reviewer",
   "auditor",
   "admin",

@@ -94,7 +94,8 @@ class Parser {
 
   private expect(text: string): void {
     const token = this.next();
-    if (token.text !== text) throw new SyntaxError(`expected "${text}" at ${token.position}, found "${token.text || "end"}"`);
+    if (token.text !== text)
+      throw new SyntaxError(`expected "${text}" at ${token.position}, found "${token.text || "end"}"`);
   }
 
   parseAll(): Expression {

@@ -3,7 +3,10 @@ import { parseExpression } from "./expression.parse";
 import { emit, interpret, typeExpression, type Scope, type Typed } from "./expression.typed";
 
 const number = { kind: "number" } as const;
-const slot = (name: string, type: Typed["type"] = number): { type: Typed["type"]; value: Typed } => ({ type, value: { op: "slot", slot: name, type } });
+const slot = (name: string, type: Typed["type"] = number): { type: Typed["type"]; value: Typed } => ({
+  type,
+  value: { op: "slot", slot: name, type },
+});
 const scope: Scope = {
   names: new Map([
     ["hours", slot("hours")],
@@ -28,7 +31,10 @@ function both(source: string, values: Record<string, number>): [number, number] 
   const tree = typed(source);
   const slots = new Map(Object.entries(values));
   const tables: number[][] = [];
-  const code = emit(tree, { slot: (name) => `v[${JSON.stringify(name)}]`, table: (entries) => `t[${tables.push(entries) - 1}]` });
+  const code = emit(tree, {
+    slot: (name) => `v[${JSON.stringify(name)}]`,
+    table: (entries) => `t[${tables.push(entries) - 1}]`,
+  });
   const compiled = new Function("v", "t", "quotient", "age", `return ${code};`) as (...args: unknown[]) => number;
   const quotient = (a: number, b: number): number => (b === 0 ? 0 : Math.floor(a / b) * 100);
   const age = (birth: number, on: number): number => (birth <= 0 ? -100 : Math.floor((on - birth) / 10000) * 100);

@@ -7,7 +7,8 @@
 import { err, ok, type Result } from "../core/result";
 import type { Expression } from "./expression.parse";
 
-export type ValueType = { kind: "number" } | { kind: "bool" } | { kind: "enum"; values: readonly string[] } | { kind: "date" };
+export type ValueType =
+  { kind: "number" } | { kind: "bool" } | { kind: "enum"; values: readonly string[] } | { kind: "date" };
 
 /** What a name in an expression stands for: a slot of the case (fact, field, context) or a derived value. */
 export interface NameBinding {
@@ -70,7 +71,8 @@ function check(expression: Expression, scope: Scope): Typed {
     }
     case "unary": {
       const operand = check(expression.operand, scope);
-      if (expression.operator === "-") return { op: "negate", operand: expectType(operand, "number", "operand of -"), type: NUMBER };
+      if (expression.operator === "-")
+        return { op: "negate", operand: expectType(operand, "number", "operand of -"), type: NUMBER };
       return { op: "not", operand: expectType(operand, "bool", "operand of not"), type: BOOL };
     }
     case "binary":
@@ -82,8 +84,12 @@ function check(expression: Expression, scope: Scope): Typed {
 
 function checkBinary(expression: Extract<Expression, { type: "binary" }>, scope: Scope): Typed {
   const operator = expression.operator;
-  if ((operator === "==" || operator === "!=") && (expression.left.type === "string" || expression.right.type === "string")) {
-    const [enumSide, textSide] = expression.left.type === "string" ? [expression.right, expression.left] : [expression.left, expression.right];
+  if (
+    (operator === "==" || operator === "!=") &&
+    (expression.left.type === "string" || expression.right.type === "string")
+  ) {
+    const [enumSide, textSide] =
+      expression.left.type === "string" ? [expression.right, expression.left] : [expression.left, expression.right];
     const typed = check(enumSide, scope);
     if (typed.type.kind !== "enum") throw new TypeError(`only an enum can be compared with text`);
     const text = (textSide as { value: string }).value;
@@ -94,15 +100,22 @@ function checkBinary(expression: Extract<Expression, { type: "binary" }>, scope:
   const left = check(expression.left, scope);
   const right = check(expression.right, scope);
   if (operator === "and" || operator === "or") {
-    return { op: operator, left: expectType(left, "bool", `left of ${operator}`), right: expectType(right, "bool", `right of ${operator}`), type: BOOL };
+    return {
+      op: operator,
+      left: expectType(left, "bool", `left of ${operator}`),
+      right: expectType(right, "bool", `right of ${operator}`),
+      type: BOOL,
+    };
   }
   if (operator === "==" || operator === "!=") {
-    if (!sameType(left.type, right.type) || left.type.kind === "enum") throw new TypeError(`cannot compare a ${left.type.kind} with a ${right.type.kind}`);
+    if (!sameType(left.type, right.type) || left.type.kind === "enum")
+      throw new TypeError(`cannot compare a ${left.type.kind} with a ${right.type.kind}`);
     return { op: "compare", operator, left, right, type: BOOL };
   }
   expectType(left, "number", `left of ${operator}`);
   expectType(right, "number", `right of ${operator}`);
-  if (operator === "<" || operator === "<=" || operator === ">" || operator === ">=") return { op: "compare", operator, left, right, type: BOOL };
+  if (operator === "<" || operator === "<=" || operator === ">" || operator === ">=")
+    return { op: "compare", operator, left, right, type: BOOL };
   const op = operator === "+" ? "add" : operator === "-" ? "sub" : operator === "*" ? "mul" : "quotient";
   return { op, left, right, type: NUMBER };
 }
@@ -112,12 +125,14 @@ function checkCall(expression: Extract<Expression, { type: "call" }>, scope: Sco
   if (callee === "true" || callee === "false") return { op: "const", value: callee === "true" ? 1 : 0, type: BOOL };
   if (callee === "table") {
     const [nameArg, operandArg] = expression.args;
-    if (expression.args.length !== 2 || nameArg.type !== "name") throw new TypeError(`table(name, enum) takes a table name and an enum`);
+    if (expression.args.length !== 2 || nameArg.type !== "name")
+      throw new TypeError(`table(name, enum) takes a table name and an enum`);
     const table = scope.tables.get(nameArg.name);
     if (!table) throw new TypeError(`unknown table "${nameArg.name}"`);
     const operand = expectType(check(operandArg, scope), "enum", "second argument of table");
     const values = (operand.type as { values: readonly string[] }).values;
-    if (values.join("|") !== table.values.join("|")) throw new TypeError(`table "${nameArg.name}" does not cover the values of its enum`);
+    if (values.join("|") !== table.values.join("|"))
+      throw new TypeError(`table "${nameArg.name}" does not cover the values of its enum`);
     return { op: "table", entries: table.entries, operand, type: NUMBER };
   }
   const args = expression.args.map((arg) => check(arg, scope));
@@ -235,7 +250,13 @@ export function emit(typed: Typed, context: EmitContext): string {
     case "sub":
       return `(${recurse(typed.left)} - ${recurse(typed.right)})`;
     case "mul": {
-      if (typed.left.op === "quotient" && typed.right.op === "const" && typed.right.value > 0 && typed.left.right.op === "const" && typed.left.right.value > 0) {
+      if (
+        typed.left.op === "quotient" &&
+        typed.right.op === "const" &&
+        typed.right.value > 0 &&
+        typed.left.right.op === "const" &&
+        typed.left.right.value > 0
+      ) {
         return `(Math.floor(${recurse(typed.left.left)} / ${typed.left.right.value}) * ${typed.right.value})`;
       }
       const constant = [typed.left, typed.right].find((node) => node.op === "const" && node.value % 100 === 0);
@@ -246,7 +267,8 @@ export function emit(typed: Typed, context: EmitContext): string {
       return `Math.floor((${recurse(typed.left)} * ${recurse(typed.right)}) / 100)`;
     }
     case "quotient":
-      if (typed.right.op === "const" && typed.right.value > 0) return `(Math.floor(${recurse(typed.left)} / ${typed.right.value}) * 100)`;
+      if (typed.right.op === "const" && typed.right.value > 0)
+        return `(Math.floor(${recurse(typed.left)} / ${typed.right.value}) * 100)`;
       return `quotient(${recurse(typed.left)}, ${recurse(typed.right)})`;
     case "negate":
       return `(-${recurse(typed.operand)})`;
@@ -259,7 +281,9 @@ export function emit(typed: Typed, context: EmitContext): string {
       return `(${emitCondition(typed.condition, context)} ? ${recurse(typed.then)} : ${recurse(typed.otherwise)})`;
     case "min":
     case "max":
-      return typed.args.length === 1 ? recurse(typed.args[0]) : `Math.${typed.op}(${typed.args.map(recurse).join(", ")})`;
+      return typed.args.length === 1
+        ? recurse(typed.args[0])
+        : `Math.${typed.op}(${typed.args.map(recurse).join(", ")})`;
     case "age":
       return `age(${recurse(typed.operand)}, ${context.slot(APPLICATION_DATE_SLOT)})`;
     case "table":

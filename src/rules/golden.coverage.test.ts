@@ -10,7 +10,14 @@ const loaded = loadVersionFolder(folder);
 if (!loaded.ok) throw new Error("2014 does not load");
 const plan = loaded.value;
 const outcomes = loadGoldenCases(folder).cases.map((golden) => {
-  const checked = checkRequest(plan, { id: golden.name, purpose: golden.purpose, town: golden.town, application_date: golden.date, grade: golden.grade, facts: golden.facts });
+  const checked = checkRequest(plan, {
+    id: golden.name,
+    purpose: golden.purpose,
+    town: golden.town,
+    application_date: golden.date,
+    grade: golden.grade,
+    facts: golden.facts,
+  });
   if (!checked.ok) throw new Error(checked.error.message);
   return explain(plan, checked.value);
 });
@@ -18,12 +25,16 @@ const steps = outcomes.flatMap((outcome) => outcome.steps);
 
 describe("the 2014 golden tests cover the scorecard", () => {
   it("every indicator scores in at least one case", () => {
-    const silent = plan.steps.map((step) => step.indicator.id).filter((id) => !steps.some((step) => step.indicator === id && step.points !== 0));
+    const silent = plan.steps
+      .map((step) => step.indicator.id)
+      .filter((id) => !steps.some((step) => step.indicator === id && step.points !== 0));
     expect(silent).toEqual([]);
   });
   it("every cap (indicator and shared group) is reached in at least one case", () => {
     const capped = plan.steps.filter((step) => step.cap !== undefined).map((step) => step.indicator.id);
-    const unreached = capped.filter((id) => !steps.some((step) => step.indicator === id && step.rule.includes("applied")));
+    const unreached = capped.filter(
+      (id) => !steps.some((step) => step.indicator === id && step.rule.includes("applied")),
+    );
     expect(unreached).toEqual([]);
     expect(steps.some((step) => step.indicator === "volunteer_service" && step.rule.includes("applied"))).toBe(true);
   });

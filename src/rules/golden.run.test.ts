@@ -23,7 +23,8 @@ for (const folder of findVersionFolders(POLICIES_ROOT)) {
 
 describe("golden suite size", () => {
   it("has at least 40 cases for 2014 and 10 for 2013", () => {
-    const count = (suffix: string): number => loadGoldenCases(findVersionFolders(POLICIES_ROOT).find((folder) => folder.endsWith(suffix)) ?? "").cases.length;
+    const count = (suffix: string): number =>
+      loadGoldenCases(findVersionFolders(POLICIES_ROOT).find((folder) => folder.endsWith(suffix)) ?? "").cases.length;
     expect(count("2014")).toBeGreaterThanOrEqual(40);
     expect(count("2013")).toBeGreaterThanOrEqual(10);
   });

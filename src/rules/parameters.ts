@@ -74,7 +74,8 @@ export function parseScaledDecimal(input: unknown, places: number): number | und
 
 /** Parses an exact decimal ratio ("0.35", 1.5) into numerator/denominator without floating point. */
 export function parseRatio(input: unknown): Ratio | undefined {
-  const text = typeof input === "number" && Number.isFinite(input) ? String(input) : typeof input === "string" ? input.trim() : "";
+  const text =
+    typeof input === "number" && Number.isFinite(input) ? String(input) : typeof input === "string" ? input.trim() : "";
   const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text);
   if (!match) return undefined;
   const fraction = match[2] ?? "";
@@ -92,18 +93,27 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 /** Converts one YAML value to its code value for `unit`; the error says what is wrong with it. */
-export function convertParameterValue(unit: ParameterUnit, raw: unknown, allowNegative: boolean): Result<ParameterValue, string> {
+export function convertParameterValue(
+  unit: ParameterUnit,
+  raw: unknown,
+  allowNegative: boolean,
+): Result<ParameterValue, string> {
   const shown = JSON.stringify(raw);
-  const negative = (value: number) => (value < 0 && !allowNegative ? err(`value must not be negative, got ${shown}`) : ok(value));
+  const negative = (value: number) =>
+    value < 0 && !allowNegative ? err(`value must not be negative, got ${shown}`) : ok(value);
   switch (unit) {
     case "yuan_per_month":
     case "yuan": {
       const fen = typeof raw === "number" ? parseScaledDecimal(raw, 2) : undefined;
-      return fen === undefined ? err(`value must be a number of yuan with at most 2 decimals for unit ${unit}, got ${shown}`) : negative(fen);
+      return fen === undefined
+        ? err(`value must be a number of yuan with at most 2 decimals for unit ${unit}, got ${shown}`)
+        : negative(fen);
     }
     case "percent": {
       const hundredths = typeof raw === "number" ? parseScaledDecimal(raw, 2) : undefined;
-      return hundredths === undefined ? err(`value must be a percent number with at most 2 decimals, got ${shown}`) : negative(hundredths);
+      return hundredths === undefined
+        ? err(`value must be a percent number with at most 2 decimals, got ${shown}`)
+        : negative(hundredths);
     }
     case "ratio": {
       if (typeof raw === "number" && raw < 0) return err(`value must not be negative, got ${shown}`);
@@ -112,11 +122,15 @@ export function convertParameterValue(unit: ParameterUnit, raw: unknown, allowNe
     }
     case "months":
     case "count":
-      return typeof raw === "number" && Number.isSafeInteger(raw) ? negative(raw) : err(`value must be a whole number for unit ${unit}, got ${shown}`);
+      return typeof raw === "number" && Number.isSafeInteger(raw)
+        ? negative(raw)
+        : err(`value must be a whole number for unit ${unit}, got ${shown}`);
     case "rounding":
       return raw === "down" || raw === "half_up" ? ok(raw) : err(`value must be "down" or "half_up", got ${shown}`);
     case "code":
-      return typeof raw === "string" && CODE_PATTERN.test(raw) ? ok(raw) : err(`value must be a lower-case code, got ${shown}`);
+      return typeof raw === "string" && CODE_PATTERN.test(raw)
+        ? ok(raw)
+        : err(`value must be a lower-case code, got ${shown}`);
     case "codes":
       if (!Array.isArray(raw) || !raw.every((code) => typeof code === "string" && CODE_PATTERN.test(code))) {
         return err(`value must be a list of lower-case codes, got ${shown}`);
@@ -137,7 +151,8 @@ function loadLeaf(file: string, path: string, node: Record<string, unknown>): Pa
     fail(file, path, `unit must be one of ${PARAMETER_UNITS.join(", ")}, got ${JSON.stringify(unit)}`);
   }
   for (const flag of ["configurable_default", "allow_negative"] as const) {
-    if (node[flag] !== undefined && typeof node[flag] !== "boolean") fail(file, `${path}.${flag}`, "must be true or false");
+    if (node[flag] !== undefined && typeof node[flag] !== "boolean")
+      fail(file, `${path}.${flag}`, "must be true or false");
   }
   const allowNegative = node.allow_negative === true;
   if (!Array.isArray(node.values) || node.values.length === 0) fail(file, `${path}.values`, "must be a non-empty list");
@@ -149,14 +164,16 @@ function loadLeaf(file: string, path: string, node: Record<string, unknown>): Pa
       if (!ENTRY_KEYS.has(key)) fail(file, at, `unknown key "${key}" (allowed: ${[...ENTRY_KEYS].join(", ")})`);
     }
     if (!isIsoDate(raw.from)) fail(file, `${at}.from`, `must be a date YYYY-MM-DD, got ${JSON.stringify(raw.from)}`);
-    if (typeof raw.reference !== "string" || raw.reference.trim() === "") fail(file, `${at}.reference`, "missing reference (document number and clause)");
+    if (typeof raw.reference !== "string" || raw.reference.trim() === "")
+      fail(file, `${at}.reference`, "missing reference (document number and clause)");
     if (!("value" in raw)) fail(file, `${at}.value`, "missing value");
     const converted = convertParameterValue(unit as ParameterUnit, raw.value, allowNegative);
     if (!converted.ok) fail(file, `${at}.value`, converted.error);
     const value = converted.value;
     const previous = values[values.length - 1];
     if (previous && previous.from === raw.from) fail(file, `${at}.from`, `duplicate date ${raw.from}`);
-    if (previous && previous.from > raw.from) fail(file, `${at}.from`, `dates must be in increasing order: ${raw.from} comes after ${previous.from}`);
+    if (previous && previous.from > raw.from)
+      fail(file, `${at}.from`, `dates must be in increasing order: ${raw.from} comes after ${previous.from}`);
     values.push({ from: raw.from, value, reference: raw.reference });
   });
   return {
@@ -181,13 +198,19 @@ function walk(file: string, path: string, node: unknown, leaves: Map<string, Par
     if (key === "description" && typeof child === "string") continue;
     if (!CODE_PATTERN.test(key)) fail(file, path, `unknown key "${key}" (parameter names are lower-case words)`);
     const childPath = path ? `${path}.${key}` : key;
-    if (!isMapping(child)) fail(file, childPath, `unknown key "${key}": expected a parameter (description, unit, values) or a group`);
+    if (!isMapping(child))
+      fail(file, childPath, `unknown key "${key}": expected a parameter (description, unit, values) or a group`);
     walk(file, childPath, child, leaves);
   }
 }
 
 /** Parses one YAML document of parameters under `prefix` (the file's name); a Problem names file, path and issue. */
-export function loadParameterText(text: string, file: string, prefix: string, into?: ParameterTree): Result<ParameterTree, Problem> {
+export function loadParameterText(
+  text: string,
+  file: string,
+  prefix: string,
+  into?: ParameterTree,
+): Result<ParameterTree, Problem> {
   const leaves = new Map(into ?? []);
   try {
     let document: unknown;
@@ -208,9 +231,15 @@ export function loadParameterText(text: string, file: string, prefix: string, in
 export function loadParameterDirectory(directory: string): Result<ParameterTree, Problem> {
   let files: string[];
   try {
-    files = readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
+    files = readdirSync(directory)
+      .filter((name) => name.endsWith(".yaml"))
+      .sort();
   } catch (error) {
-    return err({ code: "parameter.unreadable", message: `cannot read parameter directory ${directory}: ${String(error)}`, field: directory });
+    return err({
+      code: "parameter.unreadable",
+      message: `cannot read parameter directory ${directory}: ${String(error)}`,
+      field: directory,
+    });
   }
   let tree: ParameterTree = new Map();
   for (const name of files) {
@@ -228,7 +257,11 @@ export function parameterAt(tree: ParameterTree, path: string, date: string): Re
   if (!leaf) return err({ code: "parameter.unknown", message: `no parameter named ${path}`, field: path });
   const entry = entryAt(leaf.values, date);
   if (!entry) {
-    return err({ code: "parameter.not_in_force", message: `${path} has no value on ${date} (first value from ${leaf.values[0].from})`, field: path });
+    return err({
+      code: "parameter.not_in_force",
+      message: `${path} has no value on ${date} (first value from ${leaf.values[0].from})`,
+      field: path,
+    });
   }
   return ok({ path, value: entry.value, from: entry.from, reference: entry.reference ?? "", unit: leaf.unit });
 }
@@ -243,30 +276,62 @@ export interface ParameterOverride {
 }
 
 /** Returns a copy of the tree with overrides applied; each override is validated against the leaf's unit. */
-export function overrideParameters(tree: ParameterTree, overrides: readonly ParameterOverride[]): Result<ParameterTree, Problem> {
+export function overrideParameters(
+  tree: ParameterTree,
+  overrides: readonly ParameterOverride[],
+): Result<ParameterTree, Problem> {
   const copy = new Map(tree);
   for (const [index, override] of overrides.entries()) {
     const field = `overrides[${index}]`;
     const leaf = copy.get(override.path);
-    if (!leaf) return err({ code: "parameter.unknown", message: `${field}: no parameter named ${override.path}`, field: `${field}.path` });
-    if (!isIsoDate(override.from)) return err({ code: "parameter.invalid", message: `${field}.from must be a date YYYY-MM-DD`, field: `${field}.from` });
+    if (!leaf)
+      return err({
+        code: "parameter.unknown",
+        message: `${field}: no parameter named ${override.path}`,
+        field: `${field}.path`,
+      });
+    if (!isIsoDate(override.from))
+      return err({
+        code: "parameter.invalid",
+        message: `${field}.from must be a date YYYY-MM-DD`,
+        field: `${field}.from`,
+      });
     const converted = convertParameterValue(leaf.unit, override.value, leaf.allowNegative);
     if (!converted.ok) {
-      return err({ code: "parameter.invalid", message: `${field} (${override.path}): ${converted.error}`, field: `${field}.value` });
+      return err({
+        code: "parameter.invalid",
+        message: `${field} (${override.path}): ${converted.error}`,
+        field: `${field}.value`,
+      });
     }
-    const entry = { from: override.from, value: converted.value, reference: override.reference ?? `override of ${override.path}` };
-    const values = [...leaf.values.filter((existing) => existing.from !== override.from), entry].sort((a, b) => (a.from < b.from ? -1 : 1));
+    const entry = {
+      from: override.from,
+      value: converted.value,
+      reference: override.reference ?? `override of ${override.path}`,
+    };
+    const values = [...leaf.values.filter((existing) => existing.from !== override.from), entry].sort((a, b) =>
+      a.from < b.from ? -1 : 1,
+    );
     copy.set(override.path, { ...leaf, values });
   }
   return ok(copy);
 }
 
 /** Reads a parameter and checks its unit, so a formula never mistakes a ratio for an amount. */
-function typedAt<T>(tree: ParameterTree, path: string, date: string, units: readonly ParameterUnit[]): Result<ParameterReading<T>, Problem> {
+function typedAt<T>(
+  tree: ParameterTree,
+  path: string,
+  date: string,
+  units: readonly ParameterUnit[],
+): Result<ParameterReading<T>, Problem> {
   const reading = parameterAt(tree, path, date);
   if (!reading.ok) return reading;
   if (!units.includes(reading.value.unit)) {
-    return err({ code: "parameter.wrong_unit", message: `${path} has unit ${reading.value.unit}, expected ${units.join(" or ")}`, field: path });
+    return err({
+      code: "parameter.wrong_unit",
+      message: `${path} has unit ${reading.value.unit}, expected ${units.join(" or ")}`,
+      field: path,
+    });
   }
   return reading as Result<ParameterReading<T>, Problem>;
 }
@@ -292,11 +357,19 @@ export function integerAt(tree: ParameterTree, path: string, date: string): Resu
 }
 
 /** A rounding rule parameter. */
-export function roundingAt(tree: ParameterTree, path: string, date: string): Result<ParameterReading<"down" | "half_up">, Problem> {
+export function roundingAt(
+  tree: ParameterTree,
+  path: string,
+  date: string,
+): Result<ParameterReading<"down" | "half_up">, Problem> {
   return typedAt<"down" | "half_up">(tree, path, date, ["rounding"]);
 }
 
 /** A list-of-codes parameter (categories, covered groups). */
-export function codesAt(tree: ParameterTree, path: string, date: string): Result<ParameterReading<readonly string[]>, Problem> {
+export function codesAt(
+  tree: ParameterTree,
+  path: string,
+  date: string,
+): Result<ParameterReading<readonly string[]>, Problem> {
   return typedAt<readonly string[]>(tree, path, date, ["codes"]);
 }

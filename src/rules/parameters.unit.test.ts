@@ -63,38 +63,64 @@ describe("loadParameterText", () => {
   });
 
   it("reports unsorted dates", () => {
-    const message = loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r }\n    - { from: 2017-01-01, value: 896, reference: r }\n"));
-    expect(message).toBe("test.yaml: dibao.standard.values[1].from: dates must be in increasing order: 2017-01-01 comes after 2018-01-01");
+    const message = loadError(
+      leaf(
+        "    - { from: 2018-01-01, value: 976, reference: r }\n    - { from: 2017-01-01, value: 896, reference: r }\n",
+      ),
+    );
+    expect(message).toBe(
+      "test.yaml: dibao.standard.values[1].from: dates must be in increasing order: 2017-01-01 comes after 2018-01-01",
+    );
   });
 
   it("reports duplicate dates", () => {
-    const message = loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r }\n    - { from: 2018-01-01, value: 977, reference: r }\n"));
+    const message = loadError(
+      leaf(
+        "    - { from: 2018-01-01, value: 976, reference: r }\n    - { from: 2018-01-01, value: 977, reference: r }\n",
+      ),
+    );
     expect(message).toBe("test.yaml: dibao.standard.values[1].from: duplicate date 2018-01-01");
   });
 
   it("reports a value of the wrong type for the unit", () => {
-    expect(loadError(leaf('    - { from: 2018-01-01, value: "976", reference: r }\n'))).toContain("dibao.standard.values[0].value: value must be a number of yuan");
+    expect(loadError(leaf('    - { from: 2018-01-01, value: "976", reference: r }\n'))).toContain(
+      "dibao.standard.values[0].value: value must be a number of yuan",
+    );
     expect(loadError(leaf("    - { from: 2018-01-01, value: 9.765, reference: r }\n"))).toContain("at most 2 decimals");
-    expect(loadError(leaf("    - { from: 2018-01-01, value: 1.5, reference: r }\n", "months"))).toContain("must be a whole number for unit months");
-    expect(loadError(leaf("    - { from: 2018-01-01, value: nearest, reference: r }\n", "rounding"))).toContain('must be "down" or "half_up"');
-    expect(loadError(leaf("    - { from: 2018-01-01, value: [a, a], reference: r }\n", "codes"))).toContain("lists a code twice");
+    expect(loadError(leaf("    - { from: 2018-01-01, value: 1.5, reference: r }\n", "months"))).toContain(
+      "must be a whole number for unit months",
+    );
+    expect(loadError(leaf("    - { from: 2018-01-01, value: nearest, reference: r }\n", "rounding"))).toContain(
+      'must be "down" or "half_up"',
+    );
+    expect(loadError(leaf("    - { from: 2018-01-01, value: [a, a], reference: r }\n", "codes"))).toContain(
+      "lists a code twice",
+    );
   });
 
   it("reports an unknown unit", () => {
-    expect(loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r }\n", "dollars"))).toContain("dibao.standard: unit must be one of");
+    expect(loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r }\n", "dollars"))).toContain(
+      "dibao.standard: unit must be one of",
+    );
   });
 
   it("refuses negative values unless the leaf allows them", () => {
     expect(loadError(leaf("    - { from: 2018-01-01, value: -1, reference: r }\n"))).toBe(
       "test.yaml: dibao.standard.values[0].value: value must not be negative, got -1",
     );
-    expect(loadError(leaf("    - { from: 2018-01-01, value: -0.5, reference: r }\n", "ratio"))).toContain("must not be negative");
-    const tree = load(leaf("    - { from: 2018-01-01, value: -1.5, reference: r }\n", "percent", "  allow_negative: true\n"));
+    expect(loadError(leaf("    - { from: 2018-01-01, value: -0.5, reference: r }\n", "ratio"))).toContain(
+      "must not be negative",
+    );
+    const tree = load(
+      leaf("    - { from: 2018-01-01, value: -1.5, reference: r }\n", "percent", "  allow_negative: true\n"),
+    );
     expect(tree.get("dibao.standard")?.values[0].value).toBe(-150);
   });
 
   it("reports unknown keys in a leaf, an entry and a group", () => {
-    expect(loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r }\n", "yuan_per_month", "  units: x\n"))).toBe(
+    expect(
+      loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r }\n", "yuan_per_month", "  units: x\n")),
+    ).toBe(
       'test.yaml: dibao.standard: unknown key "units" (allowed: description, unit, values, configurable_default, allow_negative)',
     );
     expect(loadError(leaf("    - { from: 2018-01-01, value: 976, reference: r, source: x }\n"))).toContain(
@@ -105,8 +131,12 @@ describe("loadParameterText", () => {
 
   it("reports a missing description, a bad date, empty values and YAML syntax errors", () => {
     expect(loadError("standard:\n  unit: yuan\n  values: []\n")).toBe("test.yaml: dibao.standard: missing description");
-    expect(loadError(leaf("    - { from: 2018-02-30, value: 976, reference: r }\n"))).toContain("dibao.standard.values[0].from: must be a date YYYY-MM-DD");
-    expect(loadError("standard:\n  description: d\n  unit: yuan\n  values: []\n")).toBe("test.yaml: dibao.standard.values: must be a non-empty list");
+    expect(loadError(leaf("    - { from: 2018-02-30, value: 976, reference: r }\n"))).toContain(
+      "dibao.standard.values[0].from: must be a date YYYY-MM-DD",
+    );
+    expect(loadError("standard:\n  description: d\n  unit: yuan\n  values: []\n")).toBe(
+      "test.yaml: dibao.standard.values: must be a non-empty list",
+    );
     expect(loadError("standard: [unclosed\n")).toContain("YAML syntax error");
   });
 });
@@ -117,7 +147,13 @@ describe("parameterAt", () => {
   it("returns the value in force with its reference", () => {
     expect(parameterAt(tree, "dibao.standard", "2017-12-31")).toEqual({
       ok: true,
-      value: { path: "dibao.standard", value: 89600, from: "2017-01-01", reference: "notice 2017 clause 1", unit: "yuan_per_month" },
+      value: {
+        path: "dibao.standard",
+        value: 89600,
+        from: "2017-01-01",
+        reference: "notice 2017 clause 1",
+        unit: "yuan_per_month",
+      },
     });
     const reading = moneyAt(tree, "dibao.standard", "2018-01-01");
     expect(reading.ok && reading.value.value).toBe(97600);
@@ -156,7 +192,9 @@ describe("exact decimals", () => {
 
 describe("the shipped Zhongshan assistance parameters", () => {
   it("load without error and read by date", () => {
-    const loaded = loadParameterDirectory(new URL("../../policies/zhongshan/assistance/parameters", import.meta.url).pathname);
+    const loaded = loadParameterDirectory(
+      new URL("../../policies/zhongshan/assistance/parameters", import.meta.url).pathname,
+    );
     if (!loaded.ok) throw new Error(loaded.error.message);
     const ratio = ratioAt(loaded.value, "classified_supplement.ratio", "2018-01-01");
     expect(ratio.ok && ratio.value.value).toEqual({ numerator: 4, denominator: 10 });

@@ -5,7 +5,14 @@
  */
 import { err, ok, type Problem, type Result } from "../core/result";
 import { scoreBatch, type ScoreEntry } from "./points.score";
-import { familyFactNames, loadAllVersions, planFor, POLICIES_ROOT, resolvePolicy, type PolicyChoice } from "./policy.registry";
+import {
+  familyFactNames,
+  loadAllVersions,
+  planFor,
+  POLICIES_ROOT,
+  resolvePolicy,
+  type PolicyChoice,
+} from "./policy.registry";
 import { explain, type Outcome } from "./scorecard.explain";
 import { checkApplicationDate, checkRequest, type ScoringRequest } from "./scorecard.request";
 
@@ -20,7 +27,12 @@ export interface PointsEngine {
 /** Loads the policies under `root` and prepares the engine for one policy id. */
 export function loadPointsEngine(policy: string, root: string = POLICIES_ROOT): Result<PointsEngine, Problem> {
   const plans = loadAllVersions(root);
-  if (!plans.ok) return err({ code: "invalid_policy", field: "policy", message: plans.error.map((problem) => problem.message).join("\n") });
+  if (!plans.ok)
+    return err({
+      code: "invalid_policy",
+      field: "policy",
+      message: plans.error.map((problem) => problem.message).join("\n"),
+    });
   const choice = resolvePolicy(plans.value, policy);
   if (!choice.ok) return choice;
   return ok({

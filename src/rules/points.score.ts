@@ -28,23 +28,38 @@ export class InvalidInput {
 }
 
 function idOf(request: unknown): unknown {
-  return typeof request === "object" && request !== null && "id" in request ? (request as { id: unknown }).id ?? null : null;
+  return typeof request === "object" && request !== null && "id" in request
+    ? ((request as { id: unknown }).id ?? null)
+    : null;
 }
 
 function entryOf(score: CaseScore, steps?: ExplainStep[]): ScoreEntry {
-  const entry: ScoreEntry = { id: score.id, purpose: score.purpose, total: pointsToNumber(score.total), eligible: score.eligible };
+  const entry: ScoreEntry = {
+    id: score.id,
+    purpose: score.purpose,
+    total: pointsToNumber(score.total),
+    eligible: score.eligible,
+  };
   for (const [subscore, value] of Object.entries(score.subscores)) entry[subscore] = pointsToNumber(value);
   if (steps) entry.steps = steps.map((step) => ({ ...step, points: pointsToNumber(step.points) }));
   return entry;
 }
 
 /** Scores one batch of raw requests; the result has one entry per request in the same order. */
-export function scoreBatch(choice: PolicyChoice, requests: readonly unknown[], options: { explain?: boolean } = {}): ScoreEntry[] {
+export function scoreBatch(
+  choice: PolicyChoice,
+  requests: readonly unknown[],
+  options: { explain?: boolean } = {},
+): ScoreEntry[] {
   const entries: ScoreEntry[] = new Array(requests.length);
   const byPlan = new Map<Plan, { index: number; scoringCase: ScoringCase }[]>();
   const familyFacts = familyFactNames(choice);
   requests.forEach((request, index) => {
-    if (request instanceof InvalidInput) return void (entries[index] = { id: null, error: { code: request.code, message: request.message, field: "request" } });
+    if (request instanceof InvalidInput)
+      return void (entries[index] = {
+        id: null,
+        error: { code: request.code, message: request.message, field: "request" },
+      });
     const date = checkApplicationDate(request as ScoringRequest);
     if (!date.ok) return void (entries[index] = { id: idOf(request), error: date.error });
     const plan = planFor(choice, date.value);
@@ -60,12 +75,24 @@ export function scoreBatch(choice: PolicyChoice, requests: readonly unknown[], o
     if (options.explain) {
       for (const { index, scoringCase } of list) {
         const outcome = explain(plan, scoringCase);
-        entries[index] = entryOf({ id: outcome.id, purpose: outcome.purpose, total: outcome.total, eligible: outcome.eligible, subscores: outcome.subscores }, outcome.steps);
+        entries[index] = entryOf(
+          {
+            id: outcome.id,
+            purpose: outcome.purpose,
+            total: outcome.total,
+            eligible: outcome.eligible,
+            subscores: outcome.subscores,
+          },
+          outcome.steps,
+        );
       }
       continue;
     }
     let position = 0;
-    for (const score of evaluate(plan, list.map((item) => item.scoringCase))) {
+    for (const score of evaluate(
+      plan,
+      list.map((item) => item.scoringCase),
+    )) {
       entries[list[position].index] = entryOf(score);
       position += 1;
     }
@@ -100,7 +127,8 @@ export function requestFromRow(row: Record<string, string>, types: Map<string, s
     }
     const type = types.get(column);
     let value: unknown = text;
-    if ((type === "count" || type === "yuan" || type === "decimal") && /^-?\d+(\.\d+)?$/.test(text)) value = Number(text);
+    if ((type === "count" || type === "yuan" || type === "decimal") && /^-?\d+(\.\d+)?$/.test(text))
+      value = Number(text);
     else if (type === "boolean" && /^(true|false|1|0)$/i.test(text)) value = /^(true|1)$/i.test(text);
     const dot = column.indexOf(".");
     if (dot > 0 && types.get(column.slice(0, dot)) === "counts") {

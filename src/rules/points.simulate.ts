@@ -34,7 +34,8 @@ export interface SimulationReport {
 
 /** The request with only the facts the version declares; the dropped names are added to `ignored`. */
 function forVersion(plan: Plan, request: ScoringRequest, ignored: Set<string>): ScoringRequest {
-  if (typeof request !== "object" || request === null || typeof request.facts !== "object" || request.facts === null) return request;
+  if (typeof request !== "object" || request === null || typeof request.facts !== "object" || request.facts === null)
+    return request;
   const declared = new Set(plan.version.facts.map((fact) => fact.name));
   const facts = Object.fromEntries(
     Object.entries(request.facts as Record<string, unknown>).filter(([name]) => {
@@ -50,18 +51,30 @@ function scores(plan: Plan, cases: ScoringCase[]): number[] {
 }
 
 /** Scores every request under both versions (optionally on one date) and compares the outcomes. */
-export function simulatePoints(draft: Plan, baseline: Plan, requests: readonly unknown[], date?: string, top = 5): SimulationReport {
+export function simulatePoints(
+  draft: Plan,
+  baseline: Plan,
+  requests: readonly unknown[],
+  date?: string,
+  top = 5,
+): SimulationReport {
   const invalid = { policy: 0, baseline: 0, examples: [] as string[] };
   const draftCases: ScoringCase[] = [];
   const baselineCases: ScoringCase[] = [];
   const ignored = { policy: new Set<string>(), baseline: new Set<string>() };
   for (const raw of requests) {
-    const request = (date && typeof raw === "object" && raw !== null ? { ...raw, application_date: date } : raw) as ScoringRequest;
+    const request = (
+      date && typeof raw === "object" && raw !== null ? { ...raw, application_date: date } : raw
+    ) as ScoringRequest;
     const underDraft = checkRequest(draft, forVersion(draft, request, ignored.policy));
     const underBaseline = checkRequest(baseline, forVersion(baseline, request, ignored.baseline));
     if (!underDraft.ok) invalid.policy += 1;
     if (!underBaseline.ok) invalid.baseline += 1;
-    const problem = !underDraft.ok ? `${draft.version.id}: ${underDraft.error.message}` : !underBaseline.ok ? `${baseline.version.id}: ${underBaseline.error.message}` : "";
+    const problem = !underDraft.ok
+      ? `${draft.version.id}: ${underDraft.error.message}`
+      : !underBaseline.ok
+        ? `${baseline.version.id}: ${underBaseline.error.message}`
+        : "";
     if (problem && invalid.examples.length < 5) invalid.examples.push(`${String(request?.id)} — ${problem}`);
     if (underDraft.ok && underBaseline.ok) {
       draftCases.push(underDraft.value);
@@ -79,7 +92,8 @@ export function simulatePoints(draft: Plan, baseline: Plan, requests: readonly u
     change: after[index] - before[index],
   }));
   const eligible: SimulationReport["eligible"] = {};
-  const thresholdOf = (plan: Plan, purpose: string): number => plan.purposes.find((candidate) => candidate.name === purpose)?.threshold ?? Infinity;
+  const thresholdOf = (plan: Plan, purpose: string): number =>
+    plan.purposes.find((candidate) => candidate.name === purpose)?.threshold ?? Infinity;
   for (const change of changes) {
     const byTown = (eligible[change.purpose] ??= {});
     const counts = (byTown[change.town] ??= { baseline: 0, draft: 0 });
@@ -97,14 +111,22 @@ export function simulatePoints(draft: Plan, baseline: Plan, requests: readonly u
     lost: changes.filter((change) => change.change < 0).length,
     unchanged: changes.filter((change) => change.change === 0).length,
     largestGains: sorted.filter((change) => change.change > 0).slice(0, top),
-    largestLosses: sorted.filter((change) => change.change < 0).reverse().slice(0, top),
+    largestLosses: sorted
+      .filter((change) => change.change < 0)
+      .reverse()
+      .slice(0, top),
     eligible,
   };
 }
 
 /** The report as JSON with points as numbers (333.45). */
 export function reportJson(report: SimulationReport): unknown {
-  const points = (change: Change): unknown => ({ ...change, baseline: Number(formatPoints(change.baseline)), draft: Number(formatPoints(change.draft)), change: Number(formatPoints(change.change)) });
+  const points = (change: Change): unknown => ({
+    ...change,
+    baseline: Number(formatPoints(change.baseline)),
+    draft: Number(formatPoints(change.draft)),
+    change: Number(formatPoints(change.change)),
+  });
   return { ...report, largestGains: report.largestGains.map(points), largestLosses: report.largestLosses.map(points) };
 }
 
@@ -114,11 +136,16 @@ export function reportText(report: SimulationReport): string {
     `Simulation of ${report.policy} against ${report.baseline}`,
     `${report.scored} requests scored under both; refused: ${report.invalid.policy} by ${report.policy}, ${report.invalid.baseline} by ${report.baseline}`,
     ...report.invalid.examples.map((example) => `  e.g. ${example}`),
-    ...(report.ignoredFacts.policy.length > 0 ? [`facts ${report.policy} does not use (ignored): ${report.ignoredFacts.policy.join(", ")}`] : []),
-    ...(report.ignoredFacts.baseline.length > 0 ? [`facts ${report.baseline} does not use (ignored): ${report.ignoredFacts.baseline.join(", ")}`] : []),
+    ...(report.ignoredFacts.policy.length > 0
+      ? [`facts ${report.policy} does not use (ignored): ${report.ignoredFacts.policy.join(", ")}`]
+      : []),
+    ...(report.ignoredFacts.baseline.length > 0
+      ? [`facts ${report.baseline} does not use (ignored): ${report.ignoredFacts.baseline.join(", ")}`]
+      : []),
     `gain: ${report.gained}   lose: ${report.lost}   unchanged: ${report.unchanged}`,
   ];
-  const describe = (change: Change): string => `  ${String(change.id)} (${change.purpose}, ${change.town}): ${formatPoints(change.baseline)} → ${formatPoints(change.draft)} (${change.change > 0 ? "+" : ""}${formatPoints(change.change)})`;
+  const describe = (change: Change): string =>
+    `  ${String(change.id)} (${change.purpose}, ${change.town}): ${formatPoints(change.baseline)} → ${formatPoints(change.draft)} (${change.change > 0 ? "+" : ""}${formatPoints(change.change)})`;
   if (report.largestGains.length > 0) lines.push("largest gains:", ...report.largestGains.map(describe));
   if (report.largestLosses.length > 0) lines.push("largest losses:", ...report.largestLosses.map(describe));
   for (const [purpose, byTown] of Object.entries(report.eligible)) {

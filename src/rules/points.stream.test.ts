@@ -23,7 +23,11 @@ async function score(text: string, format: "csv" | "jsonl", batch?: number): Pro
   const chunks: string[] = [];
   output.on("data", (chunk: Buffer) => chunks.push(chunk.toString("utf8")));
   const count = await streamScores(choice(), file, format, output, { batch });
-  const entries = chunks.join("").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+  const entries = chunks
+    .join("")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(entries).toHaveLength(count);
   return entries;
 }
@@ -32,7 +36,11 @@ const header = "id,purpose,town,application_date,grade,education,residence_permi
 
 describe("streamScores over CSV", () => {
   it("keeps a quoted cell that spans lines in one record (the line-by-line reader split it in two)", async () => {
-    const csv = [header, '"r1\nsecond line",housing,shiqi,2015-05-01,,college,5', "r2,housing,shiqi,2015-05-01,,college,3"].join("\r\n");
+    const csv = [
+      header,
+      '"r1\nsecond line",housing,shiqi,2015-05-01,,college,5',
+      "r2,housing,shiqi,2015-05-01,,college,3",
+    ].join("\r\n");
     const entries = await score(csv, "csv");
     expect(entries.map((entry) => entry.id)).toEqual(["r1\nsecond line", "r2"]);
     expect(entries[0]).toMatchObject({ purpose: "housing", eligible: true });
@@ -48,7 +56,12 @@ describe("streamScores over CSV", () => {
   });
 
   it("answers a malformed record (a quote never closed) with an error entry in its place", async () => {
-    const csv = [header, "r1,housing,shiqi,2015-05-01,,college,5", "r2,housing,shiqi,2015-05-01,,college,5", 'r3,housing,"shiqi,2015-05-01,,college,5'].join("\n");
+    const csv = [
+      header,
+      "r1,housing,shiqi,2015-05-01,,college,5",
+      "r2,housing,shiqi,2015-05-01,,college,5",
+      'r3,housing,"shiqi,2015-05-01,,college,5',
+    ].join("\n");
     const entries = await score(csv, "csv");
     expect(entries.map((entry) => entry.id)).toEqual(["r1", "r2", null]);
     expect(entries[2]).toMatchObject({ error: { code: "invalid_csv", field: "request" } });
@@ -58,9 +71,22 @@ describe("streamScores over CSV", () => {
 
 describe("streamScores over JSON Lines", () => {
   it("answers a broken line with an error entry naming its line", async () => {
-    const text = [JSON.stringify({ id: "a", purpose: "housing", town: "shiqi", application_date: "2015-05-01", facts: { education: "college" } }), "", "{broken"].join("\n");
+    const text = [
+      JSON.stringify({
+        id: "a",
+        purpose: "housing",
+        town: "shiqi",
+        application_date: "2015-05-01",
+        facts: { education: "college" },
+      }),
+      "",
+      "{broken",
+    ].join("\n");
     const entries = await score(text, "jsonl");
     expect(entries[0]).toMatchObject({ id: "a", purpose: "housing" });
-    expect(entries[1]).toEqual({ id: null, error: { code: "invalid_json", message: "line 3 is not valid JSON", field: "request" } });
+    expect(entries[1]).toEqual({
+      id: null,
+      error: { code: "invalid_json", message: "line 3 is not valid JSON", field: "request" },
+    });
   });
 });

@@ -53,7 +53,12 @@ export async function streamScores(
  */
 async function* csvRequests(input: NodeJS.ReadableStream, types: Map<string, string>): AsyncGenerator<unknown> {
   const invalid: InvalidInput[] = [];
-  const records = input.pipe(csvParser({ onInvalidRecord: (line, reason) => invalid.push(new InvalidInput(`line ${line} is not valid CSV: ${reason}`, "invalid_csv")) }));
+  const records = input.pipe(
+    csvParser({
+      onInvalidRecord: (line, reason) =>
+        invalid.push(new InvalidInput(`line ${line} is not valid CSV: ${reason}`, "invalid_csv")),
+    }),
+  );
   let header: string[] | undefined;
   for await (const cells of records as AsyncIterable<string[]>) {
     yield* invalid.splice(0);

@@ -19,17 +19,24 @@ export class PolicyChecker {
   }
 
   /** An object with only the given keys (required ones must be present); undefined when it is not an object. */
-  object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Plain | undefined {
+  object(
+    value: unknown,
+    path: string,
+    required: readonly string[],
+    optional: readonly string[] = [],
+  ): Plain | undefined {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       this.report("invalid_type", path, "must be a mapping");
       return undefined;
     }
     const plain = value as Plain;
     for (const key of Object.keys(plain)) {
-      if (!required.includes(key) && !optional.includes(key)) this.report("unknown_key", join(path, key), `unknown key "${key}"`);
+      if (!required.includes(key) && !optional.includes(key))
+        this.report("unknown_key", join(path, key), `unknown key "${key}"`);
     }
     for (const key of required) {
-      if (plain[key] === undefined || plain[key] === null) this.report(key === "reference" ? "missing_reference" : "missing_key", join(path, key), `missing "${key}"`);
+      if (plain[key] === undefined || plain[key] === null)
+        this.report(key === "reference" ? "missing_reference" : "missing_key", join(path, key), `missing "${key}"`);
     }
     return plain;
   }

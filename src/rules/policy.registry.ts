@@ -21,7 +21,8 @@ export function loadVersionFolder(folder: string): Result<Plan, PolicyProblem[]>
   const path = join(folder, SCORECARD_FILE);
   const shown = relative(process.cwd(), path);
   const file = shown && !shown.startsWith("..") ? shown : path;
-  if (!existsSync(path)) return err([{ code: "missing_file", file, path: "", message: `${file}: no ${SCORECARD_FILE} here` }]);
+  if (!existsSync(path))
+    return err([{ code: "missing_file", file, path: "", message: `${file}: no ${SCORECARD_FILE} here` }]);
   const version = readScorecard(readFileSync(path, "utf8"), file, folder);
   if (!version.ok) return version;
   return compilePlan(version.value);
@@ -33,7 +34,9 @@ export function findVersionFolders(root: string): string[] {
   if (existsSync(join(root, SCORECARD_FILE))) return [root];
   return readdirSync(root)
     .sort()
-    .flatMap((entry) => (statSync(join(root, entry)).isDirectory() && entry !== "tests" ? findVersionFolders(join(root, entry)) : []));
+    .flatMap((entry) =>
+      statSync(join(root, entry)).isDirectory() && entry !== "tests" ? findVersionFolders(join(root, entry)) : [],
+    );
 }
 
 /** All versions under `root`, with cross-version checks (unique ids, no overlapping periods in force). */
@@ -58,7 +61,13 @@ export function checkFamilies(plans: Plan[]): PolicyProblem[] {
   const seen = new Map<string, Plan>();
   for (const plan of plans) {
     const { id, file } = plan.version;
-    if (seen.has(id)) problems.push({ code: "duplicate_version", file, path: "id", message: `${file}: id: "${id}" is also declared in ${seen.get(id)?.version.file}` });
+    if (seen.has(id))
+      problems.push({
+        code: "duplicate_version",
+        file,
+        path: "id",
+        message: `${file}: id: "${id}" is also declared in ${seen.get(id)?.version.file}`,
+      });
     seen.set(id, plan);
   }
   const inForce = plans.filter((plan) => plan.version.status === "active" || plan.version.status === "superseded");
@@ -69,7 +78,12 @@ export function checkFamilies(plans: Plan[]): PolicyProblem[] {
       const bEnd = b.version.effective.to ?? "9999-12-31";
       if (a.version.effective.from <= bEnd && b.version.effective.from <= aEnd) {
         const { file } = b.version;
-        problems.push({ code: "overlapping_versions", file, path: "effective", message: `${file}: effective: ${b.version.id} overlaps ${a.version.id} (${a.version.effective.from} → ${a.version.effective.to ?? "open"})` });
+        problems.push({
+          code: "overlapping_versions",
+          file,
+          path: "effective",
+          message: `${file}: effective: ${b.version.id} overlaps ${a.version.id} (${a.version.effective.from} → ${a.version.effective.to ?? "open"})`,
+        });
       }
     }
   }
@@ -93,7 +107,11 @@ export function resolvePolicy(plans: Plan[], id: string): Result<PolicyChoice, P
 export function versionInForce(plans: Plan[], date: string): Plan | undefined {
   return plans.find((plan) => {
     const { status, effective } = plan.version;
-    return (status === "active" || status === "superseded") && effective.from <= date && (effective.to === undefined || date <= effective.to);
+    return (
+      (status === "active" || status === "superseded") &&
+      effective.from <= date &&
+      (effective.to === undefined || date <= effective.to)
+    );
   });
 }
 
@@ -101,7 +119,12 @@ export function versionInForce(plans: Plan[], date: string): Plan | undefined {
 export function planFor(choice: PolicyChoice, date: string): Result<Plan, Problem> {
   if (choice.kind === "version") return ok(choice.plan);
   const plan = versionInForce(choice.plans, date);
-  if (!plan) return err({ code: "no_policy_in_force", field: "application_date", message: `application_date: no version of ${choice.family} was in force on ${date}` });
+  if (!plan)
+    return err({
+      code: "no_policy_in_force",
+      field: "application_date",
+      message: `application_date: no version of ${choice.family} was in force on ${date}`,
+    });
   return ok(plan);
 }
 

@@ -71,7 +71,10 @@ function messages(text: string, date?: string): string[] {
 
 describe("formula programs", () => {
   it("resolve parameters at the date and compute the same in the loop and in explain", () => {
-    for (const [date, share] of [["2018-01-01", 2512], ["2018-07-01", 5025]] as const) {
+    for (const [date, share] of [
+      ["2018-01-01", 2512],
+      ["2018-07-01", 5025],
+    ] as const) {
       const resolved = resolve(program(GOOD, "[total, eligible, share]"), date);
       if (!resolved.ok) throw new Error(resolved.error[0].message);
       const explained = explainPerson(resolved.value, { income: 30.25, size: 3, grade: "high", flag: true });
@@ -84,7 +87,16 @@ describe("formula programs", () => {
       const compiled = compileProgram(resolved.value, ["total", "eligible", "share"]);
       if (!compiled.ok) throw new Error(compiled.error[0].message);
       const columns = allocateProgramColumns(compiled.value, 2);
-      const result = evaluateProgram(compiled.value, { income: Float64Array.of(30.25, 99), size: Int32Array.of(3, 1), grade: Int32Array.of(1, 0), flag: Int32Array.of(1, 0) }, columns);
+      const result = evaluateProgram(
+        compiled.value,
+        {
+          income: Float64Array.of(30.25, 99),
+          size: Int32Array.of(3, 1),
+          grade: Int32Array.of(1, 0),
+          flag: Int32Array.of(1, 0),
+        },
+        columns,
+      );
       expect(result.ok).toBe(true);
       expect([...columns.outputs.total]).toEqual([explained.value.values.total, 0]);
       expect([...columns.outputs.eligible]).toEqual([1, 0]);
@@ -96,25 +108,45 @@ describe("formula programs", () => {
     expect(messages(program(`  - { name: total, expression: "incme + 1", reference: r }`))).toEqual([
       'test-program.yaml: variables.total: unknown name "incme" (not an input, a variable or a parameter)',
     ]);
-    expect(messages(program(`  - { name: total, expression: "other + 1", reference: r }\n  - { name: other, expression: "total * 2", reference: r }`))[0]).toMatch(
-      /variables\.(total|other): circular definition: (total → other → total|other → total → other)/,
-    );
+    expect(
+      messages(
+        program(
+          `  - { name: total, expression: "other + 1", reference: r }\n  - { name: other, expression: "total * 2", reference: r }`,
+        ),
+      )[0],
+    ).toMatch(/variables\.(total|other): circular definition: (total → other → total|other → total → other)/);
     expect(messages(program(`  - { name: total, expression: "flag + 1", reference: r }`))).toEqual([
-      "test-program.yaml: variables.total: left of + must be a number, found a bool in \"flag + 1\"",
+      'test-program.yaml: variables.total: left of + must be a number, found a bool in "flag + 1"',
     ]);
-    expect(messages(program(`  - { name: total, type: boolean, expression: "income + 1", reference: r }`))[0]).toContain("declared boolean but the expression gives a number");
-    expect(messages(program(`  - { name: total, expression: "test.late + income", reference: r }`))[0]).toContain("test.late has no value on 2018-01-01");
-    expect(messages(program(`  - { name: total, expression: "income * test.odd", reference: r }`))[0]).toContain("parameter test.odd ratio 125/1000 is not exact in hundredths");
-    expect(messages(program(`  - { name: total, expression: "table(test.level, size)", reference: r }`))[0]).toContain("table(test.level, …) must be indexed by an enum input");
+    expect(
+      messages(program(`  - { name: total, type: boolean, expression: "income + 1", reference: r }`))[0],
+    ).toContain("declared boolean but the expression gives a number");
+    expect(messages(program(`  - { name: total, expression: "test.late + income", reference: r }`))[0]).toContain(
+      "test.late has no value on 2018-01-01",
+    );
+    expect(messages(program(`  - { name: total, expression: "income * test.odd", reference: r }`))[0]).toContain(
+      "parameter test.odd ratio 125/1000 is not exact in hundredths",
+    );
+    expect(messages(program(`  - { name: total, expression: "table(test.level, size)", reference: r }`))[0]).toContain(
+      "table(test.level, …) must be indexed by an enum input",
+    );
   });
 
   it("refuse a malformed file with the YAML path", () => {
-    const source = loadProgramText(program(`  - { name: total, expression: "income / 2" }`, "[total, nothing]"), "test-program.yaml", new Map());
+    const source = loadProgramText(
+      program(`  - { name: total, expression: "income / 2" }`, "[total, nothing]"),
+      "test-program.yaml",
+      new Map(),
+    );
     expect(source.ok).toBe(false);
     if (source.ok) return;
     const texts = source.error.map((problem) => problem.message);
-    expect(texts).toContain('test-program.yaml: variables.total.expression: "/" at 7: use "//" (quotient rounded down) for division');
-    expect(texts).toContain("test-program.yaml: variables.total.reference: missing reference (rule or clause it implements)");
+    expect(texts).toContain(
+      'test-program.yaml: variables.total.expression: "/" at 7: use "//" (quotient rounded down) for division',
+    );
+    expect(texts).toContain(
+      "test-program.yaml: variables.total.reference: missing reference (rule or clause it implements)",
+    );
     expect(texts).toContain('test-program.yaml: outputs[1]: unknown variable "nothing"');
   });
 
@@ -126,8 +158,14 @@ describe("formula programs", () => {
     const columns = allocateProgramColumns(compiled.value, 2);
     const good = { size: Int32Array.of(1, 1), grade: Int32Array.of(0, 1), flag: Int32Array.of(0, 1) };
     const thirdDecimal = evaluateProgram(compiled.value, { ...good, income: Float64Array.of(1, 2.005) }, columns);
-    expect(thirdDecimal.ok ? "" : thirdDecimal.error.message).toBe("row 1: income: must have at most 2 decimals, got 2.005");
-    const badCode = evaluateProgram(compiled.value, { ...good, income: Float64Array.of(1, 2), grade: Int32Array.of(2, 0) }, columns);
+    expect(thirdDecimal.ok ? "" : thirdDecimal.error.message).toBe(
+      "row 1: income: must have at most 2 decimals, got 2.005",
+    );
+    const badCode = evaluateProgram(
+      compiled.value,
+      { ...good, income: Float64Array.of(1, 2), grade: Int32Array.of(2, 0) },
+      columns,
+    );
     expect(badCode.ok ? "" : badCode.error.message).toBe("row 0: grade: must be one of low, high, got 2");
     const missing = evaluateProgram(compiled.value, good, columns);
     expect(missing.ok ? "" : missing.error.field).toBe("income");

@@ -49,7 +49,10 @@ function references(expression: Expression, names: Set<string>, tables: Map<stri
       references(expression.left, names, tables);
       return references(expression.right, names, tables);
     case "call": {
-      const args = expression.callee === "table" && expression.args[0]?.type === "name" ? expression.args.slice(1) : expression.args;
+      const args =
+        expression.callee === "table" && expression.args[0]?.type === "name"
+          ? expression.args.slice(1)
+          : expression.args;
       if (args !== expression.args) tables.set((expression.args[0] as { name: string }).name, expression.args[1]);
       for (const arg of args) references(arg, names, tables);
       return;
@@ -73,7 +76,9 @@ function parameterConstant(reading: ParameterReading): Result<Typed, string> {
     case "ratio": {
       const { numerator, denominator } = value as { numerator: number; denominator: number };
       const hundredths = (numerator * 100) / denominator;
-      return Number.isInteger(hundredths) ? ok({ op: "const", value: hundredths, type: NUMBER }) : err(`ratio ${numerator}/${denominator} is not exact in hundredths`);
+      return Number.isInteger(hundredths)
+        ? ok({ op: "const", value: hundredths, type: NUMBER })
+        : err(`ratio ${numerator}/${denominator} is not exact in hundredths`);
     }
     case "boolean":
       return ok({ op: "const", value: value ? 1 : 0, type: BOOL });
@@ -94,7 +99,8 @@ function order(variables: Map<string, Set<string>>, problem: (name: string, mess
       return;
     }
     state.set(name, "visiting");
-    for (const dependency of variables.get(name) ?? []) if (variables.has(dependency)) visit(dependency, [...path, name]);
+    for (const dependency of variables.get(name) ?? [])
+      if (variables.has(dependency)) visit(dependency, [...path, name]);
     state.set(name, "done");
     sorted.push(name);
   };
@@ -106,13 +112,21 @@ function order(variables: Map<string, Set<string>>, problem: (name: string, mess
 export function resolveProgram(source: ProgramSource, date: string): Result<ResolvedProgram, Problem[]> {
   const problems: Problem[] = [];
   const problem = (name: string, message: string): void => {
-    problems.push({ code: "program.invalid", message: `${source.file}: variables.${name}: ${message}`, field: `variables.${name}` });
+    problems.push({
+      code: "program.invalid",
+      message: `${source.file}: variables.${name}: ${message}`,
+      field: `variables.${name}`,
+    });
   };
   const inputs = new Map(source.inputs.map((input) => [input.name, input]));
   const definitions = new Map(source.variables.map((variable) => [variable.name, variable]));
   const parameters = new Map<string, ParameterReading>();
   const names = new Map<string, NameBinding>();
-  for (const input of source.inputs) names.set(input.name, { type: inputValueType(input), value: { op: "slot", slot: input.name, type: inputValueType(input) } });
+  for (const input of source.inputs)
+    names.set(input.name, {
+      type: inputValueType(input),
+      value: { op: "slot", slot: input.name, type: inputValueType(input) },
+    });
 
   const reads = new Map<string, Set<string>>();
   const tableUses = new Map<string, Map<string, Expression>>();
@@ -126,7 +140,12 @@ export function resolveProgram(source: ProgramSource, date: string): Result<Reso
       if (inputs.has(name) || definitions.has(name) || names.has(name)) continue;
       const reading = parameterAt(source.parameters, name, date);
       if (!reading.ok) {
-        problem(variable.name, reading.error.code === "parameter.unknown" ? `unknown name "${name}" (not an input, a variable or a parameter)` : reading.error.message);
+        problem(
+          variable.name,
+          reading.error.code === "parameter.unknown"
+            ? `unknown name "${name}" (not an input, a variable or a parameter)`
+            : reading.error.message,
+        );
         continue;
       }
       const constant = parameterConstant(reading.value);
@@ -157,7 +176,10 @@ export function resolveProgram(source: ProgramSource, date: string): Result<Reso
         const reading = parameterAt(source.parameters, `${table}.${value}`, date);
         const constant = reading.ok ? parameterConstant(reading.value) : undefined;
         if (!reading.ok || !constant?.ok || constant.value.type.kind !== "number" || constant.value.op !== "const") {
-          problem(name, `table ${table} has no number for ${input.name} value "${value}" on ${date} (${reading.ok ? "wrong unit" : reading.error.message})`);
+          problem(
+            name,
+            `table ${table} has no number for ${input.name} value "${value}" on ${date} (${reading.ok ? "wrong unit" : reading.error.message})`,
+          );
           failed = true;
           continue;
         }
@@ -184,7 +206,12 @@ export function resolveProgram(source: ProgramSource, date: string): Result<Reso
       continue;
     }
     names.set(name, { type, value: { op: "slot", slot: name, type } });
-    resolved.push({ variable, typed: typed.value, type, dependencies: [...(reads.get(name) ?? [])].filter((read) => definitions.has(read)) });
+    resolved.push({
+      variable,
+      typed: typed.value,
+      type,
+      dependencies: [...(reads.get(name) ?? [])].filter((read) => definitions.has(read)),
+    });
   }
   if (problems.length > 0) return err(problems);
   return ok({ source, date, inputs: source.inputs, variables: resolved, parameters });
@@ -219,10 +246,20 @@ function closure(resolved: ResolvedProgram, outputs: readonly string[]): Resolve
 }
 
 /** Generates the fused loop storing `outputs` (default: the program's outputs); unknown names are refused. */
-export function compileProgram(resolved: ResolvedProgram, outputs: readonly string[] = resolved.source.outputs): Result<CompiledProgram, Problem[]> {
+export function compileProgram(
+  resolved: ResolvedProgram,
+  outputs: readonly string[] = resolved.source.outputs,
+): Result<CompiledProgram, Problem[]> {
   const known = new Set(resolved.variables.map((variable) => variable.variable.name));
   const unknown = outputs.filter((name) => !known.has(name));
-  if (unknown.length > 0) return err(unknown.map((name) => ({ code: "program.unknown_output", message: `${resolved.source.file}: no variable named ${name}`, field: name })));
+  if (unknown.length > 0)
+    return err(
+      unknown.map((name) => ({
+        code: "program.unknown_output",
+        message: `${resolved.source.file}: no variable named ${name}`,
+        field: name,
+      })),
+    );
   const locals = new Map<string, string>();
   const header: string[] = [];
   const body: string[] = [];

@@ -20,7 +20,13 @@ export interface ProgramColumns {
   outputs: Record<string, StoredColumn>;
 }
 
-export type Kernel = (sources: SourceColumn[], storage: StoredColumn[], outputs: StoredColumn[], start: number, end: number) => number;
+export type Kernel = (
+  sources: SourceColumn[],
+  storage: StoredColumn[],
+  outputs: StoredColumn[],
+  start: number,
+  end: number,
+) => number;
 
 const kernels = new WeakMap<CompiledProgram, Kernel>();
 
@@ -44,28 +50,47 @@ function column(kind: StorageKind, size: number, shared: boolean): StoredColumn 
 export function allocateProgramColumns(compiled: CompiledProgram, size: number, shared = false): ProgramColumns {
   return {
     size,
-    inputs: Object.fromEntries(compiled.inputs.map(({ input, storage }) => [input.name, column(storage, size, shared)])),
+    inputs: Object.fromEntries(
+      compiled.inputs.map(({ input, storage }) => [input.name, column(storage, size, shared)]),
+    ),
     outputs: Object.fromEntries(compiled.outputs.map(({ name, storage }) => [name, column(storage, size, shared)])),
   };
 }
 
 /** Checks that every input has a column of the right kind and length; returns them in the kernel's order. */
-export function orderSources(compiled: CompiledProgram, sources: Readonly<Record<string, SourceColumn>>, size: number): Result<SourceColumn[], Problem> {
+export function orderSources(
+  compiled: CompiledProgram,
+  sources: Readonly<Record<string, SourceColumn>>,
+  size: number,
+): Result<SourceColumn[], Problem> {
   const ordered: SourceColumn[] = [];
   for (const { input } of compiled.inputs) {
     const source = sources[input.name];
-    if (!source) return err({ code: "columns.missing", message: `no column for input ${input.name}`, field: input.name });
+    if (!source)
+      return err({ code: "columns.missing", message: `no column for input ${input.name}`, field: input.name });
     if (input.type !== "decimal" && source instanceof Float64Array) {
-      return err({ code: "columns.type", message: `input ${input.name} (${input.type}) needs an Int32Array or Uint8Array column`, field: input.name });
+      return err({
+        code: "columns.type",
+        message: `input ${input.name} (${input.type}) needs an Int32Array or Uint8Array column`,
+        field: input.name,
+      });
     }
-    if (source.length < size) return err({ code: "columns.length", message: `column ${input.name} has ${source.length} rows, expected ${size}`, field: input.name });
+    if (source.length < size)
+      return err({
+        code: "columns.length",
+        message: `column ${input.name} has ${source.length} rows, expected ${size}`,
+        field: input.name,
+      });
     ordered.push(source);
   }
   return ok(ordered);
 }
 
 /** The kernel's argument lists for engine storage. */
-export function storageLists(compiled: CompiledProgram, columns: ProgramColumns): { storage: StoredColumn[]; outputs: StoredColumn[] } {
+export function storageLists(
+  compiled: CompiledProgram,
+  columns: ProgramColumns,
+): { storage: StoredColumn[]; outputs: StoredColumn[] } {
   return {
     storage: compiled.inputs.map(({ input }) => columns.inputs[input.name]),
     outputs: compiled.outputs.map(({ name }) => columns.outputs[name]),
@@ -78,11 +103,19 @@ export function diagnoseRow(compiled: CompiledProgram, sources: readonly SourceC
     const checked = inputValue(input, sources[index][row]);
     if (!checked.ok) return { ...checked.error, message: `row ${row}: ${checked.error.message}` };
   }
-  return { code: "columns.overflow", message: `row ${row}: a result does not fit in 32-bit hundredths`, field: `row ${row}` };
+  return {
+    code: "columns.overflow",
+    message: `row ${row}: a result does not fit in 32-bit hundredths`,
+    field: `row ${row}`,
+  };
 }
 
 /** Loads the sources into `columns` and computes the outputs, in one pass on this thread. */
-export function evaluateProgram(compiled: CompiledProgram, sources: Readonly<Record<string, SourceColumn>>, columns: ProgramColumns): Result<ProgramColumns, Problem> {
+export function evaluateProgram(
+  compiled: CompiledProgram,
+  sources: Readonly<Record<string, SourceColumn>>,
+  columns: ProgramColumns,
+): Result<ProgramColumns, Problem> {
   const ordered = orderSources(compiled, sources, columns.size);
   if (!ordered.ok) return ordered;
   const { storage, outputs } = storageLists(compiled, columns);
@@ -92,7 +125,12 @@ export function evaluateProgram(compiled: CompiledProgram, sources: Readonly<Rec
 
 /** An input value in engine terms (decimals and integers in hundredths, enum codes, booleans 0/1). */
 function inputValue(input: ProgramInput, raw: unknown): Result<number, Problem> {
-  const problem = (message: string): Result<number, Problem> => err({ code: "input.invalid", message: `${input.name}: ${message}, got ${typeof raw === "number" ? String(raw) : JSON.stringify(raw)}`, field: input.name });
+  const problem = (message: string): Result<number, Problem> =>
+    err({
+      code: "input.invalid",
+      message: `${input.name}: ${message}, got ${typeof raw === "number" ? String(raw) : JSON.stringify(raw)}`,
+      field: input.name,
+    });
   switch (input.type) {
     case "decimal": {
       const value = typeof raw === "string" ? Number(raw) : raw;
@@ -107,7 +145,12 @@ function inputValue(input: ProgramInput, raw: unknown): Result<number, Problem> 
       if (raw === true || raw === 1) return ok(1);
       return raw === false || raw === 0 ? ok(0) : problem("must be true or false");
     case "enum": {
-      const code = typeof raw === "string" ? input.values.indexOf(raw) : typeof raw === "number" && Number.isInteger(raw) ? raw : -1;
+      const code =
+        typeof raw === "string"
+          ? input.values.indexOf(raw)
+          : typeof raw === "number" && Number.isInteger(raw)
+            ? raw
+            : -1;
       return code >= 0 && code < input.values.length ? ok(code) : problem(`must be one of ${input.values.join(", ")}`);
     }
   }
@@ -132,11 +175,15 @@ export interface Explanation {
 }
 
 /** Interprets the program for one person (inputs: decimals as numbers, enums as value names or codes). */
-export function explainPerson(resolved: ResolvedProgram, person: Readonly<Record<string, unknown>>): Result<Explanation, Problem> {
+export function explainPerson(
+  resolved: ResolvedProgram,
+  person: Readonly<Record<string, unknown>>,
+): Result<Explanation, Problem> {
   const slots = new Map<string, number>();
   const inputs: Record<string, number> = {};
   for (const input of resolved.inputs) {
-    if (!(input.name in person)) return err({ code: "input.missing", message: `missing input ${input.name}`, field: input.name });
+    if (!(input.name in person))
+      return err({ code: "input.missing", message: `missing input ${input.name}`, field: input.name });
     const value = inputValue(input, person[input.name]);
     if (!value.ok) return value;
     slots.set(input.name, value.value);

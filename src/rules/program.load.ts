@@ -46,7 +46,17 @@ export interface ProgramSource {
   parameters: ParameterTree;
 }
 
-const TOP_KEYS = new Set(["id", "kind", "title", "reference", "entity", "parameters", "inputs", "variables", "outputs"]);
+const TOP_KEYS = new Set([
+  "id",
+  "kind",
+  "title",
+  "reference",
+  "entity",
+  "parameters",
+  "inputs",
+  "variables",
+  "outputs",
+]);
 const INPUT_KEYS = new Set(["name", "type", "values", "zh", "en"]);
 const VARIABLE_KEYS = new Set(["name", "expression", "type", "reference", "zh", "en"]);
 const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
@@ -54,10 +64,15 @@ const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 const isMapping = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
 /** Checks a program document; every problem names the file, the YAML path and what is wrong. */
-export function loadProgramText(source: string, file: string, parameters: ParameterTree): Result<ProgramSource, Problem[]> {
+export function loadProgramText(
+  source: string,
+  file: string,
+  parameters: ParameterTree,
+): Result<ProgramSource, Problem[]> {
   const problems: Problem[] = [];
   const problem = (path: string, message: string): void => {
     problems.push({ code: "program.invalid", message: `${file}: ${path}: ${message}`, field: path });
@@ -66,12 +81,21 @@ export function loadProgramText(source: string, file: string, parameters: Parame
   try {
     document = parse(source);
   } catch (error) {
-    return err([{ code: "program.invalid", message: `${file}: YAML syntax error: ${error instanceof Error ? error.message : String(error)}`, field: file }]);
+    return err([
+      {
+        code: "program.invalid",
+        message: `${file}: YAML syntax error: ${error instanceof Error ? error.message : String(error)}`,
+        field: file,
+      },
+    ]);
   }
-  if (!isMapping(document)) return err([{ code: "program.invalid", message: `${file}: must be a mapping`, field: file }]);
-  for (const key of Object.keys(document)) if (!TOP_KEYS.has(key)) problem(key, `unknown key "${key}" (allowed: ${[...TOP_KEYS].join(", ")})`);
+  if (!isMapping(document))
+    return err([{ code: "program.invalid", message: `${file}: must be a mapping`, field: file }]);
+  for (const key of Object.keys(document))
+    if (!TOP_KEYS.has(key)) problem(key, `unknown key "${key}" (allowed: ${[...TOP_KEYS].join(", ")})`);
   const id = text(document.id);
-  if (!id || !NAME_PATTERN.test(id.replaceAll("-", "_"))) problem("id", "must be a lower-case id such as rules-benchmark");
+  if (!id || !NAME_PATTERN.test(id.replaceAll("-", "_")))
+    problem("id", "must be a lower-case id such as rules-benchmark");
   if (document.kind !== "program") problem("kind", `must be "program", got ${JSON.stringify(document.kind)}`);
   const title = isMapping(document.title) ? { zh: text(document.title.zh), en: text(document.title.en) } : undefined;
   if (!title?.zh || !title.en) problem("title", "must be { zh, en }");
@@ -83,16 +107,25 @@ export function loadProgramText(source: string, file: string, parameters: Parame
   const inputs = loadInputs(document.inputs, problem);
   const variables = loadVariables(document.variables, problem);
   const names = new Set<string>();
-  for (const [index, name] of [...inputs.map((input) => input.name), ...variables.map((variable) => variable.name)].entries()) {
-    if (names.has(name)) problem(index < inputs.length ? `inputs[${index}]` : `variables[${index - inputs.length}]`, `"${name}" is defined twice`);
+  for (const [index, name] of [
+    ...inputs.map((input) => input.name),
+    ...variables.map((variable) => variable.name),
+  ].entries()) {
+    if (names.has(name))
+      problem(
+        index < inputs.length ? `inputs[${index}]` : `variables[${index - inputs.length}]`,
+        `"${name}" is defined twice`,
+      );
     names.add(name);
     if (parameters.has(name)) problem(`variables.${name}`, `"${name}" is also the name of a parameter`);
   }
   const outputs: string[] = [];
-  if (!Array.isArray(document.outputs) || document.outputs.length === 0) problem("outputs", "must be a non-empty list of variable names");
+  if (!Array.isArray(document.outputs) || document.outputs.length === 0)
+    problem("outputs", "must be a non-empty list of variable names");
   else {
     document.outputs.forEach((name: unknown, index: number) => {
-      if (typeof name !== "string" || !variables.some((variable) => variable.name === name)) problem(`outputs[${index}]`, `unknown variable ${JSON.stringify(name)}`);
+      if (typeof name !== "string" || !variables.some((variable) => variable.name === name))
+        problem(`outputs[${index}]`, `unknown variable ${JSON.stringify(name)}`);
       else outputs.push(name);
     });
   }
@@ -119,15 +152,24 @@ function loadInputs(raw: unknown, problem: (path: string, message: string) => vo
   raw.forEach((entry: unknown, index: number) => {
     const at = `inputs[${index}]`;
     if (!isMapping(entry)) return problem(at, "must be a mapping { name, type }");
-    for (const key of Object.keys(entry)) if (!INPUT_KEYS.has(key)) problem(at, `unknown key "${key}" (allowed: ${[...INPUT_KEYS].join(", ")})`);
+    for (const key of Object.keys(entry))
+      if (!INPUT_KEYS.has(key)) problem(at, `unknown key "${key}" (allowed: ${[...INPUT_KEYS].join(", ")})`);
     const name = text(entry.name);
     if (!name || !NAME_PATTERN.test(name)) return problem(`${at}.name`, "must be a lower-case name");
     const type = entry.type as InputType;
-    if (!INPUT_TYPES.includes(type)) return problem(`inputs.${name}.type`, `must be one of ${INPUT_TYPES.join(", ")}, got ${JSON.stringify(entry.type)}`);
+    if (!INPUT_TYPES.includes(type))
+      return problem(
+        `inputs.${name}.type`,
+        `must be one of ${INPUT_TYPES.join(", ")}, got ${JSON.stringify(entry.type)}`,
+      );
     let values: string[] = [];
     if (type === "enum") {
       const listed = entry.values;
-      if (!Array.isArray(listed) || listed.length === 0 || !listed.every((value) => typeof value === "string" && NAME_PATTERN.test(value))) {
+      if (
+        !Array.isArray(listed) ||
+        listed.length === 0 ||
+        !listed.every((value) => typeof value === "string" && NAME_PATTERN.test(value))
+      ) {
         return problem(`inputs.${name}.values`, "an enum needs a non-empty list of lower-case values");
       }
       if (new Set(listed).size !== listed.length) return problem(`inputs.${name}.values`, "lists a value twice");
@@ -148,7 +190,8 @@ function loadVariables(raw: unknown, problem: (path: string, message: string) =>
   raw.forEach((entry: unknown, index: number) => {
     const at = `variables[${index}]`;
     if (!isMapping(entry)) return problem(at, "must be a mapping { name, expression, reference }");
-    for (const key of Object.keys(entry)) if (!VARIABLE_KEYS.has(key)) problem(at, `unknown key "${key}" (allowed: ${[...VARIABLE_KEYS].join(", ")})`);
+    for (const key of Object.keys(entry))
+      if (!VARIABLE_KEYS.has(key)) problem(at, `unknown key "${key}" (allowed: ${[...VARIABLE_KEYS].join(", ")})`);
     const name = text(entry.name);
     if (!name || !NAME_PATTERN.test(name)) return problem(`${at}.name`, "must be a lower-case name");
     const reference = text(entry.reference);

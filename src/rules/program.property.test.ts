@@ -8,7 +8,11 @@ import { loadProgramFile } from "./program.load";
 const FILE = join(import.meta.dirname, "..", "..", "policies", "benchmark", "rules-benchmark", "program.yaml");
 
 /** A decimal with two places drawn as whole hundredths, biased towards the policy's thresholds. */
-const decimal = (max: number, edges: number[]) => fc.oneof(fc.integer({ min: 0, max: max * 100 }).map((h) => h / 100), fc.constantFrom(...edges));
+const decimal = (max: number, edges: number[]) =>
+  fc.oneof(
+    fc.integer({ min: 0, max: max * 100 }).map((h) => h / 100),
+    fc.constantFrom(...edges),
+  );
 
 const person = fc.record({
   education_level: fc.integer({ min: 0, max: 6 }),
@@ -52,7 +56,8 @@ describe("the compiled loop and the interpreter agree", () => {
           persons.forEach((row, index) => {
             const explained = explainPerson(resolved.value, row);
             if (!explained.ok) throw new Error(explained.error.message);
-            for (const name of names) expect([name, columns.outputs[name][index]]).toEqual([name, explained.value.values[name]]);
+            for (const name of names)
+              expect([name, columns.outputs[name][index]]).toEqual([name, explained.value.values[name]]);
           });
         }),
         { numRuns: 200 },

@@ -30,7 +30,12 @@ export type ColumnKernel = (columns: Columns, results: ColumnResults, start: num
 export function allocateColumns(plan: Plan, size: number): Columns {
   const slots: Record<string, Column> = {};
   for (const slot of plan.slots) {
-    slots[slot.slot] = slot.storage === "int32" ? new Int32Array(size) : slot.storage === "uint8" ? new Uint8Array(size) : new Float64Array(size);
+    slots[slot.slot] =
+      slot.storage === "int32"
+        ? new Int32Array(size)
+        : slot.storage === "uint8"
+          ? new Uint8Array(size)
+          : new Float64Array(size);
   }
   return { size, slots };
 }
@@ -66,11 +71,14 @@ export function kernelSource(plan: Plan): string {
   };
   plan.slots.forEach((slot, index) => header.push(`const c${index} = columns.slots[${JSON.stringify(slot.slot)}];`));
   const body: string[] = [];
-  plan.slots.forEach((slot, index) => body.push(`const s${index} = ${slot.scale === 1 ? `c${index}[i]` : `c${index}[i] * ${slot.scale}`};`));
+  plan.slots.forEach((slot, index) =>
+    body.push(`const s${index} = ${slot.scale === 1 ? `c${index}[i]` : `c${index}[i] * ${slot.scale}`};`),
+  );
   plan.steps.forEach((step, index) => {
     body.push(`let p${index} = ${emit(step.raw, context)};`);
     if (step.when) body.push(`if (!${emitCondition(step.when, context)}) p${index} = 0;`);
-    if (step.cap !== undefined) body.push(`${step.when ? "else " : ""}if (p${index} > ${step.cap}) p${index} = ${step.cap};`);
+    if (step.cap !== undefined)
+      body.push(`${step.when ? "else " : ""}if (p${index} > ${step.cap}) p${index} = ${step.cap};`);
   });
   if (plan.multiplier) body.push(`const bonus = ${emitCondition(plan.multiplier.when, context)};`);
   // Terms are computed once and shared by the purposes; the sum of the terms every purpose counts is shared too.
@@ -79,7 +87,11 @@ export function kernelSource(plan: Plan): string {
     purpose.terms.map((term) => {
       let expression: string;
       if (term.kind === "step") expression = `p${term.step}`;
-      else if (term.group.kind === "highest") expression = term.steps.length === 1 ? `p${term.steps[0]}` : `Math.max(${term.steps.map((step) => `p${step}`).join(", ")})`;
+      else if (term.group.kind === "highest")
+        expression =
+          term.steps.length === 1
+            ? `p${term.steps[0]}`
+            : `Math.max(${term.steps.map((step) => `p${step}`).join(", ")})`;
       else expression = `Math.min(${term.steps.map((step) => `p${step}`).join(" + ")}, ${term.group.cap})`;
       let variable = termVariables.get(expression);
       if (!variable) {
@@ -90,7 +102,9 @@ export function kernelSource(plan: Plan): string {
       return { variable, subscore: plan.steps[term.kind === "step" ? term.step : term.steps[0]].indicator.subscore };
     }),
   );
-  const shared = [...termVariables.values()].filter((variable) => termsOf.every((terms) => terms.some((term) => term.variable === variable)));
+  const shared = [...termVariables.values()].filter((variable) =>
+    termsOf.every((terms) => terms.some((term) => term.variable === variable)),
+  );
   if (plan.purposes.length > 1 && shared.length > 1) body.push(`const common = ${shared.join(" + ")};`);
   plan.purposes.forEach((purpose, purposeIndex) => {
     const prefix = `r${purposeIndex}`;
@@ -98,14 +112,22 @@ export function kernelSource(plan: Plan): string {
     header.push(`const ${prefix}e = results[${JSON.stringify(purpose.name)}].eligible;`);
     const terms = termsOf[purposeIndex];
     plan.version.subscores.forEach((subscore, subscoreIndex) => {
-      header.push(`const ${prefix}s${subscoreIndex} = results[${JSON.stringify(purpose.name)}].subscores[${JSON.stringify(subscore.id)}];`);
+      header.push(
+        `const ${prefix}s${subscoreIndex} = results[${JSON.stringify(purpose.name)}].subscores[${JSON.stringify(subscore.id)}];`,
+      );
       const parts = terms.filter((term) => term.subscore === subscore.id).map((term) => term.variable);
       body.push(`${prefix}s${subscoreIndex}[i] = ${parts.join(" + ") || "0"};`);
     });
     const useCommon = plan.purposes.length > 1 && shared.length > 1;
-    const parts = [...(useCommon ? ["common"] : []), ...terms.map((term) => term.variable).filter((variable) => !useCommon || !shared.includes(variable))];
+    const parts = [
+      ...(useCommon ? ["common"] : []),
+      ...terms.map((term) => term.variable).filter((variable) => !useCommon || !shared.includes(variable)),
+    ];
     body.push(`let ${prefix}total = ${parts.join(" + ") || "0"};`);
-    if (plan.multiplier) body.push(`if (bonus && ${prefix}total > 0) ${prefix}total = Math.floor((${prefix}total * ${plan.multiplier.factor}) / 100);`);
+    if (plan.multiplier)
+      body.push(
+        `if (bonus && ${prefix}total > 0) ${prefix}total = Math.floor((${prefix}total * ${plan.multiplier.factor}) / 100);`,
+      );
     body.push(`${prefix}t[i] = ${prefix}total;`, `${prefix}e[i] = ${prefix}total >= ${purpose.threshold} ? 1 : 0;`);
   });
   return [
@@ -135,9 +157,15 @@ export function compileKernel(plan: Plan): ColumnKernel {
 }
 
 /** Scores a whole population held as columns, for every purpose, in chunks of rows. */
-export function evaluateColumns(plan: Plan, columns: Columns, results: ColumnResults = allocateResults(plan, columns.size), chunk = 65_536): ColumnResults {
+export function evaluateColumns(
+  plan: Plan,
+  columns: Columns,
+  results: ColumnResults = allocateResults(plan, columns.size),
+  chunk = 65_536,
+): ColumnResults {
   const kernel = compileKernel(plan);
-  for (let start = 0; start < columns.size; start += chunk) kernel(columns, results, start, Math.min(columns.size, start + chunk));
+  for (let start = 0; start < columns.size; start += chunk)
+    kernel(columns, results, start, Math.min(columns.size, start + chunk));
   return results;
 }
 
@@ -168,7 +196,13 @@ export function* evaluate(plan: Plan, cases: Iterable<ScoringCase>, chunk = 16_3
     for (const [row, scoringCase] of batch.entries()) {
       const purpose = results[scoringCase.purpose];
       const subscores = Object.fromEntries(Object.entries(purpose.subscores).map(([id, column]) => [id, column[row]]));
-      yield { id: scoringCase.id, purpose: scoringCase.purpose, total: purpose.total[row], eligible: purpose.eligible[row] === 1, subscores };
+      yield {
+        id: scoringCase.id,
+        purpose: scoringCase.purpose,
+        total: purpose.total[row],
+        eligible: purpose.eligible[row] === 1,
+        subscores,
+      };
     }
     batch = [];
   };

@@ -62,11 +62,16 @@ function factValues(plan: Plan, step: PlanStep, values: ReadonlyMap<string, numb
     const fact = plan.version.facts.find((candidate) => candidate.name === name);
     if (!fact) continue;
     const value = values.get(name) ?? 0;
-    if (fact.type === "counts") result[name] = Object.fromEntries((fact.fields ?? []).map((field) => [field, values.get(`${name}.${field}`) ?? 0]));
+    if (fact.type === "counts")
+      result[name] = Object.fromEntries(
+        (fact.fields ?? []).map((field) => [field, values.get(`${name}.${field}`) ?? 0]),
+      );
     else if (fact.type === "boolean") result[name] = value === 1;
     else if (fact.type === "enum") result[name] = value === 0 ? null : fact.values?.[value - 1];
     else if (fact.type === "yuan" || fact.type === "decimal") result[name] = value / 100;
-    else if (fact.type === "date") result[name] = value === 0 ? null : `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-${String(value).slice(6, 8)}`;
+    else if (fact.type === "date")
+      result[name] =
+        value === 0 ? null : `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-${String(value).slice(6, 8)}`;
     else result[name] = value;
   }
   return result;
@@ -79,7 +84,9 @@ export function explain(plan: Plan, scoringCase: ScoringCase): Outcome {
   const slots = scaledSlots(plan, scoringCase.values);
   const { points, notes } = stepPoints(plan, slots);
   const steps: ExplainStep[] = [];
-  const subscores: Record<string, number> = Object.fromEntries(plan.version.subscores.map((subscore) => [subscore.id, 0]));
+  const subscores: Record<string, number> = Object.fromEntries(
+    plan.version.subscores.map((subscore) => [subscore.id, 0]),
+  );
   let total = 0;
   for (const term of purpose.terms) {
     const members = term.kind === "step" ? [term.step] : term.steps;
@@ -99,23 +106,54 @@ export function explain(plan: Plan, scoringCase: ScoringCase): Outcome {
     const value = termPoints(term, points);
     if (term.kind === "group") {
       const sum = term.steps.reduce((acc, index) => acc + points[index], 0);
-      const rule = term.group.kind === "highest" ? "only the highest member counts" : `members share a cap of ${formatPoints(term.group.cap ?? 0)}${sum > value ? ` (applied to ${formatPoints(sum)})` : ""}`;
-      steps.push({ indicator: term.group.id, zh: term.group.zh, en: term.group.en, reference: term.group.reference, facts: {}, points: value, rule });
+      const rule =
+        term.group.kind === "highest"
+          ? "only the highest member counts"
+          : `members share a cap of ${formatPoints(term.group.cap ?? 0)}${sum > value ? ` (applied to ${formatPoints(sum)})` : ""}`;
+      steps.push({
+        indicator: term.group.id,
+        zh: term.group.zh,
+        en: term.group.en,
+        reference: term.group.reference,
+        facts: {},
+        points: value,
+        rule,
+      });
     }
     const subscore = termIndicator(plan, term).subscore;
     if (subscore !== undefined && subscore in subscores) subscores[subscore] += value;
     total += value;
   }
   for (const subscore of plan.version.subscores) {
-    steps.push({ indicator: `subscore:${subscore.id}`, zh: subscore.zh, en: subscore.en, reference: plan.version.reference, facts: {}, points: subscores[subscore.id], rule: "sub-score used to break ties" });
+    steps.push({
+      indicator: `subscore:${subscore.id}`,
+      zh: subscore.zh,
+      en: subscore.en,
+      reference: plan.version.reference,
+      facts: {},
+      points: subscores[subscore.id],
+      rule: "sub-score used to break ties",
+    });
   }
   let final = total;
   if (plan.multiplier && plan.version.multiplier) {
     const applies = interpret(plan.multiplier.when, slots) === 1;
     final = applyMultiplier(total, plan.multiplier.factor, applies);
-    const why = !applies ? `not applied: ${plan.version.multiplier.when} does not hold for ${scoringCase.town}` : total <= 0 ? "not applied to a total that is not positive" : `×${formatPoints(plan.multiplier.factor)} on ${formatPoints(total)}`;
+    const why = !applies
+      ? `not applied: ${plan.version.multiplier.when} does not hold for ${scoringCase.town}`
+      : total <= 0
+        ? "not applied to a total that is not positive"
+        : `×${formatPoints(plan.multiplier.factor)} on ${formatPoints(total)}`;
     const { zh, en, reference } = plan.version.multiplier;
-    steps.push({ indicator: "multiplier", zh, en, reference, facts: { town: scoringCase.town }, points: final - total, rule: why });
+    steps.push({
+      indicator: "multiplier",
+      zh,
+      en,
+      reference,
+      facts: { town: scoringCase.town },
+      points: final - total,
+      rule: why,
+    });
   }
   const definition = plan.version.purposes.find((candidate) => candidate.name === purpose.name);
   steps.push({
@@ -127,5 +165,13 @@ export function explain(plan: Plan, scoringCase: ScoringCase): Outcome {
     points: final,
     rule: `eligible when the total is at least ${formatPoints(purpose.threshold)}`,
   });
-  return { id: scoringCase.id, policy: plan.version.id, purpose: purpose.name, total: final, eligible: final >= purpose.threshold, subscores, steps };
+  return {
+    id: scoringCase.id,
+    policy: plan.version.id,
+    purpose: purpose.name,
+    total: final,
+    eligible: final >= purpose.threshold,
+    subscores,
+    steps,
+  };
 }

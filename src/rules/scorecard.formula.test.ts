@@ -56,7 +56,15 @@ indicators:
 `;
 
 const plan = fixturePlan(BENCHMARK_YAML);
-const education = ["none", "primary", "junior_secondary", "senior_secondary", "vocational_college", "bachelor", "postgraduate"];
+const education = [
+  "none",
+  "primary",
+  "junior_secondary",
+  "senior_secondary",
+  "vocational_college",
+  "bachelor",
+  "postgraduate",
+];
 const skill = ["none", "level_5", "level_4", "level_3", "level_2", "level_1"];
 
 // Persons 0–2 of the benchmark's golden sample: inputs, and points_total (float32 there, exact here).
@@ -67,21 +75,41 @@ const rows: [number, number, number, number, boolean, number, number, boolean, n
 ];
 
 describe("the formula layer expresses the rules benchmark", () => {
-  it.each(rows.map((row, person) => [person, row] as const))("person %i scores exactly in both paths", (person, row) => {
-    const [edu, sk, ins, res, housing, vol, blood, criminal, income, size, expected] = row;
+  it.each(rows.map((row, person) => [person, row] as const))(
+    "person %i scores exactly in both paths",
+    (person, row) => {
+      const [edu, sk, ins, res, housing, vol, blood, criminal, income, size, expected] = row;
+      const checked = checkRequest(plan, {
+        id: person,
+        purpose: "benchmark",
+        town: "shiqi",
+        application_date: "2018-01-01",
+        facts: {
+          education_level: education[edu],
+          skill_level: skill[sk],
+          social_insurance_years: ins,
+          residence_permit_years: res,
+          owns_housing: housing,
+          volunteer_hours: vol,
+          blood_donations: blood,
+          criminal_record: criminal,
+          household_income_per_capita: income,
+          household_size: size,
+        },
+      });
+      if (!checked.ok) throw new Error(checked.error.message);
+      expect(explain(plan, checked.value).total).toBe(expected);
+      expect([...evaluate(plan, [checked.value])][0].total).toBe(expected);
+    },
+  );
+  it("applies the deduction and the floor at zero", () => {
     const checked = checkRequest(plan, {
-      id: person,
+      id: 9,
       purpose: "benchmark",
       town: "shiqi",
       application_date: "2018-01-01",
-      facts: { education_level: education[edu], skill_level: skill[sk], social_insurance_years: ins, residence_permit_years: res, owns_housing: housing, volunteer_hours: vol, blood_donations: blood, criminal_record: criminal, household_income_per_capita: income, household_size: size },
+      facts: { education_level: "bachelor", criminal_record: true },
     });
-    if (!checked.ok) throw new Error(checked.error.message);
-    expect(explain(plan, checked.value).total).toBe(expected);
-    expect([...evaluate(plan, [checked.value])][0].total).toBe(expected);
-  });
-  it("applies the deduction and the floor at zero", () => {
-    const checked = checkRequest(plan, { id: 9, purpose: "benchmark", town: "shiqi", application_date: "2018-01-01", facts: { education_level: "bachelor", criminal_record: true } });
     if (!checked.ok) throw new Error(checked.error.message);
     expect(explain(plan, checked.value).total).toBe(0);
   });

@@ -12,12 +12,18 @@ function score(request: ScoringRequest): Outcome {
   return explain(plan, checked.value);
 }
 
-const pointsOf = (outcome: Outcome, indicator: string): number | undefined => outcome.steps.find((step) => step.indicator === indicator)?.points;
+const pointsOf = (outcome: Outcome, indicator: string): number | undefined =>
+  outcome.steps.find((step) => step.indicator === indicator)?.points;
 
 const base = { id: "x", town: "shiqi", application_date: "2020-06-01" };
 
 describe("indicator kinds", () => {
-  const school = score({ ...base, purpose: "school", grade: "primary_1", facts: { level: "high", years: 9, years_local: 3, owner: true, checks: 3, birth: "2000-06-01", money: 2500 } });
+  const school = score({
+    ...base,
+    purpose: "school",
+    grade: "primary_1",
+    facts: { level: "high", years: 9, years_local: 3, owner: true, checks: 3, birth: "2000-06-01", money: 2500 },
+  });
 
   it("enum lookup", () => expect(pointsOf(school, "level")).toBe(2000));
   it("per full unit with a cap not reached (9 → 4 units × 1.5 = 6)", () => expect(pointsOf(school, "years")).toBe(600));
@@ -34,8 +40,23 @@ describe("indicator kinds", () => {
     expect(school.steps.some((step) => step.indicator === "penalty" || step.indicator === "level_table")).toBe(false);
   });
 
-  const hukou = score({ ...base, town: "xiaolan", purpose: "hukou", facts: { level: "high", years: 11, years_local: 3, owner: true, checks: 3, birth: "2000-06-01", money: 2500, bad: true } });
-  it("highest-only group takes the larger member for hukou (20 vs 9 × 3)", () => expect(pointsOf(hukou, "best")).toBe(2700));
+  const hukou = score({
+    ...base,
+    town: "xiaolan",
+    purpose: "hukou",
+    facts: {
+      level: "high",
+      years: 11,
+      years_local: 3,
+      owner: true,
+      checks: 3,
+      birth: "2000-06-01",
+      money: 2500,
+      bad: true,
+    },
+  });
+  it("highest-only group takes the larger member for hukou (20 vs 9 × 3)", () =>
+    expect(pointsOf(hukou, "best")).toBe(2700));
   it("cap applied and said so", () => {
     expect(pointsOf(hukou, "years")).toBe(600);
     expect(hukou.steps.find((step) => step.indicator === "years")?.rule).toContain("cap 6.00 applied to 7.50");
@@ -59,8 +80,18 @@ describe("explain", () => {
   const outcome = score({ ...base, town: "xiaolan", purpose: "hukou", facts: { level: "low", years: 4 } });
   it("gives every step its clause, labels, facts and rule", () => {
     const years = outcome.steps.find((step) => step.indicator === "years");
-    expect(years).toEqual({ indicator: "years", zh: "年限", en: "Years", reference: "TEST-1 c", facts: { years: 4 }, points: 300, rule: "1.50 per full 2.00, at most 6.00" });
-    expect(outcome.steps.map((step) => step.indicator)).toEqual(expect.arrayContaining(["level", "level_table", "best", "subscore:quality", "multiplier", "total"]));
+    expect(years).toEqual({
+      indicator: "years",
+      zh: "年限",
+      en: "Years",
+      reference: "TEST-1 c",
+      facts: { years: 4 },
+      points: 300,
+      rule: "1.50 per full 2.00, at most 6.00",
+    });
+    expect(outcome.steps.map((step) => step.indicator)).toEqual(
+      expect.arrayContaining(["level", "level_table", "best", "subscore:quality", "multiplier", "total"]),
+    );
   });
   it("explains the multiplier and the threshold", () => {
     const multiplier = outcome.steps.find((step) => step.indicator === "multiplier");

@@ -15,7 +15,19 @@ describe("kernel pool over worker threads", () => {
       return seed % (max + 1);
     };
     for (let row = 0; row < size; row += 1) {
-      const values: Record<string, number> = { level: next(3), years: next(20), years_local: next(5), owner: next(1), checks: next(4), birth: 19800101 + next(30) * 10000, money: next(500000), bad: next(1), application_date: 20200601, central_district: next(1), grade: next(1) };
+      const values: Record<string, number> = {
+        level: next(3),
+        years: next(20),
+        years_local: next(5),
+        owner: next(1),
+        checks: next(4),
+        birth: 19800101 + next(30) * 10000,
+        money: next(500000),
+        bad: next(1),
+        application_date: 20200601,
+        central_district: next(1),
+        grade: next(1),
+      };
       for (const [slot, value] of Object.entries(values)) {
         shared.slots[slot][row] = value;
         plain.slots[slot][row] = value;

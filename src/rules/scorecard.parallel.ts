@@ -4,7 +4,14 @@
  * `evaluateColumns`, in less wall time on a multi-core machine.
  */
 import { Worker } from "node:worker_threads";
-import { allocateColumns, allocateResults, evaluateColumns, kernelSource, type ColumnResults, type Columns } from "./scorecard.columns";
+import {
+  allocateColumns,
+  allocateResults,
+  evaluateColumns,
+  kernelSource,
+  type ColumnResults,
+  type Columns,
+} from "./scorecard.columns";
 import type { Plan } from "./scorecard.plan";
 
 const WORKER_SOURCE = `
@@ -81,7 +88,12 @@ function reply(worker: Worker, expected: string): Promise<void> {
  * Splits the rows over `threads` threads: the main thread takes the last share and `threads - 1` workers the
  * others (one isolate fewer, so less memory). Columns and results must be shared (allocateSharedColumns/Results).
  */
-export async function startKernelPool(plan: Plan, columns: Columns, results: ColumnResults, threads = 2): Promise<KernelPool> {
+export async function startKernelPool(
+  plan: Plan,
+  columns: Columns,
+  results: ColumnResults,
+  threads = 2,
+): Promise<KernelPool> {
   const source = kernelSource(plan);
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(WORKER_SOURCE, { eval: true }));
   await Promise.all(
@@ -108,7 +120,9 @@ export async function startKernelPool(plan: Plan, columns: Columns, results: Col
           mainResults[purpose] = {
             total: output.total.subarray(mainStart),
             eligible: output.eligible.subarray(mainStart),
-            subscores: Object.fromEntries(Object.entries(output.subscores).map(([id, column]) => [id, column.subarray(mainStart)])),
+            subscores: Object.fromEntries(
+              Object.entries(output.subscores).map(([id, column]) => [id, column.subarray(mainStart)]),
+            ),
           };
         }
         evaluateColumns(plan, mainRows, mainResults);

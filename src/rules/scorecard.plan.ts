@@ -6,8 +6,21 @@
 import { formatPoints } from "../core/points";
 import { err, ok, type Result } from "../core/result";
 import { parseExpression, type Expression } from "./expression.parse";
-import { APPLICATION_DATE_SLOT, typeExpression, type NameBinding, type Scope, type Typed, type ValueType } from "./expression.typed";
-import type { FactDefinition, GroupDefinition, IndicatorDefinition, PolicyProblem, ScorecardVersion } from "./scorecard.types";
+import {
+  APPLICATION_DATE_SLOT,
+  typeExpression,
+  type NameBinding,
+  type Scope,
+  type Typed,
+  type ValueType,
+} from "./expression.typed";
+import type {
+  FactDefinition,
+  GroupDefinition,
+  IndicatorDefinition,
+  PolicyProblem,
+  ScorecardVersion,
+} from "./scorecard.types";
 
 /** How one input slot is held in a column and scaled into the expression's value. */
 export interface SlotDefinition {
@@ -46,7 +59,11 @@ export interface Plan {
 }
 
 /** Slot names of the request context, beside the facts. */
-export const CONTEXT_SLOTS = { applicationDate: APPLICATION_DATE_SLOT, centralDistrict: "central_district", grade: "grade" } as const;
+export const CONTEXT_SLOTS = {
+  applicationDate: APPLICATION_DATE_SLOT,
+  centralDistrict: "central_district",
+  grade: "grade",
+} as const;
 
 function factBindings(fact: FactDefinition, slots: SlotDefinition[], names: Map<string, NameBinding>): void {
   const add = (name: string, storage: SlotDefinition["storage"], scale: number, type: ValueType): Typed => {
@@ -74,7 +91,9 @@ function factBindings(fact: FactDefinition, slots: SlotDefinition[], names: Map<
       break;
     case "counts": {
       const parts = (fact.fields ?? []).map((field) => add(`${fact.name}.${field}`, "int32", 100, { kind: "number" }));
-      const total = parts.slice(1).reduce<Typed>((sum, part) => ({ op: "add", left: sum, right: part, type: { kind: "number" } }), parts[0]);
+      const total = parts
+        .slice(1)
+        .reduce<Typed>((sum, part) => ({ op: "add", left: sum, right: part, type: { kind: "number" } }), parts[0]);
       names.set(fact.name, { type: { kind: "number" }, value: total });
       break;
     }
@@ -86,7 +105,11 @@ export const ABSENT = "(absent)";
 
 const name = (text: string): Expression => ({ type: "name", name: text });
 const number = (hundredths: number): Expression => ({ type: "number", hundredths });
-const binary = (operator: Extract<Expression, { type: "binary" }>["operator"], left: Expression, right: Expression): Expression => ({ type: "binary", operator, left, right });
+const binary = (
+  operator: Extract<Expression, { type: "binary" }>["operator"],
+  left: Expression,
+  right: Expression,
+): Expression => ({ type: "binary", operator, left, right });
 const call = (callee: string, ...args: Expression[]): Expression => ({ type: "call", callee, args });
 
 function points(value: IndicatorDefinition["points"]): number {
@@ -94,34 +117,59 @@ function points(value: IndicatorDefinition["points"]): number {
 }
 
 /** The raw-points expression of an indicator and a sentence saying how it scores. */
-function indicatorExpression(indicator: IndicatorDefinition, tableName: string): { expression: Expression | string; rule: string } {
+function indicatorExpression(
+  indicator: IndicatorDefinition,
+  tableName: string,
+): { expression: Expression | string; rule: string } {
   const fact = indicator.fact ?? "";
   const p = points(indicator.points);
   switch (indicator.kind) {
     case "enum": {
       const entries = Object.entries((indicator.points as Record<string, number>) ?? {});
-      return { expression: call("table", name(tableName), name(fact)), rule: `points by value: ${entries.map(([key, value]) => `${key} ${formatPoints(value)}`).join(", ")}` };
+      return {
+        expression: call("table", name(tableName), name(fact)),
+        rule: `points by value: ${entries.map(([key, value]) => `${key} ${formatPoints(value)}`).join(", ")}`,
+      };
     }
     case "per_unit":
     case "extra": {
       const unit = indicator.unit ?? 100;
       const extra = indicator.kind === "extra" ? ` on top of ${indicator.base}` : "";
-      return { expression: binary("*", binary("//", name(fact), number(unit)), number(p)), rule: `${formatPoints(p)} per full ${formatPoints(unit)}${extra}` };
+      return {
+        expression: binary("*", binary("//", name(fact), number(unit)), number(p)),
+        rule: `${formatPoints(p)} per full ${formatPoints(unit)}${extra}`,
+      };
     }
     case "boolean":
       return { expression: call("if", name(fact), number(p), number(0)), rule: `${formatPoints(p)} when true` };
     case "tiered": {
       const tiers = [...(indicator.tiers ?? [])].sort((a, b) => a.from - b.from);
-      const expression = tiers.reduce<Expression>((otherwise, tier) => call("if", binary(">=", name(fact), number(tier.from)), number(tier.points), otherwise), number(0));
-      return { expression, rule: tiers.map((tier) => `≥${formatPoints(tier.from)} → ${formatPoints(tier.points)}`).join(", ") };
+      const expression = tiers.reduce<Expression>(
+        (otherwise, tier) => call("if", binary(">=", name(fact), number(tier.from)), number(tier.points), otherwise),
+        number(0),
+      );
+      return {
+        expression,
+        rule: tiers.map((tier) => `≥${formatPoints(tier.from)} → ${formatPoints(tier.points)}`).join(", "),
+      };
     }
     case "age_range": {
       const age = call("age", name(fact));
-      const inRange = binary("and", binary(">=", age, number(indicator.minimum ?? 0)), binary("<=", age, number(indicator.maximum ?? 0)));
-      return { expression: call("if", inRange, number(p), number(0)), rule: `${formatPoints(p)} when aged ${formatPoints(indicator.minimum ?? 0)}–${formatPoints(indicator.maximum ?? 0)} in full years on the application date` };
+      const inRange = binary(
+        "and",
+        binary(">=", age, number(indicator.minimum ?? 0)),
+        binary("<=", age, number(indicator.maximum ?? 0)),
+      );
+      return {
+        expression: call("if", inRange, number(p), number(0)),
+        rule: `${formatPoints(p)} when aged ${formatPoints(indicator.minimum ?? 0)}–${formatPoints(indicator.maximum ?? 0)} in full years on the application date`,
+      };
     }
     case "condition":
-      return { expression: `if(${indicator.condition}, ${formatPoints(p)}, 0)`, rule: `${formatPoints(p)} when ${indicator.condition}` };
+      return {
+        expression: `if(${indicator.condition}, ${formatPoints(p)}, 0)`,
+        rule: `${formatPoints(p)} when ${indicator.condition}`,
+      };
     case "formula":
       return { expression: indicator.expression ?? "0", rule: indicator.expression ?? "" };
   }
@@ -151,7 +199,8 @@ export function compilePlan(version: ScorecardVersion): Result<Plan, PolicyProbl
   const tableFor = (tableName: string, factName: string, entries: Record<string, number>, path: string): void => {
     const declared = version.facts.find((fact) => fact.name === factName)?.values;
     if (!declared) return report("invalid_table", path, `"${factName}" is not an enum fact`);
-    for (const key of Object.keys(entries)) if (!declared.includes(key)) report("unknown_value", `${path}.${key}`, `"${key}" is not a value of ${factName}`);
+    for (const key of Object.keys(entries))
+      if (!declared.includes(key)) report("unknown_value", `${path}.${key}`, `"${key}" is not a value of ${factName}`);
     const values = [ABSENT, ...declared];
     tables.set(tableName, { values, entries: values.map((value) => entries[value] ?? 0) });
   };
@@ -161,8 +210,10 @@ export function compilePlan(version: ScorecardVersion): Result<Plan, PolicyProbl
     const parsed = typeof source === "string" ? parseExpression(source) : ok(source);
     if (!parsed.ok) return void report("invalid_expression", path, parsed.error);
     const result = typeExpression(parsed.value, scope);
-    if (!result.ok) return void report(/unknown name/.test(result.error) ? "unknown_name" : "invalid_expression", path, result.error);
-    if (result.value.type.kind !== kind) return void report("invalid_expression", path, `must give a ${kind}, gives a ${result.value.type.kind}`);
+    if (!result.ok)
+      return void report(/unknown name/.test(result.error) ? "unknown_name" : "invalid_expression", path, result.error);
+    if (result.value.type.kind !== kind)
+      return void report("invalid_expression", path, `must give a ${kind}, gives a ${result.value.type.kind}`);
     return result.value;
   };
   version.variables.forEach((variable, index) => {
@@ -170,21 +221,43 @@ export function compilePlan(version: ScorecardVersion): Result<Plan, PolicyProbl
     if (!parsed.ok) return report("invalid_expression", `variables[${index}].expression`, parsed.error);
     const result = typeExpression(parsed.value, scope);
     if (!result.ok) return report("invalid_expression", `variables[${index}].expression`, result.error);
-    if (names.has(variable.name)) return report("duplicate", `variables[${index}].name`, `"${variable.name}" is already defined`);
+    if (names.has(variable.name))
+      return report("duplicate", `variables[${index}].name`, `"${variable.name}" is already defined`);
     names.set(variable.name, { type: result.value.type, value: result.value });
   });
   const steps: PlanStep[] = [];
   version.indicators.forEach((indicator, index) => {
     const path = `indicators[${index}]`;
-    if (indicator.kind === "enum" && indicator.fact) tableFor(`indicator:${indicator.id}`, indicator.fact, (indicator.points as Record<string, number>) ?? {}, `${path}.points`);
+    if (indicator.kind === "enum" && indicator.fact)
+      tableFor(
+        `indicator:${indicator.id}`,
+        indicator.fact,
+        (indicator.points as Record<string, number>) ?? {},
+        `${path}.points`,
+      );
     const { expression, rule } = indicatorExpression(indicator, `indicator:${indicator.id}`);
-    const raw = typed(expression, `${path}.${indicator.kind === "formula" ? "expression" : indicator.kind === "condition" ? "condition" : "fact"}`, "number");
+    const raw = typed(
+      expression,
+      `${path}.${indicator.kind === "formula" ? "expression" : indicator.kind === "condition" ? "condition" : "fact"}`,
+      "number",
+    );
     const when = indicator.when === undefined ? undefined : typed(indicator.when, `${path}.when`, "bool");
     if (!raw) return;
-    const parsedNames = [indicator.fact, indicator.condition, indicator.expression, indicator.when].filter((text): text is string => Boolean(text));
-    const facts = version.facts.map((fact) => fact.name).filter((factName) => parsedNames.some((text) => new RegExp(`\\b${factName}\\b`).test(text)));
+    const parsedNames = [indicator.fact, indicator.condition, indicator.expression, indicator.when].filter(
+      (text): text is string => Boolean(text),
+    );
+    const facts = version.facts
+      .map((fact) => fact.name)
+      .filter((factName) => parsedNames.some((text) => new RegExp(`\\b${factName}\\b`).test(text)));
     const capText = indicator.cap === undefined ? "" : `, at most ${formatPoints(indicator.cap)}`;
-    steps.push({ indicator, raw, when, cap: indicator.cap, facts, rule: `${rule}${capText}${indicator.when ? `; only when ${indicator.when}` : ""}` });
+    steps.push({
+      indicator,
+      raw,
+      when,
+      cap: indicator.cap,
+      facts,
+      rule: `${rule}${capText}${indicator.when ? `; only when ${indicator.when}` : ""}`,
+    });
   });
   const stepIndex = new Map(steps.map((step, index) => [step.indicator.id, index]));
   const purposes: PlanPurpose[] = version.purposes.map((purpose) => {
@@ -196,7 +269,9 @@ export function compilePlan(version: ScorecardVersion): Result<Plan, PolicyProbl
       if (!group) return void terms.push({ kind: "step", step: index });
       if (placed.has(group.id)) return;
       placed.add(group.id);
-      const members = group.members.map((member) => stepIndex.get(member) ?? -1).filter((member) => steps[member]?.indicator.purposes.includes(purpose.name));
+      const members = group.members
+        .map((member) => stepIndex.get(member) ?? -1)
+        .filter((member) => steps[member]?.indicator.purposes.includes(purpose.name));
       terms.push({ kind: "group", group, steps: members });
     });
     return { name: purpose.name, threshold: purpose.threshold, terms };
@@ -206,9 +281,17 @@ export function compilePlan(version: ScorecardVersion): Result<Plan, PolicyProbl
     const when = typed(version.multiplier.when, "multiplier.when", "bool");
     if (when) multiplier = { factor: version.multiplier.factor, when };
     for (const [index, indicator] of version.indicators.entries()) {
-      const values = [indicator.cap, ...(typeof indicator.points === "object" ? Object.values(indicator.points) : [indicator.points])];
+      const values = [
+        indicator.cap,
+        ...(typeof indicator.points === "object" ? Object.values(indicator.points) : [indicator.points]),
+      ];
       const inexact = values.find((value) => value !== undefined && (value * version.multiplier!.factor) % 100 !== 0);
-      if (inexact !== undefined) report("inexact_multiplier", `indicators[${index}]`, `${formatPoints(inexact)} times the multiplier is not exact in hundredths`);
+      if (inexact !== undefined)
+        report(
+          "inexact_multiplier",
+          `indicators[${index}]`,
+          `${formatPoints(inexact)} times the multiplier is not exact in hundredths`,
+        );
     }
   }
   if (problems.length > 0) return err(problems);

@@ -12,7 +12,9 @@ const loaded = loadAllVersions();
 if (!loaded.ok) throw new Error(loaded.error.map((problem) => problem.message).join("\n"));
 const plans = loaded.value;
 
-const isoDate = fc.date({ min: new Date("1960-01-01T00:00:00Z"), max: new Date("2020-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date("1960-01-01T00:00:00Z"), max: new Date("2020-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
 
 function factArbitrary(fact: FactDefinition): fc.Arbitrary<unknown> {
   switch (fact.type) {
@@ -29,12 +31,20 @@ function factArbitrary(fact: FactDefinition): fc.Arbitrary<unknown> {
     case "count":
       return fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 100_000 }));
     case "counts":
-      return fc.record(Object.fromEntries((fact.fields ?? []).map((field) => [field, fc.integer({ min: 0, max: 30 })])), { requiredKeys: [] });
+      return fc.record(
+        Object.fromEntries((fact.fields ?? []).map((field) => [field, fc.integer({ min: 0, max: 30 })])),
+        { requiredKeys: [] },
+      );
   }
 }
 
 function requestArbitrary(plan: Plan): fc.Arbitrary<Record<string, unknown>> {
-  const facts = fc.record(Object.fromEntries(plan.version.facts.filter((fact) => !fact.subsetOf).map((fact) => [fact.name, factArbitrary(fact)])), { requiredKeys: [] });
+  const facts = fc.record(
+    Object.fromEntries(
+      plan.version.facts.filter((fact) => !fact.subsetOf).map((fact) => [fact.name, factArbitrary(fact)]),
+    ),
+    { requiredKeys: [] },
+  );
   return fc.record({
     purpose: fc.constantFrom(...plan.purposes.map((purpose) => purpose.name)),
     town: fc.constantFrom(...towns().keys()),
@@ -52,7 +62,9 @@ function withSubsets(plan: Plan, request: Record<string, unknown>): Record<strin
   for (const fact of plan.version.facts.filter((candidate) => candidate.subsetOf)) {
     if (fact.type === "counts") {
       const whole = (facts[fact.subsetOf![0]] ?? {}) as Record<string, number>;
-      facts[fact.name] = Object.fromEntries(Object.entries(whole).map(([field, value]) => [field, Math.floor(value * share)]));
+      facts[fact.name] = Object.fromEntries(
+        Object.entries(whole).map(([field, value]) => [field, Math.floor(value * share)]),
+      );
     } else {
       const whole = fact.subsetOf!.reduce((sum, name) => sum + Number(facts[name] ?? 0), 0);
       facts[fact.name] = fact.type === "yuan" ? Math.floor(whole * share * 100) / 100 : Math.floor(whole * share);

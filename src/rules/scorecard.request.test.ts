@@ -28,15 +28,36 @@ describe("request validation", () => {
     [{ ...valid, purpose: "school", grade: "senior_1" }, "unknown_grade", "grade"],
     [{ ...valid, facts: { education: "phd" } }, "invalid_value", "facts.education"],
     [{ ...valid, facts: { donation_yuan_5y: 10.005 } }, "invalid_amount", "facts.donation_yuan_5y"],
-    [{ ...valid, facts: { insurance_years_guangdong: { pension: 2, dental: 1 } } }, "unknown_fact", "facts.insurance_years_guangdong.dental"],
-    [{ ...valid, facts: { honours_county: 1, honours_county_in_zhongshan: 2 } }, "subset_exceeds_whole", "facts.honours_county_in_zhongshan"],
-    [{ ...valid, facts: { volunteer_hours_5y: 10, volunteer_hours_special_5y: 10, volunteer_hours_zhongshan_5y: 21 } }, "subset_exceeds_whole", "facts.volunteer_hours_zhongshan_5y"],
-    [{ ...valid, facts: { insurance_years_guangdong: { pension: 2 }, insurance_years_zhongshan: { pension: 3 } } }, "subset_exceeds_whole", "facts.insurance_years_zhongshan.pension"],
+    [
+      { ...valid, facts: { insurance_years_guangdong: { pension: 2, dental: 1 } } },
+      "unknown_fact",
+      "facts.insurance_years_guangdong.dental",
+    ],
+    [
+      { ...valid, facts: { honours_county: 1, honours_county_in_zhongshan: 2 } },
+      "subset_exceeds_whole",
+      "facts.honours_county_in_zhongshan",
+    ],
+    [
+      { ...valid, facts: { volunteer_hours_5y: 10, volunteer_hours_special_5y: 10, volunteer_hours_zhongshan_5y: 21 } },
+      "subset_exceeds_whole",
+      "facts.volunteer_hours_zhongshan_5y",
+    ],
+    [
+      { ...valid, facts: { insurance_years_guangdong: { pension: 2 }, insurance_years_zhongshan: { pension: 3 } } },
+      "subset_exceeds_whole",
+      "facts.insurance_years_zhongshan.pension",
+    ],
   ])("refuses %j with %s on %s", (request, code, field) => {
     expect(refusal(request as ScoringRequest)).toEqual({ code, field });
   });
   it("accepts a subset equal to its whole across two wholes", () => {
-    expect(refusal({ ...valid, facts: { volunteer_hours_5y: 10, volunteer_hours_special_5y: 10, volunteer_hours_zhongshan_5y: 20 } })).toBeUndefined();
+    expect(
+      refusal({
+        ...valid,
+        facts: { volunteer_hours_5y: 10, volunteer_hours_special_5y: 10, volunteer_hours_zhongshan_5y: 20 },
+      }),
+    ).toBeUndefined();
   });
   it("ignores a grade on a purpose without grades and values above caps", () => {
     expect(refusal({ ...valid, grade: "primary_1", facts: { residence_permit_years: 400 } })).toBeUndefined();

@@ -38,13 +38,20 @@ export function dateNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
-const problem = (code: string, field: string, message: string): Result<never, Problem> => err({ code, message: `${field}: ${message}`, field });
+const problem = (code: string, field: string, message: string): Result<never, Problem> =>
+  err({ code, message: `${field}: ${message}`, field });
 
 /** Checks the context fields that pick a version (the application date) before the facts are read. */
 export function checkApplicationDate(request: ScoringRequest): Result<string, Problem> {
-  if (typeof request !== "object" || request === null || Array.isArray(request)) return problem("invalid_request", "request", "must be an object");
+  if (typeof request !== "object" || request === null || Array.isArray(request))
+    return problem("invalid_request", "request", "must be an object");
   if (request.application_date === undefined) return problem("missing_field", "application_date", "is required");
-  if (!isIsoDate(request.application_date)) return problem("invalid_date", "application_date", `"${String(request.application_date)}" is not a real date YYYY-MM-DD`);
+  if (!isIsoDate(request.application_date))
+    return problem(
+      "invalid_date",
+      "application_date",
+      `"${String(request.application_date)}" is not a real date YYYY-MM-DD`,
+    );
   return ok(request.application_date);
 }
 
@@ -52,29 +59,49 @@ export function checkApplicationDate(request: ScoringRequest): Result<string, Pr
  * Checks a whole request against the plan of the version that scores it. Facts that another version of the
  * same family declares (e.g. a 2014 fact on a date the 2013 table scores) are ignored, not refused.
  */
-export function checkRequest(plan: Plan, request: ScoringRequest, otherVersionFacts: ReadonlySet<string> = new Set()): Result<ScoringCase, Problem> {
+export function checkRequest(
+  plan: Plan,
+  request: ScoringRequest,
+  otherVersionFacts: ReadonlySet<string> = new Set(),
+): Result<ScoringCase, Problem> {
   const date = checkApplicationDate(request);
   if (!date.ok) return date;
   const purposes = plan.purposes.map((purpose) => purpose.name);
   if (typeof request.purpose !== "string" || !purposes.includes(request.purpose)) {
-    return problem(request.purpose === undefined ? "missing_field" : "unknown_purpose", "purpose", `must be one of ${purposes.join(", ")}`);
+    return problem(
+      request.purpose === undefined ? "missing_field" : "unknown_purpose",
+      "purpose",
+      `must be one of ${purposes.join(", ")}`,
+    );
   }
   const town = typeof request.town === "string" ? towns().get(request.town) : undefined;
-  if (!town) return problem(request.town === undefined ? "missing_field" : "unknown_town", "town", `"${String(request.town)}" is not a 镇区 code (e.g. shiqi, xiaolan)`);
+  if (!town)
+    return problem(
+      request.town === undefined ? "missing_field" : "unknown_town",
+      "town",
+      `"${String(request.town)}" is not a 镇区 code (e.g. shiqi, xiaolan)`,
+    );
   const gradeValues = plan.version.grades.values;
   let grade = "none";
   if (request.grade !== undefined && request.grade !== null) {
-    if (typeof request.grade !== "string" || !gradeValues.includes(request.grade)) return problem("unknown_grade", "grade", `must be one of ${gradeValues.join(", ")}`);
+    if (typeof request.grade !== "string" || !gradeValues.includes(request.grade))
+      return problem("unknown_grade", "grade", `must be one of ${gradeValues.join(", ")}`);
     grade = request.grade;
   }
-  if (request.purpose === plan.version.grades.purpose && grade === "none") return problem("missing_grade", "grade", `a ${request.purpose} request names the grade (${gradeValues.join(", ")})`);
+  if (request.purpose === plan.version.grades.purpose && grade === "none")
+    return problem(
+      "missing_grade",
+      "grade",
+      `a ${request.purpose} request names the grade (${gradeValues.join(", ")})`,
+    );
   const values = new Map<string, number>([
     [CONTEXT_SLOTS.applicationDate, dateNumber(date.value)],
     [CONTEXT_SLOTS.centralDistrict, town.centralDistrict ? 1 : 0],
     [CONTEXT_SLOTS.grade, plan.grades.indexOf(grade)],
   ]);
   const facts = request.facts ?? {};
-  if (typeof facts !== "object" || facts === null || Array.isArray(facts)) return problem("invalid_type", "facts", "must be an object of facts");
+  if (typeof facts !== "object" || facts === null || Array.isArray(facts))
+    return problem("invalid_type", "facts", "must be an object of facts");
   const definitions = new Map(plan.version.facts.map((fact) => [fact.name, fact]));
   for (const [name, value] of Object.entries(facts as Record<string, unknown>)) {
     const definition = definitions.get(name);
@@ -91,7 +118,11 @@ export function checkRequest(plan: Plan, request: ScoringRequest, otherVersionFa
       const subset = values.get(`${fact.name}${part}`) ?? 0;
       const whole = fact.subsetOf.reduce((sum, name) => sum + (values.get(`${name}${part}`) ?? 0), 0);
       if (subset > whole) {
-        return problem("subset_exceeds_whole", `facts.${fact.name}${part}`, `${subset / (fact.type === "yuan" || fact.type === "decimal" ? 100 : 1)} is more than its whole (${fact.subsetOf.map((name) => name + part).join(" + ")})`);
+        return problem(
+          "subset_exceeds_whole",
+          `facts.${fact.name}${part}`,
+          `${subset / (fact.type === "yuan" || fact.type === "decimal" ? 100 : 1)} is more than its whole (${fact.subsetOf.map((name) => name + part).join(" + ")})`,
+        );
       }
     }
   }
@@ -99,9 +130,11 @@ export function checkRequest(plan: Plan, request: ScoringRequest, otherVersionFa
 }
 
 function storeCount(value: unknown, field: string): Result<number, Problem> {
-  if (typeof value !== "number" || !Number.isFinite(value)) return problem("invalid_type", field, "must be a whole number");
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return problem("invalid_type", field, "must be a whole number");
   if (value < 0) return problem("negative_count", field, "cannot be negative");
-  if (!Number.isInteger(value)) return problem("fractional_count", field, "must be a whole number (full years, hours, times)");
+  if (!Number.isInteger(value))
+    return problem("fractional_count", field, "must be a whole number (full years, hours, times)");
   if (value > MAX_COUNT) return problem("too_large", field, "is implausibly large");
   return ok(value);
 }
@@ -116,7 +149,8 @@ function storeFact(definition: FactDefinition, value: unknown, values: Map<strin
       return ok(true);
     }
     case "yuan": {
-      if (typeof value !== "number" && typeof value !== "string") return problem("invalid_type", field, "must be an amount of yuan");
+      if (typeof value !== "number" && typeof value !== "string")
+        return problem("invalid_type", field, "must be an amount of yuan");
       const fen = parseYuan(value, field);
       if (!fen.ok) return problem("invalid_amount", field, fen.error.message);
       if (fen.value < 0) return problem("negative_amount", field, "cannot be negative");
@@ -124,7 +158,8 @@ function storeFact(definition: FactDefinition, value: unknown, values: Map<strin
       return ok(true);
     }
     case "decimal": {
-      if (typeof value !== "number" && typeof value !== "string") return problem("invalid_type", field, "must be a number");
+      if (typeof value !== "number" && typeof value !== "string")
+        return problem("invalid_type", field, "must be a number");
       const hundredths = parsePointsResult(value, field);
       if (!hundredths.ok) return problem("invalid_number", field, hundredths.error.message);
       values.set(definition.name, hundredths.value);
@@ -145,9 +180,11 @@ function storeFact(definition: FactDefinition, value: unknown, values: Map<strin
       values.set(definition.name, dateNumber(value));
       return ok(true);
     case "counts": {
-      if (typeof value !== "object" || Array.isArray(value)) return problem("invalid_type", field, `must be an object of ${(definition.fields ?? []).join(", ")}`);
+      if (typeof value !== "object" || Array.isArray(value))
+        return problem("invalid_type", field, `must be an object of ${(definition.fields ?? []).join(", ")}`);
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        if (!(definition.fields ?? []).includes(key)) return problem("unknown_fact", `${field}.${key}`, `is not one of ${(definition.fields ?? []).join(", ")}`);
+        if (!(definition.fields ?? []).includes(key))
+          return problem("unknown_fact", `${field}.${key}`, `is not one of ${(definition.fields ?? []).join(", ")}`);
         if (item === null || item === undefined) continue;
         const count = storeCount(item, `${field}.${key}`);
         if (!count.ok) return count;

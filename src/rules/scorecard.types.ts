@@ -25,7 +25,8 @@ export interface FactDefinition {
 
 export type Section = "basic" | "bonus" | "deduction";
 
-export type IndicatorKind = "enum" | "per_unit" | "extra" | "boolean" | "tiered" | "age_range" | "condition" | "formula";
+export type IndicatorKind =
+  "enum" | "per_unit" | "extra" | "boolean" | "tiered" | "age_range" | "condition" | "formula";
 
 /** One row of the scorecard, in the author's terms (before compilation). */
 export interface IndicatorDefinition {

@@ -6,7 +6,14 @@
 import { Worker } from "node:worker_threads";
 import { err, ok, type Problem, type Result } from "../core/result";
 import type { CompiledProgram } from "./program.compile";
-import { diagnoseRow, kernelOf, orderSources, storageLists, type ProgramColumns, type SourceColumn } from "./program.evaluate";
+import {
+  diagnoseRow,
+  kernelOf,
+  orderSources,
+  storageLists,
+  type ProgramColumns,
+  type SourceColumn,
+} from "./program.evaluate";
 
 type ColumnKind = "f64" | "i32" | "u8";
 interface ColumnView {
@@ -69,8 +76,20 @@ parentPort.on("message", (message) => {
 parentPort.postMessage({ ready: true });
 `;
 
-type Work = (kernel: unknown, sources: unknown, storage: unknown, outputs: unknown, control: Int32Array, size: number, chunk: number) => void;
-type WaitAsync = (array: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
+type Work = (
+  kernel: unknown,
+  sources: unknown,
+  storage: unknown,
+  outputs: unknown,
+  control: Int32Array,
+  size: number,
+  chunk: number,
+) => void;
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+) => { async: boolean; value: Promise<string> | string };
 
 /**
  * Rows per chunk: small, so that a thread the operating system pauses mid-chunk (a shared machine) holds back
@@ -82,7 +101,10 @@ const CHUNK_ROWS = 16_384;
 export interface ProgramPool {
   readonly threads: number;
   /** Loads the sources into `columns` (shared storage) and computes the outputs on the workers. */
-  run(sources: Readonly<Record<string, SourceColumn>>, columns: ProgramColumns): Promise<Result<ProgramColumns, Problem>>;
+  run(
+    sources: Readonly<Record<string, SourceColumn>>,
+    columns: ProgramColumns,
+  ): Promise<Result<ProgramColumns, Problem>>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -93,9 +115,15 @@ function kindOf(column: SourceColumn): ColumnKind {
 
 /** A column's shared view; a column in ordinary memory is first copied into shared memory (part of loading). */
 function shared(column: SourceColumn, length: number): ColumnView {
-  if (column.buffer instanceof SharedArrayBuffer) return { kind: kindOf(column), buffer: column.buffer, byteOffset: column.byteOffset, length };
+  if (column.buffer instanceof SharedArrayBuffer)
+    return { kind: kindOf(column), buffer: column.buffer, byteOffset: column.byteOffset, length };
   const buffer = new SharedArrayBuffer(length * column.BYTES_PER_ELEMENT);
-  const copy = column instanceof Float64Array ? new Float64Array(buffer) : column instanceof Int32Array ? new Int32Array(buffer) : new Uint8Array(buffer);
+  const copy =
+    column instanceof Float64Array
+      ? new Float64Array(buffer)
+      : column instanceof Int32Array
+        ? new Int32Array(buffer)
+        : new Uint8Array(buffer);
   copy.set(column.subarray(0, length));
   return { kind: kindOf(column), buffer, byteOffset: 0, length };
 }
@@ -106,7 +134,8 @@ function shared(column: SourceColumn, length: number): ColumnView {
  * wake up, instead of sleeping until they are done.
  */
 export async function startProgramPool(compiled: CompiledProgram, threads = 2, joinMain = false): Promise<ProgramPool> {
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`bug: threads must be a positive integer, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error(`bug: threads must be a positive integer, got ${threads}`);
   const layout = {
     inputs: compiled.inputs.map(({ input, storage }) => ({ type: input.type, count: input.values.length, storage })),
     outputs: compiled.outputs.map(({ storage }) => storage),
@@ -115,7 +144,10 @@ export async function startProgramPool(compiled: CompiledProgram, threads = 2, j
   const kernel = joinMain ? kernelOf(compiled) : undefined;
   if (kernel) warm(kernel, layout);
   const workerData = { source: compiled.source, warm: WARM_SOURCE, work: WORK_SOURCE, layout };
-  const workers = Array.from({ length: joinMain ? threads - 1 : threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData }));
+  const workers = Array.from(
+    { length: joinMain ? threads - 1 : threads },
+    () => new Worker(WORKER_SOURCE, { eval: true, workerData }),
+  );
   await Promise.all(
     workers.map(
       (worker) =>
@@ -143,7 +175,11 @@ export async function startProgramPool(compiled: CompiledProgram, threads = 2, j
       if (!ordered.ok) return ordered;
       const { storage, outputs } = storageLists(compiled, columns);
       if (![...storage, ...outputs].every((column) => column.buffer instanceof SharedArrayBuffer)) {
-        return err({ code: "columns.not_shared", message: "worker evaluation needs storage allocated with allocateProgramColumns(…, true)", field: "columns" });
+        return err({
+          code: "columns.not_shared",
+          message: "worker evaluation needs storage allocated with allocateProgramColumns(…, true)",
+          field: "columns",
+        });
       }
       const size = columns.size;
       const chunk = Math.min(CHUNK_ROWS, Math.max(2048, Math.ceil(size / threads / 64) * 64));

@@ -32,7 +32,11 @@ describe("login lockout", () => {
   });
 
   it("does not send lockedUntil on a plain wrong password", async () => {
-    const wrong = await testApp.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "auditor", password: "wrong-password-1" } });
+    const wrong = await testApp.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "auditor", password: "wrong-password-1" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).not.toHaveProperty("lockedUntil");
   });

@@ -21,7 +21,11 @@ describe("GET /accounts/person-lookup", () => {
     const before = await countAudit(testApp.database.db, "person.lookup");
     const response = await lookup(admin, ` ${testIdNumber(901).toLowerCase()} `);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ personId: testApp.world.persons.shiqi, maskedName: "张*明", linkedAccounts: ["resident"] });
+    expect(response.json()).toEqual({
+      personId: testApp.world.persons.shiqi,
+      maskedName: "张*明",
+      linkedAccounts: ["resident"],
+    });
     expect(await countAudit(testApp.database.db, "person.lookup")).toBe(before + 1);
     const entry = await testApp.database.db
       .selectFrom("audit_entries")
@@ -29,7 +33,12 @@ describe("GET /accounts/person-lookup", () => {
       .where("action", "=", "person.lookup")
       .orderBy("position", "desc")
       .executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ actor_username: "admin", entity_type: "person", entity_id: testApp.world.persons.shiqi, town_code: "shiqi" });
+    expect(entry).toMatchObject({
+      actor_username: "admin",
+      entity_type: "person",
+      entity_id: testApp.world.persons.shiqi,
+      town_code: "shiqi",
+    });
   });
 
   it("answers 400 naming idNumber for a malformed number, 404 for an unknown one, and never searches fragments", async () => {
@@ -50,9 +59,15 @@ describe("GET /accounts/person-lookup", () => {
     for (const username of ["clerk", "auditor", "programmeadmin", "verifier", "resident"]) {
       const session = await signIn(testApp.app, username);
       expect((await lookup(session, testIdNumber(901))).statusCode, username).toBe(403);
-      expect((await session.request("GET", "/api/v1/auth/me")).json().abilities["accounts.personLookup"], username).toBe(false);
+      expect(
+        (await session.request("GET", "/api/v1/auth/me")).json().abilities["accounts.personLookup"],
+        username,
+      ).toBe(false);
     }
-    expect((await testApp.app.inject({ method: "GET", url: `/api/v1/accounts/person-lookup?idNumber=${testIdNumber(901)}` })).statusCode).toBe(401);
+    expect(
+      (await testApp.app.inject({ method: "GET", url: `/api/v1/accounts/person-lookup?idNumber=${testIdNumber(901)}` }))
+        .statusCode,
+    ).toBe(401);
     expect((await admin.request("GET", "/api/v1/auth/me")).json().abilities["accounts.personLookup"]).toBe(true);
   });
 
@@ -66,7 +81,10 @@ describe("GET /accounts/person-lookup", () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().personId).toBeNull();
-    const linked = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, { version: created.json().version, personId: found.personId });
+    const linked = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, {
+      version: created.json().version,
+      personId: found.personId,
+    });
     expect(linked.statusCode).toBe(200);
     expect(linked.json().personId).toBe(found.personId);
     const resident = await signIn(testApp.app, "resident.li");
@@ -74,7 +92,10 @@ describe("GET /accounts/person-lookup", () => {
     expect(profile.statusCode).toBe(200);
     expect(profile.json().person.id).toBe(found.personId);
 
-    const unknown = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, { version: linked.json().version, personId: "00000000-0000-4000-8000-000000000000" });
+    const unknown = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, {
+      version: linked.json().version,
+      personId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toHaveProperty("personId");
   });

@@ -24,7 +24,8 @@ const context = { actor: null, username: "test", requestId: null };
 
 function withoutFrom(tree: ParameterTree, paths: string[], from: string): ParameterTree {
   const copy = new Map(tree);
-  for (const path of paths) copy.set(path, { ...tree.get(path)!, values: tree.get(path)!.values.filter((entry) => entry.from !== from) });
+  for (const path of paths)
+    copy.set(path, { ...tree.get(path)!, values: tree.get(path)!.values.filter((entry) => entry.from !== from) });
   return copy;
 }
 
@@ -42,11 +43,28 @@ beforeAll(async () => {
   admin = await signIn(app, "programmeadmin");
   policyOfficer = await signIn(app, "policyofficer");
   known2018 = withoutFrom(policyParameters(), ["dibao.standard", "classified_supplement.amount"], "2018-01-01");
-  const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [{ name: "梁一" }, { name: "梁二", relationship: "spouse" }, { name: "梁三" }]);
-  const created = await clerk.request("POST", "/api/v1/assistance/cases", caseBody(householdId, personIds, [500, 0, 0], { categories: [[], [], ["minor"]], submittedOn: "2017-12-01" }));
+  const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [
+    { name: "梁一" },
+    { name: "梁二", relationship: "spouse" },
+    { name: "梁三" },
+  ]);
+  const created = await clerk.request(
+    "POST",
+    "/api/v1/assistance/cases",
+    caseBody(householdId, personIds, [500, 0, 0], { categories: [[], [], ["minor"]], submittedOn: "2017-12-01" }),
+  );
   if (created.statusCode !== 201) throw new Error(created.body);
-  const ready = await throughTown(clerk, created.json().id, { investigated: "2017-12-04", appraised: "2017-12-06", opinion: "2017-12-08", publicity: "2017-12-11" });
-  const approved = await admin.request("POST", `/api/v1/assistance/cases/${ready.id}/decision`, { version: ready.version, decision: "approved", decidedOn: "2018-01-10" });
+  const ready = await throughTown(clerk, created.json().id, {
+    investigated: "2017-12-04",
+    appraised: "2017-12-06",
+    opinion: "2017-12-08",
+    publicity: "2017-12-11",
+  });
+  const approved = await admin.request("POST", `/api/v1/assistance/cases/${ready.id}/decision`, {
+    version: ready.version,
+    decision: "approved",
+    decidedOn: "2018-01-10",
+  });
   if (approved.statusCode !== 200) throw new Error(approved.body);
   expect(approved.json()).toMatchObject({ startMonth: "2018-01" });
 });
@@ -69,11 +87,19 @@ describe("back-pay after the late 2018 decision", () => {
       // 896 × 3 − 500 = 2188, plus one supplement of 358 (⌊896 × 0.4⌋).
       expect(paid.ok && paid.value.total_fen).toBe(254600);
     }
-    const proposed = await policyOfficer.request("POST", "/api/v1/assistance/standards", { effectiveFrom: "2018-01-01", perCapitaConsumptionYuan: 33462 });
+    const proposed = await policyOfficer.request("POST", "/api/v1/assistance/standards", {
+      effectiveFrom: "2018-01-01",
+      perCapitaConsumptionYuan: 33462,
+    });
     expect(proposed.statusCode, proposed.body).toBe(201);
     const id = proposed.json().id as string;
-    expect((await policyOfficer.request("POST", `/api/v1/assistance/standards/${id}/submission`, { version: 1 })).statusCode).toBe(200);
-    const decided = await admin.request("POST", `/api/v1/assistance/standards/${id}/decision`, { version: 2, decision: "approved" });
+    expect(
+      (await policyOfficer.request("POST", `/api/v1/assistance/standards/${id}/submission`, { version: 1 })).statusCode,
+    ).toBe(200);
+    const decided = await admin.request("POST", `/api/v1/assistance/standards/${id}/decision`, {
+      version: 2,
+      decision: "approved",
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const standards = (await admin.request("GET", "/api/v1/assistance/standards")).json().items;
     // round(0.35 × 33,462 / 12) = round(975.98) = 976; supplement ⌊976 × 0.4⌋ = 390 (the published figures).
@@ -83,13 +109,22 @@ describe("back-pay after the late 2018 decision", () => {
     expect(march.ok).toBe(true);
     if (!march.ok) return;
     // 976 × 3 − 500 + 390 = 2818; back-pay (2818 − 2546) × 2 = 544.
-    expect(march.value).toMatchObject({ dibao_fen: 242800, supplement_fen: 39000, adjustment_fen: 54400, total_fen: 336200 });
+    expect(march.value).toMatchObject({
+      dibao_fen: 242800,
+      supplement_fen: 39000,
+      adjustment_fen: 54400,
+      total_fen: 336200,
+    });
     const again = await run("2018-04");
     expect(again.ok && again.value.adjustment_fen).toBe(0);
   });
 
   it("pays a price subsidy entered late for a month already paid as an adjustment", async () => {
-    const entered = await admin.request("PUT", "/api/v1/assistance/cpi/2018-02", { cpiPercent: "2.9", foodPercent: "6.5", releasedOn: "2018-03-20" });
+    const entered = await admin.request("PUT", "/api/v1/assistance/cpi/2018-02", {
+      cpiPercent: "2.9",
+      foodPercent: "6.5",
+      releasedOn: "2018-03-20",
+    });
     expect(entered.json()).toMatchObject({ triggered: true, active: true });
     const may = await run("2018-05");
     // February: round(976 × 6.5 %) = round(63.44) = 63 yuan for each of 3 persons.
@@ -99,7 +134,10 @@ describe("back-pay after the late 2018 decision", () => {
 
   it("restores February's basis when May is cancelled, so running May again pays the difference again", async () => {
     const may = (await admin.request("GET", "/api/v1/assistance/payrolls/2018-05")).json();
-    const cancelled = await admin.request("POST", "/api/v1/assistance/payrolls/2018-05/cancellation", { version: may.version, reason: "重新计算" });
+    const cancelled = await admin.request("POST", "/api/v1/assistance/payrolls/2018-05/cancellation", {
+      version: may.version,
+      reason: "重新计算",
+    });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     const again = await run("2018-05");
     expect(again.ok && again.value.adjustment_fen).toBe(18900);

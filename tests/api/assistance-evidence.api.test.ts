@@ -20,7 +20,9 @@ let admin: Session;
 async function upload(session: Session, name: string, bytes: Buffer, townCode = "shiqi") {
   const boundary = `----assistance${Date.now()}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: application/pdf\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -28,7 +30,11 @@ async function upload(session: Session, name: string, bytes: Buffer, townCode = 
     method: "POST",
     url: `/api/v1/files?townCode=${townCode}`,
     payload,
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, cookie: session.cookie, "x-csrf-token": session.csrfToken },
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      cookie: session.cookie,
+      "x-csrf-token": session.csrfToken,
+    },
   });
   return response;
 }
@@ -55,7 +61,10 @@ describe("assistance evidence and payroll access", () => {
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const fileId = uploaded.json().id as string;
     const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [{ name: "何一" }]);
-    const created = await clerk.request("POST", "/api/v1/assistance/cases", { ...caseBody(householdId, personIds, [0], { submittedOn: daysAgo(5) }), fileIds: [fileId] });
+    const created = await clerk.request("POST", "/api/v1/assistance/cases", {
+      ...caseBody(householdId, personIds, [0], { submittedOn: daysAgo(5) }),
+      fileIds: [fileId],
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().timeline[0].fileIds).toEqual([fileId]);
     const foreign = await upload(clerkXiaolan, "他人文件.pdf", Buffer.from("%PDF-1.4\n% other\n"), "xiaolan");
@@ -82,7 +91,10 @@ describe("assistance evidence and payroll access", () => {
     expect((await clerk.request("GET", `/api/v1/assistance/payrolls/${month}`)).statusCode).toBe(403);
     const run = await admin.request("POST", "/api/v1/assistance/payrolls", { month });
     expect(run.statusCode).toBe(201);
-    expect((await auditor.request("GET", `/api/v1/assistance/payrolls/${month}`)).json()).toMatchObject({ month, households: 0 });
+    expect((await auditor.request("GET", `/api/v1/assistance/payrolls/${month}`)).json()).toMatchObject({
+      month,
+      households: 0,
+    });
     const lines = await auditor.request("GET", `/api/v1/assistance/payrolls/${month}/lines?townCode=shiqi`);
     expect(lines.json()).toMatchObject({ items: [], total: 0 });
     expect((await admin.request("POST", "/api/v1/assistance/payrolls", { month: "2026-13" })).statusCode).toBe(400);

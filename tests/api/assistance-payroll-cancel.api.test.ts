@@ -30,9 +30,22 @@ beforeAll(async () => {
   clerk = await signIn(app, "clerk");
   auditor = await signIn(app, "auditor");
   const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [{ name: "撤一" }]);
-  const created = await clerk.request("POST", "/api/v1/assistance/cases", caseBody(householdId, personIds, [0], { submittedOn: daysAgo(30) }));
-  const ready = await throughTown(clerk, created.json().id, { investigated: 29, appraised: 28, opinion: 27, publicity: 25 });
-  const approved = await admin.request("POST", `/api/v1/assistance/cases/${ready.id}/decision`, { version: ready.version, decision: "approved", decidedOn: daysAgo(0) });
+  const created = await clerk.request(
+    "POST",
+    "/api/v1/assistance/cases",
+    caseBody(householdId, personIds, [0], { submittedOn: daysAgo(30) }),
+  );
+  const ready = await throughTown(clerk, created.json().id, {
+    investigated: 29,
+    appraised: 28,
+    opinion: 27,
+    publicity: 25,
+  });
+  const approved = await admin.request("POST", `/api/v1/assistance/cases/${ready.id}/decision`, {
+    version: ready.version,
+    decision: "approved",
+    decidedOn: daysAgo(0),
+  });
   if (approved.statusCode !== 200) throw new Error(approved.body);
 });
 
@@ -52,12 +65,17 @@ describe("payroll months and cancellation", () => {
     for (const far of ["9999-12", month(2)]) {
       const response = await admin.request("POST", "/api/v1/assistance/payrolls", { month: far });
       expect(response.statusCode, far).toBe(400);
-      expect(response.json().error).toMatchObject({ code: "month_out_of_range", fields: { month: expect.stringContaining(month(1)) } });
+      expect(response.json().error).toMatchObject({
+        code: "month_out_of_range",
+        fields: { month: expect.stringContaining(month(1)) },
+      });
     }
     expect(await payrolls()).toEqual([]);
     // The window follows the platform clock, not the machine's.
     setClock(`${month(-3)}-15`);
-    expect((await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(0) })).json().error).toMatchObject({ code: "month_out_of_range", fields: { month: expect.stringContaining(month(-2)) } });
+    expect(
+      (await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(0) })).json().error,
+    ).toMatchObject({ code: "month_out_of_range", fields: { month: expect.stringContaining(month(-2)) } });
   });
 
   it("lets a programme admin cancel a wrong payroll that blocks the real month, with one audit entry", async () => {
@@ -75,19 +93,42 @@ describe("payroll months and cancellation", () => {
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields).toHaveProperty("reason");
     expect((await admin.request("POST", url, { version: version + 1, reason: "月份选错" })).statusCode).toBe(409);
-    expect((await admin.request("POST", "/api/v1/assistance/payrolls/2020-01/cancellation", { version: 1, reason: "不存在" })).statusCode).toBe(404);
+    expect(
+      (
+        await admin.request("POST", "/api/v1/assistance/payrolls/2020-01/cancellation", {
+          version: 1,
+          reason: "不存在",
+        })
+      ).statusCode,
+    ).toBe(404);
 
     const before = await countAudit(database.db, "assistance.payroll.cancel");
     const cancelled = await admin.request("POST", url, { version, reason: "月份选错" });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json()).toEqual({ month: month(1), status: "cancelled" });
     expect(await countAudit(database.db, "assistance.payroll.cancel")).toBe(before + 1);
-    const entry = await database.db.selectFrom("audit_entries").selectAll().where("action", "=", "assistance.payroll.cancel").executeTakeFirstOrThrow();
+    const entry = await database.db
+      .selectFrom("audit_entries")
+      .selectAll()
+      .where("action", "=", "assistance.payroll.cancel")
+      .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity_id: month(1), actor_username: "programmeadmin" });
     expect(entry.before).toMatchObject({ status: "computed", households: 1, totalFen: 112000 });
     expect(entry.after).toEqual({ status: "cancelled", reason: "月份选错" });
-    expect(await assistanceDb(database.db).selectFrom("assistance_payroll_lines").selectAll().where("month", "=", month(1)).execute()).toEqual([]);
-    expect(await assistanceDb(database.db).selectFrom("assistance_payroll_totals").selectAll().where("month", "=", month(1)).execute()).toEqual([]);
+    expect(
+      await assistanceDb(database.db)
+        .selectFrom("assistance_payroll_lines")
+        .selectAll()
+        .where("month", "=", month(1))
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await assistanceDb(database.db)
+        .selectFrom("assistance_payroll_totals")
+        .selectAll()
+        .where("month", "=", month(1))
+        .execute(),
+    ).toEqual([]);
     expect((await admin.request("GET", `/api/v1/assistance/payrolls/${month(1)}`)).statusCode).toBe(404);
     expect((await admin.request("POST", url, { version, reason: "再次撤销" })).statusCode).toBe(404);
 
@@ -100,11 +141,19 @@ describe("payroll months and cancellation", () => {
     const current = (await admin.request("GET", `/api/v1/assistance/payrolls/${month(0)}`)).json();
     const next = await admin.request("POST", "/api/v1/assistance/payrolls", { month: month(1) });
     expect(next.statusCode).toBe(201);
-    const earlier = await admin.request("POST", `/api/v1/assistance/payrolls/${month(0)}/cancellation`, { version: current.version, reason: "测试较早月份" });
+    const earlier = await admin.request("POST", `/api/v1/assistance/payrolls/${month(0)}/cancellation`, {
+      version: current.version,
+      reason: "测试较早月份",
+    });
     expect(earlier.json().error).toMatchObject({ code: "later_payroll_exists", fields: { month: expect.any(String) } });
-    const approved = await admin.request("POST", `/api/v1/assistance/payrolls/${month(1)}/approval`, { version: next.json().version });
+    const approved = await admin.request("POST", `/api/v1/assistance/payrolls/${month(1)}/approval`, {
+      version: next.json().version,
+    });
     expect(approved.statusCode).toBe(200);
-    const refused = await admin.request("POST", `/api/v1/assistance/payrolls/${month(1)}/cancellation`, { version: approved.json().version, reason: "已审核" });
+    const refused = await admin.request("POST", `/api/v1/assistance/payrolls/${month(1)}/cancellation`, {
+      version: approved.json().version,
+      reason: "已审核",
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: "invalid_state", fields: { status: expect.any(String) } });
     expect((await payrolls()).map((row) => row.month).sort()).toEqual([month(0), month(1)]);

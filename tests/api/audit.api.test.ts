@@ -32,7 +32,12 @@ async function expectOneEntry(action: string, run: () => Promise<LightMyRequestR
   const response = await run();
   expect(response.statusCode, response.body).toBeLessThan(300);
   expect(await countAudit(database.db)).toBe(before + 1);
-  const last = await database.db.selectFrom("audit_entries").selectAll().orderBy("position", "desc").limit(1).executeTakeFirstOrThrow();
+  const last = await database.db
+    .selectFrom("audit_entries")
+    .selectAll()
+    .orderBy("position", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
   expect(last.action).toBe(action);
   return { response, entry: last };
 }
@@ -40,13 +45,20 @@ async function expectOneEntry(action: string, run: () => Promise<LightMyRequestR
 describe("every write leaves exactly one audit entry", () => {
   it("covers the registry and account write routes", async () => {
     const { response: created, entry } = await expectOneEntry("person.create", () =>
-      clerk.request("POST", "/api/v1/persons", { name: "周八", idNumber: testIdNumber(500), townCode: "shiqi", hukouType: "local" }),
+      clerk.request("POST", "/api/v1/persons", {
+        name: "周八",
+        idNumber: testIdNumber(500),
+        townCode: "shiqi",
+        hukouType: "local",
+      }),
     );
     expect(entry.actor_username).toBe("clerk");
     expect(entry.town_code).toBe("shiqi");
     expect(entry.request_id).toBe(created.headers["x-request-id"]);
     const personId = created.json().id as string;
-    await expectOneEntry("person.update", () => clerk.request("PATCH", `/api/v1/persons/${personId}`, { version: 1, phone: "13912345678" }));
+    await expectOneEntry("person.update", () =>
+      clerk.request("PATCH", `/api/v1/persons/${personId}`, { version: 1, phone: "13912345678" }),
+    );
     const { response: household } = await expectOneEntry("household.create", () =>
       clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "审计路1号" }),
     );
@@ -57,17 +69,30 @@ describe("every write leaves exactly one audit entry", () => {
     await expectOneEntry("household.update", () =>
       clerk.request("PATCH", `/api/v1/households/${householdId}`, { version: 2, headPersonId: personId }),
     );
-    await expectOneEntry("household.member_end", () => clerk.request("DELETE", `/api/v1/households/${householdId}/members/${personId}`));
+    await expectOneEntry("household.member_end", () =>
+      clerk.request("DELETE", `/api/v1/households/${householdId}/members/${personId}`),
+    );
     const { response: organisation } = await expectOneEntry("organisation.create", () =>
-      clerk.request("POST", "/api/v1/organisations", { name: "审计协会", kind: "social_organisation", townCode: "shiqi" }),
+      clerk.request("POST", "/api/v1/organisations", {
+        name: "审计协会",
+        kind: "social_organisation",
+        townCode: "shiqi",
+      }),
     );
     await expectOneEntry("organisation.update", () =>
       clerk.request("PATCH", `/api/v1/organisations/${organisation.json().id}`, { version: 1, address: "新址" }),
     );
     const { response: account } = await expectOneEntry("account.create", () =>
-      admin.request("POST", "/api/v1/accounts", { username: "new.clerk", displayName: "新办事员", password: "New-Clerk-2026", roles: [{ role: "clerk", townCode: "shiqi" }] }),
+      admin.request("POST", "/api/v1/accounts", {
+        username: "new.clerk",
+        displayName: "新办事员",
+        password: "New-Clerk-2026",
+        roles: [{ role: "clerk", townCode: "shiqi" }],
+      }),
     );
-    await expectOneEntry("account.update", () => admin.request("PATCH", `/api/v1/accounts/${account.json().id}`, { version: 1, disabled: true }));
+    await expectOneEntry("account.update", () =>
+      admin.request("PATCH", `/api/v1/accounts/${account.json().id}`, { version: 1, disabled: true }),
+    );
   });
 
   it("logs a staff read of a full record, but not a search", async () => {
@@ -87,7 +112,14 @@ describe("every write leaves exactly one audit entry", () => {
 describe("personal data in audit copies", () => {
   it("masks names, ID numbers, phones and addresses for admins; auditors see them in full; the chain still verifies", async () => {
     const idNumber = testIdNumber(777);
-    const created = await clerk.request("POST", "/api/v1/persons", { name: "欧阳明华", idNumber, townCode: "shiqi", hukouType: "local", phone: "13712345678", address: "石岐区孙文中路88号" });
+    const created = await clerk.request("POST", "/api/v1/persons", {
+      name: "欧阳明华",
+      idNumber,
+      townCode: "shiqi",
+      hukouType: "local",
+      phone: "13712345678",
+      address: "石岐区孙文中路88号",
+    });
     expect(created.statusCode, created.body).toBe(201);
     const personId = created.json().id as string;
     expect((await admin.request("GET", `/api/v1/persons/${personId}`)).statusCode).toBe(403);
@@ -95,15 +127,29 @@ describe("personal data in audit copies", () => {
     const asAdmin = await admin.request("GET", `/api/v1/audit?entityType=person&entityId=${personId}`);
     expect(asAdmin.statusCode).toBe(200);
     const masked = asAdmin.json().items[0].after;
-    expect(masked).toMatchObject({ name: "欧**华", idNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`, phone: "137****5678", address: "石岐区***" });
+    expect(masked).toMatchObject({
+      name: "欧**华",
+      idNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`,
+      phone: "137****5678",
+      address: "石岐区***",
+    });
     expect(masked.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
     expect(asAdmin.body).not.toContain(idNumber);
     expect(asAdmin.body).not.toContain("13712345678");
     expect(asAdmin.body).not.toContain("孙文中路");
 
     const asAuditor = await auditor.request("GET", `/api/v1/audit?entityType=person&entityId=${personId}`);
-    expect(asAuditor.json().items[0].after).toMatchObject({ name: "欧阳明华", idNumber, phone: "13712345678", address: "石岐区孙文中路88号" });
-    const stored = await database.db.selectFrom("audit_entries").select("after").where("entity_id", "=", personId).executeTakeFirstOrThrow();
+    expect(asAuditor.json().items[0].after).toMatchObject({
+      name: "欧阳明华",
+      idNumber,
+      phone: "13712345678",
+      address: "石岐区孙文中路88号",
+    });
+    const stored = await database.db
+      .selectFrom("audit_entries")
+      .select("after")
+      .where("entity_id", "=", personId)
+      .executeTakeFirstOrThrow();
     expect(stored.after).toMatchObject({ idNumber, phone: "13712345678" });
     expect((await admin.request("GET", "/api/v1/audit/verify")).json().ok).toBe(true);
   });
@@ -114,7 +160,12 @@ describe("the audit chain", () => {
     const before = await countAudit(database.db);
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
-        clerk.request("POST", "/api/v1/persons", { name: "并发", idNumber: testIdNumber(600 + index), townCode: "shiqi", hukouType: "local" }),
+        clerk.request("POST", "/api/v1/persons", {
+          name: "并发",
+          idNumber: testIdNumber(600 + index),
+          townCode: "shiqi",
+          hukouType: "local",
+        }),
       ),
     );
     expect(responses.map((response) => response.statusCode)).toEqual(Array(12).fill(201));
@@ -124,7 +175,9 @@ describe("the audit chain", () => {
   });
 
   it("refuses UPDATE and DELETE through the trigger", async () => {
-    await expect(sql`update audit_entries set action = 'x' where position = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_entries set action = 'x' where position = 1`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_entries where position = 1`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 

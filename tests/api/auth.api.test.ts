@@ -25,7 +25,11 @@ describe("sessions", () => {
   });
 
   it("signs in with an httpOnly SameSite=Lax cookie and returns abilities and a CSRF token", async () => {
-    const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "clerk", password: testPassword } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "clerk", password: testPassword },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((item) => item.name === "gz_session")!;
     expect(cookie.httpOnly).toBe(true);
@@ -38,8 +42,16 @@ describe("sessions", () => {
   });
 
   it("answers 401 invalid_credentials alike for a wrong password and an unknown user", async () => {
-    const wrong = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "auditor", password: "nope-nope-1" } });
-    const unknown = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "nobody", password: "nope-nope-1" } });
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "auditor", password: "nope-nope-1" },
+    });
+    const unknown = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "nobody", password: "nope-nope-1" },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe("invalid_credentials");
@@ -48,13 +60,25 @@ describe("sessions", () => {
 
   it("locks the account on the 6th failure within 15 minutes, even for the right password", async () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "policyofficer", password: "wrong-password-1" } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "policyofficer", password: "wrong-password-1" },
+      });
       expect(response.statusCode).toBe(401);
     }
-    const sixth = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "policyofficer", password: "wrong-password-1" } });
+    const sixth = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "policyofficer", password: "wrong-password-1" },
+    });
     expect(sixth.statusCode).toBe(423);
     expect(sixth.json().error.code).toBe("account_locked");
-    const right = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "policyofficer", password: testPassword } });
+    const right = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "policyofficer", password: testPassword },
+    });
     expect(right.statusCode).toBe(423);
     expect(await countAudit(database.db, "account.locked")).toBe(1);
   });
@@ -72,10 +96,18 @@ describe("sessions", () => {
 
   it("refuses a state-changing request without the right CSRF token with 403 csrf_required", async () => {
     const session = await signIn(app, "admin");
-    const missing = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: session.cookie } });
+    const missing = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout",
+      headers: { cookie: session.cookie },
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error.code).toBe("csrf_required");
-    const wrong = await app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: session.cookie, "x-csrf-token": "forged" } });
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout",
+      headers: { cookie: session.cookie, "x-csrf-token": "forged" },
+    });
     expect(wrong.statusCode).toBe(403);
     const right = await session.request("POST", "/api/v1/auth/logout");
     expect(right.statusCode).toBe(200);
@@ -112,16 +144,30 @@ describe("a password changed by an admin", () => {
     const laptop = await signIn(app, "verifier");
     expect((await phone.request("GET", "/api/v1/auth/me")).statusCode).toBe(200);
     const id = testApp.world.accounts.verifier;
-    const account = (await admin.request("GET", "/api/v1/accounts")).json().items.find((item: { id: string }) => item.id === id);
-    const changed = await admin.request("PATCH", `/api/v1/accounts/${id}`, { version: account.version, password: "New-Password-2026!" });
+    const account = (await admin.request("GET", "/api/v1/accounts"))
+      .json()
+      .items.find((item: { id: string }) => item.id === id);
+    const changed = await admin.request("PATCH", `/api/v1/accounts/${id}`, {
+      version: account.version,
+      password: "New-Password-2026!",
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await phone.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
     expect((await laptop.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
     expect((await signIn(app, "verifier", "New-Password-2026!")).csrfToken).toBeTruthy();
 
     const otherAdminSession = await signIn(app, "admin");
-    const self = (await admin.request("GET", "/api/v1/accounts")).json().items.find((item: { username: string }) => item.username === "admin");
-    expect((await admin.request("PATCH", `/api/v1/accounts/${self.id}`, { version: self.version, password: "Admin-Password-2026!" })).statusCode).toBe(200);
+    const self = (await admin.request("GET", "/api/v1/accounts"))
+      .json()
+      .items.find((item: { username: string }) => item.username === "admin");
+    expect(
+      (
+        await admin.request("PATCH", `/api/v1/accounts/${self.id}`, {
+          version: self.version,
+          password: "Admin-Password-2026!",
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await admin.request("GET", "/api/v1/auth/me")).statusCode).toBe(200);
     expect((await otherAdminSession.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
   });

@@ -77,28 +77,56 @@ const matrix: Record<string, readonly Role[]> = {
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
 const refusedByRule: Record<string, readonly string[]> = {
-  "assistance.cpi.read": ["verifier.education"],
-  "assistance.cpi.record": ["verifier.education"],
+  "assistance.cpi.read": ["verifier.education", "verifier.publicsecurity"],
+  "assistance.cpi.record": ["verifier.education", "verifier.publicsecurity"],
 };
 
 /** Up to a handful of records per target kind, from different 镇区 where the record has one. */
-const candidates: Record<string, (db: Kysely<Database>) => Promise<{ params?: Record<string, string>; query?: Record<string, string> }[]>> = {
-  person: (db) => ids(db, sql`select distinct on (town_code) id from persons where town_code in ('shiqi', 'xiaolan', 'guzhen') order by town_code, id`),
-  household: (db) => ids(db, sql`select distinct on (town_code) id from households where town_code in ('shiqi', 'xiaolan', 'guzhen') order by town_code, id`),
-  organisation: (db) => ids(db, sql`select distinct on (town_code) id from organisations order by town_code, id limit 3`),
+const candidates: Record<
+  string,
+  (db: Kysely<Database>) => Promise<{ params?: Record<string, string>; query?: Record<string, string> }[]>
+> = {
+  person: (db) =>
+    ids(
+      db,
+      sql`select distinct on (town_code) id from persons where town_code in ('shiqi', 'xiaolan', 'guzhen') order by town_code, id`,
+    ),
+  household: (db) =>
+    ids(
+      db,
+      sql`select distinct on (town_code) id from households where town_code in ('shiqi', 'xiaolan', 'guzhen') order by town_code, id`,
+    ),
+  organisation: (db) =>
+    ids(db, sql`select distinct on (town_code) id from organisations order by town_code, id limit 3`),
   file: (db) => ids(db, sql`select id from stored_files order by id limit 3`),
   publicityList: (db) => ids(db, sql`select id from publicity_lists order by id limit 2`),
   objection: (db) => ids(db, sql`select id from publicity_objections order by id limit 3`),
-  enrolment: (db) => ids(db, sql`(select distinct on (town_code) id from points_enrolments order by town_code, id limit 4) union (select e.id from points_enrolments e join accounts a on a.person_id = e.person_id where a.username = 'resident')`),
+  enrolment: (db) =>
+    ids(
+      db,
+      sql`(select distinct on (town_code) id from points_enrolments order by town_code, id limit 4) union (select e.id from points_enrolments e join accounts a on a.person_id = e.person_id where a.username = 'resident')`,
+    ),
   enrolmentOfPerson: async (db) =>
-    (await sql<{ person_id: string }>`select distinct on (town_code) person_id from points_enrolments order by town_code, id limit 4`.execute(db)).rows.map((row) => ({ query: { personId: row.person_id } })),
-  fact: (db) => ids(db, sql`select distinct on (town_code, department_code) id from points_facts order by town_code, department_code, id limit 6`),
-  application: (db) => ids(db, sql`select distinct on (town_code) id from points_applications order by town_code, id limit 4`),
+    (
+      await sql<{
+        person_id: string;
+      }>`select distinct on (town_code) person_id from points_enrolments order by town_code, id limit 4`.execute(db)
+    ).rows.map((row) => ({ query: { personId: row.person_id } })),
+  fact: (db) =>
+    ids(
+      db,
+      sql`select distinct on (town_code, department_code) id from points_facts order by town_code, department_code, id limit 6`,
+    ),
+  application: (db) =>
+    ids(db, sql`select distinct on (town_code) id from points_applications order by town_code, id limit 4`),
   cycle: (db) => ids(db, sql`select id from points_cycles order by id limit 1`),
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
   case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
-  payroll: async (db) => (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map((row) => ({ params: { month: row.month } })),
+  payroll: async (db) =>
+    (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
+      (row) => ({ params: { month: row.month } }),
+    ),
 };
 
 async function ids(db: Kysely<Database>, query: ReturnType<typeof sql<unknown>>) {
@@ -123,8 +151,12 @@ const defaultParams: Record<string, () => string> = {
 };
 
 function url(route: AnyRoute, input: { params?: Record<string, string>; query?: Record<string, string> } = {}): string {
-  const path = route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? defaultParams[name]()));
-  const query = new URLSearchParams(input.query ?? (route.url === "/points/enrolments" && route.method === "GET" ? { personId: randomUUID() } : {})).toString();
+  const path = route.url.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(input.params?.[name] ?? defaultParams[name]()),
+  );
+  const query = new URLSearchParams(
+    input.query ?? (route.url === "/points/enrolments" && route.method === "GET" ? { personId: randomUUID() } : {}),
+  ).toString();
   return `/api/v1${path}${query ? `?${query}` : ""}`;
 }
 
@@ -139,7 +171,9 @@ let database: TestDatabase;
 let app: FastifyInstance;
 const identities: Identity[] = [];
 // Sign-out last: it ends the session the other rows use.
-const entries = routeTable().sort((a, b) => Number(a.route.url === "/auth/logout") - Number(b.route.url === "/auth/logout"));
+const entries = routeTable().sort(
+  (a, b) => Number(a.route.url === "/auth/logout") - Number(b.route.url === "/auth/logout"),
+);
 const permissions = allPermissions();
 
 beforeAll(async () => {
@@ -148,7 +182,11 @@ beforeAll(async () => {
   app = await buildApp({ db: database.db, webDist: "/nonexistent", loginRateLimitPerMinute: 1000 });
   identities.push({ username: "(anonymous)", role: null, actor: null, headers: {} });
   for (const account of demoAccounts) {
-    const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: account.username, password: demoPassword } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: account.username, password: demoPassword },
+    });
     expect(response.statusCode, response.body).toBe(200);
     const cookie = response.cookies.find((item) => item.name === "gz_session")!.value;
     const { user, csrfToken } = response.json() as { user: { id: string }; csrfToken: string };
@@ -163,11 +201,25 @@ beforeAll(async () => {
   // so enrolments and facts have in-scope and out-of-scope records.
   for (const town of ["shiqi", "xiaolan"]) {
     const clerk = identities.find((identity) => identity.username === `clerk.${town}`)!;
-    const migrants = await sql<{ id: string }>`select id from persons where town_code = ${town} and hukou_type = 'migrant' order by id limit 5`.execute(database.db);
+    const migrants = await sql<{
+      id: string;
+    }>`select id from persons where town_code = ${town} and hukou_type = 'migrant' order by id limit 5`.execute(
+      database.db,
+    );
     for (const { id } of migrants.rows) {
-      const enrolled = await app.inject({ method: "POST", url: "/api/v1/points/enrolments", headers: clerk.headers, payload: { personId: id, residencePermitNumber: "GD4420123456", workStartedOn: "2010-01-01" } });
+      const enrolled = await app.inject({
+        method: "POST",
+        url: "/api/v1/points/enrolments",
+        headers: clerk.headers,
+        payload: { personId: id, residencePermitNumber: "GD4420123456", workStartedOn: "2010-01-01" },
+      });
       if (enrolled.statusCode !== 201) continue;
-      const declared = await app.inject({ method: "PUT", url: `/api/v1/points/enrolments/${enrolled.json().id}/facts/education`, headers: clerk.headers, payload: { value: "college" } });
+      const declared = await app.inject({
+        method: "PUT",
+        url: `/api/v1/points/enrolments/${enrolled.json().id}/facts/education`,
+        headers: clerk.headers,
+        payload: { value: "college" },
+      });
       expect(declared.statusCode, declared.body).toBe(200);
       break;
     }
@@ -182,9 +234,14 @@ afterAll(async () => {
 describe("the route table and the permission matrix", () => {
   it("gives every route a declared permission, and every permission a matrix entry equal to its roles", () => {
     for (const { route } of entries) {
-      expect(route.permission === publicPermission || permissions[route.permission] !== undefined, `${route.method} ${route.url}: permission "${route.permission}" is not declared`).toBe(true);
+      expect(
+        route.permission === publicPermission || permissions[route.permission] !== undefined,
+        `${route.method} ${route.url}: permission "${route.permission}" is not declared`,
+      ).toBe(true);
     }
-    expect(Object.keys(matrix).sort(), "every permission needs a matrix entry, and every entry a permission").toEqual(Object.keys(permissions).sort());
+    expect(Object.keys(matrix).sort(), "every permission needs a matrix entry, and every entry a permission").toEqual(
+      Object.keys(permissions).sort(),
+    );
     for (const [name, permission] of Object.entries(permissions)) {
       expect([...rolesOf(permission)].sort(), name).toEqual([...matrix[name]].sort());
     }
@@ -199,7 +256,11 @@ describe("authorization matrix: route × role × record", () => {
   it("answers 401, 403, 404 or past the checks exactly as the matrix says", async () => {
     const failures: string[] = [];
     let requests = 0;
-    const call = async (identity: Identity, route: AnyRoute, input?: { params?: Record<string, string>; query?: Record<string, string> }): Promise<LightMyRequestResponse> => {
+    const call = async (
+      identity: Identity,
+      route: AnyRoute,
+      input?: { params?: Record<string, string>; query?: Record<string, string> },
+    ): Promise<LightMyRequestResponse> => {
       requests += 1;
       return app.inject({
         method: route.method,
@@ -208,8 +269,14 @@ describe("authorization matrix: route × role × record", () => {
         ...(route.method === "GET" ? {} : { payload: {} }),
       });
     };
-    const check = (label: string, response: LightMyRequestResponse, expected: (status: number) => boolean, description: string) => {
-      if (!expected(response.statusCode)) failures.push(`${label}: expected ${description}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
+    const check = (
+      label: string,
+      response: LightMyRequestResponse,
+      expected: (status: number) => boolean,
+      description: string,
+    ) => {
+      if (!expected(response.statusCode))
+        failures.push(`${label}: expected ${description}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
     };
     const pastChecks = (status: number) => ![401, 403, 404].includes(status) && status < 500;
     const pastAuth = (status: number) => ![401, 403].includes(status) && status < 500;
@@ -225,28 +292,58 @@ describe("authorization matrix: route × role × record", () => {
       }
       for (const identity of identities) {
         const label = `${route.method} ${route.url} as ${identity.username}`;
-        const allowed = permission === null || permission.roles === "anyone"
-          || (identity.role !== null && matrix[route.permission].includes(identity.role) && !refusedByRule[route.permission]?.includes(identity.username));
+        const allowed =
+          permission === null ||
+          permission.roles === "anyone" ||
+          (identity.role !== null &&
+            matrix[route.permission].includes(identity.role) &&
+            !refusedByRule[route.permission]?.includes(identity.username));
         if (!allowed) {
-          check(label, await call(identity, route), (status) => status === (identity.actor ? 403 : 401), identity.actor ? "403" : "401");
+          check(
+            label,
+            await call(identity, route),
+            (status) => status === (identity.actor ? 403 : 401),
+            identity.actor ? "403" : "401",
+          );
           continue;
         }
         if (!route.target) {
           check(label, await call(identity, route), pastAuth, "past the permission check (not 401/403/5xx)");
           continue;
         }
-        check(`${label}, missing record`, await call(identity, route, missing(resource!)), (status) => status === 404, "404");
+        check(
+          `${label}, missing record`,
+          await call(identity, route, missing(resource!)),
+          (status) => status === 404,
+          "404",
+        );
         let inScope: (typeof candidateRecords extends Map<string, infer V> ? V : never)[number] | undefined;
         let outOfScope: typeof inScope;
         for (const candidate of candidateRecords.get(resource!)!) {
-          const target = await route.target.load(database.db, { params: { ...candidate.params }, query: { ...candidate.query }, actor: identity.actor });
+          const target = await route.target.load(database.db, {
+            params: { ...candidate.params },
+            query: { ...candidate.query },
+            actor: identity.actor,
+          });
           if (!target) continue;
           const scoped = !route.target.inScope || route.target.inScope(identity.actor, target);
           if (scoped) inScope ??= candidate;
           else outOfScope ??= candidate;
         }
-        if (outOfScope) check(`${label}, out-of-scope record ${JSON.stringify(outOfScope)}`, await call(identity, route, outOfScope), (status) => status === 404, "404 (the same as missing)");
-        if (inScope) check(`${label}, in-scope record ${JSON.stringify(inScope)}`, await call(identity, route, inScope), pastChecks, "past the checks (not 401/403/404/5xx)");
+        if (outOfScope)
+          check(
+            `${label}, out-of-scope record ${JSON.stringify(outOfScope)}`,
+            await call(identity, route, outOfScope),
+            (status) => status === 404,
+            "404 (the same as missing)",
+          );
+        if (inScope)
+          check(
+            `${label}, in-scope record ${JSON.stringify(inScope)}`,
+            await call(identity, route, inScope),
+            pastChecks,
+            "past the checks (not 401/403/404/5xx)",
+          );
       }
     }
     expect(failures, failures.join("\n")).toEqual([]);
@@ -259,7 +356,11 @@ describe("authorization matrix: route × role × record", () => {
       const route = entries.find((entry) => entry.route.target?.resource === resource)!.route;
       const scopes = [];
       for (const candidate of await candidates[resource](database.db)) {
-        const target = await route.target!.load(database.db, { params: { ...candidate.params }, query: {}, actor: clerk.actor });
+        const target = await route.target!.load(database.db, {
+          params: { ...candidate.params },
+          query: {},
+          actor: clerk.actor,
+        });
         if (target) scopes.push(route.target!.inScope!(clerk.actor, target));
       }
       expect(new Set(scopes), resource).toEqual(new Set([true, false]));

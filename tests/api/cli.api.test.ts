@@ -9,7 +9,11 @@ const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-cli-"));
 const environment = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
 
 function gongzhi(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: environment, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    env: environment,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -26,12 +30,34 @@ describe("gongzhi CLI on ./data", () => {
     const entries = Number(/^audit chain intact: (\d+) entries\n$/.exec(verify.stdout)?.[1]);
     expect(entries).toBeGreaterThanOrEqual(11);
 
-    const user = gongzhi("users", "create", "--username", "clerk.guzhen", "--password", "Guzhen-Clerk-1", "--role", "clerk", "--town", "guzhen");
+    const user = gongzhi(
+      "users",
+      "create",
+      "--username",
+      "clerk.guzhen",
+      "--password",
+      "Guzhen-Clerk-1",
+      "--role",
+      "clerk",
+      "--town",
+      "guzhen",
+    );
     expect(user.status, user.stderr).toBe(0);
     expect(JSON.parse(user.stdout).roles).toEqual([{ role: "clerk", townCode: "guzhen", departmentCode: null }]);
     expect(gongzhi("audit", "verify").stdout).toBe(`audit chain intact: ${entries + 1} entries\n`);
 
-    const badUser = gongzhi("users", "create", "--username", "clerk.x", "--password", "Guzhen-Clerk-1", "--role", "clerk", "--town", "atlantis");
+    const badUser = gongzhi(
+      "users",
+      "create",
+      "--username",
+      "clerk.x",
+      "--password",
+      "Guzhen-Clerk-1",
+      "--role",
+      "clerk",
+      "--town",
+      "atlantis",
+    );
     expect(badUser.status).toBe(1);
     expect(badUser.stderr).toContain("roles.0.townCode");
 

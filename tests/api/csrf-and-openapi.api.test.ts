@@ -48,7 +48,9 @@ describe("CSRF: every state-changing route", () => {
           payload: {},
         });
         if (response.statusCode !== 403 || response.json().error?.code !== "csrf_required") {
-          failures.push(`${route.method} ${route.url} with ${token ?? "no"} token: ${response.statusCode} ${response.body.slice(0, 120)}`);
+          failures.push(
+            `${route.method} ${route.url} with ${token ?? "no"} token: ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
         }
       }
     }
@@ -60,7 +62,17 @@ describe("CSRF: every state-changing route", () => {
 describe("OpenAPI: /api/docs/json", () => {
   it("has a 2xx response schema, problem-shaped errors and a zh/en description on every operation", async () => {
     const document = (await app.inject({ method: "GET", url: "/api/docs/json" })).json() as {
-      paths: Record<string, Record<string, { summary?: string; description?: string; responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            summary?: string;
+            description?: string;
+            responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+          }
+        >
+      >;
     };
     const failures: string[] = [];
     let operations = 0;
@@ -72,15 +84,19 @@ describe("OpenAPI: /api/docs/json", () => {
         if (success.length === 0) failures.push(`${name}: no 2xx response`);
         for (const [status, response] of success) {
           const schemas = Object.values(response.content ?? {}).map((content) => content.schema);
-          if (schemas.length === 0 || schemas.some((schema) => !schema || Object.keys(schema).length === 0)) failures.push(`${name}: ${status} has no schema`);
+          if (schemas.length === 0 || schemas.some((schema) => !schema || Object.keys(schema).length === 0))
+            failures.push(`${name}: ${status} has no schema`);
         }
         if (path === "/api/health") continue;
         for (const status of ["400", "4XX"]) {
-          const problem = operation.responses[status]?.content?.["application/json"]?.schema as { properties?: { error?: { properties?: Record<string, unknown> } } } | undefined;
+          const problem = operation.responses[status]?.content?.["application/json"]?.schema as
+            { properties?: { error?: { properties?: Record<string, unknown> } } } | undefined;
           const fields = Object.keys(problem?.properties?.error?.properties ?? {});
-          if (!["code", "message", "fields"].every((field) => fields.includes(field))) failures.push(`${name}: ${status} is not the problem shape { error: { code, message, fields } }`);
+          if (!["code", "message", "fields"].every((field) => fields.includes(field)))
+            failures.push(`${name}: ${status} is not the problem shape { error: { code, message, fields } }`);
         }
-        if (!operation.summary || !/[\u4e00-\u9fff]/.test(operation.description ?? "")) failures.push(`${name}: no Chinese and English description`);
+        if (!operation.summary || !/[\u4e00-\u9fff]/.test(operation.description ?? ""))
+          failures.push(`${name}: no Chinese and English description`);
       }
     }
     expect(failures, failures.join("\n")).toEqual([]);
@@ -88,10 +104,14 @@ describe("OpenAPI: /api/docs/json", () => {
   });
 
   it("documents 401 and 403 for every route with a permission, and 404 for every route with a target", async () => {
-    const document = (await app.inject({ method: "GET", url: "/api/docs/json" })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const document = (await app.inject({ method: "GET", url: "/api/docs/json" })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     for (const { route } of entries) {
-      const responses = document.paths[`/api/v1${route.url.replace(/:(\w+)/g, "{$1}")}`][route.method.toLowerCase()].responses;
-      if (route.permission !== publicPermission) expect(Object.keys(responses), route.url).toEqual(expect.arrayContaining(["401", "403"]));
+      const responses =
+        document.paths[`/api/v1${route.url.replace(/:(\w+)/g, "{$1}")}`][route.method.toLowerCase()].responses;
+      if (route.permission !== publicPermission)
+        expect(Object.keys(responses), route.url).toEqual(expect.arrayContaining(["401", "403"]));
       if (route.target) expect(Object.keys(responses), route.url).toContain("404");
     }
   });

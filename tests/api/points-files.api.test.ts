@@ -10,15 +10,23 @@ import { countAudit, seedTestWorld, signIn, type Session } from "../helpers/fixt
 
 // Evidence files: type by magic bytes, size limit, stored outside the web root, served only to staff and the owner.
 
-const pngBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("png body")]);
+const pngBytes = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from("png body"),
+]);
 const pdfBytes = Buffer.from("%PDF-1.4\n% test evidence\n");
 
 /** A multipart/form-data body with one file part. */
 export function multipart(name: string, bytes: Buffer, contentType = "application/octet-stream") {
   const boundary = `----gongzhi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 let database: TestDatabase;
@@ -42,7 +50,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedTestWorld(database.db);
   app = await buildApp({ db: database.db });
-  for (const name of ["resident", "clerk", "clerkXiaolan", "verifier", "admin"] as const) sessions[name] = await signIn(app, name.toLowerCase());
+  for (const name of ["resident", "clerk", "clerkXiaolan", "verifier", "admin"] as const)
+    sessions[name] = await signIn(app, name.toLowerCase());
 });
 
 afterAll(async () => {
@@ -56,7 +65,12 @@ describe("evidence files", () => {
     const response = await upload(sessions.resident, "居住证.png", pngBytes, "?townCode=shiqi");
     expect(response.statusCode).toBe(201);
     const file = response.json();
-    expect(file).toMatchObject({ name: "居住证.png", mediaType: "image/png", sizeBytes: pngBytes.length, townCode: "shiqi" });
+    expect(file).toMatchObject({
+      name: "居住证.png",
+      mediaType: "image/png",
+      sizeBytes: pngBytes.length,
+      townCode: "shiqi",
+    });
     expect(file.sha256).toBe(createHash("sha256").update(pngBytes).digest("hex"));
     expect(file.storageKey).toBeUndefined();
     expect(readdirSync(folder).length).toBe(1);
@@ -65,9 +79,16 @@ describe("evidence files", () => {
   });
 
   it("refuses content that is not PDF, JPEG or PNG, whatever the name says", async () => {
-    const response = await upload(sessions.resident, "evidence.pdf", Buffer.from("<html><script>alert(1)</script></html>"));
+    const response = await upload(
+      sessions.resident,
+      "evidence.pdf",
+      Buffer.from("<html><script>alert(1)</script></html>"),
+    );
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: "file_type_not_allowed", fields: { file: expect.any(String) } });
+    expect(response.json().error).toMatchObject({
+      code: "file_type_not_allowed",
+      fields: { file: expect.any(String) },
+    });
   });
 
   it("refuses a file over 10 MiB with 413", async () => {

@@ -14,7 +14,12 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-const organisation = (name: string) => ({ name, kind: "social_organisation", townCode: "shiqi", address: "石岐街道一号" });
+const organisation = (name: string) => ({
+  name,
+  kind: "social_organisation",
+  townCode: "shiqi",
+  address: "石岐街道一号",
+});
 
 async function organisationsNamed(name: string): Promise<number> {
   const row = await testApp.database.db
@@ -35,7 +40,9 @@ describe("Idempotency-Key under concurrency", () => {
         clerk.request("POST", "/api/v1/organisations", organisation(name), headers),
         clerk.request("POST", "/api/v1/organisations", organisation(name), headers),
       ]);
-      const created = responses.filter((response) => response.statusCode === 201 && response.headers["idempotent-replayed"] === undefined);
+      const created = responses.filter(
+        (response) => response.statusCode === 201 && response.headers["idempotent-replayed"] === undefined,
+      );
       expect(created).toHaveLength(1);
       const other = responses.find((response) => response !== created[0])!;
       if (other.statusCode === 409) {
@@ -70,9 +77,19 @@ describe("Idempotency-Key under concurrency", () => {
   it("takes over a reservation left by a request that never answered (older than 5 minutes)", async () => {
     await testApp.database.db
       .insertInto("idempotency_keys")
-      .values({ account_id: testApp.world.accounts.clerk, key: "stale", method: "POST", path: "/api/v1/organisations", status_code: null, body: null, created_at: new Date(Date.now() - 10 * 60_000) })
+      .values({
+        account_id: testApp.world.accounts.clerk,
+        key: "stale",
+        method: "POST",
+        path: "/api/v1/organisations",
+        status_code: null,
+        body: null,
+        created_at: new Date(Date.now() - 10 * 60_000),
+      })
       .execute();
-    const response = await clerk.request("POST", "/api/v1/organisations", organisation("过期预留协会"), { "idempotency-key": "stale" });
+    const response = await clerk.request("POST", "/api/v1/organisations", organisation("过期预留协会"), {
+      "idempotency-key": "stale",
+    });
     expect(response.statusCode).toBe(201);
     expect(response.headers["idempotent-replayed"]).toBeUndefined();
   });

@@ -43,7 +43,11 @@ describe("validation names the field", () => {
   });
 
   it("refuses a bad phone", async () => {
-    const response = await clerk.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(302), phone: "12345" }));
+    const response = await clerk.request(
+      "POST",
+      "/api/v1/persons",
+      person({ idNumber: testIdNumber(302), phone: "12345" }),
+    );
     expect(await fieldsOf(response)).toEqual(["phone"]);
   });
 
@@ -56,19 +60,31 @@ describe("validation names the field", () => {
     });
     expect(response.statusCode).toBe(403); // CSRF first
     const admin = await signIn(app, "programmeadmin");
-    const refused = await admin.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(303), townCode: "atlantis" }));
+    const refused = await admin.request(
+      "POST",
+      "/api/v1/persons",
+      person({ idNumber: testIdNumber(303), townCode: "atlantis" }),
+    );
     expect(await fieldsOf(refused)).toEqual(["townCode"]);
     expect(refused.json().error.code).toBe("unknown_town");
   });
 
   it("refuses a community of another 镇区", async () => {
     const admin = await signIn(app, "programmeadmin");
-    const response = await admin.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(304), communityId: world.communities.xiaolan }));
+    const response = await admin.request(
+      "POST",
+      "/api/v1/persons",
+      person({ idNumber: testIdNumber(304), communityId: world.communities.xiaolan }),
+    );
     expect(await fieldsOf(response)).toEqual(["communityId"]);
   });
 
   it("refuses an unknown field by name", async () => {
-    const response = await clerk.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(305), nickname: "小七" }));
+    const response = await clerk.request(
+      "POST",
+      "/api/v1/persons",
+      person({ idNumber: testIdNumber(305), nickname: "小七" }),
+    );
     expect(await fieldsOf(response)).toEqual(["nickname"]);
     expect(response.json().error.code).toBe("validation_failed");
   });
@@ -98,7 +114,12 @@ describe("validation names the field", () => {
   });
 
   it("refuses a malformed credit code and finds an organisation by its code", async () => {
-    const bad = await clerk.request("POST", "/api/v1/organisations", { name: "某协会", kind: "social_organisation", townCode: "shiqi", creditCode: "123" });
+    const bad = await clerk.request("POST", "/api/v1/organisations", {
+      name: "某协会",
+      kind: "social_organisation",
+      townCode: "shiqi",
+      creditCode: "123",
+    });
     expect(await fieldsOf(bad)).toEqual(["creditCode"]);
     const created = await clerk.request("POST", "/api/v1/organisations", {
       name: "某协会",
@@ -148,11 +169,18 @@ describe("households", () => {
   it("refuses a second household for the same person, naming the field", async () => {
     const created = await clerk.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(320) }));
     const personId = created.json().id as string;
-    const first = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "一号", headPersonId: personId });
+    const first = await clerk.request("POST", "/api/v1/households", {
+      townCode: "shiqi",
+      address: "一号",
+      headPersonId: personId,
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json().members).toHaveLength(1);
     const second = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "二号" });
-    const add = await clerk.request("POST", `/api/v1/households/${second.json().id}/members`, { personId, relationship: "child" });
+    const add = await clerk.request("POST", `/api/v1/households/${second.json().id}/members`, {
+      personId,
+      relationship: "child",
+    });
     expect(await fieldsOf(add, 409)).toEqual(["personId"]);
     expect(add.json().error.code).toBe("already_in_household");
   });
@@ -160,11 +188,22 @@ describe("households", () => {
   it("enforces one current household in the database too (partial unique index)", async () => {
     const created = await clerk.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(321) }));
     const personId = created.json().id as string;
-    const households = await database.db.selectFrom("households").select(["id"]).where("town_code", "=", "shiqi").limit(2).execute();
+    const households = await database.db
+      .selectFrom("households")
+      .select(["id"])
+      .where("town_code", "=", "shiqi")
+      .limit(2)
+      .execute();
     const insert = (householdId: string) =>
       database.db
         .insertInto("household_members")
-        .values({ household_id: householdId, person_id: personId, town_code: "shiqi", relationship: "other", since: "2026-01-01" })
+        .values({
+          household_id: householdId,
+          person_id: personId,
+          town_code: "shiqi",
+          relationship: "other",
+          since: "2026-01-01",
+        })
         .execute();
     await insert(households[0].id);
     await expect(insert(households[1].id)).rejects.toThrow(/household_members_one_current/);
@@ -173,13 +212,20 @@ describe("households", () => {
   it("moves a person: end the membership, then join another household", async () => {
     const created = await clerk.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(322) }));
     const personId = created.json().id as string;
-    const a = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "甲", headPersonId: personId });
+    const a = await clerk.request("POST", "/api/v1/households", {
+      townCode: "shiqi",
+      address: "甲",
+      headPersonId: personId,
+    });
     const b = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "乙" });
     const ended = await clerk.request("DELETE", `/api/v1/households/${a.json().id}/members/${personId}`);
     expect(ended.statusCode).toBe(200);
     expect(ended.json().members).toHaveLength(0);
     expect(ended.json().headPersonId).toBeNull();
-    const joined = await clerk.request("POST", `/api/v1/households/${b.json().id}/members`, { personId, relationship: "head" });
+    const joined = await clerk.request("POST", `/api/v1/households/${b.json().id}/members`, {
+      personId,
+      relationship: "head",
+    });
     expect(joined.statusCode).toBe(201);
     const read = await clerk.request("GET", `/api/v1/persons/${personId}`);
     expect(read.json().householdId).toBe(b.json().id);
@@ -189,14 +235,24 @@ describe("households", () => {
     const created = await clerk.request("POST", "/api/v1/persons", person({ idNumber: testIdNumber(323) }));
     const personId = created.json().id as string;
     await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "丙", headPersonId: personId });
-    const householdsBefore = await database.db.selectFrom("households").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const householdsBefore = await database.db
+      .selectFrom("households")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const auditBefore = await countAudit(database.db);
     // The household row is inserted before the head is found to belong elsewhere: the transaction must roll back.
-    const refused = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "丁", headPersonId: personId });
+    const refused = await clerk.request("POST", "/api/v1/households", {
+      townCode: "shiqi",
+      address: "丁",
+      headPersonId: personId,
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe("already_in_household");
     expect(refused.json().error.fields).toHaveProperty("headPersonId");
-    const householdsAfter = await database.db.selectFrom("households").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const householdsAfter = await database.db
+      .selectFrom("households")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(householdsAfter.n)).toBe(Number(householdsBefore.n));
     expect(await countAudit(database.db)).toBe(auditBefore);
   });
@@ -206,10 +262,16 @@ describe("optimistic concurrency and idempotency", () => {
   it("answers 409 version_conflict when somebody saved first", async () => {
     const read = await clerk.request("GET", `/api/v1/persons/${world.persons.shiqi}`);
     const version = read.json().version as number;
-    const first = await clerk.request("PATCH", `/api/v1/persons/${world.persons.shiqi}`, { version, address: "新地址一" });
+    const first = await clerk.request("PATCH", `/api/v1/persons/${world.persons.shiqi}`, {
+      version,
+      address: "新地址一",
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(version + 1);
-    const second = await clerk.request("PATCH", `/api/v1/persons/${world.persons.shiqi}`, { version, address: "新地址二" });
+    const second = await clerk.request("PATCH", `/api/v1/persons/${world.persons.shiqi}`, {
+      version,
+      address: "新地址二",
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe("version_conflict");
   });
@@ -224,20 +286,34 @@ describe("optimistic concurrency and idempotency", () => {
     expect(second.json()).toEqual(first.json());
     expect(second.headers["idempotent-replayed"]).toBe("true");
     expect(await countAudit(database.db, "person.create")).toBe(auditBefore + 1);
-    const reused = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "戊" }, { "idempotency-key": "key-340" });
+    const reused = await clerk.request(
+      "POST",
+      "/api/v1/households",
+      { townCode: "shiqi", address: "戊" },
+      { "idempotency-key": "key-340" },
+    );
     expect(reused.statusCode).toBe(422);
   });
 });
 
 describe("malformed input is a 4xx, never a 500", () => {
   it("refuses a NUL character in any text field, in the query and in the login username, naming the field", async () => {
-    const person = await clerk.request("POST", "/api/v1/persons", { name: "张\u0000三", idNumber: testIdNumber(881), townCode: "shiqi", hukouType: "local" });
+    const person = await clerk.request("POST", "/api/v1/persons", {
+      name: "张\u0000三",
+      idNumber: testIdNumber(881),
+      townCode: "shiqi",
+      hukouType: "local",
+    });
     expect(person.statusCode).toBe(400);
     expect(person.json().error.fields).toHaveProperty("name");
     const search = await clerk.request("GET", "/api/v1/persons?q=%E5%BC%A0%00");
     expect(search.statusCode).toBe(400);
     expect(search.json().error.fields).toHaveProperty("q");
-    const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "clerk\u0000", password: "whatever-123" } });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "clerk\u0000", password: "whatever-123" },
+    });
     expect(login.statusCode).toBe(400);
     expect(login.json().error.fields).toHaveProperty("username");
     const nested = await clerk.request("POST", "/api/v1/households", { townCode: "shiqi", address: "路\u0000" });

@@ -12,9 +12,10 @@ describe("web/generated/openapi.ts", () => {
     const first = expectedLines.findIndex((line, index) => line !== actualLines[index]);
     const where = first === -1 && expectedLines.length !== actualLines.length ? expectedLines.length : first;
     expect(
-      where === -1 ? null : { line: where + 1, generated: expectedLines[where] ?? "(end)", onDisk: actualLines[where] ?? "(end)" },
+      where === -1
+        ? null
+        : { line: where + 1, generated: expectedLines[where] ?? "(end)", onDisk: actualLines[where] ?? "(end)" },
       "the generated web API types are stale: run `npm run gen:api-types` and commit the result",
     ).toBeNull();
   });
-
 });

@@ -50,7 +50,11 @@ describe("web app and limits", () => {
     const statuses: number[] = [];
     let last = "";
     for (let attempt = 0; attempt < 4; attempt += 1) {
-      const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username: "nobody", password: "x-123456789" } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "nobody", password: "x-123456789" },
+      });
       statuses.push(response.statusCode);
       last = response.body;
     }

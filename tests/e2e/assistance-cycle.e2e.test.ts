@@ -34,7 +34,8 @@ async function requireWebBuildWith(marker: string): Promise<void> {
   const html = await (await fetch(server.baseUrl)).text();
   const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
   const code = script ? await (await fetch(`${server.baseUrl}${script}`)).text() : "";
-  if (!code.includes(marker)) throw new Error(`web/dist has no assistance screens (no "${marker}"): run npm run build:web first`);
+  if (!code.includes(marker))
+    throw new Error(`web/dist has no assistance screens (no "${marker}"): run npm run build:web first`);
 }
 
 afterAll(async () => {
@@ -43,7 +44,12 @@ afterAll(async () => {
 });
 
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width: 1366, height: 860 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/login`);
   await page.getByTestId("login-username").fill(username);
@@ -86,7 +92,9 @@ function yuan(amount: number): string {
 /** Masks a Chinese name as the publicity does: first character, then one * per hidden character, then the last. */
 function masked(name: string): string {
   const characters = Array.from(name);
-  return characters.length === 2 ? `${characters[0]}*` : `${characters[0]}${"*".repeat(characters.length - 2)}${characters[characters.length - 1]}`;
+  return characters.length === 2
+    ? `${characters[0]}*`
+    : `${characters[0]}${"*".repeat(characters.length - 2)}${characters[characters.length - 1]}`;
 }
 
 interface PublicEntry {
@@ -97,10 +105,16 @@ interface PublicEntry {
 
 /** The entry of the public list of `kind` for 石岐区 whose title contains `titlePart` (and, given a name, that person's entry). */
 async function publicEntry(kind: string, titlePart: string, name?: string): Promise<PublicEntry> {
-  const lists = (await (await fetch(`${server.baseUrl}/api/v1/public/publicity/lists?kind=${encodeURIComponent(kind)}`)).json()) as { items: { id: string; kind: string; title: string; townCode: string }[] };
-  const list = lists.items.find((item) => item.kind === kind && item.townCode === "shiqi" && item.title.includes(titlePart));
+  const lists = (await (
+    await fetch(`${server.baseUrl}/api/v1/public/publicity/lists?kind=${encodeURIComponent(kind)}`)
+  ).json()) as { items: { id: string; kind: string; title: string; townCode: string }[] };
+  const list = lists.items.find(
+    (item) => item.kind === kind && item.townCode === "shiqi" && item.title.includes(titlePart),
+  );
   expect(list, `public list ${kind} ${titlePart}`).toBeDefined();
-  const entries = (await (await fetch(`${server.baseUrl}/api/v1/public/publicity/lists/${list!.id}/entries?pageSize=100`)).json()) as { items: PublicEntry[] };
+  const entries = (await (
+    await fetch(`${server.baseUrl}/api/v1/public/publicity/lists/${list!.id}/entries?pageSize=100`)
+  ).json()) as { items: PublicEntry[] };
   const found = name ? entries.items.filter((item) => item.maskedName === masked(name)) : entries.items;
   expect(found.length, `entries of ${list!.title}`).toBe(1);
   return found[0];
@@ -116,7 +130,8 @@ describe("social assistance from application to bank file in the browser", () =>
   // Every step dated in the past, in order. The publicity starts on a working day early enough that even 7
   // working days (holidays included) end before today, so today's approval is valid and pays from this month.
   let publicityStart = addDays(today, -9);
-  while (!isWorkingDay(publicityStart) || addWorkingDays(publicityStart, 7) >= today) publicityStart = addDays(publicityStart, -1);
+  while (!isWorkingDay(publicityStart) || addWorkingDays(publicityStart, 7) >= today)
+    publicityStart = addDays(publicityStart, -1);
   const dates = {
     submitted: addDays(publicityStart, -8),
     investigated: addDays(publicityStart, -6),
@@ -144,9 +159,17 @@ describe("social assistance from application to bank file in the browser", () =>
       const detail = await (await page.request.get(`${server.baseUrl}/api/v1/assistance/cases/${item.id}`)).json();
       used.add(String(detail.householdId));
     }
-    const found = await (await page.request.get(`${server.baseUrl}/api/v1/households?q=${encodeURIComponent("社区")}&pageSize=100`)).json();
+    const found = await (
+      await page.request.get(`${server.baseUrl}/api/v1/households?q=${encodeURIComponent("社区")}&pageSize=100`)
+    ).json();
     const households = found.items as { id: string; address: string; headName: string | null; memberCount: number }[];
-    const chosen = households.find((household) => !used.has(String(household.id)) && household.memberCount >= 2 && household.memberCount <= 4 && household.headName);
+    const chosen = households.find(
+      (household) =>
+        !used.has(String(household.id)) &&
+        household.memberCount >= 2 &&
+        household.memberCount <= 4 &&
+        household.headName,
+    );
     expect(chosen, "a 石岐区 household of 2–4 members without a case").toBeDefined();
 
     await page.goto(`${server.baseUrl}/console/assistance/cases`);
@@ -155,7 +178,10 @@ describe("social assistance from application to bank file in the browser", () =>
     const householdSearch = page.getByTestId("assistance-new-household").locator("input");
     await householdSearch.click();
     await householdSearch.fill(chosen!.address);
-    await page.locator(".ant-select-item-option", { hasText: `${chosen!.address} · ${chosen!.headName}` }).first().click();
+    await page
+      .locator(".ant-select-item-option", { hasText: `${chosen!.address} · ${chosen!.headName}` })
+      .first()
+      .click();
     await page.getByTestId("assistance-new-form").waitFor();
 
     const rows = page.getByTestId("assistance-new-form").locator("tbody tr.ant-table-row");
@@ -176,7 +202,16 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => incomeError.textContent()).toContain("members.0.monthlyIncomeYuan");
     // Let the message finish fading in before the screenshot.
     const explain = rows.nth(0).locator(".ant-form-item-explain");
-    await expect.poll(async () => explain.evaluate((element) => (globalThis as unknown as { getComputedStyle: (node: unknown) => { opacity: string } }).getComputedStyle(element).opacity)).toBe("1");
+    await expect
+      .poll(async () =>
+        explain.evaluate(
+          (element) =>
+            (globalThis as unknown as { getComputedStyle: (node: unknown) => { opacity: string } }).getComputedStyle(
+              element,
+            ).opacity,
+        ),
+      )
+      .toBe("1");
     expect(page.url()).toMatch(/\/cases\/new$/);
     await screenshot(page, "assistance-application-income-error");
     await page.getByTestId("assistance-new-income-0").fill(MEMBER_INCOME);
@@ -217,7 +252,9 @@ describe("social assistance from application to bank file in the browser", () =>
     await appraisal.locator("#agree").fill("5");
     await appraisal.locator("#minutes").fill("民主评议会议：出席人数不足");
     await page.getByTestId("assistance-step-submit").click();
-    await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain("appraisal_invalid");
+    await expect
+      .poll(async () => page.getByTestId("assistance-case-timeline").textContent())
+      .toContain("appraisal_invalid");
     expect(await state(page)).toContain("已调查");
 
     // Then a valid one: 9 members, 7 present, 6 agree (two thirds present, two thirds of them agree).
@@ -240,15 +277,21 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => state(page)).toContain("公示中");
     const deadlines = page.getByTestId("assistance-case-deadlines");
     await expect.poll(async () => deadlines.textContent()).toContain(`${dates.publicityStart} – `);
-    const publicityEnd = /\d{4}-\d{2}-\d{2} – (\d{4}-\d{2}-\d{2})/.exec((await deadlines.textContent()) ?? "")?.[1] ?? "";
-    expect(publicityEnd >= addDays(dates.publicityStart, 6) && publicityEnd < today, `publicity ends ${publicityEnd}`).toBe(true);
+    const publicityEnd =
+      /\d{4}-\d{2}-\d{2} – (\d{4}-\d{2}-\d{2})/.exec((await deadlines.textContent()) ?? "")?.[1] ?? "";
+    expect(
+      publicityEnd >= addDays(dates.publicityStart, 6) && publicityEnd < today,
+      `publicity ends ${publicityEnd}`,
+    ).toBe(true);
     // The community publicity (no screen shows it yet, so read the public list as anyone can): the head's name
     // and ID number masked, the household's size, income and proposed amount.
     const headRow = page.getByTestId("assistance-case-members").locator("tbody tr", { hasText: "head" });
     const [headName, headIdNumber] = (await headRow.locator("td").allTextContents()).map((text) => text.trim());
     const entry = await publicEntry("assistance.case", `（${caseNumber}）`);
     expect(entry.maskedName).toBe(masked(headName));
-    expect(entry.maskedIdNumber).toBe(`${headIdNumber.slice(0, 4)}${"*".repeat(headIdNumber.length - 8)}${headIdNumber.slice(-4)}`);
+    expect(entry.maskedIdNumber).toBe(
+      `${headIdNumber.slice(0, 4)}${"*".repeat(headIdNumber.length - 8)}${headIdNumber.slice(-4)}`,
+    );
     expect(entry.values).toEqual({ members: memberCount, income: MEMBER_INCOME, amount: yuan(expectedFen) });
     // The clerk cannot decide: no step form for the decision.
     expect(await page.getByTestId("assistance-step-decision").count()).toBe(0);
@@ -293,7 +336,9 @@ describe("social assistance from application to bank file in the browser", () =>
     await summary.waitFor();
     // The lines table masks the account: find the case by its payee and the account's last four digits.
     const linesTable = page.getByTestId("assistance-payroll-lines");
-    const ourLine = linesTable.locator("tr", { hasText: payeeName }).filter({ hasText: `****${BANK_ACCOUNT.slice(-4)}` });
+    const ourLine = linesTable
+      .locator("tr", { hasText: payeeName })
+      .filter({ hasText: `****${BANK_ACCOUNT.slice(-4)}` });
     await expect.poll(async () => ourLine.textContent()).toContain(yuan(expectedFen));
     const lineCells = await ourLine.locator("td").allTextContents();
     expect(lineCells.slice(0, 5)).toEqual([payeeName, "石岐区", month, String(memberCount), yuan(expectedDibaoFen)]);
@@ -304,9 +349,18 @@ describe("social assistance from application to bank file in the browser", () =>
 
     // The summary adds up: categories to the total, 镇区 rows to the total, all to the fen.
     const summaryText = (await summary.textContent()) ?? "";
-    const category = (label: string) => fen(new RegExp(`${label}：?\\s*(-?\\d+\\.\\d{2})`).exec(summaryText)?.[1] ?? "x");
-    expect(category("低保金（元）") + category("分类救助金（元）") + category("价格临时补贴（元）") + category("补发/调整（元）")).toBe(fen(totalYuan));
-    const townTotals = await page.getByTestId("assistance-payroll-towns").locator("tbody tr.ant-table-row td:last-child").allTextContents();
+    const category = (label: string) =>
+      fen(new RegExp(`${label}：?\\s*(-?\\d+\\.\\d{2})`).exec(summaryText)?.[1] ?? "x");
+    expect(
+      category("低保金（元）") +
+        category("分类救助金（元）") +
+        category("价格临时补贴（元）") +
+        category("补发/调整（元）"),
+    ).toBe(fen(totalYuan));
+    const townTotals = await page
+      .getByTestId("assistance-payroll-towns")
+      .locator("tbody tr.ant-table-row td:last-child")
+      .allTextContents();
     expect(townTotals.reduce((sum, value) => sum + fen(value), 0)).toBe(fen(totalYuan));
     // The approval remounts the lines table (shown with the export buttons): wait until it has loaded again.
     await expect.poll(async () => linesTable.locator('[class*="spin-spinning"], [class*="spin-blur"]').count()).toBe(0);
@@ -314,7 +368,10 @@ describe("social assistance from application to bank file in the browser", () =>
     await page.waitForTimeout(600); // cosmetic only: the loading overlay fades out before the screenshot
     await screenshot(page, "assistance-payroll-summary");
 
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("assistance-payroll-export-csv").click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("assistance-payroll-export-csv").click(),
+    ]);
     expect(csvDownload.suggestedFilename()).toBe(`dibao-${month}.csv`);
     const csv = (await readDownload(await csvDownload.path())).toString("utf8").replace(/^\uFEFF/, "");
     const lines = csv.split("\r\n").filter((line) => line.length > 0);
@@ -341,7 +398,10 @@ describe("social assistance from application to bank file in the browser", () =>
     expect(fen(ours![2])).toBe(expectedFen);
     expect(ours![4]).toBe("shiqi");
 
-    const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("assistance-payroll-export-xlsx").click()]);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("assistance-payroll-export-xlsx").click(),
+    ]);
     const workbook = new ExcelJS.Workbook();
     // exceljs types want an ArrayBuffer; it reads a Node Buffer (as the API tests of the bank file do).
     await workbook.xlsx.load((await readDownload(await xlsxDownload.path())) as unknown as ArrayBuffer);

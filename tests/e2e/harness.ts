@@ -56,12 +56,16 @@ export function makeDataFolder(): string {
  * Starts the server on a data folder that outlives it (stop keeps the folder), optionally with the server's clock
  * moved forward by whole days: a browser test restarts on the same data to reach the end of a publicity period.
  */
-export async function startServerOn(dataDir: string, options: { clockOffsetDays?: number } = {}): Promise<RunningServer> {
+export async function startServerOn(
+  dataDir: string,
+  options: { clockOffsetDays?: number } = {},
+): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {};
   if (options.clockOffsetDays) {
     const offsetMs = options.clockOffsetDays * 86_400_000;
     const shift = `const o=${offsetMs};const R=Date;class S extends R{constructor(...a){if(a.length===0)super(R.now()+o);else super(...a)}static now(){return R.now()+o}}globalThis.Date=S;`;
-    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import=data:text/javascript,${encodeURIComponent(shift)}`.trim();
+    env.NODE_OPTIONS =
+      `${process.env.NODE_OPTIONS ?? ""} --import=data:text/javascript,${encodeURIComponent(shift)}`.trim();
   }
   return launchServer(dataDir, env, false);
 }
@@ -79,12 +83,20 @@ async function waitUntilGroupEnded(groupId: number): Promise<void> {
   throw new Error(`server process group ${groupId} still running 30 s after stop`);
 }
 
-async function launchServer(dataDir: string, extraEnv: NodeJS.ProcessEnv, removeOnStop: boolean): Promise<RunningServer> {
+async function launchServer(
+  dataDir: string,
+  extraEnv: NodeJS.ProcessEnv,
+  removeOnStop: boolean,
+): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: String(port), GONGZHI_DATA: dataDir };
   delete env.DATABASE_URL;
   // Its own process group, so stop ends npx, tsx and the server together (killing npx alone leaves the server).
-  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child: ChildProcess = spawn("npx", ["tsx", "src/cli/main.ts", "serve"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));

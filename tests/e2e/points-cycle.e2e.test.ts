@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, makeDataFolder, screenshot, SCREENSHOT_DIR, startServerOn, type RunningServer } from "./harness";
+import {
+  launchBrowser,
+  makeDataFolder,
+  screenshot,
+  SCREENSHOT_DIR,
+  startServerOn,
+  type RunningServer,
+} from "./harness";
 
 // One whole yearly cycle of the points service in the browser (GitHub issue 4), on the demo data's current
 // cycle: the programme admin imports hukou quotas (石岐区: 2 places), three migrants of 石岐区 apply for hukou
@@ -63,7 +70,11 @@ afterAll(async () => {
 });
 
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    viewport: { width: 1366, height: 860 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/login`);
   await page.getByTestId("login-username").fill(username);
@@ -110,7 +121,10 @@ async function enterFact(page: Page, label: string, value: string, evidence: boo
   await choose(page, form.getByTestId("points-declare-fact"), label, label);
   if (value === "college") await choose(page, form.locator(".ant-select").nth(1), "college");
   else await form.locator(".ant-input-number input").fill(value);
-  if (evidence) await form.locator("input[type=file]").setInputFiles({ name: `${label}.pdf`, mimeType: "application/pdf", buffer: tinyPdf });
+  if (evidence)
+    await form
+      .locator("input[type=file]")
+      .setInputFiles({ name: `${label}.pdf`, mimeType: "application/pdf", buffer: tinyPdf });
   await form.getByTestId("points-declare-submit").click();
 }
 
@@ -133,13 +147,24 @@ function ageOn(birthDate: string, today: string): number {
 /** Chooses two working-age migrants of 石岐区 with three-character names from the demo registry (not the resident). */
 async function findTwoMigrants(page: Page, residentPersonId: string): Promise<Applicant[]> {
   const today = new Date(Date.now() + START_OFFSET_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const households = await api<{ items: { id: string }[] }>(page, "GET", "/households?q=%E7%9F%B3%E5%B2%90&pageSize=50");
+  const households = await api<{ items: { id: string }[] }>(
+    page,
+    "GET",
+    "/households?q=%E7%9F%B3%E5%B2%90&pageSize=50",
+  );
   const found: Applicant[] = [];
   for (const household of households.items) {
     const detail = await api<{ members: { personId: string }[] }>(page, "GET", `/households/${household.id}`);
     for (const member of detail.members) {
       if (member.personId === residentPersonId) continue;
-      const person = await api<{ id: string; name: string; idNumber: string; hukouType: string; birthDate: string; gender: string }>(page, "GET", `/persons/${member.personId}`);
+      const person = await api<{
+        id: string;
+        name: string;
+        idNumber: string;
+        hukouType: string;
+        birthDate: string;
+        gender: string;
+      }>(page, "GET", `/persons/${member.personId}`);
       const age = ageOn(person.birthDate, today);
       const workingAge = age >= 25 && age <= (person.gender === "male" ? 55 : 45);
       if (person.hukouType !== "migrant" || !workingAge || person.name.length !== 3) continue;
@@ -170,10 +195,14 @@ describe("a whole points cycle in the browser", () => {
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await page.getByTestId("points-quotas").waitFor();
     const csv = "town_code,purpose,grade,places\nshiqi,hukou,,2\nxiaolan,hukou,,10\n";
-    await page.locator("input[type=file]").setInputFiles({ name: "hukou-quotas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "hukou-quotas.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     const hukouRows = page.getByTestId("points-quotas").locator("tbody tr", { hasText: "积分入户" });
     await expect.poll(async () => hukouRows.count()).toBe(2);
-    expect((await hukouRows.filter({ hasText: "石岐区" }).locator("td").allTextContents()).map((text) => text.trim())).toContain("2");
+    expect(
+      (await hukouRows.filter({ hasText: "石岐区" }).locator("td").allTextContents()).map((text) => text.trim()),
+    ).toContain("2");
     await screenshot(page, "points-cycle-quotas");
   });
 
@@ -181,7 +210,12 @@ describe("a whole points cycle in the browser", () => {
     const resident = await signIn("resident");
     const me = await api<{ user: { personId: string } }>(resident, "GET", "/auth/me");
     const profile = await api<{ person: { name: string; idNumber: string } }>(resident, "GET", "/me/profile");
-    applicants.resident = { personId: me.user.personId, name: profile.person.name, idNumber: profile.person.idNumber, permitYears: 2 };
+    applicants.resident = {
+      personId: me.user.personId,
+      name: profile.person.name,
+      idNumber: profile.person.idNumber,
+      permitYears: 2,
+    };
 
     await resident.goto(`${server.baseUrl}/console/points/me`);
     await resident.getByTestId("points-enrol-permit").fill("GD4420123456");
@@ -242,7 +276,9 @@ describe("a whole points cycle in the browser", () => {
     await row.getByTestId("points-queue-reason").fill("学信网核验大专学历属实");
     await screenshot(verifier, "points-cycle-queue-verifier");
     await row.getByTestId("points-queue-decide").click();
-    await expect.poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count()).toBe(0);
+    await expect
+      .poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count())
+      .toBe(0);
 
     const resident = await signIn("resident");
     await resident.goto(`${server.baseUrl}/console/points/me`);
@@ -260,20 +296,44 @@ describe("a whole points cycle in the browser", () => {
     await runRow.locator(".ant-table-row-expand-icon").click();
     const summary = page.getByTestId("points-run-summary").locator("tr.ant-table-row", { hasText: "石岐区" });
     await expect.poll(async () => summary.textContent()).toContain("积分入户");
-    expect((await summary.locator("td").allTextContents()).map((text) => text.trim())).toEqual(["积分入户", "石岐区", "—", "2", "3", "3", "2", "0", "75.00"]);
+    expect((await summary.locator("td").allTextContents()).map((text) => text.trim())).toEqual([
+      "积分入户",
+      "石岐区",
+      "—",
+      "2",
+      "3",
+      "3",
+      "2",
+      "0",
+      "75.00",
+    ]);
     await screenshot(page, "points-cycle-run-review");
     await runRow.getByTestId("points-run-publish").click();
     await expect.poll(async () => runRow.textContent(), { timeout: 20_000 }).toContain("公示中");
   });
 
   it("shows the published list to anyone: ranks and results with masked names and ID numbers", async () => {
-    const page = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })).newPage();
+    const page = await (
+      await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })
+    ).newPage();
     await page.goto(`${server.baseUrl}/points/lists`);
     await openShiqiHukouList(page);
     const rows = await entryRows(page);
-    expect(rows.map((cells) => [cells[0], cells[1]])).toEqual([["1", masked(applicants.first.name)], ["2", masked(applicants.second.name)], ["3", masked(applicants.resident.name)]]);
-    expect(rows.map((cells) => cells.slice(4).join(" "))).toEqual([expect.stringContaining("80.00"), expect.stringContaining("75.00"), expect.stringContaining("70.00")]);
-    expect(rows.map((cells) => cells.join(" "))).toEqual([expect.stringContaining("录取"), expect.stringContaining("录取"), expect.stringContaining("未获指标")]);
+    expect(rows.map((cells) => [cells[0], cells[1]])).toEqual([
+      ["1", masked(applicants.first.name)],
+      ["2", masked(applicants.second.name)],
+      ["3", masked(applicants.resident.name)],
+    ]);
+    expect(rows.map((cells) => cells.slice(4).join(" "))).toEqual([
+      expect.stringContaining("80.00"),
+      expect.stringContaining("75.00"),
+      expect.stringContaining("70.00"),
+    ]);
+    expect(rows.map((cells) => cells.join(" "))).toEqual([
+      expect.stringContaining("录取"),
+      expect.stringContaining("录取"),
+      expect.stringContaining("未获指标"),
+    ]);
     for (const cells of rows) expect(cells[2]).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
     const content = await page.content();
     for (const applicant of Object.values(applicants)) {
@@ -281,7 +341,9 @@ describe("a whole points cycle in the browser", () => {
       expect(content).not.toContain(applicant.name);
     }
     expect(await page.getByTestId("points-list-select").textContent()).toContain("版本 1");
-    const lists = (await (await page.request.get(`${server.baseUrl}/api/v1/public/publicity/lists?kind=points.hukou&townCode=shiqi`)).json()) as { items: { id: string; version: number }[] };
+    const lists = (await (
+      await page.request.get(`${server.baseUrl}/api/v1/public/publicity/lists?kind=points.hukou&townCode=shiqi`)
+    ).json()) as { items: { id: string; version: number }[] };
     expect(lists.items.map((list) => list.version)).toEqual([1]);
     firstListId = lists.items[0].id;
     await screenshot(page, "points-cycle-public-list-v1");
@@ -291,10 +353,20 @@ describe("a whole points cycle in the browser", () => {
     const resident = await signIn("resident");
     await resident.goto(`${server.baseUrl}/console/points/lists`);
     await openShiqiHukouList(resident);
-    await resident.getByTestId("points-list-entries").locator("tr.ant-table-row", { hasText: masked(applicants.second.name) }).getByTestId("points-list-object").click();
+    await resident
+      .getByTestId("points-list-entries")
+      .locator("tr.ant-table-row", { hasText: masked(applicants.second.name) })
+      .getByTestId("points-list-object")
+      .click();
     await resident.getByTestId("points-objection-indicator").fill("education");
     await resident.getByTestId("points-objection-reason").fill("第2名申请人的大专学历证书系伪造，请教育部门核查");
-    await expect.poll(async () => resident.locator(".ant-modal:visible").evaluate((modal) => (globalThis as unknown as BrowserWindow).getComputedStyle(modal).opacity)).toBe("1");
+    await expect
+      .poll(async () =>
+        resident
+          .locator(".ant-modal:visible")
+          .evaluate((modal) => (globalThis as unknown as BrowserWindow).getComputedStyle(modal).opacity),
+      )
+      .toBe("1");
     await screenshot(resident, "points-cycle-objection");
     await resident.getByTestId("points-objection-submit").click();
     await expect.poll(async () => resident.locator(".ant-modal:visible").count()).toBe(0);
@@ -305,12 +377,24 @@ describe("a whole points cycle in the browser", () => {
     await expect.poll(async () => objection.textContent()).toMatch(DEGREE);
     await screenshot(clerk, "points-cycle-objection-clerk");
     await objection.getByTestId("points-objection-forward").click();
-    await expect.poll(async () => clerk.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count()).toBe(0);
+    await expect
+      .poll(async () =>
+        clerk.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count(),
+      )
+      .toBe(0);
 
     // The contested degree was entered as checked at the counter; the web app has no button to send a confirmed
     // fact to its department (the queue lists declared facts only), so the clerk's send goes through the API.
-    const enrolment = await api<{ id: string }>(clerk, "GET", `/points/enrolments?personId=${applicants.second.personId}`);
-    const caseFile = await api<{ facts: { id: string; fact: string }[] }>(clerk, "GET", `/points/enrolments/${enrolment.id}`);
+    const enrolment = await api<{ id: string }>(
+      clerk,
+      "GET",
+      `/points/enrolments?personId=${applicants.second.personId}`,
+    );
+    const caseFile = await api<{ facts: { id: string; fact: string }[] }>(
+      clerk,
+      "GET",
+      `/points/enrolments/${enrolment.id}`,
+    );
     const degree = caseFile.facts.find((fact) => fact.fact === "education");
     await api(clerk, "POST", `/points/facts/${degree?.id}/send`);
   });
@@ -327,15 +411,30 @@ describe("a whole points cycle in the browser", () => {
     await expect.poll(async () => objection.textContent()).toMatch(DEGREE);
     await screenshot(verifier, "points-cycle-objection-verifier");
     await row.getByTestId("points-queue-decide").click();
-    await expect.poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count()).toBe(0);
+    await expect
+      .poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count())
+      .toBe(0);
     await objection.getByTestId("points-objection-uphold").click();
-    await expect.poll(async () => verifier.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count()).toBe(0);
+    await expect
+      .poll(async () =>
+        verifier.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count(),
+      )
+      .toBe(0);
     // The list page does not show objection outcomes; the public outcome of the first version is read from the API.
-    const outcomes = (await (await verifier.request.get(`${server.baseUrl}/api/v1/public/publicity/lists/${firstListId}/objections`)).json()) as { pending: number; items: unknown[] };
-    expect(outcomes).toMatchObject({ pending: 0, items: [{ rank: 2, maskedName: masked(applicants.second.name), indicator: "education", status: "upheld" }] });
+    const outcomes = (await (
+      await verifier.request.get(`${server.baseUrl}/api/v1/public/publicity/lists/${firstListId}/objections`)
+    ).json()) as { pending: number; items: unknown[] };
+    expect(outcomes).toMatchObject({
+      pending: 0,
+      items: [{ rank: 2, maskedName: masked(applicants.second.name), indicator: "education", status: "upheld" }],
+    });
 
     const clerk = await signIn("clerk.shiqi");
-    const enrolment = await api<{ id: string }>(clerk, "GET", `/points/enrolments?personId=${applicants.second.personId}`);
+    const enrolment = await api<{ id: string }>(
+      clerk,
+      "GET",
+      `/points/enrolments?personId=${applicants.second.personId}`,
+    );
     await clerk.goto(`${server.baseUrl}/console/points/enrolments/${enrolment.id}`);
     await expect.poll(async () => clerk.getByTestId("points-me-applications").textContent()).toContain("45.00");
     expect(await clerk.getByTestId("points-me-facts").textContent()).toContain("部门已更正");
@@ -346,11 +445,18 @@ describe("a whole points cycle in the browser", () => {
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(1);
     await page.getByTestId("points-run").click();
-    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count(), { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count(), { timeout: 20_000 })
+      .toBe(2);
     const latest = page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" });
     await expect.poll(async () => latest.textContent()).toContain("2");
     await latest.getByTestId("points-run-publish").click();
-    await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" }).count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(
+        async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" }).count(),
+        { timeout: 20_000 },
+      )
+      .toBe(0);
     const republished = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
     expect(await republished.textContent()).toContain("公示中");
     await republished.getByTestId("points-run-finalise").click();
@@ -358,10 +464,14 @@ describe("a whole points cycle in the browser", () => {
     // which SubmitErrorAlert turns into "check the fields marked red" though this page has no such field).
     await page.getByTestId("submit-error").waitFor();
     expect(await republished.textContent()).toContain("公示中");
-    expect(await page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count()).toBe(0);
+    expect(await page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count()).toBe(
+      0,
+    );
     await screenshot(page, "points-cycle-runs-republished");
 
-    const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })).newPage();
+    const visitor = await (
+      await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })
+    ).newPage();
     await visitor.goto(`${server.baseUrl}/points/lists`);
     await openShiqiHukouList(visitor);
     await expect.poll(async () => visitor.getByTestId("points-list-select").textContent()).toContain("版本 2");
@@ -380,14 +490,25 @@ describe("a whole points cycle in the browser", () => {
     await screenshot(visitor, "points-cycle-public-list-v2");
 
     // The list page shows the version but not what changed; the differences are read from the public API.
-    const lists = await (await visitor.request.get(`${server.baseUrl}/api/v1/public/publicity/lists?kind=points.hukou&townCode=shiqi`)).json() as { items: { id: string; version: number }[] };
+    const lists = (await (
+      await visitor.request.get(`${server.baseUrl}/api/v1/public/publicity/lists?kind=points.hukou&townCode=shiqi`)
+    ).json()) as { items: { id: string; version: number }[] };
     expect(lists.items[0].version).toBe(2);
-    const differences = await (await visitor.request.get(`${server.baseUrl}/api/v1/public/publicity/lists/${lists.items[0].id}/differences`)).json() as { previousVersion: number; items: { maskedName: string; changed: string[]; after: { rank: number | null } }[] };
+    const differences = (await (
+      await visitor.request.get(`${server.baseUrl}/api/v1/public/publicity/lists/${lists.items[0].id}/differences`)
+    ).json()) as {
+      previousVersion: number;
+      items: { maskedName: string; changed: string[]; after: { rank: number | null } }[];
+    };
     expect(differences.previousVersion).toBe(1);
-    expect(differences.items.map((item) => [item.maskedName, [...item.changed].sort(), item.after.rank]).sort()).toEqual([
-      [masked(applicants.second.name), ["rank", "result", "total"], null],
-      [masked(applicants.resident.name), ["rank", "result"], 2],
-    ].sort());
+    expect(
+      differences.items.map((item) => [item.maskedName, [...item.changed].sort(), item.after.rank]).sort(),
+    ).toEqual(
+      [
+        [masked(applicants.second.name), ["rank", "result", "total"], null],
+        [masked(applicants.resident.name), ["rank", "result"], 2],
+      ].sort(),
+    );
   });
 
   it("after publicity ends the admin publishes the final list and the resident downloads her notice PDF", async () => {
@@ -398,23 +519,40 @@ describe("a whole points cycle in the browser", () => {
     await admin.goto(`${server.baseUrl}/console/points/cycles`);
     const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "公示中" }).first();
     await published.getByTestId("points-run-finalise").click();
-    await expect.poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count()).toBe(1);
+    await expect
+      .poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count())
+      .toBe(1);
     await screenshot(admin, "points-cycle-final");
 
-    const visitor = await (await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 }, acceptDownloads: true })).newPage();
+    const visitor = await (
+      await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 }, acceptDownloads: true })
+    ).newPage();
     await visitor.goto(`${server.baseUrl}/points/lists`);
     await openShiqiHukouList(visitor);
     await expect.poll(async () => visitor.locator(".ant-tag", { hasText: "正式公布" }).count()).toBe(1);
     expect(await visitor.getByTestId("points-list-object").count()).toBe(0);
     expect(await visitor.getByTestId("points-list-select").textContent()).toContain("版本 2");
-    const [listPdf] = await Promise.all([visitor.waitForEvent("download"), visitor.getByTestId("points-list-pdf").click()]);
+    const [listPdf] = await Promise.all([
+      visitor.waitForEvent("download"),
+      visitor.getByTestId("points-list-pdf").click(),
+    ]);
     const listPdfPath = join(SCREENSHOT_DIR, "points-cycle-final-list.pdf");
     await listPdf.saveAs(listPdfPath);
     expect(readFileSync(listPdfPath).subarray(0, 5).toString()).toBe("%PDF-");
     const listText = execFileSync("pdftotext", ["-layout", listPdfPath, "-"]).toString();
     expect(listText).toContain(masked(applicants.resident.name));
     expect(listText).not.toContain(applicants.resident.idNumber);
-    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", listPdfPath, join(SCREENSHOT_DIR, "points-cycle-final-list")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      listPdfPath,
+      join(SCREENSHOT_DIR, "points-cycle-final-list"),
+    ]);
     await screenshot(visitor, "points-cycle-public-list-final");
 
     const resident = await signIn("resident");
@@ -426,7 +564,9 @@ describe("a whole points cycle in the browser", () => {
     const [download] = await Promise.all([resident.waitForEvent("download"), link.click()]);
     const pdfPath = join(SCREENSHOT_DIR, "points-cycle-notice.pdf");
     await download.saveAs(pdfPath);
-    const response = await resident.request.get(new URL((await link.getAttribute("href")) ?? "", server.baseUrl).toString());
+    const response = await resident.request.get(
+      new URL((await link.getAttribute("href")) ?? "", server.baseUrl).toString(),
+    );
     expect(response.headers()["content-type"]).toContain("application/pdf");
     expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
     const body = await response.body();
@@ -439,7 +579,17 @@ describe("a whole points cycle in the browser", () => {
     expect(text).toContain("第 2 名");
     expect(text).toContain("录取");
     expect(text).not.toContain(applicants.resident.idNumber);
-    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", pdfPath, join(SCREENSHOT_DIR, "points-cycle-notice")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      pdfPath,
+      join(SCREENSHOT_DIR, "points-cycle-notice"),
+    ]);
     expect(existsSync(join(SCREENSHOT_DIR, "points-cycle-notice-1.png"))).toBe(true);
   });
 });

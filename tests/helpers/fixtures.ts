@@ -52,14 +52,35 @@ export async function seedTestWorld(db: Kysely<Database>): Promise<TestWorld> {
     const persons = await trx
       .insertInto("persons")
       .values([
-        { name: "张三明", id_number: testIdNumber(901), gender: "male", birth_date: "1990-03-06", phone: "13800138000", town_code: "shiqi", community_id: community("shiqi"), hukou_type: "local" },
-        { name: "李四", id_number: testIdNumber(902, "430102"), gender: "female", birth_date: "1990-03-07", phone: "13900139000", town_code: "xiaolan", community_id: community("xiaolan"), hukou_type: "migrant" },
+        {
+          name: "张三明",
+          id_number: testIdNumber(901),
+          gender: "male",
+          birth_date: "1990-03-06",
+          phone: "13800138000",
+          town_code: "shiqi",
+          community_id: community("shiqi"),
+          hukou_type: "local",
+        },
+        {
+          name: "李四",
+          id_number: testIdNumber(902, "430102"),
+          gender: "female",
+          birth_date: "1990-03-07",
+          phone: "13900139000",
+          town_code: "xiaolan",
+          community_id: community("xiaolan"),
+          hukou_type: "migrant",
+        },
       ])
       .returning(["id", "town_code"])
       .execute();
     const person = (town: string) => persons.find((row) => row.town_code === town)!.id;
     const accounts = {} as Record<keyof typeof testAccounts, string>;
-    for (const [name, grant] of Object.entries(testAccounts) as [keyof typeof testAccounts, (typeof testAccounts)[keyof typeof testAccounts]][]) {
+    for (const [name, grant] of Object.entries(testAccounts) as [
+      keyof typeof testAccounts,
+      (typeof testAccounts)[keyof typeof testAccounts],
+    ][]) {
       const created = await createAccount(
         trx,
         { actor: null, requestId: null },
@@ -86,7 +107,12 @@ export async function seedTestWorld(db: Kysely<Database>): Promise<TestWorld> {
 export interface Session {
   cookie: string;
   csrfToken: string;
-  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  request: (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
 }
 
 /** Signs in through the API and returns a client for that account. */

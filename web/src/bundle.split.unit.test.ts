@@ -12,7 +12,11 @@ let entry = "";
 let chunks: string[] = [];
 
 beforeAll(async () => {
-  await build({ configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)), logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
+    logLevel: "silent",
+    build: { outDir, emptyOutDir: true },
+  });
   const html = readFileSync(join(outDir, "index.html"), "utf8");
   const preloaded = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]);
   entry = preloaded.map((file) => readFileSync(join(outDir, "assets", file), "utf8")).join("\n");

@@ -28,16 +28,15 @@ export const router = createBrowserRouter([
     children: [
       {
         element: <PublicLayout />,
-        children: [
-          { index: true, element: <HomePage /> },
-          { path: "login", element: <LoginPage /> },
-          ...publicRoutes,
-        ],
+        children: [{ index: true, element: <HomePage /> }, { path: "login", element: <LoginPage /> }, ...publicRoutes],
       },
       {
         path: "console",
         // The console's frame (menu, header, session check) loads only when someone enters the console.
-        element: lazyPage(() => import("./layout/ConsoleLayout"), (module) => module.ConsoleLayout),
+        element: lazyPage(
+          () => import("./layout/ConsoleLayout"),
+          (module) => module.ConsoleLayout,
+        ),
         children: [...consoleRoutes, { path: "*", element: <NotFoundPage /> }],
       },
       { path: "*", element: <PublicLayout />, children: [{ path: "*", element: <NotFoundPage /> }] },

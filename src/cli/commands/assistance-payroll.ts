@@ -12,10 +12,13 @@ function fail(message: string): never {
 
 /** Adds `payroll` and `demo` under the `assistance` command (created by the rules CLI, or here when absent). */
 export function registerAssistancePayrollCommand(program: Command): void {
-  const assistance = program.commands.find((command) => command.name() === "assistance") ?? program.command("assistance");
+  const assistance =
+    program.commands.find((command) => command.name() === "assistance") ?? program.command("assistance");
   assistance
     .command("demo")
-    .description("load the assistance demo data (cases at every state, synthetic CPI months, last month's payroll) into a database loaded by `gongzhi demo`")
+    .description(
+      "load the assistance demo data (cases at every state, synthetic CPI months, last month's payroll) into a database loaded by `gongzhi demo`",
+    )
     .action(async () => {
       const { openMigratedDatabase } = await import("../../db/startup");
       const { inTransaction } = await import("../../db/transaction");
@@ -23,8 +26,13 @@ export function registerAssistancePayrollCommand(program: Command): void {
       const { seedAssistance } = await import("../../modules/assistance/seeds");
       const handle = await openMigratedDatabase((line) => process.stderr.write(`${line}\n`));
       try {
-        if (!(await hasDemoData(handle.db))) fail("run `gongzhi demo` first: the assistance demo builds on the demo registry");
-        const already = await handle.db.selectFrom("accounts").select("id").where("username", "=", "price.officer").executeTakeFirst();
+        if (!(await hasDemoData(handle.db)))
+          fail("run `gongzhi demo` first: the assistance demo builds on the demo registry");
+        const already = await handle.db
+          .selectFrom("accounts")
+          .select("id")
+          .where("username", "=", "price.officer")
+          .executeTakeFirst();
         if (already) fail("the assistance demo data is already loaded");
         await inTransaction(handle.db, (trx) => seedAssistance(trx, {}));
         process.stdout.write(`${JSON.stringify({ loaded: "assistance", priceOfficer: "price.officer" })}\n`);
@@ -44,7 +52,8 @@ export function registerAssistancePayrollCommand(program: Command): void {
       const { writeFile } = await import("node:fs/promises");
       const { openMigratedDatabase } = await import("../../db/startup");
       const { inTransactionWhenOk, inTransaction } = await import("../../db/transaction");
-      const { runPayroll, approvePayroll, markExported } = await import("../../modules/assistance/commands/payroll.run");
+      const { runPayroll, approvePayroll, markExported } =
+        await import("../../modules/assistance/commands/payroll.run");
       const { findPayroll } = await import("../../modules/assistance/payroll.repository");
       const { presentPayroll } = await import("../../modules/assistance/routes/payroll.routes");
       const { bankCsv, bankRows, bankXlsx } = await import("../../modules/assistance/payroll.export");
@@ -54,13 +63,18 @@ export function registerAssistancePayrollCommand(program: Command): void {
       try {
         const bar = progressBar();
         const run = await inTransactionWhenOk(handle.db, (trx) =>
-          runPayroll(trx, context, options.month, { onProgress: (done, total, label) => bar.update(done, total, label) }));
+          runPayroll(trx, context, options.month, {
+            onProgress: (done, total, label) => bar.update(done, total, label),
+          }),
+        );
         bar.stop();
         if (!run.ok) fail(`${run.error.code}: ${run.error.message}`);
         if (options.approve) {
           const found = (await findPayroll(handle.db, options.month))!;
           if (found.payroll.status === "computed") {
-            const approved = await inTransactionWhenOk(handle.db, (trx) => approvePayroll(trx, context, options.month, found.payroll.version));
+            const approved = await inTransactionWhenOk(handle.db, (trx) =>
+              approvePayroll(trx, context, options.month, found.payroll.version),
+            );
             if (!approved.ok) fail(`${approved.error.code}: ${approved.error.message}`);
           }
         }
@@ -71,14 +85,22 @@ export function registerAssistancePayrollCommand(program: Command): void {
             const found = (await findPayroll(trx, options.month))!;
             if (found.payroll.status !== "approved") fail("not_approved: approve the payroll first (--approve)");
             const { rows, totalFen, withheld } = await bankRows(trx, options.month);
-            const content = /\.csv$/i.test(target) ? bankCsv(options.month, rows, totalFen) : await bankXlsx(options.month, rows, totalFen);
+            const content = /\.csv$/i.test(target)
+              ? bankCsv(options.month, rows, totalFen)
+              : await bankXlsx(options.month, rows, totalFen);
             await writeFile(target, content);
             await markExported(trx, context, options.month, { file: target, rows: rows.length, totalFen, withheld });
-            return { file: target, rows: rows.length, totalYuan: (await import("../../core/money")).fenToYuanString(totalFen) };
+            return {
+              file: target,
+              rows: rows.length,
+              totalYuan: (await import("../../core/money")).fenToYuanString(totalFen),
+            };
           });
         }
         const summary = presentPayroll((await findPayroll(handle.db, options.month))!);
-        process.stdout.write(`${JSON.stringify({ ...summary, created: run.value.created, ...(exported ? { exported } : {}) }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ...summary, created: run.value.created, ...(exported ? { exported } : {}) }, null, 2)}\n`,
+        );
       } finally {
         await handle.close();
       }

@@ -31,10 +31,29 @@ const REQUESTS = [
     },
     cpi: { yoy_percent: 3.6, food_yoy_percent: 2 },
   },
-  { id: "bad", month: "2018-03", household: { members: [{ id: "A", monthly_income_yuan: -1, categories: [] }], assets_yuan: 0 } },
-  { id: "early", month: "2016-12", household: { members: [{ id: "A", monthly_income_yuan: 0, categories: [] }], assets_yuan: 0 } },
-  { id: "rich", month: "2021-01", household: { members: [{ id: "A", monthly_income_yuan: 0, categories: [] }], assets_yuan: 26880.01 } },
-  { id: 5, month: "2021-01", household: { members: [{ id: "A", monthly_income_yuan: 1119.99, categories: ["severe_disability"] }], assets_yuan: 0 } },
+  {
+    id: "bad",
+    month: "2018-03",
+    household: { members: [{ id: "A", monthly_income_yuan: -1, categories: [] }], assets_yuan: 0 },
+  },
+  {
+    id: "early",
+    month: "2016-12",
+    household: { members: [{ id: "A", monthly_income_yuan: 0, categories: [] }], assets_yuan: 0 },
+  },
+  {
+    id: "rich",
+    month: "2021-01",
+    household: { members: [{ id: "A", monthly_income_yuan: 0, categories: [] }], assets_yuan: 26880.01 },
+  },
+  {
+    id: 5,
+    month: "2021-01",
+    household: {
+      members: [{ id: "A", monthly_income_yuan: 1119.99, categories: ["severe_disability"] }],
+      assets_yuan: 0,
+    },
+  },
 ];
 
 describe("gongzhi assistance compute (CLI contract)", () => {
@@ -44,16 +63,28 @@ describe("gongzhi assistance compute (CLI contract)", () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       // dibao 1952 − 500.50 = 1451.50; one supplement 390; price 976 × 3.6 % = 35.14 → 35 × 2 = 70
-      { id: "h1", eligible: true, dibao_yuan: 1451.5, supplement_yuan: 390, price_subsidy_yuan: 70, total_yuan: 1911.5 },
+      {
+        id: "h1",
+        eligible: true,
+        dibao_yuan: 1451.5,
+        supplement_yuan: 390,
+        price_subsidy_yuan: 70,
+        total_yuan: 1911.5,
+      },
       {
         id: "bad",
-        error: { code: "invalid_income", message: "household.members[0].monthly_income_yuan must not be negative", field: "household.members[0].monthly_income_yuan" },
+        error: {
+          code: "invalid_income",
+          message: "household.members[0].monthly_income_yuan must not be negative",
+          field: "household.members[0].monthly_income_yuan",
+        },
       },
       {
         id: "early",
         error: {
           code: "no_standard",
-          message: "no dibao standard is in force in 2016-12: dibao.standard has no value on 2016-12-01 (first value from 2017-01-01)",
+          message:
+            "no dibao standard is in force in 2016-12: dibao.standard has no value on 2016-12-01 (first value from 2017-01-01)",
           field: "month",
         },
       },
@@ -63,7 +94,13 @@ describe("gongzhi assistance compute (CLI contract)", () => {
   });
 
   it("adds the explanation steps with --explain", () => {
-    const result = run(["assistance", "compute", "--explain", "--input", inputFile(JSON.stringify(REQUESTS.slice(0, 1)))]);
+    const result = run([
+      "assistance",
+      "compute",
+      "--explain",
+      "--input",
+      inputFile(JSON.stringify(REQUESTS.slice(0, 1))),
+    ]);
     const [entry] = JSON.parse(result.stdout);
     const standard = entry.steps.find((step: { key: string }) => step.key === "standard");
     expect(standard).toMatchObject({ zh: "低保标准（元/人·月）", value: "976.00" });
@@ -86,7 +123,16 @@ describe("gongzhi assistance compute (CLI contract)", () => {
   });
 
   it("proposes a standard by the natural-growth rule", () => {
-    const result = run(["assistance", "propose-standard", "--previous", "1120", "--consumption", "40000", "--date", "2022-01-01"]);
+    const result = run([
+      "assistance",
+      "propose-standard",
+      "--previous",
+      "1120",
+      "--consumption",
+      "40000",
+      "--date",
+      "2022-01-01",
+    ]);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ previous_yuan: 1120, computed_yuan: 1167, proposed_yuan: 1167 });
   });

@@ -21,7 +21,12 @@ function draftFolder(): string {
   const folder = join(mkdtempSync(join(tmpdir(), "assistance-draft-")), "draft");
   cpSync(POLICY, folder, { recursive: true });
   const policyFile = join(folder, "policy.yaml");
-  writeFileSync(policyFile, readFileSync(policyFile, "utf8").replace("id: zhongshan-assistance", "id: zhongshan-assistance-draft").replace("status: active", "status: draft"));
+  writeFileSync(
+    policyFile,
+    readFileSync(policyFile, "utf8")
+      .replace("id: zhongshan-assistance", "id: zhongshan-assistance-draft")
+      .replace("status: active", "status: draft"),
+  );
   const dibao = join(folder, "parameters", "dibao.yaml");
   const entry = "    - from: 2021-06-01\n      value: 1200\n      reference: draft standard for consultation\n";
   writeFileSync(dibao, readFileSync(dibao, "utf8").replace("asset_limit_months:", `${entry}asset_limit_months:`));
@@ -51,7 +56,9 @@ describe("policy test branch for assistance", () => {
 
   it("finds nothing in a folder without assistance policies", async () => {
     captureStdout();
-    const totals = await testAssistancePolicies(fileURLToPath(new URL("../../../policies/zhongshan/points", import.meta.url)));
+    const totals = await testAssistancePolicies(
+      fileURLToPath(new URL("../../../policies/zhongshan/points", import.meta.url)),
+    );
     expect(totals.folders).toBe(0);
   });
 });
@@ -67,15 +74,35 @@ describe("policy simulate branch for assistance", () => {
       ]),
     );
     const out = captureStdout();
-    const handled = await simulateAssistancePolicy({ policy: draftFolder(), baseline: "zhongshan-assistance", population, date: "2021-06-15", json: true });
+    const handled = await simulateAssistancePolicy({
+      policy: draftFolder(),
+      baseline: "zhongshan-assistance",
+      population,
+      date: "2021-06-15",
+      json: true,
+    });
     expect(handled).toBe(true);
     const report = JSON.parse(out.text());
     // c1 1120 → 1200 (+80); c2 ineligible → 1200 − 1150 = 50
-    expect(report).toMatchObject({ draft: "zhongshan-assistance-draft", baseline: "zhongshan-assistance", month: "2021-06", households: 2, gainers: 2, newlyEligible: 1, differenceFen: 13000 });
+    expect(report).toMatchObject({
+      draft: "zhongshan-assistance-draft",
+      baseline: "zhongshan-assistance",
+      month: "2021-06",
+      households: 2,
+      gainers: 2,
+      newlyEligible: 1,
+      differenceFen: 13000,
+    });
   });
 
   it("leaves other policy kinds to their own branch", async () => {
     captureStdout();
-    expect(await simulateAssistancePolicy({ policy: "zhongshan-points-2016-draft", baseline: "zhongshan-points-2014", population: "x.json" })).toBe(false);
+    expect(
+      await simulateAssistancePolicy({
+        policy: "zhongshan-points-2016-draft",
+        baseline: "zhongshan-points-2014",
+        population: "x.json",
+      }),
+    ).toBe(false);
   });
 });

@@ -51,12 +51,16 @@ export function registerAssistanceCommands(program: Command): void {
       const { loadAssistancePolicy } = await import("../../rules/assistance/policy.loader");
       const { proposeStandard } = await import("../../rules/assistance/standard.proposal");
       const previous = parseYuan(options.previous, "--previous");
-      if (!previous.ok || previous.value < 0) fail(previous.ok ? "--previous must not be negative" : previous.error.message);
+      if (!previous.ok || previous.value < 0)
+        fail(previous.ok ? "--previous must not be negative" : previous.error.message);
       const date = options.date ?? clock.today();
       if (!isIsoDate(date)) fail(`--date must be YYYY-MM-DD, got ${date}`);
       const policy = loadAssistancePolicy(options.policy);
       if (!policy.ok) fail(policy.error.message);
-      const proposal = proposeStandard(previous.value, options.consumption, { parameters: policy.value.parameters, date });
+      const proposal = proposeStandard(previous.value, options.consumption, {
+        parameters: policy.value.parameters,
+        date,
+      });
       if (!proposal.ok) fail(proposal.error.message);
       const { proposedFen, computedFen, reference } = proposal.value;
       const output = {
@@ -88,7 +92,9 @@ export async function testAssistancePolicies(target: string): Promise<Assistance
   const totals: AssistanceTestTotals = { folders: folders.length, passed: 0, failed: 0 };
   for (const folder of folders) {
     const policy = loadAssistancePolicy(folder);
-    process.stdout.write(policy.ok ? `${policy.value.id} (${policy.value.status})\n` : `✗ ${folder}: the policy does not load\n`);
+    process.stdout.write(
+      policy.ok ? `${policy.value.id} (${policy.value.status})\n` : `✗ ${folder}: the policy does not load\n`,
+    );
     const summary = runAssistanceGoldenTests(folder);
     for (const result of summary.results.filter((each) => !onlyFile || each.file === onlyFile)) {
       process.stdout.write(`  ${result.passed ? "✓" : "✗"} ${result.name}\n`);
@@ -141,11 +147,19 @@ export async function simulateAssistancePolicy(options: AssistanceSimulateOption
     const text = readFileSync(options.population, "utf8");
     caseload = text.trimStart().startsWith("[")
       ? (JSON.parse(text) as unknown[])
-      : text.split(/\r?\n/).filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as unknown);
+      : text
+          .split(/\r?\n/)
+          .filter((line) => line.trim() !== "")
+          .map((line) => JSON.parse(line) as unknown);
   } catch (error) {
     fail(`cannot read --population ${options.population}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const report = simulateAssistance({ baseline: baseline.parameters, draftParameters: draft.parameters, caseload, month });
+  const report = simulateAssistance({
+    baseline: baseline.parameters,
+    draftParameters: draft.parameters,
+    caseload,
+    month,
+  });
   if (!report.ok) fail(report.error.message);
   const value = report.value;
   if (options.json) {
@@ -156,8 +170,13 @@ export async function simulateAssistancePolicy(options: AssistanceSimulateOption
   const lines = [
     `${draft.id} vs ${baseline.id}, ${value.month}: ${value.households} households, ${value.affected} affected (${value.gainers} gain, ${value.losers} lose, ${value.newlyEligible} enter, ${value.noLongerEligible} leave)`,
     `cost per month: ${yuan(value.baselineCostFen)} → ${yuan(value.draftCostFen)} yuan (${value.differenceFen >= 0 ? "+" : ""}${yuan(value.differenceFen)})`,
-    ...value.byTown.map((town) => `  ${town.town.padEnd(14)} ${String(town.households).padStart(6)} households ${String(town.affected).padStart(6)} affected  ${yuan(town.differenceFen)} yuan`),
-    ...(value.invalid.length > 0 ? [`${value.invalid.length} cases could not be computed (first: ${value.invalid[0].error.message})`] : []),
+    ...value.byTown.map(
+      (town) =>
+        `  ${town.town.padEnd(14)} ${String(town.households).padStart(6)} households ${String(town.affected).padStart(6)} affected  ${yuan(town.differenceFen)} yuan`,
+    ),
+    ...(value.invalid.length > 0
+      ? [`${value.invalid.length} cases could not be computed (first: ${value.invalid[0].error.message})`]
+      : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   return true;

@@ -9,7 +9,11 @@ const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-audit-cli-"));
 const environment = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
 
 function gongzhi(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: environment, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    env: environment,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -17,7 +21,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("gongzhi audit head / verify --expect-head", () => {
   it("prints the head hash, accepts a recorded head still in the chain and refuses one that is not", () => {
-    const user = gongzhi("users", "create", "--username", "admin.one", "--password", "Admin-Password-1", "--role", "admin");
+    const user = gongzhi(
+      "users",
+      "create",
+      "--username",
+      "admin.one",
+      "--password",
+      "Admin-Password-1",
+      "--role",
+      "admin",
+    );
     expect(user.status, user.stderr).toBe(0);
     const head = gongzhi("audit", "head");
     expect(head.status, head.stderr).toBe(0);

@@ -9,8 +9,13 @@ export function registerAuditCommands(program: Command): void {
   const audit = program.command("audit").description("the audit log");
   audit
     .command("verify")
-    .description("check the hash chain of the audit log and print its head hash; exit 1 when broken (stop the server first when using ./data)")
-    .option("--expect-head <hash>", "a head hash recorded earlier (outside the database): it must still be in the chain")
+    .description(
+      "check the hash chain of the audit log and print its head hash; exit 1 when broken (stop the server first when using ./data)",
+    )
+    .option(
+      "--expect-head <hash>",
+      "a head hash recorded earlier (outside the database): it must still be in the chain",
+    )
     .action(async (options: { expectHead?: string }) => {
       const expectHead = options.expectHead?.trim().toLowerCase();
       if (expectHead !== undefined && !/^[0-9a-f]{64}$/.test(expectHead)) {
@@ -37,7 +42,9 @@ export function registerAuditCommands(program: Command): void {
           return;
         }
         for (const problem of result.problems) {
-          process.stdout.write(`position ${problem.position}${problem.id ? ` (${problem.id})` : ""}: ${problem.reason}\n`);
+          process.stdout.write(
+            `position ${problem.position}${problem.id ? ` (${problem.id})` : ""}: ${problem.reason}\n`,
+          );
         }
         process.stdout.write(`audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} entries\n`);
         process.exitCode = 1;

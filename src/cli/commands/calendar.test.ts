@@ -5,7 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 function gongzhi(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync("npx", ["tsx", "src/cli/main.ts", "calendar", ...args], { encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync("npx", ["tsx", "src/cli/main.ts", "calendar", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
@@ -38,15 +41,31 @@ describe("gongzhi calendar", () => {
     const due = gongzhi("add-working-days", "2026-12-04", "30");
     expect(due.status).toBe(0);
     expect(due.stdout).toMatch(/^2027-01-\d\d \(暂定 provisional: no official holiday notice for 2027 yet\)\n$/);
-    expect(JSON.parse(gongzhi("add-working-days", "2026-12-04", "30", "--json").stdout)).toEqual({ date: due.stdout.slice(0, 10), provisional: true });
-    expect(JSON.parse(gongzhi("add-working-days", "2026-11-02", "5", "--json").stdout)).toEqual({ date: "2026-11-09", provisional: false });
-    expect(gongzhi("is-working-day", "2027-02-05", "--reason").stdout).toMatch(/^false holiday 春节 \(暂定 provisional/);
+    expect(JSON.parse(gongzhi("add-working-days", "2026-12-04", "30", "--json").stdout)).toEqual({
+      date: due.stdout.slice(0, 10),
+      provisional: true,
+    });
+    expect(JSON.parse(gongzhi("add-working-days", "2026-11-02", "5", "--json").stdout)).toEqual({
+      date: "2026-11-09",
+      provisional: false,
+    });
+    expect(gongzhi("is-working-day", "2027-02-05", "--reason").stdout).toMatch(
+      /^false holiday 春节 \(暂定 provisional/,
+    );
   });
   it("refuses a notice with problems, naming each", () => {
     const folder = mkdtempSync(join(tmpdir(), "gongzhi-calendar-"));
     try {
       const file = join(folder, "2027.json");
-      writeFileSync(file, JSON.stringify({ year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知", holidays: { "2027-02-30": "春节", "2028-01-01": "元旦" }, workdays: { "2027-02-03": "春节调休" } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          year: 2027,
+          source: "国务院办公厅关于2027年部分节假日安排的通知",
+          holidays: { "2027-02-30": "春节", "2028-01-01": "元旦" },
+          workdays: { "2027-02-03": "春节调休" },
+        }),
+      );
       const refused = gongzhi("import", "--file", file, "--dry-run");
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain("2027-02-30 is not a real date");
@@ -56,5 +75,4 @@ describe("gongzhi calendar", () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
-
 });

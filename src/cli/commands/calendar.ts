@@ -89,7 +89,9 @@ export function registerCalendarCommands(program: Command): void {
       run(() => {
         const kind = dayKind(requireDate(date, "date"));
         if (!options.reason) return String(kind.working) + provisionalMark(date);
-        return [String(kind.working), kind.kind, "name" in kind ? kind.name : ""].join(" ").trim() + provisionalMark(date);
+        return (
+          [String(kind.working), kind.kind, "name" in kind ? kind.name : ""].join(" ").trim() + provisionalMark(date)
+        );
       });
     });
 
@@ -126,7 +128,9 @@ export function registerCalendarCommands(program: Command): void {
       }
       const problems = calendarYearProblems(notice);
       if (problems.length > 0) {
-        process.stderr.write(`gongzhi calendar import: the notice has ${problems.length} problem(s):\n${problems.map((line) => `  - ${line}`).join("\n")}\n`);
+        process.stderr.write(
+          `gongzhi calendar import: the notice has ${problems.length} problem(s):\n${problems.map((line) => `  - ${line}`).join("\n")}\n`,
+        );
         process.exitCode = USAGE_ERROR;
         return;
       }
@@ -153,9 +157,13 @@ async function importNotice(entry: CalendarYear, options: { dryRun: boolean }): 
     setOfficialYear(entry);
     const changes = deadlineChanges(open);
     for (const change of changes) {
-      log(`${change.dueOn} → ${change.recomputedOn}  ${change.label}  ${change.reference}${change.townCode ? ` (${change.townCode})` : ""}`);
+      log(
+        `${change.dueOn} → ${change.recomputedOn}  ${change.label}  ${change.reference}${change.townCode ? ` (${change.townCode})` : ""}`,
+      );
     }
-    log(`${open.length} open deadline(s) checked, ${changes.length} would move with the official ${entry.year} calendar; stored deadlines are not moved.`);
+    log(
+      `${open.length} open deadline(s) checked, ${changes.length} would move with the official ${entry.year} calendar; stored deadlines are not moved.`,
+    );
     if (!options.dryRun) {
       await inTransaction(handle.db, async (trx) => {
         await appendAudit(trx, {
@@ -165,14 +173,23 @@ async function importNotice(entry: CalendarYear, options: { dryRun: boolean }): 
           entityType: "calendar_year",
           entityId: String(entry.year),
           before: { provisional: wasProvisional },
-          after: { source: entry.source, holidays: Object.keys(entry.holidays).length, workdays: Object.keys(entry.workdays).length, changes },
+          after: {
+            source: entry.source,
+            holidays: Object.keys(entry.holidays).length,
+            workdays: Object.keys(entry.workdays).length,
+            changes,
+          },
         });
         writeCalendarYear(entry);
         writeCalendarIndex();
       });
-      log(`wrote src/core/calendar-data/${entry.year}.json; restart Gongzhi to use it (last official year now ${lastOfficialYear()}).`);
+      log(
+        `wrote src/core/calendar-data/${entry.year}.json; restart Gongzhi to use it (last official year now ${lastOfficialYear()}).`,
+      );
     }
-    process.stdout.write(`${JSON.stringify({ year: entry.year, written: !options.dryRun, checked: open.length, changes })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ year: entry.year, written: !options.dryRun, checked: open.length, changes })}\n`,
+    );
   } finally {
     await handle.close();
   }

@@ -9,13 +9,17 @@ export function registerDatabaseCommands(program: Command): void {
     .action(async () => {
       const { openMigratedDatabase } = await import("../../db/startup");
       const handle = await openMigratedDatabase((line) => process.stderr.write(`${line}\n`));
-      process.stdout.write(handle.applied.length ? `applied: ${handle.applied.join(", ")}\n` : "database is up to date\n");
+      process.stdout.write(
+        handle.applied.length ? `applied: ${handle.applied.join(", ")}\n` : "database is up to date\n",
+      );
       await handle.close();
     });
 
   program
     .command("demo")
-    .description("load demo data (24 镇区, departments, ~2,000 synthetic residents, one account per role) into an empty database")
+    .description(
+      "load demo data (24 镇区, departments, ~2,000 synthetic residents, one account per role) into an empty database",
+    )
     .option("--force", "load even when the database is not empty")
     .option("--persons <count>", "number of synthetic persons", "2000")
     .action(async (options: { force?: boolean; persons: string }) => {
@@ -25,7 +29,8 @@ export function registerDatabaseCommands(program: Command): void {
       const { modules } = await import("../../http/modules");
       const { progressBar } = await import("../../platform/cli/progress");
       const persons = Number(options.persons);
-      if (!Number.isInteger(persons) || persons < 1) throw new Error(`--persons must be a positive integer, got "${options.persons}"`);
+      if (!Number.isInteger(persons) || persons < 1)
+        throw new Error(`--persons must be a positive integer, got "${options.persons}"`);
       const handle = await openMigratedDatabase((line) => process.stderr.write(`${line}\n`));
       try {
         if (!options.force && !(await isDatabaseEmpty(handle.db))) {

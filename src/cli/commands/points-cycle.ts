@@ -32,7 +32,9 @@ export function registerPointsCycleCommands(program: Command): void {
         const found = await findCycleOfYear(handle.db, options.year);
         if (!found.ok) fail(found.error);
         const started = Date.now();
-        const run = await inTransactionWhenOk(handle.db, (trx) => runRanking(trx, { actor: actor.value, requestId: null }, found.value));
+        const run = await inTransactionWhenOk(handle.db, (trx) =>
+          runRanking(trx, { actor: actor.value, requestId: null }, found.value),
+        );
         if (!run.ok) fail(`${run.error.code}: ${run.error.message}`);
         process.stdout.write(`${JSON.stringify({ ...runSummary(run.value), ms: Date.now() - started })}\n`);
       } finally {
@@ -59,9 +61,13 @@ export function registerPointsCycleCommands(program: Command): void {
         const run = await findRun(handle.db, options.run);
         if (!run) fail(`no run ${options.run}`);
         const cycle = (await findCycle(handle.db, run.cycle_id))!;
-        const published = await inTransactionWhenOk(handle.db, (trx) => publishRun(trx, { actor: actor.value, requestId: null }, run, cycle));
+        const published = await inTransactionWhenOk(handle.db, (trx) =>
+          publishRun(trx, { actor: actor.value, requestId: null }, run, cycle),
+        );
         if (!published.ok) fail(`${published.error.code}: ${published.error.message}`);
-        process.stdout.write(`${JSON.stringify({ ...runSummary(published.value), lists: published.value.list_ids.length })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ...runSummary(published.value), lists: published.value.list_ids.length })}\n`,
+        );
       } finally {
         await handle.close();
       }

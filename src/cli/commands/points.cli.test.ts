@@ -9,15 +9,43 @@ const directory = mkdtempSync(join(tmpdir(), "gongzhi-points-"));
 function run(args: string[], input: string, name: string): { status: number | null; stdout: string; stderr: string } {
   const file = join(directory, name);
   writeFileSync(file, input);
-  const result = spawnSync("npx", ["tsx", "src/cli/main.ts", "points", "score", ...args, "--input", file], { encoding: "utf8", cwd: process.cwd() });
+  const result = spawnSync("npx", ["tsx", "src/cli/main.ts", "points", "score", ...args, "--input", file], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const requests = [
-  { id: "a", purpose: "housing", town: "xiaolan", application_date: "2015-05-01", facts: { education: "college", residence_permit_years: 5 } },
-  { id: "b", purpose: "hukou", town: "shiqi", application_date: "2015-05-01", facts: { education: "college", shoe_size: 42 } },
-  { id: "c", purpose: "school", town: "shiqi", application_date: "2014-05-01", grade: "primary_1", facts: { education: "senior_secondary" } },
-  { id: "d", purpose: "hukou", town: "shiqi", application_date: "2015-05-01", facts: { insurance_years_guangdong: { pension: 3, medical: 3, injury: 1 } } },
+  {
+    id: "a",
+    purpose: "housing",
+    town: "xiaolan",
+    application_date: "2015-05-01",
+    facts: { education: "college", residence_permit_years: 5 },
+  },
+  {
+    id: "b",
+    purpose: "hukou",
+    town: "shiqi",
+    application_date: "2015-05-01",
+    facts: { education: "college", shoe_size: 42 },
+  },
+  {
+    id: "c",
+    purpose: "school",
+    town: "shiqi",
+    application_date: "2014-05-01",
+    grade: "primary_1",
+    facts: { education: "senior_secondary" },
+  },
+  {
+    id: "d",
+    purpose: "hukou",
+    town: "shiqi",
+    application_date: "2015-05-01",
+    facts: { insurance_years_guangdong: { pension: 3, medical: 3, injury: 1 } },
+  },
 ];
 
 describe("points score CLI contract", () => {
@@ -26,22 +54,44 @@ describe("points score CLI contract", () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       { id: "a", purpose: "housing", total: 110.5, eligible: true, personal_quality: 60, insurance: 0, residence: 25 },
-      { id: "b", error: { code: "unknown_fact", message: "facts.shoe_size: is not a fact of zhongshan-points-2014", field: "facts.shoe_size" } },
+      {
+        id: "b",
+        error: {
+          code: "unknown_fact",
+          message: "facts.shoe_size: is not a fact of zhongshan-points-2014",
+          field: "facts.shoe_size",
+        },
+      },
       { id: "c", purpose: "school", total: 30, eligible: true, personal_quality: 30, insurance: 0, residence: 0 },
       { id: "d", purpose: "hukou", total: 10.5, eligible: false, personal_quality: 0, insurance: 10.5, residence: 0 },
     ]);
   });
 
   it("picks the version in force per application date for a family id", () => {
-    const result = run(["--policy", "zhongshan-points"], JSON.stringify([requests[2], { ...requests[2], id: "c2", application_date: "2015-05-01" }]), "family.json");
+    const result = run(
+      ["--policy", "zhongshan-points"],
+      JSON.stringify([requests[2], { ...requests[2], id: "c2", application_date: "2015-05-01" }]),
+      "family.json",
+    );
     expect(JSON.parse(result.stdout).map((entry: { total: number }) => entry.total)).toEqual([40, 30]);
   });
 
   it("adds steps with --explain", () => {
-    const result = run(["--policy", "zhongshan-points-2014", "--explain"], JSON.stringify([requests[0]]), "explain.json");
+    const result = run(
+      ["--policy", "zhongshan-points-2014", "--explain"],
+      JSON.stringify([requests[0]]),
+      "explain.json",
+    );
     const [entry] = JSON.parse(result.stdout);
     expect(entry.total).toBe(110.5);
-    expect(entry.steps).toContainEqual(expect.objectContaining({ indicator: "education", points: 60, reference: "中府〔2014〕106号 附件 一(一)1", zh: "文化程度" }));
+    expect(entry.steps).toContainEqual(
+      expect.objectContaining({
+        indicator: "education",
+        points: 60,
+        reference: "中府〔2014〕106号 附件 一(一)1",
+        zh: "文化程度",
+      }),
+    );
     expect(entry.steps).toContainEqual(expect.objectContaining({ indicator: "multiplier", points: 25.5 }));
   });
 
@@ -49,7 +99,10 @@ describe("points score CLI contract", () => {
     const lines = [JSON.stringify(requests[0]), "{not json", JSON.stringify(requests[3])].join("\n");
     const result = run(["--policy", "zhongshan-points-2014", "--format", "jsonl"], lines, "requests.jsonl");
     expect(result.status).toBe(0);
-    const entries = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const entries = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(entries).toHaveLength(3);
     expect(entries[0]).toMatchObject({ id: "a", total: 110.5 });
     expect(entries[1]).toMatchObject({ id: null, error: { code: "invalid_json" } });
@@ -65,10 +118,24 @@ describe("points score CLI contract", () => {
     ].join("\n");
     const result = run(["--policy", "zhongshan-points-2014", "--format", "csv"], csv, "requests.csv");
     expect(result.status).toBe(0);
-    const entries = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(entries[0]).toEqual({ id: "r1", purpose: "housing", total: 190, eligible: true, personal_quality: 60, insurance: 30, residence: 100 });
+    const entries = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(entries[0]).toEqual({
+      id: "r1",
+      purpose: "housing",
+      total: 190,
+      eligible: true,
+      personal_quality: 60,
+      insurance: 30,
+      residence: 100,
+    });
     expect(entries[1]).toMatchObject({ id: "r2", total: 95 });
-    expect(entries[2]).toMatchObject({ id: "r3", error: { code: "negative_count", field: "facts.insurance_years_guangdong.pension" } });
+    expect(entries[2]).toMatchObject({
+      id: "r3",
+      error: { code: "negative_count", field: "facts.insurance_years_guangdong.pension" },
+    });
   });
 
   it("exits non-zero only when the input as a whole cannot be parsed", () => {

@@ -17,7 +17,8 @@ async function score(options: ScoreOptions): Promise<void> {
   const { readFileSync, existsSync } = await import("node:fs");
   const { loadAllVersions, resolvePolicy } = await import("../../rules/policy.registry");
   const { scoreBatch } = await import("../../rules/points.score");
-  if (!["json", "jsonl", "csv"].includes(options.format)) fail(`--format must be json, jsonl or csv, not "${options.format}"`);
+  if (!["json", "jsonl", "csv"].includes(options.format))
+    fail(`--format must be json, jsonl or csv, not "${options.format}"`);
   if (!existsSync(options.input)) fail(`cannot read --input ${options.input}: no such file`);
   const plans = loadAllVersions();
   if (!plans.ok) fail(plans.error.map((problem) => problem.message).join("\n"));
@@ -40,7 +41,10 @@ async function score(options: ScoreOptions): Promise<void> {
   let bar: { start(total: number, value: number): void; update(value: number): void; stop(): void } | undefined;
   if (process.stderr.isTTY) {
     const { default: cliProgress } = await import("cli-progress");
-    bar = new cliProgress.SingleBar({ stream: process.stderr, format: "scoring [{bar}] {percentage}% | {value}/{total} bytes" }, cliProgress.Presets.shades_classic);
+    bar = new cliProgress.SingleBar(
+      { stream: process.stderr, format: "scoring [{bar}] {percentage}% | {value}/{total} bytes" },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     progress = (read, total) => {
       if (!started) bar?.start(total, 0);
@@ -49,7 +53,10 @@ async function score(options: ScoreOptions): Promise<void> {
     };
   }
   try {
-    await streamScores(choice.value, options.input, options.format as "jsonl" | "csv", process.stdout, { explain: options.explain, progress });
+    await streamScores(choice.value, options.input, options.format as "jsonl" | "csv", process.stdout, {
+      explain: options.explain,
+      progress,
+    });
   } finally {
     bar?.stop();
   }

@@ -21,7 +21,13 @@ describe("policy commands for points versions", () => {
     const folder = join(mkdtempSync(join(tmpdir(), "points-policy-")), "2014");
     cpSync("policies/zhongshan/points/2014", folder, { recursive: true });
     const file = join(folder, "tests", "basic.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("expected: { total: 20, eligible: false, personal_quality: 20,", "expected: { total: 21, eligible: false, personal_quality: 20,"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "expected: { total: 20, eligible: false, personal_quality: 20,",
+        "expected: { total: 21, eligible: false, personal_quality: 20,",
+      ),
+    );
     const result = gongzhi("policy", "test", file);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("total: expected 21.00, got 20.00");

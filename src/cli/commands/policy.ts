@@ -22,13 +22,16 @@ async function testPolicies(path: string | undefined): Promise<void> {
   const folders = findVersionFolders(root);
   // Assistance policies (policy.yaml with kind: assistance) run their own golden tests.
   const assistance = await (await import("./assistance")).testAssistancePolicies(target);
-  if (folders.length === 0 && assistance.folders === 0) fail(`no policy version (scorecard.yaml or assistance policy.yaml) under ${target}`);
+  if (folders.length === 0 && assistance.folders === 0)
+    fail(`no policy version (scorecard.yaml or assistance policy.yaml) under ${target}`);
   let passed = assistance.passed;
   let failed = assistance.failed;
   for (const folder of folders) {
     const plan = loadVersionFolder(folder);
     if (!plan.ok) {
-      process.stdout.write(`✗ ${folder}: the policy does not load\n${plan.error.map((problem) => `    ${problem.message}`).join("\n")}\n`);
+      process.stdout.write(
+        `✗ ${folder}: the policy does not load\n${plan.error.map((problem) => `    ${problem.message}`).join("\n")}\n`,
+      );
       failed += 1;
       continue;
     }
@@ -55,7 +58,9 @@ async function listPolicies(): Promise<void> {
       continue;
     }
     const { id, status, effective, title } = plan.value.version;
-    process.stdout.write(`${id.padEnd(32)} ${status.padEnd(11)} ${effective.from} → ${effective.to ?? "open"}  ${title.zh}\n`);
+    process.stdout.write(
+      `${id.padEnd(32)} ${status.padEnd(11)} ${effective.from} → ${effective.to ?? "open"}  ${title.zh}\n`,
+    );
   }
 }
 
@@ -74,7 +79,10 @@ async function readPopulation(file: string): Promise<unknown[]> {
   const text = readFileSync(file, "utf8");
   try {
     if (text.trimStart().startsWith("[")) return JSON.parse(text) as unknown[];
-    return text.split(/\r?\n/).filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as unknown);
+    return text
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as unknown);
   } catch (error) {
     fail(`cannot parse --population ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -124,7 +132,9 @@ async function activateVersion(folder: string, from: string): Promise<void> {
   if (!activated.ok) fail(`not activated: ${activated.error.message}`);
   for (const superseded of activated.value.superseded) {
     saveVersionStatus(superseded);
-    process.stdout.write(`${superseded.version.id} superseded from ${from} (in force until ${superseded.version.effective.to})\n`);
+    process.stdout.write(
+      `${superseded.version.id} superseded from ${from} (in force until ${superseded.version.effective.to})\n`,
+    );
   }
   saveVersionStatus(activated.value.activated);
   process.stdout.write(`${activated.value.activated.version.id} active from ${from}\n`);

@@ -17,7 +17,12 @@ export async function routeRows(): Promise<RouteRow[]> {
   const permissions = allPermissions();
   return routeTable().map(({ module, route }) => {
     const permission = permissions[route.permission];
-    const roles = route.permission === "public" ? "anyone (no sign-in)" : permission.roles === "anyone" ? "anyone" : rolesOf(permission).join(", ");
+    const roles =
+      route.permission === "public"
+        ? "anyone (no sign-in)"
+        : permission.roles === "anyone"
+          ? "anyone"
+          : rolesOf(permission).join(", ");
     return {
       method: route.method,
       path: `/api/v1${route.url}`,
@@ -31,11 +36,23 @@ export async function routeRows(): Promise<RouteRow[]> {
 
 /** Lays the rows out as aligned columns: method, path, permission, roles. */
 export function formatRouteRows(rows: readonly RouteRow[]): string {
-  const header: RouteRow = { method: "METHOD", path: "PATH", permission: "PERMISSION", roles: "ROLES", module: "", summary: "" };
+  const header: RouteRow = {
+    method: "METHOD",
+    path: "PATH",
+    permission: "PERMISSION",
+    roles: "ROLES",
+    module: "",
+    summary: "",
+  };
   const all = [header, ...rows];
   const width = (key: "method" | "path" | "permission") => Math.max(...all.map((row) => row[key].length));
   const [method, path, permission] = [width("method"), width("path"), width("permission")];
-  return all.map((row) => `${row.method.padEnd(method)}  ${row.path.padEnd(path)}  ${row.permission.padEnd(permission)}  ${row.roles}`).join("\n");
+  return all
+    .map(
+      (row) =>
+        `${row.method.padEnd(method)}  ${row.path.padEnd(path)}  ${row.permission.padEnd(permission)}  ${row.roles}`,
+    )
+    .join("\n");
 }
 
 /** `gongzhi routes`: who may call what, read from the route table (no database needed). */

@@ -25,4 +25,28 @@ import year2025 from "./2025.json";
 import year2026 from "./2026.json";
 
 /** Every year of official holidays and make-up working days, oldest first. */
-export const calendarData: readonly CalendarYear[] = [year2004, year2005, year2006, year2007, year2008, year2009, year2010, year2011, year2012, year2013, year2014, year2015, year2016, year2017, year2018, year2019, year2020, year2021, year2022, year2023, year2024, year2025, year2026];
+export const calendarData: readonly CalendarYear[] = [
+  year2004,
+  year2005,
+  year2006,
+  year2007,
+  year2008,
+  year2009,
+  year2010,
+  year2011,
+  year2012,
+  year2013,
+  year2014,
+  year2015,
+  year2016,
+  year2017,
+  year2018,
+  year2019,
+  year2020,
+  year2021,
+  year2022,
+  year2023,
+  year2024,
+  year2025,
+  year2026,
+];

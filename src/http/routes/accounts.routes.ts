@@ -55,7 +55,10 @@ export const accountRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/accounts",
-    summary: { zh: "账号列表（可按用户名或姓名搜索）", en: "List accounts, optionally searching username or display name" },
+    summary: {
+      zh: "账号列表（可按用户名或姓名搜索）",
+      en: "List accounts, optionally searching username or display name",
+    },
     tags,
     permission: "accounts.read",
     querystring: ListQuery,
@@ -64,9 +67,17 @@ export const accountRoutes: readonly AnyRoute[] = [
       const { q, page = 1, pageSize = 20 } = query;
       return inTransaction(db, async (trx) => {
         let select = trx.selectFrom("accounts");
-        if (q) select = select.where((eb) => eb.or([eb("username", "like", `%${q}%`), eb("display_name", "like", `%${q}%`)]));
+        if (q)
+          select = select.where((eb) =>
+            eb.or([eb("username", "like", `%${q}%`), eb("display_name", "like", `%${q}%`)]),
+          );
         const count = await select.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
-        const ids = await select.select("id").orderBy("username").limit(pageSize).offset((page - 1) * pageSize).execute();
+        const ids = await select
+          .select("id")
+          .orderBy("username")
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute();
         const items = [];
         for (const { id } of ids) {
           const view = await findAccountView(trx, id);
@@ -79,12 +90,16 @@ export const accountRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/accounts/person-lookup",
-    summary: { zh: "按完整身份证号查找人员（用于关联账号，记入审计）", en: "Look up a person by exact ID number to link an account (audited)" },
+    summary: {
+      zh: "按完整身份证号查找人员（用于关联账号，记入审计）",
+      en: "Look up a person by exact ID number to link an account (audited)",
+    },
     tags,
     permission: "accounts.personLookup",
     querystring: PersonLookupQuery,
     response: { 200: PersonLookupResponse },
-    command: ({ db, request, actor, query }) => inTransactionWhenOk(db, (trx) => lookupPersonByIdNumber(trx, commandContext(request, actor), query.idNumber)),
+    command: ({ db, request, actor, query }) =>
+      inTransactionWhenOk(db, (trx) => lookupPersonByIdNumber(trx, commandContext(request, actor), query.idNumber)),
   }),
   defineRoute({
     method: "POST",
@@ -94,7 +109,8 @@ export const accountRoutes: readonly AnyRoute[] = [
     permission: "accounts.manage",
     body: AccountCreateBody,
     response: { 201: AccountResponse },
-    command: ({ db, request, actor, body }) => inTransactionWhenOk(db, (trx) => createAccount(trx, commandContext(request, actor), body)),
+    command: ({ db, request, actor, body }) =>
+      inTransactionWhenOk(db, (trx) => createAccount(trx, commandContext(request, actor), body)),
   }),
   defineRoute({
     method: "PATCH",
@@ -109,7 +125,12 @@ export const accountRoutes: readonly AnyRoute[] = [
       inTransactionWhenOk(db, async (trx) => {
         const current = await findAccountView(trx, params.id);
         if (!current) return err(notFoundProblem);
-        return updateAccount(trx, { ...commandContext(request, actor), sessionToken: request.sessionToken }, current, body);
+        return updateAccount(
+          trx,
+          { ...commandContext(request, actor), sessionToken: request.sessionToken },
+          current,
+          body,
+        );
       }),
   }),
 ];

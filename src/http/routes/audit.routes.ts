@@ -59,12 +59,24 @@ export const auditRoutes: readonly AnyRoute[] = [
       if (actorId) select = select.where("actor_id", "=", actorId);
       if (action) select = select.where("action", "=", action);
       const count = await select.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
-      const rows = await select.selectAll().orderBy("position", "desc").limit(pageSize).offset((page - 1) * pageSize).execute();
+      const rows = await select
+        .selectAll()
+        .orderBy("position", "desc")
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
       // Masked on presentation only: the stored copies stay whole, so the chain still verifies.
       const full = seesPersonalDataInAudit(actor);
       const present = (row: (typeof rows)[number]) => {
         const content = auditRowContent(row);
-        return full ? { ...content, hash: row.hash } : { ...content, before: maskAuditValue(content.before), after: maskAuditValue(content.after), hash: row.hash };
+        return full
+          ? { ...content, hash: row.hash }
+          : {
+              ...content,
+              before: maskAuditValue(content.before),
+              after: maskAuditValue(content.after),
+              hash: row.hash,
+            };
       };
       return { items: rows.map(present), total: Number(count.count), page, pageSize };
     },

@@ -18,7 +18,13 @@ const LoginBody = Type.Object(
 
 /** The signed-in user as the web app sees it. */
 export function presentUser(actor: Actor) {
-  return { id: actor.id, username: actor.username, displayName: actor.displayName, personId: actor.personId, roles: actor.grants };
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    personId: actor.personId,
+    roles: actor.grants,
+  };
 }
 
 /** Routes options. */
@@ -48,7 +54,8 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
         const result = await inTransaction(db, (trx) => login(trx, { ...body, requestId: request.id }));
         if (!result.ok) {
           const { code, message, lockedUntil } = result.error;
-          if (code === "account_locked") return reply.code(423).send({ error: { ...errorBody(code, message).error, lockedUntil } });
+          if (code === "account_locked")
+            return reply.code(423).send({ error: { ...errorBody(code, message).error, lockedUntil } });
           return sendError(reply, 401, code, message);
         }
         const { actor, session } = result.value;
@@ -92,7 +99,11 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
       tags,
       permission: "session.own",
       response: { 200: SessionResponse },
-      handler: ({ request, actor }) => ({ user: presentUser(actor), abilities: abilities(actor, modules), csrfToken: request.csrfToken }),
+      handler: ({ request, actor }) => ({
+        user: presentUser(actor),
+        abilities: abilities(actor, modules),
+        csrfToken: request.csrfToken,
+      }),
     }),
   ];
 }

@@ -4,41 +4,83 @@ import type { OpenDeadline } from "../../platform/deadlines/deadlines";
 import { assistanceDb } from "./tables";
 import { decisionDue, publicityEnd, townOpinionDue } from "./workflow";
 
-
 /** Town opinions not yet given, publicities running and decisions not yet taken. */
 export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadline[]> {
   const db = assistanceDb(executor);
   const cases = await db
     .selectFrom("assistance_cases")
-    .select(["id", "number", "town_code", "state", "submitted_on", "town_due_on", "publicity_start_on", "publicity_end_on", "decision_due_on"])
+    .select([
+      "id",
+      "number",
+      "town_code",
+      "state",
+      "submitted_on",
+      "town_due_on",
+      "publicity_start_on",
+      "publicity_end_on",
+      "decision_due_on",
+    ])
     .where("state", "in", ["submitted", "investigated", "appraised", "town_reviewed", "publicised"])
     .execute();
   const reviewed = cases.filter((row) => row.state === "town_reviewed").map((row) => row.id);
-  const opinions = reviewed.length === 0 ? [] : await db
-    .selectFrom("assistance_case_events")
-    .select(["case_id", "on_date"])
-    .where("kind", "=", "town_opinion")
-    .where("case_id", "in", reviewed)
-    .orderBy("created_at")
-    .execute();
+  const opinions =
+    reviewed.length === 0
+      ? []
+      : await db
+          .selectFrom("assistance_case_events")
+          .select(["case_id", "on_date"])
+          .where("kind", "=", "town_opinion")
+          .where("case_id", "in", reviewed)
+          .orderBy("created_at")
+          .execute();
   const opinionOn = new Map(opinions.map((row) => [row.case_id, row.on_date]));
   const deadlines: OpenDeadline[] = [];
   for (const row of cases) {
-    const base = { module: "assistance", entityType: "assistance_case", entityId: row.id, reference: row.number, townCode: row.town_code };
+    const base = {
+      module: "assistance",
+      entityType: "assistance_case",
+      entityId: row.id,
+      reference: row.number,
+      townCode: row.town_code,
+    };
     const submittedOn = row.submitted_on;
     if (["submitted", "investigated", "appraised"].includes(row.state)) {
-      deadlines.push({ ...base, kind: "assistance.town_opinion", label: "镇街审核意见期限 (town opinion due)", dueOn: row.town_due_on, recompute: () => townOpinionDue(submittedOn) });
+      deadlines.push({
+        ...base,
+        kind: "assistance.town_opinion",
+        label: "镇街审核意见期限 (town opinion due)",
+        dueOn: row.town_due_on,
+        recompute: () => townOpinionDue(submittedOn),
+      });
     }
     if (row.state === "publicised" && row.publicity_start_on && row.publicity_end_on) {
       const startOn = row.publicity_start_on;
-      deadlines.push({ ...base, kind: "assistance.publicity_end", label: "公示结束日期 (publicity ends)", dueOn: row.publicity_end_on, recompute: () => publicityEnd(startOn) });
+      deadlines.push({
+        ...base,
+        kind: "assistance.publicity_end",
+        label: "公示结束日期 (publicity ends)",
+        dueOn: row.publicity_end_on,
+        recompute: () => publicityEnd(startOn),
+      });
       if (row.decision_due_on) {
-        deadlines.push({ ...base, kind: "assistance.decision", label: "审批期限 (decision due)", dueOn: row.decision_due_on, recompute: () => decisionDue(publicityEnd(startOn)) });
+        deadlines.push({
+          ...base,
+          kind: "assistance.decision",
+          label: "审批期限 (decision due)",
+          dueOn: row.decision_due_on,
+          recompute: () => decisionDue(publicityEnd(startOn)),
+        });
       }
     }
     const givenOn = opinionOn.get(row.id);
     if (row.state === "town_reviewed" && row.decision_due_on && givenOn) {
-      deadlines.push({ ...base, kind: "assistance.decision", label: "审批期限 (decision due)", dueOn: row.decision_due_on, recompute: () => decisionDue(givenOn) });
+      deadlines.push({
+        ...base,
+        kind: "assistance.decision",
+        label: "审批期限 (decision due)",
+        dueOn: row.decision_due_on,
+        recompute: () => decisionDue(givenOn),
+      });
     }
   }
   return deadlines;

@@ -19,11 +19,20 @@ export interface CaseInputs {
 }
 
 /** Builds the rules engine's request for a case and month. */
-export function requestFor(inputs: CaseInputs, month: string, cpi?: CpiFigures, cpiHistory: Map<string, CpiFigures> = new Map()): AssistanceRequest {
+export function requestFor(
+  inputs: CaseInputs,
+  month: string,
+  cpi?: CpiFigures,
+  cpiHistory: Map<string, CpiFigures> = new Map(),
+): AssistanceRequest {
   return {
     id: inputs.caseId,
     month,
-    members: inputs.members.map((member) => ({ id: member.personId, incomeFen: member.incomeFen, categories: member.categories })),
+    members: inputs.members.map((member) => ({
+      id: member.personId,
+      incomeFen: member.incomeFen,
+      categories: member.categories,
+    })),
     assetsFen: inputs.assetsFen,
     cpi,
     cpiHistory,
@@ -31,7 +40,11 @@ export function requestFor(inputs: CaseInputs, month: string, cpi?: CpiFigures, 
 }
 
 /** Computes eligibility with reasons; refuses bad input (unknown category, month before any standard) naming the field. */
-export function assessEligibility(inputs: CaseInputs, month: string, parameters: ParameterTree): Result<EligibilitySnapshot, Problem> {
+export function assessEligibility(
+  inputs: CaseInputs,
+  month: string,
+  parameters: ParameterTree,
+): Result<EligibilitySnapshot, Problem> {
   const explained = explainAssistance(requestFor(inputs, month), parameters);
   if (!explained.ok) {
     const field = explained.error.field?.replace(/^household\./, "").replace(/\[(\d+)\]/g, ".$1");
@@ -54,9 +67,20 @@ export function assessEligibility(inputs: CaseInputs, month: string, parameters:
       reference: step("asset_limit")?.reference,
     });
   }
-  const propertyReference = "State Council Decree 649 Art. 9 (household property conditions); configurable default of the Zhongshan module";
-  if (inputs.secondHome) reasons.push({ rule: "asset_test.second_home", message: "家庭拥有第二套住房 (a second home)", reference: propertyReference });
-  if (inputs.vehicle) reasons.push({ rule: "asset_test.vehicle", message: "家庭拥有非残疾或谋生所需的机动车 (a vehicle not needed for disability or work)", reference: propertyReference });
+  const propertyReference =
+    "State Council Decree 649 Art. 9 (household property conditions); configurable default of the Zhongshan module";
+  if (inputs.secondHome)
+    reasons.push({
+      rule: "asset_test.second_home",
+      message: "家庭拥有第二套住房 (a second home)",
+      reference: propertyReference,
+    });
+  if (inputs.vehicle)
+    reasons.push({
+      rule: "asset_test.vehicle",
+      message: "家庭拥有非残疾或谋生所需的机动车 (a vehicle not needed for disability or work)",
+      reference: propertyReference,
+    });
   const eligible = explained.value.eligible && reasons.length === 0;
   return ok({
     month,

@@ -10,23 +10,35 @@ import { seedAssistance } from "./seeds";
 
 /** The assistance module's permissions; a case's 镇区 (clerks) and a resident's own household are checked per record. */
 export const assistancePermissions = definePermissions({
-  "assistance.cases.read": { roles: ["clerk", "programme_admin", "auditor"], description: "查看低保案件（镇区工作人员限本镇区）(read cases; clerks: their town)" },
-  "assistance.cases.create": { roles: ["programme_admin", "clerk"], description: "窗口受理低保申请 (open a case at the counter)" },
+  "assistance.cases.read": {
+    roles: ["clerk", "programme_admin", "auditor"],
+    description: "查看低保案件（镇区工作人员限本镇区）(read cases; clerks: their town)",
+  },
+  "assistance.cases.create": {
+    roles: ["programme_admin", "clerk"],
+    description: "窗口受理低保申请 (open a case at the counter)",
+  },
   "assistance.cases.open": {
     roles: ["programme_admin", "clerk", "resident"],
     rule: (actor) => mayOnAssistance(actor, "case.create") || mayApplyOnline(actor),
-    description: "受理或提交低保申请（窗口，或居民为本户）(open a case: the counter, or a resident for their household)",
+    description:
+      "受理或提交低保申请（窗口，或居民为本户）(open a case: the counter, or a resident for their household)",
   },
   "assistance.cases.view": {
     roles: ["clerk", "programme_admin", "auditor", "resident"],
     rule: (actor) => mayOnAssistance(actor, "case.read") || mayApplyOnline(actor),
-    description: "查看低保案件（工作人员按范围，居民限本户）(read a case: staff in scope, a resident their household's)",
+    description:
+      "查看低保案件（工作人员按范围，居民限本户）(read a case: staff in scope, a resident their household's)",
   },
-  "assistance.cases.process": { roles: ["programme_admin", "clerk"], description: "办理低保案件：调查、评议、审核、公示、复核 (process cases)" },
+  "assistance.cases.process": {
+    roles: ["programme_admin", "clerk"],
+    description: "办理低保案件：调查、评议、审核、公示、复核 (process cases)",
+  },
   "assistance.cases.respond": {
     roles: ["programme_admin", "clerk", "resident"],
     rule: (actor) => mayOnAssistance(actor, "case.process") || mayApplyOnline(actor),
-    description: "复核申请、撤回、报告变化（居民限本户）(appeal, withdraw, report a change; residents their household's)",
+    description:
+      "复核申请、撤回、报告变化（居民限本户）(appeal, withdraw, report a change; residents their household's)",
   },
   "assistance.cases.decide": { roles: ["programme_admin"], description: "审批低保案件 (decide cases)" },
   "assistance.apply": {
@@ -36,7 +48,8 @@ export const assistancePermissions = definePermissions({
   },
   "assistance.cpi.read": {
     roles: ["programme_admin", "auditor", "policy_officer", "clerk", "verifier"],
-    rule: (actor) => holdsAnyRole(actor, ["programme_admin", "auditor", "policy_officer", "clerk"]) || isPriceOfficer(actor),
+    rule: (actor) =>
+      holdsAnyRole(actor, ["programme_admin", "auditor", "policy_officer", "clerk"]) || isPriceOfficer(actor),
     description: "查看物价指数和价格补贴（核查人员限物价部门）(read CPI figures and price subsidies)",
   },
   "assistance.cpi.record": {
@@ -46,7 +59,10 @@ export const assistancePermissions = definePermissions({
   },
   "assistance.payroll.read": { roles: ["programme_admin", "auditor"], description: "查看发放名册 (read payrolls)" },
   "assistance.payroll.run": { roles: ["programme_admin"], description: "生成和确认发放名册 (run payrolls)" },
-  "assistance.standards.read": { roles: ["programme_admin", "auditor", "policy_officer"], description: "查看低保标准 (read standards)" },
+  "assistance.standards.read": {
+    roles: ["programme_admin", "auditor", "policy_officer"],
+    description: "查看低保标准 (read standards)",
+  },
   "assistance.standards.propose": { roles: ["policy_officer"], description: "提出低保标准 (propose standards)" },
   "assistance.standards.approve": { roles: ["programme_admin"], description: "批准低保标准 (approve standards)" },
 });

@@ -32,12 +32,20 @@ export interface ApprovedStandard {
 }
 
 /** Applies approved standards to a parameter tree (later effective dates last). */
-export function applyApprovedStandards(base: ParameterTree, standards: readonly ApprovedStandard[]): Result<ParameterTree, Problem> {
+export function applyApprovedStandards(
+  base: ParameterTree,
+  standards: readonly ApprovedStandard[],
+): Result<ParameterTree, Problem> {
   if (standards.length === 0) return ok(base);
   const overrides = [...standards]
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))
     .flatMap((standard) => [
-      { path: "dibao.standard", from: standard.effectiveFrom, value: fenToYuanNumber(standard.standardFen), reference: `approved standard ${standard.id} (assistance_standards)` },
+      {
+        path: "dibao.standard",
+        from: standard.effectiveFrom,
+        value: fenToYuanNumber(standard.standardFen),
+        reference: `approved standard ${standard.id} (assistance_standards)`,
+      },
       {
         path: "classified_supplement.amount",
         from: standard.effectiveFrom,
@@ -58,11 +66,19 @@ export async function approvedStandards(executor: Executor): Promise<ApprovedSta
     .where("status", "=", "approved")
     .orderBy("effective_from")
     .execute();
-  return rows.map((row) => ({ id: row.id, effectiveFrom: row.effective_from, standardFen: Number(row.standard_fen), supplementFen: Number(row.supplement_fen) }));
+  return rows.map((row) => ({
+    id: row.id,
+    effectiveFrom: row.effective_from,
+    standardFen: Number(row.standard_fen),
+    supplementFen: Number(row.supplement_fen),
+  }));
 }
 
 /** The parameters in force now: the policy plus the approved standards. */
-export async function parametersInForce(executor: Executor, base: ParameterTree = policyParameters()): Promise<ParameterTree> {
+export async function parametersInForce(
+  executor: Executor,
+  base: ParameterTree = policyParameters(),
+): Promise<ParameterTree> {
   const applied = applyApprovedStandards(base, await approvedStandards(executor));
   if (!applied.ok) throw new Error(`approved standards do not apply: ${applied.error.message}`);
   return applied.value;

@@ -20,7 +20,10 @@ export function monthsBefore(month: string, n: number): string {
 }
 
 /** The price figures of a month and its history, as the rules engine reads them. */
-export function cpiFor(month: string, all: ReadonlyMap<string, CpiFigures>): { cpi?: CpiFigures; history: Map<string, CpiFigures> } {
+export function cpiFor(
+  month: string,
+  all: ReadonlyMap<string, CpiFigures>,
+): { cpi?: CpiFigures; history: Map<string, CpiFigures> } {
   const history = new Map<string, CpiFigures>();
   for (let back = 1; back <= cpiHistoryMonths; back += 1) {
     const earlier = monthsBefore(month, back);
@@ -31,10 +34,19 @@ export function cpiFor(month: string, all: ReadonlyMap<string, CpiFigures>): { c
 }
 
 /** What a month is computed from; two equal bases give equal amounts for the same case inputs. */
-export function basisOf(month: string, parameters: ParameterTree, all: ReadonlyMap<string, CpiFigures>): Result<PayrollBasis, Problem> {
+export function basisOf(
+  month: string,
+  parameters: ParameterTree,
+  all: ReadonlyMap<string, CpiFigures>,
+): Result<PayrollBasis, Problem> {
   const date = `${month}-01`;
   const standard = moneyAt(parameters, "dibao.standard", date);
-  if (!standard.ok) return err({ code: "no_standard", message: `${month} 没有适用的低保标准 (no dibao standard in force in ${month})`, field: "month" });
+  if (!standard.ok)
+    return err({
+      code: "no_standard",
+      message: `${month} 没有适用的低保标准 (no dibao standard in force in ${month})`,
+      field: "month",
+    });
   const supplement = moneyAt(parameters, "classified_supplement.amount", date);
   const cpi = [month, ...Array.from({ length: cpiHistoryMonths }, (_, back) => monthsBefore(month, back + 1))]
     .map((each) => {
@@ -66,9 +78,23 @@ export interface CaseAmounts {
 }
 
 /** Computes one case for one month; an engine refusal names the case. */
-export function computeCase(payable: PayableCase, month: string, parameters: ParameterTree, cpi: ReturnType<typeof cpiFor>): Result<CaseAmounts, Problem> {
-  const amounts = computeAssistance(requestFor({ caseId: payable.caseId, members: payable.members, assetsFen: payable.assetsFen }, month, cpi.cpi, cpi.history), parameters);
-  if (!amounts.ok) return err({ ...amounts.error, message: `case ${payable.caseId}, ${month}: ${amounts.error.message}` });
+export function computeCase(
+  payable: PayableCase,
+  month: string,
+  parameters: ParameterTree,
+  cpi: ReturnType<typeof cpiFor>,
+): Result<CaseAmounts, Problem> {
+  const amounts = computeAssistance(
+    requestFor(
+      { caseId: payable.caseId, members: payable.members, assetsFen: payable.assetsFen },
+      month,
+      cpi.cpi,
+      cpi.history,
+    ),
+    parameters,
+  );
+  if (!amounts.ok)
+    return err({ ...amounts.error, message: `case ${payable.caseId}, ${month}: ${amounts.error.message}` });
   const { dibaoFen, supplementFen, priceSubsidyFen, totalFen } = amounts.value;
   return ok({ dibaoFen, supplementFen, priceSubsidyFen, totalFen });
 }
@@ -78,7 +104,11 @@ export function computeCase(payable: PayableCase, month: string, parameters: Par
  * categories and the assets (member ids only label explanation steps), so households with the same inputs
  * are computed once. Valid for one month and one parameter tree.
  */
-export function memoisedCompute(month: string, parameters: ParameterTree, cpi: ReturnType<typeof cpiFor>): (payable: PayableCase) => Result<CaseAmounts, Problem> {
+export function memoisedCompute(
+  month: string,
+  parameters: ParameterTree,
+  cpi: ReturnType<typeof cpiFor>,
+): (payable: PayableCase) => Result<CaseAmounts, Problem> {
   const memo = new Map<string, CaseAmounts>();
   return (payable) => {
     let key = `${payable.assetsFen}`;

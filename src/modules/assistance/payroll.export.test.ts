@@ -6,9 +6,27 @@ import { bankCsv, bankXlsx, type BankRow } from "./payroll.export";
 // A name or account typed by a clerk reaches the bank file; one that starts with =, +, - or @ must not run as a
 // formula when the file is opened in Excel. Amounts are exact decimal strings and must reach the bank unchanged.
 const rows: BankRow[] = [
-  { number: "DB-2026-0001", townCode: "shiqi", bankAccount: "6222020000000001", payeeName: "=HYPERLINK(\"http://evil\",\"点此\")", amountFen: 135050 },
-  { number: "DB-2026-0002", townCode: "shiqi", bankAccount: "-2+3+cmd|' /C calc'!A0", payeeName: "@王五", amountFen: -35050 },
-  { number: "DB-2026-0003", townCode: "xiaolan", bankAccount: "6222020000000003", payeeName: "李四, 长者", amountFen: 100 },
+  {
+    number: "DB-2026-0001",
+    townCode: "shiqi",
+    bankAccount: "6222020000000001",
+    payeeName: '=HYPERLINK("http://evil","点此")',
+    amountFen: 135050,
+  },
+  {
+    number: "DB-2026-0002",
+    townCode: "shiqi",
+    bankAccount: "-2+3+cmd|' /C calc'!A0",
+    payeeName: "@王五",
+    amountFen: -35050,
+  },
+  {
+    number: "DB-2026-0003",
+    townCode: "xiaolan",
+    bankAccount: "6222020000000003",
+    payeeName: "李四, 长者",
+    amountFen: 100,
+  },
 ];
 const totalFen = 135050 - 35050 + 100;
 
@@ -19,7 +37,7 @@ describe("the bank file", () => {
     const parsed = parseCsv(text);
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(parsed.value.slice(1)).toEqual([
-      ["6222020000000001", "'=HYPERLINK(\"http://evil\",\"点此\")", "1350.50", "DB-2026-0001", "shiqi"],
+      ["6222020000000001", '\'=HYPERLINK("http://evil","点此")', "1350.50", "DB-2026-0001", "shiqi"],
       ["'-2+3+cmd|' /C calc'!A0", "'@王五", "-350.50", "DB-2026-0002", "shiqi"],
       ["6222020000000003", "李四, 长者", "1.00", "DB-2026-0003", "xiaolan"],
       ["合计", "3 户", "1001.00", "2026-03", ""],
@@ -31,7 +49,13 @@ describe("the bank file", () => {
     await workbook.xlsx.load((await bankXlsx("2026-03", rows, totalFen)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     const values = (index: number) => (sheet.getRow(index).values as unknown[]).slice(1);
-    expect(values(2)).toEqual(["6222020000000001", "'=HYPERLINK(\"http://evil\",\"点此\")", "1350.50", "DB-2026-0001", "shiqi"]);
+    expect(values(2)).toEqual([
+      "6222020000000001",
+      '\'=HYPERLINK("http://evil","点此")',
+      "1350.50",
+      "DB-2026-0001",
+      "shiqi",
+    ]);
     expect(values(3)).toEqual(["'-2+3+cmd|' /C calc'!A0", "'@王五", "-350.50", "DB-2026-0002", "shiqi"]);
     expect(sheet.getRow(5).getCell(3).value).toBe("1001.00");
     for (let index = 1; index <= sheet.rowCount; index += 1) {

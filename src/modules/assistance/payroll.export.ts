@@ -26,8 +26,18 @@ export interface BankRow {
 }
 
 /** The rows of a month (net per household, positive only), ordered by 镇区 and case number, and the file total in fen. */
-export async function bankRows(executor: Executor, month: string): Promise<{ rows: BankRow[]; totalFen: number; withheld: number }> {
-  const result = await sql<{ case_id: string; number: string; town_code: string; bank_account: string; payee_name: string; total_fen: number }>`
+export async function bankRows(
+  executor: Executor,
+  month: string,
+): Promise<{ rows: BankRow[]; totalFen: number; withheld: number }> {
+  const result = await sql<{
+    case_id: string;
+    number: string;
+    town_code: string;
+    bank_account: string;
+    payee_name: string;
+    total_fen: number;
+  }>`
     select l.case_id, c.number, l.town_code, l.bank_account, l.payee_name, l.total_fen
     from assistance_payroll_lines l join assistance_cases c on c.id = l.case_id
     where l.month = ${month}`.execute(executor);
@@ -35,7 +45,14 @@ export async function bankRows(executor: Executor, month: string): Promise<{ row
   for (const row of result.rows) {
     const found = byCase.get(row.case_id);
     if (found) found.amountFen += Number(row.total_fen);
-    else byCase.set(row.case_id, { number: row.number, townCode: row.town_code, bankAccount: row.bank_account, payeeName: row.payee_name, amountFen: Number(row.total_fen) });
+    else
+      byCase.set(row.case_id, {
+        number: row.number,
+        townCode: row.town_code,
+        bankAccount: row.bank_account,
+        payeeName: row.payee_name,
+        amountFen: Number(row.total_fen),
+      });
   }
   const rows: BankRow[] = [];
   let totalFen = 0;
@@ -48,7 +65,9 @@ export async function bankRows(executor: Executor, month: string): Promise<{ row
     totalFen += row.amountFen;
     rows.push(row);
   }
-  rows.sort((a, b) => (a.townCode < b.townCode ? -1 : a.townCode > b.townCode ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  rows.sort((a, b) =>
+    a.townCode < b.townCode ? -1 : a.townCode > b.townCode ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0,
+  );
   return { rows, totalFen, withheld };
 }
 

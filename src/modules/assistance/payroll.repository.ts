@@ -10,7 +10,15 @@ import { assistanceDb, type RevisionMember } from "./tables";
  * current revision when it applies (a hash join, fast for a whole city), else the latest earlier one.
  */
 export async function loadPayableCases(executor: Executor, month: string): Promise<PayableCase[]> {
-  const result = await sql<{ id: string; town_code: string; payee_name: string; bank_account: string; revision: number; members: RevisionMember[]; assets_fen: number }>`
+  const result = await sql<{
+    id: string;
+    town_code: string;
+    payee_name: string;
+    bank_account: string;
+    revision: number;
+    members: RevisionMember[];
+    assets_fen: number;
+  }>`
     select c.id, c.town_code, c.payee_name, c.bank_account, r.revision, r.members, r.assets_fen
     from assistance_cases c join assistance_case_revisions r on r.case_id = c.id and r.revision = c.revision
     where c.decision = 'approved' and c.start_month <= ${month} and (c.stop_month is null or c.stop_month > ${month})
@@ -38,8 +46,16 @@ export async function loadPayableCases(executor: Executor, month: string): Promi
 
 /** Every month's price figures, keyed by YYYY-MM. */
 export async function loadCpi(executor: Executor): Promise<Map<string, CpiFigures>> {
-  const rows = await assistanceDb(executor).selectFrom("assistance_cpi").select(["month", "cpi_hundredths", "food_hundredths"]).execute();
-  return new Map(rows.map((row) => [row.month, { cpiHundredths: row.cpi_hundredths ?? undefined, foodHundredths: row.food_hundredths ?? undefined }]));
+  const rows = await assistanceDb(executor)
+    .selectFrom("assistance_cpi")
+    .select(["month", "cpi_hundredths", "food_hundredths"])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.month,
+      { cpiHundredths: row.cpi_hundredths ?? undefined, foodHundredths: row.food_hundredths ?? undefined },
+    ]),
+  );
 }
 
 /** What was paid for one month per case so far (all payrolls), with the revision its regular line used. */
@@ -60,8 +76,17 @@ export interface PaidForMonth {
 /** Sums the lines paid for `forMonth` per case and joins the revision used, to recompute that month. */
 export async function loadPaidForMonth(executor: Executor, forMonth: string): Promise<PaidForMonth[]> {
   const result = await sql<{
-    case_id: string; town_code: string; payee_name: string; bank_account: string; revision: number; members: RevisionMember[]; assets_fen: number;
-    dibao: number; supplement: number; price: number; total: number;
+    case_id: string;
+    town_code: string;
+    payee_name: string;
+    bank_account: string;
+    revision: number;
+    members: RevisionMember[];
+    assets_fen: number;
+    dibao: number;
+    supplement: number;
+    price: number;
+    total: number;
   }>`
     select p.*, r.members, r.assets_fen from (
       select case_id, min(town_code) as town_code, min(payee_name) as payee_name, min(bank_account) as bank_account,
@@ -90,11 +115,21 @@ export async function findPayroll(executor: Executor, month: string) {
   const db = assistanceDb(executor);
   const payroll = await db.selectFrom("assistance_payrolls").selectAll().where("month", "=", month).executeTakeFirst();
   if (!payroll) return undefined;
-  const towns = await db.selectFrom("assistance_payroll_totals").selectAll().where("month", "=", month).orderBy("town_code").execute();
+  const towns = await db
+    .selectFrom("assistance_payroll_totals")
+    .selectAll()
+    .where("month", "=", month)
+    .orderBy("town_code")
+    .execute();
   return { payroll, towns };
 }
 
 /** The payroll months, newest first. */
 export async function listPayrolls(executor: Executor) {
-  return assistanceDb(executor).selectFrom("assistance_payrolls").selectAll().orderBy("month", "desc").limit(120).execute();
+  return assistanceDb(executor)
+    .selectFrom("assistance_payrolls")
+    .selectAll()
+    .orderBy("month", "desc")
+    .limit(120)
+    .execute();
 }

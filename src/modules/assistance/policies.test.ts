@@ -8,7 +8,11 @@ function actor(...grants: Partial<RoleGrant>[]): Actor {
     username: "u",
     displayName: "u",
     personId: null,
-    grants: grants.map((grant) => ({ role: grant.role!, townCode: grant.townCode ?? null, departmentCode: grant.departmentCode ?? null })),
+    grants: grants.map((grant) => ({
+      role: grant.role!,
+      townCode: grant.townCode ?? null,
+      departmentCode: grant.departmentCode ?? null,
+    })),
   };
 }
 
@@ -41,7 +45,9 @@ describe("assistance access rules (role × action)", () => {
   for (const [action, town, allowed] of table) {
     it(`${action}${town ? ` in ${town}` : ""}`, () => {
       for (const [name, caller] of Object.entries(callers)) {
-        expect(mayOnAssistance(caller, action, town ? { townCode: town } : undefined), name).toBe(allowed.includes(name as keyof typeof callers));
+        expect(mayOnAssistance(caller, action, town ? { townCode: town } : undefined), name).toBe(
+          allowed.includes(name as keyof typeof callers),
+        );
       }
       expect(mayOnAssistance(null, action)).toBe(false);
     });

@@ -8,7 +8,13 @@ import { seesFullCase } from "./policies";
 import type { CaseEventRecord, CaseRecord, CaseSummaryRow } from "./repository";
 
 /** A case with its members (names and ID numbers from the registry), deadlines and timeline. */
-export async function presentCase(executor: Executor, actor: Actor | null, record: CaseRecord, events: CaseEventRecord[], own = false) {
+export async function presentCase(
+  executor: Executor,
+  actor: Actor | null,
+  record: CaseRecord,
+  events: CaseEventRecord[],
+  own = false,
+) {
   const full = own || seesFullCase(actor, record);
   const members = [];
   for (const member of record.members) {

@@ -54,7 +54,11 @@ export interface CaseMemberRecord {
   categories: string[];
 }
 
-type CaseRow = { [K in keyof AssistanceCasesTable]: AssistanceCasesTable[K] extends { __select__: infer S } ? S : AssistanceCasesTable[K] };
+type CaseRow = {
+  [K in keyof AssistanceCasesTable]: AssistanceCasesTable[K] extends { __select__: infer S }
+    ? S
+    : AssistanceCasesTable[K];
+};
 
 function toRecord(row: CaseRow, members: CaseMemberRecord[]): CaseRecord {
   return {
@@ -97,7 +101,11 @@ function toRecord(row: CaseRow, members: CaseMemberRecord[]): CaseRecord {
 }
 
 /** Loads one case with its open members; `lock` takes a row lock (select … for update) for a write. */
-export async function findCase(executor: Executor, id: string, options: { lock?: boolean } = {}): Promise<CaseRecord | undefined> {
+export async function findCase(
+  executor: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<CaseRecord | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const db = assistanceDb(executor);
   let query = db.selectFrom("assistance_cases").selectAll().where("id", "=", id);
@@ -111,7 +119,10 @@ export async function findCase(executor: Executor, id: string, options: { lock?:
     .where("open", "=", true)
     .orderBy("relationship")
     .execute();
-  return toRecord(row, members.map((member) => ({ ...member, incomeFen: Number(member.incomeFen) })));
+  return toRecord(
+    row,
+    members.map((member) => ({ ...member, incomeFen: Number(member.incomeFen) })),
+  );
 }
 
 /** Filters of the case list. */
@@ -144,7 +155,10 @@ export interface CaseSummaryRow {
 }
 
 /** Lists cases in the caller's scope with filters, newest first. */
-export async function listCases(executor: Executor, filters: CaseFilters): Promise<{ items: CaseSummaryRow[]; total: number }> {
+export async function listCases(
+  executor: Executor,
+  filters: CaseFilters,
+): Promise<{ items: CaseSummaryRow[]; total: number }> {
   let query = assistanceDb(executor).selectFrom("assistance_cases as c");
   if (filters.scope.kind === "towns") {
     if (filters.scope.towns.length === 0) return { items: [], total: 0 };
@@ -159,7 +173,10 @@ export async function listCases(executor: Executor, filters: CaseFilters): Promi
   if (filters.overdue) {
     query = query.where((eb) =>
       eb.or([
-        eb.and([eb("c.state", "in", ["submitted", "investigated", "appraised"]), eb("c.town_due_on", "<", filters.today)]),
+        eb.and([
+          eb("c.state", "in", ["submitted", "investigated", "appraised"]),
+          eb("c.town_due_on", "<", filters.today),
+        ]),
         eb.and([eb("c.state", "in", ["town_reviewed", "publicised"]), eb("c.decision_due_on", "<", filters.today)]),
         eb.and([eb("c.state", "=", "active"), eb("c.next_review_on", "<", filters.today)]),
       ]),
@@ -188,7 +205,11 @@ export async function listCases(executor: Executor, filters: CaseFilters): Promi
     .offset((filters.page - 1) * filters.pageSize)
     .execute();
   return {
-    items: rows.map(({ eligibility, ...row }) => ({ ...row, members: Number(row.members), totalFen: eligibility.totalFen })),
+    items: rows.map(({ eligibility, ...row }) => ({
+      ...row,
+      members: Number(row.members),
+      totalFen: eligibility.totalFen,
+    })),
     total: Number(count.count),
   };
 }
@@ -208,7 +229,15 @@ export interface CaseEventRecord {
 export async function caseEvents(executor: Executor, caseId: string): Promise<CaseEventRecord[]> {
   return assistanceDb(executor)
     .selectFrom("assistance_case_events")
-    .select(["id", "kind", "on_date as onDate", "details", "file_ids as fileIds", "actor_username as actorUsername", "created_at as createdAt"])
+    .select([
+      "id",
+      "kind",
+      "on_date as onDate",
+      "details",
+      "file_ids as fileIds",
+      "actor_username as actorUsername",
+      "created_at as createdAt",
+    ])
     .where("case_id", "=", caseId)
     .orderBy("created_at")
     .orderBy("id")
@@ -228,6 +257,11 @@ export async function openCaseOfPerson(executor: Executor, personId: string): Pr
 
 /** The ids of a household's cases, newest first (a resident's own cases). */
 export async function casesOfHousehold(executor: Executor, householdId: string): Promise<string[]> {
-  const rows = await assistanceDb(executor).selectFrom("assistance_cases").select("id").where("household_id", "=", householdId).orderBy("created_at", "desc").execute();
+  const rows = await assistanceDb(executor)
+    .selectFrom("assistance_cases")
+    .select("id")
+    .where("household_id", "=", householdId)
+    .orderBy("created_at", "desc")
+    .execute();
   return rows.map((row) => row.id);
 }

@@ -43,8 +43,12 @@ export const CaseResponse = Type.Object({
     totalYuan: yuan,
     dibaoYuan: yuan,
     supplementYuan: yuan,
-    reasons: Type.Array(Type.Object({ rule: Type.String(), message: Type.String(), reference: Type.Optional(Type.String()) })),
-    steps: Type.Array(Type.Unknown({ description: "an explanation step of the rules engine (zh/en labels, values, references)" })),
+    reasons: Type.Array(
+      Type.Object({ rule: Type.String(), message: Type.String(), reference: Type.Optional(Type.String()) }),
+    ),
+    steps: Type.Array(
+      Type.Unknown({ description: "an explanation step of the rules engine (zh/en labels, values, references)" }),
+    ),
   }),
   deadlines: Type.Object({
     submittedOn: date,

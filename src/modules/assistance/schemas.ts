@@ -49,7 +49,9 @@ export const InvestigationBody = Type.Object(
   {
     homeVisit: visit,
     neighbourVisits: Type.Array(visit, { maxItems: 10 }),
-    dataChecks: Type.Array(Type.Object({ source: text(100), on: date, findings: text(2000) }, strict), { maxItems: 20 }),
+    dataChecks: Type.Array(Type.Object({ source: text(100), on: date, findings: text(2000) }, strict), {
+      maxItems: 20,
+    }),
     fileIds,
   },
   strict,
@@ -96,7 +98,12 @@ export type AppealBody = Static<typeof AppealBody>;
 
 /** Body of POST /cases/:id/appeal-decision. */
 export const AppealDecisionBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), outcome: Type.Union([Type.Literal("granted"), Type.Literal("dismissed")]), decidedOn: date, reason: text(2000, 5) },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    outcome: Type.Union([Type.Literal("granted"), Type.Literal("dismissed")]),
+    decidedOn: date,
+    reason: text(2000, 5),
+  },
   strict,
 );
 export type AppealDecisionBody = Static<typeof AppealDecisionBody>;
@@ -104,7 +111,13 @@ export type AppealDecisionBody = Static<typeof AppealDecisionBody>;
 /** Body of POST /cases/:id/changes: a resident or clerk reports a change in the household. */
 export const ChangeReportBody = Type.Object(
   {
-    kind: Type.Union([Type.Literal("employment"), Type.Literal("birth"), Type.Literal("death"), Type.Literal("income"), Type.Literal("other")]),
+    kind: Type.Union([
+      Type.Literal("employment"),
+      Type.Literal("birth"),
+      Type.Literal("death"),
+      Type.Literal("income"),
+      Type.Literal("other"),
+    ]),
     happenedOn: date,
     description: text(2000),
     fileIds,
@@ -133,7 +146,10 @@ export const AdjustmentBody = Type.Object(
 export type AdjustmentBody = Static<typeof AdjustmentBody>;
 
 /** Body of POST /cases/:id/stop. */
-export const StopBody = Type.Object({ version: Type.Integer({ minimum: 1 }), fromMonth: month, reason: text(2000, 5) }, strict);
+export const StopBody = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), fromMonth: month, reason: text(2000, 5) },
+  strict,
+);
 export type StopBody = Static<typeof StopBody>;
 
 /** Body of POST /cases/:id/fraud: stop, recover what was paid since a month, fine 1–3 times it. */
@@ -182,7 +198,10 @@ export const PayrollApproveBody = Type.Object({ version: Type.Integer({ minimum:
 /** Body of POST /assistance/payrolls/:month/cancellation: the version read and why the payroll is cancelled. */
 export const PayrollCancelBody = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: text(2000, 2) }, strict);
 /** Query of GET /assistance/payrolls/:month/bank-file. */
-export const BankFileQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) }, strict);
+export const BankFileQuery = Type.Object(
+  { format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) },
+  strict,
+);
 /** Query of GET /assistance/payrolls/:month/lines. */
 export const PayrollLinesQuery = Type.Object(
   {
@@ -206,7 +225,11 @@ export type StandardProposeBody = Static<typeof StandardProposeBody>;
 
 /** Body of POST /assistance/standards/:id/decision. */
 export const StandardDecisionBody = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), decision: Type.Union([Type.Literal("approved"), Type.Literal("rejected")]), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    decision: Type.Union([Type.Literal("approved"), Type.Literal("rejected")]),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
   strict,
 );
 export type StandardDecisionBody = Static<typeof StandardDecisionBody>;

@@ -23,7 +23,9 @@ describe("assistance demo seeds", () => {
     const db = assistanceDb(database.db);
     const cases = await db.selectFrom("assistance_cases").select(["town_code", "state"]).execute();
     expect(new Set(cases.map((row) => row.town_code)).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(cases.map((row) => row.state))).toEqual(new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]));
+    expect(new Set(cases.map((row) => row.state))).toEqual(
+      new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]),
+    );
     const cpi = await db.selectFrom("assistance_cpi").selectAll().execute();
     expect(cpi).toHaveLength(4);
     expect(cpi.every((row) => row.synthetic)).toBe(true);

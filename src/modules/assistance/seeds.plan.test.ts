@@ -4,17 +4,27 @@ import { addDays } from "../../core/dates";
 import { cpiMonths, payrollMonth, planCase, planProblems, type SeedTarget } from "./seeds.plan";
 import { publicityEnd } from "./workflow";
 
-const targets: SeedTarget[] = ["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"];
+const targets: SeedTarget[] = [
+  "submitted",
+  "investigated",
+  "appraised",
+  "town_reviewed",
+  "publicised",
+  "active",
+  "refused",
+];
 
 describe("the assistance demo's dates", () => {
   it("pass the procedure's rules on every day from 2026 to 2035, holidays included", () => {
     const failures: string[] = [];
     for (let today = "2026-01-01"; today <= "2035-12-31"; today = addDays(today, 1)) {
       for (const target of targets) {
-        for (const problem of planProblems(planCase(today, target), today, target)) failures.push(`${today} ${target}: ${problem}`);
+        for (const problem of planProblems(planCase(today, target), today, target))
+          failures.push(`${today} ${target}: ${problem}`);
       }
       for (const { month, releasedOn } of cpiMonths(today)) {
-        if (releasedOn > today || !releasedOn.startsWith(month) || !isWorkingDay(releasedOn)) failures.push(`${today} cpi ${month}: released ${releasedOn}`);
+        if (releasedOn > today || !releasedOn.startsWith(month) || !isWorkingDay(releasedOn))
+          failures.push(`${today} cpi ${month}: released ${releasedOn}`);
       }
     }
     expect(failures.slice(0, 10)).toEqual([]);

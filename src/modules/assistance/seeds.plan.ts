@@ -10,7 +10,8 @@ import { addDays, addMonths } from "../../core/dates";
 import { decisionDue, publicityEnd, townOpinionDue } from "./workflow";
 
 /** The last state a demo case reaches. */
-export type SeedTarget = "submitted" | "investigated" | "appraised" | "town_reviewed" | "publicised" | "active" | "refused";
+export type SeedTarget =
+  "submitted" | "investigated" | "appraised" | "town_reviewed" | "publicised" | "active" | "refused";
 
 /** The dates of one demo case's steps (only those its target reaches are used). */
 export interface CasePlan {
@@ -37,7 +38,13 @@ const lastStep: Record<SeedTarget, keyof CasePlan> = {
 
 /** Working days from the submission to the target's last step in `planFrom` (the publicity's 7 days count its start). */
 const nominalWorkingDays: Record<SeedTarget, number> = {
-  submitted: 0, investigated: 3, appraised: 5, town_reviewed: 7, publicised: 8, active: 15, refused: 15,
+  submitted: 0,
+  investigated: 3,
+  appraised: 5,
+  town_reviewed: 7,
+  publicised: 8,
+  active: 15,
+  refused: 15,
 };
 
 /** The steps of a case submitted on a working day, each a few working days after the one before. */
@@ -81,21 +88,34 @@ export function planCase(today: string, target: SeedTarget): CasePlan {
 /** The rule checks the commands apply, as messages (empty when the plan is one a clerk could record on `today`). */
 export function planProblems(plan: CasePlan, today: string, target: SeedTarget): string[] {
   const problems: string[] = [];
-  const order: (keyof CasePlan)[] = ["submittedOn", "visitedOn", "checkedOn", "appraisedOn", "opinionOn", "publicityStartOn", "decidedOn"];
+  const order: (keyof CasePlan)[] = [
+    "submittedOn",
+    "visitedOn",
+    "checkedOn",
+    "appraisedOn",
+    "opinionOn",
+    "publicityStartOn",
+    "decidedOn",
+  ];
   const reached = order.slice(0, order.indexOf(lastStep[target]) + 1);
   for (const step of reached) {
     if (plan[step] > today) problems.push(`${step} ${plan[step]} is after today ${today}`);
     if (!isWorkingDay(plan[step])) problems.push(`${step} ${plan[step]} is not a working day`);
   }
   for (let index = 1; index < reached.length; index += 1) {
-    if (plan[reached[index]] < plan[reached[index - 1]]) problems.push(`${reached[index]} is before ${reached[index - 1]}`);
+    if (plan[reached[index]] < plan[reached[index - 1]])
+      problems.push(`${reached[index]} is before ${reached[index - 1]}`);
   }
-  if (reached.includes("opinionOn") && plan.opinionOn > townOpinionDue(plan.submittedOn)) problems.push("town opinion after its deadline");
-  if (reached.includes("publicityStartOn") && plan.publicityEndOn !== publicityEnd(plan.publicityStartOn)) problems.push("publicity end is not the rule's");
+  if (reached.includes("opinionOn") && plan.opinionOn > townOpinionDue(plan.submittedOn))
+    problems.push("town opinion after its deadline");
+  if (reached.includes("publicityStartOn") && plan.publicityEndOn !== publicityEnd(plan.publicityStartOn))
+    problems.push("publicity end is not the rule's");
   if (reached.includes("decidedOn")) {
-    if (plan.decidedOn <= plan.publicityEndOn) problems.push(`decision ${plan.decidedOn} before the publicity ends ${plan.publicityEndOn}`);
+    if (plan.decidedOn <= plan.publicityEndOn)
+      problems.push(`decision ${plan.decidedOn} before the publicity ends ${plan.publicityEndOn}`);
     if (plan.decidedOn > decisionDue(plan.publicityEndOn)) problems.push("decision after its deadline");
-    if (plan.decidedOn >= monthStart(today, -1)) problems.push(`paid case decided on ${plan.decidedOn}, not before the payroll month ${payrollMonth(today)}`);
+    if (plan.decidedOn >= monthStart(today, -1))
+      problems.push(`paid case decided on ${plan.decidedOn}, not before the payroll month ${payrollMonth(today)}`);
   }
   return problems;
 }

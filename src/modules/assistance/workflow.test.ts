@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { isWorkingDay } from "../../core/calendar";
-import { appraisalValid, decisionDue, nextMonth, nextReview, publicityEnd, reviewIntervalMonths, stepAllowed, timings, townOpinionDue } from "./workflow";
+import {
+  appraisalValid,
+  decisionDue,
+  nextMonth,
+  nextReview,
+  publicityEnd,
+  reviewIntervalMonths,
+  stepAllowed,
+  timings,
+  townOpinionDue,
+} from "./workflow";
 import { publicityEndDate } from "../../platform/publicity/publicity.lists";
 
 describe("assistance workflow rules", () => {

@@ -10,7 +10,10 @@ const uuid = Type.String({ format: "uuid" });
 const rankingStages = ["read", "allocate", "hash", "write"];
 
 /** A points job must have been asked for by a person: the run and the lists record who. */
-const noRequester = { code: "forbidden", message: "排名任务须由项目管理员提交 (a programme administrator must enqueue this job)" };
+const noRequester = {
+  code: "forbidden",
+  message: "排名任务须由项目管理员提交 (a programme administrator must enqueue this job)",
+};
 
 /**
  * Runs the ranking of a cycle as a job (a new run, `completed`, for review). The run and the job's completion
@@ -51,7 +54,9 @@ export const publishJob = defineJob<{ runId: string }>({
     const run = await findRun(trx, job.payload.runId);
     const cycle = run ? await findCycle(trx, run.cycle_id) : undefined;
     if (!run || !cycle) return err(notFoundProblem);
-    const published = await publishRun(trx, { actor, requestId: job.requestId }, run, cycle, { onProgress: (done, total, label) => job.progress(done, total, label) });
+    const published = await publishRun(trx, { actor, requestId: job.requestId }, run, cycle, {
+      onProgress: (done, total, label) => job.progress(done, total, label),
+    });
     return published.ok ? ok({ runId: run.id, cycleId: cycle.id, lists: published.value.list_ids.length }) : published;
   },
 });

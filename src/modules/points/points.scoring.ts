@@ -22,12 +22,18 @@ let plans: Plan[] | null = null;
 export function planOf(policyId: string): Result<Plan, Problem> {
   if (!plans) {
     const loaded = loadAllVersions();
-    if (!loaded.ok) throw new Error(`policies do not load: ${loaded.error.map((problem) => problem.message).join("; ")}`);
+    if (!loaded.ok)
+      throw new Error(`policies do not load: ${loaded.error.map((problem) => problem.message).join("; ")}`);
     plans = loaded.value;
   }
   const choice = resolvePolicy(plans, policyId);
   if (!choice.ok) return choice;
-  if (choice.value.kind !== "version") return err({ code: "unknown_policy", field: "policyId", message: `policyId: "${policyId}" names a family, not a version` });
+  if (choice.value.kind !== "version")
+    return err({
+      code: "unknown_policy",
+      field: "policyId",
+      message: `policyId: "${policyId}" names a family, not a version`,
+    });
   return ok(choice.value.plan);
 }
 
@@ -48,7 +54,7 @@ export function scoreQuestion(policyId: string, question: ScoreQuestion): Result
     purpose: question.purpose,
     town: question.town,
     application_date: question.date,
-    grade: question.purpose === "school" ? question.grade ?? "primary_1" : undefined,
+    grade: question.purpose === "school" ? (question.grade ?? "primary_1") : undefined,
     facts: question.facts,
   });
   if (!checked.ok) return checked;
@@ -57,7 +63,12 @@ export function scoreQuestion(policyId: string, question: ScoreQuestion): Result
 
 /** Checks one fact's value against the policy's vocabulary (type, enum values, counts). */
 export function checkFact(policyId: string, fact: string, value: unknown): Result<true, Problem> {
-  const scored = scoreQuestion(policyId, { purpose: "housing", town: "shiqi", date: "2015-01-05", facts: { [fact]: value } });
+  const scored = scoreQuestion(policyId, {
+    purpose: "housing",
+    town: "shiqi",
+    date: "2015-01-05",
+    facts: { [fact]: value },
+  });
   if (!scored.ok) return err(scored.error);
   return ok(true);
 }
@@ -78,7 +89,15 @@ export function presentOutcome(outcome: Outcome, threshold: number) {
     threshold: threshold / 100,
     eligible: outcome.eligible,
     subscores: Object.fromEntries(Object.entries(outcome.subscores).map(([key, value]) => [key, value / 100])),
-    steps: outcome.steps.map((step) => ({ indicator: step.indicator, zh: step.zh, en: step.en, reference: step.reference, facts: step.facts, points: step.points / 100, rule: step.rule })),
+    steps: outcome.steps.map((step) => ({
+      indicator: step.indicator,
+      zh: step.zh,
+      en: step.en,
+      reference: step.reference,
+      facts: step.facts,
+      points: step.points / 100,
+      rule: step.rule,
+    })),
   };
 }
 

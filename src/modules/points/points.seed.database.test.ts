@@ -43,10 +43,19 @@ describe("the demo cycle", () => {
     const db = pointsDb(database.db);
     const cycles = await db.selectFrom("points_cycles").selectAll().execute();
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]).toMatchObject({ year: 2014, opens_on: "2014-09-01", closes_on: "2015-04-30", quotas_due_on: "2015-03-31", housing_units: 500 });
+    expect(cycles[0]).toMatchObject({
+      year: 2014,
+      opens_on: "2014-09-01",
+      closes_on: "2015-04-30",
+      quotas_due_on: "2015-03-31",
+      housing_units: 500,
+    });
     const quotas = await db.selectFrom("points_quotas").selectAll().execute();
     const shiqi = quotas.filter((quota) => quota.town_code === "shiqi" && quota.purpose === "school");
-    expect(shiqi.map((quota) => [quota.grade, quota.places, quota.synthetic]).sort()).toEqual([["junior_1", 280, false], ["primary_1", 260, false]]);
+    expect(shiqi.map((quota) => [quota.grade, quota.places, quota.synthetic]).sort()).toEqual([
+      ["junior_1", 280, false],
+      ["primary_1", 260, false],
+    ]);
     const hukou = quotas.filter((quota) => quota.purpose === "hukou");
     expect(hukou).toHaveLength(24);
     expect(hukou.reduce((sum, quota) => sum + quota.places, 0)).toBe(hukouPlaces2015);

@@ -21,7 +21,9 @@ export function splitByWeight(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((weight) => (sum === 0 ? 0 : (total * weight) / sum));
   const parts = exact.map(Math.floor);
-  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   const remaining = sum === 0 ? 0 : total - parts.reduce((a, b) => a + b, 0);
   for (let index = 0; index < remaining; index += 1) parts[order[index].index] += 1;
   return parts;
@@ -38,24 +40,69 @@ export async function seedPoints(trx: Trx, options: SeedOptions = {}, folder = r
   const db = pointsDb(trx);
   const year = cycleYearOn(clock.today());
   if (await db.selectFrom("points_cycles").select("id").where("year", "=", year).executeTakeFirst()) return;
-  const cycle = await db.insertInto("points_cycles")
-    .values({ year, title: `${year}年度流动人员积分制申请`, policy_id: defaultPolicyId, opens_on: `${year}-09-01`, closes_on: `${year + 1}-04-30`, quotas_due_on: `${year + 1}-03-31`, housing_units: demoHousingUnits })
-    .returning("id").executeTakeFirstOrThrow();
+  const cycle = await db
+    .insertInto("points_cycles")
+    .values({
+      year,
+      title: `${year}年度流动人员积分制申请`,
+      policy_id: defaultPolicyId,
+      opens_on: `${year}-09-01`,
+      closes_on: `${year + 1}-04-30`,
+      quotas_due_on: `${year + 1}-03-31`,
+      housing_units: demoHousingUnits,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const rows = readReferenceCsv("school-quotas-2015.csv", folder);
   const quotas = rows.flatMap((row) => [
-    { cycle_id: cycle.id, purpose: "school", town_code: row.town_code, grade: "primary_1", places: Number(row.primary_grade1), synthetic: false, source: "2015年公布的入学指标 (school-quotas-2015.csv)" },
-    { cycle_id: cycle.id, purpose: "school", town_code: row.town_code, grade: "junior_1", places: Number(row.junior_grade1), synthetic: false, source: "2015年公布的入学指标 (school-quotas-2015.csv)" },
+    {
+      cycle_id: cycle.id,
+      purpose: "school",
+      town_code: row.town_code,
+      grade: "primary_1",
+      places: Number(row.primary_grade1),
+      synthetic: false,
+      source: "2015年公布的入学指标 (school-quotas-2015.csv)",
+    },
+    {
+      cycle_id: cycle.id,
+      purpose: "school",
+      town_code: row.town_code,
+      grade: "junior_1",
+      places: Number(row.junior_grade1),
+      synthetic: false,
+      source: "2015年公布的入学指标 (school-quotas-2015.csv)",
+    },
   ]);
-  const hukou = splitByWeight(hukouPlaces2015, rows.map((row) => Number(row.primary_grade1) + Number(row.junior_grade1)));
-  rows.forEach((row, index) => quotas.push({ cycle_id: cycle.id, purpose: "hukou", town_code: row.town_code, grade: "", places: hukou[index], synthetic: true, source: "合成：2015年全市4400个入户指标按入学指标比例分配" }));
+  const hukou = splitByWeight(
+    hukouPlaces2015,
+    rows.map((row) => Number(row.primary_grade1) + Number(row.junior_grade1)),
+  );
+  rows.forEach((row, index) =>
+    quotas.push({
+      cycle_id: cycle.id,
+      purpose: "hukou",
+      town_code: row.town_code,
+      grade: "",
+      places: hukou[index],
+      synthetic: true,
+      source: "合成：2015年全市4400个入户指标按入学指标比例分配",
+    }),
+  );
   await db.insertInto("points_quotas").values(quotas).execute();
   const schools = rows.flatMap((row, townIndex) => {
     const centre = { x: (townIndex % 6) * 12_000, y: Math.floor(townIndex / 6) * 12_000 };
     return (["primary_1", "junior_1"] as const).flatMap((grade) => {
       const places = Number(grade === "primary_1" ? row.primary_grade1 : row.junior_grade1);
       return [0, 1, 2].map((number) => ({
-        cycle_id: cycle.id, town_code: row.town_code, name: `${row.town_as_published}${grade === "primary_1" ? "第" + "一二三"[number] + "小学" : "第" + "一二三"[number] + "中学"}（演示）`,
-        grade, seats: Math.ceil(places / 3) + 5, x: centre.x + number * 1500, y: centre.y + (number % 2) * 1200, synthetic: true,
+        cycle_id: cycle.id,
+        town_code: row.town_code,
+        name: `${row.town_as_published}${grade === "primary_1" ? "第" + "一二三"[number] + "小学" : "第" + "一二三"[number] + "中学"}（演示）`,
+        grade,
+        seats: Math.ceil(places / 3) + 5,
+        x: centre.x + number * 1500,
+        y: centre.y + (number % 2) * 1200,
+        synthetic: true,
       }));
     });
   });

@@ -10,7 +10,11 @@ export type EnrolmentAction = "read" | "declare" | "counter" | "apply";
  * counter work (enter, confirm, send, fraud) and apply on the resident's behalf; programme admins everything;
  * auditors and verifiers read.
  */
-export function mayOnEnrolment(actor: Actor | null, action: EnrolmentAction, enrolment: { person_id: string; town_code: string }): boolean {
+export function mayOnEnrolment(
+  actor: Actor | null,
+  action: EnrolmentAction,
+  enrolment: { person_id: string; town_code: string },
+): boolean {
   if (!actor) return false;
   if (hasRole(actor, "programme_admin")) return true;
   if (holdsRoleInTown(actor, "clerk", enrolment.town_code)) return true;

@@ -7,8 +7,23 @@ export async function findEnrolment(executor: Executor, id: string) {
   return pointsDb(executor)
     .selectFrom("points_enrolments as e")
     .innerJoin("persons as p", "p.id", "e.person_id")
-    .select(["e.id", "e.person_id", "e.town_code", "e.residence_permit_number", "e.work_started_on", "e.enrolled_on", "e.status", "e.barred_reason", "e.barred_on", "e.version",
-      "p.name", "p.id_number", "p.birth_date", "p.gender", "p.hukou_type"])
+    .select([
+      "e.id",
+      "e.person_id",
+      "e.town_code",
+      "e.residence_permit_number",
+      "e.work_started_on",
+      "e.enrolled_on",
+      "e.status",
+      "e.barred_reason",
+      "e.barred_on",
+      "e.version",
+      "p.name",
+      "p.id_number",
+      "p.birth_date",
+      "p.gender",
+      "p.hukou_type",
+    ])
     .where("e.id", "=", id)
     .executeTakeFirst();
 }
@@ -18,13 +33,22 @@ export type EnrolmentRecord = NonNullable<Awaited<ReturnType<typeof findEnrolmen
 
 /** The enrolment of a person, if any. */
 export async function findEnrolmentOfPerson(executor: Executor, personId: string) {
-  const row = await pointsDb(executor).selectFrom("points_enrolments").select("id").where("person_id", "=", personId).executeTakeFirst();
+  const row = await pointsDb(executor)
+    .selectFrom("points_enrolments")
+    .select("id")
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
   return row ? findEnrolment(executor, row.id) : undefined;
 }
 
 /** The current facts of an enrolment. */
 export async function findFacts(executor: Executor, enrolmentId: string) {
-  return pointsDb(executor).selectFrom("points_facts").selectAll().where("enrolment_id", "=", enrolmentId).orderBy("fact").execute();
+  return pointsDb(executor)
+    .selectFrom("points_facts")
+    .selectAll()
+    .where("enrolment_id", "=", enrolmentId)
+    .orderBy("fact")
+    .execute();
 }
 
 /** One fact row. */

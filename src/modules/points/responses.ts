@@ -86,11 +86,18 @@ export const ApplicationResponse = Type.Object({
   version: Type.Integer(),
 });
 
-const ScoreHistory = Type.Array(Type.Object({ at: instant, total: pointsValue, eligible: Type.Boolean(), reason: Type.String() }));
-const PublishedResult = nullable(Type.Intersect([ApplicationResultResponse, Type.Object({ runId: Type.String(), runStatus: Type.String() })]));
+const ScoreHistory = Type.Array(
+  Type.Object({ at: instant, total: pointsValue, eligible: Type.Boolean(), reason: Type.String() }),
+);
+const PublishedResult = nullable(
+  Type.Intersect([ApplicationResultResponse, Type.Object({ runId: Type.String(), runStatus: Type.String() })]),
+);
 
 /** An application with its score history and published result. */
-export const ApplicationDetailResponse = Type.Intersect([ApplicationResponse, Type.Object({ history: ScoreHistory, result: PublishedResult })]);
+export const ApplicationDetailResponse = Type.Intersect([
+  ApplicationResponse,
+  Type.Object({ history: ScoreHistory, result: PublishedResult }),
+]);
 
 /** The whole case file of an enrolment. */
 export const CaseFileResponse = Type.Object({
@@ -103,13 +110,22 @@ export const CaseFileResponse = Type.Object({
 /** A verification queue item: the fact with its stage, deadline and whether it is overdue. */
 const QueueFact = Type.Intersect([
   FactResponse,
-  Type.Object({ stage: Type.Union([Type.Literal("forward"), Type.Literal("check")]), due: nullable(date), overdue: Type.Boolean() }),
+  Type.Object({
+    stage: Type.Union([Type.Literal("forward"), Type.Literal("check")]),
+    due: nullable(date),
+    overdue: Type.Boolean(),
+  }),
 ]);
 /** The verification queue (or the overdue items): facts and objections. */
 export const QueueResponse = Type.Object({ facts: Type.Array(QueueFact), objections: Type.Array(ObjectionResponse) });
 
 /** A reported deduction event. */
-export const DeductionResponse = Type.Object({ id: Type.String(), enrolmentId: Type.String(), dueOn: date, appliedOn: date });
+export const DeductionResponse = Type.Object({
+  id: Type.String(),
+  enrolmentId: Type.String(),
+  dueOn: date,
+  appliedOn: date,
+});
 
 /** An application cycle. */
 export const CycleResponse = Type.Object({
@@ -128,7 +144,14 @@ export const CyclesResponse = Type.Object({ items: Type.Array(CycleResponse) });
 /** A cycle's quotas and schools. */
 export const QuotasResponse = Type.Object({
   quotas: Type.Array(
-    Type.Object({ purpose: Purpose, townCode: Type.String(), grade: nullable(Type.String()), places: Type.Integer(), synthetic: Type.Boolean(), source: Type.String() }),
+    Type.Object({
+      purpose: Purpose,
+      townCode: Type.String(),
+      grade: nullable(Type.String()),
+      places: Type.Integer(),
+      synthetic: Type.Boolean(),
+      source: Type.String(),
+    }),
   ),
   schools: Type.Array(
     Type.Object({
@@ -185,7 +208,12 @@ export const RunResponse = Type.Object({
   eligibleCount: Type.Integer(),
   admittedCount: Type.Integer(),
   summaries: Type.Array(GroupSummary),
-  hukouSecondRound: Type.Object({ places: Type.Integer(), candidates: Type.Integer(), admitted: Type.Integer(), cutoffTotal: nullable(Type.Number()) }),
+  hukouSecondRound: Type.Object({
+    places: Type.Integer(),
+    candidates: Type.Integer(),
+    admitted: Type.Integer(),
+    cutoffTotal: nullable(Type.Number()),
+  }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   applications: Type.Array(ApplicationResultResponse),
@@ -226,4 +254,9 @@ const Outcome = Type.Object({
   ),
 });
 /** The self-check: an outcome per purpose; nothing is stored. */
-export const SelfCheckResponse = Type.Object({ policyId: Type.String(), date, town: Type.String(), results: Type.Record(Type.String(), Outcome) });
+export const SelfCheckResponse = Type.Object({
+  policyId: Type.String(),
+  date,
+  town: Type.String(),
+  results: Type.Record(Type.String(), Outcome),
+});

@@ -6,4 +6,10 @@ import { publicPointsRoutes } from "./routes/public.routes";
 import { verificationRoutes } from "./routes/verification.routes";
 
 /** The points module's route table (mounted under /api/v1). */
-export const pointsRoutes: readonly AnyRoute[] = [...publicPointsRoutes, ...enrolmentRoutes, ...applicationRoutes, ...verificationRoutes, ...programmeRoutes];
+export const pointsRoutes: readonly AnyRoute[] = [
+  ...publicPointsRoutes,
+  ...enrolmentRoutes,
+  ...applicationRoutes,
+  ...verificationRoutes,
+  ...programmeRoutes,
+];

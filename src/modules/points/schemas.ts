@@ -26,19 +26,31 @@ export type SelfCheckBody = Static<typeof SelfCheckBody>;
 
 /** Body of POST /points/enrolments. */
 export const EnrolBody = Type.Object(
-  { personId: Type.Optional(uuid), residencePermitNumber: Type.String({ minLength: 1, maxLength: 40 }), workStartedOn: date },
+  {
+    personId: Type.Optional(uuid),
+    residencePermitNumber: Type.String({ minLength: 1, maxLength: 40 }),
+    workStartedOn: date,
+  },
   strict,
 );
 
 /** Body of PUT /points/enrolments/:id/facts/:fact. */
 export const FactBody = Type.Object(
-  { value: Type.Unknown(), fileIds: Type.Optional(Type.Array(uuid, { maxItems: 10 })), sendToDepartment: Type.Optional(Type.Boolean()) },
+  {
+    value: Type.Unknown(),
+    fileIds: Type.Optional(Type.Array(uuid, { maxItems: 10 })),
+    sendToDepartment: Type.Optional(Type.Boolean()),
+  },
   strict,
 );
 
 /** Body of POST /points/facts/:id/decide. */
 export const DecideBody = Type.Object(
-  { decision: Type.Union([Type.Literal("confirmed"), Type.Literal("corrected"), Type.Literal("rejected")]), value: Type.Optional(Type.Unknown()), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  {
+    decision: Type.Union([Type.Literal("confirmed"), Type.Literal("corrected"), Type.Literal("rejected")]),
+    value: Type.Optional(Type.Unknown()),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+  },
   strict,
 );
 
@@ -51,21 +63,31 @@ export const ApplicationBody = Type.Object(
     enrolmentId: uuid,
     cycleId: uuid,
     purpose: Type.Union([Type.Literal("school"), Type.Literal("housing"), Type.Literal("hukou")]),
-    child: Type.Optional(Type.Object({
-      name: Type.String({ minLength: 1, maxLength: 50 }),
-      idNumber: Type.String({ minLength: 1, maxLength: 30 }),
-      grade: Type.Union([Type.Literal("primary_1"), Type.Literal("junior_1")]),
-      attended: Type.Union([Type.Literal("none"), Type.Literal("primary"), Type.Literal("junior")]),
-    }, strict)),
+    child: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 50 }),
+          idNumber: Type.String({ minLength: 1, maxLength: 30 }),
+          grade: Type.Union([Type.Literal("primary_1"), Type.Literal("junior_1")]),
+          attended: Type.Union([Type.Literal("none"), Type.Literal("primary"), Type.Literal("junior")]),
+        },
+        strict,
+      ),
+    ),
     home: Type.Optional(Type.Object({ x: Type.Number(), y: Type.Number() }, strict)),
     propertyKey: Type.Optional(Type.String({ maxLength: 60 })),
     householdKey: Type.Optional(Type.String({ maxLength: 60 })),
-    conditions: Type.Optional(Type.Object({
-      insurancePaidLastMonth: Type.Optional(Type.Boolean()),
-      continuousWorkMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
-      ownsHomeInZhongshan: Type.Optional(Type.Boolean()),
-      lastOutOfPolicyBirthOn: Type.Optional(date),
-    }, strict)),
+    conditions: Type.Optional(
+      Type.Object(
+        {
+          insurancePaidLastMonth: Type.Optional(Type.Boolean()),
+          continuousWorkMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
+          ownsHomeInZhongshan: Type.Optional(Type.Boolean()),
+          lastOutOfPolicyBirthOn: Type.Optional(date),
+        },
+        strict,
+      ),
+    ),
   },
   strict,
 );
@@ -75,7 +97,11 @@ export type ApplicationBody = Static<typeof ApplicationBody>;
 export const DeductionBody = Type.Object(
   {
     idNumber: Type.String({ minLength: 1, maxLength: 30 }),
-    kind: Type.Union([Type.Literal("administrative_detention"), Type.Literal("criminal_penalty"), Type.Literal("out_of_policy_birth")]),
+    kind: Type.Union([
+      Type.Literal("administrative_detention"),
+      Type.Literal("criminal_penalty"),
+      Type.Literal("out_of_policy_birth"),
+    ]),
     occurredOn: date,
     reference: Type.String({ minLength: 1, maxLength: 200 }),
   },
@@ -97,28 +123,40 @@ export const CycleBody = Type.Object(
 
 /** Body of POST /points/cycles/:id/quotas: CSV text or an XLSX workbook in base64. */
 export const QuotaBody = Type.Object(
-  { csv: Type.Optional(Type.String({ maxLength: 200_000 })), xlsxBase64: Type.Optional(Type.String({ maxLength: 700_000 })) },
+  {
+    csv: Type.Optional(Type.String({ maxLength: 200_000 })),
+    xlsxBase64: Type.Optional(Type.String({ maxLength: 700_000 })),
+  },
   strict,
 );
 
 /** Body of PUT /points/cycles/:id/schools. */
 export const SchoolsBody = Type.Object(
   {
-    schools: Type.Array(Type.Object({
-      name: Type.String({ minLength: 1, maxLength: 80 }),
-      townCode: Type.String({ minLength: 1, maxLength: 40 }),
-      grade: Type.Union([Type.Literal("primary_1"), Type.Literal("junior_1")]),
-      seats: Type.Integer({ minimum: 0, maximum: 100_000 }),
-      x: Type.Number(),
-      y: Type.Number(),
-      synthetic: Type.Optional(Type.Boolean()),
-    }, strict), { maxItems: 5000 }),
+    schools: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 80 }),
+          townCode: Type.String({ minLength: 1, maxLength: 40 }),
+          grade: Type.Union([Type.Literal("primary_1"), Type.Literal("junior_1")]),
+          seats: Type.Integer({ minimum: 0, maximum: 100_000 }),
+          x: Type.Number(),
+          y: Type.Number(),
+          synthetic: Type.Optional(Type.Boolean()),
+        },
+        strict,
+      ),
+      { maxItems: 5000 },
+    ),
   },
   strict,
 );
 
 /** Paging of a run's per-application results in review (`page` from 1; at most 10,000 per page). */
 export const RunPageQuery = Type.Object(
-  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  },
   strict,
 );

@@ -6,14 +6,22 @@ import { registryRoutes } from "./routes";
 export const registryPermissions = definePermissions({
   "registry.search": {
     roles: ["programme_admin", "auditor", "verifier", "clerk"],
-    description: "搜索和查看人员、家庭户（镇区工作人员限本镇区）(search and read persons and households; clerks: their town)",
+    description:
+      "搜索和查看人员、家庭户（镇区工作人员限本镇区）(search and read persons and households; clerks: their town)",
   },
   "registry.write": {
     roles: ["programme_admin", "clerk"],
-    description: "登记和修改人员、家庭户（镇区工作人员限本镇区）(register and edit persons and households; clerks: their town)",
+    description:
+      "登记和修改人员、家庭户（镇区工作人员限本镇区）(register and edit persons and households; clerks: their town)",
   },
-  "organisations.read": { roles: ["programme_admin", "auditor", "clerk"], description: "搜索和查看社会组织 (search and read organisations)" },
-  "organisations.write": { roles: ["programme_admin", "clerk"], description: "登记和修改社会组织 (register and edit organisations)" },
+  "organisations.read": {
+    roles: ["programme_admin", "auditor", "clerk"],
+    description: "搜索和查看社会组织 (search and read organisations)",
+  },
+  "organisations.write": {
+    roles: ["programme_admin", "clerk"],
+    description: "登记和修改社会组织 (register and edit organisations)",
+  },
   "profile.read": { roles: ["resident"], description: "查看本人档案 (read one's own profile)" },
 });
 

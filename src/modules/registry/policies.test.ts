@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "../../platform/roles";
-import { mayOnRegistry, registryReadScope, seesFullRecord, type RegistryAction, type RegistryResource } from "./policies";
+import {
+  mayOnRegistry,
+  registryReadScope,
+  seesFullRecord,
+  type RegistryAction,
+  type RegistryResource,
+} from "./policies";
 
 function actor(role: Role, scope: { townCode?: string; departmentCode?: string } = {}): Actor {
-  return { id: role, username: role, displayName: role, personId: null, grants: [{ role, townCode: scope.townCode ?? null, departmentCode: scope.departmentCode ?? null }] };
+  return {
+    id: role,
+    username: role,
+    displayName: role,
+    personId: null,
+    grants: [{ role, townCode: scope.townCode ?? null, departmentCode: scope.departmentCode ?? null }],
+  };
 }
 
 const actors: Record<string, Actor | null> = {
@@ -27,7 +39,12 @@ const table: [RegistryResource, RegistryAction, string[], string[]][] = [
   ["person", "read", ["clerk", "verifier", "programme_admin", "auditor"], ["verifier", "programme_admin", "auditor"]],
   ["person", "create", ["clerk", "programme_admin"], ["programme_admin"]],
   ["person", "update", ["clerk", "programme_admin"], ["programme_admin"]],
-  ["household", "read", ["clerk", "verifier", "programme_admin", "auditor"], ["verifier", "programme_admin", "auditor"]],
+  [
+    "household",
+    "read",
+    ["clerk", "verifier", "programme_admin", "auditor"],
+    ["verifier", "programme_admin", "auditor"],
+  ],
   ["household", "update", ["clerk", "programme_admin"], ["programme_admin"]],
   ["organisation", "read", ["clerk", "programme_admin", "auditor"], ["programme_admin", "auditor"]],
   ["organisation", "update", ["clerk", "programme_admin"], ["programme_admin"]],

@@ -110,7 +110,9 @@ export function presentHistoryEntry(
   const before = (entry.before ?? null) as Record<string, unknown> | null;
   const after = (entry.after ?? null) as Record<string, unknown> | null;
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  const changedFields = [...fields].filter((field) => JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]));
+  const changedFields = [...fields].filter(
+    (field) => JSON.stringify(before?.[field]) !== JSON.stringify(after?.[field]),
+  );
   return {
     position: entry.position,
     at: entry.at.toISOString(),

@@ -102,7 +102,8 @@ export async function searchPersons(
   const kind = classifyQuery(text);
   let query = personQuery(executor);
   if (kind === "id_number") query = query.where("p.id_number", "=", text.toUpperCase());
-  else if (kind === "phone") query = query.where("p.phone", "=", text.startsWith("1") ? text : text.replace(/^(0\d{2,3})-?/, "$1-"));
+  else if (kind === "phone")
+    query = query.where("p.phone", "=", text.startsWith("1") ? text : text.replace(/^(0\d{2,3})-?/, "$1-"));
   else if (kind === "id_last4") query = query.where(sql<string>`right(p.id_number, 4)`, "=", text.toUpperCase());
   else query = query.where("p.name", "like", `%${escapeLike(text)}%`);
   if (options.scope.kind === "towns") {

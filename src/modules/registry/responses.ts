@@ -90,7 +90,13 @@ export const HistoryResponse = Type.Object({
 
 /** The 24 镇区. */
 export const TownsResponse = Type.Array(
-  Type.Object({ code: Type.String(), name: Type.String(), pinyin: Type.String(), kind: Type.String(), centralDistrict: Type.Boolean() }),
+  Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    pinyin: Type.String(),
+    kind: Type.String(),
+    centralDistrict: Type.Boolean(),
+  }),
 );
 
 /** Communities of a 镇区. */
@@ -100,7 +106,12 @@ export const CommunitiesResponse = Type.Array(
 
 /** City departments and the facts each owns. */
 export const DepartmentsResponse = Type.Array(
-  Type.Object({ code: Type.String(), name: Type.String(), clause: nullable(Type.String()), owns: Type.Array(Type.String()) }),
+  Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    clause: nullable(Type.String()),
+    owns: Type.Array(Type.String()),
+  }),
 );
 
 /** A resident's own record and household (unmasked). */

@@ -6,4 +6,10 @@ import { profileRoutes } from "./routes/profile.routes";
 import { referenceRoutes } from "./routes/reference.routes";
 
 /** The registry's route table (mounted under /api/v1). */
-export const registryRoutes: readonly AnyRoute[] = [...referenceRoutes, ...personRoutes, ...householdRoutes, ...organisationRoutes, ...profileRoutes];
+export const registryRoutes: readonly AnyRoute[] = [
+  ...referenceRoutes,
+  ...personRoutes,
+  ...householdRoutes,
+  ...organisationRoutes,
+  ...profileRoutes,
+];

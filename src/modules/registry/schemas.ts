@@ -3,7 +3,16 @@ import { Type, type Static } from "typebox";
 const strict = { additionalProperties: false } as const;
 
 /** Relationships of a member to the household head. */
-export const relationships = ["head", "spouse", "child", "parent", "sibling", "grandchild", "grandparent", "other"] as const;
+export const relationships = [
+  "head",
+  "spouse",
+  "child",
+  "parent",
+  "sibling",
+  "grandchild",
+  "grandparent",
+  "other",
+] as const;
 
 /** Path parameter `:id` (a UUID). */
 export const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, strict);

@@ -6,11 +6,25 @@ import { allows, definePermissions, type PermissionTable } from "./permissions";
 export const platformPermissions = definePermissions({
   "accounts.read": { roles: ["admin", "auditor"], description: "查看账号列表 (list accounts)" },
   "accounts.manage": { roles: ["admin"], description: "创建和修改账号 (create and edit accounts)" },
-  "accounts.personLookup": { roles: ["admin"], description: "按身份证号查找人员以关联账号 (look up a person by exact ID number)" },
+  "accounts.personLookup": {
+    roles: ["admin"],
+    description: "按身份证号查找人员以关联账号 (look up a person by exact ID number)",
+  },
   "audit.read": { roles: ["auditor", "admin"], description: "查阅审计日志 (read the audit log)" },
   "audit.verify": { roles: ["auditor", "admin"], description: "校验审计哈希链 (verify the audit chain)" },
   "session.own": {
-    roles: ["resident", "clerk", "verifier", "programme_admin", "policy_officer", "vendor", "reviewer", "auditor", "admin"],
+    roles: [
+      "resident",
+      "clerk",
+      "verifier",
+      "programme_admin",
+      "policy_officer",
+      "vendor",
+      "organiser",
+      "reviewer",
+      "auditor",
+      "admin",
+    ],
     description: "查看和结束自己的会话 (see and end one's own session)",
   },
 });

@@ -4,7 +4,13 @@ import { abilities, platformPermissions } from "./abilities";
 import { allows } from "./permissions";
 
 function actor(role: Role, townCode: string | null = null): Actor {
-  return { id: role, username: role, displayName: role, personId: null, grants: [{ role, townCode, departmentCode: null }] };
+  return {
+    id: role,
+    username: role,
+    displayName: role,
+    personId: null,
+    grants: [{ role, townCode, departmentCode: null }],
+  };
 }
 
 const expected: Record<keyof typeof platformPermissions, Role[]> = {
@@ -30,7 +36,11 @@ describe("platform permissions: role × permission", () => {
   });
 
   it("applies a permission's further rule and admits anonymous callers only to `anyone`", () => {
-    const clerkInShiqi = { roles: ["clerk"], rule: (who: Actor) => who.grants.some((grant) => grant.townCode === "shiqi"), description: "x" } as const;
+    const clerkInShiqi = {
+      roles: ["clerk"],
+      rule: (who: Actor) => who.grants.some((grant) => grant.townCode === "shiqi"),
+      description: "x",
+    } as const;
     expect(allows(clerkInShiqi, actor("clerk", "shiqi"))).toBe(true);
     expect(allows(clerkInShiqi, actor("clerk", "xiaolan"))).toBe(false);
     expect(allows({ roles: "anyone", description: "x" }, null)).toBe(true);
@@ -38,11 +48,17 @@ describe("platform permissions: role × permission", () => {
   });
 
   it("builds the abilities map from the same permissions the routes check, modules included", () => {
-    const map = abilities(actor("auditor"), [{ name: "x", routes: [], permissions: { "x.do": { roles: ["auditor"], description: "x" } } }]);
+    const map = abilities(actor("auditor"), [
+      { name: "x", routes: [], permissions: { "x.do": { roles: ["auditor"], description: "x" } } },
+    ]);
     expect(map).toMatchObject({ "accounts.read": true, "accounts.manage": false, "audit.verify": true, "x.do": true });
   });
 
   it("refuses a permission name declared twice", () => {
-    expect(() => abilities(null, [{ name: "x", routes: [], permissions: { "audit.read": { roles: ["auditor"], description: "x" } } }])).toThrow(/declared twice/);
+    expect(() =>
+      abilities(null, [
+        { name: "x", routes: [], permissions: { "audit.read": { roles: ["auditor"], description: "x" } } },
+      ]),
+    ).toThrow(/declared twice/);
   });
 });

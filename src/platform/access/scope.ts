@@ -5,7 +5,10 @@ export type TownScope = { kind: "city" } | { kind: "towns"; towns: string[] };
 
 /** Tells whether the actor holds `role` for this 镇区 (a grant with no town code covers the whole city). */
 export function holdsRoleInTown(actor: Actor | null, role: Role, townCode: string): boolean {
-  return actor?.grants.some((grant) => grant.role === role && (grant.townCode === null || grant.townCode === townCode)) ?? false;
+  return (
+    actor?.grants.some((grant) => grant.role === role && (grant.townCode === null || grant.townCode === townCode)) ??
+    false
+  );
 }
 
 /** Tells whether the actor holds any of the roles. */

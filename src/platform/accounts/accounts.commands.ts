@@ -66,24 +66,41 @@ export async function findAccountView(trx: Trx, id: string): Promise<AccountView
 
 /** Checks role grants: known roles, clerks need a known 镇区, verifiers a known department. */
 export async function checkGrants(trx: Trx, grants: GrantInput[]): Promise<Result<RoleGrant[]>> {
-  if (grants.length === 0) return err({ code: "roles_required", message: "至少需要一个角色 (at least one role)", field: "roles" });
+  if (grants.length === 0)
+    return err({ code: "roles_required", message: "至少需要一个角色 (at least one role)", field: "roles" });
   const checked: RoleGrant[] = [];
   for (const [index, grant] of grants.entries()) {
     const field = `roles.${index}`;
-    if (!isRole(grant.role)) return err({ code: "unknown_role", message: `未知角色 "${grant.role}"`, field: `${field}.role` });
+    if (!isRole(grant.role))
+      return err({ code: "unknown_role", message: `未知角色 "${grant.role}"`, field: `${field}.role` });
     const townCode = grant.townCode ?? null;
     const departmentCode = grant.departmentCode ?? null;
     if (grant.role === "clerk" && !townCode) {
-      return err({ code: "town_required", message: "办事员必须指定镇区 (a clerk needs a town)", field: `${field}.townCode` });
+      return err({
+        code: "town_required",
+        message: "办事员必须指定镇区 (a clerk needs a town)",
+        field: `${field}.townCode`,
+      });
     }
     if (grant.role === "verifier" && !departmentCode) {
-      return err({ code: "department_required", message: "核查员必须指定部门 (a verifier needs a department)", field: `${field}.departmentCode` });
+      return err({
+        code: "department_required",
+        message: "核查员必须指定部门 (a verifier needs a department)",
+        field: `${field}.departmentCode`,
+      });
     }
     if (townCode && !(await trx.selectFrom("towns").select("code").where("code", "=", townCode).executeTakeFirst())) {
       return err({ code: "unknown_town", message: `未知的镇区代码 "${townCode}"`, field: `${field}.townCode` });
     }
-    if (departmentCode && !(await trx.selectFrom("departments").select("code").where("code", "=", departmentCode).executeTakeFirst())) {
-      return err({ code: "unknown_department", message: `未知的部门代码 "${departmentCode}"`, field: `${field}.departmentCode` });
+    if (
+      departmentCode &&
+      !(await trx.selectFrom("departments").select("code").where("code", "=", departmentCode).executeTakeFirst())
+    ) {
+      return err({
+        code: "unknown_department",
+        message: `未知的部门代码 "${departmentCode}"`,
+        field: `${field}.departmentCode`,
+      });
     }
     checked.push({ role: grant.role, townCode, departmentCode });
   }
@@ -97,7 +114,11 @@ export async function createAccount(
   input: AccountCreateInput,
 ): Promise<Result<AccountView>> {
   if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(input.username)) {
-    return err({ code: "invalid_username", message: "用户名为3–40位小写字母、数字、点、下划线或连字符", field: "username" });
+    return err({
+      code: "invalid_username",
+      message: "用户名为3–40位小写字母、数字、点、下划线或连字符",
+      field: "username",
+    });
   }
   const strength = checkPasswordStrength(input.password);
   if (!strength.ok) return strength;
@@ -106,7 +127,10 @@ export async function createAccount(
   if (await trx.selectFrom("accounts").select("id").where("username", "=", input.username).executeTakeFirst()) {
     return err({ code: "duplicate_username", message: "用户名已存在 (username taken)", field: "username" });
   }
-  if (input.personId && !(await trx.selectFrom("persons").select("id").where("id", "=", input.personId).executeTakeFirst())) {
+  if (
+    input.personId &&
+    !(await trx.selectFrom("persons").select("id").where("id", "=", input.personId).executeTakeFirst())
+  ) {
     return err({ code: "unknown_person", message: "人员不存在 (unknown person)", field: "personId" });
   }
   const inserted = await trx
@@ -121,14 +145,27 @@ export async function createAccount(
     .executeTakeFirstOrThrow();
   await insertGrants(trx, inserted.id, grants.value);
   const view = (await findAccountView(trx, inserted.id))!;
-  await audit(trx, context, { action: "account.create", entityType: "account", entityId: view.id, townCode: null, after: view });
+  await audit(trx, context, {
+    action: "account.create",
+    entityType: "account",
+    entityId: view.id,
+    townCode: null,
+    after: view,
+  });
   return ok(view);
 }
 
 async function insertGrants(trx: Trx, accountId: string, grants: RoleGrant[]): Promise<void> {
   await trx
     .insertInto("account_roles")
-    .values(grants.map((grant) => ({ account_id: accountId, role: grant.role, town_code: grant.townCode, department_code: grant.departmentCode })))
+    .values(
+      grants.map((grant) => ({
+        account_id: accountId,
+        role: grant.role,
+        town_code: grant.townCode,
+        department_code: grant.departmentCode,
+      })),
+    )
     .execute();
 }
 
@@ -143,13 +180,20 @@ export async function updateAccount(
   current: AccountView,
   input: AccountUpdateInput,
 ): Promise<Result<AccountView>> {
-  const conflict = err({ code: "version_conflict", message: "账户已被他人修改 (account changed since you read it)", field: "version" });
+  const conflict = err({
+    code: "version_conflict",
+    message: "账户已被他人修改 (account changed since you read it)",
+    field: "version",
+  });
   if (input.version !== current.version) return conflict;
   const changes: Record<string, unknown> = {};
   if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
   if (input.disabled !== undefined) changes.disabled = input.disabled;
   if (input.personId !== undefined) {
-    if (input.personId && !(await trx.selectFrom("persons").select("id").where("id", "=", input.personId).executeTakeFirst())) {
+    if (
+      input.personId &&
+      !(await trx.selectFrom("persons").select("id").where("id", "=", input.personId).executeTakeFirst())
+    ) {
       return err({ code: "unknown_person", message: "人员不存在 (unknown person)", field: "personId" });
     }
     changes.person_id = input.personId;
@@ -179,7 +223,8 @@ export async function updateAccount(
   if (input.disabled) await trx.deleteFrom("sessions").where("account_id", "=", current.id).execute();
   else if (input.password !== undefined) {
     let ended = trx.deleteFrom("sessions").where("account_id", "=", current.id);
-    if (context.sessionToken && current.id === context.actor.id) ended = ended.where("token_hash", "<>", hashToken(context.sessionToken));
+    if (context.sessionToken && current.id === context.actor.id)
+      ended = ended.where("token_hash", "<>", hashToken(context.sessionToken));
     await ended.execute();
   }
   const view = (await findAccountView(trx, current.id))!;

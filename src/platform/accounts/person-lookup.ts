@@ -29,8 +29,28 @@ export async function lookupPersonByIdNumber(
     .select(["id", "name", "town_code"])
     .where("id_number", "=", checked.value.idNumber)
     .executeTakeFirst();
-  if (!person) return err({ code: "not_found", message: "没有该身份证号的人员 (no person with this ID number)", field: "idNumber" });
-  const linked = await trx.selectFrom("accounts").select("username").where("person_id", "=", person.id).orderBy("username").execute();
-  await audit(trx, context, { action: "person.lookup", entityType: "person", entityId: person.id, townCode: person.town_code, after: { purpose: "account link" } });
-  return ok({ personId: person.id, maskedName: maskName(person.name), linkedAccounts: linked.map((row) => row.username) });
+  if (!person)
+    return err({
+      code: "not_found",
+      message: "没有该身份证号的人员 (no person with this ID number)",
+      field: "idNumber",
+    });
+  const linked = await trx
+    .selectFrom("accounts")
+    .select("username")
+    .where("person_id", "=", person.id)
+    .orderBy("username")
+    .execute();
+  await audit(trx, context, {
+    action: "person.lookup",
+    entityType: "person",
+    entityId: person.id,
+    townCode: person.town_code,
+    after: { purpose: "account link" },
+  });
+  return ok({
+    personId: person.id,
+    maskedName: maskName(person.name),
+    linkedAccounts: linked.map((row) => row.username),
+  });
 }

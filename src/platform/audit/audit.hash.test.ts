@@ -19,13 +19,17 @@ const content = {
 
 describe("audit hashing", () => {
   it("serialises with sorted keys at every level", () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it("gives the same hash for the same content in any key order, and a different one for any change", () => {
     const reordered = { ...content, after: { nested: { a: 1, b: 2 }, name: "张三" } };
     expect(hashAuditContent(reordered)).toBe(hashAuditContent(content));
-    expect(hashAuditContent({ ...content, after: { name: "张四", nested: { a: 1, b: 2 } } })).not.toBe(hashAuditContent(content));
+    expect(hashAuditContent({ ...content, after: { name: "张四", nested: { a: 1, b: 2 } } })).not.toBe(
+      hashAuditContent(content),
+    );
     expect(hashAuditContent({ ...content, previousHash: "1".repeat(64) })).not.toBe(hashAuditContent(content));
     expect(hashAuditContent(content)).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -19,7 +19,14 @@ async function append(count: number): Promise<string[]> {
   const hashes: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const entry = await inTransaction(database.db, (trx) =>
-      appendAudit(trx, { actorId: null, actorUsername: "test", action: "test.write", entityType: "test", entityId: String(index), after: { index } }),
+      appendAudit(trx, {
+        actorId: null,
+        actorUsername: "test",
+        action: "test.write",
+        entityType: "test",
+        entityId: String(index),
+        after: { index },
+      }),
     );
     hashes.push(entry.hash);
   }
@@ -43,7 +50,13 @@ describe("the audit head", () => {
 
     await expect(
       inTransaction(database.db, async (trx) => {
-        await appendAudit(trx, { actorId: null, actorUsername: "test", action: "test.write", entityType: "test", entityId: "x" });
+        await appendAudit(trx, {
+          actorId: null,
+          actorUsername: "test",
+          action: "test.write",
+          entityType: "test",
+          entityId: "x",
+        });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
@@ -62,7 +75,11 @@ describe("the audit head", () => {
     expect(truncated.ok).toBe(false);
     expect(truncated.checked).toBe(4);
     expect(truncated.problems).toEqual([
-      { position: 5, id: null, reason: expect.stringMatching(/missing at position 5–6 .*truncated tail.*6 entries.*/) as unknown as string },
+      {
+        position: 5,
+        id: null,
+        reason: expect.stringMatching(/missing at position 5–6 .*truncated tail.*6 entries.*/) as unknown as string,
+      },
     ]);
     expect(truncated.problems[0].reason).toContain(recorded.hash);
 
@@ -79,7 +96,13 @@ describe("the audit head", () => {
       const entries: string[] = [];
       for (let index = 0; index < 4; index += 1) {
         const entry = await inTransaction(fresh.db, (trx) =>
-          appendAudit(trx, { actorId: null, actorUsername: "test", action: "test.write", entityType: "test", entityId: String(index) }),
+          appendAudit(trx, {
+            actorId: null,
+            actorUsername: "test",
+            action: "test.write",
+            entityType: "test",
+            entityId: String(index),
+          }),
         );
         entries.push(entry.hash);
       }
@@ -105,7 +128,15 @@ describe("the audit head", () => {
   it("reports a rewritten newest entry whose hash no longer matches the head", async () => {
     const fresh = await createTestDatabase();
     try {
-      await inTransaction(fresh.db, (trx) => appendAudit(trx, { actorId: null, actorUsername: "a", action: "test.write", entityType: "test", entityId: "1" }));
+      await inTransaction(fresh.db, (trx) =>
+        appendAudit(trx, {
+          actorId: null,
+          actorUsername: "a",
+          action: "test.write",
+          entityType: "test",
+          entityId: "1",
+        }),
+      );
       await sql`alter table audit_head disable trigger user`.execute(fresh.db);
       await sql`update audit_head set hash = ${"f".repeat(64)}`.execute(fresh.db);
       const result = await verifyAuditChain(fresh.db);

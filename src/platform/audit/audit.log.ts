@@ -32,7 +32,12 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
   await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
   const last =
     (await trx.selectFrom("audit_head").select(["position", "hash"]).executeTakeFirst()) ??
-    (await trx.selectFrom("audit_entries").select(["position", "hash"]).orderBy("position", "desc").limit(1).executeTakeFirst());
+    (await trx
+      .selectFrom("audit_entries")
+      .select(["position", "hash"])
+      .orderBy("position", "desc")
+      .limit(1)
+      .executeTakeFirst());
   const content: AuditContent = {
     position: (last?.position ?? 0) + 1,
     id: randomUUID(),
@@ -71,7 +76,9 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
   await trx
     .insertInto("audit_head")
     .values({ position: content.position, hash })
-    .onConflict((conflict) => conflict.column("singleton").doUpdateSet({ position: content.position, hash, updated_at: new Date() }))
+    .onConflict((conflict) =>
+      conflict.column("singleton").doUpdateSet({ position: content.position, hash, updated_at: new Date() }),
+    )
     .execute();
   return { ...content, hash };
 }

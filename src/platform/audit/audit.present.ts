@@ -15,7 +15,16 @@ export function seesPersonalDataInAudit(actor: Actor | null): boolean {
   return holdsAnyRole(actor, ["programme_admin", "auditor"]);
 }
 
-const nameKeys = new Set(["name", "payeename", "headname", "applicantname", "personname", "childname", "membername", "guardianname"]);
+const nameKeys = new Set([
+  "name",
+  "payeename",
+  "headname",
+  "applicantname",
+  "personname",
+  "childname",
+  "membername",
+  "guardianname",
+]);
 const idNumberKeys = new Set(["idnumber", "childidnumber", "guardianidnumber"]);
 const phoneKeys = new Set(["phone", "mobile", "phonenumber", "contactphone"]);
 const addressKeys = new Set(["address", "homeaddress"]);
@@ -27,7 +36,9 @@ const mobilePattern = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /** Masks ID numbers and mobile numbers found anywhere in a free text. */
 function maskInText(text: string): string {
-  return text.replace(idNumberPattern, (match) => maskIdNumber(match)).replace(mobilePattern, (match) => maskPhone(match));
+  return text
+    .replace(idNumberPattern, (match) => maskIdNumber(match))
+    .replace(mobilePattern, (match) => maskPhone(match));
 }
 
 function maskAddress(address: string): string {
@@ -52,7 +63,9 @@ export function maskAuditValue(value: unknown, key = ""): unknown {
   if (typeof value === "string") return maskField(key, value);
   if (Array.isArray(value)) return value.map((item) => maskAuditValue(item, key));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, maskAuditValue(item, name)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, maskAuditValue(item, name)]),
+    );
   }
   return value;
 }

@@ -64,7 +64,10 @@ async function readHead(db: Kysely<Database>): Promise<AuditHead | null> {
  * audit head pointing past the end (a truncated tail). Reports each problem with its position; with
  * `expectHead`, also checks that a head hash recorded earlier is still in the chain.
  */
-export async function verifyAuditChain(db: Kysely<Database>, options: AuditVerifyOptions = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  options: AuditVerifyOptions = {},
+): Promise<AuditVerification> {
   const head = await readHead(db);
   const totalRow = await db
     .selectFrom("audit_entries")
@@ -92,8 +95,13 @@ export async function verifyAuditChain(db: Kysely<Database>, options: AuditVerif
     for (const row of rows) {
       const position = Number(row.position);
       if (position !== expectedPosition) {
-        const missing = expectedPosition === position - 1 ? `${expectedPosition}` : `${expectedPosition}–${position - 1}`;
-        problems.push({ position: expectedPosition, id: null, reason: `entries missing at position ${missing} (deleted)` });
+        const missing =
+          expectedPosition === position - 1 ? `${expectedPosition}` : `${expectedPosition}–${position - 1}`;
+        problems.push({
+          position: expectedPosition,
+          id: null,
+          reason: `entries missing at position ${missing} (deleted)`,
+        });
       }
       if (row.previous_hash !== previousHash) {
         problems.push({ position, id: row.id, reason: "previous hash does not match the entry before it" });
@@ -134,21 +142,38 @@ async function headProblems(
   const lastPosition = last?.position ?? 0;
   if (lastPosition < head.position) {
     const missing = lastPosition + 1 === head.position ? `${head.position}` : `${lastPosition + 1}–${head.position}`;
-    return [{
-      position: lastPosition + 1,
-      id: null,
-      reason: `entries missing at position ${missing} (deleted: truncated tail — the audit head records ${head.position} entries ending in hash ${head.hash})`,
-    }];
+    return [
+      {
+        position: lastPosition + 1,
+        id: null,
+        reason: `entries missing at position ${missing} (deleted: truncated tail — the audit head records ${head.position} entries ending in hash ${head.hash})`,
+      },
+    ];
   }
   if (last && last.hash !== head.hash) {
-    return [{ position: last.position, id: last.id, reason: "the newest entry's hash does not match the audit head (rewritten)" }];
+    return [
+      {
+        position: last.position,
+        id: last.id,
+        reason: "the newest entry's hash does not match the audit head (rewritten)",
+      },
+    ];
   }
   // Entries the head never covered: read the table's end first, then the head (an append moves both at once).
-  const end = await db.selectFrom("audit_entries").select((eb) => eb.fn.max("position").as("position")).executeTakeFirst();
+  const end = await db
+    .selectFrom("audit_entries")
+    .select((eb) => eb.fn.max("position").as("position"))
+    .executeTakeFirst();
   const now = await readHead(db);
   const endPosition = Number(end?.position ?? 0);
   if (now && endPosition > now.position) {
-    return [{ position: now.position + 1, id: null, reason: `entries after the audit head (position ${now.position}) that it does not record` }];
+    return [
+      {
+        position: now.position + 1,
+        id: null,
+        reason: `entries after the audit head (position ${now.position}) that it does not record`,
+      },
+    ];
   }
   return [];
 }

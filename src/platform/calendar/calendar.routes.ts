@@ -18,7 +18,9 @@ const CalendarYearsResponse = Type.Object({
   items: Type.Array(
     Type.Object({
       year: Type.Integer(),
-      provisional: Type.Boolean({ description: "computed from the statutory holiday rules; may change when the notice comes" }),
+      provisional: Type.Boolean({
+        description: "computed from the statutory holiday rules; may change when the notice comes",
+      }),
       source: Type.String(),
     }),
   ),
@@ -50,12 +52,14 @@ export const calendarPermissions = definePermissions({
   },
 });
 
-
 export const calendarRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/calendar/years",
-    summary: { zh: "工作日历：各年为正式通知或暂定推算", en: "Working-day calendar: each year, official or provisional" },
+    summary: {
+      zh: "工作日历：各年为正式通知或暂定推算",
+      en: "Working-day calendar: each year, official or provisional",
+    },
     tags,
     permission: "public",
     response: { 200: CalendarYearsResponse },
@@ -74,7 +78,10 @@ export const calendarRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/calendar/deadline-changes",
-    summary: { zh: "放假通知导入后变化的未结期限（未自动调整）", en: "Open deadlines an imported holiday notice changed (not moved)" },
+    summary: {
+      zh: "放假通知导入后变化的未结期限（未自动调整）",
+      en: "Open deadlines an imported holiday notice changed (not moved)",
+    },
     tags,
     permission: "calendar.changes",
     response: { 200: DeadlineChangesResponse },

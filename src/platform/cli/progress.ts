@@ -9,7 +9,13 @@ export interface ProgressReporter {
 /** Creates a progress bar on stderr (stdout carries only results). */
 export function progressBar(): ProgressReporter {
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "{label} [{bar}] {value}/{total}", hideCursor: true, noTTYOutput: false, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: "{label} [{bar}] {value}/{total}",
+      hideCursor: true,
+      noTTYOutput: false,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -32,7 +32,10 @@ export type DeadlineSource = (db: Executor) => Promise<OpenDeadline[]>;
 export type DeadlineChange = Omit<OpenDeadline, "recompute"> & { recomputedOn: string };
 
 /** Every open deadline of the given modules, in module order. */
-export async function openDeadlines(modules: readonly { deadlines?: DeadlineSource }[], db: Executor): Promise<OpenDeadline[]> {
+export async function openDeadlines(
+  modules: readonly { deadlines?: DeadlineSource }[],
+  db: Executor,
+): Promise<OpenDeadline[]> {
   const all: OpenDeadline[] = [];
   for (const module of modules) if (module.deadlines) all.push(...(await module.deadlines(db)));
   return all;

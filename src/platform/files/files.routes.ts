@@ -14,7 +14,10 @@ import { maxFileBytes, readFileBytes } from "./files.store";
 
 const tags = ["files"];
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, { additionalProperties: false });
-const UploadQuery = Type.Object({ townCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false });
+const UploadQuery = Type.Object(
+  { townCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) },
+  { additionalProperties: false },
+);
 
 /** A stored file as the API shows it (never its storage key). */
 export const FileResponse = Type.Object({
@@ -38,7 +41,10 @@ export const fileRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "POST",
     url: "/files",
-    summary: { zh: "上传证明材料（PDF、JPEG 或 PNG，不超过 10 MiB）", en: "Upload an evidence file (PDF, JPEG or PNG, at most 10 MiB)" },
+    summary: {
+      zh: "上传证明材料（PDF、JPEG 或 PNG，不超过 10 MiB）",
+      en: "Upload an evidence file (PDF, JPEG or PNG, at most 10 MiB)",
+    },
     tags,
     permission: "files.upload",
     querystring: UploadQuery,
@@ -46,17 +52,32 @@ export const fileRoutes: readonly AnyRoute[] = [
     errors: [413, 415],
     response: { 201: FileResponse },
     handler: async ({ db, request, reply, actor, query }) => {
-      if (!request.isMultipart()) return sendError(reply, 415, "unsupported_media_type", "请用 multipart/form-data 上传文件 (send multipart/form-data)", { file: "required" });
+      if (!request.isMultipart())
+        return sendError(
+          reply,
+          415,
+          "unsupported_media_type",
+          "请用 multipart/form-data 上传文件 (send multipart/form-data)",
+          { file: "required" },
+        );
       const part = await request.file();
-      if (!part) return sendError(reply, 400, "validation_failed", "缺少文件 (no file part)", { file: "缺少文件 (required)" });
+      if (!part)
+        return sendError(reply, 400, "validation_failed", "缺少文件 (no file part)", { file: "缺少文件 (required)" });
       let bytes: Buffer;
       try {
         bytes = await part.toBuffer();
       } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") return sendProblem(reply, fileTooLargeProblem, 413);
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+          return sendProblem(reply, fileTooLargeProblem, 413);
         throw error;
       }
-      const result = await inTransactionWhenOk(db, (trx) => storeFile(trx, commandContext(request, actor), { name: part.filename, bytes, townCode: query.townCode ?? null }));
+      const result = await inTransactionWhenOk(db, (trx) =>
+        storeFile(trx, commandContext(request, actor), {
+          name: part.filename,
+          bytes,
+          townCode: query.townCode ?? null,
+        }),
+      );
       if (!result.ok) return sendRefusal(reply, result.error);
       return presentFile(result.value);
     },
@@ -75,7 +96,10 @@ export const fileRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/files/:id/content",
-    summary: { zh: "下载文件（他人读取记入审计）", en: "Download a file as an attachment (audited unless it is one's own)" },
+    summary: {
+      zh: "下载文件（他人读取记入审计）",
+      en: "Download a file as an attachment (audited unless it is one's own)",
+    },
     tags,
     permission: "files.read",
     params: IdParams,
@@ -85,15 +109,23 @@ export const fileRoutes: readonly AnyRoute[] = [
       if (file.ownerAccountId !== actor.id) {
         await inTransaction(db, (trx) =>
           appendAudit(trx, {
-            actorId: actor.id, actorUsername: actor.username, requestId: request.id,
-            action: "file.read", entityType: "file", entityId: file.id, townCode: file.townCode,
+            actorId: actor.id,
+            actorUsername: actor.username,
+            requestId: request.id,
+            action: "file.read",
+            entityType: "file",
+            entityId: file.id,
+            townCode: file.townCode,
           }),
         );
       }
       const bytes = await readFileBytes(file.storageKey);
       return reply
         .header("content-type", file.mediaType)
-        .header("content-disposition", `attachment; filename="file.${extension(file.mediaType)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header(
+          "content-disposition",
+          `attachment; filename="file.${extension(file.mediaType)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
         .send(bytes);
@@ -112,12 +144,14 @@ export const filesModule: ModuleManifest = {
   permissions: definePermissions({
     "files.upload": {
       roles: ["resident", "clerk", "verifier", "programme_admin"],
-      description: "上传证明材料（居民为本人，窗口为居民代办）(upload evidence: residents their own, clerks at the counter)",
+      description:
+        "上传证明材料（居民为本人，窗口为居民代办）(upload evidence: residents their own, clerks at the counter)",
     },
     "files.read": {
       // Every signed-in account: a file's owner always sees it, so which files are visible is the record's scope (404).
       roles,
-      description: "查看和下载证明材料：本人上传的，或按角色范围 (read evidence: one's own uploads, or by role and town)",
+      description:
+        "查看和下载证明材料：本人上传的，或按角色范围 (read evidence: one's own uploads, or by role and town)",
     },
   }),
 };

@@ -32,7 +32,11 @@ export function detectMediaType(bytes: Uint8Array): Result<AllowedMediaType, Pro
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return ok("application/pdf");
   if (starts(0xff, 0xd8, 0xff)) return ok("image/jpeg");
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return ok("image/png");
-  return err({ code: "file_type_not_allowed", field: "file", message: "只接受 PDF、JPEG 或 PNG 文件 (only PDF, JPEG or PNG files, checked by content)" });
+  return err({
+    code: "file_type_not_allowed",
+    field: "file",
+    message: "只接受 PDF、JPEG 或 PNG 文件 (only PDF, JPEG or PNG files, checked by content)",
+  });
 }
 
 /** The sha256 of the bytes, hex. */

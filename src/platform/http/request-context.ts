@@ -22,7 +22,13 @@ export function errorBody(code: string, message: string, fields: FieldMessages =
 }
 
 /** Sends an error response with the API's error shape. */
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, fields: FieldMessages = {}) {
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  fields: FieldMessages = {},
+) {
   return reply.code(status).send(errorBody(code, message, fields));
 }
 
@@ -37,6 +43,16 @@ export function sendForbidden(reply: FastifyReply, message = "无权执行此操
 }
 
 /** Sends a refused command with the status of its code (src/platform/problems.ts: 400 unless listed), naming the field when there is one. */
-export function sendProblem(reply: FastifyReply, problem: { code: string; message: string; field?: string }, status = statusForProblem(problem.code)) {
-  return sendError(reply, status, problem.code, problem.message, problem.field ? { [problem.field]: problem.message } : {});
+export function sendProblem(
+  reply: FastifyReply,
+  problem: { code: string; message: string; field?: string },
+  status = statusForProblem(problem.code),
+) {
+  return sendError(
+    reply,
+    status,
+    problem.code,
+    problem.message,
+    problem.field ? { [problem.field]: problem.message } : {},
+  );
 }

@@ -16,7 +16,9 @@ export const ErrorResponse = Type.Object(
         code: Type.String(),
         message: Type.String(),
         fields: Type.Record(Type.String(), Type.String()),
-        lockedUntil: Type.Optional(Type.String({ format: "date-time", description: "423 account_locked: when the lock ends" })),
+        lockedUntil: Type.Optional(
+          Type.String({ format: "date-time", description: "423 account_locked: when the lock ends" }),
+        ),
       },
       { additionalProperties: true },
     ),
@@ -29,7 +31,12 @@ export const errorResponses = { "4xx": ErrorResponse } as const;
 
 /** A page of a list: `{ items, total, page, pageSize }`. */
 export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
 }
 
 /** A role grant as the API shows it. */

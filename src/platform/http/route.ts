@@ -77,10 +77,15 @@ export interface RouteSpec<
   response: Partial<Record<200 | 201 | 202 | 204, TSchema | { mediaType: string; description: string }>>;
   target?: RouteTarget<StaticOf<PS>, StaticOf<QS>, T, ActorOf<Perm>>;
   /** Answers the request: a body (sent with the first declared success status) or the reply it sent itself. */
-  handler?: (context: RouteContext<StaticOf<PS>, StaticOf<QS>, StaticOf<BS>, T, ActorOf<Perm>>) => Promise<unknown> | unknown;
+  handler?: (
+    context: RouteContext<StaticOf<PS>, StaticOf<QS>, StaticOf<BS>, T, ActorOf<Perm>>,
+  ) => Promise<unknown> | unknown;
   /** Or: a command whose refusal is answered with its problem (404/403/409/400), and a presenter of its value. */
   command?: (context: RouteContext<StaticOf<PS>, StaticOf<QS>, StaticOf<BS>, T, ActorOf<Perm>>) => Promise<Result<V>>;
-  present?: (value: V, context: RouteContext<StaticOf<PS>, StaticOf<QS>, StaticOf<BS>, T, ActorOf<Perm>>) => Promise<unknown> | unknown;
+  present?: (
+    value: V,
+    context: RouteContext<StaticOf<PS>, StaticOf<QS>, StaticOf<BS>, T, ActorOf<Perm>>,
+  ) => Promise<unknown> | unknown;
   /** Per-route Fastify config (e.g. `rateLimit`). */
   config?: Record<string, unknown>;
   /** Further error statuses the route answers (besides 400/401/403/404/409 derived from the declaration). */
@@ -103,7 +108,8 @@ export function defineRoute<
   T = undefined,
   V = unknown,
 >(spec: RouteSpec<PS, QS, BS, T, Perm, V>): AnyRoute {
-  if (!spec.handler === !spec.command) throw new Error(`${spec.method} ${spec.url}: give either a handler or a command`);
+  if (!spec.handler === !spec.command)
+    throw new Error(`${spec.method} ${spec.url}: give either a handler or a command`);
   return spec as AnyRoute;
 }
 
@@ -126,7 +132,10 @@ function openApiResponses(route: AnyRoute): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(route.response)) {
     if (schema && "mediaType" in schema && typeof schema.mediaType === "string") {
-      responses[status] = { description: schema.description, content: { [schema.mediaType]: { schema: { type: "string", format: "binary" } } } };
+      responses[status] = {
+        description: schema.description,
+        content: { [schema.mediaType]: { schema: { type: "string", format: "binary" } } },
+      };
     } else {
       responses[status] = schema;
     }
@@ -147,10 +156,16 @@ export interface MountOptions {
 }
 
 /** Mounts a route table: checks every permission name exists, then registers each route with its checks. */
-export async function mountRoutes(app: FastifyInstance, routes: readonly AnyRoute[], options: MountOptions): Promise<void> {
+export async function mountRoutes(
+  app: FastifyInstance,
+  routes: readonly AnyRoute[],
+  options: MountOptions,
+): Promise<void> {
   for (const route of routes) {
     if (route.permission !== publicPermission && !options.permissions[route.permission]) {
-      throw new Error(`${route.method} ${route.url}: unknown permission "${route.permission}" (declare it in the module's manifest)`);
+      throw new Error(
+        `${route.method} ${route.url}: unknown permission "${route.permission}" (declare it in the module's manifest)`,
+      );
     }
     if (route.multipart) {
       const limits = route.multipart;
@@ -171,7 +186,11 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
     if (!route.target || request[targetKey]?.loaded) return true;
     const input = { params: request.params, query: request.query, actor: request.actor };
     const value = await route.target.load(db, input);
-    if (value === null || value === undefined || (route.target.inScope && !route.target.inScope(request.actor, value))) {
+    if (
+      value === null ||
+      value === undefined ||
+      (route.target.inScope && !route.target.inScope(request.actor, value))
+    ) {
       await sendNotFound(reply);
       return false;
     }

@@ -2,4 +2,11 @@
 export * from "./jobs.definition";
 export { enqueueJob, findJob, type JobRecord } from "./jobs.queue";
 export { jobsModule, presentJob } from "./jobs.routes";
-export { jobDefinitions, jobWorkerOptionsFromEnvironment, runDueJobs, startJobWorker, type JobWorker, type JobWorkerOptions } from "./jobs.worker";
+export {
+  jobDefinitions,
+  jobWorkerOptionsFromEnvironment,
+  runDueJobs,
+  startJobWorker,
+  type JobWorker,
+  type JobWorkerOptions,
+} from "./jobs.worker";

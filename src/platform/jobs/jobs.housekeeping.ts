@@ -31,9 +31,20 @@ export const housekeepingJob = defineJob<Record<string, never>>({
       .where("status", "in", ["succeeded", "failed"])
       .where("finished_at", "<", sql<Date>`${at}::timestamptz - make_interval(days => ${scheduledJobRetentionDays})`)
       .executeTakeFirst();
-    const removed = { sessions: Number(sessions.numDeletedRows), idempotencyKeys: Number(keys.numDeletedRows), scheduledJobs: Number(jobs.numDeletedRows) };
+    const removed = {
+      sessions: Number(sessions.numDeletedRows),
+      idempotencyKeys: Number(keys.numDeletedRows),
+      scheduledJobs: Number(jobs.numDeletedRows),
+    };
     job.progress(1, 1, "done");
-    await appendAudit(trx, { actorId: null, actorUsername: "system", action: "platform.housekeeping", entityType: "job", entityId: job.id, after: { dueAt: at.toISOString(), removed } });
+    await appendAudit(trx, {
+      actorId: null,
+      actorUsername: "system",
+      action: "platform.housekeeping",
+      entityType: "job",
+      entityId: job.id,
+      after: { dueAt: at.toISOString(), removed },
+    });
     return ok(removed);
   },
 });

@@ -50,19 +50,35 @@ export async function enqueueJob(trx: Trx, request: EnqueueRequest): Promise<{ j
   const inserted = await db
     .insertInto("jobs")
     .values(values)
-    .onConflict((conflict) => conflict.column("dedupe_key").where("dedupe_key", "is not", null).where("status", "in", [...openStatuses]).doNothing())
+    .onConflict((conflict) =>
+      conflict
+        .column("dedupe_key")
+        .where("dedupe_key", "is not", null)
+        .where("status", "in", [...openStatuses])
+        .doNothing(),
+    )
     .returningAll()
     .executeTakeFirst();
   if (!inserted) {
-    const open = await db.selectFrom("jobs").selectAll().where("dedupe_key", "=", request.dedupeKey!).where("status", "in", [...openStatuses]).executeTakeFirst();
+    const open = await db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("dedupe_key", "=", request.dedupeKey!)
+      .where("status", "in", [...openStatuses])
+      .executeTakeFirst();
     if (open) return { job: open, created: false };
     // The open job finished between the insert and the read: enqueue anew.
     return enqueueJob(trx, request);
   }
   if (request.actor) {
     await appendAudit(trx, {
-      actorId: request.actor.id, actorUsername: request.actor.username, requestId: request.requestId ?? null,
-      action: "job.enqueue", entityType: "job", entityId: inserted.id, after: { kind: inserted.kind, payload: inserted.payload },
+      actorId: request.actor.id,
+      actorUsername: request.actor.username,
+      requestId: request.requestId ?? null,
+      action: "job.enqueue",
+      entityType: "job",
+      entityId: inserted.id,
+      after: { kind: inserted.kind, payload: inserted.payload },
     });
   }
   return { job: inserted, created: true };
@@ -82,22 +98,39 @@ export interface ScheduleDeclaration {
 }
 
 /** The schedules of the declared job kinds; `overrides` (kind → seconds) replace the declared intervals. */
-export function scheduleDeclarations(definitions: readonly JobDefinition[], overrides: ReadonlyMap<string, number> = new Map()): ScheduleDeclaration[] {
+export function scheduleDeclarations(
+  definitions: readonly JobDefinition[],
+  overrides: ReadonlyMap<string, number> = new Map(),
+): ScheduleDeclaration[] {
   return definitions
     .filter((definition) => definition.every)
-    .map((definition) => ({ name: definition.kind, kind: definition.kind, everySeconds: overrides.get(definition.kind) ?? Math.round(definition.every!.minutes * 60) }));
+    .map((definition) => ({
+      name: definition.kind,
+      kind: definition.kind,
+      everySeconds: overrides.get(definition.kind) ?? Math.round(definition.every!.minutes * 60),
+    }));
 }
 
 /**
  * Records the declared schedules: a new one is first due one interval from `now`; a changed interval takes effect
  * at once when it brings the next occurrence closer. Several processes may do this together (upsert).
  */
-export async function syncSchedules(executor: Executor, schedules: readonly ScheduleDeclaration[], now: Date): Promise<void> {
+export async function syncSchedules(
+  executor: Executor,
+  schedules: readonly ScheduleDeclaration[],
+  now: Date,
+): Promise<void> {
   for (const schedule of schedules) {
     const next = new Date(now.getTime() + schedule.everySeconds * 1000);
     await jobsDb(executor)
       .insertInto("job_schedules")
-      .values({ name: schedule.name, kind: schedule.kind, every_seconds: schedule.everySeconds, next_run_at: next, updated_at: now })
+      .values({
+        name: schedule.name,
+        kind: schedule.kind,
+        every_seconds: schedule.everySeconds,
+        next_run_at: next,
+        updated_at: now,
+      })
       .onConflict((conflict) =>
         conflict.column("name").doUpdateSet((eb) => ({
           kind: eb.ref("excluded.kind"),
@@ -123,22 +156,52 @@ export function nextOccurrence(due: Date, everySeconds: number, now: Date): Date
  * under the unique key (schedule, occurrence), and the schedule moved to its next occurrence after `now`.
  * Occurrences missed while no process ran are not made up: only the latest one runs. Returns the jobs enqueued.
  */
-export async function enqueueDueSchedules(database: Kysely<Database>, kinds: readonly string[], now: Date): Promise<string[]> {
+export async function enqueueDueSchedules(
+  database: Kysely<Database>,
+  kinds: readonly string[],
+  now: Date,
+): Promise<string[]> {
   if (kinds.length === 0) return [];
   return database.transaction().execute(async (trx) => {
     const db = jobsDb(trx);
-    const due = await db.selectFrom("job_schedules").selectAll().where("kind", "in", [...kinds]).where("next_run_at", "<=", now).orderBy("name").forUpdate().skipLocked().execute();
+    const due = await db
+      .selectFrom("job_schedules")
+      .selectAll()
+      .where("kind", "in", [...kinds])
+      .where("next_run_at", "<=", now)
+      .orderBy("name")
+      .forUpdate()
+      .skipLocked()
+      .execute();
     const enqueued: string[] = [];
     for (const schedule of due) {
-      const occurrence = new Date(nextOccurrence(schedule.next_run_at, schedule.every_seconds, now).getTime() - schedule.every_seconds * 1000);
+      const occurrence = new Date(
+        nextOccurrence(schedule.next_run_at, schedule.every_seconds, now).getTime() - schedule.every_seconds * 1000,
+      );
       const job = await db
         .insertInto("jobs")
-        .values({ kind: schedule.kind, payload: "{}", schedule_name: schedule.name, occurrence, run_after: occurrence, created_at: now, updated_at: now })
+        .values({
+          kind: schedule.kind,
+          payload: "{}",
+          schedule_name: schedule.name,
+          occurrence,
+          run_after: occurrence,
+          created_at: now,
+          updated_at: now,
+        })
         .onConflict((conflict) => conflict.constraint("jobs_schedule_occurrence").doNothing())
         .returning("id")
         .executeTakeFirst();
       if (job) enqueued.push(job.id);
-      await db.updateTable("job_schedules").set({ next_run_at: nextOccurrence(schedule.next_run_at, schedule.every_seconds, now), last_occurrence: occurrence, updated_at: now }).where("name", "=", schedule.name).execute();
+      await db
+        .updateTable("job_schedules")
+        .set({
+          next_run_at: nextOccurrence(schedule.next_run_at, schedule.every_seconds, now),
+          last_occurrence: occurrence,
+          updated_at: now,
+        })
+        .where("name", "=", schedule.name)
+        .execute();
     }
     return enqueued;
   });
@@ -181,7 +244,10 @@ export async function claimJob(db: Kysely<Database>, options: ClaimOptions): Pro
       .executeTakeFirst();
     if (!candidate) return null;
     if (candidate.status === "running" && candidate.attempts >= candidate.max_attempts) {
-      const problem = { code: "job_abandoned", message: `任务执行 ${candidate.attempts} 次均未完成 (the job's worker stopped ${candidate.attempts} times)` };
+      const problem = {
+        code: "job_abandoned",
+        message: `任务执行 ${candidate.attempts} 次均未完成 (the job's worker stopped ${candidate.attempts} times)`,
+      };
       const failed = await finish(trx, candidate, { status: "failed", error: problem }, options.now);
       return { abandoned: failed };
     }
@@ -203,7 +269,10 @@ export async function claimJob(db: Kysely<Database>, options: ClaimOptions): Pro
 }
 
 /** The end of a job: succeeded with a result, failed with a refusal or fault, or queued again to retry. */
-export type Ending = { status: "succeeded"; result: unknown } | { status: "failed"; error: Problem } | { status: "queued"; error: Problem; runAfter: Date };
+export type Ending =
+  | { status: "succeeded"; result: unknown }
+  | { status: "failed"; error: Problem }
+  | { status: "queued"; error: Problem; runAfter: Date };
 
 /** How far a job has come, as stored. */
 export interface StoredProgress {
@@ -212,7 +281,13 @@ export interface StoredProgress {
   label: string | null;
 }
 
-async function finish(trx: Trx, job: JobRecord, ending: Ending, now: Date, progress?: StoredProgress): Promise<JobRecord> {
+async function finish(
+  trx: Trx,
+  job: JobRecord,
+  ending: Ending,
+  now: Date,
+  progress?: StoredProgress,
+): Promise<JobRecord> {
   const done = ending.status !== "queued";
   const row = await jobsDb(trx)
     .updateTable("jobs")
@@ -220,20 +295,37 @@ async function finish(trx: Trx, job: JobRecord, ending: Ending, now: Date, progr
       status: ending.status,
       lease_expires_at: null,
       updated_at: now,
-      ...(ending.status === "succeeded" ? { result: JSON.stringify(ending.result ?? null), error: null } : { error: JSON.stringify(ending.error) }),
+      ...(ending.status === "succeeded"
+        ? { result: JSON.stringify(ending.result ?? null), error: null }
+        : { error: JSON.stringify(ending.error) }),
       ...(ending.status === "queued" ? { run_after: ending.runAfter } : {}),
       ...(done ? { finished_at: now } : {}),
-      ...(progress ? { progress_done: progress.done, progress_total: progress.total, progress_label: progress.label } : {}),
+      ...(progress
+        ? { progress_done: progress.done, progress_total: progress.total, progress_label: progress.label }
+        : {}),
     })
     .where("id", "=", job.id)
     .returningAll()
     .executeTakeFirstOrThrow();
   if (done && job.created_by) {
-    const actor = await trx.selectFrom("accounts").select(["id", "username"]).where("id", "=", job.created_by).executeTakeFirst();
+    const actor = await trx
+      .selectFrom("accounts")
+      .select(["id", "username"])
+      .where("id", "=", job.created_by)
+      .executeTakeFirst();
     await appendAudit(trx, {
-      actorId: actor?.id ?? null, actorUsername: actor?.username ?? null, requestId: job.request_id,
-      action: "job.finish", entityType: "job", entityId: job.id,
-      after: { kind: job.kind, status: ending.status, attempts: job.attempts, ...(ending.status === "succeeded" ? { result: ending.result ?? null } : { error: ending.error }) },
+      actorId: actor?.id ?? null,
+      actorUsername: actor?.username ?? null,
+      requestId: job.request_id,
+      action: "job.finish",
+      entityType: "job",
+      entityId: job.id,
+      after: {
+        kind: job.kind,
+        status: ending.status,
+        attempts: job.attempts,
+        ...(ending.status === "succeeded" ? { result: ending.result ?? null } : { error: ending.error }),
+      },
     });
   }
   return row;
@@ -243,8 +335,22 @@ async function finish(trx: Trx, job: JobRecord, ending: Ending, now: Date, progr
  * Ends a job this worker holds, in the caller's transaction (for success: the handler's own). Returns null when
  * the lease was lost (another worker reclaimed the job): the caller must then roll its work back.
  */
-export async function finishHeldJob(trx: Trx, job: JobRecord, owner: string, ending: Ending, now: Date, progress?: StoredProgress): Promise<JobRecord | null> {
-  const held = await jobsDb(trx).selectFrom("jobs").selectAll().where("id", "=", job.id).where("status", "=", "running").where("lease_owner", "=", owner).forUpdate().executeTakeFirst();
+export async function finishHeldJob(
+  trx: Trx,
+  job: JobRecord,
+  owner: string,
+  ending: Ending,
+  now: Date,
+  progress?: StoredProgress,
+): Promise<JobRecord | null> {
+  const held = await jobsDb(trx)
+    .selectFrom("jobs")
+    .selectAll()
+    .where("id", "=", job.id)
+    .where("status", "=", "running")
+    .where("lease_owner", "=", owner)
+    .forUpdate()
+    .executeTakeFirst();
   if (!held) return null;
   return finish(trx, held, ending, now, progress);
 }
@@ -262,7 +368,9 @@ export async function renewLease(
     .set({
       lease_expires_at: until,
       updated_at: new Date(),
-      ...(progress ? { progress_done: progress.done, progress_total: progress.total, progress_label: progress.label } : {}),
+      ...(progress
+        ? { progress_done: progress.done, progress_total: progress.total, progress_label: progress.label }
+        : {}),
     })
     .where("id", "=", job.id)
     .where("status", "=", "running")

@@ -15,32 +15,54 @@ import { jobsDb } from "./jobs.tables";
 import { jobDefinitions, wakeJobWorkers } from "./jobs.worker";
 
 const tags = ["jobs"];
-const StatusSchema = Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("succeeded"), Type.Literal("failed")]);
+const StatusSchema = Type.Union([
+  Type.Literal("queued"),
+  Type.Literal("running"),
+  Type.Literal("succeeded"),
+  Type.Literal("failed"),
+]);
 
-const JobResponse = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  title: Type.String(),
-  status: StatusSchema,
-  attempts: Type.Integer(),
-  maxAttempts: Type.Integer(),
-  progress: Type.Object({ done: Type.Number(), total: nullable(Type.Number()), label: nullable(Type.String()), percent: Type.Integer({ minimum: 0, maximum: 100 }) }),
-  payload: Type.Unknown(),
-  result: Type.Unknown(),
-  error: nullable(Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) })),
-  createdAt: Type.String({ format: "date-time" }),
-  startedAt: nullable(Type.String({ format: "date-time" })),
-  finishedAt: nullable(Type.String({ format: "date-time" })),
-  scheduleName: nullable(Type.String()),
-}, { description: "A job: its state, progress, and result or error" });
-const EnqueueBody = Type.Object({ kind: Type.String({ minLength: 1, maxLength: 80 }), payload: Type.Object({}, { additionalProperties: true }) }, { additionalProperties: false });
-const EnqueueResponse = Type.Object({ job: JobResponse, created: Type.Boolean({ description: "false: an open job for the same work already existed and is returned" }) });
+const JobResponse = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.String(),
+    title: Type.String(),
+    status: StatusSchema,
+    attempts: Type.Integer(),
+    maxAttempts: Type.Integer(),
+    progress: Type.Object({
+      done: Type.Number(),
+      total: nullable(Type.Number()),
+      label: nullable(Type.String()),
+      percent: Type.Integer({ minimum: 0, maximum: 100 }),
+    }),
+    payload: Type.Unknown(),
+    result: Type.Unknown(),
+    error: nullable(Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) })),
+    createdAt: Type.String({ format: "date-time" }),
+    startedAt: nullable(Type.String({ format: "date-time" })),
+    finishedAt: nullable(Type.String({ format: "date-time" })),
+    scheduleName: nullable(Type.String()),
+  },
+  { description: "A job: its state, progress, and result or error" },
+);
+const EnqueueBody = Type.Object(
+  { kind: Type.String({ minLength: 1, maxLength: 80 }), payload: Type.Object({}, { additionalProperties: true }) },
+  { additionalProperties: false },
+);
+const EnqueueResponse = Type.Object({
+  job: JobResponse,
+  created: Type.Boolean({ description: "false: an open job for the same work already existed and is returned" }),
+});
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, { additionalProperties: false });
-const ListQuery = Type.Object({
-  kind: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-  status: Type.Optional(StatusSchema),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-}, { additionalProperties: false });
+const ListQuery = Type.Object(
+  {
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    status: Type.Optional(StatusSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -50,9 +72,20 @@ export function presentJob(job: JobRecord, definition?: JobDefinition) {
   const total = job.progress_total === null ? null : Number(job.progress_total);
   const percent = job.status === "succeeded" ? 100 : total ? Math.min(99, Math.floor((done * 100) / total)) : 0;
   return {
-    id: job.id, kind: job.kind, title: definition?.title ?? job.kind, status: job.status, attempts: job.attempts, maxAttempts: job.max_attempts,
-    progress: { done, total, label: job.progress_label, percent }, payload: job.payload, result: job.result ?? null, error: (job.error as { code: string; message: string } | null) ?? null,
-    createdAt: iso(job.created_at)!, startedAt: iso(job.started_at), finishedAt: iso(job.finished_at), scheduleName: job.schedule_name,
+    id: job.id,
+    kind: job.kind,
+    title: definition?.title ?? job.kind,
+    status: job.status,
+    attempts: job.attempts,
+    maxAttempts: job.max_attempts,
+    progress: { done, total, label: job.progress_label, percent },
+    payload: job.payload,
+    result: job.result ?? null,
+    error: (job.error as { code: string; message: string } | null) ?? null,
+    createdAt: iso(job.created_at)!,
+    startedAt: iso(job.started_at),
+    finishedAt: iso(job.finished_at),
+    scheduleName: job.schedule_name,
   };
 }
 
@@ -62,7 +95,9 @@ function seesAll(actor: Actor): boolean {
 }
 
 function kindsRunBy(actor: Actor, definitions: ReadonlyMap<string, RegisteredJob>): string[] {
-  return [...definitions.values()].filter((definition) => definition.mayEnqueue?.(actor)).map((definition) => definition.kind);
+  return [...definitions.values()]
+    .filter((definition) => definition.mayEnqueue?.(actor))
+    .map((definition) => definition.kind);
 }
 
 function mayRead(actor: Actor, job: JobRecord, definitions: ReadonlyMap<string, RegisteredJob>): boolean {
@@ -80,7 +115,10 @@ export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): read
     defineRoute({
       method: "POST",
       url: "/jobs",
-      summary: { zh: "提交任务（如排名、发放表）；同一项工作未完成时返回已有任务", en: "Enqueue a job (a ranking run, a payroll); an open job for the same work is returned instead" },
+      summary: {
+        zh: "提交任务（如排名、发放表）；同一项工作未完成时返回已有任务",
+        en: "Enqueue a job (a ranking run, a payroll); an open job for the same work is returned instead",
+      },
       tags,
       permission: "jobs.own",
       body: EnqueueBody,
@@ -88,17 +126,31 @@ export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): read
       handler: async ({ db, request, reply, actor, body }) => {
         const definition = definitions.get(body.kind);
         if (!definition?.mayEnqueue) {
-          return sendError(reply, 400, "unknown_job_kind", `没有可提交的任务类型 ${body.kind} (no job kind a user may enqueue)`, { kind: "未知的任务类型 (unknown job kind)" });
+          return sendError(
+            reply,
+            400,
+            "unknown_job_kind",
+            `没有可提交的任务类型 ${body.kind} (no job kind a user may enqueue)`,
+            { kind: "未知的任务类型 (unknown job kind)" },
+          );
         }
         if (!definition.mayEnqueue(actor)) return sendForbidden(reply);
         const payload = body.payload;
         if (definition.payload && !Value.Check(definition.payload, payload)) {
           const fields: Record<string, string> = {};
-          for (const error of Value.Errors(definition.payload, payload)) fields[`payload${error.instancePath.replaceAll("/", ".")}`] ??= `格式不正确 (${error.message})`;
+          for (const error of Value.Errors(definition.payload, payload))
+            fields[`payload${error.instancePath.replaceAll("/", ".")}`] ??= `格式不正确 (${error.message})`;
           return sendError(reply, 400, "validation_failed", "任务参数不正确 (invalid job payload)", fields);
         }
         const { job, created } = await inTransaction(db, (trx) =>
-          enqueueJob(trx, { kind: definition.kind, payload, actor, requestId: request.id, dedupeKey: definition.dedupeKey?.(payload) ?? null, maxAttempts: definition.maxAttempts }),
+          enqueueJob(trx, {
+            kind: definition.kind,
+            payload,
+            actor,
+            requestId: request.id,
+            dedupeKey: definition.dedupeKey?.(payload) ?? null,
+            maxAttempts: definition.maxAttempts,
+          }),
         );
         if (created) wakeJobWorkers();
         return reply.code(created ? 202 : 200).send({ job: presentJob(job, definition), created });
@@ -118,7 +170,10 @@ export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): read
     defineRoute({
       method: "GET",
       url: "/jobs",
-      summary: { zh: "最近的任务：本人的、可执行类型的；管理员和审计员为全部", en: "Recent jobs: one's own and of kinds one may run; all for administrators and auditors" },
+      summary: {
+        zh: "最近的任务：本人的、可执行类型的；管理员和审计员为全部",
+        en: "Recent jobs: one's own and of kinds one may run; all for administrators and auditors",
+      },
       tags,
       permission: "jobs.own",
       querystring: ListQuery,
@@ -127,7 +182,9 @@ export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): read
         let query = jobsDb(db).selectFrom("jobs").selectAll();
         if (!seesAll(actor)) {
           const kinds = kindsRunBy(actor, definitions);
-          query = query.where((eb) => eb.or([eb("created_by", "=", actor.id), ...(kinds.length ? [eb("kind", "in", kinds)] : [])]));
+          query = query.where((eb) =>
+            eb.or([eb("created_by", "=", actor.id), ...(kinds.length ? [eb("kind", "in", kinds)] : [])]),
+          );
         }
         if (kind) query = query.where("kind", "=", kind);
         if (status) query = query.where("status", "=", status);
@@ -144,7 +201,10 @@ export function jobRoutes(definitions: ReadonlyMap<string, RegisteredJob>): read
  */
 export function jobsModule(others: readonly ModuleManifest[]): ModuleManifest {
   const permissions = definePermissions({
-    "jobs.own": { roles, description: "提交有权执行的任务并查看其进度 (enqueue jobs one may run and follow their progress)" },
+    "jobs.own": {
+      roles,
+      description: "提交有权执行的任务并查看其进度 (enqueue jobs one may run and follow their progress)",
+    },
   });
   const jobs = [housekeepingJob];
   const self: ModuleManifest = { name: "jobs", jobs, permissions, routes: [] };

@@ -17,7 +17,17 @@ import { loadActor } from "../accounts/accounts.repository";
 import type { ModuleManifest } from "../module";
 import type { Actor } from "../roles";
 import type { JobProgress, RegisteredJob } from "./jobs.definition";
-import { claimJob, enqueueDueSchedules, finishHeldJob, renewLease, scheduleDeclarations, syncSchedules, type Ending, type JobRecord, type StoredProgress } from "./jobs.queue";
+import {
+  claimJob,
+  enqueueDueSchedules,
+  finishHeldJob,
+  renewLease,
+  scheduleDeclarations,
+  syncSchedules,
+  type Ending,
+  type JobRecord,
+  type StoredProgress,
+} from "./jobs.queue";
 
 /** Where the worker reports faults. */
 export type JobLogger = (message: string, error?: unknown) => void;
@@ -68,8 +78,12 @@ export function jobDefinitions(modules: readonly ModuleManifest[]): Map<string, 
     for (const definition of module.jobs ?? []) {
       if (definitions.has(definition.kind)) throw new Error(`job kind ${definition.kind} is declared twice`);
       const permission = definition.permission === undefined ? undefined : permissions[definition.permission];
-      if (definition.permission !== undefined && !permission) throw new Error(`job kind ${definition.kind}: unknown permission "${definition.permission}"`);
-      definitions.set(definition.kind, { ...definition, ...(permission ? { mayEnqueue: (actor: Actor) => allows(permission, actor) } : {}) });
+      if (definition.permission !== undefined && !permission)
+        throw new Error(`job kind ${definition.kind}: unknown permission "${definition.permission}"`);
+      definitions.set(definition.kind, {
+        ...definition,
+        ...(permission ? { mayEnqueue: (actor: Actor) => allows(permission, actor) } : {}),
+      });
     }
   }
   return definitions;
@@ -85,10 +99,14 @@ export function jobWorkerOptionsFromEnvironment(environment = process.env): JobW
     return value;
   };
   const overrides = new Map<string, number>();
-  for (const item of (environment.GONGZHI_SCHEDULE_EVERY_SECONDS ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of (environment.GONGZHI_SCHEDULE_EVERY_SECONDS ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [kind, seconds] = item.split("=").map((part) => part.trim());
     const value = Number(seconds);
-    if (!kind || !Number.isInteger(value) || value <= 0) throw new Error(`GONGZHI_SCHEDULE_EVERY_SECONDS takes kind=seconds pairs, got "${item}"`);
+    if (!kind || !Number.isInteger(value) || value <= 0)
+      throw new Error(`GONGZHI_SCHEDULE_EVERY_SECONDS takes kind=seconds pairs, got "${item}"`);
     overrides.set(kind, value);
   }
   const lease = number("GONGZHI_JOBS_LEASE_SECONDS");
@@ -107,7 +125,10 @@ function faultProblem(error: unknown): Problem {
   return { code: "job_error", message: `任务执行出错，将按设定重试 (the job failed: ${text.slice(0, 300)})` };
 }
 
-const refusedActor: Problem = { code: "forbidden", message: "提交任务的账户已停用或已无此权限 (the account that enqueued the job may no longer run it)" };
+const refusedActor: Problem = {
+  code: "forbidden",
+  message: "提交任务的账户已停用或已无此权限 (the account that enqueued the job may no longer run it)",
+};
 
 /**
  * Runs one claimed job: the handler and the job's `succeeded` status in one transaction, the lease renewed (and the
@@ -115,10 +136,19 @@ const refusedActor: Problem = { code: "forbidden", message: "提交任务的账�
  * are used up; a lost lease rolls the work back and leaves the job to the worker that took it. Returns the job as
  * it ended, or null when the lease was lost.
  */
-export async function runJob(db: Kysely<Database>, definition: RegisteredJob, job: JobRecord, options: JobWorkerOptions = {}): Promise<JobRecord | null> {
+export async function runJob(
+  db: Kysely<Database>,
+  definition: RegisteredJob,
+  job: JobRecord,
+  options: JobWorkerOptions = {},
+): Promise<JobRecord | null> {
   const settings = settingsOf(options);
   const { owner, now, leaseMs } = settings;
-  let progress: StoredProgress = { done: Number(job.progress_done), total: job.progress_total === null ? null : Number(job.progress_total), label: job.progress_label };
+  let progress: StoredProgress = {
+    done: Number(job.progress_done),
+    total: job.progress_total === null ? null : Number(job.progress_total),
+    label: job.progress_label,
+  };
   let writing: Promise<void> | null = null;
   let stopped = false;
   let lastWrite = 0;
@@ -128,7 +158,10 @@ export async function runJob(db: Kysely<Database>, definition: RegisteredJob, jo
     if (writing || stopped) return;
     lastWrite = Date.now();
     writing = renewLease(db, job, owner, new Date(now().getTime() + leaseMs), progress)
-      .then(() => undefined, (error: unknown) => settings.log(`job ${job.kind} ${job.id}: lease renewal failed`, error))
+      .then(
+        () => undefined,
+        (error: unknown) => settings.log(`job ${job.kind} ${job.id}: lease renewal failed`, error),
+      )
       .finally(() => {
         writing = null;
       });
@@ -146,12 +179,25 @@ export async function runJob(db: Kysely<Database>, definition: RegisteredJob, jo
         if (!actor || (definition.mayEnqueue && !definition.mayEnqueue(actor))) throw new Rollback(refusedActor);
       }
       const result = await definition.run(trx, {
-        id: job.id, payload: job.payload, actor, requestId: job.request_id, attempt: job.attempts, dueAt: job.occurrence ?? job.created_at, progress: report,
+        id: job.id,
+        payload: job.payload,
+        actor,
+        requestId: job.request_id,
+        attempt: job.attempts,
+        dueAt: job.occurrence ?? job.created_at,
+        progress: report,
       });
       if (!result.ok) throw new Rollback(result.error);
       stopped = true;
       if (progress.total !== null) progress = { ...progress, done: progress.total };
-      const finished = await finishHeldJob(trx, job, owner, { status: "succeeded", result: result.value }, now(), progress);
+      const finished = await finishHeldJob(
+        trx,
+        job,
+        owner,
+        { status: "succeeded", result: result.value },
+        now(),
+        progress,
+      );
       if (!finished) throw new LeaseLost();
       return finished;
     });
@@ -165,9 +211,14 @@ export async function runJob(db: Kysely<Database>, definition: RegisteredJob, jo
     if (error instanceof Rollback) ending = { status: "failed", error: error.value as Problem };
     else {
       settings.log(`job ${job.kind} ${job.id} failed (attempt ${job.attempts} of ${job.max_attempts})`, error);
-      ending = job.attempts >= job.max_attempts
-        ? { status: "failed", error: faultProblem(error) }
-        : { status: "queued", error: faultProblem(error), runAfter: new Date(now().getTime() + settings.retryDelayMs(job.attempts)) };
+      ending =
+        job.attempts >= job.max_attempts
+          ? { status: "failed", error: faultProblem(error) }
+          : {
+              status: "queued",
+              error: faultProblem(error),
+              runAfter: new Date(now().getTime() + settings.retryDelayMs(job.attempts)),
+            };
     }
     return db.transaction().execute((trx) => finishHeldJob(trx, job, owner, ending, now(), progress));
   } finally {
@@ -219,7 +270,11 @@ export interface JobWorker {
 }
 
 /** Records the modules' schedules and starts polling: a pass now, then one every `pollMs` after the last ends. */
-export async function startJobWorker(db: Kysely<Database>, modules: readonly ModuleManifest[], options: JobWorkerOptions = {}): Promise<JobWorker> {
+export async function startJobWorker(
+  db: Kysely<Database>,
+  modules: readonly ModuleManifest[],
+  options: JobWorkerOptions = {},
+): Promise<JobWorker> {
   const settings = settingsOf(options);
   const definitions = jobDefinitions(modules);
   await syncSchedules(db, scheduleDeclarations([...definitions.values()], settings.scheduleOverrides), settings.now());

@@ -9,21 +9,51 @@ import { publicityDb } from "./publicity.tables";
 /** End dates of lists in publicity, and the forward and check deadlines of open objections. */
 export async function publicityDeadlines(executor: Executor): Promise<OpenDeadline[]> {
   const db = publicityDb(executor);
-  const lists = await db.selectFrom("publicity_lists").select(["id", "title", "town_code", "start_date", "working_days", "end_date"]).where("status", "=", "publicised").execute();
+  const lists = await db
+    .selectFrom("publicity_lists")
+    .select(["id", "title", "town_code", "start_date", "working_days", "end_date"])
+    .where("status", "=", "publicised")
+    .execute();
   const objections = await db
     .selectFrom("publicity_objections")
     .select(["id", "town_code", "status", "raised_on", "forward_due", "check_due"])
     .where("status", "in", ["received", "forwarded"])
     .execute();
   const deadlines: OpenDeadline[] = lists.map((row) => ({
-    module: "publicity", kind: "publicity.list_end", label: "公示结束日期 (publicity ends)", entityType: "publicity_list", entityId: row.id,
-    reference: row.title, townCode: row.town_code, dueOn: row.end_date, recompute: () => publicityEndDate(row.start_date, row.working_days),
+    module: "publicity",
+    kind: "publicity.list_end",
+    label: "公示结束日期 (publicity ends)",
+    entityType: "publicity_list",
+    entityId: row.id,
+    reference: row.title,
+    townCode: row.town_code,
+    dueOn: row.end_date,
+    recompute: () => publicityEndDate(row.start_date, row.working_days),
   }));
   for (const row of objections) {
-    const base = { module: "publicity", entityType: "publicity_objection", entityId: row.id, reference: row.id.slice(0, 8), townCode: row.town_code };
+    const base = {
+      module: "publicity",
+      entityType: "publicity_objection",
+      entityId: row.id,
+      reference: row.id.slice(0, 8),
+      townCode: row.town_code,
+    };
     const forwardDue = () => addWorkingDays(row.raised_on, forwardWorkingDays);
-    if (row.status === "received") deadlines.push({ ...base, kind: "publicity.objection_forward", label: "异议转交期限 (forward the objection by)", dueOn: row.forward_due, recompute: forwardDue });
-    deadlines.push({ ...base, kind: "publicity.objection_check", label: "异议核查期限 (objection check due)", dueOn: row.check_due, recompute: () => addWorkingDays(forwardDue(), checkWorkingDays) });
+    if (row.status === "received")
+      deadlines.push({
+        ...base,
+        kind: "publicity.objection_forward",
+        label: "异议转交期限 (forward the objection by)",
+        dueOn: row.forward_due,
+        recompute: forwardDue,
+      });
+    deadlines.push({
+      ...base,
+      kind: "publicity.objection_check",
+      label: "异议核查期限 (objection check due)",
+      dueOn: row.check_due,
+      recompute: () => addWorkingDays(forwardDue(), checkWorkingDays),
+    });
   }
   return deadlines;
 }

@@ -13,7 +13,11 @@ const require = createRequire(import.meta.url);
 /** The CJK font file used by every PDF the platform writes (OFL licence, npm @expo-google-fonts/noto-sans-sc). */
 export const cjkFontPath = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
 
-const statusLabels: Record<PublicityList["status"], string> = { publicised: "公示中", final: "正式公布", superseded: "已被新版本取代" };
+const statusLabels: Record<PublicityList["status"], string> = {
+  publicised: "公示中",
+  final: "正式公布",
+  superseded: "已被新版本取代",
+};
 
 /** The heading line under the title: version, period in working days and the end date. */
 export function periodLine(list: PublicityList): string {
@@ -24,13 +28,27 @@ function headings(list: PublicityList): string[] {
   return ["排名", "姓名", "身份证号码", "镇区", ...list.columns.map((column) => column.label)];
 }
 
-function cells(list: PublicityList, entry: PublicityEntry, townNames: ReadonlyMap<string, string>): (string | number)[] {
-  const town = entry.townCode ? townNames.get(entry.townCode) ?? entry.townCode : "全市";
-  return [entry.rank ?? "—", entry.maskedName, entry.maskedIdNumber, town, ...list.columns.map((column) => entry.values[column.key] ?? "")];
+function cells(
+  list: PublicityList,
+  entry: PublicityEntry,
+  townNames: ReadonlyMap<string, string>,
+): (string | number)[] {
+  const town = entry.townCode ? (townNames.get(entry.townCode) ?? entry.townCode) : "全市";
+  return [
+    entry.rank ?? "—",
+    entry.maskedName,
+    entry.maskedIdNumber,
+    town,
+    ...list.columns.map((column) => entry.values[column.key] ?? ""),
+  ];
 }
 
 /** Writes the list as an XLSX workbook (one sheet, a title row, the period row, then the table); every text cell is formula-escaped. */
-export async function listToXlsx(list: PublicityList, entries: PublicityEntry[], townNames: ReadonlyMap<string, string>): Promise<Buffer> {
+export async function listToXlsx(
+  list: PublicityList,
+  entries: PublicityEntry[],
+  townNames: ReadonlyMap<string, string>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Gongzhi";
   const sheet = workbook.addWorksheet("公示名单");
@@ -44,7 +62,11 @@ export async function listToXlsx(list: PublicityList, entries: PublicityEntry[],
 }
 
 /** Writes the list as an A4 PDF table with the CJK font; long lists continue on further pages with the header repeated. */
-export async function listToPdf(list: PublicityList, entries: PublicityEntry[], townNames: ReadonlyMap<string, string>): Promise<Buffer> {
+export async function listToPdf(
+  list: PublicityList,
+  entries: PublicityEntry[],
+  townNames: ReadonlyMap<string, string>,
+): Promise<Buffer> {
   const document = new PDFDocument({ size: "A4", margin: 40, info: { Title: list.title, Creator: "Gongzhi" } });
   const chunks: Buffer[] = [];
   document.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -53,17 +75,29 @@ export async function listToPdf(list: PublicityList, entries: PublicityEntry[], 
   document.font("cjk");
   const titles = headings(list);
   const width = document.page.width - 80;
-  const weights = titles.map((_, index) => (index === 2 ? 2.8 : index === titles.length - 1 ? 2.6 : index === 0 ? 0.8 : 1.3));
+  const weights = titles.map((_, index) =>
+    index === 2 ? 2.8 : index === titles.length - 1 ? 2.6 : index === 0 ? 0.8 : 1.3,
+  );
   const unit = width / weights.reduce((sum, weight) => sum + weight, 0);
   const widths = weights.map((weight) => weight * unit);
   const rowHeight = 18;
   const drawRow = (values: (string | number)[], y: number) => {
     let x = 40;
     values.forEach((value, index) => {
-      document.text(String(value), x + 2, y + 4, { width: widths[index] - 4, height: rowHeight, lineBreak: false, ellipsis: true });
+      document.text(String(value), x + 2, y + 4, {
+        width: widths[index] - 4,
+        height: rowHeight,
+        lineBreak: false,
+        ellipsis: true,
+      });
       x += widths[index];
     });
-    document.moveTo(40, y + rowHeight).lineTo(40 + width, y + rowHeight).lineWidth(0.3).strokeColor("#999999").stroke();
+    document
+      .moveTo(40, y + rowHeight)
+      .lineTo(40 + width, y + rowHeight)
+      .lineWidth(0.3)
+      .strokeColor("#999999")
+      .stroke();
   };
   const startPage = (first: boolean) => {
     if (first) {

@@ -2,7 +2,6 @@ import { holdsAnyRole, holdsRoleInTown } from "../access/scope";
 import { hasRole, type Actor } from "../roles";
 import type { Objection } from "./publicity.objections";
 
-
 /** The departments a verifier answers for (a verifier grant without a department covers every department). */
 export function verifierDepartments(actor: Actor | null): string[] | "all" {
   const grants = actor?.grants.filter((grant) => grant.role === "verifier") ?? [];
@@ -12,7 +11,9 @@ export function verifierDepartments(actor: Actor | null): string[] | "all" {
 
 function verifiesFor(actor: Actor | null, departmentCode: string | null): boolean {
   const departments = verifierDepartments(actor);
-  return departments === "all" ? hasRole(actor, "verifier") : departmentCode !== null && departments.includes(departmentCode);
+  return departments === "all"
+    ? hasRole(actor, "verifier")
+    : departmentCode !== null && departments.includes(departmentCode);
 }
 
 /** Who may see an objection: who raised it, its department's verifiers, clerks of its 镇区, programme admins, auditors. */

@@ -5,32 +5,75 @@ import type { EntryDifference, PublicityEntry, PublicityList } from "./publicity
 /** A list header for anyone: no subject key, no publisher. */
 export function presentList(list: PublicityList) {
   return {
-    id: list.id, kind: list.kind, version: list.version, title: list.title, townCode: list.townCode, startDate: list.startDate,
-    workingDays: list.workingDays, endDate: list.endDate, status: list.status, columns: list.columns, publishedAt: list.publishedAt, entryCount: list.entryCount,
+    id: list.id,
+    kind: list.kind,
+    version: list.version,
+    title: list.title,
+    townCode: list.townCode,
+    startDate: list.startDate,
+    workingDays: list.workingDays,
+    endDate: list.endDate,
+    status: list.status,
+    columns: list.columns,
+    publishedAt: list.publishedAt,
+    entryCount: list.entryCount,
   };
 }
 
 /** A public entry: masked name and ID number only, never the subject record's id. */
 export function presentEntry(entry: PublicityEntry) {
-  return { id: entry.id, rank: entry.rank, maskedName: entry.maskedName, maskedIdNumber: entry.maskedIdNumber, townCode: entry.townCode, values: entry.values };
+  return {
+    id: entry.id,
+    rank: entry.rank,
+    maskedName: entry.maskedName,
+    maskedIdNumber: entry.maskedIdNumber,
+    townCode: entry.townCode,
+    values: entry.values,
+  };
 }
 
 /** A difference between versions for the public: masked name, rank and values before and after. */
 export function presentDifference(difference: EntryDifference) {
-  return { maskedName: difference.maskedName, changed: difference.changed, before: difference.before, after: difference.after };
+  return {
+    maskedName: difference.maskedName,
+    changed: difference.changed,
+    before: difference.before,
+    after: difference.after,
+  };
 }
 
 /** A published objection outcome: which entry and indicator, the decision and its reason; never who raised it. */
 export function presentObjectionOutcome(objection: Objection, entryRank: number | null, maskedName: string) {
-  return { id: objection.id, entryId: objection.entryId, rank: entryRank, maskedName, indicator: objection.indicator, status: objection.status, answer: objection.answer, answeredOn: objection.answeredOn };
+  return {
+    id: objection.id,
+    entryId: objection.entryId,
+    rank: entryRank,
+    maskedName,
+    indicator: objection.indicator,
+    status: objection.status,
+    answer: objection.answer,
+    answeredOn: objection.answeredOn,
+  };
 }
 
 /** An objection for staff and the person who raised it, with its current deadline. */
 export function presentObjection(objection: Objection, today: string) {
   return {
-    id: objection.id, listId: objection.listId, entryId: objection.entryId, townCode: objection.townCode, indicator: objection.indicator,
-    departmentCode: objection.departmentCode, reason: objection.reason, raisedOn: objection.raisedOn, forwardDue: objection.forwardDue,
-    checkDue: objection.checkDue, status: objection.status, answer: objection.answer, answeredOn: objection.answeredOn,
-    fileIds: objection.fileIds, version: objection.version, deadline: objectionDeadline(objection, today),
+    id: objection.id,
+    listId: objection.listId,
+    entryId: objection.entryId,
+    townCode: objection.townCode,
+    indicator: objection.indicator,
+    departmentCode: objection.departmentCode,
+    reason: objection.reason,
+    raisedOn: objection.raisedOn,
+    forwardDue: objection.forwardDue,
+    checkDue: objection.checkDue,
+    status: objection.status,
+    answer: objection.answer,
+    answeredOn: objection.answeredOn,
+    fileIds: objection.fileIds,
+    version: objection.version,
+    deadline: objectionDeadline(objection, today),
   };
 }

@@ -10,21 +10,58 @@ import type { ModuleManifest } from "../module";
 import { publicityDeadlines } from "./publicity.deadlines";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
-import { diffLists, finaliseList, findList, type PublicityList, listEntries, listLists, previousVersionId } from "./publicity.lists";
-import { clock } from "../../core/clock";
-import { answerObjection, findObjection, type Objection, forwardObjection, listObjections, objectionDeadline, raiseObjection } from "./publicity.objections";
-import { mayAnswerObjection, mayForwardObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
-import { presentDifference, presentEntry, presentList, presentObjection, presentObjectionOutcome } from "./publicity.presenters";
 import {
-  AnswerBody, DifferencesResponse, EntriesQuery, EntriesResponse, ExportParams, ForwardBody, IdParams, ListResponse, ListsQuery, ListsResponse,
-  ObjectionBody, ObjectionOutcomesResponse, ObjectionResponse, ObjectionsQuery, ObjectionsResponse,
+  diffLists,
+  finaliseList,
+  findList,
+  type PublicityList,
+  listEntries,
+  listLists,
+  previousVersionId,
+} from "./publicity.lists";
+import { clock } from "../../core/clock";
+import {
+  answerObjection,
+  findObjection,
+  type Objection,
+  forwardObjection,
+  listObjections,
+  objectionDeadline,
+  raiseObjection,
+} from "./publicity.objections";
+import { mayAnswerObjection, mayForwardObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
+import {
+  presentDifference,
+  presentEntry,
+  presentList,
+  presentObjection,
+  presentObjectionOutcome,
+} from "./publicity.presenters";
+import {
+  AnswerBody,
+  DifferencesResponse,
+  EntriesQuery,
+  EntriesResponse,
+  ExportParams,
+  ForwardBody,
+  IdParams,
+  ListResponse,
+  ListsQuery,
+  ListsResponse,
+  ObjectionBody,
+  ObjectionOutcomesResponse,
+  ObjectionResponse,
+  ObjectionsQuery,
+  ObjectionsResponse,
 } from "./publicity.schemas";
 import { publicityDb } from "./publicity.tables";
 
 const tags = ["publicity"];
 
 async function townNames(executor: Executor): Promise<Map<string, string>> {
-  return new Map((await executor.selectFrom("towns").select(["code", "name"]).execute()).map((town) => [town.code, town.name]));
+  return new Map(
+    (await executor.selectFrom("towns").select(["code", "name"]).execute()).map((town) => [town.code, town.name]),
+  );
 }
 
 /** The objection filter a caller's roles allow; null when the role sees none. */
@@ -80,7 +117,10 @@ export const publicityRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/public/publicity/lists/:id/entries",
-    summary: { zh: "公示名单条目（可搜索打码姓名、证件号可见位或名次）", en: "A list's entries (search the masked name, visible ID digits or rank)" },
+    summary: {
+      zh: "公示名单条目（可搜索打码姓名、证件号可见位或名次）",
+      en: "A list's entries (search the masked name, visible ID digits or rank)",
+    },
     tags,
     permission: "public",
     params: IdParams,
@@ -127,10 +167,18 @@ export const publicityRoutes: readonly AnyRoute[] = [
     handler: async ({ db, target: list }) => {
       const objections = await listObjections(db, { listId: list.id });
       const entries = new Map((await listEntries(db, list.id)).items.map((entry) => [entry.id, entry]));
-      const answered = objections.filter((objection) => objection.status === "upheld" || objection.status === "rejected");
+      const answered = objections.filter(
+        (objection) => objection.status === "upheld" || objection.status === "rejected",
+      );
       return {
         pending: objections.length - answered.length,
-        items: answered.map((objection) => presentObjectionOutcome(objection, entries.get(objection.entryId)?.rank ?? null, entries.get(objection.entryId)?.maskedName ?? "")),
+        items: answered.map((objection) =>
+          presentObjectionOutcome(
+            objection,
+            entries.get(objection.entryId)?.rank ?? null,
+            entries.get(objection.entryId)?.maskedName ?? "",
+          ),
+        ),
       };
     },
   }),
@@ -146,7 +194,10 @@ export const publicityRoutes: readonly AnyRoute[] = [
     handler: async ({ db, target: list }) => {
       const previous = await previousVersionId(db, list);
       if (!previous) return { previousVersion: null, items: [] };
-      return { previousVersion: list.version - 1, items: (await diffLists(db, previous, list.id)).map(presentDifference) };
+      return {
+        previousVersion: list.version - 1,
+        items: (await diffLists(db, previous, list.id)).map(presentDifference),
+      };
     },
   }),
   defineRoute({
@@ -159,13 +210,18 @@ export const publicityRoutes: readonly AnyRoute[] = [
     body: ObjectionBody,
     response: { 201: ObjectionResponse },
     command: ({ db, request, actor, params, body }) =>
-      inTransactionWhenOk(db, (trx) => raiseObjection(trx, commandContext(request, actor), { listId: params.id, ...body }, clock.today())),
+      inTransactionWhenOk(db, (trx) =>
+        raiseObjection(trx, commandContext(request, actor), { listId: params.id, ...body }, clock.today()),
+      ),
     present: presentToday,
   }),
   defineRoute({
     method: "GET",
     url: "/publicity/objections",
-    summary: { zh: "异议列表（按角色范围：本人、本部门、本镇区或全市）", en: "Objections in the caller's scope (own, department, town or city)" },
+    summary: {
+      zh: "异议列表（按角色范围：本人、本部门、本镇区或全市）",
+      en: "Objections in the caller's scope (own, department, town or city)",
+    },
     tags,
     permission: "publicity.objections.read",
     querystring: ObjectionsQuery,
@@ -176,7 +232,9 @@ export const publicityRoutes: readonly AnyRoute[] = [
       const today = clock.today();
       const { status, listId, overdue } = query;
       const found = await listObjections(db, { ...scope, listId, statuses: status ? [status] : undefined });
-      const items = found.filter((objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue);
+      const items = found.filter(
+        (objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue,
+      );
       return { items: items.map((objection) => presentObjection(objection, today)) };
     },
   }),
@@ -199,7 +257,10 @@ export const publicityRoutes: readonly AnyRoute[] = [
     permission: "publicity.objections.forward",
     params: IdParams,
     body: ForwardBody,
-    target: { ...readableObjection, inScope: (actor, objection) => mayReadObjection(actor, objection) && mayForwardObjection(actor, objection) },
+    target: {
+      ...readableObjection,
+      inScope: (actor, objection) => mayReadObjection(actor, objection) && mayForwardObjection(actor, objection),
+    },
     response: { 200: ObjectionResponse },
     command: ({ db, request, actor, params, body }) =>
       inTransactionWhenOk(db, async (trx) => {
@@ -224,7 +285,11 @@ export const publicityRoutes: readonly AnyRoute[] = [
         const objection = await findObjection(trx, params.id);
         if (!objection) return err(notFoundProblem);
         if (!mayAnswerObjection(actor, objection)) {
-          return err({ code: "objection_not_forwarded", field: "status", message: "异议尚未转交本部门 (not yet forwarded to your department)" });
+          return err({
+            code: "objection_not_forwarded",
+            field: "status",
+            message: "异议尚未转交本部门 (not yet forwarded to your department)",
+          });
         }
         return answerObjection(trx, commandContext(request, actor), objection, body, clock.today());
       }),
@@ -240,9 +305,18 @@ export const publicityRoutes: readonly AnyRoute[] = [
     response: { 200: ListResponse },
     command: ({ db, request, actor, params }) =>
       inTransactionWhenOk(db, async (trx) => {
-        const pending = await publicityDb(trx).selectFrom("publicity_objections").select("id").where("list_id", "=", params.id)
-          .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
-        if (pending) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
+        const pending = await publicityDb(trx)
+          .selectFrom("publicity_objections")
+          .select("id")
+          .where("list_id", "=", params.id)
+          .where("status", "in", ["received", "forwarded"])
+          .executeTakeFirst();
+        if (pending)
+          return err({
+            code: "objections_pending",
+            field: "objections",
+            message: "仍有未答复的异议 (objections still open)",
+          });
         return finaliseList(trx, commandContext(request, actor), params.id, clock.today());
       }),
     present: presentList,
@@ -263,9 +337,18 @@ export const publicityModule: ModuleManifest = {
       roles: ["resident", "clerk", "verifier", "programme_admin", "auditor"],
       description: "查看异议：本人提出的、本部门、本镇区或全市 (read objections: own, department, town or city)",
     },
-    "publicity.objections.raise": { roles: ["resident", "clerk"], description: "提出异议（居民本人或窗口代办）(raise an objection)" },
-    "publicity.objections.forward": { roles: ["programme_admin", "clerk"], description: "转交异议（镇区工作人员限本镇区）(forward objections; clerks: their town)" },
-    "publicity.objections.answer": { roles: ["programme_admin", "verifier"], description: "答复异议（核查部门限已转交本部门的）(answer objections)" },
+    "publicity.objections.raise": {
+      roles: ["resident", "clerk"],
+      description: "提出异议（居民本人或窗口代办）(raise an objection)",
+    },
+    "publicity.objections.forward": {
+      roles: ["programme_admin", "clerk"],
+      description: "转交异议（镇区工作人员限本镇区）(forward objections; clerks: their town)",
+    },
+    "publicity.objections.answer": {
+      roles: ["programme_admin", "verifier"],
+      description: "答复异议（核查部门限已转交本部门的）(answer objections)",
+    },
     "publicity.finalise": { roles: ["programme_admin"], description: "公示定稿 (finalise a list)" },
   }),
 };

@@ -5,9 +5,15 @@ const strict = { additionalProperties: false } as const;
 /** Path parameter `:id`. */
 export const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) }, strict);
 /** Path parameters of an export. */
-export const ExportParams = Type.Object({ id: Type.String({ format: "uuid" }), format: Type.Union([Type.Literal("xlsx"), Type.Literal("pdf")]) }, strict);
+export const ExportParams = Type.Object(
+  { id: Type.String({ format: "uuid" }), format: Type.Union([Type.Literal("xlsx"), Type.Literal("pdf")]) },
+  strict,
+);
 /** Filter of the public lists. */
-export const ListsQuery = Type.Object({ kind: Type.Optional(Type.String({ maxLength: 60 })), townCode: Type.Optional(Type.String({ maxLength: 40 })) }, strict);
+export const ListsQuery = Type.Object(
+  { kind: Type.Optional(Type.String({ maxLength: 60 })), townCode: Type.Optional(Type.String({ maxLength: 40 })) },
+  strict,
+);
 /** Search and paging of entries. */
 export const EntriesQuery = Type.Object(
   {
@@ -31,17 +37,25 @@ export type ObjectionBody = Static<typeof ObjectionBody>;
 /** Filter of the objection queue. */
 export const ObjectionsQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union(["received", "forwarded", "upheld", "rejected"].map((value) => Type.Literal(value)))),
+    status: Type.Optional(
+      Type.Union(["received", "forwarded", "upheld", "rejected"].map((value) => Type.Literal(value))),
+    ),
     listId: Type.Optional(Type.String({ format: "uuid" })),
     overdue: Type.Optional(Type.Boolean()),
   },
   strict,
 );
 /** Body of POST /publicity/objections/:id/forward. */
-export const ForwardBody = Type.Object({ departmentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })) }, strict);
+export const ForwardBody = Type.Object(
+  { departmentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })) },
+  strict,
+);
 /** Body of POST /publicity/objections/:id/answer. */
 export const AnswerBody = Type.Object(
-  { decision: Type.Union([Type.Literal("upheld"), Type.Literal("rejected")]), answer: Type.String({ minLength: 1, maxLength: 2000 }) },
+  {
+    decision: Type.Union([Type.Literal("upheld"), Type.Literal("rejected")]),
+    answer: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
   strict,
 );
 
@@ -103,7 +117,14 @@ const RankedValues = nullable(Type.Object({ rank: nullable(Type.Number()), value
 /** What changed since the previous version of a list. */
 export const DifferencesResponse = Type.Object({
   previousVersion: nullable(Type.Integer()),
-  items: Type.Array(Type.Object({ maskedName: Type.String(), changed: Type.Array(Type.String()), before: RankedValues, after: RankedValues })),
+  items: Type.Array(
+    Type.Object({
+      maskedName: Type.String(),
+      changed: Type.Array(Type.String()),
+      before: RankedValues,
+      after: RankedValues,
+    }),
+  ),
 });
 /** An objection for staff and the person who raised it, with its current deadline. */
 export const ObjectionResponse = Type.Object({

@@ -16,12 +16,26 @@ export interface AssistanceExplanation extends HouseholdAmounts {
 }
 
 /** Explains one validated request: every step (standard and its reference, members, income, gap, supplements, trigger test). */
-export function explainAssistance(request: AssistanceRequest, parameters: ParameterTree): Result<AssistanceExplanation, Problem> {
+export function explainAssistance(
+  request: AssistanceRequest,
+  parameters: ParameterTree,
+): Result<AssistanceExplanation, Problem> {
   const date = monthStart(request.month);
   const formula = formulaInForce(date);
-  if (!formula) return err({ code: "no_standard", message: `no assistance formula is in force in ${request.month}`, field: "month" });
+  if (!formula)
+    return err({
+      code: "no_standard",
+      message: `no assistance formula is in force in ${request.month}`,
+      field: "month",
+    });
   const steps: ExplanationStep[] = [
-    { key: "formula", zh: "适用公式", en: "Formula in force", value: `${formula.name} (from ${formula.from})`, reference: formula.reference },
+    {
+      key: "formula",
+      zh: "适用公式",
+      en: "Formula in force",
+      value: `${formula.name} (from ${formula.from})`,
+      reference: formula.reference,
+    },
   ];
   const amounts = formula.compute({ parameters, request, date, steps });
   if (!amounts.ok) return amounts;
@@ -30,7 +44,10 @@ export function explainAssistance(request: AssistanceRequest, parameters: Parame
 }
 
 /** Computes one validated request's amounts in fen. */
-export function computeAssistance(request: AssistanceRequest, parameters: ParameterTree): Result<HouseholdAmounts, Problem> {
+export function computeAssistance(
+  request: AssistanceRequest,
+  parameters: ParameterTree,
+): Result<HouseholdAmounts, Problem> {
   const explained = explainAssistance(request, parameters);
   if (!explained.ok) return explained;
   const { eligible, dibaoFen, supplementFen, priceSubsidyFen, totalFen } = explained.value;
@@ -39,7 +56,15 @@ export function computeAssistance(request: AssistanceRequest, parameters: Parame
 
 /** One output entry of `assistance compute`: amounts in yuan, or the request's error. */
 export type AssistanceOutput =
-  | { id: unknown; eligible: boolean; dibao_yuan: number; supplement_yuan: number; price_subsidy_yuan: number; total_yuan: number; steps?: ExplanationStep[] }
+  | {
+      id: unknown;
+      eligible: boolean;
+      dibao_yuan: number;
+      supplement_yuan: number;
+      price_subsidy_yuan: number;
+      total_yuan: number;
+      steps?: ExplanationStep[];
+    }
   | { id: unknown; error: Problem };
 
 /** Fen as a JSON number of yuan exact to the fen (123456 → 1234.56), via the exact decimal string. */
@@ -49,7 +74,7 @@ export function fenToYuanNumber(fen: number): number {
 
 /** Validates and computes one raw request; an invalid request becomes an error entry naming the field. */
 export function computeRawRequest(raw: unknown, parameters: ParameterTree, explain = false): AssistanceOutput {
-  const id = typeof raw === "object" && raw !== null && "id" in raw ? (raw as { id: unknown }).id ?? null : null;
+  const id = typeof raw === "object" && raw !== null && "id" in raw ? ((raw as { id: unknown }).id ?? null) : null;
   const request = parseAssistanceRequest(raw);
   if (!request.ok) return { id, error: request.error };
   const explained = explainAssistance(request.value, parameters);

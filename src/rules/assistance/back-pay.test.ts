@@ -8,7 +8,17 @@ const policy = loadAssistancePolicy(fileURLToPath(new URL("../../../policies/zho
 if (!policy.ok) throw new Error(policy.error.message);
 
 function household(month: string): AssistanceRequest {
-  const parsed = parseAssistanceRequest({ id: "h", month, household: { members: [{ id: "A", monthly_income_yuan: 100 }, { id: "B", monthly_income_yuan: 0, categories: ["minor"] }], assets_yuan: 0 } });
+  const parsed = parseAssistanceRequest({
+    id: "h",
+    month,
+    household: {
+      members: [
+        { id: "A", monthly_income_yuan: 100 },
+        { id: "B", monthly_income_yuan: 0, categories: ["minor"] },
+      ],
+      assets_yuan: 0,
+    },
+  });
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }
@@ -16,7 +26,13 @@ function household(month: string): AssistanceRequest {
 describe("computeBackPay", () => {
   it("pays the 2018 rise for January and February paid at the 2017 amounts", () => {
     // Paid at 2017 figures: 896 × 2 − 100 + 358 = 2050. Due at 2018 figures: 976 × 2 − 100 + 390 = 2242. Difference 192 per month.
-    const result = computeBackPay([{ request: household("2018-02"), paidFen: 205000 }, { request: household("2018-01"), paidFen: 205000 }], policy.value.parameters);
+    const result = computeBackPay(
+      [
+        { request: household("2018-02"), paidFen: 205000 },
+        { request: household("2018-01"), paidFen: 205000 },
+      ],
+      policy.value.parameters,
+    );
     expect(result).toEqual({
       ok: true,
       value: {
@@ -31,8 +47,22 @@ describe("computeBackPay", () => {
 
   it("refuses a month twice, a bad paid amount and a month without a standard", () => {
     const parameters = policy.value.parameters;
-    expect(computeBackPay([{ request: household("2018-01"), paidFen: 1 }, { request: household("2018-01"), paidFen: 1 }], parameters)).toMatchObject({ ok: false, error: { code: "duplicate_month" } });
-    expect(computeBackPay([{ request: household("2018-01"), paidFen: -1 }], parameters)).toMatchObject({ ok: false, error: { code: "invalid_paid" } });
-    expect(computeBackPay([{ request: household("2016-01"), paidFen: 0 }], parameters)).toMatchObject({ ok: false, error: { code: "no_standard", field: "paid[0].month" } });
+    expect(
+      computeBackPay(
+        [
+          { request: household("2018-01"), paidFen: 1 },
+          { request: household("2018-01"), paidFen: 1 },
+        ],
+        parameters,
+      ),
+    ).toMatchObject({ ok: false, error: { code: "duplicate_month" } });
+    expect(computeBackPay([{ request: household("2018-01"), paidFen: -1 }], parameters)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_paid" },
+    });
+    expect(computeBackPay([{ request: household("2016-01"), paidFen: 0 }], parameters)).toMatchObject({
+      ok: false,
+      error: { code: "no_standard", field: "paid[0].month" },
+    });
   });
 });

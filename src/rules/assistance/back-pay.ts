@@ -23,18 +23,35 @@ export interface BackPayLine {
 }
 
 /** Recomputes each paid month under `parameters` and returns the difference per month and in total (fen). */
-export function computeBackPay(paid: readonly PaidMonth[], parameters: ParameterTree): Result<{ lines: BackPayLine[]; totalFen: number }, Problem> {
+export function computeBackPay(
+  paid: readonly PaidMonth[],
+  parameters: ParameterTree,
+): Result<{ lines: BackPayLine[]; totalFen: number }, Problem> {
   const lines: BackPayLine[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of paid.entries()) {
     if (!Number.isSafeInteger(entry.paidFen) || entry.paidFen < 0) {
-      return err({ code: "invalid_paid", message: `paid[${index}] must be a non-negative amount in fen`, field: `paid[${index}]` });
+      return err({
+        code: "invalid_paid",
+        message: `paid[${index}] must be a non-negative amount in fen`,
+        field: `paid[${index}]`,
+      });
     }
-    if (seen.has(entry.request.month)) return err({ code: "duplicate_month", message: `month ${entry.request.month} appears twice`, field: `paid[${index}]` });
+    if (seen.has(entry.request.month))
+      return err({
+        code: "duplicate_month",
+        message: `month ${entry.request.month} appears twice`,
+        field: `paid[${index}]`,
+      });
     seen.add(entry.request.month);
     const due = computeAssistance(entry.request, parameters);
     if (!due.ok) return err({ ...due.error, field: `paid[${index}].${due.error.field ?? ""}` });
-    lines.push({ month: entry.request.month, paidFen: entry.paidFen, dueFen: due.value.totalFen, differenceFen: due.value.totalFen - entry.paidFen });
+    lines.push({
+      month: entry.request.month,
+      paidFen: entry.paidFen,
+      dueFen: due.value.totalFen,
+      differenceFen: due.value.totalFen - entry.paidFen,
+    });
   }
   lines.sort((a, b) => (a.month < b.month ? -1 : 1));
   return ok({ lines, totalFen: lines.reduce((sum, line) => sum + line.differenceFen, 0) });

@@ -41,21 +41,35 @@ describe("the golden runner", () => {
       },
       parameters,
     );
-    expect(result).toEqual({ file: "inline", name: "wrong", passed: false, message: "dibao_yuan: expected 975.00, got 976.00" });
+    expect(result).toEqual({
+      file: "inline",
+      name: "wrong",
+      passed: false,
+      message: "dibao_yuan: expected 975.00, got 976.00",
+    });
   });
 
   it("fails a case expecting an error that does not occur, and one missing amounts", () => {
     const household = { members: [{ id: "A", monthly_income_yuan: 0 }], assets_yuan: 0 };
-    const noError = runGoldenCase({ file: "inline", name: "e", raw: { month: "2018-03", household, expected_error: { code: "no_standard" } } }, parameters);
+    const noError = runGoldenCase(
+      { file: "inline", name: "e", raw: { month: "2018-03", household, expected_error: { code: "no_standard" } } },
+      parameters,
+    );
     expect(noError.passed).toBe(false);
-    const missing = runGoldenCase({ file: "inline", name: "m", raw: { month: "2018-03", household, expected: { eligible: true } } }, parameters);
+    const missing = runGoldenCase(
+      { file: "inline", name: "m", raw: { month: "2018-03", household, expected: { eligible: true } } },
+      parameters,
+    );
     expect(missing.message).toContain("expected.dibao_yuan is required");
   });
 
   it("fails a case with a misspelt key", () => {
     const household = { members: [{ id: "A", monthly_income_yuan: 0 }], assets_yuan: 0 };
     const expected = { eligible: true, dibao_yuan: 976, supplement_yuan: 0, price_subsidy_yuan: 0, total_yuan: 976 };
-    const result = runGoldenCase({ file: "inline", name: "k", raw: { month: "2018-03", household, expected, cpi_hisory: [] } }, parameters);
+    const result = runGoldenCase(
+      { file: "inline", name: "k", raw: { month: "2018-03", household, expected, cpi_hisory: [] } },
+      parameters,
+    );
     expect(result.passed).toBe(false);
     expect(result.message).toContain('unknown key "cpi_hisory"');
   });

@@ -35,15 +35,34 @@ export interface GoldenSummary {
 }
 
 const AMOUNT_KEYS = ["dibao_yuan", "supplement_yuan", "price_subsidy_yuan", "total_yuan"] as const;
-const CASE_KEYS = new Set(["name", "note", "month", "date", "household", "cpi", "cpi_history", "parameters", "expected", "expected_error"]);
-const DERIVED_KEYS = ["standard_yuan", "supplement_yuan", "supplement_by_rule_yuan", "extreme_poverty_support_yuan", "low_income_limit_yuan"] as const;
+const CASE_KEYS = new Set([
+  "name",
+  "note",
+  "month",
+  "date",
+  "household",
+  "cpi",
+  "cpi_history",
+  "parameters",
+  "expected",
+  "expected_error",
+]);
+const DERIVED_KEYS = [
+  "standard_yuan",
+  "supplement_yuan",
+  "supplement_by_rule_yuan",
+  "extreme_poverty_support_yuan",
+  "low_income_limit_yuan",
+] as const;
 
 /** Reads every `tests/*.yaml` file of a policy folder into cases (`cases:` list, each with a unique name). */
 export function loadGoldenCases(policyDirectory: string): Result<GoldenCase[], Problem> {
   const directory = join(policyDirectory, "tests");
   let files: string[];
   try {
-    files = readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort();
+    files = readdirSync(directory)
+      .filter((name) => name.endsWith(".yaml"))
+      .sort();
   } catch (error) {
     return err({ code: "golden.unreadable", message: `cannot read ${directory}: ${String(error)}`, field: directory });
   }
@@ -55,16 +74,30 @@ export function loadGoldenCases(policyDirectory: string): Result<GoldenCase[], P
     try {
       document = parse(readFileSync(file, "utf8"));
     } catch (error) {
-      return err({ code: "golden.invalid", message: `${file}: ${error instanceof Error ? error.message : String(error)}`, field: file });
+      return err({
+        code: "golden.invalid",
+        message: `${file}: ${error instanceof Error ? error.message : String(error)}`,
+        field: file,
+      });
     }
     const list = (document as { cases?: unknown } | null)?.cases;
-    if (!Array.isArray(list)) return err({ code: "golden.invalid", message: `${file}: expected a "cases:" list`, field: file });
+    if (!Array.isArray(list))
+      return err({ code: "golden.invalid", message: `${file}: expected a "cases:" list`, field: file });
     for (const [index, raw] of list.entries()) {
       const caseName = (raw as { name?: unknown })?.name;
       if (typeof caseName !== "string" || caseName.trim() === "") {
-        return err({ code: "golden.invalid", message: `${file}: cases[${index}].name is required`, field: `cases[${index}].name` });
+        return err({
+          code: "golden.invalid",
+          message: `${file}: cases[${index}].name is required`,
+          field: `cases[${index}].name`,
+        });
       }
-      if (names.has(caseName)) return err({ code: "golden.invalid", message: `${file}: duplicate case name "${caseName}"`, field: `cases[${index}].name` });
+      if (names.has(caseName))
+        return err({
+          code: "golden.invalid",
+          message: `${file}: duplicate case name "${caseName}"`,
+          field: `cases[${index}].name`,
+        });
       names.add(caseName);
       cases.push({ file: name, name: caseName, raw: raw as Record<string, unknown> });
     }
@@ -110,15 +143,19 @@ function householdCase(testCase: GoldenCase, parameters: ParameterTree, mismatch
   const output = computeRawRequest({ id: testCase.name, month, household, cpi, cpi_history }, parameters);
   if (expected_error !== undefined) {
     const wanted = expected_error as { code?: unknown; field?: unknown };
-    if (!("error" in output)) return void mismatches.push(`expected error ${String(wanted.code)}, got amounts (total ${output.total_yuan})`);
-    if (output.error.code !== wanted.code) mismatches.push(`expected error ${String(wanted.code)}, got ${output.error.code}: ${output.error.message}`);
-    if (wanted.field !== undefined && output.error.field !== wanted.field) mismatches.push(`expected error field ${String(wanted.field)}, got ${output.error.field}`);
+    if (!("error" in output))
+      return void mismatches.push(`expected error ${String(wanted.code)}, got amounts (total ${output.total_yuan})`);
+    if (output.error.code !== wanted.code)
+      mismatches.push(`expected error ${String(wanted.code)}, got ${output.error.code}: ${output.error.message}`);
+    if (wanted.field !== undefined && output.error.field !== wanted.field)
+      mismatches.push(`expected error field ${String(wanted.field)}, got ${output.error.field}`);
     return;
   }
   if ("error" in output) return void mismatches.push(`unexpected error ${output.error.code}: ${output.error.message}`);
   const want = (expected ?? {}) as Record<string, unknown>;
   if (typeof want.eligible !== "boolean") mismatches.push("expected.eligible (true/false) is required");
-  else if (want.eligible !== output.eligible) mismatches.push(`eligible: expected ${want.eligible}, got ${output.eligible}`);
+  else if (want.eligible !== output.eligible)
+    mismatches.push(`eligible: expected ${want.eligible}, got ${output.eligible}`);
   for (const key of AMOUNT_KEYS) {
     if (want[key] === undefined) mismatches.push(`expected.${key} is required`);
     const actual = parseYuan(output[key], key);
@@ -132,11 +169,24 @@ export function runGoldenCase(testCase: GoldenCase, parameters: ParameterTree): 
     .filter((key) => !CASE_KEYS.has(key))
     .map((key) => `unknown key "${key}" (allowed: ${[...CASE_KEYS].join(", ")})`);
   const overrides = (testCase.raw.parameters ?? []) as ParameterOverride[];
-  const tree = Array.isArray(overrides) ? overrideParameters(parameters, overrides) : err({ code: "golden.invalid", message: "parameters must be a list" });
-  if (!tree.ok) return { file: testCase.file, name: testCase.name, passed: false, message: `test parameters: ${tree.error.message}` };
+  const tree = Array.isArray(overrides)
+    ? overrideParameters(parameters, overrides)
+    : err({ code: "golden.invalid", message: "parameters must be a list" });
+  if (!tree.ok)
+    return {
+      file: testCase.file,
+      name: testCase.name,
+      passed: false,
+      message: `test parameters: ${tree.error.message}`,
+    };
   if (testCase.raw.date !== undefined) derivedCase(testCase, tree.value, mismatches);
   else householdCase(testCase, tree.value, mismatches);
-  return { file: testCase.file, name: testCase.name, passed: mismatches.length === 0, ...(mismatches.length ? { message: mismatches.join("; ") } : {}) };
+  return {
+    file: testCase.file,
+    name: testCase.name,
+    passed: mismatches.length === 0,
+    ...(mismatches.length ? { message: mismatches.join("; ") } : {}),
+  };
 }
 
 /** Runs every golden case of an assistance policy folder; a policy that cannot load is one failed result. */
@@ -145,7 +195,11 @@ export function runAssistanceGoldenTests(policyDirectory: string): GoldenSummary
   const cases = policy.ok ? loadGoldenCases(policyDirectory) : policy;
   if (!policy.ok || !cases.ok) {
     const problem = !policy.ok ? policy.error : !cases.ok ? cases.error : undefined;
-    return { passed: 0, failed: 1, results: [{ file: policyDirectory, name: "load", passed: false, message: problem?.message }] };
+    return {
+      passed: 0,
+      failed: 1,
+      results: [{ file: policyDirectory, name: "load", passed: false, message: problem?.message }],
+    };
   }
   const results = cases.value.map((testCase) => runGoldenCase(testCase, policy.value.parameters));
   const passed = results.filter((result) => result.passed).length;

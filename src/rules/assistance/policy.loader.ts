@@ -22,7 +22,9 @@ const POLICY_KEYS = new Set(["id", "kind", "status", "title", "description", "ef
 const STATUSES = new Set(["draft", "approved", "active", "superseded"]);
 
 /** The folder of Zhongshan's assistance policy shipped with the project (resolved from this file, not the cwd). */
-export const DEFAULT_ASSISTANCE_POLICY = fileURLToPath(new URL("../../../policies/zhongshan/assistance", import.meta.url));
+export const DEFAULT_ASSISTANCE_POLICY = fileURLToPath(
+  new URL("../../../policies/zhongshan/assistance", import.meta.url),
+);
 
 /** Reads and validates policy.yaml and the parameters folder it names. */
 export function loadAssistancePolicy(directory: string = DEFAULT_ASSISTANCE_POLICY): Result<AssistancePolicy, Problem> {
@@ -31,23 +33,33 @@ export function loadAssistancePolicy(directory: string = DEFAULT_ASSISTANCE_POLI
   try {
     document = parse(readFileSync(file, "utf8"));
   } catch (error) {
-    return err({ code: "policy.unreadable", message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, field: file });
+    return err({
+      code: "policy.unreadable",
+      message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      field: file,
+    });
   }
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     return err({ code: "policy.invalid", message: `${file}: must be a mapping`, field: file });
   }
   const policy = document as Record<string, unknown>;
   for (const key of Object.keys(policy)) {
-    if (!POLICY_KEYS.has(key)) return err({ code: "policy.invalid", message: `${file}: unknown key "${key}"`, field: key });
+    if (!POLICY_KEYS.has(key))
+      return err({ code: "policy.invalid", message: `${file}: unknown key "${key}"`, field: key });
   }
   for (const key of ["id", "description", "status"]) {
     if (typeof policy[key] !== "string" || (policy[key] as string).trim() === "") {
       return err({ code: "policy.invalid", message: `${file}: ${key} is required`, field: key });
     }
   }
-  if (policy.kind !== "assistance") return err({ code: "policy.invalid", message: `${file}: kind must be "assistance"`, field: "kind" });
+  if (policy.kind !== "assistance")
+    return err({ code: "policy.invalid", message: `${file}: kind must be "assistance"`, field: "kind" });
   if (!STATUSES.has(policy.status as string)) {
-    return err({ code: "policy.invalid", message: `${file}: status must be one of ${[...STATUSES].join(", ")}`, field: "status" });
+    return err({
+      code: "policy.invalid",
+      message: `${file}: status must be one of ${[...STATUSES].join(", ")}`,
+      field: "status",
+    });
   }
   const parametersFolder = typeof policy.parameters === "string" ? policy.parameters : "parameters";
   const parameters = loadParameterDirectory(join(directory, parametersFolder));
@@ -76,5 +88,9 @@ export function findAssistancePolicyFolders(root: string): string[] {
   }
   return readdirSync(root)
     .sort()
-    .flatMap((entry) => (entry !== "tests" && entry !== "parameters" && statSync(join(root, entry)).isDirectory() ? findAssistancePolicyFolders(join(root, entry)) : []));
+    .flatMap((entry) =>
+      entry !== "tests" && entry !== "parameters" && statSync(join(root, entry)).isDirectory()
+        ? findAssistancePolicyFolders(join(root, entry))
+        : [],
+    );
 }

@@ -31,25 +31,68 @@ describe("parseAssistanceRequest", () => {
     expect(errorOf({ id: "x", month: "2018-3", household })).toEqual({ code: "invalid_month", field: "month" });
     expect(errorOf({ id: "x", month: "2018-00", household })).toEqual({ code: "invalid_month", field: "month" });
     expect(errorOf({ id: "x", month: "2018-03" })).toEqual({ code: "missing_household", field: "household" });
-    expect(errorOf({ id: "x", month: "2018-03", household: [] })).toEqual({ code: "invalid_household", field: "household" });
-    expect(errorOf({ id: "x", month: "2018-03", household: { members: [], assets_yuan: 0 } })).toEqual({ code: "invalid_members", field: "household.members" });
-    const member = (patch: object) => ({ id: "x", month: "2018-03", household: { members: [{ id: "A", monthly_income_yuan: 0, ...patch }], assets_yuan: 0 } });
-    expect(errorOf(member({ monthly_income_yuan: -0.01 }))).toEqual({ code: "invalid_income", field: "household.members[0].monthly_income_yuan" });
-    expect(errorOf(member({ monthly_income_yuan: "100" }))).toEqual({ code: "invalid_income", field: "household.members[0].monthly_income_yuan" });
-    expect(errorOf(member({ monthly_income_yuan: 1.005 }))).toEqual({ code: "invalid_income", field: "household.members[0].monthly_income_yuan" });
+    expect(errorOf({ id: "x", month: "2018-03", household: [] })).toEqual({
+      code: "invalid_household",
+      field: "household",
+    });
+    expect(errorOf({ id: "x", month: "2018-03", household: { members: [], assets_yuan: 0 } })).toEqual({
+      code: "invalid_members",
+      field: "household.members",
+    });
+    const member = (patch: object) => ({
+      id: "x",
+      month: "2018-03",
+      household: { members: [{ id: "A", monthly_income_yuan: 0, ...patch }], assets_yuan: 0 },
+    });
+    expect(errorOf(member({ monthly_income_yuan: -0.01 }))).toEqual({
+      code: "invalid_income",
+      field: "household.members[0].monthly_income_yuan",
+    });
+    expect(errorOf(member({ monthly_income_yuan: "100" }))).toEqual({
+      code: "invalid_income",
+      field: "household.members[0].monthly_income_yuan",
+    });
+    expect(errorOf(member({ monthly_income_yuan: 1.005 }))).toEqual({
+      code: "invalid_income",
+      field: "household.members[0].monthly_income_yuan",
+    });
     expect(errorOf(member({ id: "" }))).toEqual({ code: "invalid_member_id", field: "household.members[0].id" });
-    expect(errorOf(member({ categories: "minor" }))).toEqual({ code: "invalid_categories", field: "household.members[0].categories" });
-    expect(errorOf({ id: "x", month: "2018-03", household: { members: household.members } })).toEqual({ code: "invalid_assets", field: "household.assets_yuan" });
-    expect(errorOf({ id: "x", month: "2018-03", household, cpi: { yoy_percent: "3.4" } })).toEqual({ code: "invalid_cpi", field: "cpi.yoy_percent" });
-    expect(errorOf({ id: "x", month: "2018-03", household, cpi: { yoy_percent: 3.456 } })).toEqual({ code: "invalid_cpi", field: "cpi.yoy_percent" });
-    expect(errorOf({ id: "x", month: "2018-03", household, cpi_history: [{ month: "2018-03", yoy_percent: 3 }] })).toEqual({
+    expect(errorOf(member({ categories: "minor" }))).toEqual({
+      code: "invalid_categories",
+      field: "household.members[0].categories",
+    });
+    expect(errorOf({ id: "x", month: "2018-03", household: { members: household.members } })).toEqual({
+      code: "invalid_assets",
+      field: "household.assets_yuan",
+    });
+    expect(errorOf({ id: "x", month: "2018-03", household, cpi: { yoy_percent: "3.4" } })).toEqual({
+      code: "invalid_cpi",
+      field: "cpi.yoy_percent",
+    });
+    expect(errorOf({ id: "x", month: "2018-03", household, cpi: { yoy_percent: 3.456 } })).toEqual({
+      code: "invalid_cpi",
+      field: "cpi.yoy_percent",
+    });
+    expect(
+      errorOf({ id: "x", month: "2018-03", household, cpi_history: [{ month: "2018-03", yoy_percent: 3 }] }),
+    ).toEqual({
       code: "invalid_cpi_history",
       field: "cpi_history[0].month",
     });
   });
 
-  it("treats member ids 1 and \"1\" as the same member", () => {
-    const raw = { id: "x", month: "2018-03", household: { members: [{ id: 1, monthly_income_yuan: 0 }, { id: "1", monthly_income_yuan: 0 }], assets_yuan: 0 } };
+  it('treats member ids 1 and "1" as the same member', () => {
+    const raw = {
+      id: "x",
+      month: "2018-03",
+      household: {
+        members: [
+          { id: 1, monthly_income_yuan: 0 },
+          { id: "1", monthly_income_yuan: 0 },
+        ],
+        assets_yuan: 0,
+      },
+    };
     expect(errorOf(raw)).toEqual({ code: "duplicate_member", field: "household.members[1].id" });
   });
 });

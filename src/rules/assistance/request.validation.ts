@@ -62,12 +62,14 @@ function problem(code: string, message: string, field: string): Result<never, Pr
 function parsePercent(raw: unknown, field: string): Result<number | undefined, Problem> {
   if (raw === undefined || raw === null) return ok(undefined);
   const hundredths = typeof raw === "number" ? parseScaledDecimal(raw, 2) : undefined;
-  if (hundredths === undefined) return problem("invalid_cpi", `${field} must be a percent number with at most 2 decimals, e.g. 3.4`, field);
+  if (hundredths === undefined)
+    return problem("invalid_cpi", `${field} must be a percent number with at most 2 decimals, e.g. 3.4`, field);
   return ok(hundredths);
 }
 
 function parseCpi(raw: unknown, field: string): Result<CpiFigures, Problem> {
-  if (!isMapping(raw)) return problem("invalid_cpi", `${field} must be an object { yoy_percent, food_yoy_percent }`, field);
+  if (!isMapping(raw))
+    return problem("invalid_cpi", `${field} must be an object { yoy_percent, food_yoy_percent }`, field);
   const cpi = parsePercent(raw.yoy_percent, `${field}.yoy_percent`);
   if (!cpi.ok) return cpi;
   const food = parsePercent(raw.food_yoy_percent, `${field}.food_yoy_percent`);
@@ -76,14 +78,19 @@ function parseCpi(raw: unknown, field: string): Result<CpiFigures, Problem> {
 }
 
 function parseMember(raw: unknown, field: string): Result<MemberInput, Problem> {
-  if (!isMapping(raw)) return problem("invalid_member", `${field} must be an object { id, monthly_income_yuan, categories }`, field);
+  if (!isMapping(raw))
+    return problem("invalid_member", `${field} must be an object { id, monthly_income_yuan, categories }`, field);
   const id = raw.id;
   if (!((typeof id === "string" && id.trim() !== "") || (typeof id === "number" && Number.isFinite(id)))) {
     return problem("invalid_member_id", `${field}.id must be a non-empty string or a number`, `${field}.id`);
   }
   const incomeField = `${field}.monthly_income_yuan`;
   if (typeof raw.monthly_income_yuan !== "number") {
-    return problem("invalid_income", `${incomeField} must be a number of yuan, got ${JSON.stringify(raw.monthly_income_yuan) ?? "nothing"}`, incomeField);
+    return problem(
+      "invalid_income",
+      `${incomeField} must be a number of yuan, got ${JSON.stringify(raw.monthly_income_yuan) ?? "nothing"}`,
+      incomeField,
+    );
   }
   const income = parseYuan(raw.monthly_income_yuan, incomeField);
   if (!income.ok) return problem("invalid_income", income.error.message, incomeField);
@@ -98,12 +105,24 @@ function parseMember(raw: unknown, field: string): Result<MemberInput, Problem> 
 function parseHistory(raw: unknown, month: string): Result<Map<string, CpiFigures>, Problem> {
   const history = new Map<string, CpiFigures>();
   if (raw === undefined || raw === null) return ok(history);
-  if (!Array.isArray(raw)) return problem("invalid_cpi_history", "cpi_history must be a list of { month, yoy_percent, food_yoy_percent }", "cpi_history");
+  if (!Array.isArray(raw))
+    return problem(
+      "invalid_cpi_history",
+      "cpi_history must be a list of { month, yoy_percent, food_yoy_percent }",
+      "cpi_history",
+    );
   for (const [index, entry] of raw.entries()) {
     const field = `cpi_history[${index}]`;
-    if (!isMapping(entry) || !isMonth(entry.month)) return problem("invalid_cpi_history", `${field}.month must be YYYY-MM`, `${field}.month`);
-    if (entry.month >= month) return problem("invalid_cpi_history", `${field}.month must be before the request month ${month}`, `${field}.month`);
-    if (history.has(entry.month)) return problem("invalid_cpi_history", `${field}.month ${entry.month} appears twice`, `${field}.month`);
+    if (!isMapping(entry) || !isMonth(entry.month))
+      return problem("invalid_cpi_history", `${field}.month must be YYYY-MM`, `${field}.month`);
+    if (entry.month >= month)
+      return problem(
+        "invalid_cpi_history",
+        `${field}.month must be before the request month ${month}`,
+        `${field}.month`,
+      );
+    if (history.has(entry.month))
+      return problem("invalid_cpi_history", `${field}.month ${entry.month} appears twice`, `${field}.month`);
     const figures = parseCpi(entry, field);
     if (!figures.ok) return figures;
     history.set(entry.month, figures.value);
@@ -113,15 +132,19 @@ function parseHistory(raw: unknown, month: string): Result<Map<string, CpiFigure
 
 /** Validates one raw request; the error names the first bad field. */
 export function parseAssistanceRequest(raw: unknown): Result<AssistanceRequest, Problem> {
-  if (!isMapping(raw)) return problem("invalid_request", "each request must be an object { id, month, household, cpi? }", "request");
+  if (!isMapping(raw))
+    return problem("invalid_request", "each request must be an object { id, month, household, cpi? }", "request");
   const id = raw.id;
   if (!((typeof id === "string" && id.trim() !== "") || (typeof id === "number" && Number.isFinite(id)))) {
     return problem("invalid_id", "id must be a non-empty string or a number", "id");
   }
-  if (!isMonth(raw.month)) return problem("invalid_month", `month must be YYYY-MM, got ${JSON.stringify(raw.month) ?? "nothing"}`, "month");
+  if (!isMonth(raw.month))
+    return problem("invalid_month", `month must be YYYY-MM, got ${JSON.stringify(raw.month) ?? "nothing"}`, "month");
   const household = raw.household;
-  if (household === undefined || household === null) return problem("missing_household", "household is required", "household");
-  if (!isMapping(household)) return problem("invalid_household", "household must be an object { members, assets_yuan }", "household");
+  if (household === undefined || household === null)
+    return problem("missing_household", "household is required", "household");
+  if (!isMapping(household))
+    return problem("invalid_household", "household must be an object { members, assets_yuan }", "household");
   if (!Array.isArray(household.members) || household.members.length === 0) {
     return problem("invalid_members", "household.members must be a non-empty list", "household.members");
   }
@@ -131,16 +154,22 @@ export function parseAssistanceRequest(raw: unknown): Result<AssistanceRequest, 
     const member = parseMember(rawMember, `household.members[${index}]`);
     if (!member.ok) return member;
     const key = String(member.value.id);
-    if (seen.has(key)) return problem("duplicate_member", `member id ${key} appears more than once`, `household.members[${index}].id`);
+    if (seen.has(key))
+      return problem("duplicate_member", `member id ${key} appears more than once`, `household.members[${index}].id`);
     seen.add(key);
     members.push(member.value);
   }
   if (typeof household.assets_yuan !== "number") {
-    return problem("invalid_assets", `household.assets_yuan must be a number of yuan, got ${JSON.stringify(household.assets_yuan) ?? "nothing"}`, "household.assets_yuan");
+    return problem(
+      "invalid_assets",
+      `household.assets_yuan must be a number of yuan, got ${JSON.stringify(household.assets_yuan) ?? "nothing"}`,
+      "household.assets_yuan",
+    );
   }
   const assets = parseYuan(household.assets_yuan, "household.assets_yuan");
   if (!assets.ok) return problem("invalid_assets", assets.error.message, "household.assets_yuan");
-  if (assets.value < 0) return problem("invalid_assets", "household.assets_yuan must not be negative", "household.assets_yuan");
+  if (assets.value < 0)
+    return problem("invalid_assets", "household.assets_yuan must not be negative", "household.assets_yuan");
   let cpi: CpiFigures | undefined;
   if (raw.cpi !== undefined && raw.cpi !== null) {
     const parsed = parseCpi(raw.cpi, "cpi");

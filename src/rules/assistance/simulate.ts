@@ -55,7 +55,17 @@ export interface SimulationReport extends SimulationTotals {
 }
 
 function emptyTotals(): SimulationTotals {
-  return { households: 0, affected: 0, gainers: 0, losers: 0, newlyEligible: 0, noLongerEligible: 0, baselineCostFen: 0, draftCostFen: 0, differenceFen: 0 };
+  return {
+    households: 0,
+    affected: 0,
+    gainers: 0,
+    losers: 0,
+    newlyEligible: 0,
+    noLongerEligible: 0,
+    baselineCostFen: 0,
+    draftCostFen: 0,
+    differenceFen: 0,
+  };
 }
 
 const NOTHING: HouseholdAmounts = { eligible: false, dibaoFen: 0, supplementFen: 0, priceSubsidyFen: 0, totalFen: 0 };
@@ -81,10 +91,18 @@ function add(totals: SimulationTotals, change: SimulationChange): void {
 
 /** Compares the caseload's monthly assistance under the baseline and the draft; amounts in fen. */
 export function simulateAssistance(input: SimulationInput): Result<SimulationReport, Problem> {
-  if (!isMonth(input.month)) return err({ code: "invalid_month", message: `month must be YYYY-MM, got ${JSON.stringify(input.month)}`, field: "month" });
+  if (!isMonth(input.month))
+    return err({
+      code: "invalid_month",
+      message: `month must be YYYY-MM, got ${JSON.stringify(input.month)}`,
+      field: "month",
+    });
   let draft = input.draftParameters ?? input.baseline;
   if (input.overrides && input.overrides.length > 0) {
-    const overrides = input.overrides.map((override) => ({ ...override, from: override.from ?? monthStart(input.month) }));
+    const overrides = input.overrides.map((override) => ({
+      ...override,
+      from: override.from ?? monthStart(input.month),
+    }));
     const changed = overrideParameters(draft, overrides);
     if (!changed.ok) return changed;
     draft = changed.value;
@@ -95,7 +113,10 @@ export function simulateAssistance(input: SimulationInput): Result<SimulationRep
     const id = typeof raw === "object" && raw !== null ? ((raw as { id?: unknown }).id ?? null) : null;
     const town = typeof raw === "object" && raw !== null ? (raw as { town?: unknown }).town : undefined;
     if (typeof town !== "string" || town.trim() === "") {
-      report.invalid.push({ id, error: { code: "invalid_town", message: `caseload[${index}].town must be a 镇区 code`, field: "town" } });
+      report.invalid.push({
+        id,
+        error: { code: "invalid_town", message: `caseload[${index}].town must be a 镇区 code`, field: "town" },
+      });
       continue;
     }
     const request = parseAssistanceRequest({ ...(raw as object), month: input.month });

@@ -20,18 +20,27 @@ export function proposeStandard(
   context: { parameters: ParameterTree; date: string },
 ): Result<StandardProposal, Problem> {
   if (!Number.isSafeInteger(previousStandardFen) || previousStandardFen < 0) {
-    return err({ code: "invalid_previous", message: "previous standard must be a non-negative amount in fen", field: "previous" });
+    return err({
+      code: "invalid_previous",
+      message: "previous standard must be a non-negative amount in fen",
+      field: "previous",
+    });
   }
   const consumption = parseYuan(perCapitaConsumptionYuanPerYear, "consumption");
   if (!consumption.ok) return err({ ...consumption.error, field: "consumption" });
-  if (consumption.value < 0) return err({ code: "invalid_consumption", message: "consumption must not be negative", field: "consumption" });
+  if (consumption.value < 0)
+    return err({ code: "invalid_consumption", message: "consumption must not be negative", field: "consumption" });
   const ratio = ratioAt(context.parameters, "natural_growth.ratio", context.date);
   if (!ratio.ok) return ratio;
   const rounding = roundingAt(context.parameters, "natural_growth.rounding", context.date);
   if (!rounding.ok) return rounding;
   // consumption (fen per year) × ratio / 12 months / 100 fen = whole yuan per month, rounded by the parameter.
   const { numerator, denominator } = ratio.value.value;
-  const computedYuan = multiplyFen(consumption.value, { numerator, denominator: denominator * 1200 }, rounding.value.value);
+  const computedYuan = multiplyFen(
+    consumption.value,
+    { numerator, denominator: denominator * 1200 },
+    rounding.value.value,
+  );
   const computedFen = computedYuan * 100;
   return ok({
     proposedFen: Math.max(previousStandardFen, computedFen),

@@ -9,7 +9,13 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string>, body: Record<string, unknown>) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string>,
+    body: Record<string, unknown>,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;

@@ -1,8 +1,19 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiRequest, apiUrl, applyFieldErrors, listItems, setCsrfToken, setUnauthorizedHandler } from "./client";
+import {
+  ApiError,
+  apiRequest,
+  apiUrl,
+  applyFieldErrors,
+  listItems,
+  setCsrfToken,
+  setUnauthorizedHandler,
+} from "./client";
 
 function answer(status: number, body: unknown): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json" },
+  });
 }
 
 afterEach(() => {
@@ -44,34 +55,69 @@ describe("apiRequest", () => {
   });
 
   it("turns the error shape into an ApiError with status, code and fields", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => answer(400, { error: { code: "invalid_id_number", message: "校验位错误", fields: { idNumber: "校验位错误" } } })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        answer(400, {
+          error: { code: "invalid_id_number", message: "校验位错误", fields: { idNumber: "校验位错误" } },
+        }),
+      ),
+    );
     const failure = await apiRequest("POST", "/persons", { body: {} }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
-    expect(failure).toMatchObject({ status: 400, code: "invalid_id_number", message: "校验位错误", fields: { idNumber: "校验位错误" } });
+    expect(failure).toMatchObject({
+      status: 400,
+      code: "invalid_id_number",
+      message: "校验位错误",
+      fields: { idNumber: "校验位错误" },
+    });
   });
 
   it("names a version conflict", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => answer(409, { error: { code: "version_conflict", message: "someone saved first", fields: {} } })));
-    await expect(apiRequest("PATCH", "/persons/1", { body: { version: 1 } })).rejects.toMatchObject({ status: 409, code: "version_conflict" });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        answer(409, { error: { code: "version_conflict", message: "someone saved first", fields: {} } }),
+      ),
+    );
+    await expect(apiRequest("PATCH", "/persons/1", { body: { version: 1 } })).rejects.toMatchObject({
+      status: 409,
+      code: "version_conflict",
+    });
   });
 
   it("copes with a body that is not JSON", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("Bad Gateway", { status: 502 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("Bad Gateway", { status: 502 })),
+    );
     await expect(apiRequest("GET", "/towns")).rejects.toMatchObject({ status: 502, code: "http_502", fields: {} });
   });
 
   it("reports a network failure as status 0", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("fetch failed"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("fetch failed"))),
+    );
     await expect(apiRequest("GET", "/towns")).rejects.toMatchObject({ status: 0, code: "network_error" });
   });
 
   it("calls the 401 handler unless the caller expects 401", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => answer(401, { error: { code: "unauthenticated", message: "", fields: {} } })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => answer(401, { error: { code: "unauthenticated", message: "", fields: {} } })),
+    );
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    await expect(apiRequest("GET", "/persons", { query: { q: "张三" } })).rejects.toMatchObject({ status: 401, code: "unauthenticated" });
+    await expect(apiRequest("GET", "/persons", { query: { q: "张三" } })).rejects.toMatchObject({
+      status: 401,
+      code: "unauthenticated",
+    });
     expect(handler).toHaveBeenCalledTimes(1);
-    await expect(apiRequest("GET", "/auth/me", { expectUnauthorized: true })).rejects.toMatchObject({ status: 401, code: "unauthenticated" });
+    await expect(apiRequest("GET", "/auth/me", { expectUnauthorized: true })).rejects.toMatchObject({
+      status: 401,
+      code: "unauthenticated",
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 });
@@ -80,7 +126,13 @@ describe("applyFieldErrors", () => {
   it("puts each server field message under its form field, list paths as numbers", () => {
     const setFields = vi.fn();
     const form = { setFields } as unknown as Parameters<typeof applyFieldErrors>[0];
-    const error = new ApiError(400, "validation_failed", "", { idNumber: "bad", "roles.0.townCode": "a clerk needs a town" }, {});
+    const error = new ApiError(
+      400,
+      "validation_failed",
+      "",
+      { idNumber: "bad", "roles.0.townCode": "a clerk needs a town" },
+      {},
+    );
     expect(applyFieldErrors(form, error)).toBe(true);
     expect(setFields).toHaveBeenCalledWith([
       { name: ["idNumber"], errors: ["bad"] },

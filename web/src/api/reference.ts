@@ -28,7 +28,9 @@ function useCachedList<T>(path: string | null): { items: T[]; loading: boolean; 
     if (path === null) return;
     let active = true;
     cached<T[] | { items: T[] }>(path)
-      .then((answer) => active && setState({ path, items: Array.isArray(answer) ? answer : answer.items, failed: false }))
+      .then(
+        (answer) => active && setState({ path, items: Array.isArray(answer) ? answer : answer.items, failed: false }),
+      )
       .catch(() => active && setState({ path, items: [], failed: true }));
     return () => {
       active = false;

@@ -35,7 +35,9 @@ export function AuditDetails({ entry }: { entry: AuditEntry | HistoryEntry }) {
     );
   }
   if (!before && after) {
-    const fields = Object.keys(after).filter((field) => field !== "id" && after[field] !== null && after[field] !== undefined);
+    const fields = Object.keys(after).filter(
+      (field) => field !== "id" && after[field] !== null && after[field] !== undefined,
+    );
     const text = fields
       .slice(0, shownFields)
       .map((field) => `${label(field)}: ${value(field, after[field])}`)
@@ -74,7 +76,8 @@ function recordOf(value: unknown): Record<string, unknown> | null {
 function short(item: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item === null || item === undefined || item === "") return "—";
   if (Array.isArray(item)) return t("audit.items", { count: item.length });
-  if (typeof item === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(item)) return `${item.slice(0, 8)}…`;
+  if (typeof item === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(item))
+    return `${item.slice(0, 8)}…`;
   const text = typeof item === "string" ? item : JSON.stringify(item);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

@@ -17,7 +17,12 @@ export function ProvisionalTag({ date }: { date: string | null | undefined }) {
   const hint = t("calendar.provisionalHint", { year });
   return (
     <Tooltip title={hint}>
-      <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="due-provisional" aria-label={`${t("calendar.provisional")}: ${hint}`}>
+      <Tag
+        color="gold"
+        style={{ marginInlineStart: 6 }}
+        data-testid="due-provisional"
+        aria-label={`${t("calendar.provisional")}: ${hint}`}
+      >
         {t("calendar.provisional")}
       </Tag>
     </Tooltip>

@@ -21,7 +21,17 @@ interface Props<Values> {
 }
 
 /** The shell of a form in a dialog: OK/cancel, the saving state, the submit error above the fields. */
-export function FormModal<Values>({ open, title, okText, submitTestId, form, submission, onCancel, width, children }: Props<Values>) {
+export function FormModal<Values>({
+  open,
+  title,
+  okText,
+  submitTestId,
+  form,
+  submission,
+  onCancel,
+  width,
+  children,
+}: Props<Values>) {
   const { t } = useTranslation();
   return (
     <Modal

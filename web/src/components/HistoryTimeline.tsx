@@ -23,7 +23,11 @@ export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey
   const shown = showAll ? entries : entries.slice(0, firstShown);
   return (
     <Space orientation="vertical" className="page-stack">
-      <Checkbox checked={withReads} onChange={(event) => setWithReads(event.target.checked)} data-testid="history-with-reads">
+      <Checkbox
+        checked={withReads}
+        onChange={(event) => setWithReads(event.target.checked)}
+        data-testid="history-with-reads"
+      >
         {t("history.withReads", { count: all.filter((entry) => isReadAction(entry.action)).length })}
       </Checkbox>
       {shown.length === 0 ? (
@@ -35,7 +39,9 @@ export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey
             key: String(entry.position),
             content: (
               <div>
-                <Typography.Text strong>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
+                <Typography.Text strong>
+                  {t(`auditAction.${entry.action}`, { defaultValue: entry.action })}
+                </Typography.Text>
                 <Typography.Text type="secondary">
                   {" "}
                   · {formatTime(entry.at)} · {entry.actorUsername ?? t("audit.system")}

@@ -8,7 +8,13 @@ export function JobProgress({ job, testId }: { job: Job | null; testId: string }
   if (!job) return null;
   const status = job.status === "failed" ? "exception" : job.status === "succeeded" ? "success" : "active";
   return (
-    <Space orientation="vertical" size={0} style={{ width: "100%", maxWidth: 480 }} data-testid={testId} data-status={job.status}>
+    <Space
+      orientation="vertical"
+      size={0}
+      style={{ width: "100%", maxWidth: 480 }}
+      data-testid={testId}
+      data-status={job.status}
+    >
       <Typography.Text type="secondary">
         {t("jobs.progress", { title: job.title, status: t(`jobs.status.${job.status}`) })}
         {job.progress.label && job.status === "running" ? ` · ${job.progress.label}` : ""}

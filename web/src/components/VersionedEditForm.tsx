@@ -29,7 +29,18 @@ interface Props<Record extends { id: string; version: number }> {
  * shows a 409 as "someone saved first" with a reload button, puts server field errors under their fields.
  */
 export function VersionedEditForm<Record extends { id: string; version: number }>(props: Props<Record>) {
-  const { record, path, initialValues, testIdPrefix, readOnlyFields = [], adjust, onSaved, onCancel, onReload, children } = props;
+  const {
+    record,
+    path,
+    initialValues,
+    testIdPrefix,
+    readOnlyFields = [],
+    adjust,
+    onSaved,
+    onCancel,
+    onReload,
+    children,
+  } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -51,7 +62,13 @@ export function VersionedEditForm<Record extends { id: string; version: number }
   );
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} data-testid={`${testIdPrefix}-edit-form`}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(values) => void submit(values)}
+      data-testid={`${testIdPrefix}-edit-form`}
+    >
       <SubmitErrorAlert {...alert} />
       {children}
       <Space>

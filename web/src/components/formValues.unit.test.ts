@@ -3,7 +3,9 @@ import { changedValues, withoutEmpty } from "./formValues";
 
 describe("withoutEmpty", () => {
   it("drops undefined, null and empty strings but keeps false and 0", () => {
-    expect(withoutEmpty({ name: "张三", phone: "", communityId: undefined, address: null, disabled: false, count: 0 })).toEqual({
+    expect(
+      withoutEmpty({ name: "张三", phone: "", communityId: undefined, address: null, disabled: false, count: 0 }),
+    ).toEqual({
       name: "张三",
       disabled: false,
       count: 0,
@@ -15,7 +17,9 @@ describe("changedValues", () => {
   const person = { name: "张三", phone: null, address: "石岐区 1 号", version: 3 };
 
   it("keeps only the fields that differ from the record as loaded", () => {
-    expect(changedValues(person, { name: "张三", phone: undefined, address: "石岐区 2 号" })).toEqual({ address: "石岐区 2 号" });
+    expect(changedValues(person, { name: "张三", phone: undefined, address: "石岐区 2 号" })).toEqual({
+      address: "石岐区 2 号",
+    });
   });
 
   it("treats an untouched empty field as no change, a newly filled one as a change", () => {

@@ -62,7 +62,10 @@ export function submitErrorView(error: unknown, canReload: boolean): SubmitError
   if (!error) return { kind: "none" };
   if (error instanceof ApiError && error.code === "version_conflict" && canReload) return { kind: "conflict" };
   if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-    return { kind: "fields", message: Object.values(error.fields).includes(error.message) ? undefined : error.message || undefined };
+    return {
+      kind: "fields",
+      message: Object.values(error.fields).includes(error.message) ? undefined : error.message || undefined,
+    };
   }
   return { kind: "message" };
 }

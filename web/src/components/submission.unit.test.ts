@@ -6,7 +6,12 @@ function harness() {
   const states: SubmitState[] = [];
   const setFields = vi.fn();
   const key = { current: "key-1" };
-  return { states, setFields, key, hooks: { update: (state: SubmitState) => states.push(state), form: { setFields }, key } };
+  return {
+    states,
+    setFields,
+    key,
+    hooks: { update: (state: SubmitState) => states.push(state), form: { setFields }, key },
+  };
 }
 
 const refusal = (fields: Record<string, string>, message = "请检查 (check the fields)") =>
@@ -23,14 +28,20 @@ describe("runSubmission", () => {
     const result = await runSubmission({ name: "张三" }, send, hooks);
     expect(result).toEqual({ id: "张三-key-1" });
     expect(statesWhileSending).toEqual([{ saving: true, error: null }]);
-    expect(states).toEqual([{ saving: true, error: null }, { saving: false, error: null }]);
+    expect(states).toEqual([
+      { saving: true, error: null },
+      { saving: false, error: null },
+    ]);
     expect(setFields).not.toHaveBeenCalled();
     expect(key.current).not.toBe("key-1");
   });
 
   it("puts the server's field errors under the fields (nested names split, list indexes as numbers) and keeps the error", async () => {
     const { states, setFields, key, hooks } = harness();
-    const error = refusal({ idNumber: "身份证号码校验位错误 (bad check digit)", "roles.0.townCode": "镇区不存在 (unknown town)" });
+    const error = refusal({
+      idNumber: "身份证号码校验位错误 (bad check digit)",
+      "roles.0.townCode": "镇区不存在 (unknown town)",
+    });
     const result = await runSubmission({}, async () => Promise.reject(error), hooks);
     expect(result).toBeUndefined();
     expect(setFields).toHaveBeenCalledWith([
@@ -85,8 +96,12 @@ describe("submitErrorView", () => {
   });
 
   it("says 'check the fields' with the general message unless a field repeats it", () => {
-    expect(submitErrorView(refusal({ phone: "手机号码格式不对 (bad phone)" }, "请求有误 (bad request)"), false)).toEqual({ kind: "fields", message: "请求有误 (bad request)" });
-    expect(submitErrorView(refusal({ phone: "手机号码格式不对 (bad phone)" }, "手机号码格式不对 (bad phone)"), false)).toEqual({ kind: "fields", message: undefined });
+    expect(
+      submitErrorView(refusal({ phone: "手机号码格式不对 (bad phone)" }, "请求有误 (bad request)"), false),
+    ).toEqual({ kind: "fields", message: "请求有误 (bad request)" });
+    expect(
+      submitErrorView(refusal({ phone: "手机号码格式不对 (bad phone)" }, "手机号码格式不对 (bad phone)"), false),
+    ).toEqual({ kind: "fields", message: undefined });
   });
 
   it("shows nothing without an error and one line for any other error", () => {

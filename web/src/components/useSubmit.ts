@@ -42,7 +42,8 @@ export function useSubmit<Values, Result = unknown>(
   return {
     saving: state.saving,
     error: state.error,
-    submit: (values) => runSubmission(values, send, { update: setState, form, key: key as { current: string }, onFailure }),
+    submit: (values) =>
+      runSubmission(values, send, { update: setState, form, key: key as { current: string }, onFailure }),
     clearError: () => setState((current) => ({ ...current, error: null })),
     showError: (error) => setState((current) => ({ ...current, error })),
     alert: {

@@ -11,10 +11,14 @@ export function ConsoleMenu() {
   const navigate = useNavigate();
   const location = useLocation();
 
-  const entries = consoleModules.flatMap((module) => module.menu).filter((entry) => !entry.ability || can(entry.ability));
+  const entries = consoleModules
+    .flatMap((module) => module.menu)
+    .filter((entry) => !entry.ability || can(entry.ability));
   const current = location.pathname.replace(/^\/console\/?/, "");
   const selected = entries
-    .filter((entry) => (entry.path === "" ? current === "" : current === entry.path || current.startsWith(`${entry.path}/`)))
+    .filter((entry) =>
+      entry.path === "" ? current === "" : current === entry.path || current.startsWith(`${entry.path}/`),
+    )
     .sort((a, b) => b.path.length - a.path.length)[0];
 
   return (

@@ -30,11 +30,15 @@ export function PublicLayout() {
           <LanguageSwitch />
           {status === "signedIn" ? (
             <Link to="/console">
-              <Button type="primary" data-testid="go-console">{t("nav.console")}</Button>
+              <Button type="primary" data-testid="go-console">
+                {t("nav.console")}
+              </Button>
             </Link>
           ) : onLoginPage ? null : (
             <Link to="/login">
-              <Button type="primary" data-testid="go-login">{t("nav.login")}</Button>
+              <Button type="primary" data-testid="go-login">
+                {t("nav.login")}
+              </Button>
             </Link>
           )}
         </Space>

@@ -9,4 +9,12 @@ import { registryModule } from "./registry/routes";
 import type { ConsoleModule } from "./types";
 
 /** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
-export const consoleModules: ConsoleModule[] = [homeModule, registryModule, pointsModule, assistanceModule, calendarModule, auditModule, accountsModule];
+export const consoleModules: ConsoleModule[] = [
+  homeModule,
+  registryModule,
+  pointsModule,
+  assistanceModule,
+  calendarModule,
+  auditModule,
+  accountsModule,
+];

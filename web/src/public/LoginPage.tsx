@@ -44,12 +44,22 @@ export function LoginPage() {
       <Card className="login-card">
         <Typography.Title level={3}>{t("login.title")}</Typography.Title>
         <Typography.Paragraph type="secondary">{t("login.lead")}</Typography.Paragraph>
-        {problem ? <Alert type="error" showIcon title={problem} data-testid="login-error" className="form-alert" /> : null}
+        {problem ? (
+          <Alert type="error" showIcon title={problem} data-testid="login-error" className="form-alert" />
+        ) : null}
         <Form<LoginValues> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
-          <Form.Item name="username" label={t("login.username")} rules={[{ required: true, message: t("login.usernameRequired") }]}>
+          <Form.Item
+            name="username"
+            label={t("login.username")}
+            rules={[{ required: true, message: t("login.usernameRequired") }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t("login.password")} rules={[{ required: true, message: t("login.passwordRequired") }]}>
+          <Form.Item
+            name="password"
+            label={t("login.password")}
+            rules={[{ required: true, message: t("login.passwordRequired") }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
@@ -70,7 +80,9 @@ function loginProblem(error: unknown, t: (key: string, options?: Record<string, 
   }
   if (error.status === 429) {
     const seconds = Number(error.body.retryAfter ?? error.body.retryAfterSeconds);
-    return Number.isFinite(seconds) && seconds > 0 ? t("login.rateLimitedSeconds", { seconds: Math.ceil(seconds) }) : t("login.rateLimited");
+    return Number.isFinite(seconds) && seconds > 0
+      ? t("login.rateLimitedSeconds", { seconds: Math.ceil(seconds) })
+      : t("login.rateLimited");
   }
   return describeError(error, t);
 }

@@ -12,9 +12,7 @@ export function TownList() {
   if (loading) return <Skeleton active />;
   if (failed) return <Alert type="error" showIcon title={t("error.loadFailed")} />;
 
-  const kinds = [...new Set(towns.map((town) => town.kind))].sort(
-    (a, b) => rank(a) - rank(b),
-  );
+  const kinds = [...new Set(towns.map((town) => town.kind))].sort((a, b) => rank(a) - rank(b));
   const english = i18n.language === "en";
   return (
     <div data-testid="town-list">

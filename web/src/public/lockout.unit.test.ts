@@ -11,7 +11,13 @@ describe("lockedUntil", () => {
   });
 
   it("does not parse the message text: no field, no time", () => {
-    const error = new ApiError(423, "account_locked", "account locked until 2026-11-27T02:15:00.000Z", {}, { code: "account_locked" });
+    const error = new ApiError(
+      423,
+      "account_locked",
+      "account locked until 2026-11-27T02:15:00.000Z",
+      {},
+      { code: "account_locked" },
+    );
     expect(lockedUntil(error)).toBeNull();
   });
 });

@@ -22,7 +22,13 @@ import { bump, checkDate, checkStep, checkVersion, recordEvent, type CommandCont
 import { clock } from "../../../core/clock";
 
 /** Republishes the month's approved list of the case's 镇区 (公布): every case approved there that month, masked. */
-async function publishApprovedList(trx: Trx, context: CommandContext, actor: Actor, record: CaseRecord, decidedOn: string): Promise<Result<null, Problem>> {
+async function publishApprovedList(
+  trx: Trx,
+  context: CommandContext,
+  actor: Actor,
+  record: CaseRecord,
+  decidedOn: string,
+): Promise<Result<null, Problem>> {
   const month = monthOf(decidedOn);
   const approved = await assistanceDb(trx)
     .selectFrom("assistance_cases")
@@ -47,29 +53,54 @@ async function publishApprovedList(trx: Trx, context: CommandContext, actor: Act
       subjectId: row.id,
     });
   }
-  const published = await publishList(trx, { actor, requestId: context.requestId }, {
-    kind: "assistance.approved",
-    subjectKey: `assistance:approved:${record.townCode}:${month}`,
-    title: `最低生活保障对象名单（${month}）`,
-    townCode: record.townCode,
-    startDate: decidedOn,
-    workingDays: timings.publicityWorkingDays,
-    columns: [
-      { key: "members", label: "保障人数" },
-      { key: "amount", label: "保障金额（元/月）" },
-    ],
-    entries,
-  });
+  const published = await publishList(
+    trx,
+    { actor, requestId: context.requestId },
+    {
+      kind: "assistance.approved",
+      subjectKey: `assistance:approved:${record.townCode}:${month}`,
+      title: `最低生活保障对象名单（${month}）`,
+      townCode: record.townCode,
+      startDate: decidedOn,
+      workingDays: timings.publicityWorkingDays,
+      columns: [
+        { key: "members", label: "保障人数" },
+        { key: "amount", label: "保障金额（元/月）" },
+      ],
+      entries,
+    },
+  );
   return published.ok ? ok(null) : published;
 }
 
 /** Puts an approved case into payment from the decision month, re-checking eligibility under the standard then in force. */
-async function activate(trx: Trx, context: CommandContext, actor: Actor, record: CaseRecord, decidedOn: string, extra: Record<string, unknown>): Promise<Result<null, Problem>> {
+async function activate(
+  trx: Trx,
+  context: CommandContext,
+  actor: Actor,
+  record: CaseRecord,
+  decidedOn: string,
+  extra: Record<string, unknown>,
+): Promise<Result<null, Problem>> {
   const month = monthOf(decidedOn);
-  const eligibility = assessEligibility({ caseId: record.id, members: record.members, assetsFen: record.assetsFen, secondHome: record.secondHome, vehicle: record.vehicle }, month, await parametersInForce(trx));
+  const eligibility = assessEligibility(
+    {
+      caseId: record.id,
+      members: record.members,
+      assetsFen: record.assetsFen,
+      secondHome: record.secondHome,
+      vehicle: record.vehicle,
+    },
+    month,
+    await parametersInForce(trx),
+  );
   if (!eligibility.ok) return eligibility;
   if (!eligibility.value.eligible) {
-    return err({ code: "not_eligible", message: `不符合条件，不能批准：${eligibility.value.reasons.map((reason) => reason.message).join("；")}`, field: "decision" });
+    return err({
+      code: "not_eligible",
+      message: `不符合条件，不能批准：${eligibility.value.reasons.map((reason) => reason.message).join("；")}`,
+      field: "decision",
+    });
   }
   await assistanceDb(trx)
     .updateTable("assistance_cases")
@@ -90,7 +121,13 @@ async function activate(trx: Trx, context: CommandContext, actor: Actor, record:
 }
 
 /** Approves or refuses a case; a refusal needs a written reason the household receives. */
-export async function decideCase(trx: Trx, context: CommandContext, actor: Actor, record: CaseRecord, input: DecisionBody): Promise<Result<CaseRecord, Problem>> {
+export async function decideCase(
+  trx: Trx,
+  context: CommandContext,
+  actor: Actor,
+  record: CaseRecord,
+  input: DecisionBody,
+): Promise<Result<CaseRecord, Problem>> {
   const version = checkVersion(record, input.version);
   if (!version.ok) return version;
   const step = checkStep(record, "decide");
@@ -99,14 +136,26 @@ export async function decideCase(trx: Trx, context: CommandContext, actor: Actor
   const dated = checkDate(input.decidedOn, "decidedOn", clock.today(), after);
   if (!dated.ok) return dated;
   if (record.state === "publicised" && input.decidedOn <= record.publicityEndOn!) {
-    return err({ code: "publicity_not_over", message: `公示期至 ${record.publicityEndOn} 结束后方可审批 (publicity runs until then)`, field: "decidedOn" });
+    return err({
+      code: "publicity_not_over",
+      message: `公示期至 ${record.publicityEndOn} 结束后方可审批 (publicity runs until then)`,
+      field: "decidedOn",
+    });
   }
   if (record.state === "town_reviewed" && input.decision === "approved") {
-    return err({ code: "not_recommended", message: "未经公示的案件不能批准 (a case approved must have been publicised)", field: "decision" });
+    return err({
+      code: "not_recommended",
+      message: "未经公示的案件不能批准 (a case approved must have been publicised)",
+      field: "decision",
+    });
   }
   const reason = input.reason?.trim() ?? "";
   if (input.decision === "refused" && reason.length < 5) {
-    return err({ code: "reason_required", message: "不予批准须书面说明理由 (a refusal needs a written reason of at least 5 characters)", field: "reason" });
+    return err({
+      code: "reason_required",
+      message: "不予批准须书面说明理由 (a refusal needs a written reason of at least 5 characters)",
+      field: "reason",
+    });
   }
   const late = record.decisionDueOn !== null && input.decidedOn > record.decisionDueOn;
   if (input.decision === "approved" && record.publicityListId) {
@@ -116,18 +165,38 @@ export async function decideCase(trx: Trx, context: CommandContext, actor: Actor
       .where("list_id", "=", record.publicityListId)
       .where("status", "in", ["received", "forwarded"])
       .executeTakeFirst();
-    if (pending) return err({ code: "objection_pending", message: "公示期间有异议尚未核查完毕，暂不能批准 (an objection to the publicity is not yet answered)", field: "decision" });
+    if (pending)
+      return err({
+        code: "objection_pending",
+        message: "公示期间有异议尚未核查完毕，暂不能批准 (an objection to the publicity is not yet answered)",
+        field: "decision",
+      });
   }
   if (input.decision === "approved") {
-    const activated = await activate(trx, context, actor, record, input.decidedOn, { decision_late: late, decision_reason: reason || null });
+    const activated = await activate(trx, context, actor, record, input.decidedOn, {
+      decision_late: late,
+      decision_reason: reason || null,
+    });
     if (!activated.ok) return activated;
   } else {
     await assistanceDb(trx)
       .updateTable("assistance_cases")
-      .set({ state: "refused", decision: "refused", decided_on: input.decidedOn, decision_late: late, decision_reason: reason, appeal_due_on: appealDue(input.decidedOn), ...bump(record) })
+      .set({
+        state: "refused",
+        decision: "refused",
+        decided_on: input.decidedOn,
+        decision_late: late,
+        decision_reason: reason,
+        appeal_due_on: appealDue(input.decidedOn),
+        ...bump(record),
+      })
       .where("id", "=", record.id)
       .execute();
-    await assistanceDb(trx).updateTable("assistance_case_members").set({ open: false }).where("case_id", "=", record.id).execute();
+    await assistanceDb(trx)
+      .updateTable("assistance_case_members")
+      .set({ open: false })
+      .where("case_id", "=", record.id)
+      .execute();
   }
   await recordEvent(trx, context, record, {
     kind: input.decision,
@@ -139,13 +208,22 @@ export async function decideCase(trx: Trx, context: CommandContext, actor: Actor
 }
 
 /** Files an appeal against a refusal within the time allowed. */
-export async function fileAppeal(trx: Trx, context: CommandContext, record: CaseRecord, input: AppealBody): Promise<Result<CaseRecord, Problem>> {
+export async function fileAppeal(
+  trx: Trx,
+  context: CommandContext,
+  record: CaseRecord,
+  input: AppealBody,
+): Promise<Result<CaseRecord, Problem>> {
   const step = checkStep(record, "appeal");
   if (!step.ok) return step;
   const dated = checkDate(input.filedOn, "filedOn", clock.today(), record.decidedOn ?? undefined);
   if (!dated.ok) return dated;
   if (!record.appealDueOn || input.filedOn > record.appealDueOn) {
-    return err({ code: "appeal_too_late", message: `申诉期限已过（至 ${record.appealDueOn ?? "—"}）(the time to appeal has passed)`, field: "filedOn" });
+    return err({
+      code: "appeal_too_late",
+      message: `申诉期限已过（至 ${record.appealDueOn ?? "—"}）(the time to appeal has passed)`,
+      field: "filedOn",
+    });
   }
   if (context.actor && input.fileIds?.length) {
     const files = await checkAttachableFiles(trx, context.actor, input.fileIds, "fileIds");
@@ -153,18 +231,48 @@ export async function fileAppeal(trx: Trx, context: CommandContext, record: Case
   }
   // Members rejoin the open case; a member taken into another case since then blocks the appeal.
   const db = assistanceDb(trx);
-  for (const member of await db.selectFrom("assistance_case_members").select("person_id").where("case_id", "=", record.id).execute()) {
-    const other = await db.selectFrom("assistance_case_members").select("case_id").where("person_id", "=", member.person_id).where("open", "=", true).executeTakeFirst();
-    if (other) return err({ code: "member_in_open_case", message: "成员已在另一宗案件中 (a member is in another open case)", field: "state" });
+  for (const member of await db
+    .selectFrom("assistance_case_members")
+    .select("person_id")
+    .where("case_id", "=", record.id)
+    .execute()) {
+    const other = await db
+      .selectFrom("assistance_case_members")
+      .select("case_id")
+      .where("person_id", "=", member.person_id)
+      .where("open", "=", true)
+      .executeTakeFirst();
+    if (other)
+      return err({
+        code: "member_in_open_case",
+        message: "成员已在另一宗案件中 (a member is in another open case)",
+        field: "state",
+      });
   }
-  await db.updateTable("assistance_cases").set({ state: "appealed", ...bump(record) }).where("id", "=", record.id).execute();
+  await db
+    .updateTable("assistance_cases")
+    .set({ state: "appealed", ...bump(record) })
+    .where("id", "=", record.id)
+    .execute();
   await db.updateTable("assistance_case_members").set({ open: true }).where("case_id", "=", record.id).execute();
-  await recordEvent(trx, context, record, { kind: "appealed", onDate: input.filedOn, details: { reason: input.reason }, fileIds: input.fileIds, before: { state: record.state } });
+  await recordEvent(trx, context, record, {
+    kind: "appealed",
+    onDate: input.filedOn,
+    details: { reason: input.reason },
+    fileIds: input.fileIds,
+    before: { state: record.state },
+  });
   return ok((await findCase(trx, record.id))!);
 }
 
 /** Decides an appeal: granted puts the case into payment, dismissed keeps the refusal final. */
-export async function decideAppeal(trx: Trx, context: CommandContext, actor: Actor, record: CaseRecord, input: AppealDecisionBody): Promise<Result<CaseRecord, Problem>> {
+export async function decideAppeal(
+  trx: Trx,
+  context: CommandContext,
+  actor: Actor,
+  record: CaseRecord,
+  input: AppealDecisionBody,
+): Promise<Result<CaseRecord, Problem>> {
   const version = checkVersion(record, input.version);
   if (!version.ok) return version;
   const step = checkStep(record, "appeal_decide");
@@ -175,9 +283,22 @@ export async function decideAppeal(trx: Trx, context: CommandContext, actor: Act
     const activated = await activate(trx, context, actor, record, input.decidedOn, { decision_reason: input.reason });
     if (!activated.ok) return activated;
   } else {
-    await assistanceDb(trx).updateTable("assistance_cases").set({ state: "refused", appeal_due_on: null, ...bump(record) }).where("id", "=", record.id).execute();
-    await assistanceDb(trx).updateTable("assistance_case_members").set({ open: false }).where("case_id", "=", record.id).execute();
+    await assistanceDb(trx)
+      .updateTable("assistance_cases")
+      .set({ state: "refused", appeal_due_on: null, ...bump(record) })
+      .where("id", "=", record.id)
+      .execute();
+    await assistanceDb(trx)
+      .updateTable("assistance_case_members")
+      .set({ open: false })
+      .where("case_id", "=", record.id)
+      .execute();
   }
-  await recordEvent(trx, context, record, { kind: `appeal_${input.outcome}`, onDate: input.decidedOn, details: { reason: input.reason }, before: { state: record.state } });
+  await recordEvent(trx, context, record, {
+    kind: `appeal_${input.outcome}`,
+    onDate: input.decidedOn,
+    details: { reason: input.reason },
+    before: { state: record.state },
+  });
   return ok((await findCase(trx, record.id))!);
 }

@@ -40,7 +40,12 @@ export async function submitCase(
     .where("household_id", "=", household.id)
     .where("state", "not in", ["refused", "stopped", "withdrawn"])
     .executeTakeFirst();
-  if (open) return err({ code: "case_open", message: "该户已有在办或在保案件 (the household already has an open case)", field: "householdId" });
+  if (open)
+    return err({
+      code: "case_open",
+      message: "该户已有在办或在保案件 (the household already has an open case)",
+      field: "householdId",
+    });
   const members = await validateMembers(trx, household, input.members, null);
   if (!members.ok) return members;
   if (context.actor && input.fileIds?.length) {
@@ -49,7 +54,13 @@ export async function submitCase(
   }
   const month = monthOf(submittedOn);
   const eligibility = assessEligibility(
-    { caseId: "new", members: members.value, assetsFen: assets.value, secondHome: input.secondHome, vehicle: input.vehicle },
+    {
+      caseId: "new",
+      members: members.value,
+      assetsFen: assets.value,
+      secondHome: input.secondHome,
+      vehicle: input.vehicle,
+    },
     month,
     await parametersInForce(trx),
   );
@@ -90,10 +101,24 @@ export async function submitCase(
     caseId = inserted.id;
     await db
       .insertInto("assistance_case_members")
-      .values(members.value.map((member) => ({ case_id: caseId, person_id: member.personId, town_code: household.townCode, relationship: member.relationship, monthly_income_fen: member.incomeFen, categories: member.categories })))
+      .values(
+        members.value.map((member) => ({
+          case_id: caseId,
+          person_id: member.personId,
+          town_code: household.townCode,
+          relationship: member.relationship,
+          monthly_income_fen: member.incomeFen,
+          categories: member.categories,
+        })),
+      )
       .execute();
   } catch (error) {
-    if (isOpenCaseViolation(error)) return err({ code: "case_open", message: "该户已有在办或在保案件 (the household already has an open case)", field: "householdId" });
+    if (isOpenCaseViolation(error))
+      return err({
+        code: "case_open",
+        message: "该户已有在办或在保案件 (the household already has an open case)",
+        field: "householdId",
+      });
     throw error;
   }
   await db
@@ -103,7 +128,9 @@ export async function submitCase(
       revision: 1,
       from_month: null,
       town_code: household.townCode,
-      members: JSON.stringify(members.value.map(({ personId, incomeFen, categories }) => ({ personId, incomeFen, categories }))),
+      members: JSON.stringify(
+        members.value.map(({ personId, incomeFen, categories }) => ({ personId, incomeFen, categories })),
+      ),
       assets_fen: assets.value,
     })
     .execute();
@@ -111,7 +138,13 @@ export async function submitCase(
   await recordEvent(trx, context, record, {
     kind: "submitted",
     onDate: submittedOn,
-    details: { channel, number, members: members.value.length, eligibility: eligibility.value, townDueOn: record.townDueOn },
+    details: {
+      channel,
+      number,
+      members: members.value.length,
+      eligibility: eligibility.value,
+      townDueOn: record.townDueOn,
+    },
     fileIds: input.fileIds,
   });
   return ok(record);

@@ -54,13 +54,23 @@ export function checkStep(record: CaseRecord, step: keyof typeof stepsFrom): Res
 /** Refuses a stale version (somebody saved first). */
 export function checkVersion(record: CaseRecord, version: number): Result<null, Problem> {
   if (record.version === version) return { ok: true, value: null };
-  return err({ code: "version_conflict", message: "案件已被他人修改，请刷新后重试 (the case changed since you read it)", field: "version" });
+  return err({
+    code: "version_conflict",
+    message: "案件已被他人修改，请刷新后重试 (the case changed since you read it)",
+    field: "version",
+  });
 }
 
 /** Refuses a date in the future or before an earlier step. */
 export function checkDate(value: string, field: string, today: string, notBefore?: string): Result<null, Problem> {
-  if (value > today) return err({ code: "date_in_future", message: `${field} 不能晚于今天 (must not be in the future)`, field });
-  if (notBefore && value < notBefore) return err({ code: "date_too_early", message: `${field} 不能早于 ${notBefore} (must not be before ${notBefore})`, field });
+  if (value > today)
+    return err({ code: "date_in_future", message: `${field} 不能晚于今天 (must not be in the future)`, field });
+  if (notBefore && value < notBefore)
+    return err({
+      code: "date_too_early",
+      message: `${field} 不能早于 ${notBefore} (must not be before ${notBefore})`,
+      field,
+    });
   return { ok: true, value: null };
 }
 
@@ -68,7 +78,8 @@ export function checkDate(value: string, field: string, today: string, notBefore
 export function parseAmount(value: string | number, field: string): Result<number, Problem> {
   const parsed = parseYuan(value, field);
   if (!parsed.ok) return err({ code: "invalid_amount", message: parsed.error.message, field });
-  if (parsed.value < 0) return err({ code: "invalid_amount", message: `${field} 不能为负数 (must not be negative)`, field });
+  if (parsed.value < 0)
+    return err({ code: "invalid_amount", message: `${field} 不能为负数 (must not be negative)`, field });
   return parsed;
 }
 

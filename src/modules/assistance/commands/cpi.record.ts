@@ -32,22 +32,43 @@ function percent(value: string | number | null, field: string): Result<number | 
   if (value === null) return ok(null);
   const hundredths = parseScaledDecimal(value, 2);
   if (hundredths === undefined || Math.abs(hundredths) > 10_000) {
-    return err({ code: "invalid_percent", message: `${field} 须为百分数，最多两位小数，如 3.6 (a percent with at most 2 decimals)`, field });
+    return err({
+      code: "invalid_percent",
+      message: `${field} 须为百分数，最多两位小数，如 3.6 (a percent with at most 2 decimals)`,
+      field,
+    });
   }
   return ok(hundredths);
 }
 
 /** Records (or corrects) a month's figures and prepares the price subsidy when the month triggers it. */
-export async function recordCpi(trx: Trx, context: CommandContext, month: string, input: CpiBody): Promise<Result<CpiOutcome, Problem>> {
+export async function recordCpi(
+  trx: Trx,
+  context: CommandContext,
+  month: string,
+  input: CpiBody,
+): Promise<Result<CpiOutcome, Problem>> {
   const cpi = percent(input.cpiPercent, "cpiPercent");
   if (!cpi.ok) return cpi;
   const food = percent(input.foodPercent, "foodPercent");
   if (!food.ok) return food;
-  if (cpi.value === null && food.value === null) return err({ code: "missing_index", message: "至少填写一项指数 (enter at least one index)", field: "cpiPercent" });
-  if (input.releasedOn > clock.today()) return err({ code: "date_in_future", message: "releasedOn 不能晚于今天", field: "releasedOn" });
-  if (input.releasedOn < `${month}-01`) return err({ code: "date_too_early", message: "发布日期不能早于所属月份 (released before the month began)", field: "releasedOn" });
+  if (cpi.value === null && food.value === null)
+    return err({ code: "missing_index", message: "至少填写一项指数 (enter at least one index)", field: "cpiPercent" });
+  if (input.releasedOn > clock.today())
+    return err({ code: "date_in_future", message: "releasedOn 不能晚于今天", field: "releasedOn" });
+  if (input.releasedOn < `${month}-01`)
+    return err({
+      code: "date_too_early",
+      message: "发布日期不能早于所属月份 (released before the month began)",
+      field: "releasedOn",
+    });
   const db = assistanceDb(trx);
-  const existing = await db.selectFrom("assistance_cpi").selectAll().where("month", "=", month).forUpdate().executeTakeFirst();
+  const existing = await db
+    .selectFrom("assistance_cpi")
+    .selectAll()
+    .where("month", "=", month)
+    .forUpdate()
+    .executeTakeFirst();
   const parameters = await parametersInForce(trx);
   const figures = { cpiHundredths: cpi.value ?? undefined, foodHundredths: food.value ?? undefined };
   const all = await loadCpi(trx);
@@ -57,7 +78,10 @@ export async function recordCpi(trx: Trx, context: CommandContext, month: string
   const trigger = monthTrigger(parameters, month, figures);
   const triggerMonths = integerAt(parameters, "price_linkage.trigger_months", date);
   const stopAfter = integerAt(parameters, "price_linkage.stop_after_months", date);
-  const active = triggerMonths.ok && stopAfter.ok && subsidyActive(parameters, month, figures, history, triggerMonths.value.value, stopAfter.value.value).active;
+  const active =
+    triggerMonths.ok &&
+    stopAfter.ok &&
+    subsidyActive(parameters, month, figures, history, triggerMonths.value.value, stopAfter.value.value).active;
   let coveredHouseholds = 0;
   let coveredPersons = 0;
   let subsidyFen = 0;
@@ -71,7 +95,15 @@ export async function recordCpi(trx: Trx, context: CommandContext, month: string
       subsidyFen += amounts.value.priceSubsidyFen;
     }
   }
-  const outcome: CpiOutcome = { month, triggered: trigger.triggered, active, dueOn: active ? priceSubsidyDue(input.releasedOn) : null, coveredHouseholds, coveredPersons, subsidyFen };
+  const outcome: CpiOutcome = {
+    month,
+    triggered: trigger.triggered,
+    active,
+    dueOn: active ? priceSubsidyDue(input.releasedOn) : null,
+    coveredHouseholds,
+    coveredPersons,
+    subsidyFen,
+  };
   const values = {
     cpi_hundredths: cpi.value,
     food_hundredths: food.value,
@@ -86,8 +118,17 @@ export async function recordCpi(trx: Trx, context: CommandContext, month: string
     covered_persons: coveredPersons,
     subsidy_fen: subsidyFen,
   };
-  if (existing) await db.updateTable("assistance_cpi").set({ ...values, version: existing.version + 1 }).where("month", "=", month).execute();
-  else await db.insertInto("assistance_cpi").values({ month, ...values }).execute();
+  if (existing)
+    await db
+      .updateTable("assistance_cpi")
+      .set({ ...values, version: existing.version + 1 })
+      .where("month", "=", month)
+      .execute();
+  else
+    await db
+      .insertInto("assistance_cpi")
+      .values({ month, ...values })
+      .execute();
   await audit(trx, context, {
     action: existing ? "assistance.cpi.correct" : "assistance.cpi.record",
     entityType: "assistance_cpi",

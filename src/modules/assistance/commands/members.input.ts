@@ -32,7 +32,12 @@ export async function validateMembers(
   const result: CaseMemberInput[] = [];
   for (const [index, member] of members.entries()) {
     const field = `members.${index}`;
-    if (seen.has(member.personId)) return err({ code: "duplicate_member", message: "同一成员重复 (member listed twice)", field: `${field}.personId` });
+    if (seen.has(member.personId))
+      return err({
+        code: "duplicate_member",
+        message: "同一成员重复 (member listed twice)",
+        field: `${field}.personId`,
+      });
     seen.add(member.personId);
     const current = household.members.find((candidate) => candidate.personId === member.personId);
     if (!current) {
@@ -50,13 +55,26 @@ export async function validateMembers(
     if (!income.ok) return income;
     const openCase = await openCaseOfPerson(trx, member.personId);
     if (openCase && openCase !== ownCaseId) {
-      return err({ code: "member_in_open_case", message: "此人已在另一宗在办或在保案件中 (person is in another open case)", field: `${field}.personId` });
+      return err({
+        code: "member_in_open_case",
+        message: "此人已在另一宗在办或在保案件中 (person is in another open case)",
+        field: `${field}.personId`,
+      });
     }
-    result.push({ personId: member.personId, relationship: current.relationship, incomeFen: income.value, categories: [...new Set(member.categories ?? [])] });
+    result.push({
+      personId: member.personId,
+      relationship: current.relationship,
+      incomeFen: income.value,
+      categories: [...new Set(member.categories ?? [])],
+    });
   }
   const missing = household.members.find((candidate) => !seen.has(candidate.personId));
   if (missing) {
-    return err({ code: "member_missing", message: `共同生活成员 ${missing.name} 未列入 (every current household member must be listed)`, field: "members" });
+    return err({
+      code: "member_missing",
+      message: `共同生活成员 ${missing.name} 未列入 (every current household member must be listed)`,
+      field: "members",
+    });
   }
   return ok(result);
 }

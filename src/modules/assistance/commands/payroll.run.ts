@@ -47,11 +47,20 @@ export async function insertLines(trx: Trx, lines: readonly Line[]): Promise<voi
       select * from unnest(${column("month")}::text[], ${column("case_id")}::uuid[], ${column("kind")}::text[], ${column("for_month")}::text[],
         ${column("town_code")}::text[], ${column("revision")}::int[], ${column("members")}::int[], ${column("standard_fen")}::bigint[],
         ${column("dibao_fen")}::bigint[], ${column("supplement_fen")}::bigint[], ${column("price_subsidy_fen")}::bigint[],
-        ${column("total_fen")}::bigint[], ${column("payee_name")}::text[], ${column("bank_account")}::text[])`.execute(trx);
+        ${column("total_fen")}::bigint[], ${column("payee_name")}::text[], ${column("bank_account")}::text[])`.execute(
+      trx,
+    );
   }
 }
 
-function line(month: string, forMonth: string, kind: Line["kind"], payable: PayableCase, standardFen: number, amounts: { dibaoFen: number; supplementFen: number; priceSubsidyFen: number; totalFen: number }): Line {
+function line(
+  month: string,
+  forMonth: string,
+  kind: Line["kind"],
+  payable: PayableCase,
+  standardFen: number,
+  amounts: { dibaoFen: number; supplementFen: number; priceSubsidyFen: number; totalFen: number },
+): Line {
   return {
     month,
     case_id: payable.caseId,
@@ -80,14 +89,35 @@ export function latestPayableMonth(): string {
  * payroll of a far month would block every earlier one. Months before the first dibao standard of the policy
  * data are refused by the basis (`no_standard`).
  */
-export async function runPayroll(trx: Trx, context: CommandContext, month: string, options: PayrollRunOptions = {}): Promise<Result<PayrollRunResult, Problem>> {
+export async function runPayroll(
+  trx: Trx,
+  context: CommandContext,
+  month: string,
+  options: PayrollRunOptions = {},
+): Promise<Result<PayrollRunResult, Problem>> {
   await sql`select pg_advisory_xact_lock(${payrollLockKey})`.execute(trx);
   const db = assistanceDb(trx);
-  if (await db.selectFrom("assistance_payrolls").select("month").where("month", "=", month).executeTakeFirst()) return ok({ month, created: false });
+  if (await db.selectFrom("assistance_payrolls").select("month").where("month", "=", month).executeTakeFirst())
+    return ok({ month, created: false });
   const latest = latestPayableMonth();
-  if (month > latest) return err({ code: "month_out_of_range", message: `发放月份不能晚于 ${latest} (the payroll month must not be after ${latest})`, field: "month" });
-  const later = await db.selectFrom("assistance_payrolls").select("month").where("month", ">", month).orderBy("month").executeTakeFirst();
-  if (later) return err({ code: "later_payroll_exists", message: `${later.month} 的发放表已生成，不能再生成更早月份 (a later month is already paid)`, field: "month" });
+  if (month > latest)
+    return err({
+      code: "month_out_of_range",
+      message: `发放月份不能晚于 ${latest} (the payroll month must not be after ${latest})`,
+      field: "month",
+    });
+  const later = await db
+    .selectFrom("assistance_payrolls")
+    .select("month")
+    .where("month", ">", month)
+    .orderBy("month")
+    .executeTakeFirst();
+  if (later)
+    return err({
+      code: "later_payroll_exists",
+      message: `${later.month} 的发放表已生成，不能再生成更早月份 (a later month is already paid)`,
+      field: "month",
+    });
   const parameters = await parametersInForce(trx, options.base ?? policyParameters());
   const cpiAll = await loadCpi(trx);
   const basis = basisOf(month, parameters, cpiAll);
@@ -98,10 +128,32 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
   const username = context.actor?.username ?? context.username ?? "system";
   await db
     .insertInto("assistance_payrolls")
-    .values({ month, status: "computed", basis: JSON.stringify(basis.value), households: 0, persons: 0, lines: 0, dibao_fen: 0, supplement_fen: 0, price_subsidy_fen: 0, adjustment_fen: 0, total_fen: 0, run_by_username: username })
+    .values({
+      month,
+      status: "computed",
+      basis: JSON.stringify(basis.value),
+      households: 0,
+      persons: 0,
+      lines: 0,
+      dibao_fen: 0,
+      supplement_fen: 0,
+      price_subsidy_fen: 0,
+      adjustment_fen: 0,
+      total_fen: 0,
+      run_by_username: username,
+    })
     .execute();
   // Lines are written chunk by chunk while the next chunk is computed: the server inserts as Node computes.
-  const totals = { households: 0, persons: 0, lines: 0, dibao_fen: 0, supplement_fen: 0, price_subsidy_fen: 0, adjustment_fen: 0, total_fen: 0 };
+  const totals = {
+    households: 0,
+    persons: 0,
+    lines: 0,
+    dibao_fen: 0,
+    supplement_fen: 0,
+    price_subsidy_fen: 0,
+    adjustment_fen: 0,
+    total_fen: 0,
+  };
   const paidCases = new Set<string>();
   const count = (each: Line) => {
     totals.lines += 1;
@@ -130,7 +182,8 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
         await writing;
         return amounts;
       }
-      if (amounts.value.totalFen > 0) chunk.push(line(month, month, "regular", payable, basis.value.standardFen, amounts.value));
+      if (amounts.value.totalFen > 0)
+        chunk.push(line(month, month, "regular", payable, basis.value.standardFen, amounts.value));
     }
     chunk.forEach(count);
     write(chunk);
@@ -140,7 +193,12 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
   await writing;
 
   // Back-pay: earlier months whose basis changed since they were paid get the difference as adjustment lines.
-  const earlier = await db.selectFrom("assistance_payrolls").select(["month", "basis"]).where("month", "<", month).orderBy("month").execute();
+  const earlier = await db
+    .selectFrom("assistance_payrolls")
+    .select(["month", "basis"])
+    .where("month", "<", month)
+    .orderBy("month")
+    .execute();
   const settled: { month: string; basis: string }[] = [];
   const settledBefore: { month: string; basis: unknown }[] = [];
   const adjustments: Line[] = [];
@@ -157,16 +215,22 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
         priceSubsidyFen: due.value.priceSubsidyFen - paid.priceSubsidyFen,
         totalFen: due.value.totalFen - paid.totalFen,
       };
-      if (difference.totalFen !== 0) adjustments.push(line(month, previous.month, "adjustment", paid, now.value.standardFen, difference));
+      if (difference.totalFen !== 0)
+        adjustments.push(line(month, previous.month, "adjustment", paid, now.value.standardFen, difference));
     }
     settled.push({ month: previous.month, basis: JSON.stringify(now.value) });
     settledBefore.push({ month: previous.month, basis: previous.basis });
   }
   adjustments.forEach(count);
   await insertLines(trx, adjustments);
-  for (const each of settled) await db.updateTable("assistance_payrolls").set({ basis: each.basis }).where("month", "=", each.month).execute();
+  for (const each of settled)
+    await db.updateTable("assistance_payrolls").set({ basis: each.basis }).where("month", "=", each.month).execute();
   totals.households = paidCases.size;
-  await db.updateTable("assistance_payrolls").set({ ...totals, settled_bases: JSON.stringify(settledBefore) }).where("month", "=", month).execute();
+  await db
+    .updateTable("assistance_payrolls")
+    .set({ ...totals, settled_bases: JSON.stringify(settledBefore) })
+    .where("month", "=", month)
+    .execute();
   options.onProgress?.(cases.length, cases.length, "write");
   await options.beforeTotals?.();
   await sql`
@@ -186,15 +250,42 @@ export async function runPayroll(trx: Trx, context: CommandContext, month: strin
 }
 
 /** Approves a computed payroll (version checked); the bank file can be exported only after approval. */
-export async function approvePayroll(trx: Trx, context: CommandContext, month: string, version: number): Promise<Result<null, Problem>> {
+export async function approvePayroll(
+  trx: Trx,
+  context: CommandContext,
+  month: string,
+  version: number,
+): Promise<Result<null, Problem>> {
   const db = assistanceDb(trx);
-  const payroll = await db.selectFrom("assistance_payrolls").select(["status", "version", "total_fen"]).where("month", "=", month).forUpdate().executeTakeFirst();
+  const payroll = await db
+    .selectFrom("assistance_payrolls")
+    .select(["status", "version", "total_fen"])
+    .where("month", "=", month)
+    .forUpdate()
+    .executeTakeFirst();
   if (!payroll) return err({ code: "not_found", message: "发放表不存在 (no payroll for this month)" });
-  if (payroll.version !== version) return err({ code: "version_conflict", message: "发放表已被他人修改 (the payroll changed since you read it)", field: "version" });
-  if (payroll.status !== "computed") return err({ code: "invalid_state", message: "发放表已审核 (already approved)", field: "status" });
+  if (payroll.version !== version)
+    return err({
+      code: "version_conflict",
+      message: "发放表已被他人修改 (the payroll changed since you read it)",
+      field: "version",
+    });
+  if (payroll.status !== "computed")
+    return err({ code: "invalid_state", message: "发放表已审核 (already approved)", field: "status" });
   const username = context.actor?.username ?? context.username ?? "system";
-  await db.updateTable("assistance_payrolls").set({ status: "approved", approved_by_username: username, approved_at: new Date(), version: version + 1 }).where("month", "=", month).execute();
-  await audit(trx, context, { action: "assistance.payroll.approve", entityType: "assistance_payroll", entityId: month, townCode: null, before: { status: "computed" }, after: { status: "approved", totalFen: Number(payroll.total_fen) } });
+  await db
+    .updateTable("assistance_payrolls")
+    .set({ status: "approved", approved_by_username: username, approved_at: new Date(), version: version + 1 })
+    .where("month", "=", month)
+    .execute();
+  await audit(trx, context, {
+    action: "assistance.payroll.approve",
+    entityType: "assistance_payroll",
+    entityId: month,
+    townCode: null,
+    before: { status: "computed" },
+    after: { status: "approved", totalFen: Number(payroll.total_fen) },
+  });
   return ok(null);
 }
 
@@ -204,24 +295,69 @@ export async function approvePayroll(trx: Trx, context: CommandContext, month: s
  * Only the newest payroll can be cancelled (a later one may have paid back-pay against it); the month can then
  * be run again, and it no longer blocks earlier months.
  */
-export async function cancelPayroll(trx: Trx, context: CommandContext, month: string, input: { version: number; reason: string }): Promise<Result<null, Problem>> {
+export async function cancelPayroll(
+  trx: Trx,
+  context: CommandContext,
+  month: string,
+  input: { version: number; reason: string },
+): Promise<Result<null, Problem>> {
   await sql`select pg_advisory_xact_lock(${payrollLockKey})`.execute(trx);
   const db = assistanceDb(trx);
-  const payroll = await db.selectFrom("assistance_payrolls").selectAll().where("month", "=", month).forUpdate().executeTakeFirst();
+  const payroll = await db
+    .selectFrom("assistance_payrolls")
+    .selectAll()
+    .where("month", "=", month)
+    .forUpdate()
+    .executeTakeFirst();
   if (!payroll) return err({ code: "not_found", message: "发放表不存在 (no payroll for this month)" });
-  if (payroll.version !== input.version) return err({ code: "version_conflict", message: "发放表已被他人修改 (the payroll changed since you read it)", field: "version" });
-  if (payroll.status !== "computed") return err({ code: "invalid_state", message: "已审核的发放表不能撤销 (an approved payroll cannot be cancelled)", field: "status" });
-  const later = await db.selectFrom("assistance_payrolls").select("month").where("month", ">", month).orderBy("month", "desc").executeTakeFirst();
-  if (later) return err({ code: "later_payroll_exists", message: `请先撤销 ${later.month} 的发放表 (cancel the later payroll of ${later.month} first)`, field: "month" });
-  const adjustments = await db.selectFrom("assistance_payroll_lines").select("case_id").where("month", "=", month).where("kind", "=", "adjustment").limit(1).executeTakeFirst();
+  if (payroll.version !== input.version)
+    return err({
+      code: "version_conflict",
+      message: "发放表已被他人修改 (the payroll changed since you read it)",
+      field: "version",
+    });
+  if (payroll.status !== "computed")
+    return err({
+      code: "invalid_state",
+      message: "已审核的发放表不能撤销 (an approved payroll cannot be cancelled)",
+      field: "status",
+    });
+  const later = await db
+    .selectFrom("assistance_payrolls")
+    .select("month")
+    .where("month", ">", month)
+    .orderBy("month", "desc")
+    .executeTakeFirst();
+  if (later)
+    return err({
+      code: "later_payroll_exists",
+      message: `请先撤销 ${later.month} 的发放表 (cancel the later payroll of ${later.month} first)`,
+      field: "month",
+    });
+  const adjustments = await db
+    .selectFrom("assistance_payroll_lines")
+    .select("case_id")
+    .where("month", "=", month)
+    .where("kind", "=", "adjustment")
+    .limit(1)
+    .executeTakeFirst();
   if (payroll.settled_bases === null && adjustments) {
-    return err({ code: "cannot_cancel", message: "该发放表含补发且早于撤销功能生成，无法恢复此前月份的依据 (this payroll paid back-pay before cancellation was possible; earlier bases cannot be restored)", field: "month" });
+    return err({
+      code: "cannot_cancel",
+      message:
+        "该发放表含补发且早于撤销功能生成，无法恢复此前月份的依据 (this payroll paid back-pay before cancellation was possible; earlier bases cannot be restored)",
+      field: "month",
+    });
   }
   await db.deleteFrom("assistance_payroll_lines").where("month", "=", month).execute();
   await db.deleteFrom("assistance_payroll_totals").where("month", "=", month).execute();
   await db.deleteFrom("assistance_payrolls").where("month", "=", month).execute();
   for (const each of payroll.settled_bases ?? []) {
-    await db.updateTable("assistance_payrolls").set({ basis: JSON.stringify(each.basis) }).where("month", "=", each.month).execute();
+    await db
+      .updateTable("assistance_payrolls")
+      .set({ basis: JSON.stringify(each.basis) })
+      .where("month", "=", each.month)
+      .execute();
   }
   await audit(trx, context, {
     action: "assistance.payroll.cancel",
@@ -229,8 +365,14 @@ export async function cancelPayroll(trx: Trx, context: CommandContext, month: st
     entityId: month,
     townCode: null,
     before: {
-      status: payroll.status, households: payroll.households, persons: payroll.persons, lines: payroll.lines, totalFen: Number(payroll.total_fen),
-      adjustmentFen: Number(payroll.adjustment_fen), runBy: payroll.run_by_username, runAt: new Date(payroll.run_at).toISOString(),
+      status: payroll.status,
+      households: payroll.households,
+      persons: payroll.persons,
+      lines: payroll.lines,
+      totalFen: Number(payroll.total_fen),
+      adjustmentFen: Number(payroll.adjustment_fen),
+      runBy: payroll.run_by_username,
+      runAt: new Date(payroll.run_at).toISOString(),
       restoredMonths: (payroll.settled_bases ?? []).map((each) => each.month),
     },
     after: { status: "cancelled", reason: input.reason },
@@ -239,7 +381,22 @@ export async function cancelPayroll(trx: Trx, context: CommandContext, month: st
 }
 
 /** Records that the bank file of a month was exported (time and audit entry with rows and total). */
-export async function markExported(trx: Trx, context: CommandContext, month: string, after: Record<string, unknown>): Promise<void> {
-  await assistanceDb(trx).updateTable("assistance_payrolls").set({ exported_at: new Date() }).where("month", "=", month).execute();
-  await audit(trx, context, { action: "assistance.payroll.export", entityType: "assistance_payroll", entityId: month, townCode: null, after });
+export async function markExported(
+  trx: Trx,
+  context: CommandContext,
+  month: string,
+  after: Record<string, unknown>,
+): Promise<void> {
+  await assistanceDb(trx)
+    .updateTable("assistance_payrolls")
+    .set({ exported_at: new Date() })
+    .where("month", "=", month)
+    .execute();
+  await audit(trx, context, {
+    action: "assistance.payroll.export",
+    entityType: "assistance_payroll",
+    entityId: month,
+    townCode: null,
+    after,
+  });
 }

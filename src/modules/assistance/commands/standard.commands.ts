@@ -21,12 +21,28 @@ import { audit } from "../../../platform/commands/context";
 import { type CommandContext } from "./context";
 
 /** Proposes a standard effective from a date, with its simulation on the caseload of the simulated month. */
-export async function proposeNextStandard(trx: Trx, context: CommandContext, input: StandardProposeBody): Promise<Result<{ id: string }, Problem>> {
+export async function proposeNextStandard(
+  trx: Trx,
+  context: CommandContext,
+  input: StandardProposeBody,
+): Promise<Result<{ id: string }, Problem>> {
   const parameters = await parametersInForce(trx);
   const previous = moneyAt(parameters, "dibao.standard", addDays(input.effectiveFrom, -1));
-  if (!previous.ok) return err({ code: "no_standard", message: `${input.effectiveFrom} 前没有适用的低保标准 (no previous standard)`, field: "effectiveFrom" });
-  const proposal = proposeStandard(previous.value.value, input.perCapitaConsumptionYuan, { parameters, date: input.effectiveFrom });
-  if (!proposal.ok) return err({ ...proposal.error, field: proposal.error.field === "consumption" ? "perCapitaConsumptionYuan" : proposal.error.field });
+  if (!previous.ok)
+    return err({
+      code: "no_standard",
+      message: `${input.effectiveFrom} 前没有适用的低保标准 (no previous standard)`,
+      field: "effectiveFrom",
+    });
+  const proposal = proposeStandard(previous.value.value, input.perCapitaConsumptionYuan, {
+    parameters,
+    date: input.effectiveFrom,
+  });
+  if (!proposal.ok)
+    return err({
+      ...proposal.error,
+      field: proposal.error.field === "consumption" ? "perCapitaConsumptionYuan" : proposal.error.field,
+    });
   const ratio = ratioAt(parameters, "classified_supplement.ratio", input.effectiveFrom);
   if (!ratio.ok) return ratio;
   const rounding = roundingAt(parameters, "classified_supplement.rounding", input.effectiveFrom);
@@ -37,7 +53,11 @@ export async function proposeNextStandard(trx: Trx, context: CommandContext, inp
     id: payable.caseId,
     town: payable.townCode,
     household: {
-      members: payable.members.map((member) => ({ id: member.personId, monthly_income_yuan: fenToYuanNumber(member.incomeFen), categories: member.categories })),
+      members: payable.members.map((member) => ({
+        id: member.personId,
+        monthly_income_yuan: fenToYuanNumber(member.incomeFen),
+        categories: member.categories,
+      })),
       assets_yuan: fenToYuanNumber(payable.assetsFen),
     },
   }));
@@ -59,7 +79,12 @@ export async function proposeNextStandard(trx: Trx, context: CommandContext, inp
       standard_fen: proposal.value.proposedFen,
       supplement_fen: supplementFen,
       status: "proposed",
-      basis: JSON.stringify({ previousFen: previous.value.value, computedFen: proposal.value.computedFen, perCapitaConsumptionYuan: String(input.perCapitaConsumptionYuan), reference: proposal.value.reference }),
+      basis: JSON.stringify({
+        previousFen: previous.value.value,
+        computedFen: proposal.value.computedFen,
+        perCapitaConsumptionYuan: String(input.perCapitaConsumptionYuan),
+        reference: proposal.value.reference,
+      }),
       simulation: JSON.stringify(report),
       proposed_by: context.actor?.id ?? null,
     })
@@ -70,38 +95,95 @@ export async function proposeNextStandard(trx: Trx, context: CommandContext, inp
     entityType: "assistance_standard",
     entityId: inserted.id,
     townCode: null,
-    after: { effectiveFrom: input.effectiveFrom, standardFen: proposal.value.proposedFen, supplementFen, costDifferenceFen: report.differenceFen },
+    after: {
+      effectiveFrom: input.effectiveFrom,
+      standardFen: proposal.value.proposedFen,
+      supplementFen,
+      costDifferenceFen: report.differenceFen,
+    },
   });
   return ok({ id: inserted.id });
 }
 
 /** Submits a proposal for approval. */
-export async function submitStandard(trx: Trx, context: CommandContext, id: string, version: number): Promise<Result<null, Problem>> {
+export async function submitStandard(
+  trx: Trx,
+  context: CommandContext,
+  id: string,
+  version: number,
+): Promise<Result<null, Problem>> {
   const db = assistanceDb(trx);
-  const standard = await db.selectFrom("assistance_standards").select(["status", "version"]).where("id", "=", id).forUpdate().executeTakeFirst();
+  const standard = await db
+    .selectFrom("assistance_standards")
+    .select(["status", "version"])
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!standard) return err({ code: "not_found", message: "记录不存在或无权访问 (not found)" });
-  if (standard.version !== version) return err({ code: "version_conflict", message: "已被他人修改 (changed since you read it)", field: "version" });
-  if (standard.status !== "proposed") return err({ code: "invalid_state", message: `状态为 ${standard.status}，不能提交`, field: "status" });
-  await db.updateTable("assistance_standards").set({ status: "submitted", version: version + 1 }).where("id", "=", id).execute();
-  await audit(trx, context, { action: "assistance.standard.submit", entityType: "assistance_standard", entityId: id, townCode: null, before: { status: "proposed" }, after: { status: "submitted" } });
+  if (standard.version !== version)
+    return err({ code: "version_conflict", message: "已被他人修改 (changed since you read it)", field: "version" });
+  if (standard.status !== "proposed")
+    return err({ code: "invalid_state", message: `状态为 ${standard.status}，不能提交`, field: "status" });
+  await db
+    .updateTable("assistance_standards")
+    .set({ status: "submitted", version: version + 1 })
+    .where("id", "=", id)
+    .execute();
+  await audit(trx, context, {
+    action: "assistance.standard.submit",
+    entityType: "assistance_standard",
+    entityId: id,
+    townCode: null,
+    before: { status: "proposed" },
+    after: { status: "submitted" },
+  });
   return ok(null);
 }
 
 /** Approves (the payroll uses it from its effective date, with back-pay for months already paid) or rejects a submitted standard. */
-export async function decideStandard(trx: Trx, context: CommandContext, id: string, input: StandardDecisionBody): Promise<Result<null, Problem>> {
+export async function decideStandard(
+  trx: Trx,
+  context: CommandContext,
+  id: string,
+  input: StandardDecisionBody,
+): Promise<Result<null, Problem>> {
   const db = assistanceDb(trx);
-  const standard = await db.selectFrom("assistance_standards").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  const standard = await db
+    .selectFrom("assistance_standards")
+    .selectAll()
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!standard) return err({ code: "not_found", message: "记录不存在或无权访问 (not found)" });
-  if (standard.version !== input.version) return err({ code: "version_conflict", message: "已被他人修改 (changed since you read it)", field: "version" });
-  if (standard.status !== "submitted") return err({ code: "invalid_state", message: `状态为 ${standard.status}，不能审批`, field: "status" });
-  if (input.decision === "rejected" && (input.reason?.trim().length ?? 0) < 5) return err({ code: "reason_required", message: "不予批准须说明理由", field: "reason" });
+  if (standard.version !== input.version)
+    return err({ code: "version_conflict", message: "已被他人修改 (changed since you read it)", field: "version" });
+  if (standard.status !== "submitted")
+    return err({ code: "invalid_state", message: `状态为 ${standard.status}，不能审批`, field: "status" });
+  if (input.decision === "rejected" && (input.reason?.trim().length ?? 0) < 5)
+    return err({ code: "reason_required", message: "不予批准须说明理由", field: "reason" });
   if (input.decision === "approved") {
-    const clash = await db.selectFrom("assistance_standards").select("id").where("status", "=", "approved").where("effective_from", "=", standard.effective_from).executeTakeFirst();
-    if (clash) return err({ code: "standard_exists", message: `${standard.effective_from} 已有批准的标准`, field: "effectiveFrom" });
+    const clash = await db
+      .selectFrom("assistance_standards")
+      .select("id")
+      .where("status", "=", "approved")
+      .where("effective_from", "=", standard.effective_from)
+      .executeTakeFirst();
+    if (clash)
+      return err({
+        code: "standard_exists",
+        message: `${standard.effective_from} 已有批准的标准`,
+        field: "effectiveFrom",
+      });
   }
   await db
     .updateTable("assistance_standards")
-    .set({ status: input.decision, decided_by: context.actor?.id ?? null, decided_at: new Date(), decision_reason: input.reason ?? null, version: input.version + 1 })
+    .set({
+      status: input.decision,
+      decided_by: context.actor?.id ?? null,
+      decided_at: new Date(),
+      decision_reason: input.reason ?? null,
+      version: input.version + 1,
+    })
     .where("id", "=", id)
     .execute();
   await audit(trx, context, {
@@ -110,7 +192,12 @@ export async function decideStandard(trx: Trx, context: CommandContext, id: stri
     entityId: id,
     townCode: null,
     before: { status: "submitted" },
-    after: { status: input.decision, effectiveFrom: standard.effective_from, standardFen: Number(standard.standard_fen), supplementFen: Number(standard.supplement_fen) },
+    after: {
+      status: input.decision,
+      effectiveFrom: standard.effective_from,
+      standardFen: Number(standard.standard_fen),
+      supplementFen: Number(standard.supplement_fen),
+    },
   });
   return ok(null);
 }

@@ -12,7 +12,13 @@ import type { Actor } from "../../../platform/roles";
 import { findHousehold, findPerson } from "../../registry/repository";
 import { decideAppeal, decideCase, fileAppeal } from "../commands/case.decide";
 import { adjustCase, recordFraud, recordReview, reportChange, stopCase } from "../commands/case.change";
-import { recordAppraisal, recordInvestigation, recordTownOpinion, startPublicity, withdrawCase } from "../commands/case.process";
+import {
+  recordAppraisal,
+  recordInvestigation,
+  recordTownOpinion,
+  startPublicity,
+  withdrawCase,
+} from "../commands/case.process";
 import { submitCase } from "../commands/case.submit";
 import { caseScope, mayOnAssistance, type AssistanceAction } from "../policies";
 import { CasePage, CaseResponse, MyCasesResponse } from "../responses";
@@ -65,7 +71,13 @@ function caseTarget(action: AssistanceAction, residentMay: boolean): RouteTarget
   };
 }
 
-type Writer<B> = (trx: Trx, context: ReturnType<typeof commandContext>, actor: Actor, record: CaseRecord, body: B) => Promise<Result<CaseRecord, Problem>>;
+type Writer<B> = (
+  trx: Trx,
+  context: ReturnType<typeof commandContext>,
+  actor: Actor,
+  record: CaseRecord,
+  body: B,
+) => Promise<Result<CaseRecord, Problem>>;
 
 /** One workflow step on a case: its permission, the action staff need on the case's 镇区, and whether its resident may do it too. */
 function caseWrite<B extends TSchema>(
@@ -100,14 +112,20 @@ function caseWrite<B extends TSchema>(
   });
 }
 
-const WithdrawalBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+const WithdrawalBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 
 /** Case routes: apply, list, read, and every workflow step. */
 export const caseRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "POST",
     url: "/assistance/cases",
-    summary: { zh: "受理低保申请（窗口，或居民为本户网上申请）", en: "Open a case (at the counter, or a resident online for their household)" },
+    summary: {
+      zh: "受理低保申请（窗口，或居民为本户网上申请）",
+      en: "Open a case (at the counter, or a resident online for their household)",
+    },
     tags,
     permission: "assistance.cases.open",
     body: CaseCreateBody,
@@ -118,11 +136,18 @@ export const caseRoutes: readonly AnyRoute[] = [
         const household = await findHousehold(trx, body.householdId);
         if (!household) return err({ ...notFoundProblem, field: "householdId" });
         if (staff) {
-          if (!mayOnAssistance(actor, "case.create", household)) return err({ ...notFoundProblem, field: "householdId" });
+          if (!mayOnAssistance(actor, "case.create", household))
+            return err({ ...notFoundProblem, field: "householdId" });
         } else if (!household.members.some((member) => member.personId === actor.personId)) {
           return err({ ...notFoundProblem, field: "householdId" });
         }
-        const submitted = await submitCase(trx, commandContext(request, actor), household, body, staff ? "counter" : "online");
+        const submitted = await submitCase(
+          trx,
+          commandContext(request, actor),
+          household,
+          body,
+          staff ? "counter" : "online",
+        );
         if (!submitted.ok) return submitted;
         return ok(await presentCase(trx, actor, submitted.value, await caseEvents(trx, submitted.value.id), !staff));
       });
@@ -138,7 +163,16 @@ export const caseRoutes: readonly AnyRoute[] = [
     response: { 200: CasePage },
     handler: async ({ db, actor, query }) => {
       const { page = 1, pageSize = 20, state, townCode, q, overdue } = query;
-      const found = await listCases(db, { scope: caseScope(actor), state: state as CaseState | undefined, townCode, q, overdue, today: clock.today(), page, pageSize });
+      const found = await listCases(db, {
+        scope: caseScope(actor),
+        state: state as CaseState | undefined,
+        townCode,
+        q,
+        overdue,
+        today: clock.today(),
+        page,
+        pageSize,
+      });
       return { items: found.items.map(presentCaseSummary), total: found.total, page, pageSize };
     },
   }),
@@ -164,38 +198,123 @@ export const caseRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/assistance/cases/:id",
-    summary: { zh: "查看低保案件（工作人员按范围，居民限本户）", en: "Read a case (staff in scope, or the resident of its household)" },
+    summary: {
+      zh: "查看低保案件（工作人员按范围，居民限本户）",
+      en: "Read a case (staff in scope, or the resident of its household)",
+    },
     tags,
     permission: "assistance.cases.view",
     params: IdParams,
     target: caseTarget("case.read", true),
     response: { 200: CaseResponse },
-    handler: async ({ db, actor, target: { record } }) => presentCase(db, actor, record, await caseEvents(db, record.id), !mayOnAssistance(actor, "case.read", record)),
+    handler: async ({ db, actor, target: { record } }) =>
+      presentCase(db, actor, record, await caseEvents(db, record.id), !mayOnAssistance(actor, "case.read", record)),
   }),
-  caseWrite("investigation", { zh: "入户调查", en: "Record the home investigation" }, InvestigationBody, "assistance.cases.process", "case.process",
-    (trx, context, _actor, record, body) => recordInvestigation(trx, context, record, body)),
-  caseWrite("appraisal", { zh: "民主评议", en: "Record the community appraisal" }, AppraisalBody, "assistance.cases.process", "case.process",
-    (trx, context, _actor, record, body) => recordAppraisal(trx, context, record, body)),
-  caseWrite("town-opinion", { zh: "镇街审核意见", en: "Record the town's opinion" }, TownOpinionBody, "assistance.cases.process", "case.process",
-    (trx, context, _actor, record, body) => recordTownOpinion(trx, context, record, body)),
-  caseWrite("publicity", { zh: "开始公示", en: "Start the publicity period" }, PublicityBody, "assistance.cases.process", "case.process",
-    (trx, context, actor, record, body) => startPublicity(trx, context, actor, record, body)),
-  caseWrite("decision", { zh: "审批决定", en: "Decide the case" }, DecisionBody, "assistance.cases.decide", "case.decide",
-    (trx, context, actor, record, body) => decideCase(trx, context, actor, record, body)),
-  caseWrite("appeal", { zh: "提出复核申请", en: "File an appeal" }, AppealBody, "assistance.cases.respond", "case.process",
-    (trx, context, _actor, record, body) => fileAppeal(trx, context, record, body), true),
-  caseWrite("appeal-decision", { zh: "复核决定", en: "Decide an appeal" }, AppealDecisionBody, "assistance.cases.decide", "case.decide",
-    (trx, context, actor, record, body) => decideAppeal(trx, context, actor, record, body)),
-  caseWrite("withdrawal", { zh: "撤回申请", en: "Withdraw the application" }, WithdrawalBody, "assistance.cases.respond", "case.process",
-    (trx, context, _actor, record, body) => withdrawCase(trx, context, record, body.reason), true),
-  caseWrite("changes", { zh: "报告家庭情况变化", en: "Report a change in the household" }, ChangeReportBody, "assistance.cases.respond", "case.process",
-    (trx, context, _actor, record, body) => reportChange(trx, context, record, body), true),
-  caseWrite("reviews", { zh: "定期复核", en: "Record a periodic review" }, ReviewBody, "assistance.cases.process", "case.process",
-    (trx, context, _actor, record, body) => recordReview(trx, context, record, body)),
-  caseWrite("adjustments", { zh: "调整保障金额", en: "Adjust the benefit" }, AdjustmentBody, "assistance.cases.process", "case.process",
-    (trx, context, _actor, record, body) => adjustCase(trx, context, record, body)),
-  caseWrite("stop", { zh: "停发", en: "Stop the benefit" }, StopBody, "assistance.cases.decide", "case.decide",
-    (trx, context, _actor, record, body) => stopCase(trx, context, record, body)),
-  caseWrite("fraud", { zh: "记录骗保", en: "Record fraud" }, FraudBody, "assistance.cases.decide", "case.decide",
-    (trx, context, _actor, record, body) => recordFraud(trx, context, record, body)),
+  caseWrite(
+    "investigation",
+    { zh: "入户调查", en: "Record the home investigation" },
+    InvestigationBody,
+    "assistance.cases.process",
+    "case.process",
+    (trx, context, _actor, record, body) => recordInvestigation(trx, context, record, body),
+  ),
+  caseWrite(
+    "appraisal",
+    { zh: "民主评议", en: "Record the community appraisal" },
+    AppraisalBody,
+    "assistance.cases.process",
+    "case.process",
+    (trx, context, _actor, record, body) => recordAppraisal(trx, context, record, body),
+  ),
+  caseWrite(
+    "town-opinion",
+    { zh: "镇街审核意见", en: "Record the town's opinion" },
+    TownOpinionBody,
+    "assistance.cases.process",
+    "case.process",
+    (trx, context, _actor, record, body) => recordTownOpinion(trx, context, record, body),
+  ),
+  caseWrite(
+    "publicity",
+    { zh: "开始公示", en: "Start the publicity period" },
+    PublicityBody,
+    "assistance.cases.process",
+    "case.process",
+    (trx, context, actor, record, body) => startPublicity(trx, context, actor, record, body),
+  ),
+  caseWrite(
+    "decision",
+    { zh: "审批决定", en: "Decide the case" },
+    DecisionBody,
+    "assistance.cases.decide",
+    "case.decide",
+    (trx, context, actor, record, body) => decideCase(trx, context, actor, record, body),
+  ),
+  caseWrite(
+    "appeal",
+    { zh: "提出复核申请", en: "File an appeal" },
+    AppealBody,
+    "assistance.cases.respond",
+    "case.process",
+    (trx, context, _actor, record, body) => fileAppeal(trx, context, record, body),
+    true,
+  ),
+  caseWrite(
+    "appeal-decision",
+    { zh: "复核决定", en: "Decide an appeal" },
+    AppealDecisionBody,
+    "assistance.cases.decide",
+    "case.decide",
+    (trx, context, actor, record, body) => decideAppeal(trx, context, actor, record, body),
+  ),
+  caseWrite(
+    "withdrawal",
+    { zh: "撤回申请", en: "Withdraw the application" },
+    WithdrawalBody,
+    "assistance.cases.respond",
+    "case.process",
+    (trx, context, _actor, record, body) => withdrawCase(trx, context, record, body.reason),
+    true,
+  ),
+  caseWrite(
+    "changes",
+    { zh: "报告家庭情况变化", en: "Report a change in the household" },
+    ChangeReportBody,
+    "assistance.cases.respond",
+    "case.process",
+    (trx, context, _actor, record, body) => reportChange(trx, context, record, body),
+    true,
+  ),
+  caseWrite(
+    "reviews",
+    { zh: "定期复核", en: "Record a periodic review" },
+    ReviewBody,
+    "assistance.cases.process",
+    "case.process",
+    (trx, context, _actor, record, body) => recordReview(trx, context, record, body),
+  ),
+  caseWrite(
+    "adjustments",
+    { zh: "调整保障金额", en: "Adjust the benefit" },
+    AdjustmentBody,
+    "assistance.cases.process",
+    "case.process",
+    (trx, context, _actor, record, body) => adjustCase(trx, context, record, body),
+  ),
+  caseWrite(
+    "stop",
+    { zh: "停发", en: "Stop the benefit" },
+    StopBody,
+    "assistance.cases.decide",
+    "case.decide",
+    (trx, context, _actor, record, body) => stopCase(trx, context, record, body),
+  ),
+  caseWrite(
+    "fraud",
+    { zh: "记录骗保", en: "Record fraud" },
+    FraudBody,
+    "assistance.cases.decide",
+    "case.decide",
+    (trx, context, _actor, record, body) => recordFraud(trx, context, record, body),
+  ),
 ];

@@ -10,10 +10,29 @@ import { decideStandard, proposeNextStandard, submitStandard } from "../commands
 import { bankCsv, bankRows, bankXlsx } from "../payroll.export";
 import { findPayroll, listPayrolls } from "../payroll.repository";
 import {
-  CpiListResponse, CpiOutcomeResponse, OkResponse, PayrollCancelledResponse, PayrollLinesResponse, PayrollResponse, PayrollRunResponse, PayrollsResponse, StandardCreatedResponse,
+  CpiListResponse,
+  CpiOutcomeResponse,
+  OkResponse,
+  PayrollCancelledResponse,
+  PayrollLinesResponse,
+  PayrollResponse,
+  PayrollRunResponse,
+  PayrollsResponse,
+  StandardCreatedResponse,
   StandardsResponse,
 } from "../responses";
-import { BankFileQuery, CpiBody, IdParams, MonthParams, PayrollApproveBody, PayrollCancelBody, PayrollLinesQuery, PayrollRunBody, StandardDecisionBody, StandardProposeBody } from "../schemas";
+import {
+  BankFileQuery,
+  CpiBody,
+  IdParams,
+  MonthParams,
+  PayrollApproveBody,
+  PayrollCancelBody,
+  PayrollLinesQuery,
+  PayrollRunBody,
+  StandardDecisionBody,
+  StandardProposeBody,
+} from "../schemas";
 import { assistanceDb } from "../tables";
 
 const tags = ["assistance"];
@@ -30,7 +49,12 @@ export function presentPayroll({ payroll, towns }: PayrollRow) {
     households: payroll.households,
     persons: payroll.persons,
     lines: payroll.lines,
-    categories: { dibaoYuan: yuan(payroll.dibao_fen), supplementYuan: yuan(payroll.supplement_fen), priceSubsidyYuan: yuan(payroll.price_subsidy_fen), adjustmentYuan: yuan(payroll.adjustment_fen) },
+    categories: {
+      dibaoYuan: yuan(payroll.dibao_fen),
+      supplementYuan: yuan(payroll.supplement_fen),
+      priceSubsidyYuan: yuan(payroll.price_subsidy_fen),
+      adjustmentYuan: yuan(payroll.adjustment_fen),
+    },
     totalYuan: yuan(payroll.total_fen),
     towns: towns.map((town) => ({
       townCode: town.town_code,
@@ -66,21 +90,30 @@ export const payrollRoutes: readonly AnyRoute[] = [
     tags,
     permission: "assistance.payroll.read",
     response: { 200: PayrollsResponse },
-    handler: async ({ db }) => ({ items: (await listPayrolls(db)).map((payroll) => presentPayroll({ payroll, towns: [] })) }),
+    handler: async ({ db }) => ({
+      items: (await listPayrolls(db)).map((payroll) => presentPayroll({ payroll, towns: [] })),
+    }),
   }),
   defineRoute({
     method: "POST",
     url: "/assistance/payrolls",
-    summary: { zh: "生成月度发放名册（已生成则返回原名册）", en: "Run a month's payroll (200 with the existing one when already run)" },
+    summary: {
+      zh: "生成月度发放名册（已生成则返回原名册）",
+      en: "Run a month's payroll (200 with the existing one when already run)",
+    },
     tags,
     permission: "assistance.payroll.run",
     body: PayrollRunBody,
     response: { 201: PayrollRunResponse, 200: PayrollRunResponse },
     handler: async ({ db, request, reply, actor, body }) => {
-      const result = await inTransactionWhenOk(db, (trx) => runPayroll(trx, commandContext(request, actor), body.month));
+      const result = await inTransactionWhenOk(db, (trx) =>
+        runPayroll(trx, commandContext(request, actor), body.month),
+      );
       if (!result.ok) return sendRefusal(reply, result.error);
       const found = (await findPayroll(db, body.month))!;
-      return reply.code(result.value.created ? 201 : 200).send({ ...presentPayroll(found), created: result.value.created });
+      return reply
+        .code(result.value.created ? 201 : 200)
+        .send({ ...presentPayroll(found), created: result.value.created });
     },
   }),
   defineRoute({
@@ -108,14 +141,32 @@ export const payrollRoutes: readonly AnyRoute[] = [
       let query = assistanceDb(db).selectFrom("assistance_payroll_lines").where("month", "=", params.month);
       if (townCode) query = query.where("town_code", "=", townCode);
       const total = Number((await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-      const rows = await query.selectAll().orderBy("town_code").orderBy("case_id").orderBy("for_month").limit(pageSize).offset((page - 1) * pageSize).execute();
+      const rows = await query
+        .selectAll()
+        .orderBy("town_code")
+        .orderBy("case_id")
+        .orderBy("for_month")
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
       return {
         items: rows.map((row) => ({
-          caseId: row.case_id, kind: row.kind, forMonth: row.for_month, townCode: row.town_code, members: row.members, standardYuan: yuan(row.standard_fen),
-          dibaoYuan: yuan(row.dibao_fen), supplementYuan: yuan(row.supplement_fen), priceSubsidyYuan: yuan(row.price_subsidy_fen), totalYuan: yuan(row.total_fen),
-          payeeName: row.payee_name, bankAccount: `****${row.bank_account.slice(-4)}`,
+          caseId: row.case_id,
+          kind: row.kind,
+          forMonth: row.for_month,
+          townCode: row.town_code,
+          members: row.members,
+          standardYuan: yuan(row.standard_fen),
+          dibaoYuan: yuan(row.dibao_fen),
+          supplementYuan: yuan(row.supplement_fen),
+          priceSubsidyYuan: yuan(row.price_subsidy_fen),
+          totalYuan: yuan(row.total_fen),
+          payeeName: row.payee_name,
+          bankAccount: `****${row.bank_account.slice(-4)}`,
         })),
-        total, page, pageSize,
+        total,
+        page,
+        pageSize,
       };
     },
   }),
@@ -129,20 +180,25 @@ export const payrollRoutes: readonly AnyRoute[] = [
     body: PayrollApproveBody,
     target: payrollTarget,
     response: { 200: PayrollResponse },
-    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => approvePayroll(trx, commandContext(request, actor), params.month, body.version)),
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, (trx) => approvePayroll(trx, commandContext(request, actor), params.month, body.version)),
     present: async (_approved, { db, params }) => presentPayroll((await findPayroll(db, params.month))!),
   }),
   defineRoute({
     method: "POST",
     url: "/assistance/payrolls/:month/cancellation",
-    summary: { zh: "作废发放名册（导出前，需带版本号和理由）", en: "Cancel a payroll (before export, with its version and a reason)" },
+    summary: {
+      zh: "作废发放名册（导出前，需带版本号和理由）",
+      en: "Cancel a payroll (before export, with its version and a reason)",
+    },
     tags,
     permission: "assistance.payroll.run",
     params: MonthParams,
     body: PayrollCancelBody,
     target: payrollTarget,
     response: { 200: PayrollCancelledResponse },
-    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => cancelPayroll(trx, commandContext(request, actor), params.month, body)),
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, (trx) => cancelPayroll(trx, commandContext(request, actor), params.month, body)),
     present: (_cancelled, { params }) => ({ month: params.month, status: "cancelled" as const }),
   }),
   defineRoute({
@@ -163,13 +219,27 @@ export const payrollRoutes: readonly AnyRoute[] = [
         if (!found) return null;
         if (found.payroll.status !== "approved") return "not_approved" as const;
         const { rows, totalFen, withheld } = await bankRows(trx, month);
-        await markExported(trx, commandContext(request, actor), month, { format, rows: rows.length, totalFen, withheld });
+        await markExported(trx, commandContext(request, actor), month, {
+          format,
+          rows: rows.length,
+          totalFen,
+          withheld,
+        });
         return format === "csv" ? bankCsv(month, rows, totalFen) : await bankXlsx(month, rows, totalFen);
       });
       if (file === null) return sendNotFound(reply);
-      if (file === "not_approved") return sendProblem(reply, { code: "not_approved", message: "发放表审核后方可导出 (approve the payroll first)", field: "status" });
+      if (file === "not_approved")
+        return sendProblem(reply, {
+          code: "not_approved",
+          message: "发放表审核后方可导出 (approve the payroll first)",
+          field: "status",
+        });
       reply.header("content-disposition", `attachment; filename="dibao-${month}.${format}"`);
-      reply.type(format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      reply.type(
+        format === "csv"
+          ? "text/csv; charset=utf-8"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
       return reply.send(file);
     },
   }),
@@ -181,13 +251,31 @@ export const payrollRoutes: readonly AnyRoute[] = [
     permission: "assistance.cpi.read",
     response: { 200: CpiListResponse },
     handler: async ({ db }) => {
-      const rows = await assistanceDb(db).selectFrom("assistance_cpi").selectAll().orderBy("month", "desc").limit(120).execute();
-      const percent = (value: number | null) => (value === null ? null : `${value < 0 ? "-" : ""}${Math.floor(Math.abs(value) / 100)}.${String(Math.abs(value) % 100).padStart(2, "0")}`);
+      const rows = await assistanceDb(db)
+        .selectFrom("assistance_cpi")
+        .selectAll()
+        .orderBy("month", "desc")
+        .limit(120)
+        .execute();
+      const percent = (value: number | null) =>
+        value === null
+          ? null
+          : `${value < 0 ? "-" : ""}${Math.floor(Math.abs(value) / 100)}.${String(Math.abs(value) % 100).padStart(2, "0")}`;
       return {
         items: rows.map((row) => ({
-          month: row.month, cpiPercent: percent(row.cpi_hundredths), foodPercent: percent(row.food_hundredths), releasedOn: row.released_on, synthetic: row.synthetic,
-          recordedBy: row.recorded_by_username, recordedAt: new Date(row.recorded_at).toISOString(), triggered: row.triggered, subsidyDueOn: row.subsidy_due_on,
-          coveredHouseholds: row.covered_households, coveredPersons: row.covered_persons, subsidyYuan: yuan(row.subsidy_fen), version: row.version,
+          month: row.month,
+          cpiPercent: percent(row.cpi_hundredths),
+          foodPercent: percent(row.food_hundredths),
+          releasedOn: row.released_on,
+          synthetic: row.synthetic,
+          recordedBy: row.recorded_by_username,
+          recordedAt: new Date(row.recorded_at).toISOString(),
+          triggered: row.triggered,
+          subsidyDueOn: row.subsidy_due_on,
+          coveredHouseholds: row.covered_households,
+          coveredPersons: row.covered_persons,
+          subsidyYuan: yuan(row.subsidy_fen),
+          version: row.version,
         })),
       };
     },
@@ -201,7 +289,8 @@ export const payrollRoutes: readonly AnyRoute[] = [
     params: MonthParams,
     body: CpiBody,
     response: { 200: CpiOutcomeResponse },
-    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => recordCpi(trx, commandContext(request, actor), params.month, body)),
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, (trx) => recordCpi(trx, commandContext(request, actor), params.month, body)),
     present: ({ subsidyFen, ...rest }) => ({ ...rest, subsidyYuan: yuan(subsidyFen) }),
   }),
   defineRoute({
@@ -212,11 +301,24 @@ export const payrollRoutes: readonly AnyRoute[] = [
     permission: "assistance.standards.read",
     response: { 200: StandardsResponse },
     handler: async ({ db }) => {
-      const rows = await assistanceDb(db).selectFrom("assistance_standards").selectAll().orderBy("created_at", "desc").limit(50).execute();
+      const rows = await assistanceDb(db)
+        .selectFrom("assistance_standards")
+        .selectAll()
+        .orderBy("created_at", "desc")
+        .limit(50)
+        .execute();
       return {
         items: rows.map((row) => ({
-          id: row.id, effectiveFrom: row.effective_from, standardYuan: yuan(row.standard_fen), supplementYuan: yuan(row.supplement_fen), status: row.status,
-          basis: row.basis, simulation: row.simulation, decisionReason: row.decision_reason, version: row.version, createdAt: new Date(row.created_at).toISOString(),
+          id: row.id,
+          effectiveFrom: row.effective_from,
+          standardYuan: yuan(row.standard_fen),
+          supplementYuan: yuan(row.supplement_fen),
+          status: row.status,
+          basis: row.basis,
+          simulation: row.simulation,
+          decisionReason: row.decision_reason,
+          version: row.version,
+          createdAt: new Date(row.created_at).toISOString(),
         })),
       };
     },
@@ -229,7 +331,8 @@ export const payrollRoutes: readonly AnyRoute[] = [
     permission: "assistance.standards.propose",
     body: StandardProposeBody,
     response: { 201: StandardCreatedResponse },
-    command: ({ db, request, actor, body }) => inTransactionWhenOk(db, (trx) => proposeNextStandard(trx, commandContext(request, actor), body)),
+    command: ({ db, request, actor, body }) =>
+      inTransactionWhenOk(db, (trx) => proposeNextStandard(trx, commandContext(request, actor), body)),
   }),
   defineRoute({
     method: "POST",
@@ -240,7 +343,8 @@ export const payrollRoutes: readonly AnyRoute[] = [
     params: IdParams,
     body: PayrollApproveBody,
     response: { 200: OkResponse },
-    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => submitStandard(trx, commandContext(request, actor), params.id, body.version)),
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, (trx) => submitStandard(trx, commandContext(request, actor), params.id, body.version)),
     present: () => ({ ok: true }),
   }),
   defineRoute({
@@ -252,7 +356,8 @@ export const payrollRoutes: readonly AnyRoute[] = [
     params: IdParams,
     body: StandardDecisionBody,
     response: { 200: OkResponse },
-    command: ({ db, request, actor, params, body }) => inTransactionWhenOk(db, (trx) => decideStandard(trx, commandContext(request, actor), params.id, body)),
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, (trx) => decideStandard(trx, commandContext(request, actor), params.id, body)),
     present: () => ({ ok: true }),
   }),
 ];

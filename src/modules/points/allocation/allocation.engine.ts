@@ -31,12 +31,26 @@ interface Working {
 /** Throws when columns do not have the declared lengths: a bug in the caller that builds them, not user input. */
 function checkShapes(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolColumns): void {
   const applicantColumns = [
-    a.purpose, a.town, a.grade, a.total, a.personalQuality, a.insurance, a.residence,
-    a.appliedAt, a.homeX, a.homeY, a.eligible, a.refused, a.property, a.household,
+    a.purpose,
+    a.town,
+    a.grade,
+    a.total,
+    a.personalQuality,
+    a.insurance,
+    a.residence,
+    a.appliedAt,
+    a.homeX,
+    a.homeY,
+    a.eligible,
+    a.refused,
+    a.property,
+    a.household,
   ];
-  if (applicantColumns.some((c) => c.length !== a.count)) throw new Error("applicant columns must all have `count` rows");
+  if (applicantColumns.some((c) => c.length !== a.count))
+    throw new Error("applicant columns must all have `count` rows");
   const schoolColumns = [schools.town, schools.grade, schools.seats, schools.x, schools.y];
-  if (schoolColumns.some((c) => c.length !== schools.count)) throw new Error("school columns must all have `count` rows");
+  if (schoolColumns.some((c) => c.length !== schools.count))
+    throw new Error("school columns must all have `count` rows");
   if (quotas.schoolPlaces.length !== 2 * quotas.townCount || quotas.hukouPlaces.length !== quotas.townCount) {
     throw new Error("quota columns must match townCount");
   }
@@ -48,7 +62,8 @@ function checkShapes(a: ApplicantColumns, quotas: QuotaColumns, schools: SchoolC
   }
   if (bad >= 0) throw new Error(`applicant row ${bad}: purpose, town, grade or property code out of range`);
   for (let k = 0; k < schools.count; k++) {
-    if (schools.town[k] >= towns || schools.grade[k] > 1) throw new Error(`school row ${k}: town or grade code out of range`);
+    if (schools.town[k] >= towns || schools.grade[k] > 1)
+      throw new Error(`school row ${k}: town or grade code out of range`);
   }
 }
 
@@ -120,7 +135,13 @@ function emptyStatistics(scopeCount: number): ScopeStatistics {
 }
 
 /** Rank numbers 1..n per scope and the tie-break level against the row ranked just above. */
-function assignRanks(a: ApplicantColumns, out: AllocationColumns, order: Int32Array, start: Int32Array, towns: number): void {
+function assignRanks(
+  a: ApplicantColumns,
+  out: AllocationColumns,
+  order: Int32Array,
+  start: Int32Array,
+  towns: number,
+): void {
   const housingScope = 3 * towns;
   for (let s = 0; s < start.length - 1; s++) {
     const scopeCode = s === housingScope ? SCOPE.city : SCOPE.town;
@@ -170,7 +191,8 @@ function allocateSchool(w: Working, order: Int32Array, quotas: QuotaColumns, sch
   const schoolStart = new Int32Array(scopes + 1);
   for (let k = 0; k < schools.count; k++) {
     const s = schools.town[k] * 2 + schools.grade[k];
-    if (k > 0 && s < schools.town[k - 1] * 2 + schools.grade[k - 1]) throw new Error("schools must be ordered by town and grade");
+    if (k > 0 && s < schools.town[k - 1] * 2 + schools.grade[k - 1])
+      throw new Error("schools must be ordered by town and grade");
     schoolStart[s + 1]++;
     stats.seats[s] += schools.seats[k];
   }

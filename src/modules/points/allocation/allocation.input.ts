@@ -3,7 +3,13 @@
  * Problem naming the field (`applicants[3].appliedAt`); nothing here throws for user data.
  */
 import { err, ok, type Problem, type Result } from "../../../core/result";
-import { GRADE_CODES, PURPOSE_CODES, type ApplicantColumns, type QuotaColumns, type SchoolColumns } from "./allocation.columns";
+import {
+  GRADE_CODES,
+  PURPOSE_CODES,
+  type ApplicantColumns,
+  type QuotaColumns,
+  type SchoolColumns,
+} from "./allocation.columns";
 import type { Applicant, AllocationInput, Coordinates, School } from "./allocation.types";
 
 /** The input in columns, with the lookup tables needed to turn results back into objects. */
@@ -53,12 +59,15 @@ function sortedById(applicants: Applicant[]): Applicant[] {
 
 function checkApplicant(p: Applicant, field: string, townIndex: Map<string, number>): Result<number> {
   if (typeof p !== "object" || p === null) return problem(field, "must be an object");
-  if (typeof p.applicationId !== "string" || p.applicationId === "") return problem(`${field}.applicationId`, "must be a non-empty string");
-  if (typeof p.personId !== "string" || p.personId === "") return problem(`${field}.personId`, "must be a non-empty string");
+  if (typeof p.applicationId !== "string" || p.applicationId === "")
+    return problem(`${field}.applicationId`, "must be a non-empty string");
+  if (typeof p.personId !== "string" || p.personId === "")
+    return problem(`${field}.personId`, "must be a non-empty string");
   if (!Object.hasOwn(PURPOSE_CODES, p.purpose)) return problem(`${field}.purpose`, "must be school, housing or hukou");
   if (!townIndex.has(p.townCode)) return problem(`${field}.townCode`, `unknown 镇区 code "${p.townCode}"`);
   if (p.purpose === "school") {
-    if (p.grade === undefined || !Object.hasOwn(GRADE_CODES, p.grade)) return problem(`${field}.grade`, "school applications need primary_1 or junior_1");
+    if (p.grade === undefined || !Object.hasOwn(GRADE_CODES, p.grade))
+      return problem(`${field}.grade`, "school applications need primary_1 or junior_1");
     if (!isCoordinates(p.home)) return problem(`${field}.home`, "school applications need home coordinates {x, y}");
   }
   for (const key of ["total", "personalQuality", "insurance", "residence"] as const) {
@@ -79,7 +88,8 @@ function checkApplicant(p: Applicant, field: string, townIndex: Map<string, numb
 
 function checkSchool(s: School, field: string, townIndex: Map<string, number>): Result<true> {
   if (typeof s !== "object" || s === null) return problem(field, "must be an object");
-  if (typeof s.schoolId !== "string" || s.schoolId === "") return problem(`${field}.schoolId`, "must be a non-empty string");
+  if (typeof s.schoolId !== "string" || s.schoolId === "")
+    return problem(`${field}.schoolId`, "must be a non-empty string");
   if (!townIndex.has(s.townCode)) return problem(`${field}.townCode`, `unknown 镇区 code "${s.townCode}"`);
   if (!Object.hasOwn(GRADE_CODES, s.grade)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
   if (!isCount(s.seats)) return problem(`${field}.seats`, "must be a whole number ≥ 0");
@@ -96,7 +106,8 @@ function prepareQuotas(input: AllocationInput, townIndex: Map<string, number>): 
     housingUnits: 0,
   };
   const q = input.quotas;
-  if (q === undefined || !Array.isArray(q.school) || !Array.isArray(q.hukou)) return problem("quotas", "needs school and hukou lists");
+  if (q === undefined || !Array.isArray(q.school) || !Array.isArray(q.hukou))
+    return problem("quotas", "needs school and hukou lists");
   const seen = new Set<string>();
   for (const [i, row] of q.school.entries()) {
     const field = `quotas.school[${i}]`;
@@ -105,7 +116,8 @@ function prepareQuotas(input: AllocationInput, townIndex: Map<string, number>): 
     if (t === undefined) return problem(`${field}.townCode`, `unknown 镇区 code "${row.townCode}"`);
     if (!Object.hasOwn(GRADE_CODES, row.grade)) return problem(`${field}.grade`, "must be primary_1 or junior_1");
     if (!isCount(row.places)) return problem(`${field}.places`, "must be a whole number ≥ 0");
-    if (seen.has(`school:${row.townCode}/${row.grade}`)) return problem(field, "duplicate quota for this 镇区 and grade");
+    if (seen.has(`school:${row.townCode}/${row.grade}`))
+      return problem(field, "duplicate quota for this 镇区 and grade");
     seen.add(`school:${row.townCode}/${row.grade}`);
     quotas.schoolPlaces[t * 2 + GRADE_CODES[row.grade]] = row.places;
   }
@@ -124,7 +136,10 @@ function prepareQuotas(input: AllocationInput, townIndex: Map<string, number>): 
   return ok(quotas);
 }
 
-function prepareSchools(input: AllocationInput, townIndex: Map<string, number>): Result<{ columns: SchoolColumns; sorted: School[] }> {
+function prepareSchools(
+  input: AllocationInput,
+  townIndex: Map<string, number>,
+): Result<{ columns: SchoolColumns; sorted: School[] }> {
   if (!Array.isArray(input.schools)) return problem("schools", "must be a list");
   const ids = new Set<string>();
   for (const [i, s] of input.schools.entries()) {
@@ -182,7 +197,8 @@ export function prepareInput(input: AllocationInput): Result<PreparedInput> {
   if (input.towns.length > 0xffff) return problem("towns", "too many towns");
   const townIndex = new Map<string, number>();
   for (const [i, code] of input.towns.entries()) {
-    if (typeof code !== "string" || code === "" || townIndex.has(code)) return problem(`towns[${i}]`, "must be a unique non-empty code");
+    if (typeof code !== "string" || code === "" || townIndex.has(code))
+      return problem(`towns[${i}]`, "must be a unique non-empty code");
     townIndex.set(code, i);
   }
   const quotas = prepareQuotas(input, townIndex);
@@ -195,7 +211,8 @@ export function prepareInput(input: AllocationInput): Result<PreparedInput> {
   for (const [i, p] of input.applicants.entries()) {
     const checked = checkApplicant(p, `applicants[${i}]`, townIndex);
     if (!checked.ok) return checked;
-    if (ids.has(p.applicationId)) return problem(`applicants[${i}].applicationId`, `duplicate application "${p.applicationId}"`);
+    if (ids.has(p.applicationId))
+      return problem(`applicants[${i}].applicationId`, `duplicate application "${p.applicationId}"`);
     ids.add(p.applicationId);
     times.set(p, checked.value);
   }

@@ -26,7 +26,12 @@ const inputArbitrary = fc
   .record({
     applicants: fc.array(applicantArbitrary, { maxLength: 150, size: "max" }),
     schools: fc.array(
-      fc.record({ town: fc.integer({ min: 0, max: 2 }), grade: fc.integer({ min: 0, max: 1 }), seats: fc.integer({ min: 0, max: 5 }), x: fc.integer({ min: 0, max: 20 }) }),
+      fc.record({
+        town: fc.integer({ min: 0, max: 2 }),
+        grade: fc.integer({ min: 0, max: 1 }),
+        seats: fc.integer({ min: 0, max: 5 }),
+        x: fc.integer({ min: 0, max: 20 }),
+      }),
       { maxLength: 12, size: "max" },
     ),
     schoolPlaces: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 6, maxLength: 6 }),
@@ -62,7 +67,9 @@ const inputArbitrary = fc
       applicants,
       schools,
       quotas: {
-        school: TOWNS.flatMap((townCode, t) => GRADES.map((grade, k) => ({ townCode, grade, places: g.schoolPlaces[t * 2 + k] }))),
+        school: TOWNS.flatMap((townCode, t) =>
+          GRADES.map((grade, k) => ({ townCode, grade, places: g.schoolPlaces[t * 2 + k] })),
+        ),
         hukou: TOWNS.map((townCode, t) => ({ townCode, places: g.hukouPlaces[t] })),
         housingUnits: g.housingUnits,
       },
@@ -95,7 +102,9 @@ describe("allocation invariants (property test)", () => {
 
         for (const [t, townCode] of TOWNS.entries()) {
           for (const [k, grade] of GRADES.entries()) {
-            const list = apps.filter((r) => r.purpose === "school" && r.townCode === townCode && r.grade === grade && r.rank !== null);
+            const list = apps.filter(
+              (r) => r.purpose === "school" && r.townCode === townCode && r.grade === grade && r.rank !== null,
+            );
             expect(list.filter(admitted).length).toBeLessThanOrEqual(value.quotas.school[t * 2 + k].places);
             expect(list.map((r) => r.rank).sort((x, y) => x! - y!)).toEqual(list.map((_, i) => i + 1));
             checkMonotone(list, admitted);
@@ -115,17 +124,21 @@ describe("allocation invariants (property test)", () => {
         }
         // Nearest with a free seat: a school of the scope still free at the end was free at every placement,
         // so no placed child may be nearer to it than to its own school (equal distance: smaller schoolId wins).
-        const squared = (p: { x: number; y: number }, q: { x: number; y: number }) => (p.x - q.x) ** 2 + (p.y - q.y) ** 2;
+        const squared = (p: { x: number; y: number }, q: { x: number; y: number }) =>
+          (p.x - q.x) ** 2 + (p.y - q.y) ** 2;
         for (const r of apps.filter((x) => x.schoolId !== undefined)) {
           const home = byId.get(r.applicationId)!.home!;
           const own = value.schools.find((x) => x.schoolId === r.schoolId)!;
           for (const other of value.schools) {
-            if (other.townCode !== own.townCode || other.grade !== own.grade || freeAtEnd.get(other.schoolId)! <= 0) continue;
+            if (other.townCode !== own.townCode || other.grade !== own.grade || freeAtEnd.get(other.schoolId)! <= 0)
+              continue;
             const [d0, d1] = [squared(home, own.location), squared(home, other.location)];
             expect(d0 < d1 || (d0 === d1 && own.schoolId <= other.schoolId)).toBe(true);
           }
         }
-        const second = apps.filter((r) => r.purpose === "hukou" && r.cityRank !== undefined).sort((x, y) => x.cityRank! - y.cityRank!);
+        const second = apps
+          .filter((r) => r.purpose === "hukou" && r.cityRank !== undefined)
+          .sort((x, y) => x.cityRank! - y.cityRank!);
         expect(second.filter((r) => r.round === 2).length).toBe(run.value.hukouSecondRound.admitted);
         expect(run.value.hukouSecondRound.admitted).toBeLessThanOrEqual(run.value.hukouSecondRound.places);
         // Second round: a better city rank passed over only when its 镇区 had reached its cap (or places ran out).
@@ -154,7 +167,8 @@ describe("allocation invariants (property test)", () => {
         for (const count of hukouByProperty.values()) expect(count).toBe(1);
         for (const set of schoolHouseholds.values()) expect(set.size).toBe(1);
         // Ineligible applications are never ranked or admitted.
-        for (const r of apps) if (!byId.get(r.applicationId)!.eligible) expect([r.rank, r.outcome]).toEqual([null, "ineligible"]);
+        for (const r of apps)
+          if (!byId.get(r.applicationId)!.eligible) expect([r.rank, r.outcome]).toEqual([null, "ineligible"]);
       }),
       { numRuns: 300 },
     );

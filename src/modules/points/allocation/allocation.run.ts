@@ -46,7 +46,8 @@ function presentApplication(p: PreparedInput, out: AllocationColumns, row: numbe
     outcome: OUTCOME_NAMES[out.outcome[row]],
   };
   if (applicant.grade !== undefined && applicant.purpose === "school") result.grade = applicant.grade;
-  if (applicant.purpose === "hukou" && (out.round[row] === 1 || out.round[row] === 2)) result.round = out.round[row] as 1 | 2;
+  if (applicant.purpose === "hukou" && (out.round[row] === 1 || out.round[row] === 2))
+    result.round = out.round[row] as 1 | 2;
   if (out.cityRank[row] > 0) result.cityRank = out.cityRank[row];
   const cityLevel = out.cityTieBreak[row];
   if (cityLevel !== LEVEL_NONE && cityLevel !== 0) result.cityTieBreak = LEVEL_NAMES[cityLevel] as TieBreakLevel;
@@ -75,7 +76,14 @@ export function presentSummaries(p: Pick<PreparedInput, "towns" | "quotas">, out
   p.towns.forEach((townCode, t) => {
     for (const grade of GRADES) {
       const i = t * 2 + (grade === "primary_1" ? 0 : 1);
-      summaries.push({ purpose: "school", townCode, grade, quota: p.quotas.schoolPlaces[i], seats: s.seats[i], ...base(i) });
+      summaries.push({
+        purpose: "school",
+        townCode,
+        grade,
+        quota: p.quotas.schoolPlaces[i],
+        seats: s.seats[i],
+        ...base(i),
+      });
     }
   });
   p.towns.forEach((townCode, t) => {

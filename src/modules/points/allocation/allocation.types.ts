@@ -79,13 +79,7 @@ export interface AllocationInput {
   refused?: string[];
 }
 
-export type Outcome =
-  | "admitted"
-  | "waiting"
-  | "not_admitted"
-  | "ineligible"
-  | "forfeited"
-  | "refused_property_used";
+export type Outcome = "admitted" | "waiting" | "not_admitted" | "ineligible" | "forfeited" | "refused_property_used";
 
 /** The tie-break level that placed an application below the one ranked just above it. */
 export type TieBreakLevel = "personalQuality" | "insurance" | "residence" | "appliedAt" | "applicationId";

@@ -55,7 +55,15 @@ describe("hukou: two rounds with the 10% cap (Impl. Art. 11(3))", () => {
       ["b11", 7, "not_admitted", null],
     ]);
     expect(result.hukouSecondRound).toEqual({ places: 28, candidates: 7, admitted: 3, cutoffTotal: 4900 });
-    expect(secondRoundList(result).map((r) => r.applicationId)).toEqual(["a20", "a21", "a22", "a23", "a24", "b10", "b11"]);
+    expect(secondRoundList(result).map((r) => r.applicationId)).toEqual([
+      "a20",
+      "a21",
+      "a22",
+      "a23",
+      "a24",
+      "b10",
+      "b11",
+    ]);
     expect(rankingList(result, { purpose: "hukou", townCode: "b" }).map((r) => r.rank)).toEqual(
       Array.from({ length: 12 }, (_, i) => i + 1),
     );
@@ -94,7 +102,14 @@ describe("hukou: two rounds with the 10% cap (Impl. Art. 11(3))", () => {
         applicant("b0", { townCode: "b", total: 9000 }),
         applicant("b1", { townCode: "b", total: 7000, insurance: 3000 }),
       ],
-      quotas: { school: [], hukou: [{ townCode: "a", places: 1 }, { townCode: "b", places: 1 }], housingUnits: 0 },
+      quotas: {
+        school: [],
+        hukou: [
+          { townCode: "a", places: 1 },
+          { townCode: "b", places: 1 },
+        ],
+        housingUnits: 0,
+      },
     });
     expect(resultOf(tied, "b1")).toMatchObject({ cityRank: 1, outcome: "not_admitted" });
     expect(resultOf(tied, "b1").cityTieBreak).toBeUndefined();
@@ -139,6 +154,13 @@ describe("public rental housing: city-wide ranking (Impl. Art. 10)", () => {
     ]);
     expect(rankingList(result, { purpose: "housing" }).map((r) => r.applicationId)).toEqual(["r2", "r3", "r1", "r5"]);
     const housing = result.summaries.find((s) => s.purpose === "housing");
-    expect(housing).toMatchObject({ townCode: null, quota: 2, applications: 5, eligible: 4, admitted: 2, forfeited: 1 });
+    expect(housing).toMatchObject({
+      townCode: null,
+      quota: 2,
+      applications: 5,
+      eligible: 4,
+      admitted: 2,
+      forfeited: 1,
+    });
   });
 });

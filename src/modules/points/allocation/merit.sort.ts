@@ -71,7 +71,12 @@ function sortByColumn(
  * Stable sort of `order` by epoch milliseconds ascending. Whole seconds (the usual case) are sorted as seconds,
  * otherwise as milliseconds; spans beyond 2^32 units take a further pass on the high part.
  */
-function sortByTime(order: Int32Array, spare: Int32Array, work: Workspace, times: Float64Array): [Int32Array, Int32Array] {
+function sortByTime(
+  order: Int32Array,
+  spare: Int32Array,
+  work: Workspace,
+  times: Float64Array,
+): [Int32Array, Int32Array] {
   const m = order.length;
   if (m === 0) return [order, spare];
   let min = times[order[0]];
@@ -147,7 +152,11 @@ function sortByGroupThenTotal(
 }
 
 /** Stable regrouping of an already merit-sorted list by a small group key (counting sort), keeping merit order inside each group. */
-export function regroup(order: Int32Array, group: ArrayLike<number>, groupCount: number): { order: Int32Array; start: Int32Array } {
+export function regroup(
+  order: Int32Array,
+  group: ArrayLike<number>,
+  groupCount: number,
+): { order: Int32Array; start: Int32Array } {
   const start = new Int32Array(groupCount + 1);
   for (let i = 0; i < order.length; i++) start[group[order[i]] + 1]++;
   for (let g = 0; g < groupCount; g++) start[g + 1] += start[g];

@@ -84,10 +84,9 @@ describe("ranking order (Impl. Art. 13)", () => {
         applicant("p2", { purpose: "school", grade: "primary_1", total: 6000, home: { x: 0, y: 0 } }),
       ],
     });
-    expect(rankingList(school, { purpose: "school", townCode: "a", grade: "primary_1" }).map((r) => r.applicationId)).toEqual([
-      "p2",
-      "p1",
-    ]);
+    expect(
+      rankingList(school, { purpose: "school", townCode: "a", grade: "primary_1" }).map((r) => r.applicationId),
+    ).toEqual(["p2", "p1"]);
     expect(resultOf(school, "p2").rank).toBe(1);
     expect(resultOf(school, "p1").rank).toBe(2);
     expect(resultOf(school, "j1").rank).toBe(1);
@@ -106,17 +105,25 @@ describe("input validation", () => {
       const r = allocate(input(i));
       return r.ok ? null : r.error.field;
     };
-    expect(field({ applicants: [applicant("a1", { appliedAt: "2015-03-01T09:00:00" })] })).toBe("applicants[0].appliedAt");
+    expect(field({ applicants: [applicant("a1", { appliedAt: "2015-03-01T09:00:00" })] })).toBe(
+      "applicants[0].appliedAt",
+    );
     expect(field({ applicants: [applicant("a1", { townCode: "zz" })] })).toBe("applicants[0].townCode");
-    expect(field({ applicants: [applicant("a1", { purpose: "school", grade: "primary_1" })] })).toBe("applicants[0].home");
-    expect(field({ applicants: [applicant("a1", { purpose: "school", home: { x: 0, y: 0 } })] })).toBe("applicants[0].grade");
+    expect(field({ applicants: [applicant("a1", { purpose: "school", grade: "primary_1" })] })).toBe(
+      "applicants[0].home",
+    );
+    expect(field({ applicants: [applicant("a1", { purpose: "school", home: { x: 0, y: 0 } })] })).toBe(
+      "applicants[0].grade",
+    );
     expect(field({ applicants: [applicant("a1"), applicant("a1")] })).toBe("applicants[1].applicationId");
     expect(field({ applicants: [applicant("a1", { purpose: "toString" as "school" })] })).toBe("applicants[0].purpose");
     expect(field({ applicants: [null as unknown as ReturnType<typeof applicant>] })).toBe("applicants[0]");
     expect(field({ towns: [] })).toBe("towns");
     const twice = { townCode: "a", grade: "primary_1" as const, places: 1 };
     expect(field({ quotas: { school: [twice, twice], hukou: [], housingUnits: 0 } })).toBe("quotas.school[1]");
-    expect(field({ quotas: { school: [], hukou: [{ townCode: "a", places: 1 }], housingUnits: 1.5 } })).toBe("quotas.housingUnits");
+    expect(field({ quotas: { school: [], hukou: [{ townCode: "a", places: 1 }], housingUnits: 1.5 } })).toBe(
+      "quotas.housingUnits",
+    );
     expect(field({ applicants: [applicant("a1")], refused: ["nope"] })).toBe("refused[0]");
     expect(field({ quotas: { school: [], hukou: [{ townCode: "a", places: -1 }], housingUnits: 0 } })).toBe(
       "quotas.hukou[0].places",

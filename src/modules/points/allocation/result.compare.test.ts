@@ -19,7 +19,7 @@ function mixedInput(): AllocationInput {
     applicants.push(
       applicant(`app-${i}`, {
         purpose,
-        townCode: ["a", "b", "c"][i % 7 % 3],
+        townCode: ["a", "b", "c"][(i % 7) % 3],
         grade: purpose === "school" ? (i % 2 === 0 ? "primary_1" : "junior_1") : undefined,
         home: purpose === "school" ? { x: (i * 37) % 100, y: (i * 11) % 50 } : undefined,
         total: 6000 + (i % 4) * 100,
@@ -36,7 +36,13 @@ function mixedInput(): AllocationInput {
   for (const townCode of ["a", "b", "c"]) {
     for (const grade of ["primary_1", "junior_1"] as const) {
       for (let k = 0; k < 3; k++) {
-        schools.push({ schoolId: `${townCode}-${grade}-${k}`, townCode, grade, seats: 2, location: { x: k * 40, y: 20 } });
+        schools.push({
+          schoolId: `${townCode}-${grade}-${k}`,
+          townCode,
+          grade,
+          seats: 2,
+          location: { x: k * 40, y: 20 },
+        });
       }
     }
   }
@@ -69,7 +75,11 @@ describe("determinism", () => {
         ...base,
         applicants: shuffled(base.applicants, seed),
         schools: shuffled(base.schools, seed + 10),
-        quotas: { ...base.quotas, school: shuffled(base.quotas.school, seed), hukou: shuffled(base.quotas.hukou, seed) },
+        quotas: {
+          ...base.quotas,
+          school: shuffled(base.quotas.school, seed),
+          hukou: shuffled(base.quotas.hukou, seed),
+        },
         refused: shuffled(base.refused ?? [], seed),
       });
       expect(again).toEqual(result);
@@ -86,7 +96,9 @@ describe("determinism", () => {
 
   it("does not depend on the key order of the result objects", () => {
     const reordered = structuredClone(result);
-    reordered.applications = reordered.applications.map((a) => Object.fromEntries(Object.entries(a).reverse()) as typeof a);
+    reordered.applications = reordered.applications.map(
+      (a) => Object.fromEntries(Object.entries(a).reverse()) as typeof a,
+    );
     expect(resultHash(reordered)).toBe(resultHash(result));
   });
 });

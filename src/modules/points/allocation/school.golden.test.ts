@@ -38,8 +38,17 @@ describe("school placement (Impl. Art. 9(3))", () => {
   it("caps admissions at the quota even when schools have seats left", () => {
     expect(resultOf(result, "k4")).toMatchObject({ rank: 4, outcome: "waiting" });
     expect(resultOf(result, "k4").schoolId).toBeUndefined();
-    const summary = result.summaries.find((s) => s.purpose === "school" && s.townCode === "a" && s.grade === "primary_1");
-    expect(summary).toMatchObject({ quota: 3, seats: 11, applications: 4, eligible: 4, admitted: 3, cutoffTotal: 7000 });
+    const summary = result.summaries.find(
+      (s) => s.purpose === "school" && s.townCode === "a" && s.grade === "primary_1",
+    );
+    expect(summary).toMatchObject({
+      quota: 3,
+      seats: 11,
+      applications: 4,
+      eligible: 4,
+      admitted: 3,
+      cutoffTotal: 7000,
+    });
   });
 
   it("caps admissions at the seats when the quota is larger", () => {
@@ -67,7 +76,9 @@ describe("school placement (Impl. Art. 9(3))", () => {
     // k3 (home 0) finds S1 full (k1) and goes to S2; k4 moves up into the freed quota place.
     expect(resultOf(refused, "k3")).toMatchObject({ outcome: "admitted", schoolId: "S2", distance: 10 });
     expect(resultOf(refused, "k4")).toMatchObject({ rank: 4, outcome: "admitted", schoolId: "S2", distance: 10 });
-    const summary = refused.summaries.find((s) => s.purpose === "school" && s.townCode === "a" && s.grade === "primary_1");
+    const summary = refused.summaries.find(
+      (s) => s.purpose === "school" && s.townCode === "a" && s.grade === "primary_1",
+    );
     expect(summary).toMatchObject({ admitted: 3, forfeited: 1, cutoffTotal: 6000 });
   });
 
@@ -102,7 +113,9 @@ describe("one property supports one couple's school applications", () => {
       c3: "admitted",
       c4: "admitted",
     });
-    const summary = result.summaries.find((s) => s.purpose === "school" && s.townCode === "a" && s.grade === "primary_1");
+    const summary = result.summaries.find(
+      (s) => s.purpose === "school" && s.townCode === "a" && s.grade === "primary_1",
+    );
     expect(summary).toMatchObject({ admitted: 3, propertyRefused: 1 });
   });
 

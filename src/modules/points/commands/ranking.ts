@@ -7,7 +7,14 @@ import { formatPoints } from "../../../core/points";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { finaliseList, publishList, type EntryInput } from "../../../platform/publicity/publicity.lists";
-import { allocateColumns, CUTOFF_NONE, OUTCOME, presentSummaries, type ApplicationResult, type Purpose } from "../allocation";
+import {
+  allocateColumns,
+  CUTOFF_NONE,
+  OUTCOME,
+  presentSummaries,
+  type ApplicationResult,
+  type Purpose,
+} from "../allocation";
 import { pointsDb } from "../points.tables";
 import { findRun, type CycleRecord, type RunRecord } from "../repository";
 import { contextColumns, loadRunInput } from "../run/run.input";
@@ -28,7 +35,12 @@ export interface RankingOptions {
  * are read in chunks into the engine's columns, allocated by `allocateColumns`, and the snapshot and result rows
  * are written in bulk, all in the caller's transaction.
  */
-export async function runRanking(trx: Trx, context: CommandContext, cycle: CycleRecord, options: RankingOptions = {}): Promise<Result<RunRecord, Problem>> {
+export async function runRanking(
+  trx: Trx,
+  context: CommandContext,
+  cycle: CycleRecord,
+  options: RankingOptions = {},
+): Promise<Result<RunRecord, Problem>> {
   let mark = performance.now();
   const stage = (name: string) => {
     const now = performance.now();
@@ -40,13 +52,23 @@ export async function runRanking(trx: Trx, context: CommandContext, cycle: Cycle
   if (!loaded.ok) return loaded;
   const input = loaded.value;
   const count = input.applicants.count;
-  if (count === 0) return err({ code: "no_applications", field: "cycleId", message: "本周期没有申请，无需排名 (no applications in this cycle)" });
+  if (count === 0)
+    return err({
+      code: "no_applications",
+      field: "cycleId",
+      message: "本周期没有申请，无需排名 (no applications in this cycle)",
+    });
   const out = allocateColumns(input.applicants, input.quotas, input.schools);
   const { sortedSchools } = contextColumns(input.context);
   const reader = resultReader(input, sortedSchools, out);
   const summaries = presentSummaries({ towns: input.context.towns, quotas: input.quotas }, out);
   const second = out.statistics.secondRound;
-  const hukouSecondRound = { places: second.places, candidates: second.candidates, admitted: second.admitted, cutoffTotal: second.cutoffTotal === CUTOFF_NONE ? null : second.cutoffTotal };
+  const hukouSecondRound = {
+    places: second.places,
+    candidates: second.candidates,
+    admitted: second.admitted,
+    cutoffTotal: second.cutoffTotal === CUTOFF_NONE ? null : second.cutoffTotal,
+  };
   stage("allocate");
   const hash = streamedResultHash(count, reader, summaries, second);
   let eligible = 0;
@@ -56,25 +78,60 @@ export async function runRanking(trx: Trx, context: CommandContext, cycle: Cycle
     if (out.outcome[row] === OUTCOME.admitted) admitted++;
   }
   const db = pointsDb(trx);
-  const last = await db.selectFrom("points_runs").select("sequence").where("cycle_id", "=", cycle.id).orderBy("sequence", "desc").limit(1).executeTakeFirst();
-  const row = await db.insertInto("points_runs")
+  const last = await db
+    .selectFrom("points_runs")
+    .select("sequence")
+    .where("cycle_id", "=", cycle.id)
+    .orderBy("sequence", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto("points_runs")
     .values({
-      cycle_id: cycle.id, sequence: (last?.sequence ?? 0) + 1, status: "completed", policy_id: cycle.policy_id, input_hash: input.snapshotHash, result_hash: hash,
-      application_count: count, eligible_count: eligible, admitted_count: admitted, context: JSON.stringify(input.context),
-      summary: JSON.stringify({ summaries, hukouSecondRound, outcomes: outcomeCounts(count, reader) }), created_by: context.actor.id,
+      cycle_id: cycle.id,
+      sequence: (last?.sequence ?? 0) + 1,
+      status: "completed",
+      policy_id: cycle.policy_id,
+      input_hash: input.snapshotHash,
+      result_hash: hash,
+      application_count: count,
+      eligible_count: eligible,
+      admitted_count: admitted,
+      context: JSON.stringify(input.context),
+      summary: JSON.stringify({ summaries, hukouSecondRound, outcomes: outcomeCounts(count, reader) }),
+      created_by: context.actor.id,
     })
-    .returning("id").executeTakeFirstOrThrow();
+    .returning("id")
+    .executeTakeFirstOrThrow();
   stage("hash");
   await writeRunRows(trx, row.id, input, reader, options.chunkRows);
   stage("write");
   const run = (await findRun(trx, row.id))!;
-  await audit(trx, context, { action: "points.run", entityType: "points_run", entityId: run.id, townCode: null, after: { cycleId: cycle.id, sequence: run.sequence, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash, applications: count } });
+  await audit(trx, context, {
+    action: "points.run",
+    entityType: "points_run",
+    entityId: run.id,
+    townCode: null,
+    after: {
+      cycleId: cycle.id,
+      sequence: run.sequence,
+      policyId: run.policy_id,
+      inputHash: run.input_hash,
+      resultHash: run.result_hash,
+      applications: count,
+    },
+  });
   return ok(run);
 }
 
 /** Chinese labels of the outcomes on the public list. */
 export const outcomeLabels: Record<ApplicationResult["outcome"], string> = {
-  admitted: "录取", waiting: "候补", not_admitted: "未获指标", ineligible: "未达条件", forfeited: "放弃", refused_property_used: "房产已被使用",
+  admitted: "录取",
+  waiting: "候补",
+  not_admitted: "未获指标",
+  ineligible: "未达条件",
+  forfeited: "放弃",
+  refused_property_used: "房产已被使用",
 };
 const gradeLabels: Record<string, string> = { primary_1: "小学一年级", junior_1: "初中一年级" };
 const purposeLabels: Record<Purpose, string> = { school: "积分入学", hukou: "积分入户", housing: "积分承租公租房" };
@@ -103,15 +160,43 @@ export async function publishRun(
   options: { onProgress?: (done: number, total: number, label: string) => void } = {},
 ): Promise<Result<RunRecord, Problem>> {
   const db = pointsDb(trx);
-  const claimed = await db.updateTable("points_runs").set({ status: "published", published_at: new Date() }).where("id", "=", run.id).where("status", "=", "completed").returning("id").executeTakeFirst();
-  if (!claimed) return err({ code: "already_published", field: "status", message: "该排名结果已公示 (this run is already published)" });
-  const applications = await db.selectFrom("points_applications as a").innerJoin("persons as p", "p.id", "a.person_id")
-    .select(["a.id", "a.enrolment_id", "p.name", "p.id_number"]).where("a.cycle_id", "=", cycle.id).execute();
+  const claimed = await db
+    .updateTable("points_runs")
+    .set({ status: "published", published_at: new Date() })
+    .where("id", "=", run.id)
+    .where("status", "=", "completed")
+    .returning("id")
+    .executeTakeFirst();
+  if (!claimed)
+    return err({
+      code: "already_published",
+      field: "status",
+      message: "该排名结果已公示 (this run is already published)",
+    });
+  const applications = await db
+    .selectFrom("points_applications as a")
+    .innerJoin("persons as p", "p.id", "a.person_id")
+    .select(["a.id", "a.enrolment_id", "p.name", "p.id_number"])
+    .where("a.cycle_id", "=", cycle.id)
+    .execute();
   const byId = new Map(applications.map((application) => [application.id, application]));
-  const schoolNames = new Map((await db.selectFrom("points_schools").select(["id", "name"]).where("cycle_id", "=", cycle.id).execute()).map((school) => [school.id, school.name]));
-  const townNames = new Map((await trx.selectFrom("towns").select(["code", "name"]).execute()).map((town) => [town.code, town.name]));
-  const scopes = await db.selectFrom("points_run_results").select(["purpose", "town_code"]).distinct().where("run_id", "=", run.id).execute();
-  const keys = [...new Set(scopes.map((scope) => `${scope.purpose}:${scope.purpose === "housing" ? "city" : scope.town_code}`))].sort((a, b) => (a < b ? -1 : 1));
+  const schoolNames = new Map(
+    (await db.selectFrom("points_schools").select(["id", "name"]).where("cycle_id", "=", cycle.id).execute()).map(
+      (school) => [school.id, school.name],
+    ),
+  );
+  const townNames = new Map(
+    (await trx.selectFrom("towns").select(["code", "name"]).execute()).map((town) => [town.code, town.name]),
+  );
+  const scopes = await db
+    .selectFrom("points_run_results")
+    .select(["purpose", "town_code"])
+    .distinct()
+    .where("run_id", "=", run.id)
+    .execute();
+  const keys = [
+    ...new Set(scopes.map((scope) => `${scope.purpose}:${scope.purpose === "housing" ? "city" : scope.town_code}`)),
+  ].sort((a, b) => (a < b ? -1 : 1));
   const listIds: string[] = [];
   const published: ApplicationResult[] = [];
   for (const [index, key] of keys.entries()) {
@@ -122,15 +207,33 @@ export async function publishRun(
       published.push(item);
       const application = byId.get(item.applicationId)!;
       return {
-        rank: item.rank, name: application.name, idNumber: application.id_number, townCode: item.townCode, subjectType: "points_application", subjectId: item.applicationId,
-        values: { total: formatPoints(total), ...(purpose === "school" ? { grade: gradeLabels[item.grade ?? ""] ?? "" } : {}), result: resultLabel(item, schoolNames) },
+        rank: item.rank,
+        name: application.name,
+        idNumber: application.id_number,
+        townCode: item.townCode,
+        subjectType: "points_application",
+        subjectId: item.applicationId,
+        values: {
+          total: formatPoints(total),
+          ...(purpose === "school" ? { grade: gradeLabels[item.grade ?? ""] ?? "" } : {}),
+          result: resultLabel(item, schoolNames),
+        },
       };
     });
-    const place = town === "city" ? "全市" : townNames.get(town) ?? town;
+    const place = town === "city" ? "全市" : (townNames.get(town) ?? town);
     const list = await publishList(trx, context, {
-      kind: `points.${purpose}`, subjectKey: `points:${cycle.id}:${key}`, title: `${cycle.year}年度${place}${purposeLabels[purpose]}排名公示`,
-      townCode: town === "city" ? null : town, startDate: clock.today(), workingDays: publicityDays(purpose),
-      columns: [{ key: "total", label: "积分" }, ...(purpose === "school" ? [{ key: "grade", label: "年级" }] : []), { key: "result", label: "结果" }], entries,
+      kind: `points.${purpose}`,
+      subjectKey: `points:${cycle.id}:${key}`,
+      title: `${cycle.year}年度${place}${purposeLabels[purpose]}排名公示`,
+      townCode: town === "city" ? null : town,
+      startDate: clock.today(),
+      workingDays: publicityDays(purpose),
+      columns: [
+        { key: "total", label: "积分" },
+        ...(purpose === "school" ? [{ key: "grade", label: "年级" }] : []),
+        { key: "result", label: "结果" },
+      ],
+      entries,
     });
     if (!list.ok) return list;
     listIds.push(list.value.id);
@@ -139,23 +242,58 @@ export async function publishRun(
   options.onProgress?.(keys.length, keys.length, "notices");
   for (const item of published) {
     const application = byId.get(item.applicationId);
-    if (application) await tellResident(trx, application.enrolment_id, `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`);
+    if (application)
+      await tellResident(
+        trx,
+        application.enrolment_id,
+        `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`,
+      );
   }
-  await audit(trx, context, { action: "points.run.publish", entityType: "points_run", entityId: run.id, townCode: null, after: { lists: listIds.length } });
+  await audit(trx, context, {
+    action: "points.run.publish",
+    entityType: "points_run",
+    entityId: run.id,
+    townCode: null,
+    after: { lists: listIds.length },
+  });
   return ok((await findRun(trx, run.id))!);
 }
 
 /** Publishes the final list: every list of the run is made final (its period over, no open objection). */
-export async function finaliseRun(trx: Trx, context: CommandContext, run: RunRecord): Promise<Result<RunRecord, Problem>> {
-  if (run.status !== "published") return err({ code: "run_not_published", field: "status", message: `该排名状态为 ${run.status}，须先公示 (publish it first)` });
-  const open = await pointsDb(trx).selectFrom("publicity_objections").select("id").where("list_id", "in", run.list_ids.length ? run.list_ids : ["00000000-0000-0000-0000-000000000000"])
-    .where("status", "in", ["received", "forwarded"]).executeTakeFirst();
-  if (open) return err({ code: "objections_pending", field: "objections", message: "仍有未答复的异议 (objections still open)" });
+export async function finaliseRun(
+  trx: Trx,
+  context: CommandContext,
+  run: RunRecord,
+): Promise<Result<RunRecord, Problem>> {
+  if (run.status !== "published")
+    return err({
+      code: "run_not_published",
+      field: "status",
+      message: `该排名状态为 ${run.status}，须先公示 (publish it first)`,
+    });
+  const open = await pointsDb(trx)
+    .selectFrom("publicity_objections")
+    .select("id")
+    .where("list_id", "in", run.list_ids.length ? run.list_ids : ["00000000-0000-0000-0000-000000000000"])
+    .where("status", "in", ["received", "forwarded"])
+    .executeTakeFirst();
+  if (open)
+    return err({
+      code: "objections_pending",
+      field: "objections",
+      message: "仍有未答复的异议 (objections still open)",
+    });
   for (const listId of run.list_ids) {
     const done = await finaliseList(trx, context, listId, clock.today());
     if (!done.ok) return done;
   }
   await pointsDb(trx).updateTable("points_runs").set({ status: "final" }).where("id", "=", run.id).execute();
-  await audit(trx, context, { action: "points.run.finalise", entityType: "points_run", entityId: run.id, townCode: null, after: { status: "final" } });
+  await audit(trx, context, {
+    action: "points.run.finalise",
+    entityType: "points_run",
+    entityId: run.id,
+    townCode: null,
+    after: { status: "final" },
+  });
   return ok((await findRun(trx, run.id))!);
 }

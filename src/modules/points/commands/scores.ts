@@ -12,7 +12,8 @@ export const countingStatuses = ["confirmed", "corrected"];
 export async function countingFacts(executor: Executor, enrolmentId: string): Promise<Record<string, unknown>> {
   const enrolment = await findEnrolment(executor, enrolmentId);
   const facts: Record<string, unknown> = {};
-  for (const row of await findFacts(executor, enrolmentId)) if (countingStatuses.includes(row.status)) facts[row.fact] = row.value;
+  for (const row of await findFacts(executor, enrolmentId))
+    if (countingStatuses.includes(row.status)) facts[row.fact] = row.value;
   if (enrolment) facts.birth_date = enrolment.birth_date;
   return facts;
 }
@@ -25,8 +26,17 @@ export interface ComputedScore {
 }
 
 /** Scores one application's question. */
-export function computeScore(policyId: string, input: { purpose: string; town: string; date: string; grade: string | null; facts: Record<string, unknown> }): Result<ComputedScore, Problem> {
-  const outcome = scoreQuestion(policyId, { purpose: input.purpose as PointsPurpose, town: input.town, date: input.date, grade: input.grade, facts: input.facts });
+export function computeScore(
+  policyId: string,
+  input: { purpose: string; town: string; date: string; grade: string | null; facts: Record<string, unknown> },
+): Result<ComputedScore, Problem> {
+  const outcome = scoreQuestion(policyId, {
+    purpose: input.purpose as PointsPurpose,
+    town: input.town,
+    date: input.date,
+    grade: input.grade,
+    facts: input.facts,
+  });
   if (!outcome.ok) return err(outcome.error);
   return ok({ total: outcome.value.total, subscores: outcome.value.subscores, eligible: outcome.value.eligible });
 }
@@ -35,26 +45,56 @@ export function computeScore(policyId: string, input: { purpose: string; town: s
 export async function rescoreEnrolment(trx: Trx, enrolmentId: string, reason: string): Promise<void> {
   const db = pointsDb(trx);
   const facts = await countingFacts(trx, enrolmentId);
-  const applications = await db.selectFrom("points_applications").selectAll().where("enrolment_id", "=", enrolmentId).where("status", "=", "accepted").execute();
+  const applications = await db
+    .selectFrom("points_applications")
+    .selectAll()
+    .where("enrolment_id", "=", enrolmentId)
+    .where("status", "=", "accepted")
+    .execute();
   for (const application of applications) {
     const score = computeScore(application.policy_id, {
-      purpose: application.purpose, town: application.town_code, date: application.applied_on, grade: application.grade, facts,
+      purpose: application.purpose,
+      town: application.town_code,
+      date: application.applied_on,
+      grade: application.grade,
+      facts,
     });
     if (!score.ok) throw new Error(`stored facts no longer score: ${score.error.message}`);
-    const same = score.value.total === application.score_total && score.value.eligible === application.eligible
-      && JSON.stringify(score.value.subscores) === JSON.stringify(application.score_subscores);
+    const same =
+      score.value.total === application.score_total &&
+      score.value.eligible === application.eligible &&
+      JSON.stringify(score.value.subscores) === JSON.stringify(application.score_subscores);
     if (same) continue;
-    await db.updateTable("points_applications")
-      .set((eb) => ({ score_total: score.value.total, score_subscores: JSON.stringify(score.value.subscores), eligible: score.value.eligible, version: eb("version", "+", 1) }))
-      .where("id", "=", application.id).execute();
+    await db
+      .updateTable("points_applications")
+      .set((eb) => ({
+        score_total: score.value.total,
+        score_subscores: JSON.stringify(score.value.subscores),
+        eligible: score.value.eligible,
+        version: eb("version", "+", 1),
+      }))
+      .where("id", "=", application.id)
+      .execute();
     await recordScore(trx, application.id, score.value, reason);
   }
 }
 
 /** Appends one row to an application's score history. */
-export async function recordScore(trx: Trx, applicationId: string, score: ComputedScore, reason: string): Promise<void> {
-  await pointsDb(trx).insertInto("points_score_history")
-    .values({ application_id: applicationId, total: score.total, subscores: JSON.stringify(score.subscores), eligible: score.eligible, reason })
+export async function recordScore(
+  trx: Trx,
+  applicationId: string,
+  score: ComputedScore,
+  reason: string,
+): Promise<void> {
+  await pointsDb(trx)
+    .insertInto("points_score_history")
+    .values({
+      application_id: applicationId,
+      total: score.total,
+      subscores: JSON.stringify(score.subscores),
+      eligible: score.eligible,
+      reason,
+    })
     .execute();
 }
 

@@ -24,7 +24,10 @@ export const applicationRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "POST",
     url: "/points/applications",
-    summary: { zh: "申请积分入学、入户或承租公租房", en: "Apply for a school place, hukou or public housing by points" },
+    summary: {
+      zh: "申请积分入学、入户或承租公租房",
+      en: "Apply for a school place, hukou or public housing by points",
+    },
     tags,
     permission: "points.apply",
     body: ApplicationBody,
@@ -37,13 +40,24 @@ export const applicationRoutes: readonly AnyRoute[] = [
           const enrolment = await findEnrolment(trx, enrolmentId);
           if (!enrolment || !mayOnEnrolment(actor, "apply", enrolment)) return err(notFoundProblem);
           const cycle = await findCycle(trx, cycleId);
-          if (!cycle) return err({ code: "unknown_cycle", field: "cycleId", message: "cycleId: 没有该申请周期 (no such cycle)" });
+          if (!cycle)
+            return err({ code: "unknown_cycle", field: "cycleId", message: "cycleId: 没有该申请周期 (no such cycle)" });
           return applyForPurpose(trx, commandContext(request, actor), enrolment, cycle, input);
         });
       } catch (error) {
         // Two identical applications at the same instant: the unique indexes keep one; the other gets the same refusal as a repeat.
-        if (isUniqueViolation(error, "points_applications_cycle_id_person_id_purpose_key")) return sendRefusal(reply, { code: "duplicate_application", field: "purpose", message: "同一周期同一用途只能申请一次 (already applied for this purpose in this cycle)" });
-        if (isUniqueViolation(error, "points_applications_child")) return sendRefusal(reply, { code: "child_already_applied", field: "child.idNumber", message: "该子女本周期已由父母一方申请 (the other parent already applied)" });
+        if (isUniqueViolation(error, "points_applications_cycle_id_person_id_purpose_key"))
+          return sendRefusal(reply, {
+            code: "duplicate_application",
+            field: "purpose",
+            message: "同一周期同一用途只能申请一次 (already applied for this purpose in this cycle)",
+          });
+        if (isUniqueViolation(error, "points_applications_child"))
+          return sendRefusal(reply, {
+            code: "child_already_applied",
+            field: "child.idNumber",
+            message: "该子女本周期已由父母一方申请 (the other parent already applied)",
+          });
         throw error;
       }
       if (!result.ok) return sendRefusal(reply, result.error);
@@ -93,18 +107,51 @@ export const applicationRoutes: readonly AnyRoute[] = [
     response: { 200: { mediaType: "application/pdf", description: "the notice as a PDF" } },
     handler: async ({ db, reply, target: { application, enrolment } }) => {
       const result = await publishedResult(db, application.cycle_id, application.id);
-      if (!result || result.runStatus !== "final") return sendError(reply, 409, "no_final_result", "正式名单公布后方可下载通知书 (the final list is not published yet)");
+      if (!result || result.runStatus !== "final")
+        return sendError(
+          reply,
+          409,
+          "no_final_result",
+          "正式名单公布后方可下载通知书 (the final list is not published yet)",
+        );
       const cycle = (await findCycle(db, application.cycle_id))!;
-      const run = await pointsDb(db).selectFrom("points_runs").select("sequence").where("id", "=", result.runId).executeTakeFirstOrThrow();
-      const school = result.schoolId ? await pointsDb(db).selectFrom("points_schools").select("name").where("id", "=", result.schoolId).executeTakeFirst() : undefined;
-      const town = await db.selectFrom("towns").select("name").where("code", "=", application.town_code).executeTakeFirstOrThrow();
+      const run = await pointsDb(db)
+        .selectFrom("points_runs")
+        .select("sequence")
+        .where("id", "=", result.runId)
+        .executeTakeFirstOrThrow();
+      const school = result.schoolId
+        ? await pointsDb(db)
+            .selectFrom("points_schools")
+            .select("name")
+            .where("id", "=", result.schoolId)
+            .executeTakeFirst()
+        : undefined;
+      const town = await db
+        .selectFrom("towns")
+        .select("name")
+        .where("code", "=", application.town_code)
+        .executeTakeFirstOrThrow();
       const bytes = await noticePdf({
-        year: cycle.year, purposeLabel: purposeLabels[application.purpose], name: enrolment.name, idNumber: enrolment.id_number, townName: town.name,
-        total: application.score_total, grade: application.grade, childName: application.child_name, result, schoolName: school?.name ?? null,
-        issuedOn: clock.today(), runSequence: run.sequence,
+        year: cycle.year,
+        purposeLabel: purposeLabels[application.purpose],
+        name: enrolment.name,
+        idNumber: enrolment.id_number,
+        townName: town.name,
+        total: application.score_total,
+        grade: application.grade,
+        childName: application.child_name,
+        result,
+        schoolName: school?.name ?? null,
+        issuedOn: clock.today(),
+        runSequence: run.sequence,
       });
-      return reply.header("content-type", "application/pdf").header("content-disposition", `attachment; filename="notice-${application.id}.pdf"`)
-        .header("x-content-type-options", "nosniff").header("cache-control", "private, no-store").send(bytes);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `attachment; filename="notice-${application.id}.pdf"`)
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, no-store")
+        .send(bytes);
     },
   }),
 ];

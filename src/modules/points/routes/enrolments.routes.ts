@@ -11,7 +11,14 @@ import { confirmFact, declareFact, sendFact } from "../commands/facts";
 import { pointsDb } from "../points.tables";
 import { defaultPolicyId } from "../points.scoring";
 import { mayOnEnrolment } from "../policies";
-import { messages, presentApplication, presentEnrolment, presentFact, publishedResult, scoreHistory } from "../presenters";
+import {
+  messages,
+  presentApplication,
+  presentEnrolment,
+  presentFact,
+  publishedResult,
+  scoreHistory,
+} from "../presenters";
 import { findEnrolment, findEnrolmentOfPerson, findFact, findFacts, type EnrolmentRecord } from "../repository";
 import { CaseFileResponse, EnrolmentResponse, FactResponse } from "../responses";
 import { EnrolBody, FactBody, FactParams, FraudBody, IdParams, PersonQuery } from "../schemas";
@@ -21,22 +28,40 @@ const tags = ["points"];
 
 /** The whole case file of an enrolment: header, facts, applications with history and published result, messages. */
 export async function caseFile(executor: Executor, actor: Actor, enrolment: EnrolmentRecord) {
-  const applications = await pointsDb(executor).selectFrom("points_applications").selectAll().where("enrolment_id", "=", enrolment.id).orderBy("applied_at").execute();
+  const applications = await pointsDb(executor)
+    .selectFrom("points_applications")
+    .selectAll()
+    .where("enrolment_id", "=", enrolment.id)
+    .orderBy("applied_at")
+    .execute();
   const presented = [];
   for (const application of applications) {
-    presented.push({ ...presentApplication(actor, application), history: await scoreHistory(executor, application.id), result: await publishedResult(executor, application.cycle_id, application.id) });
+    presented.push({
+      ...presentApplication(actor, application),
+      history: await scoreHistory(executor, application.id),
+      result: await publishedResult(executor, application.cycle_id, application.id),
+    });
   }
-  return { enrolment: presentEnrolment(actor, enrolment), facts: (await findFacts(executor, enrolment.id)).map(presentFact), applications: presented, messages: await messages(executor, enrolment.id) };
+  return {
+    enrolment: presentEnrolment(actor, enrolment),
+    facts: (await findFacts(executor, enrolment.id)).map(presentFact),
+    applications: presented,
+    messages: await messages(executor, enrolment.id),
+  };
 }
 
-const presentEnrolmentFor = (enrolment: EnrolmentRecord, { actor }: { actor: Actor }) => presentEnrolment(actor, enrolment);
+const presentEnrolmentFor = (enrolment: EnrolmentRecord, { actor }: { actor: Actor }) =>
+  presentEnrolment(actor, enrolment);
 
 /** Enrolment routes: enrol (Reg. Art. 2), the case file, facts with evidence, counter checks, fraud. */
 export const enrolmentRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "POST",
     url: "/points/enrolments",
-    summary: { zh: "积分登记（居民本人，或窗口为本镇区居民代办）", en: "Enrol in the points scheme (a resident, or a clerk for a resident of their town)" },
+    summary: {
+      zh: "积分登记（居民本人，或窗口为本镇区居民代办）",
+      en: "Enrol in the points scheme (a resident, or a clerk for a resident of their town)",
+    },
     tags,
     permission: "points.enrol",
     body: EnrolBody,
@@ -44,12 +69,24 @@ export const enrolmentRoutes: readonly AnyRoute[] = [
     handler: async ({ db, request, reply, actor, body }) => {
       const staff = hasRole(actor, "clerk") || hasRole(actor, "programme_admin");
       const personId = staff ? body.personId : actor.personId;
-      if (!personId) return sendError(reply, 400, "validation_failed", "personId: 请指定人员 (name the person)", { personId: "required" });
+      if (!personId)
+        return sendError(reply, 400, "validation_failed", "personId: 请指定人员 (name the person)", {
+          personId: "required",
+        });
       const result = await inTransactionWhenOk(db, async (trx) => {
-        const person = await trx.selectFrom("persons").select(["id", "town_code"]).where("id", "=", personId).executeTakeFirst();
+        const person = await trx
+          .selectFrom("persons")
+          .select(["id", "town_code"])
+          .where("id", "=", personId)
+          .executeTakeFirst();
         if (!person) return err(notFoundProblem);
-        if (staff && !hasRole(actor, "programme_admin") && !holdsRoleInTown(actor, "clerk", person.town_code)) return err(outOfScopeProblem("personId"));
-        return enrol(trx, commandContext(request, actor), { personId, residencePermitNumber: body.residencePermitNumber, workStartedOn: body.workStartedOn });
+        if (staff && !hasRole(actor, "programme_admin") && !holdsRoleInTown(actor, "clerk", person.town_code))
+          return err(outOfScopeProblem("personId"));
+        return enrol(trx, commandContext(request, actor), {
+          personId,
+          residencePermitNumber: body.residencePermitNumber,
+          workStartedOn: body.workStartedOn,
+        });
       });
       if (!result.ok) return sendRefusal(reply, result.error);
       return presentEnrolment(actor, result.value);
@@ -82,7 +119,10 @@ export const enrolmentRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/points/enrolments/:id",
-    summary: { zh: "积分档案：登记、事实、申请、消息", en: "An enrolment's case file: header, facts, applications, messages" },
+    summary: {
+      zh: "积分档案：登记、事实、申请、消息",
+      en: "An enrolment's case file: header, facts, applications, messages",
+    },
     tags,
     permission: "points.enrolments.read",
     params: IdParams,
@@ -105,14 +145,23 @@ export const enrolmentRoutes: readonly AnyRoute[] = [
         const enrolment = await findEnrolment(trx, params.id);
         if (!enrolment) return err(notFoundProblem);
         const by = mayOnEnrolment(actor, "counter", enrolment) ? "clerk" : "resident";
-        return declareFact(trx, commandContext(request, actor), enrolment, { fact: params.fact, ...body }, by, defaultPolicyId);
+        return declareFact(
+          trx,
+          commandContext(request, actor),
+          enrolment,
+          { fact: params.fact, ...body },
+          by,
+          defaultPolicyId,
+        );
       }),
     present: presentFact,
   }),
-  ...([
-    ["confirm", confirmFact, { zh: "窗口确认事实", en: "Confirm a fact at the counter" }],
-    ["send", sendFact, { zh: "将事实送主管部门核查", en: "Send a fact to its department for checking" }],
-  ] as const).map(([path, command, summary]) =>
+  ...(
+    [
+      ["confirm", confirmFact, { zh: "窗口确认事实", en: "Confirm a fact at the counter" }],
+      ["send", sendFact, { zh: "将事实送主管部门核查", en: "Send a fact to its department for checking" }],
+    ] as const
+  ).map(([path, command, summary]) =>
     defineRoute({
       method: "POST",
       url: `/points/facts/:id/${path}`,

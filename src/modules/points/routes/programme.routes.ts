@@ -5,11 +5,26 @@ import { sendError } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import type { Executor } from "../../../db/transaction";
 import type { AllocationResult, GroupSummary } from "../allocation";
-import { createCycle, importQuotas, quotaRowsFromTable, setSchools, tableFromCsv, tableFromXlsx } from "../commands/cycle";
+import {
+  createCycle,
+  importQuotas,
+  quotaRowsFromTable,
+  setSchools,
+  tableFromCsv,
+  tableFromXlsx,
+} from "../commands/cycle";
 import { finaliseRun, publishRun, runRanking } from "../commands/ranking";
 import { pointsDb } from "../points.tables";
 import { findCycle, findRun, type RunRecord } from "../repository";
-import { CycleResponse, CyclesResponse, QuotaImportResponse, QuotasResponse, RunResponse, RunsResponse, SchoolsResponse } from "../responses";
+import {
+  CycleResponse,
+  CyclesResponse,
+  QuotaImportResponse,
+  QuotasResponse,
+  RunResponse,
+  RunsResponse,
+  SchoolsResponse,
+} from "../responses";
 import { runResultPage } from "../run/run.rows";
 import { CycleBody, IdParams, QuotaBody, RunPageQuery, SchoolsBody } from "../schemas";
 import { cycleTarget, runTarget } from "./targets";
@@ -28,11 +43,24 @@ async function presentRun(executor: Executor, run: RunRecord, paging: { page?: n
   const page = paging.page ?? 1;
   const pageSize = paging.pageSize ?? DEFAULT_RESULT_PAGE;
   return {
-    id: run.id, cycleId: run.cycle_id, sequence: run.sequence, status: run.status, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash,
-    createdAt: new Date(run.created_at).toISOString(), publishedAt: run.published_at ? new Date(run.published_at).toISOString() : null, listIds: run.list_ids,
-    applicationCount: run.application_count, eligibleCount: run.eligible_count, admittedCount: run.admitted_count,
-    summaries: summary.summaries, hukouSecondRound: summary.hukouSecondRound,
-    page, pageSize, applications: await runResultPage(executor, run.id, { offset: (page - 1) * pageSize, limit: pageSize }),
+    id: run.id,
+    cycleId: run.cycle_id,
+    sequence: run.sequence,
+    status: run.status,
+    policyId: run.policy_id,
+    inputHash: run.input_hash,
+    resultHash: run.result_hash,
+    createdAt: new Date(run.created_at).toISOString(),
+    publishedAt: run.published_at ? new Date(run.published_at).toISOString() : null,
+    listIds: run.list_ids,
+    applicationCount: run.application_count,
+    eligibleCount: run.eligible_count,
+    admittedCount: run.admitted_count,
+    summaries: summary.summaries,
+    hukouSecondRound: summary.hukouSecondRound,
+    page,
+    pageSize,
+    applications: await runResultPage(executor, run.id, { offset: (page - 1) * pageSize, limit: pageSize }),
   };
 }
 
@@ -47,7 +75,18 @@ export const programmeRoutes: readonly AnyRoute[] = [
     response: { 200: CyclesResponse },
     handler: async ({ db }) => {
       const cycles = await pointsDb(db).selectFrom("points_cycles").selectAll().orderBy("year", "desc").execute();
-      return { items: cycles.map((cycle) => ({ id: cycle.id, year: cycle.year, title: cycle.title, policyId: cycle.policy_id, opensOn: cycle.opens_on, closesOn: cycle.closes_on, quotasDueOn: cycle.quotas_due_on, housingUnits: cycle.housing_units })) };
+      return {
+        items: cycles.map((cycle) => ({
+          id: cycle.id,
+          year: cycle.year,
+          title: cycle.title,
+          policyId: cycle.policy_id,
+          opensOn: cycle.opens_on,
+          closesOn: cycle.closes_on,
+          quotasDueOn: cycle.quotas_due_on,
+          housingUnits: cycle.housing_units,
+        })),
+      };
     },
   }),
   defineRoute({
@@ -58,8 +97,16 @@ export const programmeRoutes: readonly AnyRoute[] = [
     permission: "points.programme",
     body: CycleBody,
     response: { 201: CycleResponse },
-    command: ({ db, request, actor, body }) => inTransactionWhenOk(db, (trx) => createCycle(trx, commandContext(request, actor), body)),
-    present: (cycle) => ({ id: cycle.id, year: cycle.year, title: cycle.title, policyId: cycle.policy_id, opensOn: cycle.opens_on, closesOn: cycle.closes_on }),
+    command: ({ db, request, actor, body }) =>
+      inTransactionWhenOk(db, (trx) => createCycle(trx, commandContext(request, actor), body)),
+    present: (cycle) => ({
+      id: cycle.id,
+      year: cycle.year,
+      title: cycle.title,
+      policyId: cycle.policy_id,
+      opensOn: cycle.opens_on,
+      closesOn: cycle.closes_on,
+    }),
   }),
   defineRoute({
     method: "GET",
@@ -70,11 +117,40 @@ export const programmeRoutes: readonly AnyRoute[] = [
     params: IdParams,
     response: { 200: QuotasResponse },
     handler: async ({ db, params }) => {
-      const rows = await pointsDb(db).selectFrom("points_quotas").selectAll().where("cycle_id", "=", params.id).orderBy("purpose").orderBy("town_code").orderBy("grade").execute();
-      const schools = await pointsDb(db).selectFrom("points_schools").selectAll().where("cycle_id", "=", params.id).orderBy("town_code").orderBy("name").execute();
+      const rows = await pointsDb(db)
+        .selectFrom("points_quotas")
+        .selectAll()
+        .where("cycle_id", "=", params.id)
+        .orderBy("purpose")
+        .orderBy("town_code")
+        .orderBy("grade")
+        .execute();
+      const schools = await pointsDb(db)
+        .selectFrom("points_schools")
+        .selectAll()
+        .where("cycle_id", "=", params.id)
+        .orderBy("town_code")
+        .orderBy("name")
+        .execute();
       return {
-        quotas: rows.map((row) => ({ purpose: row.purpose, townCode: row.town_code, grade: row.grade || null, places: row.places, synthetic: row.synthetic, source: row.source })),
-        schools: schools.map((school) => ({ id: school.id, name: school.name, townCode: school.town_code, grade: school.grade, seats: school.seats, x: school.x, y: school.y, synthetic: school.synthetic })),
+        quotas: rows.map((row) => ({
+          purpose: row.purpose,
+          townCode: row.town_code,
+          grade: row.grade || null,
+          places: row.places,
+          synthetic: row.synthetic,
+          source: row.source,
+        })),
+        schools: schools.map((school) => ({
+          id: school.id,
+          name: school.name,
+          townCode: school.town_code,
+          grade: school.grade,
+          seats: school.seats,
+          x: school.x,
+          y: school.y,
+          synthetic: school.synthetic,
+        })),
       };
     },
   }),
@@ -90,7 +166,10 @@ export const programmeRoutes: readonly AnyRoute[] = [
     response: { 200: QuotaImportResponse },
     handler: async ({ db, request, reply, actor, params, body }) => {
       const { csv, xlsxBase64 } = body;
-      if ((csv === undefined) === (xlsxBase64 === undefined)) return sendError(reply, 400, "validation_failed", "请提供 csv 或 xlsxBase64 之一 (send csv or xlsxBase64)", { csv: "csv or xlsxBase64" });
+      if ((csv === undefined) === (xlsxBase64 === undefined))
+        return sendError(reply, 400, "validation_failed", "请提供 csv 或 xlsxBase64 之一 (send csv or xlsxBase64)", {
+          csv: "csv or xlsxBase64",
+        });
       const table = csv !== undefined ? tableFromCsv(csv) : await tableFromXlsx(Buffer.from(xlsxBase64!, "base64"));
       if (!table.ok) return sendRefusal(reply, table.error);
       const result = await inTransactionWhenOk(db, async (trx) => {
@@ -148,9 +227,24 @@ export const programmeRoutes: readonly AnyRoute[] = [
     params: IdParams,
     response: { 200: RunsResponse },
     handler: async ({ db, params }) => {
-      const runs = await pointsDb(db).selectFrom("points_runs").select(["id", "sequence", "status", "policy_id", "input_hash", "result_hash", "created_at", "published_at"])
-        .where("cycle_id", "=", params.id).orderBy("sequence", "desc").execute();
-      return { items: runs.map((run) => ({ id: run.id, sequence: run.sequence, status: run.status, policyId: run.policy_id, inputHash: run.input_hash, resultHash: run.result_hash, createdAt: new Date(run.created_at).toISOString(), publishedAt: run.published_at ? new Date(run.published_at).toISOString() : null })) };
+      const runs = await pointsDb(db)
+        .selectFrom("points_runs")
+        .select(["id", "sequence", "status", "policy_id", "input_hash", "result_hash", "created_at", "published_at"])
+        .where("cycle_id", "=", params.id)
+        .orderBy("sequence", "desc")
+        .execute();
+      return {
+        items: runs.map((run) => ({
+          id: run.id,
+          sequence: run.sequence,
+          status: run.status,
+          policyId: run.policy_id,
+          inputHash: run.input_hash,
+          resultHash: run.result_hash,
+          createdAt: new Date(run.created_at).toISOString(),
+          publishedAt: run.published_at ? new Date(run.published_at).toISOString() : null,
+        })),
+      };
     },
   }),
   defineRoute({
@@ -165,10 +259,12 @@ export const programmeRoutes: readonly AnyRoute[] = [
     response: { 200: RunResponse },
     handler: ({ db, query, target }) => presentRun(db, target, query),
   }),
-  ...([
-    ["publish", { zh: "公示排名结果", en: "Publish a run's lists for publicity" }],
-    ["finalise", { zh: "公布正式名单", en: "Publish the final list" }],
-  ] as const).map(([path, summary]) =>
+  ...(
+    [
+      ["publish", { zh: "公示排名结果", en: "Publish a run's lists for publicity" }],
+      ["finalise", { zh: "公布正式名单", en: "Publish the final list" }],
+    ] as const
+  ).map(([path, summary]) =>
     defineRoute({
       method: "POST",
       url: `/points/runs/:id/${path}`,
@@ -183,9 +279,14 @@ export const programmeRoutes: readonly AnyRoute[] = [
           const run = await findRun(trx, params.id);
           const cycle = run ? await findCycle(trx, run.cycle_id) : undefined;
           if (!run || !cycle) return err(notFoundProblem);
-          return path === "publish" ? publishRun(trx, commandContext(request, actor), run, cycle) : finaliseRun(trx, commandContext(request, actor), run);
+          return path === "publish"
+            ? publishRun(trx, commandContext(request, actor), run, cycle)
+            : finaliseRun(trx, commandContext(request, actor), run);
         });
-        if (!result.ok) return result.error.code === "already_published" ? sendError(reply, 409, result.error.code, result.error.message) : sendRefusal(reply, result.error);
+        if (!result.ok)
+          return result.error.code === "already_published"
+            ? sendError(reply, 409, result.error.code, result.error.message)
+            : sendRefusal(reply, result.error);
         return presentRun(db, result.value);
       },
     }),

@@ -1,7 +1,14 @@
 import { sendProblem } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { clock } from "../../../core/clock";
-import { defaultPolicyId, factDefinitions, presentOutcome, purposes, scoreQuestion, thresholdOf } from "../points.scoring";
+import {
+  defaultPolicyId,
+  factDefinitions,
+  presentOutcome,
+  purposes,
+  scoreQuestion,
+  thresholdOf,
+} from "../points.scoring";
 import { FactsVocabularyResponse, SelfCheckResponse } from "../responses";
 import { SelfCheckBody } from "../schemas";
 
@@ -21,7 +28,14 @@ export const publicPointsRoutes: readonly AnyRoute[] = [
       if (!facts.ok) throw new Error(facts.error.message);
       return {
         policyId: defaultPolicyId,
-        facts: facts.value.map((fact) => ({ name: fact.name, type: fact.type, values: fact.values ?? null, fields: fact.fields ?? null, zh: fact.zh ?? fact.name, subsetOf: fact.subsetOf ?? null })),
+        facts: facts.value.map((fact) => ({
+          name: fact.name,
+          type: fact.type,
+          values: fact.values ?? null,
+          fields: fact.fields ?? null,
+          zh: fact.zh ?? fact.name,
+          subsetOf: fact.subsetOf ?? null,
+        })),
       };
     },
   }),

@@ -1,7 +1,19 @@
 import type { RouteTarget } from "../../../platform/http/route";
 import type { Actor } from "../../../platform/roles";
 import { mayDecideForDepartment, mayOnEnrolment, type EnrolmentAction } from "../policies";
-import { findApplication, findCycle, findEnrolment, findEnrolmentOfPerson, findFact, findRun, type ApplicationRecord, type CycleRecord, type EnrolmentRecord, type FactRecord, type RunRecord } from "../repository";
+import {
+  findApplication,
+  findCycle,
+  findEnrolment,
+  findEnrolmentOfPerson,
+  findFact,
+  findRun,
+  type ApplicationRecord,
+  type CycleRecord,
+  type EnrolmentRecord,
+  type FactRecord,
+  type RunRecord,
+} from "../repository";
 
 // How the points routes find and scope their target records (missing or out of scope: the same 404).
 
@@ -27,7 +39,10 @@ export interface FactTarget {
   enrolment: EnrolmentRecord;
 }
 
-async function loadFact(executor: Parameters<RouteTarget<{ id: string }, unknown, FactTarget>["load"]>[0], id: string): Promise<FactTarget | null> {
+async function loadFact(
+  executor: Parameters<RouteTarget<{ id: string }, unknown, FactTarget>["load"]>[0],
+  id: string,
+): Promise<FactTarget | null> {
   const fact = await findFact(executor, id);
   const enrolment = fact ? await findEnrolment(executor, fact.enrolment_id) : undefined;
   return fact && enrolment ? { fact, enrolment } : null;

@@ -23,7 +23,12 @@ const tags = ["points"];
 /** A queue item: the fact with its current deadline and whether it is overdue. */
 function queueItem(fact: FactRecord, today: string) {
   const due = fact.status === "declared" ? fact.forward_due : fact.check_due;
-  return { ...presentFact(fact), stage: fact.status === "declared" ? "forward" : "check", due, overdue: due !== null && today > due };
+  return {
+    ...presentFact(fact),
+    stage: fact.status === "declared" ? "forward" : "check",
+    due,
+    overdue: due !== null && today > due,
+  };
 }
 
 /** Verification routes: the department queue (Impl. Art. 15), decisions, deduction events, and escalation of overdue items. */
@@ -31,25 +36,46 @@ export const verificationRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/points/verification/queue",
-    summary: { zh: "核查队列：本部门待核事实与异议（窗口：本镇区待送事实与异议）", en: "The verification queue: a department's facts and objections (clerks: their town's)" },
+    summary: {
+      zh: "核查队列：本部门待核事实与异议（窗口：本镇区待送事实与异议）",
+      en: "The verification queue: a department's facts and objections (clerks: their town's)",
+    },
     tags,
     permission: "points.queue",
     response: { 200: QueueResponse },
     handler: async ({ db, reply, actor }) => {
       const today = clock.today();
-      const facts = pointsDb(db).selectFrom("points_facts").selectAll().orderBy("check_due").orderBy("forward_due").orderBy("id").limit(500);
+      const facts = pointsDb(db)
+        .selectFrom("points_facts")
+        .selectAll()
+        .orderBy("check_due")
+        .orderBy("forward_due")
+        .orderBy("id")
+        .limit(500);
       if (hasRole(actor, "verifier")) {
         const departments = verifierDepartments(actor);
         let query = facts.where("status", "=", "with_department");
-        if (departments !== "all") query = departments.length ? query.where("department_code", "in", departments) : query.where("department_code", "=", "");
-        const objections = await listObjections(db, { ...(departments === "all" ? {} : { departmentCodes: departments }), statuses: ["forwarded"] });
-        return { facts: (await query.execute()).map((fact) => queueItem(fact, today)), objections: objections.map((objection) => presentObjection(objection, today)) };
+        if (departments !== "all")
+          query = departments.length
+            ? query.where("department_code", "in", departments)
+            : query.where("department_code", "=", "");
+        const objections = await listObjections(db, {
+          ...(departments === "all" ? {} : { departmentCodes: departments }),
+          statuses: ["forwarded"],
+        });
+        return {
+          facts: (await query.execute()).map((fact) => queueItem(fact, today)),
+          objections: objections.map((objection) => presentObjection(objection, today)),
+        };
       }
       if (hasRole(actor, "clerk")) {
         const towns = townsWithRole(actor, "clerk");
         const query = facts.where("status", "=", "declared").where("town_code", "in", towns.length ? towns : [""]);
         const objections = await listObjections(db, { townCodes: towns, statuses: ["received"] });
-        return { facts: (await query.execute()).map((fact) => queueItem(fact, today)), objections: objections.map((objection) => presentObjection(objection, today)) };
+        return {
+          facts: (await query.execute()).map((fact) => queueItem(fact, today)),
+          objections: objections.map((objection) => presentObjection(objection, today)),
+        };
       }
       return sendForbidden(reply);
     },
@@ -63,11 +89,25 @@ export const verificationRoutes: readonly AnyRoute[] = [
     response: { 200: QueueResponse },
     handler: async ({ db }) => {
       const today = clock.today();
-      const facts = await pointsDb(db).selectFrom("points_facts").selectAll()
-        .where((eb) => eb.or([eb.and([eb("status", "=", "declared"), eb("forward_due", "<", today)]), eb.and([eb("status", "=", "with_department"), eb("check_due", "<", today)])]))
-        .orderBy("forward_due").limit(500).execute();
-      const objections = (await listObjections(db, { statuses: ["received", "forwarded"] })).filter((objection) => objectionDeadline(objection, today).overdue);
-      return { facts: facts.map((fact) => queueItem(fact, today)), objections: objections.map((objection) => presentObjection(objection, today)) };
+      const facts = await pointsDb(db)
+        .selectFrom("points_facts")
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("status", "=", "declared"), eb("forward_due", "<", today)]),
+            eb.and([eb("status", "=", "with_department"), eb("check_due", "<", today)]),
+          ]),
+        )
+        .orderBy("forward_due")
+        .limit(500)
+        .execute();
+      const objections = (await listObjections(db, { statuses: ["received", "forwarded"] })).filter(
+        (objection) => objectionDeadline(objection, today).overdue,
+      );
+      return {
+        facts: facts.map((fact) => queueItem(fact, today)),
+        objections: objections.map((objection) => presentObjection(objection, today)),
+      };
     },
   }),
   defineRoute({
@@ -96,6 +136,9 @@ export const verificationRoutes: readonly AnyRoute[] = [
     permission: "points.deductions",
     body: DeductionBody,
     response: { 201: DeductionResponse },
-    command: ({ db, request, actor, body }) => inTransactionWhenOk(db, (trx) => reportDeduction(trx, commandContext(request, actor), body, verifierDepartments(actor))),
+    command: ({ db, request, actor, body }) =>
+      inTransactionWhenOk(db, (trx) =>
+        reportDeduction(trx, commandContext(request, actor), body, verifierDepartments(actor)),
+      ),
   }),
 ];

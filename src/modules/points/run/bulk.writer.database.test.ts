@@ -8,7 +8,9 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase({ migrated: false });
-  await sql`create table bulk_probe (n integer primary key, label text, id uuid, small smallint, x double precision, flag boolean, at timestamptz)`.execute(database.db);
+  await sql`create table bulk_probe (n integer primary key, label text, id uuid, small smallint, x double precision, flag boolean, at timestamptz)`.execute(
+    database.db,
+  );
 });
 
 afterAll(async () => {
@@ -16,7 +18,18 @@ afterAll(async () => {
 });
 
 // Strings the array literal must escape: quotes, backslashes, commas, braces, the word NULL, spaces, CJK, empty.
-const AWKWARD = ['他说"好"', "back\\slash", "a,b", "{braces}", "NULL", "  padded  ", "石岐区", "", "new\nline", "'single'"];
+const AWKWARD = [
+  '他说"好"',
+  "back\\slash",
+  "a,b",
+  "{braces}",
+  "NULL",
+  "  padded  ",
+  "石岐区",
+  "",
+  "new\nline",
+  "'single'",
+];
 
 function label(n: number): string | null {
   return n % 11 === 0 ? null : `${AWKWARD[n % AWKWARD.length]}#${n}`;
@@ -25,7 +38,11 @@ function label(n: number): string | null {
 const columns: BulkColumn[] = [
   { name: "n", type: "integer", value: (row) => row },
   { name: "label", type: "text", value: label },
-  { name: "id", type: "uuid", value: (row) => (row % 7 === 0 ? null : `00000000-0000-4000-8000-${row.toString(16).padStart(12, "0")}`) },
+  {
+    name: "id",
+    type: "uuid",
+    value: (row) => (row % 7 === 0 ? null : `00000000-0000-4000-8000-${row.toString(16).padStart(12, "0")}`),
+  },
   { name: "small", type: "smallint", value: (row) => (row % 3) - 1 },
   { name: "x", type: "double precision", value: (row) => (row % 5 === 0 ? null : row / 3 - 1234.5678) },
   { name: "flag", type: "boolean", value: (row) => row % 2 === 0 },
@@ -37,7 +54,17 @@ describe("bulkInsert", () => {
     const count = 4321;
     const written = await inTransaction(database.db, (trx) => bulkInsert(trx, "bulk_probe", columns, count, 1000));
     expect(written).toBe(count);
-    const rows = (await sql<{ n: number; label: string | null; id: string | null; small: number; x: number | null; flag: boolean; at: Date }>`select * from bulk_probe order by n`.execute(database.db)).rows;
+    const rows = (
+      await sql<{
+        n: number;
+        label: string | null;
+        id: string | null;
+        small: number;
+        x: number | null;
+        flag: boolean;
+        at: Date;
+      }>`select * from bulk_probe order by n`.execute(database.db)
+    ).rows;
     expect(rows).toHaveLength(count);
     for (const row of rows) {
       const n = row.n;
@@ -52,15 +79,23 @@ describe("bulkInsert", () => {
 
   it("leaves nothing when a later chunk fails inside the transaction", async () => {
     const failing: BulkColumn[] = [{ name: "n", type: "integer", value: (row) => (row === 2500 ? 0 : 100_000 + row) }];
-    await expect(inTransaction(database.db, (trx) => bulkInsert(trx, "bulk_probe", failing, 3000, 1000))).rejects.toThrow(/duplicate key/);
-    const count = await sql<{ n: number }>`select count(*)::integer as n from bulk_probe where n >= 100000`.execute(database.db);
+    await expect(
+      inTransaction(database.db, (trx) => bulkInsert(trx, "bulk_probe", failing, 3000, 1000)),
+    ).rejects.toThrow(/duplicate key/);
+    const count = await sql<{ n: number }>`select count(*)::integer as n from bulk_probe where n >= 100000`.execute(
+      database.db,
+    );
     expect(count.rows[0].n).toBe(0);
   });
 
   it("refuses names that are not plain SQL names and a bad chunk size", async () => {
     await expect(bulkInsert(database.db, "bulk_probe; drop table x", columns, 1)).rejects.toThrow(/plain SQL name/);
-    await expect(bulkInsert(database.db, "bulk_probe", [{ name: "n\"", type: "integer", value: () => 1 }], 1)).rejects.toThrow(/plain SQL name/);
+    await expect(
+      bulkInsert(database.db, "bulk_probe", [{ name: 'n"', type: "integer", value: () => 1 }], 1),
+    ).rejects.toThrow(/plain SQL name/);
     await expect(bulkInsert(database.db, "bulk_probe", columns, 1, 0)).rejects.toThrow(/chunkRows/);
-    await expect(bulkInsert(database.db, "bulk_probe", [{ name: "x", type: "double precision", value: () => Number.NaN }], 1)).rejects.toThrow(/x has a non-finite/);
+    await expect(
+      bulkInsert(database.db, "bulk_probe", [{ name: "x", type: "double precision", value: () => Number.NaN }], 1),
+    ).rejects.toThrow(/x has a non-finite/);
   });
 });

@@ -41,11 +41,18 @@ function arrayLiteral(column: BulkColumn, start: number, end: number): string {
 }
 
 /** Inserts rows 0..count-1 into `table` in chunks with `insert … select * from unnest($1::t[], …)`; returns the rows written. */
-export async function bulkInsert(executor: Executor, table: string, columns: readonly BulkColumn[], count: number, chunkRows = BULK_CHUNK_ROWS): Promise<number> {
+export async function bulkInsert(
+  executor: Executor,
+  table: string,
+  columns: readonly BulkColumn[],
+  count: number,
+  chunkRows = BULK_CHUNK_ROWS,
+): Promise<number> {
   for (const name of [table, ...columns.map((column) => column.name)]) {
     if (!NAME.test(name)) throw new Error(`bulkInsert: "${name}" is not a plain SQL name`);
   }
-  if (!Number.isInteger(chunkRows) || chunkRows <= 0) throw new Error("bulkInsert: chunkRows must be a positive integer");
+  if (!Number.isInteger(chunkRows) || chunkRows <= 0)
+    throw new Error("bulkInsert: chunkRows must be a positive integer");
   const names = sql.join(columns.map((column) => sql.id(column.name)));
   const statement = (start: number) => {
     const end = Math.min(count, start + chunkRows);

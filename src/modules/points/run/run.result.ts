@@ -5,7 +5,16 @@
  */
 import { createHash } from "node:crypto";
 import type { Executor } from "../../../db/transaction";
-import { CUTOFF_NONE, LEVEL_NAMES, LEVEL_NONE, OUTCOME_NAMES, PURPOSE_CODES, SCOPE, type AllocationColumns, type GroupSummary } from "../allocation";
+import {
+  CUTOFF_NONE,
+  LEVEL_NAMES,
+  LEVEL_NONE,
+  OUTCOME_NAMES,
+  PURPOSE_CODES,
+  SCOPE,
+  type AllocationColumns,
+  type GroupSummary,
+} from "../allocation";
 import { bulkInsert, type BulkColumn } from "./bulk.writer";
 import { GRADE_NAMES, PURPOSE_NAMES, type RunContext, type RunInput } from "./run.input";
 
@@ -29,7 +38,11 @@ export interface ResultRowReader {
 const level = (code: number): string | null => (code === LEVEL_NONE || code === 0 ? null : LEVEL_NAMES[code]);
 
 /** Readers of the public result fields of each row, from the input and the engine output. */
-export function resultReader(input: RunInput, sortedSchools: RunContext["schools"], out: AllocationColumns): ResultRowReader {
+export function resultReader(
+  input: RunInput,
+  sortedSchools: RunContext["schools"],
+  out: AllocationColumns,
+): ResultRowReader {
   const a = input.applicants;
   return {
     applicationId: (row) => input.applicationIds[row],
@@ -39,7 +52,8 @@ export function resultReader(input: RunInput, sortedSchools: RunContext["schools
     rank: (row) => (out.rank[row] === 0 ? null : out.rank[row]),
     rankScope: (row) => (out.scope[row] === SCOPE.none ? null : out.scope[row] === SCOPE.city ? "city" : "town"),
     outcome: (row) => OUTCOME_NAMES[out.outcome[row]],
-    round: (row) => (a.purpose[row] === PURPOSE_CODES.hukou && (out.round[row] === 1 || out.round[row] === 2) ? out.round[row] : null),
+    round: (row) =>
+      a.purpose[row] === PURPOSE_CODES.hukou && (out.round[row] === 1 || out.round[row] === 2) ? out.round[row] : null,
     cityRank: (row) => (out.cityRank[row] > 0 ? out.cityRank[row] : null),
     schoolId: (row) => (out.school[row] >= 0 ? sortedSchools[out.school[row]].schoolId : null),
     distance: (row) => (out.school[row] >= 0 ? Math.round(out.distance[row] * 100) / 100 : null),
@@ -48,16 +62,48 @@ export function resultReader(input: RunInput, sortedSchools: RunContext["schools
   };
 }
 
-const SUMMARY_FIELDS = ["purpose", "townCode", "grade", "quota", "seats", "secondRoundCap", "applications", "eligible", "admitted", "admittedSecondRound", "forfeited", "propertyRefused", "cutoffTotal"] as const;
+const SUMMARY_FIELDS = [
+  "purpose",
+  "townCode",
+  "grade",
+  "quota",
+  "seats",
+  "secondRoundCap",
+  "applications",
+  "eligible",
+  "admitted",
+  "admittedSecondRound",
+  "forfeited",
+  "propertyRefused",
+  "cutoffTotal",
+] as const;
 
 /** sha256 of the canonical result text, streamed row by row: equal to `resultHash` of the object result. */
-export function streamedResultHash(count: number, reader: ResultRowReader, summaries: GroupSummary[], secondRound: AllocationColumns["statistics"]["secondRound"]): string {
+export function streamedResultHash(
+  count: number,
+  reader: ResultRowReader,
+  summaries: GroupSummary[],
+  secondRound: AllocationColumns["statistics"]["secondRound"],
+): string {
   const hash = createHash("sha256").update("gongzhi-points-allocation/1", "utf8");
   const r = reader;
   let batch = "";
   for (let row = 0; row < count; row++) {
-    batch += `\n${JSON.stringify([r.applicationId(row), r.purpose(row), r.townCode(row), r.grade(row), r.rank(row), r.rankScope(row), r.outcome(row), r.round(row),
-      r.cityRank(row), r.schoolId(row), r.distance(row), r.tieBreak(row), r.cityTieBreak(row)])}`;
+    batch += `\n${JSON.stringify([
+      r.applicationId(row),
+      r.purpose(row),
+      r.townCode(row),
+      r.grade(row),
+      r.rank(row),
+      r.rankScope(row),
+      r.outcome(row),
+      r.round(row),
+      r.cityRank(row),
+      r.schoolId(row),
+      r.distance(row),
+      r.tieBreak(row),
+      r.cityTieBreak(row),
+    ])}`;
     if (batch.length > 65_536) {
       hash.update(batch, "utf8");
       batch = "";
@@ -65,9 +111,16 @@ export function streamedResultHash(count: number, reader: ResultRowReader, summa
   }
   hash.update(batch, "utf8");
   hash.update("\nsummaries", "utf8");
-  for (const summary of summaries) hash.update(`\n${JSON.stringify(SUMMARY_FIELDS.map((field) => (summary as unknown as Record<string, unknown>)[field] ?? null))}`, "utf8");
+  for (const summary of summaries)
+    hash.update(
+      `\n${JSON.stringify(SUMMARY_FIELDS.map((field) => (summary as unknown as Record<string, unknown>)[field] ?? null))}`,
+      "utf8",
+    );
   const cutoff = secondRound.cutoffTotal === CUTOFF_NONE ? null : secondRound.cutoffTotal;
-  hash.update(`\n${JSON.stringify([secondRound.places, secondRound.candidates, secondRound.admitted, cutoff])}`, "utf8");
+  hash.update(
+    `\n${JSON.stringify([secondRound.places, secondRound.candidates, secondRound.admitted, cutoff])}`,
+    "utf8",
+  );
   return hash.digest("hex");
 }
 
@@ -83,7 +136,13 @@ export function outcomeCounts(count: number, reader: ResultRowReader): Record<st
 }
 
 /** Writes the snapshot rows (points_run_inputs) and the result rows (points_run_results) of a run. */
-export async function writeRunRows(executor: Executor, runId: string, input: RunInput, reader: ResultRowReader, chunkRows?: number): Promise<void> {
+export async function writeRunRows(
+  executor: Executor,
+  runId: string,
+  input: RunInput,
+  reader: ResultRowReader,
+  chunkRows?: number,
+): Promise<void> {
   const a = input.applicants;
   const run = { name: "run_id", type: "uuid", value: () => runId } as const;
   const inputs: BulkColumn[] = [

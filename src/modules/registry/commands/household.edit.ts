@@ -24,7 +24,11 @@ export async function editHousehold(
   if (input.address !== undefined) changes.address = input.address.trim();
   if (input.headPersonId !== undefined) {
     if (input.headPersonId !== null && !current.members.some((member) => member.personId === input.headPersonId)) {
-      return err({ code: "head_not_member", message: "户主必须是本户成员 (the head must be a current member)", field: "headPersonId" });
+      return err({
+        code: "head_not_member",
+        message: "户主必须是本户成员 (the head must be a current member)",
+        field: "headPersonId",
+      });
     }
     changes.head_person_id = input.headPersonId;
   }

@@ -18,11 +18,21 @@ export async function addMember(
   const since = input.since ?? clock.today();
   const joined = await insertMembership(
     trx,
-    { householdId: household.id, personId: input.personId, townCode: household.townCode, relationship: input.relationship, since },
+    {
+      householdId: household.id,
+      personId: input.personId,
+      townCode: household.townCode,
+      relationship: input.relationship,
+      since,
+    },
     "personId",
   );
   if (!joined.ok) return joined;
-  await trx.updateTable("households").set({ version: household.version + 1, updated_at: new Date() }).where("id", "=", household.id).execute();
+  await trx
+    .updateTable("households")
+    .set({ version: household.version + 1, updated_at: new Date() })
+    .where("id", "=", household.id)
+    .execute();
   await audit(trx, context, {
     action: "household.member_add",
     entityType: "household",
@@ -41,7 +51,8 @@ export async function endMembership(
   personId: string,
 ): Promise<Result<HouseholdRecord>> {
   const member = household.members.find((candidate) => candidate.personId === personId);
-  if (!member) return err({ code: "not_a_member", message: "此人不是本户当前成员 (not a current member)", field: "personId" });
+  if (!member)
+    return err({ code: "not_a_member", message: "此人不是本户当前成员 (not a current member)", field: "personId" });
   const until = clock.today();
   await trx
     .updateTable("household_members")

@@ -9,11 +9,20 @@ import { clock } from "../../../core/clock";
 
 /** The answer when a person already belongs to a household. */
 export function alreadyInHousehold(field: string) {
-  return err({ code: "already_in_household", message: "此人已属于另一户，请先结束原户籍关系 (person already belongs to a household)", field });
+  return err({
+    code: "already_in_household",
+    message: "此人已属于另一户，请先结束原户籍关系 (person already belongs to a household)",
+    field,
+  });
 }
 
 /** Checks that a person exists in the household's 镇区 and has no current household; the same answer for both "missing" cases. */
-export async function checkJoinablePerson(trx: Trx, personId: string, townCode: string, field: string): Promise<Result<null>> {
+export async function checkJoinablePerson(
+  trx: Trx,
+  personId: string,
+  townCode: string,
+  field: string,
+): Promise<Result<null>> {
   const person = await findPerson(trx, personId);
   if (!person || person.townCode !== townCode) {
     return err({ code: "unknown_person", message: "该镇区内没有此人 (no such person in this town)", field });
@@ -47,7 +56,11 @@ export async function insertMembership(
 }
 
 /** Registers a household; the head, when given, becomes its first member. Run it inside inTransactionWhenOk. */
-export async function registerHousehold(trx: Trx, context: CommandContext, input: HouseholdCreateBody): Promise<Result<HouseholdRecord>> {
+export async function registerHousehold(
+  trx: Trx,
+  context: CommandContext,
+  input: HouseholdCreateBody,
+): Promise<Result<HouseholdRecord>> {
   const place = await checkTownAndCommunity(trx, input.townCode, input.communityId);
   if (!place.ok) return place;
   const headPersonId = input.headPersonId ?? null;
@@ -67,7 +80,13 @@ export async function registerHousehold(trx: Trx, context: CommandContext, input
     if (!joinable.ok) return joinable;
     const joined = await insertMembership(
       trx,
-      { householdId: inserted.id, personId: headPersonId, townCode: input.townCode, relationship: "head", since: clock.today() },
+      {
+        householdId: inserted.id,
+        personId: headPersonId,
+        townCode: input.townCode,
+        relationship: "head",
+        since: clock.today(),
+      },
       "headPersonId",
     );
     if (!joined.ok) return joined;

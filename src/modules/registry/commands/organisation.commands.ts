@@ -8,7 +8,11 @@ import { versionConflict } from "./person.edit";
 import { checkCreditCode, checkOptionalPhone, checkTownAndCommunity } from "./validation";
 
 function duplicateCreditCode() {
-  return err({ code: "duplicate_credit_code", message: "该统一社会信用代码已登记 (credit code already registered)", field: "creditCode" });
+  return err({
+    code: "duplicate_credit_code",
+    message: "该统一社会信用代码已登记 (credit code already registered)",
+    field: "creditCode",
+  });
 }
 
 /** Registers a social organisation, company or public institution. */
@@ -24,7 +28,11 @@ export async function registerOrganisation(
   const phone = checkOptionalPhone(input.contactPhone, "contactPhone");
   if (!phone.ok) return phone;
   if (creditCode.value) {
-    const holder = await trx.selectFrom("organisations").select("id").where("credit_code", "=", creditCode.value).executeTakeFirst();
+    const holder = await trx
+      .selectFrom("organisations")
+      .select("id")
+      .where("credit_code", "=", creditCode.value)
+      .executeTakeFirst();
     if (holder) return duplicateCreditCode();
   }
   const inserted = await trx

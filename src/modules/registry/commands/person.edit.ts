@@ -9,7 +9,11 @@ import { checkOptionalPhone, checkTownAndCommunity } from "./validation";
 
 /** The answer when somebody saved the record after the caller read it. */
 export function versionConflict() {
-  return err({ code: "version_conflict", message: "记录已被他人修改，请刷新后重试 (record changed since you read it)", field: "version" });
+  return err({
+    code: "version_conflict",
+    message: "记录已被他人修改，请刷新后重试 (record changed since you read it)",
+    field: "version",
+  });
 }
 
 /** Edits a person with an optimistic version check; changing the ID number re-derives gender and birth date. */
@@ -26,7 +30,11 @@ export async function editPerson(
     if (!id.ok) return id;
     const holder = await findPersonIdByIdNumber(trx, id.value.idNumber);
     if (holder && holder !== current.id) {
-      return err({ code: "duplicate_id_number", message: "该身份证号码已登记 (ID number already registered)", field: "idNumber" });
+      return err({
+        code: "duplicate_id_number",
+        message: "该身份证号码已登记 (ID number already registered)",
+        field: "idNumber",
+      });
     }
     Object.assign(changes, { id_number: id.value.idNumber, gender: id.value.gender, birth_date: id.value.birthDate });
   }

@@ -8,7 +8,11 @@ import { snapshot } from "./context";
 import { checkOptionalPhone, checkTownAndCommunity } from "./validation";
 
 /** Registers a person: validates the ID number (gender and birth date come from it), phone, 镇区 and community. */
-export async function registerPerson(trx: Trx, context: CommandContext, input: PersonCreateBody): Promise<Result<PersonRecord>> {
+export async function registerPerson(
+  trx: Trx,
+  context: CommandContext,
+  input: PersonCreateBody,
+): Promise<Result<PersonRecord>> {
   const id = validateIdNumber(input.idNumber);
   if (!id.ok) return id;
   const phone = checkOptionalPhone(input.phone);
@@ -16,7 +20,11 @@ export async function registerPerson(trx: Trx, context: CommandContext, input: P
   const place = await checkTownAndCommunity(trx, input.townCode, input.communityId);
   if (!place.ok) return place;
   if (await findPersonIdByIdNumber(trx, id.value.idNumber)) {
-    return err({ code: "duplicate_id_number", message: "该身份证号码已登记 (ID number already registered)", field: "idNumber" });
+    return err({
+      code: "duplicate_id_number",
+      message: "该身份证号码已登记 (ID number already registered)",
+      field: "idNumber",
+    });
   }
   const inserted = await trx
     .insertInto("persons")

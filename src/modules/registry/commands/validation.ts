@@ -18,7 +18,11 @@ export async function checkTownAndCommunity(
       return err({ code: "unknown_community", message: "社区不存在 (unknown community)", field: "communityId" });
     }
     if (town !== townCode) {
-      return err({ code: "community_not_in_town", message: `该社区不属于镇区 ${townCode} (community is in another town)`, field: "communityId" });
+      return err({
+        code: "community_not_in_town",
+        message: `该社区不属于镇区 ${townCode} (community is in another town)`,
+        field: "communityId",
+      });
     }
   }
   return ok(null);
@@ -35,7 +39,11 @@ export function checkCreditCode(code: string | null | undefined): Result<string 
   if (code === undefined || code === null || code.trim() === "") return ok(null);
   const normalised = code.trim().toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(normalised)) {
-    return err({ code: "credit_code.format", message: "统一社会信用代码应为18位 (credit code must have 18 valid characters)", field: "creditCode" });
+    return err({
+      code: "credit_code.format",
+      message: "统一社会信用代码应为18位 (credit code must have 18 valid characters)",
+      field: "creditCode",
+    });
   }
   return ok(normalised);
 }

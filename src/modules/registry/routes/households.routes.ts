@@ -10,7 +10,14 @@ import { recordFullRead } from "../commands/record.read";
 import { mayOnRegistry, registryReadScope, seesFullRecord } from "../policies";
 import { presentHistoryEntry, presentHousehold, presentHouseholdSummary } from "../presenters";
 import { findHousehold, searchHouseholds, type HouseholdRecord } from "../repository";
-import { HouseholdCreateBody, HouseholdPatchBody, IdParams, MemberAddBody, MemberParams, SearchQuery } from "../schemas";
+import {
+  HouseholdCreateBody,
+  HouseholdPatchBody,
+  IdParams,
+  MemberAddBody,
+  MemberParams,
+  SearchQuery,
+} from "../schemas";
 import { loadHistory } from "./history";
 import { HistoryResponse, HouseholdPage, HouseholdResponse } from "../responses";
 
@@ -24,13 +31,21 @@ const readableHousehold: RouteTarget<{ id: string }, undefined, HouseholdRecord>
 
 const writableHousehold: RouteTarget<{ id: string }, undefined, HouseholdRecord> = {
   ...readableHousehold,
-  inScope: (actor, household) => mayOnRegistry(actor, "household", "read", household) && mayOnRegistry(actor, "household", "update", household),
+  inScope: (actor, household) =>
+    mayOnRegistry(actor, "household", "read", household) && mayOnRegistry(actor, "household", "update", household),
 };
 
-type HouseholdChange = (trx: Trx, context: ReturnType<typeof commandContext>, household: HouseholdRecord) => Promise<Result<HouseholdRecord>>;
+type HouseholdChange = (
+  trx: Trx,
+  context: ReturnType<typeof commandContext>,
+  household: HouseholdRecord,
+) => Promise<Result<HouseholdRecord>>;
 
 /** Runs one change of the household of `:id` in a transaction, re-reading it there. */
-function changeHousehold({ db, request, actor, params }: RouteContext<{ id: string }, unknown, unknown, unknown, Actor>, change: HouseholdChange) {
+function changeHousehold(
+  { db, request, actor, params }: RouteContext<{ id: string }, unknown, unknown, unknown, Actor>,
+  change: HouseholdChange,
+) {
   return inTransactionWhenOk(db, async (trx) => {
     const current = await findHousehold(trx, params.id);
     if (!current) return err(notFoundProblem);
@@ -66,7 +81,8 @@ export const householdRoutes: readonly AnyRoute[] = [
     response: { 201: HouseholdResponse },
     command: ({ db, request, actor, body }) =>
       inTransactionWhenOk(db, async (trx) => {
-        if (!mayOnRegistry(actor, "household", "create", { townCode: body.townCode })) return err(outOfScopeProblem("townCode"));
+        if (!mayOnRegistry(actor, "household", "create", { townCode: body.townCode }))
+          return err(outOfScopeProblem("townCode"));
         return registerHousehold(trx, commandContext(request, actor), body);
       }),
     present: presentChanged,
@@ -82,7 +98,11 @@ export const householdRoutes: readonly AnyRoute[] = [
     response: { 200: HouseholdResponse },
     handler: ({ db, request, actor, target }) =>
       inTransaction(db, async (trx) => {
-        await recordFullRead(trx, commandContext(request, actor), { entityType: "household", entityId: target.id, townCode: target.townCode });
+        await recordFullRead(trx, commandContext(request, actor), {
+          entityType: "household",
+          entityId: target.id,
+          townCode: target.townCode,
+        });
         return presentHousehold(actor, target);
       }),
   }),
@@ -96,7 +116,8 @@ export const householdRoutes: readonly AnyRoute[] = [
     body: HouseholdPatchBody,
     target: writableHousehold,
     response: { 200: HouseholdResponse },
-    command: (context) => changeHousehold(context, (trx, command, household) => editHousehold(trx, command, household, context.body)),
+    command: (context) =>
+      changeHousehold(context, (trx, command, household) => editHousehold(trx, command, household, context.body)),
     present: presentChanged,
   }),
   defineRoute({
@@ -109,7 +130,8 @@ export const householdRoutes: readonly AnyRoute[] = [
     body: MemberAddBody,
     target: writableHousehold,
     response: { 201: HouseholdResponse },
-    command: (context) => changeHousehold(context, (trx, command, household) => addMember(trx, command, household, context.body)),
+    command: (context) =>
+      changeHousehold(context, (trx, command, household) => addMember(trx, command, household, context.body)),
     present: presentChanged,
   }),
   defineRoute({
@@ -121,7 +143,10 @@ export const householdRoutes: readonly AnyRoute[] = [
     params: MemberParams,
     target: writableHousehold as RouteTarget<{ id: string; personId: string }, undefined, HouseholdRecord>,
     response: { 200: HouseholdResponse },
-    command: (context) => changeHousehold(context, (trx, command, household) => endMembership(trx, command, household, context.params.personId)),
+    command: (context) =>
+      changeHousehold(context, (trx, command, household) =>
+        endMembership(trx, command, household, context.params.personId),
+      ),
     present: presentChanged,
   }),
   defineRoute({

@@ -30,7 +30,12 @@ export const organisationRoutes: readonly AnyRoute[] = [
     response: { 200: OrganisationPage },
     handler: async ({ db, actor, query }) => {
       const { q, page = 1, pageSize = 20 } = query;
-      const found = await searchOrganisations(db, { q, scope: registryReadScope(actor, "organisation"), page, pageSize });
+      const found = await searchOrganisations(db, {
+        q,
+        scope: registryReadScope(actor, "organisation"),
+        page,
+        pageSize,
+      });
       return { items: found.items.map(presentOrganisation), total: found.total, page, pageSize };
     },
   }),
@@ -44,7 +49,8 @@ export const organisationRoutes: readonly AnyRoute[] = [
     response: { 201: OrganisationResponse },
     command: ({ db, request, actor, body }) =>
       inTransactionWhenOk(db, async (trx) => {
-        if (!mayOnRegistry(actor, "organisation", "create", { townCode: body.townCode })) return err(outOfScopeProblem("townCode"));
+        if (!mayOnRegistry(actor, "organisation", "create", { townCode: body.townCode }))
+          return err(outOfScopeProblem("townCode"));
         return registerOrganisation(trx, commandContext(request, actor), body);
       }),
     present: presentOrganisation,
@@ -70,7 +76,9 @@ export const organisationRoutes: readonly AnyRoute[] = [
     body: OrganisationPatchBody,
     target: {
       ...readableOrganisation,
-      inScope: (actor, organisation) => mayOnRegistry(actor, "organisation", "read", organisation) && mayOnRegistry(actor, "organisation", "update", organisation),
+      inScope: (actor, organisation) =>
+        mayOnRegistry(actor, "organisation", "read", organisation) &&
+        mayOnRegistry(actor, "organisation", "update", organisation),
     },
     response: { 200: OrganisationResponse },
     command: ({ db, request, actor, params, body }) =>

@@ -27,7 +27,10 @@ export const personRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
     url: "/persons",
-    summary: { zh: "搜索人员（姓名、身份证号、尾号或电话）", en: "Search persons by name, ID number, its last 4 digits or phone" },
+    summary: {
+      zh: "搜索人员（姓名、身份证号、尾号或电话）",
+      en: "Search persons by name, ID number, its last 4 digits or phone",
+    },
     tags,
     permission: "registry.search",
     querystring: SearchQuery,
@@ -48,7 +51,8 @@ export const personRoutes: readonly AnyRoute[] = [
     response: { 201: PersonResponse },
     command: ({ db, request, actor, body }) =>
       inTransactionWhenOk(db, async (trx) => {
-        if (!mayOnRegistry(actor, "person", "create", { townCode: body.townCode })) return err(outOfScopeProblem("townCode"));
+        if (!mayOnRegistry(actor, "person", "create", { townCode: body.townCode }))
+          return err(outOfScopeProblem("townCode"));
         return registerPerson(trx, commandContext(request, actor), body);
       }),
     present: (person, { actor }) => presentPerson(actor, person),
@@ -64,7 +68,11 @@ export const personRoutes: readonly AnyRoute[] = [
     response: { 200: PersonResponse },
     handler: ({ db, request, actor, target }) =>
       inTransaction(db, async (trx) => {
-        await recordFullRead(trx, commandContext(request, actor), { entityType: "person", entityId: target.id, townCode: target.townCode });
+        await recordFullRead(trx, commandContext(request, actor), {
+          entityType: "person",
+          entityId: target.id,
+          townCode: target.townCode,
+        });
         return presentPerson(actor, target);
       }),
   }),
@@ -76,13 +84,18 @@ export const personRoutes: readonly AnyRoute[] = [
     permission: "registry.write",
     params: IdParams,
     body: PersonPatchBody,
-    target: { ...readablePerson, inScope: (actor, person) => mayOnRegistry(actor, "person", "read", person) && mayOnRegistry(actor, "person", "update", person) },
+    target: {
+      ...readablePerson,
+      inScope: (actor, person) =>
+        mayOnRegistry(actor, "person", "read", person) && mayOnRegistry(actor, "person", "update", person),
+    },
     response: { 200: PersonResponse },
     command: ({ db, request, actor, params, body }) =>
       inTransactionWhenOk(db, async (trx) => {
         const current = await findPerson(trx, params.id);
         if (!current) return err(notFoundProblem);
-        if (body.townCode && !mayOnRegistry(actor, "person", "update", { townCode: body.townCode })) return err(outOfScopeProblem("townCode"));
+        if (body.townCode && !mayOnRegistry(actor, "person", "update", { townCode: body.townCode }))
+          return err(outOfScopeProblem("townCode"));
         return editPerson(trx, commandContext(request, actor), current, body);
       }),
     present: (person, { actor }) => presentPerson(actor, person),

@@ -18,7 +18,10 @@ export const profileRoutes: readonly AnyRoute[] = [
       const person = await findPerson(db, actor.personId);
       if (!person) return sendNotFound(reply);
       const household = person.householdId ? await findHousehold(db, person.householdId) : undefined;
-      return { person: presentOwnPerson(person), household: household ? presentHousehold(actor, household, true) : null };
+      return {
+        person: presentOwnPerson(person),
+        household: household ? presentHousehold(actor, household, true) : null,
+      };
     },
   }),
 ];

@@ -16,7 +16,13 @@ export const referenceRoutes: readonly AnyRoute[] = [
     response: { 200: TownsResponse },
     handler: async ({ db }) => {
       const rows = await db.selectFrom("towns").selectAll().orderBy("code").execute();
-      return rows.map((row) => ({ code: row.code, name: row.name, pinyin: row.pinyin, kind: row.kind, centralDistrict: row.central_district }));
+      return rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        pinyin: row.pinyin,
+        kind: row.kind,
+        centralDistrict: row.central_district,
+      }));
     },
   }),
   defineRoute({
@@ -30,7 +36,12 @@ export const referenceRoutes: readonly AnyRoute[] = [
     handler: async ({ db, reply, params }) => {
       const town = await db.selectFrom("towns").select("code").where("code", "=", params.code).executeTakeFirst();
       if (!town) return sendNotFound(reply);
-      const rows = await db.selectFrom("communities").selectAll().where("town_code", "=", town.code).orderBy("name").execute();
+      const rows = await db
+        .selectFrom("communities")
+        .selectAll()
+        .where("town_code", "=", town.code)
+        .orderBy("name")
+        .execute();
       return rows.map((row) => ({ id: row.id, townCode: row.town_code, name: row.name, synthetic: row.synthetic }));
     },
   }),

@@ -38,7 +38,14 @@ export interface HouseholdAmounts {
 export type HouseholdFormula = (context: FormulaContext) => Result<HouseholdAmounts, Problem>;
 
 /** Records a step that came from a parameter, carrying the parameter's reference. */
-export function stepFromReading(context: FormulaContext, key: string, zh: string, en: string, reading: ParameterReading, value: ExplanationStep["value"]): void {
+export function stepFromReading(
+  context: FormulaContext,
+  key: string,
+  zh: string,
+  en: string,
+  reading: ParameterReading,
+  value: ExplanationStep["value"],
+): void {
   context.steps.push({ key, zh, en, value, reference: `${reading.path} (from ${reading.from}): ${reading.reference}` });
 }
 

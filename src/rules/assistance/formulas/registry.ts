@@ -29,7 +29,13 @@ function householdGapFormula(context: FormulaContext): Result<HouseholdAmounts, 
   const price = computePriceSubsidy(context, standard.value, dibao.value.eligible);
   if (!price.ok) return price;
   const totalFen = dibao.value.dibaoFen + supplement.value + price.value;
-  return ok({ eligible: dibao.value.eligible, dibaoFen: dibao.value.dibaoFen, supplementFen: supplement.value, priceSubsidyFen: price.value, totalFen });
+  return ok({
+    eligible: dibao.value.eligible,
+    dibaoFen: dibao.value.dibaoFen,
+    supplementFen: supplement.value,
+    priceSubsidyFen: price.value,
+    totalFen,
+  });
 }
 
 /**
@@ -40,13 +46,17 @@ export const HOUSEHOLD_FORMULAS: readonly DatedFormula[] = [
   {
     from: "2011-01-01",
     name: "household_gap",
-    reference: "State Council Decree 649 Art. 9 and ch. 2 (income below the standard; the gap paid monthly); classified supplement and price-linkage notices",
+    reference:
+      "State Council Decree 649 Art. 9 and ch. 2 (income below the standard; the gap paid monthly); classified supplement and price-linkage notices",
     compute: householdGapFormula,
   },
 ];
 
 /** The formula in force on `date` (the latest whose `from` is on or before it), or undefined before the first. */
-export function formulaInForce(date: string, registry: readonly DatedFormula[] = HOUSEHOLD_FORMULAS): DatedFormula | undefined {
+export function formulaInForce(
+  date: string,
+  registry: readonly DatedFormula[] = HOUSEHOLD_FORMULAS,
+): DatedFormula | undefined {
   let found: DatedFormula | undefined;
   for (const formula of registry) {
     if (formula.from <= date && (found === undefined || formula.from >= found.from)) found = formula;

@@ -30,12 +30,24 @@ export function checkCategories(context: FormulaContext): Result<readonly string
 export function computeSupplement(context: FormulaContext, eligible: boolean): Result<number, Problem> {
   const qualifying = context.request.members.filter((member) => member.categories.length > 0);
   if (!eligible || qualifying.length === 0) {
-    context.steps.push({ key: "supplement", zh: "分类救助金合计（元）", en: "Classified supplement total (yuan)", value: fenToYuanString(0) });
+    context.steps.push({
+      key: "supplement",
+      zh: "分类救助金合计（元）",
+      en: "Classified supplement total (yuan)",
+      value: fenToYuanString(0),
+    });
     return ok(0);
   }
   const amount = moneyAt(context.parameters, "classified_supplement.amount", context.date);
   if (!amount.ok) return amount;
-  stepFromReading(context, "supplement_amount", "分类救助金（元/人·月）", "Classified supplement per qualifying member (yuan)", amount.value, fenToYuanString(amount.value.value));
+  stepFromReading(
+    context,
+    "supplement_amount",
+    "分类救助金（元/人·月）",
+    "Classified supplement per qualifying member (yuan)",
+    amount.value,
+    fenToYuanString(amount.value.value),
+  );
   for (const member of qualifying) {
     context.steps.push({
       key: `supplement_member_${member.id}`,
@@ -45,6 +57,11 @@ export function computeSupplement(context: FormulaContext, eligible: boolean): R
     });
   }
   const totalFen = amount.value.value * qualifying.length;
-  context.steps.push({ key: "supplement", zh: "分类救助金合计（元）", en: "Classified supplement total (yuan)", value: fenToYuanString(totalFen) });
+  context.steps.push({
+    key: "supplement",
+    zh: "分类救助金合计（元）",
+    en: "Classified supplement total (yuan)",
+    value: fenToYuanString(totalFen),
+  });
   return ok(totalFen);
 }

@@ -5,7 +5,12 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import { moneyAt, ratioAt, roundingAt, type ParameterTree } from "../../parameters";
 import { wholeYuanOf } from "./formula.types";
 
-function derivedFromStandard(parameters: ParameterTree, date: string, ratioPath: string, roundingPath: string): Result<number, Problem> {
+function derivedFromStandard(
+  parameters: ParameterTree,
+  date: string,
+  ratioPath: string,
+  roundingPath: string,
+): Result<number, Problem> {
   const standard = moneyAt(parameters, "dibao.standard", date);
   if (!standard.ok) return err({ code: "no_standard", message: standard.error.message, field: "date" });
   const ratio = ratioAt(parameters, ratioPath, date);
@@ -26,7 +31,12 @@ export function lowIncomeLimit(parameters: ParameterTree, date: string): Result<
 }
 
 /** True when per-capita income is at or above the standard and at most the low-income limit (compared in totals, no rounding). */
-export function isLowIncome(parameters: ParameterTree, date: string, householdIncomeFen: number, members: number): Result<boolean, Problem> {
+export function isLowIncome(
+  parameters: ParameterTree,
+  date: string,
+  householdIncomeFen: number,
+  members: number,
+): Result<boolean, Problem> {
   const standard = moneyAt(parameters, "dibao.standard", date);
   if (!standard.ok) return err({ code: "no_standard", message: standard.error.message, field: "date" });
   const limit = lowIncomeLimit(parameters, date);

@@ -61,7 +61,9 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
           displayName: values.displayName?.trim(),
           roles,
           ...(values.password ? { password: values.password } : {}),
-          ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null) ? { personId: values.personId ?? null } : {}),
+          ...(mayLinkPerson && (values.personId ?? null) !== (account.personId ?? null)
+            ? { personId: values.personId ?? null }
+            : {}),
         });
         message.success(t("action.saved"));
       }
@@ -93,11 +95,19 @@ export function AccountFormModal({ account, open, onClose, onSaved, onReload }: 
         data-testid="account-form"
       >
         {creating ? (
-          <Form.Item name="username" label={t("account.username")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+          <Form.Item
+            name="username"
+            label={t("account.username")}
+            rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+          >
             <Input autoComplete="off" data-testid="field-username" />
           </Form.Item>
         ) : null}
-        <Form.Item name="displayName" label={t("account.displayName")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+        <Form.Item
+          name="displayName"
+          label={t("account.displayName")}
+          rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+        >
           <Input data-testid="field-displayName" />
         </Form.Item>
         <Form.Item

@@ -21,7 +21,11 @@ export function AccountsPage() {
   const { can } = useSession();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState("");
-  const { data, error, loading, reload } = useApiQuery<Page<Account>>("/accounts", { q: filter.trim(), page, pageSize });
+  const { data, error, loading, reload } = useApiQuery<Page<Account>>("/accounts", {
+    q: filter.trim(),
+    page,
+    pageSize,
+  });
   const [editing, setEditing] = useState<Account | null | undefined>(undefined);
   const manage = can(ability.accountsManage);
 
@@ -66,24 +70,48 @@ export function AccountsPage() {
           loading={loading}
           dataSource={accounts}
           data-testid="accounts-table"
-          pagination={{ current: page, pageSize, total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
           columns={[
-            { title: t("account.username"), dataIndex: "username", render: (username: string) => <span className="mono">{username}</span> },
+            {
+              title: t("account.username"),
+              dataIndex: "username",
+              render: (username: string) => <span className="mono">{username}</span>,
+            },
             { title: t("account.displayName"), dataIndex: "displayName" },
-            { title: t("account.roles"), dataIndex: "roles", render: (roles: Account["roles"]) => <RoleTags roles={roles} /> },
+            {
+              title: t("account.roles"),
+              dataIndex: "roles",
+              render: (roles: Account["roles"]) => <RoleTags roles={roles} />,
+            },
             {
               title: t("account.status"),
               key: "status",
               render: (_: unknown, account) => (
                 <>
-                  {account.disabled ? <Tag color="red">{t("account.disabled")}</Tag> : <Tag color="green">{t("account.active")}</Tag>}
+                  {account.disabled ? (
+                    <Tag color="red">{t("account.disabled")}</Tag>
+                  ) : (
+                    <Tag color="green">{t("account.active")}</Tag>
+                  )}
                   {account.lockedUntil && new Date(account.lockedUntil) > new Date() ? (
                     <Tag color="orange">{t("account.lockedUntil", { time: formatTime(account.lockedUntil) })}</Tag>
                   ) : null}
                 </>
               ),
             },
-            { title: t("account.createdAt"), dataIndex: "createdAt", className: "nowrap", render: (value?: string) => formatTime(value) },
+            {
+              title: t("account.createdAt"),
+              dataIndex: "createdAt",
+              className: "nowrap",
+              render: (value?: string) => formatTime(value),
+            },
             ...(manage
               ? [
                   {
@@ -91,7 +119,12 @@ export function AccountsPage() {
                     key: "actions",
                     render: (_: unknown, account: Account) => (
                       <Space size={0}>
-                        <Button type="link" size="small" onClick={() => setEditing(account)} data-testid={`account-edit-${account.username}`}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setEditing(account)}
+                          data-testid={`account-edit-${account.username}`}
+                        >
                           {t("account.editRoles")}
                         </Button>
                         <Popconfirm
@@ -100,7 +133,12 @@ export function AccountsPage() {
                           cancelText={t("action.cancel")}
                           onConfirm={() => setDisabled(account, !account.disabled)}
                         >
-                          <Button type="link" size="small" danger={!account.disabled} data-testid={`account-toggle-${account.username}`}>
+                          <Button
+                            type="link"
+                            size="small"
+                            danger={!account.disabled}
+                            data-testid={`account-toggle-${account.username}`}
+                          >
                             {account.disabled ? t("account.enable") : t("account.disable")}
                           </Button>
                         </Popconfirm>
@@ -130,4 +168,3 @@ export function AccountsPage() {
     </Space>
   );
 }
-

@@ -70,7 +70,9 @@ export function PersonLinkField({ value, onChange }: Props) {
           description={
             found && found.personId === value ? (
               found.linkedAccounts.length > 0 ? (
-                <Typography.Text type="warning">{t("account.personAlreadyLinked", { usernames: found.linkedAccounts.join(", ") })}</Typography.Text>
+                <Typography.Text type="warning">
+                  {t("account.personAlreadyLinked", { usernames: found.linkedAccounts.join(", ") })}
+                </Typography.Text>
               ) : null
             ) : (
               <Typography.Text type="secondary" className="mono">

@@ -40,7 +40,10 @@ export function RoleGrantsField() {
                     allowClear
                     showSearch={{ optionFilterProp: "label" }}
                     placeholder={t("account.townScope")}
-                    options={towns.items.map((town) => ({ value: town.code, label: english ? town.pinyin : town.name }))}
+                    options={towns.items.map((town) => ({
+                      value: town.code,
+                      label: english ? town.pinyin : town.name,
+                    }))}
                     data-testid={`field-role-town-${field.name}`}
                   />
                 </Form.Item>
@@ -51,13 +54,21 @@ export function RoleGrantsField() {
                     allowClear
                     showSearch={{ optionFilterProp: "label" }}
                     placeholder={t("account.department")}
-                    options={departments.items.map((department) => ({ value: department.code, label: department.name }))}
+                    options={departments.items.map((department) => ({
+                      value: department.code,
+                      label: department.name,
+                    }))}
                     data-testid={`field-role-department-${field.name}`}
                   />
                 </Form.Item>
               </Col>
               <Col span={2}>
-                <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t("action.remove")} />
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t("action.remove")}
+                />
               </Col>
             </Row>
           ))}

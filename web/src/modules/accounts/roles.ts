@@ -6,6 +6,7 @@ export const roleNames = [
   "programme_admin",
   "policy_officer",
   "vendor",
+  "organiser",
   "reviewer",
   "auditor",
   "admin",

@@ -8,5 +8,14 @@ import { ability } from "../../session/abilities";
 export const accountsModule: ConsoleModule = {
   name: "accounts",
   menu: [{ path: "accounts", labelKey: "nav.accounts", icon: <TeamOutlined />, ability: ability.accountsRead }],
-  routes: [{ path: "accounts", element: lazyPage(() => import("./AccountsPage"), (module) => module.AccountsPage), ability: ability.accountsRead }],
+  routes: [
+    {
+      path: "accounts",
+      element: lazyPage(
+        () => import("./AccountsPage"),
+        (module) => module.AccountsPage,
+      ),
+      ability: ability.accountsRead,
+    },
+  ],
 };

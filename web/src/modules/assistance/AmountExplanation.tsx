@@ -19,12 +19,19 @@ export function AmountExplanation({ record }: { record: CaseDetail }) {
         <Descriptions.Item label={t("assistance.month")}>{record.eligibility.month}</Descriptions.Item>
         <Descriptions.Item label={t("assistance.dibao")}>{record.eligibility.dibaoYuan}</Descriptions.Item>
         <Descriptions.Item label={t("assistance.supplement")}>{record.eligibility.supplementYuan}</Descriptions.Item>
-        <Descriptions.Item label={t("assistance.mine.total")}><strong>{record.eligibility.totalYuan}</strong></Descriptions.Item>
+        <Descriptions.Item label={t("assistance.mine.total")}>
+          <strong>{record.eligibility.totalYuan}</strong>
+        </Descriptions.Item>
       </Descriptions>
       {record.eligibility.reasons.map((reason) => (
-        <Typography.Paragraph key={reason.rule} type="warning">{reason.message}{reason.reference ? `（${reason.reference}）` : ""}</Typography.Paragraph>
+        <Typography.Paragraph key={reason.rule} type="warning">
+          {reason.message}
+          {reason.reference ? `（${reason.reference}）` : ""}
+        </Typography.Paragraph>
       ))}
-      <Typography.Title level={5} style={{ marginTop: 8 }}>{t("assistance.mine.explanation")}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 8 }}>
+        {t("assistance.mine.explanation")}
+      </Typography.Title>
       {steps.length === 0 ? (
         <Typography.Paragraph type="secondary">{t("assistance.mine.noExplanation")}</Typography.Paragraph>
       ) : (
@@ -35,9 +42,23 @@ export function AmountExplanation({ record }: { record: CaseDetail }) {
           dataSource={steps}
           data-testid="assistance-mine-explanation"
           columns={[
-            { title: t("assistance.mine.step"), key: "label", render: (_: unknown, step) => (english ? step.en : step.zh) },
-            { title: t("assistance.mine.value"), key: "value", align: "right", width: 170, render: (_: unknown, step) => shown(step.value, t("assistance.mine.yes"), t("assistance.mine.no")) },
-            { title: t("assistance.mine.reference"), dataIndex: "reference", render: (value?: string) => <Typography.Text type="secondary">{value ?? ""}</Typography.Text> },
+            {
+              title: t("assistance.mine.step"),
+              key: "label",
+              render: (_: unknown, step) => (english ? step.en : step.zh),
+            },
+            {
+              title: t("assistance.mine.value"),
+              key: "value",
+              align: "right",
+              width: 170,
+              render: (_: unknown, step) => shown(step.value, t("assistance.mine.yes"), t("assistance.mine.no")),
+            },
+            {
+              title: t("assistance.mine.reference"),
+              dataIndex: "reference",
+              render: (value?: string) => <Typography.Text type="secondary">{value ?? ""}</Typography.Text>,
+            },
           ]}
         />
       )}

@@ -27,39 +27,84 @@ export function CaseCreatePage() {
     setHousehold(loaded);
     form.setFieldsValue({ members: loaded.members.map(() => ({ monthlyIncomeYuan: "0", categories: [] })) });
   };
-  const { saving, submit, alert } = useSubmit(form, async (values: { members: { monthlyIncomeYuan: string; categories: string[] }[]; workCapacity: string; assetsYuan: string; bankAccount: string; submittedOn?: dayjs.Dayjs }, idempotencyKey) => {
-    if (!household) return;
-    const created = await apiPost<AssistanceCase>("/assistance/cases", {
-      householdId: household.id,
-      workCapacity: values.workCapacity,
-      assetsYuan: values.assetsYuan,
-      bankAccount: values.bankAccount,
-      submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
-      members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
-    }, idempotencyKey);
-    navigate(`/console/assistance/cases/${created.id}`);
-  });
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (
+      values: {
+        members: { monthlyIncomeYuan: string; categories: string[] }[];
+        workCapacity: string;
+        assetsYuan: string;
+        bankAccount: string;
+        submittedOn?: dayjs.Dayjs;
+      },
+      idempotencyKey,
+    ) => {
+      if (!household) return;
+      const created = await apiPost<AssistanceCase>(
+        "/assistance/cases",
+        {
+          householdId: household.id,
+          workCapacity: values.workCapacity,
+          assetsYuan: values.assetsYuan,
+          bankAccount: values.bankAccount,
+          submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
+          members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
+        },
+        idempotencyKey,
+      );
+      navigate(`/console/assistance/cases/${created.id}`);
+    },
+  );
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.newCase")}</Typography.Title>
       <Card size="small" title={t("assistance.household")}>
-        <span data-testid="assistance-new-household"><Select showSearch filterOption={false} style={{ width: 420 }} placeholder={t("assistance.findHousehold")} onSearch={(q) => void search(q)} onChange={(id: string) => void pick(id)}
-          options={hits.map((hit) => ({ value: hit.id, label: `${hit.address} · ${hit.headName ?? ""}` }))} /></span>
+        <span data-testid="assistance-new-household">
+          <Select
+            showSearch
+            filterOption={false}
+            style={{ width: 420 }}
+            placeholder={t("assistance.findHousehold")}
+            onSearch={(q) => void search(q)}
+            onChange={(id: string) => void pick(id)}
+            options={hits.map((hit) => ({ value: hit.id, label: `${hit.address} · ${hit.headName ?? ""}` }))}
+          />
+        </span>
       </Card>
       {household ? (
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ workCapacity: "none", assetsYuan: "0" }} data-testid="assistance-new-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ workCapacity: "none", assetsYuan: "0" }}
+          data-testid="assistance-new-form"
+        >
           <MemberIncomeTable members={household.members} testIdPrefix="assistance-new" />
           <Space wrap style={{ marginTop: 12 }}>
             <Form.Item name="workCapacity" label={t("assistance.workCapacity")}>
-              <Select style={{ width: 160 }} options={["none", "partial", "able"].map((code) => ({ value: code, label: t(`assistance.capacity.${code}`) }))} />
+              <Select
+                style={{ width: 160 }}
+                options={["none", "partial", "able"].map((code) => ({
+                  value: code,
+                  label: t(`assistance.capacity.${code}`),
+                }))}
+              />
             </Form.Item>
-            <Form.Item name="assetsYuan" label={t("assistance.assets")} rules={[{ required: true }]}><Input style={{ width: 140 }} data-testid="assistance-new-assets" /></Form.Item>
-            <Form.Item name="bankAccount" label={t("assistance.bankAccount")} rules={[{ required: true }]}><Input style={{ width: 220 }} data-testid="assistance-new-account" /></Form.Item>
-            <Form.Item name="submittedOn" label={t("assistance.submittedOn")}><DatePicker /></Form.Item>
+            <Form.Item name="assetsYuan" label={t("assistance.assets")} rules={[{ required: true }]}>
+              <Input style={{ width: 140 }} data-testid="assistance-new-assets" />
+            </Form.Item>
+            <Form.Item name="bankAccount" label={t("assistance.bankAccount")} rules={[{ required: true }]}>
+              <Input style={{ width: 220 }} data-testid="assistance-new-account" />
+            </Form.Item>
+            <Form.Item name="submittedOn" label={t("assistance.submittedOn")}>
+              <DatePicker />
+            </Form.Item>
           </Space>
           <SubmitErrorAlert {...alert} />
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-new-submit">{t("assistance.submit")}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-new-submit">
+            {t("assistance.submit")}
+          </Button>
         </Form>
       ) : null}
     </Space>

@@ -15,7 +15,12 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const townLabel = useTownLabel();
-  const { data: record, error, loading, reload } = useApiQuery<AssistanceCase>(`/assistance/cases/${encodeURIComponent(id)}`);
+  const {
+    data: record,
+    error,
+    loading,
+    reload,
+  } = useApiQuery<AssistanceCase>(`/assistance/cases/${encodeURIComponent(id)}`);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !record) return <Skeleton active />;
   if (!record) return null;
@@ -23,7 +28,8 @@ export function CasePage() {
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4} data-testid="assistance-case-title">
-        {record.number} · {record.payeeName} <Tag data-testid="assistance-case-state">{t(`assistance.state.${record.state}`)}</Tag>
+        {record.number} · {record.payeeName}{" "}
+        <Tag data-testid="assistance-case-state">{t(`assistance.state.${record.state}`)}</Tag>
       </Typography.Title>
       <Card size="small" title={t("assistance.household")}>
         <Descriptions size="small" column={3} data-testid="assistance-case-household">
@@ -41,30 +47,61 @@ export function CasePage() {
           data-testid="assistance-case-members"
           columns={[
             { title: t("assistance.name"), dataIndex: "name" },
-            { title: t("assistance.idNumber"), dataIndex: "idNumber", render: (value: string) => <span className="mono">{value}</span> },
-            { title: t("assistance.relationship"), dataIndex: "relationship", render: (value: string) => <CodeLabel label={relationshipLabel(value, t)} code={value} /> },
+            {
+              title: t("assistance.idNumber"),
+              dataIndex: "idNumber",
+              render: (value: string) => <span className="mono">{value}</span>,
+            },
+            {
+              title: t("assistance.relationship"),
+              dataIndex: "relationship",
+              render: (value: string) => <CodeLabel label={relationshipLabel(value, t)} code={value} />,
+            },
             { title: t("assistance.income"), dataIndex: "monthlyIncomeYuan", align: "right" },
-            { title: t("assistance.categories"), dataIndex: "categories", render: (values: string[]) => values.map((value) => <Tag key={value}>{t(`assistance.category.${value}`)}</Tag>) },
+            {
+              title: t("assistance.categories"),
+              dataIndex: "categories",
+              render: (values: string[]) =>
+                values.map((value) => <Tag key={value}>{t(`assistance.category.${value}`)}</Tag>),
+            },
           ]}
         />
       </Card>
       <Card size="small" title={t("assistance.eligibility")}>
         <Descriptions size="small" column={4} data-testid="assistance-case-eligibility">
           <Descriptions.Item label={t("assistance.month")}>{record.eligibility.month}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.state")}>{record.eligibility.eligible ? t("assistance.eligible") : t("assistance.notEligible")}</Descriptions.Item>
+          <Descriptions.Item label={t("assistance.state")}>
+            {record.eligibility.eligible ? t("assistance.eligible") : t("assistance.notEligible")}
+          </Descriptions.Item>
           <Descriptions.Item label={t("assistance.dibao")}>{record.eligibility.dibaoYuan}</Descriptions.Item>
           <Descriptions.Item label={t("assistance.supplement")}>{record.eligibility.supplementYuan}</Descriptions.Item>
         </Descriptions>
         {record.eligibility.reasons.map((reason) => (
-          <Typography.Paragraph key={reason.rule} type="warning">{reason.message} {reason.reference ? `（${reason.reference}）` : ""}</Typography.Paragraph>
+          <Typography.Paragraph key={reason.rule} type="warning">
+            {reason.message} {reason.reference ? `（${reason.reference}）` : ""}
+          </Typography.Paragraph>
         ))}
       </Card>
       <Card size="small" title={t("assistance.deadlines")}>
         <Descriptions size="small" column={3} data-testid="assistance-case-deadlines">
           <Descriptions.Item label={t("assistance.submittedOn")}>{deadlines.submittedOn}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.townDue")}><DueDate date={deadlines.townOpinionDueOn} /></Descriptions.Item>
-          <Descriptions.Item label={t("assistance.publicity")}>{deadlines.publicityStartOn ? <>{`${deadlines.publicityStartOn} – ${deadlines.publicityEndOn}`}<ProvisionalTag date={deadlines.publicityEndOn} /></> : "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("assistance.decisionDue")}><DueDate date={deadlines.decisionDueOn} />{record.decisionLate ? <Tag color="red">{t("assistance.late")}</Tag> : null}</Descriptions.Item>
+          <Descriptions.Item label={t("assistance.townDue")}>
+            <DueDate date={deadlines.townOpinionDueOn} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t("assistance.publicity")}>
+            {deadlines.publicityStartOn ? (
+              <>
+                {`${deadlines.publicityStartOn} – ${deadlines.publicityEndOn}`}
+                <ProvisionalTag date={deadlines.publicityEndOn} />
+              </>
+            ) : (
+              "—"
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("assistance.decisionDue")}>
+            <DueDate date={deadlines.decisionDueOn} />
+            {record.decisionLate ? <Tag color="red">{t("assistance.late")}</Tag> : null}
+          </Descriptions.Item>
           <Descriptions.Item label={t("assistance.nextReview")}>{deadlines.nextReviewOn ?? "—"}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -79,7 +116,9 @@ export function CasePage() {
             key: event.id,
             content: (
               <span>
-                <strong>{event.onDate}</strong> <CodeLabel label={stepLabel(event.kind, t)} code={event.kind} /> · {event.actorUsername} <Typography.Text type="secondary">{describeDetails(event.details, t)}</Typography.Text>
+                <strong>{event.onDate}</strong> <CodeLabel label={stepLabel(event.kind, t)} code={event.kind} /> ·{" "}
+                {event.actorUsername}{" "}
+                <Typography.Text type="secondary">{describeDetails(event.details, t)}</Typography.Text>
               </span>
             ),
           }))}

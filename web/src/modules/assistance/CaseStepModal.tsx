@@ -24,7 +24,20 @@ interface Props {
 }
 
 /** A compact dialog for one write on a case: the server's field errors land under the fields, other errors above them. */
-export function CaseStepModal({ title, okText, step, caseId, filesTown, testId, initialValues, body, onClose, onDone, width, children }: Props) {
+export function CaseStepModal({
+  title,
+  okText,
+  step,
+  caseId,
+  filesTown,
+  testId,
+  initialValues,
+  body,
+  onClose,
+  onDone,
+  width,
+  children,
+}: Props) {
   const [form] = Form.useForm();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const finish = () => {
@@ -42,10 +55,21 @@ export function CaseStepModal({ title, okText, step, caseId, filesTown, testId, 
   );
 
   return (
-    <FormModal open title={title} okText={okText} submitTestId={`${testId}-submit`} form={form} submission={submission} onCancel={onClose} width={width}>
+    <FormModal
+      open
+      title={title}
+      okText={okText}
+      submitTestId={`${testId}-submit`}
+      form={form}
+      submission={submission}
+      onCancel={onClose}
+      width={width}
+    >
       <Form form={form} layout="vertical" initialValues={initialValues} data-testid={`${testId}-form`}>
         {children}
-        {filesTown !== undefined ? <EvidenceUpload files={files} onChange={setFiles} testId={`${testId}-upload`} /> : null}
+        {filesTown !== undefined ? (
+          <EvidenceUpload files={files} onChange={setFiles} testId={`${testId}-upload`} />
+        ) : null}
       </Form>
     </FormModal>
   );

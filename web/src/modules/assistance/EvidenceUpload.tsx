@@ -11,11 +11,27 @@ export async function uploadAll(files: UploadFile[], townCode?: string): Promise
 }
 
 /** A file chooser that keeps the files until the form is sent (nothing is uploaded before). */
-export function EvidenceUpload({ files, onChange, testId }: { files: UploadFile[]; onChange: (files: UploadFile[]) => void; testId: string }) {
+export function EvidenceUpload({
+  files,
+  onChange,
+  testId,
+}: {
+  files: UploadFile[];
+  onChange: (files: UploadFile[]) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
-    <Upload beforeUpload={() => false} fileList={files} onChange={({ fileList }) => onChange(fileList)} accept=".pdf,.jpg,.jpeg,.png" multiple>
-      <Button icon={<UploadOutlined />} data-testid={testId}>{t("assistance.mine.upload")}</Button>
+    <Upload
+      beforeUpload={() => false}
+      fileList={files}
+      onChange={({ fileList }) => onChange(fileList)}
+      accept=".pdf,.jpg,.jpeg,.png"
+      multiple
+    >
+      <Button icon={<UploadOutlined />} data-testid={testId}>
+        {t("assistance.mine.upload")}
+      </Button>
     </Upload>
   );
 }

@@ -22,14 +22,32 @@ export function MyAssistancePage() {
   const mayApply = items.every((item) => closedStates.includes(item.state));
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
-      <Typography.Title level={4} data-testid="assistance-mine-title">{t("assistance.mine.title")}</Typography.Title>
+      <Typography.Title level={4} data-testid="assistance-mine-title">
+        {t("assistance.mine.title")}
+      </Typography.Title>
       {items.length === 0 ? <Empty description={t("assistance.mine.none")} data-testid="assistance-mine-none" /> : null}
-      {items.map((item) => <MyCaseCard key={item.id} record={item} onChanged={cases.reload} />)}
+      {items.map((item) => (
+        <MyCaseCard key={item.id} record={item} onChanged={cases.reload} />
+      ))}
       {mayApply && household && items.length > 0 && !applying ? (
-        <Button onClick={() => setApplying(true)} data-testid="assistance-mine-apply-again">{t("assistance.mine.applyAgain")}</Button>
+        <Button onClick={() => setApplying(true)} data-testid="assistance-mine-apply-again">
+          {t("assistance.mine.applyAgain")}
+        </Button>
       ) : null}
-      {mayApply && household && (items.length === 0 || applying) ? <MyApplicationForm household={household} onDone={() => { setApplying(false); cases.reload(); }} /> : null}
-      {mayApply && !household ? <Typography.Paragraph type="secondary" data-testid="assistance-mine-no-household">{t("assistance.mine.noHousehold")}</Typography.Paragraph> : null}
+      {mayApply && household && (items.length === 0 || applying) ? (
+        <MyApplicationForm
+          household={household}
+          onDone={() => {
+            setApplying(false);
+            cases.reload();
+          }}
+        />
+      ) : null}
+      {mayApply && !household ? (
+        <Typography.Paragraph type="secondary" data-testid="assistance-mine-no-household">
+          {t("assistance.mine.noHousehold")}
+        </Typography.Paragraph>
+      ) : null}
     </Space>
   );
 }

@@ -14,15 +14,38 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
   const { t } = useTranslation();
   const { can } = useSession();
   const [form] = Form.useForm();
-  const step = ({ submitted: "investigation", investigated: "appraisal", appraised: "town-opinion", town_reviewed: "publicity", publicised: "decision" } as Record<string, string>)[record.state];
+  const step = (
+    {
+      submitted: "investigation",
+      investigated: "appraisal",
+      appraised: "town-opinion",
+      town_reviewed: "publicity",
+      publicised: "decision",
+    } as Record<string, string>
+  )[record.state];
   const { saving, submit, alert } = useSubmit(form, async (values: Record<string, unknown>) => {
     const on = dateOf(values.on as dayjs.Dayjs | undefined);
     const bodies: Record<string, unknown> = {
-      investigation: { homeVisit: { by: values.by, on, findings: values.findings }, neighbourVisits: [], dataChecks: [] },
-      appraisal: { heldOn: on, members: values.members, present: values.present, agree: values.agree, minutes: values.minutes },
+      investigation: {
+        homeVisit: { by: values.by, on, findings: values.findings },
+        neighbourVisits: [],
+        dataChecks: [],
+      },
+      appraisal: {
+        heldOn: on,
+        members: values.members,
+        present: values.present,
+        agree: values.agree,
+        minutes: values.minutes,
+      },
       "town-opinion": { givenOn: on, recommend: values.recommend ?? true, opinion: values.findings },
       publicity: { startOn: on },
-      decision: { version: record.version, decision: values.decision ?? "approved", decidedOn: on, reason: values.reason || undefined },
+      decision: {
+        version: record.version,
+        decision: values.decision ?? "approved",
+        decidedOn: on,
+        reason: values.reason || undefined,
+      },
     };
     await apiPost(`/assistance/cases/${record.id}/${step}`, bodies[step]);
     form.resetFields();
@@ -34,37 +57,64 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
 
   return (
     <Form form={form} layout="inline" onFinish={submit} data-testid={`assistance-step-${step}`}>
-      <Form.Item name="on" label={t("assistance.date")}><DatePicker data-testid="assistance-step-date" /></Form.Item>
+      <Form.Item name="on" label={t("assistance.date")}>
+        <DatePicker data-testid="assistance-step-date" />
+      </Form.Item>
       {step === "investigation" ? (
         <>
-          <Form.Item name="by" label={t("assistance.by")} rules={[{ required: true }]}><Input style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="findings" label={t("assistance.findings")} rules={[{ required: true }]}><Input style={{ width: 280 }} /></Form.Item>
+          <Form.Item name="by" label={t("assistance.by")} rules={[{ required: true }]}>
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="findings" label={t("assistance.findings")} rules={[{ required: true }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
         </>
       ) : null}
       {step === "appraisal" ? (
         <>
-          <Form.Item name="members" label={t("assistance.appraisalMembers")} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
-          <Form.Item name="present" label={t("assistance.present")} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="agree" label={t("assistance.agree")} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-          <Form.Item name="minutes" label={t("assistance.minutes")} rules={[{ required: true }]}><Input style={{ width: 220 }} /></Form.Item>
+          <Form.Item name="members" label={t("assistance.appraisalMembers")} rules={[{ required: true }]}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="present" label={t("assistance.present")} rules={[{ required: true }]}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="agree" label={t("assistance.agree")} rules={[{ required: true }]}>
+            <InputNumber min={0} />
+          </Form.Item>
+          <Form.Item name="minutes" label={t("assistance.minutes")} rules={[{ required: true }]}>
+            <Input style={{ width: 220 }} />
+          </Form.Item>
         </>
       ) : null}
       {step === "town-opinion" ? (
         <>
-          <Form.Item name="recommend" label={t("assistance.recommend")} valuePropName="checked" initialValue={true}><Switch /></Form.Item>
-          <Form.Item name="findings" label={t("assistance.townOpinion")} rules={[{ required: true }]}><Input style={{ width: 280 }} /></Form.Item>
+          <Form.Item name="recommend" label={t("assistance.recommend")} valuePropName="checked" initialValue={true}>
+            <Switch />
+          </Form.Item>
+          <Form.Item name="findings" label={t("assistance.townOpinion")} rules={[{ required: true }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
         </>
       ) : null}
       {step === "decision" ? (
         <>
           <Form.Item name="decision" initialValue="approved">
-            <Radio.Group options={[{ value: "approved", label: t("assistance.approve") }, { value: "refused", label: t("assistance.refuse") }]} />
+            <Radio.Group
+              options={[
+                { value: "approved", label: t("assistance.approve") },
+                { value: "refused", label: t("assistance.refuse") },
+              ]}
+            />
           </Form.Item>
-          <Form.Item name="reason" label={t("assistance.reason")}><Input style={{ width: 280 }} data-testid="assistance-decision-reason" /></Form.Item>
+          <Form.Item name="reason" label={t("assistance.reason")}>
+            <Input style={{ width: 280 }} data-testid="assistance-decision-reason" />
+          </Form.Item>
         </>
       ) : null}
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-step-submit">{t("assistance.submit")}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-step-submit">
+          {t("assistance.submit")}
+        </Button>
       </Form.Item>
       <SubmitErrorAlert {...alert} />
     </Form>

@@ -25,7 +25,11 @@ export function PayrollLinesTable({ month, townCode }: { month: string; townCode
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   const [page, setPage] = useState(1);
-  const { data, loading } = useApiQuery<Page<PayrollLine>>(`/assistance/payrolls/${month}/lines`, { townCode, page, pageSize: 50 });
+  const { data, loading } = useApiQuery<Page<PayrollLine>>(`/assistance/payrolls/${month}/lines`, {
+    townCode,
+    page,
+    pageSize: 50,
+  });
   return (
     <Table<PayrollLine>
       size="small"
@@ -37,13 +41,26 @@ export function PayrollLinesTable({ month, townCode }: { month: string; townCode
       columns={[
         { title: t("assistance.payee"), dataIndex: "payeeName" },
         { title: t("assistance.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
-        { title: t("assistance.month"), dataIndex: "forMonth", render: (value: string, line) => (line.kind === "adjustment" ? <Tag color="orange">{value}</Tag> : value) },
+        {
+          title: t("assistance.month"),
+          dataIndex: "forMonth",
+          render: (value: string, line) => (line.kind === "adjustment" ? <Tag color="orange">{value}</Tag> : value),
+        },
         { title: t("assistance.members"), dataIndex: "members", align: "right" },
         { title: t("assistance.dibao"), dataIndex: "dibaoYuan", align: "right" },
         { title: t("assistance.supplement"), dataIndex: "supplementYuan", align: "right" },
         { title: t("assistance.priceSubsidy"), dataIndex: "priceSubsidyYuan", align: "right" },
-        { title: t("assistance.total"), dataIndex: "totalYuan", align: "right", render: (value: string) => <span className="mono">{value}</span> },
-        { title: t("assistance.bankAccount"), dataIndex: "bankAccount", render: (value: string) => <span className="mono">{value}</span> },
+        {
+          title: t("assistance.total"),
+          dataIndex: "totalYuan",
+          align: "right",
+          render: (value: string) => <span className="mono">{value}</span>,
+        },
+        {
+          title: t("assistance.bankAccount"),
+          dataIndex: "bankAccount",
+          render: (value: string) => <span className="mono">{value}</span>,
+        },
       ]}
     />
   );

@@ -35,33 +35,77 @@ export function PayrollPage() {
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.payroll")}</Typography.Title>
       <Space wrap>
-        <span data-testid="assistance-payroll-month"><DatePicker picker="month" value={dayjs(`${month}-01`)} allowClear={false} onChange={(value) => value && setMonth(value.format("YYYY-MM"))} /></span>
-        {mayRun && !payroll ? <Button type="primary" loading={run.running} onClick={() => void run.start("assistance.payroll", { month })} data-testid="assistance-payroll-run">{t("assistance.run")}</Button> : null}
+        <span data-testid="assistance-payroll-month">
+          <DatePicker
+            picker="month"
+            value={dayjs(`${month}-01`)}
+            allowClear={false}
+            onChange={(value) => value && setMonth(value.format("YYYY-MM"))}
+          />
+        </span>
+        {mayRun && !payroll ? (
+          <Button
+            type="primary"
+            loading={run.running}
+            onClick={() => void run.start("assistance.payroll", { month })}
+            data-testid="assistance-payroll-run"
+          >
+            {t("assistance.run")}
+          </Button>
+        ) : null}
         {mayRun && payroll?.status === "computed" ? (
           <>
-            <Button type="primary" onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })} data-testid="assistance-payroll-approve">{t("assistance.approvePayroll")}</Button>
-            <Button danger onClick={() => setCancelling(true)} data-testid="assistance-payroll-cancel">{t("assistance.cancelPayroll")}</Button>
+            <Button
+              type="primary"
+              onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })}
+              data-testid="assistance-payroll-approve"
+            >
+              {t("assistance.approvePayroll")}
+            </Button>
+            <Button danger onClick={() => setCancelling(true)} data-testid="assistance-payroll-cancel">
+              {t("assistance.cancelPayroll")}
+            </Button>
           </>
         ) : null}
         {mayRun && payroll?.status === "approved" ? (
           <>
-            <Button href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "csv" })} data-testid="assistance-payroll-export-csv">{t("assistance.exportCsv")}</Button>
-            <Button href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "xlsx" })} data-testid="assistance-payroll-export-xlsx">{t("assistance.exportXlsx")}</Button>
+            <Button
+              href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "csv" })}
+              data-testid="assistance-payroll-export-csv"
+            >
+              {t("assistance.exportCsv")}
+            </Button>
+            <Button
+              href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "xlsx" })}
+              data-testid="assistance-payroll-export-xlsx"
+            >
+              {t("assistance.exportXlsx")}
+            </Button>
           </>
         ) : null}
       </Space>
       <JobProgress job={run.job} testId="assistance-payroll-job" />
       {error || run.error ? <SubmitErrorAlert error={error ?? run.error} /> : null}
-      {cancelling && payroll ? <PayrollCancelModal payroll={payroll} onClose={() => setCancelling(false)} onDone={reload} /> : null}
-      {!payroll && loadError ? <Alert type="info" title={t("assistance.noPayroll")} data-testid="assistance-payroll-none" /> : null}
+      {cancelling && payroll ? (
+        <PayrollCancelModal payroll={payroll} onClose={() => setCancelling(false)} onDone={reload} />
+      ) : null}
+      {!payroll && loadError ? (
+        <Alert type="info" title={t("assistance.noPayroll")} data-testid="assistance-payroll-none" />
+      ) : null}
       {payroll && c ? (
         <>
           <Card size="small">
             <Descriptions size="small" column={4} data-testid="assistance-payroll-summary">
-              <Descriptions.Item label={t("assistance.status")}>{t(`assistance.payrollStatus.${payroll.status}`)}</Descriptions.Item>
+              <Descriptions.Item label={t("assistance.status")}>
+                {t(`assistance.payrollStatus.${payroll.status}`)}
+              </Descriptions.Item>
               <Descriptions.Item label={t("assistance.households")}>{payroll.households}</Descriptions.Item>
               <Descriptions.Item label={t("assistance.persons")}>{payroll.persons}</Descriptions.Item>
-              <Descriptions.Item label={t("assistance.total")}><span className="mono" data-testid="assistance-payroll-total">{payroll.totalYuan}</span></Descriptions.Item>
+              <Descriptions.Item label={t("assistance.total")}>
+                <span className="mono" data-testid="assistance-payroll-total">
+                  {payroll.totalYuan}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t("assistance.dibao")}>{c.dibaoYuan}</Descriptions.Item>
               <Descriptions.Item label={t("assistance.supplement")}>{c.supplementYuan}</Descriptions.Item>
               <Descriptions.Item label={t("assistance.priceSubsidy")}>{c.priceSubsidyYuan}</Descriptions.Item>
@@ -82,7 +126,12 @@ export function PayrollPage() {
               { title: t("assistance.supplement"), dataIndex: "supplementYuan", align: "right" },
               { title: t("assistance.priceSubsidy"), dataIndex: "priceSubsidyYuan", align: "right" },
               { title: t("assistance.adjustment"), dataIndex: "adjustmentYuan", align: "right" },
-              { title: t("assistance.total"), dataIndex: "totalYuan", align: "right", render: (value: string) => <span className="mono">{value}</span> },
+              {
+                title: t("assistance.total"),
+                dataIndex: "totalYuan",
+                align: "right",
+                render: (value: string) => <span className="mono">{value}</span>,
+              },
             ]}
           />
           <Card size="small" title={t("assistance.lines")}>

@@ -20,15 +20,33 @@ export function ProposeStandardForm({ onProposed }: { onProposed: (id: string) =
   });
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} data-testid="assistance-standard-form" initialValues={{ effectiveFrom: dayjs().add(1, "year").startOf("year") }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      data-testid="assistance-standard-form"
+      initialValues={{ effectiveFrom: dayjs().add(1, "year").startOf("year") }}
+    >
       <Typography.Paragraph type="secondary">{t("assistance.standard.ruleHint")}</Typography.Paragraph>
       <Space wrap align="start">
-        <Form.Item name="effectiveFrom" label={t("assistance.standard.effectiveFrom")} rules={[{ required: true }]}><DatePicker data-testid="field-effectiveFrom" /></Form.Item>
-        <Form.Item name="perCapitaConsumptionYuan" label={t("assistance.standard.consumption")} rules={[{ required: true }]}><Input style={{ width: 200 }} data-testid="field-perCapitaConsumptionYuan" /></Form.Item>
-        <Form.Item name="simulateMonth" label={t("assistance.standard.simulateMonth")}><DatePicker picker="month" data-testid="field-simulateMonth" /></Form.Item>
+        <Form.Item name="effectiveFrom" label={t("assistance.standard.effectiveFrom")} rules={[{ required: true }]}>
+          <DatePicker data-testid="field-effectiveFrom" />
+        </Form.Item>
+        <Form.Item
+          name="perCapitaConsumptionYuan"
+          label={t("assistance.standard.consumption")}
+          rules={[{ required: true }]}
+        >
+          <Input style={{ width: 200 }} data-testid="field-perCapitaConsumptionYuan" />
+        </Form.Item>
+        <Form.Item name="simulateMonth" label={t("assistance.standard.simulateMonth")}>
+          <DatePicker picker="month" data-testid="field-simulateMonth" />
+        </Form.Item>
       </Space>
       <SubmitErrorAlert {...alert} />
-      <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-standard-propose">{t("assistance.standard.propose")}</Button>
+      <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-standard-propose">
+        {t("assistance.standard.propose")}
+      </Button>
     </Form>
   );
 }

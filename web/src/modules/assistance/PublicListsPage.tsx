@@ -13,7 +13,11 @@ import { ProvisionalTag } from "../../components/DueDate";
 function yuan(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   const text = String(value);
-  return /^-?\d+(\.\d{1,2})?$/.test(text) ? (text.includes(".") ? text.padEnd(text.indexOf(".") + 3, "0") : `${text}.00`) : text;
+  return /^-?\d+(\.\d{1,2})?$/.test(text)
+    ? text.includes(".")
+      ? text.padEnd(text.indexOf(".") + 3, "0")
+      : `${text}.00`
+    : text;
 }
 
 /** The public (no login) assistance lists: the 7-working-day community publicity and the approved lists, masked. */
@@ -25,39 +29,100 @@ export function PublicListsPage() {
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const list = lists.data?.items.find((item) => item.id === chosen) ?? lists.data?.items[0];
-  const entries = useApiQuery<{ items: PublicityEntry[]; total: number }>(list ? `/public/publicity/lists/${list.id}/entries` : null, { q, page, pageSize: 50 });
+  const entries = useApiQuery<{ items: PublicityEntry[]; total: number }>(
+    list ? `/public/publicity/lists/${list.id}/entries` : null,
+    { q, page, pageSize: 50 },
+  );
   if (lists.error) return <ErrorResult error={lists.error} onRetry={lists.reload} />;
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack" data-testid="assistance-lists-page">
       <Typography.Title level={4}>{t("nav.assistanceLists")}</Typography.Title>
-      <Select style={{ width: 420 }} value={list?.id} loading={lists.loading} onChange={(id) => { setChosen(id); setPage(1); }} data-testid="assistance-list-select"
-        options={(lists.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title} · ${t("assistance.lists.version")} ${item.version}` }))} />
+      <Select
+        style={{ width: 420 }}
+        value={list?.id}
+        loading={lists.loading}
+        onChange={(id) => {
+          setChosen(id);
+          setPage(1);
+        }}
+        data-testid="assistance-list-select"
+        options={(lists.data?.items ?? []).map((item) => ({
+          value: item.id,
+          label: `${item.title} · ${t("assistance.lists.version")} ${item.version}`,
+        }))}
+      />
       {list ? (
-        <Card size="small" title={list.title}
-          extra={<Space>
-            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)}>{t("assistance.lists.exportXlsx")}</Button>
-            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)}>{t("assistance.lists.exportPdf")}</Button>
-          </Space>}>
+        <Card
+          size="small"
+          title={list.title}
+          extra={
+            <Space>
+              <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)}>
+                {t("assistance.lists.exportXlsx")}
+              </Button>
+              <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)}>
+                {t("assistance.lists.exportPdf")}
+              </Button>
+            </Space>
+          }
+        >
           <Typography.Paragraph>
-            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>{t(`assistance.lists.status.${list.status}`, { defaultValue: list.status })}</Tag>{" "}
-            {t("assistance.lists.period", { days: list.workingDays, start: list.startDate, end: list.endDate })}<ProvisionalTag date={list.endDate} />
+            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>
+              {t(`assistance.lists.status.${list.status}`, { defaultValue: list.status })}
+            </Tag>{" "}
+            {t("assistance.lists.period", { days: list.workingDays, start: list.startDate, end: list.endDate })}
+            <ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>
-          <Input.Search placeholder={t("assistance.lists.search")} allowClear onSearch={(value) => { setQ(value); setPage(1); }} style={{ width: 260, marginBottom: 8 }} />
-          <Table size="small" rowKey="id" dataSource={entries.data?.items ?? []} loading={entries.loading} data-testid="assistance-list-entries"
+          <Input.Search
+            placeholder={t("assistance.lists.search")}
+            allowClear
+            onSearch={(value) => {
+              setQ(value);
+              setPage(1);
+            }}
+            style={{ width: 260, marginBottom: 8 }}
+          />
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={entries.data?.items ?? []}
+            loading={entries.loading}
+            data-testid="assistance-list-entries"
             pagination={{ current: page, pageSize: 50, total: entries.data?.total ?? 0, onChange: setPage }}
             columns={[
               { title: t("assistance.name"), dataIndex: "maskedName" },
               { title: t("assistance.idNumber"), dataIndex: "maskedIdNumber" },
-              { title: t("assistance.town"), dataIndex: "townCode", render: (code: string | null) => (code ? townLabel(code) : "—") },
-              { title: t("assistance.lists.members"), key: "members", render: (_: unknown, entry: PublicityEntry) => entry.values.members ?? "—" },
+              {
+                title: t("assistance.town"),
+                dataIndex: "townCode",
+                render: (code: string | null) => (code ? townLabel(code) : "—"),
+              },
+              {
+                title: t("assistance.lists.members"),
+                key: "members",
+                render: (_: unknown, entry: PublicityEntry) => entry.values.members ?? "—",
+              },
               ...(list.kind === "assistance.case"
-                ? [{ title: t("assistance.householdIncome"), key: "income", render: (_: unknown, entry: PublicityEntry) => yuan(entry.values.income) }]
+                ? [
+                    {
+                      title: t("assistance.householdIncome"),
+                      key: "income",
+                      render: (_: unknown, entry: PublicityEntry) => yuan(entry.values.income),
+                    },
+                  ]
                 : []),
-              { title: t("assistance.amount"), key: "amount", render: (_: unknown, entry: PublicityEntry) => yuan(entry.values.amount) },
-            ]} />
+              {
+                title: t("assistance.amount"),
+                key: "amount",
+                render: (_: unknown, entry: PublicityEntry) => yuan(entry.values.amount),
+              },
+            ]}
+          />
         </Card>
-      ) : lists.loading ? null : <Empty description={t("assistance.lists.none")} />}
+      ) : lists.loading ? null : (
+        <Empty description={t("assistance.lists.none")} />
+      )}
     </Space>
   );
 }

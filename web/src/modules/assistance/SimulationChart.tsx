@@ -26,7 +26,11 @@ export function SimulationChart({ simulation }: { simulation: Standard["simulati
       xAxis: { type: "category", data: towns.map((town) => townLabel(town.town)) },
       yAxis: { type: "value", name: t("assistance.standard.yuanPerMonth") },
       series: [
-        { name: t("assistance.standard.baselineCost"), type: "bar", data: towns.map((town) => town.baselineCostFen / 100) },
+        {
+          name: t("assistance.standard.baselineCost"),
+          type: "bar",
+          data: towns.map((town) => town.baselineCostFen / 100),
+        },
         { name: t("assistance.standard.draftCost"), type: "bar", data: towns.map((town) => town.draftCostFen / 100) },
       ],
     });

@@ -12,7 +12,12 @@ import { StandardSimulation } from "./StandardSimulation";
 import { fenToYuan, type Standard } from "./standards.types";
 import "./text.staff";
 
-const statusColours: Record<string, string> = { proposed: "default", submitted: "blue", approved: "green", rejected: "red" };
+const statusColours: Record<string, string> = {
+  proposed: "default",
+  submitted: "blue",
+  approved: "green",
+  rejected: "red",
+};
 
 /** Standards: the policy officer proposes (natural growth + simulation) and submits; the programme admin approves; the approved list with dates. */
 export function StandardsPage() {
@@ -25,7 +30,9 @@ export function StandardsPage() {
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
   const items = data?.items ?? [];
-  const approved = items.filter((item) => item.status === "approved").sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  const approved = items
+    .filter((item) => item.status === "approved")
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
 
   const submitForApproval = async (standard: Standard) => {
     setActionError(null);
@@ -39,10 +46,17 @@ export function StandardsPage() {
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
-      <Typography.Title level={4} data-testid="assistance-standards-title">{t("assistance.standard.title")}</Typography.Title>
+      <Typography.Title level={4} data-testid="assistance-standards-title">
+        {t("assistance.standard.title")}
+      </Typography.Title>
       {can("assistance.standards.propose") ? (
         <Card size="small" title={t("assistance.standard.proposeTitle")}>
-          <ProposeStandardForm onProposed={(id) => { setExpanded([id]); reload(); }} />
+          <ProposeStandardForm
+            onProposed={(id) => {
+              setExpanded([id]);
+              reload();
+            }}
+          />
         </Card>
       ) : null}
       <Card size="small" title={t("assistance.standard.proposals")}>
@@ -53,14 +67,33 @@ export function StandardsPage() {
           pagination={false}
           dataSource={items}
           data-testid="assistance-standards-table"
-          expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]), expandedRowRender: (standard) => <StandardSimulation standard={standard} /> }}
+          expandable={{
+            expandedRowKeys: expanded,
+            onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
+            expandedRowRender: (standard) => <StandardSimulation standard={standard} />,
+          }}
           columns={[
             { title: t("assistance.standard.effectiveFrom"), dataIndex: "effectiveFrom" },
             { title: t("assistance.standard.standard"), dataIndex: "standardYuan", align: "right" },
             { title: t("assistance.standard.supplement"), dataIndex: "supplementYuan", align: "right" },
-            { title: t("assistance.standard.difference"), key: "difference", align: "right", render: (_: unknown, standard) => fenToYuan(standard.simulation.differenceFen) },
-            { title: t("assistance.status"), dataIndex: "status", render: (status: string) => <Tag color={statusColours[status]}>{t(`assistance.standard.status.${status}`)}</Tag> },
-            { title: t("assistance.standard.proposedOn"), dataIndex: "createdAt", render: (value: string) => value.slice(0, 10) },
+            {
+              title: t("assistance.standard.difference"),
+              key: "difference",
+              align: "right",
+              render: (_: unknown, standard) => fenToYuan(standard.simulation.differenceFen),
+            },
+            {
+              title: t("assistance.status"),
+              dataIndex: "status",
+              render: (status: string) => (
+                <Tag color={statusColours[status]}>{t(`assistance.standard.status.${status}`)}</Tag>
+              ),
+            },
+            {
+              title: t("assistance.standard.proposedOn"),
+              dataIndex: "createdAt",
+              render: (value: string) => value.slice(0, 10),
+            },
             { title: t("assistance.action.reason"), dataIndex: "decisionReason" },
             {
               title: "",
@@ -68,10 +101,23 @@ export function StandardsPage() {
               render: (_: unknown, standard) => (
                 <Space>
                   {standard.status === "proposed" && can("assistance.standards.propose") ? (
-                    <Button size="small" onClick={() => void submitForApproval(standard)} data-testid={`assistance-standard-submit-${standard.effectiveFrom}`}>{t("assistance.standard.submit")}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => void submitForApproval(standard)}
+                      data-testid={`assistance-standard-submit-${standard.effectiveFrom}`}
+                    >
+                      {t("assistance.standard.submit")}
+                    </Button>
                   ) : null}
                   {standard.status === "submitted" && can("assistance.standards.approve") ? (
-                    <Button size="small" type="primary" onClick={() => setDeciding(standard)} data-testid={`assistance-standard-decide-${standard.effectiveFrom}`}>{t("assistance.standard.decide")}</Button>
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() => setDeciding(standard)}
+                      data-testid={`assistance-standard-decide-${standard.effectiveFrom}`}
+                    >
+                      {t("assistance.standard.decide")}
+                    </Button>
                   ) : null}
                 </Space>
               ),
@@ -91,11 +137,17 @@ export function StandardsPage() {
             { title: t("assistance.standard.effectiveFrom"), dataIndex: "effectiveFrom" },
             { title: t("assistance.standard.standard"), dataIndex: "standardYuan", align: "right" },
             { title: t("assistance.standard.supplement"), dataIndex: "supplementYuan", align: "right" },
-            { title: t("assistance.standard.proposedOn"), dataIndex: "createdAt", render: (value: string) => value.slice(0, 10) },
+            {
+              title: t("assistance.standard.proposedOn"),
+              dataIndex: "createdAt",
+              render: (value: string) => value.slice(0, 10),
+            },
           ]}
         />
       </Card>
-      {deciding ? <StandardDecisionModal standard={deciding} onClose={() => setDeciding(null)} onDone={reload} /> : null}
+      {deciding ? (
+        <StandardDecisionModal standard={deciding} onClose={() => setDeciding(null)} onDone={reload} />
+      ) : null}
     </Space>
   );
 }

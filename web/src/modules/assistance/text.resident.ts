@@ -80,7 +80,8 @@ const en: Record<string, string> = {
   "assistance.mine.none": "Your household has no application yet.",
   "assistance.mine.noHousehold": "No household is registered for you; please go to your town's service counter.",
   "assistance.mine.apply": "Apply online",
-  "assistance.mine.applyIntro": "Members come from the household registry. Enter each member's monthly income and the household's assets truthfully, and upload the evidence.",
+  "assistance.mine.applyIntro":
+    "Members come from the household registry. Enter each member's monthly income and the household's assets truthfully, and upload the evidence.",
   "assistance.mine.address": "Address",
   "assistance.mine.secondHome": "The household owns a second home",
   "assistance.mine.vehicle": "The household owns a vehicle (other than for disability or work)",

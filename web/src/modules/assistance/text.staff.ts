@@ -9,7 +9,8 @@ const zh: Record<string, string> = {
   "assistance.action.reviewedOn": "复核日期",
   "assistance.action.findings": "复核情况",
   "assistance.action.adjust": "调整保障（增发/减发）",
-  "assistance.action.adjustHint": "按调整后的家庭成员收入及财产重新核算，从所选月份起执行；增发或减发由核算结果决定，理由将告知家庭。",
+  "assistance.action.adjustHint":
+    "按调整后的家庭成员收入及财产重新核算，从所选月份起执行；增发或减发由核算结果决定，理由将告知家庭。",
   "assistance.action.fromMonth": "执行月份",
   "assistance.action.reason": "理由",
   "assistance.action.stop": "停保",
@@ -29,7 +30,8 @@ const zh: Record<string, string> = {
   "assistance.action.appealDue": "申诉期限",
   "assistance.standard.title": "低保标准",
   "assistance.standard.proposeTitle": "拟定下一年度标准（自然增长机制）",
-  "assistance.standard.ruleHint": "新标准 = max（上一标准，四舍五入（0.35 × 上年城镇居民人均消费支出 ÷ 12））；分类救助金按标准的 40% 取整。提交后系统按当前在保家庭测算影响。",
+  "assistance.standard.ruleHint":
+    "新标准 = max（上一标准，四舍五入（0.35 × 上年城镇居民人均消费支出 ÷ 12））；分类救助金按标准的 40% 取整。提交后系统按当前在保家庭测算影响。",
   "assistance.standard.effectiveFrom": "生效日期",
   "assistance.standard.consumption": "上年人均消费支出（元/年）",
   "assistance.standard.simulateMonth": "测算月份（默认生效月份）",
@@ -70,13 +72,15 @@ const en: Record<string, string> = {
   "assistance.action.reviewedOn": "Reviewed on",
   "assistance.action.findings": "Findings",
   "assistance.action.adjust": "Adjust (increase / reduce)",
-  "assistance.action.adjustHint": "The household is recomputed from the new incomes and assets from the chosen month; the result decides whether it is an increase or a reduction. The household receives the reason.",
+  "assistance.action.adjustHint":
+    "The household is recomputed from the new incomes and assets from the chosen month; the result decides whether it is an increase or a reduction. The household receives the reason.",
   "assistance.action.fromMonth": "From month",
   "assistance.action.reason": "Reason",
   "assistance.action.stop": "Stop",
   "assistance.action.stopHint": "Payments stop from the chosen month; a written reason is required.",
   "assistance.action.fraud": "Record fraud",
-  "assistance.action.fraudHint": "Stops the case, recovers every payment since the chosen month and fines 1 to 3 times the amount recovered.",
+  "assistance.action.fraudHint":
+    "Stops the case, recovers every payment since the chosen month and fines 1 to 3 times the amount recovered.",
   "assistance.action.fraudSince": "Fraud since",
   "assistance.action.stopFrom": "Stop from",
   "assistance.action.fineMultiple": "Fine multiple",
@@ -90,7 +94,8 @@ const en: Record<string, string> = {
   "assistance.action.appealDue": "Appeal until",
   "assistance.standard.title": "Assistance standards",
   "assistance.standard.proposeTitle": "Propose next year's standard (natural growth)",
-  "assistance.standard.ruleHint": "New standard = max(previous standard, round(0.35 × last year's per-capita consumption spending ÷ 12)); the supplement is 40 % of it in whole yuan. The proposal is simulated on the current caseload.",
+  "assistance.standard.ruleHint":
+    "New standard = max(previous standard, round(0.35 × last year's per-capita consumption spending ÷ 12)); the supplement is 40 % of it in whole yuan. The proposal is simulated on the current caseload.",
   "assistance.standard.effectiveFrom": "Effective from",
   "assistance.standard.consumption": "Last year's per-capita consumption (yuan/year)",
   "assistance.standard.simulateMonth": "Simulated month (default: effective month)",
@@ -117,7 +122,8 @@ const en: Record<string, string> = {
   "assistance.standard.approve": "Approve (in force from the effective date)",
   "assistance.standard.reject": "Reject",
   "assistance.standard.approvedTitle": "Approved standards",
-  "assistance.standard.noneApproved": "No standard approved here yet (the standards in force come from the policy files)",
+  "assistance.standard.noneApproved":
+    "No standard approved here yet (the standards in force come from the policy files)",
   "assistance.standard.status.proposed": "Proposed",
   "assistance.standard.status.submitted": "Awaiting approval",
   "assistance.standard.status.approved": "Approved",

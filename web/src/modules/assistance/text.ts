@@ -189,7 +189,8 @@ const en: Record<string, string> = {
   "assistance.run": "Run the payroll",
   "assistance.approvePayroll": "Approve",
   "assistance.cancelPayroll": "Cancel the payroll",
-  "assistance.cancelPayrollConfirm": "Cancel the payroll of {{month}}? Its lines are deleted and the cancellation is audited; the month can be run again.",
+  "assistance.cancelPayrollConfirm":
+    "Cancel the payroll of {{month}}? Its lines are deleted and the cancellation is audited; the month can be run again.",
   "assistance.cancelPayrollReason": "Reason for cancelling",
   "assistance.exportCsv": "Bank file CSV",
   "assistance.exportXlsx": "Bank file XLSX",
@@ -232,4 +233,15 @@ i18n.addResources("zh-CN", "translation", zh);
 i18n.addResources("en", "translation", en);
 
 /** The states of a case, in procedure order. */
-export const caseStates = ["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused", "appealed", "stopped", "withdrawn"] as const;
+export const caseStates = [
+  "submitted",
+  "investigated",
+  "appraised",
+  "town_reviewed",
+  "publicised",
+  "active",
+  "refused",
+  "appealed",
+  "stopped",
+  "withdrawn",
+] as const;

@@ -50,7 +50,14 @@ export interface AssistanceCase {
   assetsYuan: string;
   householdIncomeYuan: string;
   members: CaseMember[];
-  eligibility: { month: string; eligible: boolean; totalYuan: string; dibaoYuan: string; supplementYuan: string; reasons: { rule: string; message: string; reference?: string }[] };
+  eligibility: {
+    month: string;
+    eligible: boolean;
+    totalYuan: string;
+    dibaoYuan: string;
+    supplementYuan: string;
+    reasons: { rule: string; message: string; reference?: string }[];
+  };
   deadlines: Record<string, string | null>;
   decision: string | null;
   decisionLate: boolean;

@@ -34,7 +34,13 @@ const knownActions = [
 ];
 
 /** Filters of the audit log: entity type, action, actor, record id. */
-export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues; onApply: (values: AuditFilterValues) => void }) {
+export function AuditFilters({
+  initial,
+  onApply,
+}: {
+  initial: AuditFilterValues;
+  onApply: (values: AuditFilterValues) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AuditFilterValues>();
   const { can } = useSession();
@@ -54,8 +60,16 @@ export function AuditFilters({ initial, onApply }: { initial: AuditFilterValues;
           allowClear
           className="filter-select-wide"
           placeholder={t("audit.any")}
-          options={knownActions.map((action) => ({ value: action, label: `${t(`auditAction.${action}`)} · ${action}` }))}
-          showSearch={{ filterOption: (input, option) => String(option?.label ?? "").toLowerCase().includes(input.toLowerCase()) }}
+          options={knownActions.map((action) => ({
+            value: action,
+            label: `${t(`auditAction.${action}`)} · ${action}`,
+          }))}
+          showSearch={{
+            filterOption: (input, option) =>
+              String(option?.label ?? "")
+                .toLowerCase()
+                .includes(input.toLowerCase()),
+          }}
           data-testid="audit-filter-action"
         />
       </Form.Item>

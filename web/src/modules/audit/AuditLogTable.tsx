@@ -38,8 +38,16 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
       columns={[
         { title: t("audit.position"), dataIndex: "position", width: 72 },
         { title: t("audit.time"), dataIndex: "at", width: 160, render: (at: string) => formatTime(at) },
-        { title: t("audit.actor"), dataIndex: "actorUsername", render: (name?: string | null) => name ?? t("audit.system") },
-        { title: t("audit.action"), dataIndex: "action", render: (action: string) => <Tag title={action}>{t(`auditAction.${action}`, { defaultValue: action })}</Tag> },
+        {
+          title: t("audit.actor"),
+          dataIndex: "actorUsername",
+          render: (name?: string | null) => name ?? t("audit.system"),
+        },
+        {
+          title: t("audit.action"),
+          dataIndex: "action",
+          render: (action: string) => <Tag title={action}>{t(`auditAction.${action}`, { defaultValue: action })}</Tag>,
+        },
         {
           title: t("audit.entity"),
           key: "entity",

@@ -45,7 +45,11 @@ export function AuditPage() {
       <Card size="small" title={t("audit.logTitle")}>
         <Space orientation="vertical" size="middle" className="page-stack">
           <AuditFilters initial={filters} onApply={(values) => apply(values)} />
-          {error ? <ErrorResult error={error} onRetry={reload} /> : <AuditLogTable page={data} loading={loading} onPage={(next) => apply(filters, next)} />}
+          {error ? (
+            <ErrorResult error={error} onRetry={reload} />
+          ) : (
+            <AuditLogTable page={data} loading={loading} onPage={(next) => apply(filters, next)} />
+          )}
         </Space>
       </Card>
     </Space>

@@ -11,15 +11,22 @@ import { useSubmit } from "../../components/useSubmit";
 export function ChainVerification() {
   const { t } = useTranslation();
   const [result, setResult] = useState<AuditVerification | null>(null);
-  const { saving: running, submit: verify, error } = useSubmit(
-    null,
-    async () => setResult(await apiGet<AuditVerification>("/audit/verify")),
-    { onFailure: () => setResult(null) },
-  );
+  const {
+    saving: running,
+    submit: verify,
+    error,
+  } = useSubmit(null, async () => setResult(await apiGet<AuditVerification>("/audit/verify")), {
+    onFailure: () => setResult(null),
+  });
 
   return (
     <Space orientation="vertical" className="page-stack">
-      <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void verify(undefined)} data-testid="audit-verify">
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={running}
+        onClick={() => void verify(undefined)}
+        data-testid="audit-verify"
+      >
         {t("audit.verify")}
       </Button>
       {error ? <Alert type="error" showIcon title={describeError(error, t)} /> : null}
@@ -28,7 +35,13 @@ export function ChainVerification() {
           type="success"
           showIcon
           title={t("audit.intact", { count: result.checked })}
-          description={result.head ? <span className="mono" data-testid="audit-head">{t("audit.head", result.head)}</span> : null}
+          description={
+            result.head ? (
+              <span className="mono" data-testid="audit-head">
+                {t("audit.head", result.head)}
+              </span>
+            ) : null
+          }
           data-testid="audit-verify-ok"
         />
       ) : null}

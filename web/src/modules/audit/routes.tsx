@@ -8,5 +8,14 @@ import { ability } from "../../session/abilities";
 export const auditModule: ConsoleModule = {
   name: "audit",
   menu: [{ path: "audit", labelKey: "nav.audit", icon: <AuditOutlined />, ability: ability.auditRead }],
-  routes: [{ path: "audit", element: lazyPage(() => import("./AuditPage"), (module) => module.AuditPage), ability: ability.auditRead }],
+  routes: [
+    {
+      path: "audit",
+      element: lazyPage(
+        () => import("./AuditPage"),
+        (module) => module.AuditPage,
+      ),
+      ability: ability.auditRead,
+    },
+  ],
 };

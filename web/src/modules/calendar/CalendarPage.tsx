@@ -34,12 +34,19 @@ export function CalendarPage() {
             {
               title: t("calendar.status"),
               dataIndex: "provisional",
-              render: (provisional: boolean) => (provisional ? <Tag color="gold">{t("calendar.provisional")}</Tag> : <Tag color="green">{t("calendar.official")}</Tag>),
+              render: (provisional: boolean) =>
+                provisional ? (
+                  <Tag color="gold">{t("calendar.provisional")}</Tag>
+                ) : (
+                  <Tag color="green">{t("calendar.official")}</Tag>
+                ),
             },
             { title: t("calendar.source"), dataIndex: "source" },
           ]}
         />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t("calendar.provisionalExplained")}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t("calendar.provisionalExplained")}
+        </Typography.Paragraph>
       </Card>
       <Card size="small" title={t("calendar.changes")}>
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("calendar.changesExplained")} />
@@ -54,7 +61,11 @@ export function CalendarPage() {
             { title: t("calendar.noticeYear"), dataIndex: "year" },
             { title: t("calendar.deadline"), dataIndex: "label" },
             { title: t("calendar.reference"), dataIndex: "reference" },
-            { title: t("calendar.town"), dataIndex: "townCode", render: (code: string | null) => (code ? townLabel(code) : "—") },
+            {
+              title: t("calendar.town"),
+              dataIndex: "townCode",
+              render: (code: string | null) => (code ? townLabel(code) : "—"),
+            },
             { title: t("calendar.storedDue"), dataIndex: "dueOn" },
             { title: t("calendar.officialDue"), dataIndex: "recomputedOn", render: (value: string) => <b>{value}</b> },
           ]}

@@ -9,5 +9,14 @@ import { ability } from "../../session/abilities";
 export const calendarModule: ConsoleModule = {
   name: "calendar",
   menu: [{ path: "calendar", labelKey: "nav.calendar", icon: <CalendarOutlined />, ability: ability.calendarChanges }],
-  routes: [{ path: "calendar", element: lazyPage(() => import("./CalendarPage"), (module) => module.CalendarPage), ability: ability.calendarChanges }],
+  routes: [
+    {
+      path: "calendar",
+      element: lazyPage(
+        () => import("./CalendarPage"),
+        (module) => module.CalendarPage,
+      ),
+      ability: ability.calendarChanges,
+    },
+  ],
 };

@@ -19,11 +19,7 @@ export function ProfilePanel() {
   return (
     <>
       <Card size="small" title={t("profile.person")} data-testid="profile-person">
-        {person ? (
-          <PersonDetails person={person} own />
-        ) : (
-          <Empty description={t("profile.noPerson")} />
-        )}
+        {person ? <PersonDetails person={person} own /> : <Empty description={t("profile.noPerson")} />}
       </Card>
       <Card size="small" title={t("profile.household")} data-testid="profile-household" className="stack-gap">
         {household ? (

@@ -13,7 +13,11 @@ export function StaffPanel() {
   const { user, can } = useSession();
   const navigate = useNavigate();
   return (
-    <Card size="small" title={can(ability.registrySearch) ? t("home.registryTitle") : t("home.scopeTitle")} data-testid="staff-panel">
+    <Card
+      size="small"
+      title={can(ability.registrySearch) ? t("home.registryTitle") : t("home.scopeTitle")}
+      data-testid="staff-panel"
+    >
       <Space orientation="vertical" className="page-stack">
         <div>
           <Typography.Text type="secondary">{t("home.scope")}: </Typography.Text>

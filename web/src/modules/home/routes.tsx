@@ -7,5 +7,13 @@ import { lazyPage } from "../../components/lazyPage";
 export const homeModule: ConsoleModule = {
   name: "home",
   menu: [{ path: "", labelKey: "nav.home", icon: <HomeOutlined /> }],
-  routes: [{ path: "", element: lazyPage(() => import("./ConsoleHomePage"), (module) => module.ConsoleHomePage) }],
+  routes: [
+    {
+      path: "",
+      element: lazyPage(
+        () => import("./ConsoleHomePage"),
+        (module) => module.ConsoleHomePage,
+      ),
+    },
+  ],
 };

@@ -31,10 +31,20 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
     const body: Record<string, unknown> = { enrolmentId, cycleId: values.cycleId, purpose: values.purpose };
     if (values.propertyKey) body.propertyKey = values.propertyKey;
     if (values.purpose === "school") {
-      body.child = { name: values.childName ?? "", idNumber: values.childId ?? "", grade: values.grade ?? "primary_1", attended: "none" };
+      body.child = {
+        name: values.childName ?? "",
+        idNumber: values.childId ?? "",
+        grade: values.grade ?? "primary_1",
+        attended: "none",
+      };
       body.home = { x: values.homeX ?? 0, y: values.homeY ?? 0 };
     } else {
-      body.conditions = { insurancePaidLastMonth: values.insurancePaidLastMonth ?? false, ...(values.purpose === "hukou" ? { continuousWorkMonths: values.continuousWorkMonths ?? 0 } : { ownsHomeInZhongshan: values.ownsHomeInZhongshan ?? false }) };
+      body.conditions = {
+        insurancePaidLastMonth: values.insurancePaidLastMonth ?? false,
+        ...(values.purpose === "hukou"
+          ? { continuousWorkMonths: values.continuousWorkMonths ?? 0 }
+          : { ownsHomeInZhongshan: values.ownsHomeInZhongshan ?? false }),
+      };
     }
     await apiPost("/points/applications", body, idempotencyKey);
     form.resetFields();
@@ -42,28 +52,100 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
   });
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: "school", grade: "primary_1" }} data-testid="points-apply-form">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ purpose: "school", grade: "primary_1" }}
+      data-testid="points-apply-form"
+    >
       <Row gutter={16}>
-        <Col xs={24} md={8}><Form.Item name="cycleId" label={t("points.cycle")} rules={[{ required: true }]}><Select data-testid="points-apply-cycle" options={(data?.items ?? []).map((cycle) => ({ value: cycle.id, label: `${cycle.title}（${cycle.opensOn} 至 ${cycle.closesOn}）` }))} /></Form.Item></Col>
-        <Col xs={24} md={8}><Form.Item name="purpose" label={t("points.purpose")} rules={[{ required: true }]}><Select data-testid="points-apply-purpose" options={(["school", "housing", "hukou"] as const).map((value) => ({ value, label: t(`points.${value}`) }))} /></Form.Item></Col>
-        <Col xs={24} md={8}><Form.Item name="propertyKey" label="房产证号（计入房产积分时必填）"><Input /></Form.Item></Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="cycleId" label={t("points.cycle")} rules={[{ required: true }]}>
+            <Select
+              data-testid="points-apply-cycle"
+              options={(data?.items ?? []).map((cycle) => ({
+                value: cycle.id,
+                label: `${cycle.title}（${cycle.opensOn} 至 ${cycle.closesOn}）`,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="purpose" label={t("points.purpose")} rules={[{ required: true }]}>
+            <Select
+              data-testid="points-apply-purpose"
+              options={(["school", "housing", "hukou"] as const).map((value) => ({
+                value,
+                label: t(`points.${value}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="propertyKey" label="房产证号（计入房产积分时必填）">
+            <Input />
+          </Form.Item>
+        </Col>
         {purpose === "school" ? (
           <>
-            <Col xs={24} md={6}><Form.Item name="childName" label={t("points.childName")} rules={[{ required: true }]}><Input data-testid="points-apply-child-name" /></Form.Item></Col>
-            <Col xs={24} md={6}><Form.Item name="childId" label={t("points.childId")} rules={[{ required: true }]}><Input data-testid="points-apply-child-id" /></Form.Item></Col>
-            <Col xs={24} md={4}><Form.Item name="grade" label={t("points.grade")}><Select options={[{ value: "primary_1", label: t("points.primary_1") }, { value: "junior_1", label: t("points.junior_1") }]} /></Form.Item></Col>
-            <Col xs={12} md={4}><Form.Item name="homeX" label={t("points.homeX")}><InputNumber style={{ width: "100%" }} /></Form.Item></Col>
-            <Col xs={12} md={4}><Form.Item name="homeY" label={t("points.homeY")}><InputNumber style={{ width: "100%" }} /></Form.Item></Col>
+            <Col xs={24} md={6}>
+              <Form.Item name="childName" label={t("points.childName")} rules={[{ required: true }]}>
+                <Input data-testid="points-apply-child-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name="childId" label={t("points.childId")} rules={[{ required: true }]}>
+                <Input data-testid="points-apply-child-id" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={4}>
+              <Form.Item name="grade" label={t("points.grade")}>
+                <Select
+                  options={[
+                    { value: "primary_1", label: t("points.primary_1") },
+                    { value: "junior_1", label: t("points.junior_1") },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name="homeX" label={t("points.homeX")}>
+                <InputNumber style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name="homeY" label={t("points.homeY")}>
+                <InputNumber style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
           </>
         ) : (
           <>
-            <Col xs={24} md={8}><Form.Item name="insurancePaidLastMonth" label={t("points.insurancePaid")} valuePropName="checked"><Switch data-testid="points-apply-insurance" /></Form.Item></Col>
-            {purpose === "hukou" ? <Col xs={24} md={8}><Form.Item name="continuousWorkMonths" label={t("points.workMonths")}><InputNumber min={0} style={{ width: "100%" }} /></Form.Item></Col>
-              : <Col xs={24} md={8}><Form.Item name="ownsHomeInZhongshan" label={t("points.ownsHome")} valuePropName="checked"><Switch /></Form.Item></Col>}
+            <Col xs={24} md={8}>
+              <Form.Item name="insurancePaidLastMonth" label={t("points.insurancePaid")} valuePropName="checked">
+                <Switch data-testid="points-apply-insurance" />
+              </Form.Item>
+            </Col>
+            {purpose === "hukou" ? (
+              <Col xs={24} md={8}>
+                <Form.Item name="continuousWorkMonths" label={t("points.workMonths")}>
+                  <InputNumber min={0} style={{ width: "100%" }} />
+                </Form.Item>
+              </Col>
+            ) : (
+              <Col xs={24} md={8}>
+                <Form.Item name="ownsHomeInZhongshan" label={t("points.ownsHome")} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+            )}
           </>
         )}
       </Row>
-      <Button type="primary" htmlType="submit" loading={saving} data-testid="points-apply-submit">{t("points.apply")}</Button>
+      <Button type="primary" htmlType="submit" loading={saving} data-testid="points-apply-submit">
+        {t("points.apply")}
+      </Button>
       <SubmitErrorAlert {...alert} />
     </Form>
   );

@@ -9,7 +9,10 @@ export function CodeWithLabel({ label, code }: { label: string; code: string | n
   if (label === code || !label) return <>{code}</>;
   return (
     <>
-      {label} <Typography.Text type="secondary" className="points-code">{code}</Typography.Text>
+      {label}{" "}
+      <Typography.Text type="secondary" className="points-code">
+        {code}
+      </Typography.Text>
     </>
   );
 }

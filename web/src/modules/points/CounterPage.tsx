@@ -18,8 +18,22 @@ export function CounterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<CounterValues>();
-  const { saving, submit: enrol, alert, clearError, showError } = useSubmit(form, async (values: CounterValues, idempotencyKey) => {
-    const enrolment = await apiPost<{ id: string }>("/points/enrolments", { personId: values.personId, residencePermitNumber: values.residencePermitNumber ?? "", workStartedOn: values.workStartedOn?.format("YYYY-MM-DD") ?? "" }, idempotencyKey);
+  const {
+    saving,
+    submit: enrol,
+    alert,
+    clearError,
+    showError,
+  } = useSubmit(form, async (values: CounterValues, idempotencyKey) => {
+    const enrolment = await apiPost<{ id: string }>(
+      "/points/enrolments",
+      {
+        personId: values.personId,
+        residencePermitNumber: values.residencePermitNumber ?? "",
+        workStartedOn: values.workStartedOn?.format("YYYY-MM-DD") ?? "",
+      },
+      idempotencyKey,
+    );
     navigate(`/console/points/enrolments/${enrolment.id}`);
   });
 
@@ -30,7 +44,17 @@ export function CounterPage() {
       const enrolment = await apiGet<{ id: string }>("/points/enrolments", { personId });
       navigate(`/console/points/enrolments/${enrolment.id}`);
     } catch (caught) {
-      showError(caught instanceof ApiError && caught.status === 404 ? new ApiError(404, "not_enrolled", "该人员尚未纳入积分制管理，请填写居住证号和工作起始日期后办理纳入。", {}, {}) : caught);
+      showError(
+        caught instanceof ApiError && caught.status === 404
+          ? new ApiError(
+              404,
+              "not_enrolled",
+              "该人员尚未纳入积分制管理，请填写居住证号和工作起始日期后办理纳入。",
+              {},
+              {},
+            )
+          : caught,
+      );
     }
   };
 
@@ -39,13 +63,25 @@ export function CounterPage() {
       <Typography.Title level={4}>{t("nav.counter")}</Typography.Title>
       <Card size="small">
         <Form form={form} layout="vertical" onFinish={enrol} data-testid="points-counter-form">
-          <Form.Item name="personId" label={t("points.name")} rules={[{ required: true }]}><PersonPicker testId="points-counter-person" /></Form.Item>
-          <Button onClick={() => void open()} data-testid="points-counter-open">{t("points.openCase")}</Button>
+          <Form.Item name="personId" label={t("points.name")} rules={[{ required: true }]}>
+            <PersonPicker testId="points-counter-person" />
+          </Form.Item>
+          <Button onClick={() => void open()} data-testid="points-counter-open">
+            {t("points.openCase")}
+          </Button>
           <Space wrap style={{ marginTop: 16 }}>
-            <Form.Item name="residencePermitNumber" label={t("points.permit")}><Input data-testid="points-counter-permit" /></Form.Item>
-            <Form.Item name="workStartedOn" label={t("points.workStartedOn")}><DatePicker /></Form.Item>
+            <Form.Item name="residencePermitNumber" label={t("points.permit")}>
+              <Input data-testid="points-counter-permit" />
+            </Form.Item>
+            <Form.Item name="workStartedOn" label={t("points.workStartedOn")}>
+              <DatePicker />
+            </Form.Item>
           </Space>
-          <div><Button type="primary" htmlType="submit" loading={saving} data-testid="points-counter-enrol">{t("points.enrol")}</Button></div>
+          <div>
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="points-counter-enrol">
+              {t("points.enrol")}
+            </Button>
+          </div>
         </Form>
         <SubmitErrorAlert {...alert} />
       </Card>

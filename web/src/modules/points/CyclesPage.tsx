@@ -19,7 +19,6 @@ import type { Run } from "./types";
 /** The quotas and schools of a cycle (GET /points/cycles/{id}/quotas). */
 type Quotas = ApiResponse<"/points/cycles/{id}/quotas">;
 
-
 /** Programme admin: cycles, their quotas, ranking runs (hashes for review), publish and the final list. */
 export function CyclesPage() {
   const { t } = useTranslation();
@@ -28,12 +27,18 @@ export function CyclesPage() {
   const cycles = useApiQuery<ApiResponse<"/points/cycles">>("/points/cycles");
   const [chosen, setChosen] = useState<string | null>(null);
   const cycleId = chosen ?? cycles.data?.items[0]?.id ?? null;
-  const runs = useApiQuery<{ items: ItemOf<ApiResponse<"/points/cycles/{id}/runs">>[] }>(cycleId ? `/points/cycles/${cycleId}/runs` : null);
+  const runs = useApiQuery<{ items: ItemOf<ApiResponse<"/points/cycles/{id}/runs">>[] }>(
+    cycleId ? `/points/cycles/${cycleId}/runs` : null,
+  );
   const quotas = useApiQuery<Quotas>(cycleId ? `/points/cycles/${cycleId}/quotas` : null);
   const admin = can("points.programme");
   // Ranking and publishing are jobs: a progress bar follows each, and the runs are read again once it ends.
   const job = useJob(runs.reload);
-  const { saving: busy, submit: act, error } = useSubmit(null, async (path: string) => {
+  const {
+    saving: busy,
+    submit: act,
+    error,
+  } = useSubmit(null, async (path: string) => {
     await apiPost(path);
     runs.reload();
   });
@@ -45,38 +50,123 @@ export function CyclesPage() {
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("nav.cycles")}</Typography.Title>
       {admin ? <CreateCycleForm onDone={cycles.reload} /> : null}
-      <Select style={{ width: 360 }} value={cycleId ?? undefined} onChange={setChosen} data-testid="points-cycle-select"
-        options={(cycles.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title}（${item.opensOn} 至 ${item.closesOn}）` }))} />
-      {cycle ? <Typography.Text type="secondary">{t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId} · 公租房 {cycle.housingUnits} 套</Typography.Text> : null}
+      <Select
+        style={{ width: 360 }}
+        value={cycleId ?? undefined}
+        onChange={setChosen}
+        data-testid="points-cycle-select"
+        options={(cycles.data?.items ?? []).map((item) => ({
+          value: item.id,
+          label: `${item.title}（${item.opensOn} 至 ${item.closesOn}）`,
+        }))}
+      />
+      {cycle ? (
+        <Typography.Text type="secondary">
+          {t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId}{" "}
+          · 公租房 {cycle.housingUnits} 套
+        </Typography.Text>
+      ) : null}
       {error || job.error ? <SubmitErrorAlert error={error ?? job.error} /> : null}
       <JobProgress job={job.job} testId="points-run-job" />
-      <Card size="small" title={t("points.runs")} extra={admin && cycleId ? <Button type="primary" loading={job.running} onClick={() => void job.start("points.ranking", { cycleId })} data-testid="points-run">{t("points.run")}</Button> : null}>
-        <Table size="small" rowKey="id" pagination={false} dataSource={runs.data?.items ?? []} data-testid="points-runs" expandable={{ expandedRowRender: (run: Run) => <RunSummary runId={run.id} /> }}
+      <Card
+        size="small"
+        title={t("points.runs")}
+        extra={
+          admin && cycleId ? (
+            <Button
+              type="primary"
+              loading={job.running}
+              onClick={() => void job.start("points.ranking", { cycleId })}
+              data-testid="points-run"
+            >
+              {t("points.run")}
+            </Button>
+          ) : null
+        }
+      >
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={runs.data?.items ?? []}
+          data-testid="points-runs"
+          expandable={{ expandedRowRender: (run: Run) => <RunSummary runId={run.id} /> }}
           columns={[
             { title: t("points.sequence"), dataIndex: "sequence" },
-            { title: t("points.status"), dataIndex: "status", render: (status: string) => <Tag>{t(`points.runStatus.${status}`, { defaultValue: status })}</Tag> },
-            { title: t("points.resultHash"), dataIndex: "resultHash", render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
-            { title: t("points.inputHash"), dataIndex: "inputHash", render: (hash: string) => <code>{hash.slice(0, 12)}</code> },
             {
-              title: "", key: "actions",
-              render: (_: unknown, run: Run) => admin ? (
-                <Space>
-                  {run.status === "completed" ? <Button size="small" loading={job.running} onClick={() => void job.start("points.publish", { runId: run.id })} data-testid="points-run-publish">{t("points.publish")}</Button> : null}
-                  {run.status === "published" ? <Button size="small" loading={busy} onClick={() => void act(`/points/runs/${run.id}/finalise`)} data-testid="points-run-finalise">{t("points.finalise")}</Button> : null}
-                </Space>
-              ) : null,
+              title: t("points.status"),
+              dataIndex: "status",
+              render: (status: string) => <Tag>{t(`points.runStatus.${status}`, { defaultValue: status })}</Tag>,
             },
-          ]} />
+            {
+              title: t("points.resultHash"),
+              dataIndex: "resultHash",
+              render: (hash: string) => <code>{hash.slice(0, 12)}</code>,
+            },
+            {
+              title: t("points.inputHash"),
+              dataIndex: "inputHash",
+              render: (hash: string) => <code>{hash.slice(0, 12)}</code>,
+            },
+            {
+              title: "",
+              key: "actions",
+              render: (_: unknown, run: Run) =>
+                admin ? (
+                  <Space>
+                    {run.status === "completed" ? (
+                      <Button
+                        size="small"
+                        loading={job.running}
+                        onClick={() => void job.start("points.publish", { runId: run.id })}
+                        data-testid="points-run-publish"
+                      >
+                        {t("points.publish")}
+                      </Button>
+                    ) : null}
+                    {run.status === "published" ? (
+                      <Button
+                        size="small"
+                        loading={busy}
+                        onClick={() => void act(`/points/runs/${run.id}/finalise`)}
+                        data-testid="points-run-finalise"
+                      >
+                        {t("points.finalise")}
+                      </Button>
+                    ) : null}
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
       </Card>
-      <Card size="small" title={t("points.quotas")} extra={admin && cycleId ? <QuotaImport cycleId={cycleId} onDone={quotas.reload} /> : null}>
-        <Table size="small" rowKey={(quota) => `${quota.purpose}:${quota.townCode}:${quota.grade ?? ""}`} dataSource={quotas.data?.quotas ?? []} pagination={{ pageSize: 24 }} data-testid="points-quotas"
+      <Card
+        size="small"
+        title={t("points.quotas")}
+        extra={admin && cycleId ? <QuotaImport cycleId={cycleId} onDone={quotas.reload} /> : null}
+      >
+        <Table
+          size="small"
+          rowKey={(quota) => `${quota.purpose}:${quota.townCode}:${quota.grade ?? ""}`}
+          dataSource={quotas.data?.quotas ?? []}
+          pagination={{ pageSize: 24 }}
+          data-testid="points-quotas"
           columns={[
             { title: t("points.purpose"), dataIndex: "purpose", render: (purpose: string) => t(`points.${purpose}`) },
             { title: t("points.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
-            { title: t("points.grade"), dataIndex: "grade", render: (grade: string | null) => (grade ? t(`points.${grade}`) : "—") },
+            {
+              title: t("points.grade"),
+              dataIndex: "grade",
+              render: (grade: string | null) => (grade ? t(`points.${grade}`) : "—"),
+            },
             { title: t("points.places"), dataIndex: "places", align: "right" },
-            { title: t("points.synthetic"), dataIndex: "synthetic", render: (synthetic: boolean) => (synthetic ? <Tag color="orange">{t("points.synthetic")}</Tag> : "") },
-          ]} />
+            {
+              title: t("points.synthetic"),
+              dataIndex: "synthetic",
+              render: (synthetic: boolean) => (synthetic ? <Tag color="orange">{t("points.synthetic")}</Tag> : ""),
+            },
+          ]}
+        />
       </Card>
       {cycleId ? <SchoolsEditor key={cycleId} cycleId={cycleId} admin={admin} /> : null}
     </Space>

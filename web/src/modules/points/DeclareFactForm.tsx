@@ -9,11 +9,20 @@ import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
 import type { FactDefinition } from "./types";
 
-
-const declarable = (fact: FactDefinition) => ["enum", "count", "boolean"].includes(fact.type) && !["criminal_penalty_5y", "administrative_detentions_3y"].includes(fact.name);
+const declarable = (fact: FactDefinition) =>
+  ["enum", "count", "boolean"].includes(fact.type) &&
+  !["criminal_penalty_5y", "administrative_detentions_3y"].includes(fact.name);
 
 /** Declares one fact with its evidence file(s); the server checks the value against the scorecard's vocabulary. */
-export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId: string; townCode: string; onDone: () => void }) {
+export function DeclareFactForm({
+  enrolmentId,
+  townCode,
+  onDone,
+}: {
+  enrolmentId: string;
+  townCode: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { data } = useApiQuery<{ facts: FactDefinition[] }>("/public/points/facts");
   const [form] = Form.useForm<{ fact: string; value: unknown }>();
@@ -24,7 +33,9 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
   const { saving, submit, alert } = useSubmit(form, async (values: { fact: string; value: unknown }) => {
     const fileIds: string[] = [];
     for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj, townCode));
-    await apiRequest("PUT", `/points/enrolments/${enrolmentId}/facts/${values.fact}`, { body: { value: values.value ?? (definition?.type === "boolean" ? false : undefined), fileIds } });
+    await apiRequest("PUT", `/points/enrolments/${enrolmentId}/facts/${values.fact}`, {
+      body: { value: values.value ?? (definition?.type === "boolean" ? false : undefined), fileIds },
+    });
     form.resetFields();
     setFiles([]);
     onDone();
@@ -34,19 +45,49 @@ export function DeclareFactForm({ enrolmentId, townCode, onDone }: { enrolmentId
     <>
       <Form form={form} layout="inline" onFinish={submit} data-testid="points-declare-form">
         <Form.Item name="fact" label={t("points.fact")} rules={[{ required: true }]}>
-          <Select style={{ width: 260 }} showSearch optionFilterProp="label" data-testid="points-declare-fact" options={(data?.facts ?? []).filter(declarable).map((fact) => ({ value: fact.name, label: fact.zh }))} />
+          <Select
+            style={{ width: 260 }}
+            showSearch
+            optionFilterProp="label"
+            data-testid="points-declare-fact"
+            options={(data?.facts ?? []).filter(declarable).map((fact) => ({ value: fact.name, label: fact.zh }))}
+          />
         </Form.Item>
-        <Form.Item name="value" label={t("points.value")} valuePropName={definition?.type === "boolean" ? "checked" : "value"}>
-          {definition?.type === "enum" ? <Select style={{ width: 160 }} options={(Array.isArray(definition.values) ? definition.values.map(String) : []).map((value) => ({ value, label: value }))} />
-            : definition?.type === "boolean" ? <Switch />
-              : <InputNumber min={0} data-testid="points-declare-value" />}
+        <Form.Item
+          name="value"
+          label={t("points.value")}
+          valuePropName={definition?.type === "boolean" ? "checked" : "value"}
+        >
+          {definition?.type === "enum" ? (
+            <Select
+              style={{ width: 160 }}
+              options={(Array.isArray(definition.values) ? definition.values.map(String) : []).map((value) => ({
+                value,
+                label: value,
+              }))}
+            />
+          ) : definition?.type === "boolean" ? (
+            <Switch />
+          ) : (
+            <InputNumber min={0} data-testid="points-declare-value" />
+          )}
         </Form.Item>
         <Form.Item label={t("points.evidence")}>
-          <Upload beforeUpload={() => false} fileList={files} onChange={({ fileList }) => setFiles(fileList)} accept=".pdf,.jpg,.jpeg,.png" multiple>
-            <Button icon={<UploadOutlined />} data-testid="points-declare-upload">{t("points.upload")}</Button>
+          <Upload
+            beforeUpload={() => false}
+            fileList={files}
+            onChange={({ fileList }) => setFiles(fileList)}
+            accept=".pdf,.jpg,.jpeg,.png"
+            multiple
+          >
+            <Button icon={<UploadOutlined />} data-testid="points-declare-upload">
+              {t("points.upload")}
+            </Button>
           </Upload>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="points-declare-submit">{t("points.declare")}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="points-declare-submit">
+          {t("points.declare")}
+        </Button>
       </Form>
       <SubmitErrorAlert {...alert} />
     </>

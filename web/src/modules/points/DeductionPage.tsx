@@ -52,7 +52,12 @@ export function DeductionPage() {
 
   const { saving, submit, alert } = useSubmit(form, async (values: DeductionValues, idempotencyKey) => {
     setOutcome(null);
-    const body = { idNumber: values.idNumber.trim(), kind: values.kind, occurredOn: values.occurredOn?.format("YYYY-MM-DD") ?? "", reference: values.reference.trim() };
+    const body = {
+      idNumber: values.idNumber.trim(),
+      kind: values.kind,
+      occurredOn: values.occurredOn?.format("YYYY-MM-DD") ?? "",
+      reference: values.reference.trim(),
+    };
     const answer = await apiPost<DeductionAnswer>("/points/deductions", body, idempotencyKey);
     const caseFile = await apiGet<CaseFile>(`/points/enrolments/${answer.enrolmentId}`).catch(() => null);
     setOutcome({ answer, caseFile });
@@ -63,16 +68,45 @@ export function DeductionPage() {
       <Typography.Title level={4}>{t("nav.deductions")}</Typography.Title>
       <Typography.Paragraph type="secondary">{t("points.deductionLead")}</Typography.Paragraph>
       <Card size="small">
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: kinds.length === 1 ? kinds[0].value : undefined }}>
-          <Form.Item name="idNumber" label={t("points.idNumber")} rules={[{ required: true, whitespace: true }]}><Input maxLength={30} data-testid="deduction-id-number" /></Form.Item>
-          <Form.Item name="kind" label={t("points.deductionKind")} rules={[{ required: true }]} extra={`${t("points.clause")}：${clause}`}>
-            <Select data-testid="deduction-kind" options={kinds.map((kind) => ({ value: kind.value, label: kind.label }))} />
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ kind: kinds.length === 1 ? kinds[0].value : undefined }}
+        >
+          <Form.Item name="idNumber" label={t("points.idNumber")} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={30} data-testid="deduction-id-number" />
+          </Form.Item>
+          <Form.Item
+            name="kind"
+            label={t("points.deductionKind")}
+            rules={[{ required: true }]}
+            extra={`${t("points.clause")}：${clause}`}
+          >
+            <Select
+              data-testid="deduction-kind"
+              options={kinds.map((kind) => ({ value: kind.value, label: kind.label }))}
+            />
           </Form.Item>
           <Form.Item name="occurredOn" label={t("points.occurredOn")} rules={[{ required: true }]}>
             <DatePicker data-testid="deduction-date" disabledDate={(day) => day.isAfter(dayjs(), "day")} />
           </Form.Item>
-          <Form.Item name="reference" label={t("points.deductionReference")} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} data-testid="deduction-reason" /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving} disabled={kinds.length === 0} data-testid="deduction-submit">{t("points.deductionSubmit")}</Button>
+          <Form.Item
+            name="reference"
+            label={t("points.deductionReference")}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input maxLength={200} data-testid="deduction-reason" />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={saving}
+            disabled={kinds.length === 0}
+            data-testid="deduction-submit"
+          >
+            {t("points.deductionSubmit")}
+          </Button>
         </Form>
       </Card>
       <SubmitErrorAlert {...alert} />
@@ -88,19 +122,40 @@ function DeductionResult({ outcome }: { outcome: DeductionOutcome }) {
   const latestMessage = caseFile?.messages.at(-1);
   return (
     <Card size="small" title={t("points.deductionDone")} data-testid="deduction-result">
-      <Descriptions size="small" column={1} items={[
-        { key: "name", label: t("points.name"), children: caseFile?.enrolment.name ?? answer.enrolmentId },
-        { key: "applied", label: t("points.appliedOn"), children: answer.appliedOn },
-        { key: "due", label: t("points.due"), children: <DueDate date={answer.dueOn} /> },
-      ]} />
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: "name", label: t("points.name"), children: caseFile?.enrolment.name ?? answer.enrolmentId },
+          { key: "applied", label: t("points.appliedOn"), children: answer.appliedOn },
+          { key: "due", label: t("points.due"), children: <DueDate date={answer.dueOn} /> },
+        ]}
+      />
       {caseFile && caseFile.applications.length > 0 ? (
-        <List size="small" header={t("points.applications")} dataSource={caseFile.applications} renderItem={(application) => {
-          const [before, after] = application.history.slice(-2);
-          const change = after ? `${before.total.toFixed(2)} → ${after.total.toFixed(2)} · ${after.reason}` : application.history.at(-1)?.reason ?? "";
-          return <List.Item>{t(`points.${application.purpose}`)} · {t("points.total")} {application.total.toFixed(2)} · {change}</List.Item>;
-        }} />
-      ) : <Alert type="info" showIcon title={t("points.deductionNoApplication")} />}
-      {latestMessage ? <Typography.Paragraph style={{ marginTop: 12 }}>{t("points.messages")}：{latestMessage.text}</Typography.Paragraph> : null}
+        <List
+          size="small"
+          header={t("points.applications")}
+          dataSource={caseFile.applications}
+          renderItem={(application) => {
+            const [before, after] = application.history.slice(-2);
+            const change = after
+              ? `${before.total.toFixed(2)} → ${after.total.toFixed(2)} · ${after.reason}`
+              : (application.history.at(-1)?.reason ?? "");
+            return (
+              <List.Item>
+                {t(`points.${application.purpose}`)} · {t("points.total")} {application.total.toFixed(2)} · {change}
+              </List.Item>
+            );
+          }}
+        />
+      ) : (
+        <Alert type="info" showIcon title={t("points.deductionNoApplication")} />
+      )}
+      {latestMessage ? (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          {t("points.messages")}：{latestMessage.text}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }

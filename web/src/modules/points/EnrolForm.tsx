@@ -9,17 +9,36 @@ import { useSubmit } from "../../components/useSubmit";
 export function EnrolForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ residencePermitNumber: string; workStartedOn: dayjs.Dayjs }>();
-  const { saving, submit, alert } = useSubmit(form, async (values: { residencePermitNumber: string; workStartedOn: dayjs.Dayjs }, idempotencyKey) => {
-    await apiPost("/points/enrolments", { residencePermitNumber: values.residencePermitNumber, workStartedOn: values.workStartedOn.format("YYYY-MM-DD") }, idempotencyKey);
-    onDone();
-  });
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (values: { residencePermitNumber: string; workStartedOn: dayjs.Dayjs }, idempotencyKey) => {
+      await apiPost(
+        "/points/enrolments",
+        {
+          residencePermitNumber: values.residencePermitNumber,
+          workStartedOn: values.workStartedOn.format("YYYY-MM-DD"),
+        },
+        idempotencyKey,
+      );
+      onDone();
+    },
+  );
   return (
     <Card size="small" title={t("points.enrol")}>
-      <Typography.Paragraph type="secondary">{t("points.notEnrolled")} 户籍不在中山市、已办理《广东省居住证》、在中山市工作累计满1年的人员可申请（中府〔2014〕106号 第二条）。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t("points.notEnrolled")}{" "}
+        户籍不在中山市、已办理《广东省居住证》、在中山市工作累计满1年的人员可申请（中府〔2014〕106号 第二条）。
+      </Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={submit} data-testid="points-enrol-form">
-        <Form.Item name="residencePermitNumber" label={t("points.permit")} rules={[{ required: true }]}><Input data-testid="points-enrol-permit" /></Form.Item>
-        <Form.Item name="workStartedOn" label={t("points.workStartedOn")} rules={[{ required: true }]}><DatePicker data-testid="points-enrol-work" /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="points-enrol-submit">{t("points.enrol")}</Button>
+        <Form.Item name="residencePermitNumber" label={t("points.permit")} rules={[{ required: true }]}>
+          <Input data-testid="points-enrol-permit" />
+        </Form.Item>
+        <Form.Item name="workStartedOn" label={t("points.workStartedOn")} rules={[{ required: true }]}>
+          <DatePicker data-testid="points-enrol-work" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="points-enrol-submit">
+          {t("points.enrol")}
+        </Button>
       </Form>
       <SubmitErrorAlert {...alert} />
     </Card>

@@ -18,7 +18,15 @@ const show = (side: Difference["before"], key: string): string => {
 };
 
 /** What changed since the previous version of a published list, and the answered objections (both masked). */
-export function ListChanges({ listId, version, columns }: { listId: string; version: number; columns: { key: string; label: string }[] }) {
+export function ListChanges({
+  listId,
+  version,
+  columns,
+}: {
+  listId: string;
+  version: number;
+  columns: { key: string; label: string }[];
+}) {
   const { t, i18n } = useTranslation();
   const english = i18n.language.startsWith("en");
   const { factLabel } = usePointsLabels();
@@ -30,33 +38,77 @@ export function ListChanges({ listId, version, columns }: { listId: string; vers
   return (
     <>
       {changes.length > 0 ? (
-        <Card size="small" title={english ? `Changes since version ${version - 1}` : `与第 ${version - 1} 版相比的变化`} data-testid="points-list-differences">
-          <Table size="small" rowKey="maskedName" pagination={false} dataSource={changes}
+        <Card
+          size="small"
+          title={english ? `Changes since version ${version - 1}` : `与第 ${version - 1} 版相比的变化`}
+          data-testid="points-list-differences"
+        >
+          <Table
+            size="small"
+            rowKey="maskedName"
+            pagination={false}
+            dataSource={changes}
             columns={[
               { title: t("points.name"), dataIndex: "maskedName" },
-              ...["rank", ...new Set(changes.flatMap((change) => change.changed.filter((key) => key !== "rank")))].map((key) => ({
-                title: key === "rank" ? t("points.rank") : columns.find((column) => column.key === key)?.label ?? key,
-                key,
-                render: (_: unknown, change: Difference) => change.changed.includes(key)
-                  ? <span>{show(change.before, key)} → <b>{show(change.after, key)}</b></span>
-                  : show(change.after, key),
-              })),
-            ]} />
+              ...["rank", ...new Set(changes.flatMap((change) => change.changed.filter((key) => key !== "rank")))].map(
+                (key) => ({
+                  title:
+                    key === "rank" ? t("points.rank") : (columns.find((column) => column.key === key)?.label ?? key),
+                  key,
+                  render: (_: unknown, change: Difference) =>
+                    change.changed.includes(key) ? (
+                      <span>
+                        {show(change.before, key)} → <b>{show(change.after, key)}</b>
+                      </span>
+                    ) : (
+                      show(change.after, key)
+                    ),
+                }),
+              ),
+            ]}
+          />
         </Card>
       ) : null}
       {outcomes.length > 0 ? (
-        <Card size="small" title={english ? "Objections answered" : "异议处理结果"} data-testid="points-list-objections">
-          <Table size="small" rowKey="id" pagination={false} dataSource={outcomes}
+        <Card
+          size="small"
+          title={english ? "Objections answered" : "异议处理结果"}
+          data-testid="points-list-objections"
+        >
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={outcomes}
             columns={[
               { title: t("points.rank"), dataIndex: "rank", render: (rank: number | null) => rank ?? "—" },
               { title: t("points.name"), dataIndex: "maskedName" },
-              { title: english ? "Indicator" : "异议指标", dataIndex: "indicator", render: (code: string) => factLabel(code) },
-              { title: english ? "Outcome" : "处理结果", dataIndex: "status", render: (status: ObjectionOutcomes["items"][number]["status"]) => status === "upheld"
-                ? <Tag color="orange">{english ? "Upheld" : "异议成立"}</Tag> : <Tag>{english ? "Rejected" : "异议不成立"}</Tag> },
+              {
+                title: english ? "Indicator" : "异议指标",
+                dataIndex: "indicator",
+                render: (code: string) => factLabel(code),
+              },
+              {
+                title: english ? "Outcome" : "处理结果",
+                dataIndex: "status",
+                render: (status: ObjectionOutcomes["items"][number]["status"]) =>
+                  status === "upheld" ? (
+                    <Tag color="orange">{english ? "Upheld" : "异议成立"}</Tag>
+                  ) : (
+                    <Tag>{english ? "Rejected" : "异议不成立"}</Tag>
+                  ),
+              },
               { title: english ? "Answer" : "答复", dataIndex: "answer" },
               { title: english ? "Answered on" : "答复日期", dataIndex: "answeredOn" },
-            ]} />
-          {objections.data?.pending ? <Typography.Text type="secondary">{english ? `${objections.data.pending} objection(s) still being checked.` : `另有 ${objections.data.pending} 件异议正在核查。`}</Typography.Text> : null}
+            ]}
+          />
+          {objections.data?.pending ? (
+            <Typography.Text type="secondary">
+              {english
+                ? `${objections.data.pending} objection(s) still being checked.`
+                : `另有 ${objections.data.pending} 件异议正在核查。`}
+            </Typography.Text>
+          ) : null}
         </Card>
       ) : null}
     </>

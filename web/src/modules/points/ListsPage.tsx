@@ -22,36 +22,97 @@ export function ListsPage() {
   const [objecting, setObjecting] = useState<PublicityEntry | null>(null);
   const { can } = useSession();
   const list = lists.data?.items.find((item) => item.id === chosen) ?? lists.data?.items[0];
-  const entries = useApiQuery<{ items: PublicityEntry[]; total: number }>(list ? `/public/publicity/lists/${list.id}/entries` : null, { q, page, pageSize: 50 });
+  const entries = useApiQuery<{ items: PublicityEntry[]; total: number }>(
+    list ? `/public/publicity/lists/${list.id}/entries` : null,
+    { q, page, pageSize: 50 },
+  );
   if (lists.error) return <ErrorResult error={lists.error} onRetry={lists.reload} />;
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("nav.lists")}</Typography.Title>
-      <Select style={{ width: 420 }} value={list?.id} onChange={(id) => { setChosen(id); setPage(1); }} data-testid="points-list-select"
-        options={(lists.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.title} · ${t("points.version")} ${item.version}` }))} />
+      <Select
+        style={{ width: 420 }}
+        value={list?.id}
+        onChange={(id) => {
+          setChosen(id);
+          setPage(1);
+        }}
+        data-testid="points-list-select"
+        options={(lists.data?.items ?? []).map((item) => ({
+          value: item.id,
+          label: `${item.title} · ${t("points.version")} ${item.version}`,
+        }))}
+      />
       {list ? (
-        <Card size="small" title={list.title}
-          extra={<Space>
-            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)} data-testid="points-list-xlsx">{t("points.exportXlsx")}</Button>
-            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">{t("points.exportPdf")}</Button>
-          </Space>}>
+        <Card
+          size="small"
+          title={list.title}
+          extra={
+            <Space>
+              <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)} data-testid="points-list-xlsx">
+                {t("points.exportXlsx")}
+              </Button>
+              <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">
+                {t("points.exportPdf")}
+              </Button>
+            </Space>
+          }
+        >
           <Typography.Paragraph>
-            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>{t(`points.${list.status}`)}</Tag> {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至 <b data-testid="points-list-end">{list.endDate}</b><ProvisionalTag date={list.endDate} />
+            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>
+              {t(`points.${list.status}`)}
+            </Tag>{" "}
+            {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至{" "}
+            <b data-testid="points-list-end">{list.endDate}</b>
+            <ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>
-          <Input.Search placeholder={t("points.search")} allowClear onSearch={(value) => { setQ(value); setPage(1); }} style={{ width: 260, marginBottom: 8 }} data-testid="points-list-search" />
-          <Table size="small" rowKey="id" dataSource={entries.data?.items ?? []} loading={entries.loading} data-testid="points-list-entries"
+          <Input.Search
+            placeholder={t("points.search")}
+            allowClear
+            onSearch={(value) => {
+              setQ(value);
+              setPage(1);
+            }}
+            style={{ width: 260, marginBottom: 8 }}
+            data-testid="points-list-search"
+          />
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={entries.data?.items ?? []}
+            loading={entries.loading}
+            data-testid="points-list-entries"
             pagination={{ current: page, pageSize: 50, total: entries.data?.total ?? 0, onChange: setPage }}
             columns={[
               { title: t("points.rank"), dataIndex: "rank", render: (rank: number | null) => rank ?? "—" },
               { title: t("points.name"), dataIndex: "maskedName" },
               { title: t("points.idNumber"), dataIndex: "maskedIdNumber" },
-              { title: t("points.town"), dataIndex: "townCode", render: (code: string | null) => (code ? townLabel(code) : "全市") },
-              ...list.columns.map((column) => ({ title: column.label, key: column.key, render: (_: unknown, entry: PublicityEntry) => entry.values[column.key] ?? "" })),
+              {
+                title: t("points.town"),
+                dataIndex: "townCode",
+                render: (code: string | null) => (code ? townLabel(code) : "全市"),
+              },
+              ...list.columns.map((column) => ({
+                title: column.label,
+                key: column.key,
+                render: (_: unknown, entry: PublicityEntry) => entry.values[column.key] ?? "",
+              })),
               ...(list.status === "publicised" && can("publicity.objections.raise")
-                ? [{ title: "", key: "objection", render: (_: unknown, entry: PublicityEntry) => <Button size="small" onClick={() => setObjecting(entry)} data-testid="points-list-object">{t("points.objection")}</Button> }]
+                ? [
+                    {
+                      title: "",
+                      key: "objection",
+                      render: (_: unknown, entry: PublicityEntry) => (
+                        <Button size="small" onClick={() => setObjecting(entry)} data-testid="points-list-object">
+                          {t("points.objection")}
+                        </Button>
+                      ),
+                    },
+                  ]
                 : []),
-            ]} />
+            ]}
+          />
           <ObjectionModal listId={list.id} entry={objecting} onClose={() => setObjecting(null)} />
         </Card>
       ) : null}

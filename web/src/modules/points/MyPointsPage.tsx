@@ -37,9 +37,21 @@ function FraudButton({ enrolmentId, onDone }: { enrolmentId: string; onDone: () 
   const [error, setError] = useState<unknown>(null);
   return (
     <Space>
-      <Input size="small" placeholder="弄虚作假的事实" value={reason} onChange={(event) => setReason(event.target.value)} style={{ width: 220 }} data-testid="points-fraud-reason" />
-      <Popconfirm title="积分清零并永久取消申请资格（中府办〔2014〕50号 第七条）？" onConfirm={() => apiPost(`/points/enrolments/${enrolmentId}/fraud`, { reason }).then(onDone, setError)}>
-        <Button size="small" danger data-testid="points-fraud">记录弄虚作假</Button>
+      <Input
+        size="small"
+        placeholder="弄虚作假的事实"
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        style={{ width: 220 }}
+        data-testid="points-fraud-reason"
+      />
+      <Popconfirm
+        title="积分清零并永久取消申请资格（中府办〔2014〕50号 第七条）？"
+        onConfirm={() => apiPost(`/points/enrolments/${enrolmentId}/fraud`, { reason }).then(onDone, setError)}
+      >
+        <Button size="small" danger data-testid="points-fraud">
+          记录弄虚作假
+        </Button>
       </Popconfirm>
       {error ? <SubmitErrorAlert error={error} /> : null}
     </Space>
@@ -59,48 +71,139 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
-      <Typography.Title level={4} data-testid="points-me-title">{counter ? t("nav.counter") : t("nav.myPoints")} · {enrolment.name}</Typography.Title>
+      <Typography.Title level={4} data-testid="points-me-title">
+        {counter ? t("nav.counter") : t("nav.myPoints")} · {enrolment.name}
+      </Typography.Title>
       <Typography.Text>
-        {townLabel(enrolment.townCode)} · {enrolment.enrolledOn} · <Tag color={enrolment.status === "barred" ? "red" : "green"} data-testid="points-me-status">{enrolment.status === "barred" ? `已取消资格：${enrolment.barredReason ?? ""}` : "已纳入积分制管理"}</Tag>
+        {townLabel(enrolment.townCode)} · {enrolment.enrolledOn} ·{" "}
+        <Tag color={enrolment.status === "barred" ? "red" : "green"} data-testid="points-me-status">
+          {enrolment.status === "barred" ? `已取消资格：${enrolment.barredReason ?? ""}` : "已纳入积分制管理"}
+        </Tag>
       </Typography.Text>
       {counter && enrolment.status !== "barred" ? <FraudButton enrolmentId={enrolment.id} onDone={reload} /> : null}
       {data.messages.length > 0 ? (
         <Card size="small" title={t("points.messages")}>
-          <List size="small" dataSource={data.messages} renderItem={(message) => <List.Item>{message.at.slice(0, 10)} {message.text}</List.Item>} data-testid="points-me-messages" />
+          <List
+            size="small"
+            dataSource={data.messages}
+            renderItem={(message) => (
+              <List.Item>
+                {message.at.slice(0, 10)} {message.text}
+              </List.Item>
+            )}
+            data-testid="points-me-messages"
+          />
         </Card>
       ) : null}
       <Card size="small" title={t("points.facts")}>
-        <Table size="small" rowKey="id" pagination={false} dataSource={data.facts} data-testid="points-me-facts"
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={data.facts}
+          data-testid="points-me-facts"
           columns={[
-            { title: t("points.fact"), dataIndex: "fact", render: (code: string) => <CodeWithLabel label={factLabel(code)} code={code} /> },
+            {
+              title: t("points.fact"),
+              dataIndex: "fact",
+              render: (code: string) => <CodeWithLabel label={factLabel(code)} code={code} />,
+            },
             { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
-            { title: t("points.status"), dataIndex: "status", render: (status: string) => factStatusLabels[status] ?? status },
-            { title: t("points.department"), dataIndex: "departmentCode", render: (code: string | null) => departmentLabel(code) },
+            {
+              title: t("points.status"),
+              dataIndex: "status",
+              render: (status: string) => factStatusLabels[status] ?? status,
+            },
+            {
+              title: t("points.department"),
+              dataIndex: "departmentCode",
+              render: (code: string | null) => departmentLabel(code),
+            },
             { title: t("points.reason"), dataIndex: "reason" },
-          ]} />
-        {enrolment.status !== "barred" ? <DeclareFactForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} /> : null}
+          ]}
+        />
+        {enrolment.status !== "barred" ? (
+          <DeclareFactForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} />
+        ) : null}
       </Card>
       <Card size="small" title={t("points.applications")}>
-        <Table size="small" rowKey="id" pagination={false} dataSource={data.applications} data-testid="points-me-applications"
-          expandable={{ expandedRowRender: (application: Application) => (
-            <List size="small" header={t("points.history")} dataSource={application.history} renderItem={(row) => <List.Item>{row.at.slice(0, 10)} · {row.total.toFixed(2)} · {row.reason}</List.Item>} />
-          ) }}
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={data.applications}
+          data-testid="points-me-applications"
+          expandable={{
+            expandedRowRender: (application: Application) => (
+              <List
+                size="small"
+                header={t("points.history")}
+                dataSource={application.history}
+                renderItem={(row) => (
+                  <List.Item>
+                    {row.at.slice(0, 10)} · {row.total.toFixed(2)} · {row.reason}
+                  </List.Item>
+                )}
+              />
+            ),
+          }}
           columns={[
             { title: t("points.purpose"), dataIndex: "purpose", render: (purpose: string) => t(`points.${purpose}`) },
             { title: t("points.childName"), dataIndex: "childName" },
-            { title: t("points.total"), dataIndex: "total", align: "right", render: (total: number) => total.toFixed(2) },
-            { title: t("points.status"), dataIndex: "status", render: (status: string, application: Application) => (status === "disqualified" ? "已取消" : application.eligible ? t("points.eligible") : t("points.notEligible")) },
-            { title: t("points.result"), key: "result", render: (_: unknown, application: Application) => resultText(application) },
-            { title: t("points.notice"), key: "notice", render: (_: unknown, application: Application) => (application.result?.runStatus === "final" ? <a href={apiUrl(`/points/applications/${application.id}/notice`)} data-testid="points-me-notice">{t("points.notice")}</a> : "—") },
             {
-              title: "", key: "refuse",
-              render: (_: unknown, application: Application) => (application.result?.outcome === "admitted" && !application.placementRefusedOn ? (
-                <Popconfirm title="放弃本次安排视为放弃该次申请（中府办〔2014〕50号 第九条），确定？" onConfirm={() => apiPost(`/points/applications/${application.id}/refuse-placement`).then(reload, () => reload())}>
-                  <Button size="small" danger data-testid="points-me-refuse">{t("points.refusePlacement")}</Button>
-                </Popconfirm>
-              ) : application.placementRefusedOn ? `已放弃 ${application.placementRefusedOn}` : null),
+              title: t("points.total"),
+              dataIndex: "total",
+              align: "right",
+              render: (total: number) => total.toFixed(2),
             },
-          ]} />
+            {
+              title: t("points.status"),
+              dataIndex: "status",
+              render: (status: string, application: Application) =>
+                status === "disqualified"
+                  ? "已取消"
+                  : application.eligible
+                    ? t("points.eligible")
+                    : t("points.notEligible"),
+            },
+            {
+              title: t("points.result"),
+              key: "result",
+              render: (_: unknown, application: Application) => resultText(application),
+            },
+            {
+              title: t("points.notice"),
+              key: "notice",
+              render: (_: unknown, application: Application) =>
+                application.result?.runStatus === "final" ? (
+                  <a href={apiUrl(`/points/applications/${application.id}/notice`)} data-testid="points-me-notice">
+                    {t("points.notice")}
+                  </a>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              title: "",
+              key: "refuse",
+              render: (_: unknown, application: Application) =>
+                application.result?.outcome === "admitted" && !application.placementRefusedOn ? (
+                  <Popconfirm
+                    title="放弃本次安排视为放弃该次申请（中府办〔2014〕50号 第九条），确定？"
+                    onConfirm={() =>
+                      apiPost(`/points/applications/${application.id}/refuse-placement`).then(reload, () => reload())
+                    }
+                  >
+                    <Button size="small" danger data-testid="points-me-refuse">
+                      {t("points.refusePlacement")}
+                    </Button>
+                  </Popconfirm>
+                ) : application.placementRefusedOn ? (
+                  `已放弃 ${application.placementRefusedOn}`
+                ) : null,
+            },
+          ]}
+        />
         {enrolment.status !== "barred" ? <ApplyForm enrolmentId={enrolment.id} onDone={reload} /> : null}
       </Card>
     </Space>

@@ -9,25 +9,57 @@ import { uploadEvidence } from "./evidence";
 import type { PublicityEntry } from "../../api/types";
 
 /** Raises an objection against one entry during publicity: the contested indicator, the reason and evidence files. */
-export function ObjectionModal({ listId, entry, onClose }: { listId: string; entry: PublicityEntry | null; onClose: () => void }) {
+export function ObjectionModal({
+  listId,
+  entry,
+  onClose,
+}: {
+  listId: string;
+  entry: PublicityEntry | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ indicator?: string; reason: string }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const { saving, submit, alert } = useSubmit(form, async (values: { indicator?: string; reason: string }, idempotencyKey) => {
-    const fileIds: string[] = [];
-    for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj));
-    await apiPost(`/publicity/lists/${listId}/objections`, { entryId: entry!.id, indicator: values.indicator || null, reason: values.reason, fileIds }, idempotencyKey);
-    void message.success(t("points.saved"));
-    form.resetFields();
-    setFiles([]);
-    onClose();
-  });
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (values: { indicator?: string; reason: string }, idempotencyKey) => {
+      const fileIds: string[] = [];
+      for (const file of files) if (file.originFileObj) fileIds.push(await uploadEvidence(file.originFileObj));
+      await apiPost(
+        `/publicity/lists/${listId}/objections`,
+        { entryId: entry!.id, indicator: values.indicator || null, reason: values.reason, fileIds },
+        idempotencyKey,
+      );
+      void message.success(t("points.saved"));
+      form.resetFields();
+      setFiles([]);
+      onClose();
+    },
+  );
   return (
-    <Modal open={entry !== null} title={`${t("points.objection")} · ${entry?.rank ?? "—"} ${entry?.maskedName ?? ""}`} onCancel={onClose} onOk={() => void form.validateFields().then(submit, () => undefined)} confirmLoading={saving} okButtonProps={{ "data-testid": "points-objection-submit" } as Record<string, string>}>
+    <Modal
+      open={entry !== null}
+      title={`${t("points.objection")} · ${entry?.rank ?? "—"} ${entry?.maskedName ?? ""}`}
+      onCancel={onClose}
+      onOk={() => void form.validateFields().then(submit, () => undefined)}
+      confirmLoading={saving}
+      okButtonProps={{ "data-testid": "points-objection-submit" } as Record<string, string>}
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="indicator" label={t("points.indicatorName")}><Input placeholder="education" data-testid="points-objection-indicator" /></Form.Item>
-        <Form.Item name="reason" label={t("points.reason")} rules={[{ required: true, min: 5 }]}><Input.TextArea rows={3} data-testid="points-objection-reason" /></Form.Item>
-        <Upload beforeUpload={() => false} fileList={files} onChange={({ fileList }) => setFiles(fileList)} accept=".pdf,.jpg,.jpeg,.png" multiple>
+        <Form.Item name="indicator" label={t("points.indicatorName")}>
+          <Input placeholder="education" data-testid="points-objection-indicator" />
+        </Form.Item>
+        <Form.Item name="reason" label={t("points.reason")} rules={[{ required: true, min: 5 }]}>
+          <Input.TextArea rows={3} data-testid="points-objection-reason" />
+        </Form.Item>
+        <Upload
+          beforeUpload={() => false}
+          fileList={files}
+          onChange={({ fileList }) => setFiles(fileList)}
+          accept=".pdf,.jpg,.jpeg,.png"
+          multiple
+        >
           <Button icon={<UploadOutlined />}>{t("points.upload")}</Button>
         </Upload>
       </Form>

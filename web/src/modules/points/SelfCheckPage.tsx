@@ -1,5 +1,20 @@
 import { useState } from "react";
-import { Alert, Button, Card, Col, DatePicker, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -8,8 +23,21 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
 
-const education = [["none", "无"], ["junior_secondary", "初中"], ["senior_secondary", "高中/中专"], ["college", "大专"], ["bachelor_or_above", "本科及以上"]];
-const qualification = [["none", "无"], ["level_5", "初级工（五级）"], ["level_4", "中级工（四级）"], ["level_3", "高级工/初级职称"], ["level_2", "技师/中级职称"], ["level_1", "高级技师/高级职称"]];
+const education = [
+  ["none", "无"],
+  ["junior_secondary", "初中"],
+  ["senior_secondary", "高中/中专"],
+  ["college", "大专"],
+  ["bachelor_or_above", "本科及以上"],
+];
+const qualification = [
+  ["none", "无"],
+  ["level_5", "初级工（五级）"],
+  ["level_4", "中级工（四级）"],
+  ["level_3", "高级工/初级职称"],
+  ["level_2", "技师/中级职称"],
+  ["level_1", "高级技师/高级职称"],
+];
 
 interface SelfCheckForm {
   town: string;
@@ -38,7 +66,10 @@ export function SelfCheckPage() {
       if (values.residencePermitYears) facts.residence_permit_years = values.residencePermitYears;
       if (values.ownsHousing) facts.owns_qualifying_housing = true;
       const answer = await apiPost<SelfCheckAnswer>("/public/points/self-check", {
-        town: values.town, grade: values.grade, date: values.date?.format("YYYY-MM-DD"), facts,
+        town: values.town,
+        grade: values.grade,
+        date: values.date?.format("YYYY-MM-DD"),
+        facts,
       });
       setResults(answer.results);
     },
@@ -50,19 +81,76 @@ export function SelfCheckPage() {
       <Typography.Title level={4}>{t("nav.selfCheck")}</Typography.Title>
       <Typography.Paragraph type="secondary">{t("points.selfCheckLead")}</Typography.Paragraph>
       <Card size="small">
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ town: "shiqi", grade: "primary_1", education: "none", qualification: "none" }} data-testid="points-selfcheck-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ town: "shiqi", grade: "primary_1", education: "none", qualification: "none" }}
+          data-testid="points-selfcheck-form"
+        >
           <Row gutter={16}>
-            <Col xs={24} md={8}><Form.Item name="town" label={t("points.town")} rules={[{ required: true }]}><Select data-testid="points-selfcheck-town" showSearch optionFilterProp="label" options={towns.map((town) => ({ value: town.code, label: town.name }))} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="grade" label={t("points.grade")}><Select options={[{ value: "primary_1", label: t("points.primary_1") }, { value: "junior_1", label: t("points.junior_1") }]} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="date" label={t("points.date")}><DatePicker style={{ width: "100%" }} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="education" label="文化程度"><Select data-testid="points-selfcheck-education" options={education.map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="qualification" label="职业资格或专业技术资格"><Select options={qualification.map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="residencePermitYears" label={t("points.residencePermit")}><InputNumber min={0} max={60} style={{ width: "100%" }} data-testid="points-selfcheck-permit" /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="pension" label={t("points.insurance")}><InputNumber min={0} max={60} style={{ width: "100%" }} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="pensionZhongshan" label={t("points.insuranceZhongshan")}><InputNumber min={0} max={60} style={{ width: "100%" }} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="ownsHousing" label={t("points.ownsHousing")} valuePropName="checked"><Switch /></Form.Item></Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="town" label={t("points.town")} rules={[{ required: true }]}>
+                <Select
+                  data-testid="points-selfcheck-town"
+                  showSearch
+                  optionFilterProp="label"
+                  options={towns.map((town) => ({ value: town.code, label: town.name }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="grade" label={t("points.grade")}>
+                <Select
+                  options={[
+                    { value: "primary_1", label: t("points.primary_1") },
+                    { value: "junior_1", label: t("points.junior_1") },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="date" label={t("points.date")}>
+                <DatePicker style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="education" label="文化程度">
+                <Select
+                  data-testid="points-selfcheck-education"
+                  options={education.map(([value, label]) => ({ value, label }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="qualification" label="职业资格或专业技术资格">
+                <Select options={qualification.map(([value, label]) => ({ value, label }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="residencePermitYears" label={t("points.residencePermit")}>
+                <InputNumber min={0} max={60} style={{ width: "100%" }} data-testid="points-selfcheck-permit" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="pension" label={t("points.insurance")}>
+                <InputNumber min={0} max={60} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="pensionZhongshan" label={t("points.insuranceZhongshan")}>
+                <InputNumber min={0} max={60} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="ownsHousing" label={t("points.ownsHousing")} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
           </Row>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="points-selfcheck-submit">{t("points.calculate")}</Button>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="points-selfcheck-submit">
+            {t("points.calculate")}
+          </Button>
         </Form>
       </Card>
       <SubmitErrorAlert {...alert} />
@@ -72,22 +160,54 @@ export function SelfCheckPage() {
             const score = results[purpose];
             return (
               <Col xs={24} lg={8} key={purpose}>
-                <Card size="small" title={t(`points.${purpose}`)} extra={<Tag color={score.eligible ? "green" : "default"}>{score.eligible ? t("points.eligible") : t("points.notEligible")}</Tag>}>
-                  <Typography.Title level={3} data-testid={`points-selfcheck-total-${purpose}`}>{score.total.toFixed(2)}</Typography.Title>
-                  <Typography.Text type="secondary">{t("points.threshold")} {score.threshold}</Typography.Text>
-                  <Table size="small" pagination={false} rowKey={(step) => step.indicator} dataSource={score.steps.filter((step) => step.points !== 0 && step.indicator !== "total" && !step.indicator.startsWith("subscore"))}
+                <Card
+                  size="small"
+                  title={t(`points.${purpose}`)}
+                  extra={
+                    <Tag color={score.eligible ? "green" : "default"}>
+                      {score.eligible ? t("points.eligible") : t("points.notEligible")}
+                    </Tag>
+                  }
+                >
+                  <Typography.Title level={3} data-testid={`points-selfcheck-total-${purpose}`}>
+                    {score.total.toFixed(2)}
+                  </Typography.Title>
+                  <Typography.Text type="secondary">
+                    {t("points.threshold")} {score.threshold}
+                  </Typography.Text>
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey={(step) => step.indicator}
+                    dataSource={score.steps.filter(
+                      (step) =>
+                        step.points !== 0 && step.indicator !== "total" && !step.indicator.startsWith("subscore"),
+                    )}
                     columns={[
                       { title: t("points.indicator"), dataIndex: "zh" },
                       { title: t("points.points"), dataIndex: "points", align: "right" },
-                      { title: t("points.clause"), dataIndex: "reference", render: (reference: unknown, step) => <span title={typeof step.rule === "string" ? step.rule : undefined}>{typeof reference === "string" ? reference : ""}</span> },
-                    ]} />
+                      {
+                        title: t("points.clause"),
+                        dataIndex: "reference",
+                        render: (reference: unknown, step) => (
+                          <span title={typeof step.rule === "string" ? step.rule : undefined}>
+                            {typeof reference === "string" ? reference : ""}
+                          </span>
+                        ),
+                      },
+                    ]}
+                  />
                 </Card>
               </Col>
             );
           })}
         </Row>
       ) : null}
-      <Alert type="info" showIcon message="计分标准：中府〔2014〕106号；排名与分配：中府办〔2014〕50号。自测结果仅供参考，以核实后的积分为准。" />
+      <Alert
+        type="info"
+        showIcon
+        message="计分标准：中府〔2014〕106号；排名与分配：中府办〔2014〕50号。自测结果仅供参考，以核实后的积分为准。"
+      />
     </Space>
   );
 }

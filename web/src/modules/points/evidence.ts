@@ -7,10 +7,24 @@ export async function uploadEvidence(file: File, townCode?: string): Promise<str
   const { csrfToken } = await apiGet<SessionPayload>("/auth/me");
   const body = new FormData();
   body.append("file", file);
-  const response = await fetch(apiUrl("/files", { townCode }), { method: "POST", body, credentials: "include", headers: csrfToken ? { "x-csrf-token": csrfToken } : {} });
-  const answer = (await response.json().catch(() => ({}))) as { id?: string; error?: { code: string; message: string; fields?: Record<string, string> } };
+  const response = await fetch(apiUrl("/files", { townCode }), {
+    method: "POST",
+    body,
+    credentials: "include",
+    headers: csrfToken ? { "x-csrf-token": csrfToken } : {},
+  });
+  const answer = (await response.json().catch(() => ({}))) as {
+    id?: string;
+    error?: { code: string; message: string; fields?: Record<string, string> };
+  };
   if (!response.ok || !answer.id) {
-    throw new ApiError(response.status, answer.error?.code ?? "upload_failed", answer.error?.message ?? "", answer.error?.fields ?? {}, answer as Record<string, unknown>);
+    throw new ApiError(
+      response.status,
+      answer.error?.code ?? "upload_failed",
+      answer.error?.message ?? "",
+      answer.error?.fields ?? {},
+      answer as Record<string, unknown>,
+    );
   }
   return answer.id;
 }

@@ -1,5 +1,13 @@
 // The points module's console menu entries and routes.
-import { AlertOutlined, AuditOutlined, IdcardOutlined, CalculatorOutlined, FileSearchOutlined, OrderedListOutlined, TrophyOutlined } from "@ant-design/icons";
+import {
+  AlertOutlined,
+  AuditOutlined,
+  IdcardOutlined,
+  CalculatorOutlined,
+  FileSearchOutlined,
+  OrderedListOutlined,
+  TrophyOutlined,
+} from "@ant-design/icons";
 import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
 import { registerPointsStrings } from "./i18n";
@@ -8,8 +16,16 @@ registerPointsStrings();
 
 // Each page loads on first use, so the first page of the app does not carry the points screens.
 const myPoints = () => import("./MyPointsPage");
-const selfCheck = () => lazyPage(() => import("./SelfCheckPage"), (module) => module.SelfCheckPage);
-const lists = () => lazyPage(() => import("./ListsPage"), (module) => module.ListsPage);
+const selfCheck = () =>
+  lazyPage(
+    () => import("./SelfCheckPage"),
+    (module) => module.SelfCheckPage,
+  );
+const lists = () =>
+  lazyPage(
+    () => import("./ListsPage"),
+    (module) => module.ListsPage,
+  );
 
 /** Points for migrants: self-check, the resident's points, the verification queue, cycles and runs, publicity lists. */
 export const pointsModule: ConsoleModule = {
@@ -25,11 +41,39 @@ export const pointsModule: ConsoleModule = {
   ],
   routes: [
     { path: "points/me", element: lazyPage(myPoints, (module) => module.MyPointsPage), ability: "points.own" },
-    { path: "points/counter", element: lazyPage(() => import("./CounterPage"), (module) => module.CounterPage), ability: "points.counter" },
+    {
+      path: "points/counter",
+      element: lazyPage(
+        () => import("./CounterPage"),
+        (module) => module.CounterPage,
+      ),
+      ability: "points.counter",
+    },
     { path: "points/enrolments/:id", element: lazyPage(myPoints, (module) => module.EnrolmentPage) },
-    { path: "points/queue", element: lazyPage(() => import("./QueuePage"), (module) => module.QueuePage), ability: "points.queue" },
-    { path: "points/deductions", element: lazyPage(() => import("./DeductionPage"), (module) => module.DeductionPage), ability: "points.deductions" },
-    { path: "points/cycles", element: lazyPage(() => import("./CyclesPage"), (module) => module.CyclesPage), ability: "points.programme.read" },
+    {
+      path: "points/queue",
+      element: lazyPage(
+        () => import("./QueuePage"),
+        (module) => module.QueuePage,
+      ),
+      ability: "points.queue",
+    },
+    {
+      path: "points/deductions",
+      element: lazyPage(
+        () => import("./DeductionPage"),
+        (module) => module.DeductionPage,
+      ),
+      ability: "points.deductions",
+    },
+    {
+      path: "points/cycles",
+      element: lazyPage(
+        () => import("./CyclesPage"),
+        (module) => module.CyclesPage,
+      ),
+      ability: "points.programme.read",
+    },
     { path: "points/lists", element: lists() },
     { path: "points/self-check", element: selfCheck() },
   ],

@@ -17,7 +17,15 @@ export type SchoolInput = Omit<School, "id">;
 
 /** The body shape of a school, dropping the id the PUT does not accept. */
 export function schoolInput(school: School): SchoolInput {
-  return { name: school.name, townCode: school.townCode, grade: school.grade, seats: school.seats, x: school.x, y: school.y, synthetic: school.synthetic };
+  return {
+    name: school.name,
+    townCode: school.townCode,
+    grade: school.grade,
+    seats: school.seats,
+    x: school.x,
+    y: school.y,
+    synthetic: school.synthetic,
+  };
 }
 
 /**
@@ -27,8 +35,12 @@ export function schoolInput(school: School): SchoolInput {
 export function fieldsOfSchool(fields: Record<string, string>, index: number): Record<string, string> {
   const found: Record<string, string> = {};
   for (const [key, message] of Object.entries(fields)) {
-    const parts = key.replace(/^\/+/, "").replace(/^body[./]/, "").split(/[./]/);
-    if (parts.length >= 3 && parts[0] === "schools" && Number(parts[1]) === index) found[parts.slice(2).join(".")] = message;
+    const parts = key
+      .replace(/^\/+/, "")
+      .replace(/^body[./]/, "")
+      .split(/[./]/);
+    if (parts.length >= 3 && parts[0] === "schools" && Number(parts[1]) === index)
+      found[parts.slice(2).join(".")] = message;
   }
   return found;
 }

@@ -16,7 +16,6 @@ export interface CodeLabel {
   en?: string;
 }
 
-
 let pending: Promise<Map<string, CodeLabel>> | null = null;
 
 /**
@@ -63,19 +62,28 @@ export function labelFor(labels: Map<string, CodeLabel>, code: string, english: 
 }
 
 /** Functions naming a fact or indicator code and a department code in the current language (the code while loading). */
-export function usePointsLabels(): { factLabel: (code: string | null | undefined) => string; departmentLabel: (code: string | null | undefined) => string } {
+export function usePointsLabels(): {
+  factLabel: (code: string | null | undefined) => string;
+  departmentLabel: (code: string | null | undefined) => string;
+} {
   const { i18n } = useTranslation();
   const english = i18n.language === "en";
   const departments = useDepartments().items;
   const [labels, setLabels] = useState<Map<string, CodeLabel>>(new Map());
   useEffect(() => {
     let active = true;
-    loadPointsVocabulary().then((loaded) => active && setLabels(loaded), () => undefined);
+    loadPointsVocabulary().then(
+      (loaded) => active && setLabels(loaded),
+      () => undefined,
+    );
     return () => {
       active = false;
     };
   }, []);
-  const factLabel = useCallback((code: string | null | undefined) => (code ? labelFor(labels, code, english) : ""), [labels, english]);
+  const factLabel = useCallback(
+    (code: string | null | undefined) => (code ? labelFor(labels, code, english) : ""),
+    [labels, english],
+  );
   const departmentLabel = useCallback(
     (code: string | null | undefined) => {
       if (!code) return "";

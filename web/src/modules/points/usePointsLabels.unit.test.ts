@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { labelFor, vocabularyFrom } from "./usePointsLabels";
 
-const facts = { facts: [{ name: "education", zh: "文化程度" }, { name: "residence_permit_years", zh: "办理居住证年限" }, { name: "birth_date", zh: "出生日期" }] };
+const facts = {
+  facts: [
+    { name: "education", zh: "文化程度" },
+    { name: "residence_permit_years", zh: "办理居住证年限" },
+    { name: "birth_date", zh: "出生日期" },
+  ],
+};
 const check = {
   results: {
     school: {
       steps: [
         { indicator: "education", zh: "文化程度", en: "Education (highest level only)", facts: { education: null } },
-        { indicator: "residence_permit", zh: "居住证", en: "Residence permit, per year", facts: { residence_permit_years: 2 } },
+        {
+          indicator: "residence_permit",
+          zh: "居住证",
+          en: "Residence permit, per year",
+          facts: { residence_permit_years: 2 },
+        },
         { indicator: "age", zh: "年龄", en: "Age", facts: { birth_date: null, marital_status: null } },
       ],
     },

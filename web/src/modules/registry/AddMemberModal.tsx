@@ -41,10 +41,18 @@ export function AddMemberModal({ householdId, open, onClose, onAdded }: Props) {
       onCancel={onClose}
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="personId" label={t("household.member")} rules={[{ required: true, message: t("form.required") }]}>
+        <Form.Item
+          name="personId"
+          label={t("household.member")}
+          rules={[{ required: true, message: t("form.required") }]}
+        >
           <PersonPicker testId="add-member-person" />
         </Form.Item>
-        <Form.Item name="relationship" label={t("household.relationship")} rules={[{ required: true, message: t("form.required") }]}>
+        <Form.Item
+          name="relationship"
+          label={t("household.relationship")}
+          rules={[{ required: true, message: t("form.required") }]}
+        >
           <RelationshipSelect />
         </Form.Item>
       </Form>

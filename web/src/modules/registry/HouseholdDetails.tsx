@@ -23,7 +23,9 @@ export function HouseholdDetails({ household, communityName }: { household: Hous
           key: "head",
           label: t("household.head"),
           children: household.headPersonId ? (
-            <Link to={`/console/registry/persons/${household.headPersonId}`}>{head?.name ?? t("registry.openPerson")}</Link>
+            <Link to={`/console/registry/persons/${household.headPersonId}`}>
+              {head?.name ?? t("registry.openPerson")}
+            </Link>
           ) : (
             ""
           ),

@@ -9,11 +9,19 @@ export function HouseholdFields({ withHead, townLocked = false }: { withHead: bo
   return (
     <>
       <TownCommunityFields townLocked={townLocked} />
-      <Form.Item name="address" label={t("household.address")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+      <Form.Item
+        name="address"
+        label={t("household.address")}
+        rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+      >
         <Input maxLength={200} data-testid="field-address" />
       </Form.Item>
       {withHead ? (
-        <Form.Item name="headPersonId" label={t("household.head")} rules={[{ required: true, message: t("form.required") }]}>
+        <Form.Item
+          name="headPersonId"
+          label={t("household.head")}
+          rules={[{ required: true, message: t("form.required") }]}
+        >
           <PersonPicker testId="field-headPersonId" />
         </Form.Item>
       ) : null}

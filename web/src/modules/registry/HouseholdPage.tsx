@@ -66,7 +66,12 @@ export function HouseholdPage() {
           ) : null
         }
       >
-        <HouseholdMembersTable householdId={household.id} members={household.members} canEdit={canEdit} onChanged={changed} />
+        <HouseholdMembersTable
+          householdId={household.id}
+          members={household.members}
+          canEdit={canEdit}
+          onChanged={changed}
+        />
       </Card>
       <Card size="small" title={t("history.title")}>
         <HistoryTimeline path={`/households/${encodeURIComponent(id)}/history`} refreshKey={round} />

@@ -5,7 +5,15 @@ import type { HouseholdSummary } from "../../api/types";
 import { useTownLabel } from "../../components/useTownLabel";
 
 /** Search hits for households: address, head, 镇区, member count. */
-export function HouseholdResultsTable({ households, loading, pagination }: { households: HouseholdSummary[]; loading: boolean; pagination: TablePaginationConfig }) {
+export function HouseholdResultsTable({
+  households,
+  loading,
+  pagination,
+}: {
+  households: HouseholdSummary[];
+  loading: boolean;
+  pagination: TablePaginationConfig;
+}) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   return (

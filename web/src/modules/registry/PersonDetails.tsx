@@ -9,7 +9,15 @@ import { useTownLabel } from "../../components/useTownLabel";
  * A person's record as the API returned it (masked fields stay masked). `own`: the resident's view of their own
  * record — no staff links, version or edit time.
  */
-export function PersonDetails({ person, communityName, own = false }: { person: Person; communityName?: string; own?: boolean }) {
+export function PersonDetails({
+  person,
+  communityName,
+  own = false,
+}: {
+  person: Person;
+  communityName?: string;
+  own?: boolean;
+}) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   return (
@@ -27,28 +35,34 @@ export function PersonDetails({ person, communityName, own = false }: { person: 
         {
           key: "hukouType",
           label: t("person.hukouType"),
-          children: person.hukouType ? <Tag>{t(`hukouType.${person.hukouType}`, { defaultValue: person.hukouType })}</Tag> : "",
+          children: person.hukouType ? (
+            <Tag>{t(`hukouType.${person.hukouType}`, { defaultValue: person.hukouType })}</Tag>
+          ) : (
+            ""
+          ),
         },
         { key: "town", label: t("person.town"), children: townLabel(person.townCode) },
-        ...(own ? [] : [{ key: "community", label: t("person.community"), children: communityName ?? person.communityId ?? "" }]),
+        ...(own
+          ? []
+          : [{ key: "community", label: t("person.community"), children: communityName ?? person.communityId ?? "" }]),
         { key: "address", label: t("person.address"), children: person.address ?? "" },
         ...(own
           ? []
           : [
-            {
-              key: "household",
-              label: t("person.household"),
-              children: person.householdId ? (
-                <Link to={`/console/registry/households/${person.householdId}`} data-testid="person-household-link">
-                  {t("registry.openHousehold")}
-                </Link>
-              ) : (
-                t("registry.noHousehold")
-              ),
-            },
-            { key: "version", label: t("record.version"), children: person.version ?? "" },
-            { key: "updatedAt", label: t("record.updatedAt"), children: formatTime(person.updatedAt) },
-          ]),
+              {
+                key: "household",
+                label: t("person.household"),
+                children: person.householdId ? (
+                  <Link to={`/console/registry/households/${person.householdId}`} data-testid="person-household-link">
+                    {t("registry.openHousehold")}
+                  </Link>
+                ) : (
+                  t("registry.noHousehold")
+                ),
+              },
+              { key: "version", label: t("record.version"), children: person.version ?? "" },
+              { key: "updatedAt", label: t("record.updatedAt"), children: formatTime(person.updatedAt) },
+            ]),
       ]}
     />
   );

@@ -9,7 +9,11 @@ export function PersonFields({ townLocked = false }: { townLocked?: boolean }) {
     <>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="name" label={t("person.name")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+          <Form.Item
+            name="name"
+            label={t("person.name")}
+            rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+          >
             <Input maxLength={50} data-testid="field-name" />
           </Form.Item>
         </Col>
@@ -32,7 +36,11 @@ export function PersonFields({ townLocked = false }: { townLocked?: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="hukouType" label={t("person.hukouType")} rules={[{ required: true, message: t("form.required") }]}>
+          <Form.Item
+            name="hukouType"
+            label={t("person.hukouType")}
+            rules={[{ required: true, message: t("form.required") }]}
+          >
             <Radio.Group
               data-testid="field-hukouType"
               options={[
@@ -44,7 +52,11 @@ export function PersonFields({ townLocked = false }: { townLocked?: boolean }) {
         </Col>
       </Row>
       <TownCommunityFields townLocked={townLocked} />
-      <Form.Item name="address" label={t("person.address")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+      <Form.Item
+        name="address"
+        label={t("person.address")}
+        rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+      >
         <Input maxLength={200} data-testid="field-address" />
       </Form.Item>
     </>

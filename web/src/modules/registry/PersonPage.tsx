@@ -47,7 +47,10 @@ export function PersonPage() {
       )}
     >
       <Card size="small" title={t("history.title")}>
-        <HistoryTimeline path={`/persons/${encodeURIComponent(id)}/history`} refreshKey={round + (person.version ?? 0)} />
+        <HistoryTimeline
+          path={`/persons/${encodeURIComponent(id)}/history`}
+          refreshKey={round + (person.version ?? 0)}
+        />
       </Card>
     </EditableRecord>
   );

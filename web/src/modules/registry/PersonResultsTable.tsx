@@ -5,7 +5,15 @@ import type { PersonSummary } from "../../api/types";
 import { useTownLabel } from "../../components/useTownLabel";
 
 /** Search hits for persons: masked ID number and phone as the API sends them, 镇区, household link. */
-export function PersonResultsTable({ persons, loading, pagination }: { persons: PersonSummary[]; loading: boolean; pagination: TablePaginationConfig }) {
+export function PersonResultsTable({
+  persons,
+  loading,
+  pagination,
+}: {
+  persons: PersonSummary[];
+  loading: boolean;
+  pagination: TablePaginationConfig;
+}) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   return (
@@ -26,10 +34,22 @@ export function PersonResultsTable({ persons, loading, pagination }: { persons: 
             </Link>
           ),
         },
-        { title: t("person.idNumber"), dataIndex: "idNumber", render: (idNumber: string) => <span className="mono">{idNumber}</span> },
-        { title: t("person.gender"), dataIndex: "gender", render: (gender?: string) => (gender ? t(`gender.${gender}`) : "") },
+        {
+          title: t("person.idNumber"),
+          dataIndex: "idNumber",
+          render: (idNumber: string) => <span className="mono">{idNumber}</span>,
+        },
+        {
+          title: t("person.gender"),
+          dataIndex: "gender",
+          render: (gender?: string) => (gender ? t(`gender.${gender}`) : ""),
+        },
         { title: t("person.birthDate"), dataIndex: "birthDate" },
-        { title: t("person.phone"), dataIndex: "phone", render: (phone?: string | null) => <span className="mono">{phone ?? ""}</span> },
+        {
+          title: t("person.phone"),
+          dataIndex: "phone",
+          render: (phone?: string | null) => <span className="mono">{phone ?? ""}</span>,
+        },
         { title: t("person.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
         {
           title: t("person.hukouType"),

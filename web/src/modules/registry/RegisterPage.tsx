@@ -38,7 +38,13 @@ export function RegisterPage({ title, path, registered, initialValues, testIdPre
   return (
     <Card title={<Typography.Title level={4}>{title}</Typography.Title>} className="form-card">
       <SubmitErrorAlert error={error} />
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void submit(values)} data-testid={`${testIdPrefix}-create-form`}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void submit(values)}
+        data-testid={`${testIdPrefix}-create-form`}
+      >
         {children}
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid={`${testIdPrefix}-create-submit`}>

@@ -23,10 +23,11 @@ export function RegistrySearchPage() {
   const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
   const searchable = query.length >= 2;
 
-  const { data, error, loading } = useApiQuery<Page<PersonSummary | HouseholdSummary>>(
-    searchable ? `/${kind}` : null,
-    { q: query, page, pageSize },
-  );
+  const { data, error, loading } = useApiQuery<Page<PersonSummary | HouseholdSummary>>(searchable ? `/${kind}` : null, {
+    q: query,
+    page,
+    pageSize,
+  });
 
   const update = (next: { q?: string; kind?: string; page?: number }) => {
     const merged = { q: query, kind, page: 1, ...next };
@@ -52,10 +53,14 @@ export function RegistrySearchPage() {
         {can(ability.registryWrite) ? (
           <Space>
             <Link to="/console/registry/persons/new">
-              <Button icon={<PlusOutlined />} data-testid="register-person">{t("registry.registerPerson")}</Button>
+              <Button icon={<PlusOutlined />} data-testid="register-person">
+                {t("registry.registerPerson")}
+              </Button>
             </Link>
             <Link to="/console/registry/households/new">
-              <Button icon={<PlusOutlined />} data-testid="register-household">{t("registry.registerHousehold")}</Button>
+              <Button icon={<PlusOutlined />} data-testid="register-household">
+                {t("registry.registerHousehold")}
+              </Button>
             </Link>
           </Space>
         ) : null}
@@ -82,9 +87,17 @@ export function RegistrySearchPage() {
       {searchable && !error ? (
         <Card size="small" title={t("registry.resultCount", { count: data?.total ?? 0 })}>
           {kind === "persons" ? (
-            <PersonResultsTable persons={(data?.items ?? []) as PersonSummary[]} loading={loading} pagination={pagination} />
+            <PersonResultsTable
+              persons={(data?.items ?? []) as PersonSummary[]}
+              loading={loading}
+              pagination={pagination}
+            />
           ) : (
-            <HouseholdResultsTable households={(data?.items ?? []) as HouseholdSummary[]} loading={loading} pagination={pagination} />
+            <HouseholdResultsTable
+              households={(data?.items ?? []) as HouseholdSummary[]}
+              loading={loading}
+              pagination={pagination}
+            />
           )}
         </Card>
       ) : null}

@@ -12,12 +12,20 @@ export function OrganisationFields({ townLocked = false }: { townLocked?: boolea
     <>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="name" label={t("organisation.name")} rules={[{ required: true, whitespace: true, message: t("form.required") }]}>
+          <Form.Item
+            name="name"
+            label={t("organisation.name")}
+            rules={[{ required: true, whitespace: true, message: t("form.required") }]}
+          >
             <Input maxLength={100} data-testid="field-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="kind" label={t("organisation.kind")} rules={[{ required: true, message: t("form.required") }]}>
+          <Form.Item
+            name="kind"
+            label={t("organisation.kind")}
+            rules={[{ required: true, message: t("form.required") }]}
+          >
             <Select
               options={organisationKinds.map((kind) => ({ value: kind, label: t(`organisationKind.${kind}`) }))}
               data-testid="field-kind"
@@ -37,7 +45,11 @@ export function OrganisationFields({ townLocked = false }: { townLocked?: boolea
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="contactPhone" label={t("organisation.contactPhone")} normalize={(value: string) => value?.replace(/\s/g, "")}>
+          <Form.Item
+            name="contactPhone"
+            label={t("organisation.contactPhone")}
+            normalize={(value: string) => value?.replace(/\s/g, "")}
+          >
             <Input maxLength={30} className="mono" data-testid="field-contactPhone" />
           </Form.Item>
         </Col>

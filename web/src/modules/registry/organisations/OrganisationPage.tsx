@@ -17,7 +17,12 @@ export function OrganisationPage() {
   const { id = "" } = useParams();
   const { can } = useSession();
   const townLabel = useTownLabel();
-  const { data: organisation, error, loading, reload } = useApiQuery<Organisation>(`/organisations/${encodeURIComponent(id)}`);
+  const {
+    data: organisation,
+    error,
+    loading,
+    reload,
+  } = useApiQuery<Organisation>(`/organisations/${encodeURIComponent(id)}`);
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !organisation) return <Skeleton active />;
@@ -48,9 +53,21 @@ export function OrganisationPage() {
           data-testid="organisation-details"
           items={[
             { key: "name", label: t("organisation.name"), children: organisation.name },
-            { key: "kind", label: t("organisation.kind"), children: <Tag>{t(`organisationKind.${organisation.kind}`, { defaultValue: organisation.kind })}</Tag> },
-            { key: "creditCode", label: t("organisation.creditCode"), children: <span className="mono">{organisation.creditCode ?? ""}</span> },
-            { key: "contactPhone", label: t("organisation.contactPhone"), children: <span className="mono">{organisation.contactPhone ?? ""}</span> },
+            {
+              key: "kind",
+              label: t("organisation.kind"),
+              children: <Tag>{t(`organisationKind.${organisation.kind}`, { defaultValue: organisation.kind })}</Tag>,
+            },
+            {
+              key: "creditCode",
+              label: t("organisation.creditCode"),
+              children: <span className="mono">{organisation.creditCode ?? ""}</span>,
+            },
+            {
+              key: "contactPhone",
+              label: t("organisation.contactPhone"),
+              children: <span className="mono">{organisation.contactPhone ?? ""}</span>,
+            },
             { key: "town", label: t("person.town"), children: townLabel(organisation.townCode) },
             { key: "address", label: t("organisation.address"), children: organisation.address ?? "" },
             { key: "version", label: t("record.version"), children: organisation.version },

@@ -21,9 +21,14 @@ export function OrganisationSearchPage() {
   const query = params.get("q") ?? "";
   const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
   const searchable = query.length >= 2;
-  const { data, error, loading } = useApiQuery<Page<OrganisationSummary>>(searchable ? "/organisations" : null, { q: query, page, pageSize });
+  const { data, error, loading } = useApiQuery<Page<OrganisationSummary>>(searchable ? "/organisations" : null, {
+    q: query,
+    page,
+    pageSize,
+  });
 
-  const update = (q: string, nextPage = 1) => setParams({ ...(q ? { q } : {}), ...(nextPage > 1 ? { page: String(nextPage) } : {}) });
+  const update = (q: string, nextPage = 1) =>
+    setParams({ ...(q ? { q } : {}), ...(nextPage > 1 ? { page: String(nextPage) } : {}) });
 
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
@@ -46,7 +51,9 @@ export function OrganisationSearchPage() {
             placeholder={t("organisation.searchPlaceholder")}
             onSearch={(q) => update(q)}
           />
-          {query && !searchable ? <Typography.Text type="warning">{t("registry.queryTooShort")}</Typography.Text> : null}
+          {query && !searchable ? (
+            <Typography.Text type="warning">{t("registry.queryTooShort")}</Typography.Text>
+          ) : null}
         </Space>
       </Card>
       {error ? <ErrorResult error={error} /> : null}
@@ -58,21 +65,43 @@ export function OrganisationSearchPage() {
             loading={loading}
             dataSource={data?.items ?? []}
             data-testid="organisation-results"
-            pagination={{ current: page, pageSize, total: data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: (next) => update(query, next) }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              hideOnSinglePage: true,
+              showSizeChanger: false,
+              onChange: (next) => update(query, next),
+            }}
             columns={[
               {
                 title: t("organisation.name"),
                 dataIndex: "name",
                 render: (name: string, organisation) => (
-                  <Link to={`/console/registry/organisations/${organisation.id}`} data-testid="organisation-result-link">
+                  <Link
+                    to={`/console/registry/organisations/${organisation.id}`}
+                    data-testid="organisation-result-link"
+                  >
                     {name}
                   </Link>
                 ),
               },
-              { title: t("organisation.kind"), dataIndex: "kind", render: (kind: string) => <Tag>{t(`organisationKind.${kind}`, { defaultValue: kind })}</Tag> },
-              { title: t("organisation.creditCode"), dataIndex: "creditCode", render: (code?: string | null) => <span className="mono">{code ?? ""}</span> },
+              {
+                title: t("organisation.kind"),
+                dataIndex: "kind",
+                render: (kind: string) => <Tag>{t(`organisationKind.${kind}`, { defaultValue: kind })}</Tag>,
+              },
+              {
+                title: t("organisation.creditCode"),
+                dataIndex: "creditCode",
+                render: (code?: string | null) => <span className="mono">{code ?? ""}</span>,
+              },
               { title: t("person.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
-              { title: t("organisation.contactPhone"), dataIndex: "contactPhone", render: (phone?: string | null) => <span className="mono">{phone ?? ""}</span> },
+              {
+                title: t("organisation.contactPhone"),
+                dataIndex: "contactPhone",
+                render: (phone?: string | null) => <span className="mono">{phone ?? ""}</span>,
+              },
             ]}
           />
         </Card>
