@@ -29,8 +29,30 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
+// A module may keep its own strings next to its screens, in web/src/modules/<module>/i18n.zh-CN.json and
+// i18n.en.json: each file's top-level keys join the translation (a key used twice is a mistake, reported below).
+const moduleMessages = import.meta.glob<{ default: Record<string, unknown> }>("../modules/*/i18n.*.json", {
+  eager: true,
+});
+
+/** The base strings of one language with every module's own strings added. */
+function withModuleMessages(base: Record<string, unknown>, language: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [path, file] of Object.entries(moduleMessages)) {
+    if (!path.endsWith(`/i18n.${language}.json`)) continue;
+    for (const [key, value] of Object.entries(file.default)) {
+      if (key in merged) throw new Error(`i18n: ${path} redefines the top-level key "${key}"`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
+  resources: {
+    "zh-CN": { translation: withModuleMessages(zhCN, "zh-CN") },
+    en: { translation: withModuleMessages(en, "en") },
+  },
   lng: storedLanguage(),
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },
