@@ -34,6 +34,10 @@ export const problemStatuses = {
   no_final_result: 409,
   case_open: 409,
   standard_exists: 409,
+  case_closed: 409,
+  tasks_open: 409,
+  task_done: 409,
+  meeting_recorded: 409,
   // other statuses
   body_too_large: 413,
   file_too_large: 413,

@@ -73,6 +73,12 @@ const matrix: Record<string, readonly Role[]> = {
   "points.programme.read": ["programme_admin", "auditor"],
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
+  "coordination.inbox": ["clerk", "verifier", "programme_admin"],
+  "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.cases.manage": ["programme_admin"],
+  "coordination.tasks.complete": ["programme_admin", "verifier"],
+  "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.meetings.manage": ["programme_admin"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -123,6 +129,10 @@ const candidates: Record<
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
   case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
+  jointCase: (db) => ids(db, sql`select id from coordination_cases order by number limit 3`),
+  jointTask: (db) =>
+    ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
+  jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),
