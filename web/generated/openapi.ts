@@ -1213,7 +1213,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1250,10 +1256,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1499,7 +1507,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1536,10 +1550,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1806,7 +1822,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1843,10 +1865,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2131,7 +2155,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2168,10 +2198,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2457,7 +2489,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2494,10 +2532,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2785,7 +2825,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2822,10 +2868,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3111,7 +3159,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3148,10 +3202,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3437,7 +3493,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3474,10 +3536,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3763,7 +3827,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3800,10 +3870,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4103,7 +4175,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4140,10 +4218,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4426,7 +4506,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4463,10 +4549,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4751,7 +4839,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4788,10 +4882,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5075,7 +5171,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5112,10 +5214,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5400,7 +5504,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5437,10 +5547,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5722,7 +5834,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5759,10 +5877,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -6475,7 +6595,13 @@ export type paths = {
                                         reference?: string;
                                         rule: string;
                                     }[];
-                                    steps: unknown[];
+                                    steps: {
+                                        en: string;
+                                        key: string;
+                                        reference?: string;
+                                        value: string | number | boolean | (never | null);
+                                        zh: string;
+                                    }[];
                                     /** @description yuan with two decimals, e.g. 1234.50 */
                                     supplementYuan: string;
                                     /** @description yuan with two decimals, e.g. 1234.50 */
@@ -6512,10 +6638,12 @@ export type paths = {
                                     /** Format: date-time */
                                     createdAt: string;
                                     /** @description what the step recorded (its shape depends on the kind) */
-                                    details: unknown;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
                                     fileIds: string[];
                                     /** @description the event's id */
-                                    id: unknown;
+                                    id: string;
                                     kind: string;
                                     /** Format: date */
                                     onDate: string;
@@ -8397,16 +8525,46 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
-                                /** @description the basis of the proposal */
-                                basis: unknown;
+                                /** @description the basis of the proposal: the previous and computed standard (fen per month) */
+                                basis: {
+                                    computedFen: number;
+                                    perCapitaConsumptionYuan: string;
+                                    previousFen: number;
+                                    reference?: string;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 decisionReason: string | null;
                                 /** @description YYYY-MM */
                                 effectiveFrom: string;
                                 id: string;
-                                /** @description the simulation of the proposal's effect, or null */
-                                simulation: unknown;
+                                /** @description the simulation of the proposal's effect on the caseload (amounts in fen per month) */
+                                simulation: {
+                                    affected: number;
+                                    baselineCostFen: number;
+                                    byTown: {
+                                        affected: number;
+                                        baselineCostFen: number;
+                                        differenceFen: number;
+                                        draftCostFen: number;
+                                        gainers: number;
+                                        households: number;
+                                        losers: number;
+                                        newlyEligible: number;
+                                        noLongerEligible: number;
+                                        town: string;
+                                    }[];
+                                    differenceFen: number;
+                                    draftCostFen: number;
+                                    gainers: number;
+                                    households: number;
+                                    invalid: unknown[];
+                                    losers: number;
+                                    /** @description YYYY-MM */
+                                    month: string;
+                                    newlyEligible: number;
+                                    noLongerEligible: number;
+                                } | null;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 standardYuan: string;
                                 status: string;
