@@ -3,6 +3,7 @@ import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
+import { participationModule } from "../modules/participation/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -15,6 +16,7 @@ const serviceModules: readonly ModuleManifest[] = [
   publicityModule,
   assistanceModule,
   pointsModule,
+  participationModule,
 ];
 
 /**

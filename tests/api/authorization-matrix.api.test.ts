@@ -79,6 +79,7 @@ const matrix: Record<string, readonly Role[]> = {
   "coordination.tasks.complete": ["programme_admin", "verifier"],
   "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
   "coordination.meetings.manage": ["programme_admin"],
+  "participation.campaigns.manage": ["programme_admin"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -133,6 +134,10 @@ const candidates: Record<
   jointTask: (db) =>
     ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
   jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
+  campaign: async (db) =>
+    (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
+      (row) => ({ params: { code: row.code } }),
+    ),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),
@@ -146,6 +151,7 @@ async function ids(db: Kysely<Database>, query: ReturnType<typeof sql<unknown>>)
 /** A record that does not exist, for every target kind. */
 function missing(resource: string): { params?: Record<string, string>; query?: Record<string, string> } {
   if (resource === "payroll") return { params: { month: "1999-01" } };
+  if (resource === "campaign") return { params: { code: "no_such_campaign" } };
   if (resource === "enrolmentOfPerson") return { query: { personId: randomUUID() } };
   return { params: { id: randomUUID() } };
 }

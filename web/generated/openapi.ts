@@ -75,6 +75,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -99,6 +100,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -153,6 +155,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -169,7 +172,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -177,7 +180,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -193,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -201,7 +208,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -256,6 +267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -280,6 +292,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -329,6 +342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -345,7 +359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -353,7 +367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -369,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -377,7 +395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -393,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -401,7 +423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -477,6 +503,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -501,6 +528,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -550,6 +578,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -566,7 +595,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -574,7 +603,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -590,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -598,7 +631,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -614,7 +651,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -622,7 +659,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -638,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -646,7 +687,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -696,6 +741,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -720,6 +766,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -758,6 +805,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -774,7 +822,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +830,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -798,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -806,7 +858,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -867,6 +923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -891,6 +948,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -948,6 +1006,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -964,7 +1023,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -972,7 +1031,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -988,7 +1051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -996,7 +1059,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1059,6 +1126,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1083,6 +1151,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1144,7 +1213,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1181,10 +1256,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1204,6 +1281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1220,7 +1298,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1228,7 +1306,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1244,7 +1326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1252,7 +1334,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1268,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1276,7 +1362,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1330,6 +1420,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1354,6 +1445,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1415,7 +1507,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1452,10 +1550,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1475,6 +1575,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1491,7 +1592,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1499,7 +1600,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1515,7 +1620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1523,7 +1628,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1539,7 +1648,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,7 +1656,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1622,6 +1735,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1646,6 +1760,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1707,7 +1822,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1744,10 +1865,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1767,6 +1890,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1783,7 +1907,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1791,7 +1915,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1807,7 +1935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1815,7 +1943,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1831,7 +1963,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1839,7 +1971,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1855,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1999,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1928,6 +2068,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1952,6 +2093,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2013,7 +2155,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2050,10 +2198,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2073,6 +2223,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2089,7 +2240,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2097,7 +2248,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2113,7 +2268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2121,7 +2276,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2137,7 +2296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2145,7 +2304,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2161,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2169,7 +2332,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2235,6 +2402,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2259,6 +2427,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2320,7 +2489,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2357,10 +2532,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2380,6 +2557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2396,7 +2574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,7 +2582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2420,7 +2602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2428,7 +2610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2444,7 +2630,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2452,7 +2638,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2468,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2476,7 +2666,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2544,6 +2738,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2568,6 +2763,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2629,7 +2825,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2666,10 +2868,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2689,6 +2893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2705,7 +2910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2713,7 +2918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2729,7 +2938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2737,7 +2946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2753,7 +2966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2761,7 +2974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2777,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2785,7 +3002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2851,6 +3072,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2875,6 +3097,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2936,7 +3159,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2973,10 +3202,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2996,6 +3227,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3012,7 +3244,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3020,7 +3252,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3036,7 +3272,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3044,7 +3280,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3060,7 +3300,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3068,7 +3308,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3084,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3092,7 +3336,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3158,6 +3406,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3182,6 +3431,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3243,7 +3493,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3280,10 +3536,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3303,6 +3561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3319,7 +3578,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3327,7 +3586,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3343,7 +3606,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3351,7 +3614,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3367,7 +3634,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3375,7 +3642,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3391,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,7 +3670,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3465,6 +3740,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3489,6 +3765,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3550,7 +3827,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3587,10 +3870,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3610,6 +3895,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3626,7 +3912,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3634,7 +3920,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3650,7 +3940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3658,7 +3948,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3674,7 +3968,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3682,7 +3976,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3698,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3706,7 +4004,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3786,6 +4088,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3810,6 +4113,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3871,7 +4175,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3908,10 +4218,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3931,6 +4243,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3947,7 +4260,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3955,7 +4268,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3971,7 +4288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3979,7 +4296,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3995,7 +4316,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4003,7 +4324,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4019,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4027,7 +4352,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4090,6 +4419,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4114,6 +4444,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4175,7 +4506,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4212,10 +4549,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4235,6 +4574,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4251,7 +4591,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4259,7 +4599,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4275,7 +4619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4283,7 +4627,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4299,7 +4647,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4307,7 +4655,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4323,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4331,7 +4683,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4396,6 +4752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4420,6 +4777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4481,7 +4839,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4518,10 +4882,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4541,6 +4907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4557,7 +4924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4565,7 +4932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4581,7 +4952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4589,7 +4960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4605,7 +4980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4613,7 +4988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4629,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4637,7 +5016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4701,6 +5084,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4725,6 +5109,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4786,7 +5171,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4823,10 +5214,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4846,6 +5239,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4862,7 +5256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4870,7 +5264,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4886,7 +5284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4894,7 +5292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4910,7 +5312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4918,7 +5320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4934,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4942,7 +5348,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5007,6 +5417,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5031,6 +5442,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5092,7 +5504,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5129,10 +5547,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5152,6 +5572,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5168,7 +5589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5176,7 +5597,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5192,7 +5617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5200,7 +5625,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5216,7 +5645,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5224,7 +5653,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5240,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5248,7 +5681,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5310,6 +5747,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5334,6 +5772,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5395,7 +5834,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5432,10 +5877,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5455,6 +5902,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5471,7 +5919,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5479,7 +5927,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5495,7 +5947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5503,7 +5955,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5519,7 +5975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5527,7 +5983,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5543,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5551,7 +6011,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5603,6 +6067,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5627,6 +6092,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5681,6 +6147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5697,7 +6164,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5705,7 +6172,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5721,7 +6192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5729,7 +6200,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5796,6 +6271,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5820,6 +6296,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5864,6 +6341,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5880,7 +6358,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5888,7 +6366,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5904,7 +6386,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5912,7 +6394,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5928,7 +6414,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5936,7 +6422,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5952,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5960,7 +6450,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6013,6 +6507,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6037,6 +6532,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6099,7 +6595,13 @@ export type paths = {
                                         reference?: string;
                                         rule: string;
                                     }[];
-                                    steps: unknown[];
+                                    steps: {
+                                        en: string;
+                                        key: string;
+                                        reference?: string;
+                                        value: string | number | boolean | (never | null);
+                                        zh: string;
+                                    }[];
                                     /** @description yuan with two decimals, e.g. 1234.50 */
                                     supplementYuan: string;
                                     /** @description yuan with two decimals, e.g. 1234.50 */
@@ -6136,10 +6638,12 @@ export type paths = {
                                     /** Format: date-time */
                                     createdAt: string;
                                     /** @description what the step recorded (its shape depends on the kind) */
-                                    details: unknown;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
                                     fileIds: string[];
                                     /** @description the event's id */
-                                    id: unknown;
+                                    id: string;
                                     kind: string;
                                     /** Format: date */
                                     onDate: string;
@@ -6160,6 +6664,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6176,7 +6681,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6184,7 +6689,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6200,7 +6709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6208,7 +6717,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6262,6 +6775,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6286,6 +6800,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6366,6 +6881,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6382,7 +6898,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6390,7 +6906,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6406,7 +6926,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6414,7 +6934,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6460,6 +6984,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6484,6 +7009,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6618,6 +7144,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6634,7 +7161,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6642,7 +7169,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6658,7 +7189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6666,7 +7197,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6682,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6690,7 +7225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6744,6 +7283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6768,6 +7308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6846,6 +7387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6862,7 +7404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6870,7 +7412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6886,7 +7432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6894,7 +7440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6910,7 +7460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6918,7 +7468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6982,6 +7536,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7006,6 +7561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7084,6 +7640,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7100,7 +7657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7108,7 +7665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7124,7 +7685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7132,7 +7693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7148,7 +7713,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7721,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7172,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7180,7 +7749,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7236,6 +7809,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7260,6 +7834,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7293,6 +7868,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7309,7 +7885,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7317,7 +7893,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7333,7 +7913,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7341,7 +7921,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7357,7 +7941,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7365,7 +7949,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7430,6 +8018,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7454,6 +8043,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7492,6 +8082,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7508,7 +8099,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7516,7 +8107,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7532,7 +8127,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7540,7 +8135,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7556,7 +8155,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7564,7 +8163,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7580,7 +8183,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7588,7 +8191,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7646,6 +8253,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7670,6 +8278,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7727,6 +8336,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7743,7 +8353,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7751,7 +8361,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7767,7 +8381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7775,7 +8389,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7791,7 +8409,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7799,7 +8417,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7853,6 +8475,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7877,6 +8500,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7901,16 +8525,46 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
-                                /** @description the basis of the proposal */
-                                basis: unknown;
+                                /** @description the basis of the proposal: the previous and computed standard (fen per month) */
+                                basis: {
+                                    computedFen: number;
+                                    perCapitaConsumptionYuan: string;
+                                    previousFen: number;
+                                    reference?: string;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 decisionReason: string | null;
                                 /** @description YYYY-MM */
                                 effectiveFrom: string;
                                 id: string;
-                                /** @description the simulation of the proposal's effect, or null */
-                                simulation: unknown;
+                                /** @description the simulation of the proposal's effect on the caseload (amounts in fen per month) */
+                                simulation: {
+                                    affected: number;
+                                    baselineCostFen: number;
+                                    byTown: {
+                                        affected: number;
+                                        baselineCostFen: number;
+                                        differenceFen: number;
+                                        draftCostFen: number;
+                                        gainers: number;
+                                        households: number;
+                                        losers: number;
+                                        newlyEligible: number;
+                                        noLongerEligible: number;
+                                        town: string;
+                                    }[];
+                                    differenceFen: number;
+                                    draftCostFen: number;
+                                    gainers: number;
+                                    households: number;
+                                    invalid: unknown[];
+                                    losers: number;
+                                    /** @description YYYY-MM */
+                                    month: string;
+                                    newlyEligible: number;
+                                    noLongerEligible: number;
+                                } | null;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 standardYuan: string;
                                 status: string;
@@ -7929,6 +8583,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7945,7 +8600,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7953,7 +8608,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7969,7 +8628,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7977,7 +8636,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8026,6 +8689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8050,6 +8714,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8085,6 +8750,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8101,7 +8767,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8109,7 +8775,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8125,7 +8795,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8133,7 +8803,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8149,7 +8823,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8831,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8221,6 +8899,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8245,6 +8924,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8280,6 +8960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8296,7 +8977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8304,7 +8985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8320,7 +9005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8328,7 +9013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8344,7 +9033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8352,7 +9041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8368,7 +9061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8376,7 +9069,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8438,6 +9135,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8462,6 +9160,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8497,6 +9196,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8513,7 +9213,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8521,7 +9221,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8537,7 +9241,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8545,7 +9249,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8561,7 +9269,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8569,7 +9277,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8585,7 +9297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8593,7 +9305,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8652,6 +9368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8676,6 +9393,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8732,6 +9450,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8748,7 +9467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8756,7 +9475,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8772,7 +9495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8780,7 +9503,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8834,6 +9561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8858,6 +9586,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8903,6 +9632,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8919,7 +9649,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8927,7 +9657,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8943,7 +9677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8951,7 +9685,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9014,6 +9752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9038,6 +9777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9087,6 +9827,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9103,7 +9844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9111,7 +9852,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9127,7 +9872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9135,7 +9880,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9151,7 +9900,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 423: account_locked */
                 423: {
                     headers: {
                         [name: string]: unknown;
@@ -9159,7 +9908,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 423
+                                 * @enum {string}
+                                 */
+                                code: "account_locked";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9175,7 +9928,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9183,7 +9936,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9237,6 +9994,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9261,6 +10019,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9296,6 +10055,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9312,7 +10072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9320,7 +10080,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9336,7 +10100,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9344,7 +10108,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9360,7 +10128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9368,7 +10136,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9420,6 +10192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9444,6 +10217,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9493,6 +10267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9509,7 +10284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9517,7 +10292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9533,7 +10312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9541,7 +10320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9595,6 +10378,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9619,6 +10403,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9669,6 +10454,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9685,7 +10471,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9693,7 +10479,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9709,7 +10499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9717,7 +10507,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9771,6 +10565,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9795,6 +10590,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9837,6 +10633,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9893,6 +10690,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9917,6 +10715,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9992,6 +10791,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10008,7 +10808,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10016,7 +10816,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10032,7 +10836,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10040,7 +10844,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10094,6 +10902,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10118,6 +10927,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10191,6 +11001,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10207,7 +11018,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10215,7 +11026,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10231,7 +11046,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10239,7 +11054,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10255,7 +11074,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10263,7 +11082,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10317,6 +11140,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10341,6 +11165,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10414,6 +11239,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10430,7 +11256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10438,7 +11264,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10454,7 +11284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10462,7 +11292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10478,7 +11312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10486,7 +11320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10544,6 +11382,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10568,6 +11407,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10641,6 +11481,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10657,7 +11498,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10665,7 +11506,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10681,7 +11526,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10689,7 +11534,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10705,7 +11554,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10713,7 +11562,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10729,7 +11582,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10737,7 +11590,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10801,6 +11658,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10825,6 +11683,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10898,6 +11757,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10914,7 +11774,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10922,7 +11782,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10938,7 +11802,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10946,7 +11810,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10962,7 +11830,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10970,7 +11838,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10986,7 +11858,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10994,7 +11866,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11048,6 +11924,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11072,6 +11949,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11111,6 +11989,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11127,7 +12006,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11135,7 +12014,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11151,7 +12034,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11159,7 +12042,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11175,7 +12062,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11183,7 +12070,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11235,6 +12126,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11259,6 +12151,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11301,6 +12194,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11317,7 +12211,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11325,7 +12219,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11341,7 +12239,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11349,7 +12247,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11397,6 +12299,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11421,6 +12324,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11529,6 +12433,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11545,7 +12450,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11553,7 +12458,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11569,7 +12478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11577,7 +12486,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11593,7 +12506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11601,7 +12514,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11655,6 +12572,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11679,6 +12597,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11787,6 +12706,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11803,7 +12723,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11811,7 +12731,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11827,7 +12751,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11835,7 +12759,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11851,7 +12779,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11859,7 +12787,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11915,6 +12847,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11939,6 +12872,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11972,6 +12906,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11988,7 +12923,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11996,7 +12931,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12012,7 +12951,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12020,7 +12959,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12036,7 +12979,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12044,7 +12987,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12119,6 +13066,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12143,6 +13091,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12251,6 +13200,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12267,7 +13217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12275,7 +13225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12291,7 +13245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12299,7 +13253,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12315,7 +13273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12323,7 +13281,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12339,7 +13301,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12347,7 +13309,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12409,6 +13375,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12433,6 +13400,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12493,6 +13461,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12509,7 +13478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12517,7 +13486,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12533,7 +13506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12541,7 +13514,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12557,7 +13534,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12565,7 +13542,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12581,7 +13562,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12589,7 +13570,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12641,6 +13626,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12665,6 +13651,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12703,6 +13690,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12761,6 +13749,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12785,6 +13774,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12827,6 +13817,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12843,7 +13834,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12851,7 +13842,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12867,7 +13862,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12875,7 +13870,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12891,7 +13890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12899,7 +13898,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12915,7 +13918,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 413: body_too_large, file_too_large */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -12923,7 +13926,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 413
+                                 * @enum {string}
+                                 */
+                                code: "body_too_large" | "file_too_large";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12939,7 +13946,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 415: unsupported_media_type */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -12947,7 +13954,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 415
+                                 * @enum {string}
+                                 */
+                                code: "unsupported_media_type";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13001,6 +14012,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13025,6 +14037,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13067,6 +14080,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13083,7 +14097,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13091,7 +14105,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13107,7 +14125,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13115,7 +14133,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13131,7 +14153,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13139,7 +14161,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13195,6 +14221,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13219,6 +14246,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13252,6 +14280,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13268,7 +14297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13276,7 +14305,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13292,7 +14325,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13300,7 +14333,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13316,7 +14353,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13324,7 +14361,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13382,6 +14423,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13406,6 +14448,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13452,6 +14495,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13468,7 +14512,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13476,7 +14520,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13492,7 +14540,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13500,7 +14548,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13551,6 +14603,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13575,6 +14628,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13627,6 +14681,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13643,7 +14698,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13651,7 +14706,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13667,7 +14726,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13675,7 +14734,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13691,7 +14754,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13699,7 +14762,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13753,6 +14820,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13777,6 +14845,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13829,6 +14898,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13845,7 +14915,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13853,7 +14923,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13869,7 +14943,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13877,7 +14951,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13893,7 +14971,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13901,7 +14979,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13958,6 +15040,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13982,6 +15065,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14034,6 +15118,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14050,7 +15135,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14058,7 +15143,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14074,7 +15163,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14082,7 +15171,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14098,7 +15191,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14106,7 +15199,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14122,7 +15219,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14130,7 +15227,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14180,6 +15281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14204,6 +15306,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14248,6 +15351,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14264,7 +15368,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14272,7 +15376,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14288,7 +15396,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14296,7 +15404,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14312,7 +15424,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14320,7 +15432,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14388,6 +15504,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14412,6 +15529,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14464,6 +15582,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14480,7 +15599,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14488,7 +15607,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14504,7 +15627,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14512,7 +15635,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14528,7 +15655,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14536,7 +15663,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14552,7 +15683,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14560,7 +15691,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14618,6 +15753,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14642,6 +15778,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14694,6 +15831,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14710,7 +15848,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14718,7 +15856,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14734,7 +15876,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14742,7 +15884,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14758,7 +15904,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14766,7 +15912,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14782,7 +15932,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14790,7 +15940,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14841,6 +15995,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14865,6 +16020,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14923,6 +16079,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14939,7 +16096,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14947,7 +16104,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14963,7 +16124,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14971,7 +16132,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15029,6 +16194,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15053,6 +16219,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15115,6 +16282,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15131,7 +16299,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15139,7 +16307,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15155,7 +16327,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15163,7 +16335,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15212,6 +16388,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15236,6 +16413,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15342,6 +16520,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15358,7 +16537,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15366,7 +16545,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15382,7 +16565,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15390,7 +16573,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15406,7 +16593,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15414,7 +16601,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15468,6 +16659,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15492,6 +16684,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15552,6 +16745,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15568,7 +16762,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15576,7 +16770,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15592,7 +16790,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15600,7 +16798,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15616,7 +16818,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15624,7 +16826,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15678,6 +16884,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15702,6 +16909,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15775,6 +16983,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15791,7 +17000,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15799,7 +17008,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15815,7 +17028,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15823,7 +17036,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15881,6 +17098,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15905,6 +17123,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15956,6 +17175,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15972,7 +17192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15980,7 +17200,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15996,7 +17220,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16004,7 +17228,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16055,6 +17283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16079,6 +17308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16125,6 +17355,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16141,7 +17372,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16149,7 +17380,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16165,7 +17400,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16173,7 +17408,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16189,7 +17428,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16197,7 +17436,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16251,6 +17494,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16275,6 +17519,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16321,6 +17566,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16337,7 +17583,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16345,7 +17591,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16361,7 +17611,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16369,7 +17619,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16385,7 +17639,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16393,7 +17647,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16450,6 +17708,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16474,6 +17733,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16520,6 +17780,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16536,7 +17797,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16544,7 +17805,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16560,7 +17825,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16568,7 +17833,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16584,7 +17853,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16592,6 +17861,87 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The participation campaigns (public)
+         * @description 全民参与活动（专项行动）列表 (The participation campaigns (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16609,13 +17959,63 @@ export type paths = {
                     };
                 };
                 /** @description Every error answer */
-                409: {
+                "5XX": {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                /** @description YYYY-MM-DD */
+                                endsOn: string | null;
+                                goal: string;
+                                id: string;
+                                name: string;
+                                /** @description YYYY-MM-DD */
+                                startsOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16634,6 +18034,377 @@ export type paths = {
                 };
             };
         };
+        put?: never;
+        /**
+         * Create a campaign
+         * @description 新建全民参与活动 (Create a campaign) — permission: participation.campaigns.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        departmentCode: string;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        goal?: string;
+                        name: string;
+                        /** Format: date */
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            /** @description YYYY-MM-DD */
+                            endsOn: string | null;
+                            goal: string;
+                            id: string;
+                            name: string;
+                            /** @description YYYY-MM-DD */
+                            startsOn: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/campaigns/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One campaign (public)
+         * @description 一个全民参与活动 (One campaign (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            /** @description YYYY-MM-DD */
+                            endsOn: string | null;
+                            goal: string;
+                            id: string;
+                            name: string;
+                            /** @description YYYY-MM-DD */
+                            startsOn: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/persons": {
@@ -16668,6 +18439,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16692,6 +18464,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16743,6 +18516,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16759,7 +18533,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16767,7 +18541,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16783,7 +18561,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16791,7 +18569,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16844,6 +18626,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16868,6 +18651,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16919,6 +18703,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16935,7 +18720,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16943,7 +18728,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16959,7 +18748,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16967,7 +18756,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16983,7 +18776,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16991,7 +18784,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17045,6 +18842,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17069,6 +18867,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17120,6 +18919,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17136,7 +18936,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17144,7 +18944,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17160,7 +18964,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17168,7 +18972,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17184,7 +18992,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17192,7 +19000,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17252,6 +19064,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17276,6 +19089,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17327,6 +19141,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17343,7 +19158,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17351,7 +19166,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17367,7 +19186,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17375,7 +19194,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17391,7 +19214,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17399,7 +19222,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17415,7 +19242,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17423,7 +19250,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17473,6 +19304,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17497,6 +19329,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17541,6 +19374,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17557,7 +19391,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17565,7 +19399,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17581,7 +19419,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17589,7 +19427,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17605,7 +19447,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17613,7 +19455,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17697,6 +19543,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17721,6 +19568,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17780,6 +19628,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17796,7 +19645,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17804,7 +19653,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17820,7 +19673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17828,7 +19681,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17844,7 +19701,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17852,7 +19709,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17906,6 +19767,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17930,6 +19792,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18016,6 +19879,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18032,7 +19896,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18040,7 +19904,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18056,7 +19924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18064,7 +19932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18080,7 +19952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18088,7 +19960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18144,6 +20020,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18168,6 +20045,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18201,6 +20079,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18217,7 +20096,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18225,7 +20104,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18241,7 +20124,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18249,7 +20132,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18265,7 +20152,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18273,7 +20160,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18331,6 +20222,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18355,6 +20247,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18414,6 +20307,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18430,7 +20324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18438,7 +20332,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18454,7 +20352,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18462,7 +20360,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18478,7 +20380,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18486,7 +20388,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18502,7 +20408,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18510,7 +20416,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18562,6 +20472,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18586,6 +20497,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18633,6 +20545,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18649,7 +20562,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18657,7 +20570,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18673,7 +20590,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18681,7 +20598,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18732,6 +20653,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18756,6 +20678,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18801,6 +20724,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18817,7 +20741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18825,7 +20749,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18841,7 +20769,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18849,7 +20777,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18865,7 +20797,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18873,7 +20805,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18927,6 +20863,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18951,6 +20888,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19003,6 +20941,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19019,7 +20958,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19027,7 +20966,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19043,7 +20986,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19051,7 +20994,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19067,7 +21014,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19075,7 +21022,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19124,6 +21075,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19148,6 +21100,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19183,6 +21136,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19199,7 +21153,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19207,7 +21161,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19223,7 +21181,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19231,7 +21189,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19247,7 +21209,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19255,7 +21217,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19271,7 +21237,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19279,7 +21245,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19333,6 +21303,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19357,6 +21328,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19403,6 +21375,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19419,7 +21392,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19427,7 +21400,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19443,7 +21420,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19451,7 +21428,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19467,7 +21448,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19475,7 +21456,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19517,6 +21502,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19541,6 +21527,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19628,6 +21615,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19644,7 +21632,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19652,7 +21640,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19668,7 +21660,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19676,7 +21668,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19692,7 +21688,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19700,7 +21696,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19716,7 +21716,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19724,7 +21724,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19793,6 +21797,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19817,6 +21822,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19852,6 +21858,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19868,7 +21875,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19876,7 +21883,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19892,7 +21903,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19900,7 +21911,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19916,7 +21931,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19924,7 +21939,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19940,7 +21959,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19948,7 +21967,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20012,6 +22035,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20036,6 +22060,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20076,6 +22101,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20092,7 +22118,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20100,7 +22126,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20116,7 +22146,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20124,7 +22154,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20140,7 +22174,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20148,7 +22182,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20202,6 +22240,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20226,6 +22265,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20275,6 +22315,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20291,7 +22332,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20299,7 +22340,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20315,7 +22360,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20323,7 +22368,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20339,7 +22388,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20347,7 +22396,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20396,6 +22449,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20420,6 +22474,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20469,6 +22524,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20485,7 +22541,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20493,7 +22549,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20509,7 +22569,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20517,7 +22577,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20533,7 +22597,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20541,7 +22605,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20595,6 +22663,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20619,6 +22688,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20752,6 +22822,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20768,7 +22839,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20776,7 +22847,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20792,7 +22867,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20800,7 +22875,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20816,7 +22895,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20824,7 +22903,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20890,6 +22973,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20914,6 +22998,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20969,6 +23054,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20985,7 +23071,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20993,7 +23079,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21009,7 +23099,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21017,7 +23107,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21033,7 +23127,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21041,7 +23135,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21057,7 +23155,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21065,7 +23163,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21128,6 +23230,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21152,6 +23255,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21201,6 +23305,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21217,7 +23322,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21225,7 +23330,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21241,7 +23350,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21249,7 +23358,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21265,7 +23378,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21273,7 +23386,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21289,7 +23406,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21297,7 +23414,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21353,6 +23474,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21377,6 +23499,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21432,6 +23555,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21448,7 +23572,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21456,7 +23580,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21472,7 +23600,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21480,7 +23608,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21496,7 +23628,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21504,7 +23636,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21520,7 +23656,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21528,7 +23664,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21592,6 +23732,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21616,6 +23757,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21671,6 +23813,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21687,7 +23830,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21695,7 +23838,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21711,7 +23858,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21719,7 +23866,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21735,7 +23886,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21743,7 +23894,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21759,7 +23914,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21767,7 +23922,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21823,6 +23982,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21847,6 +24007,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21902,6 +24063,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21918,7 +24080,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21926,7 +24088,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21942,7 +24108,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21950,7 +24116,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21966,7 +24136,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21974,7 +24144,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21990,7 +24164,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21998,7 +24172,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22050,6 +24228,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22074,6 +24253,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22207,6 +24387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22223,7 +24404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22231,7 +24412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22247,7 +24432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22255,7 +24440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22314,6 +24503,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22338,6 +24528,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22425,6 +24616,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22441,7 +24633,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22449,7 +24641,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22465,7 +24661,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22473,7 +24669,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22489,7 +24689,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22497,7 +24697,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22555,6 +24759,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22579,6 +24784,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22666,6 +24872,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22682,7 +24889,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22690,7 +24897,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22706,7 +24917,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22714,7 +24925,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22730,7 +24945,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22738,7 +24953,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22754,7 +24973,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22762,7 +24981,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22818,6 +25041,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22842,6 +25066,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22929,6 +25154,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22945,7 +25171,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22953,7 +25179,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22969,7 +25199,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22977,7 +25207,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22993,7 +25227,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23001,7 +25235,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23017,7 +25255,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23025,7 +25263,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23077,6 +25319,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23101,6 +25344,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23190,6 +25434,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23206,7 +25451,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23214,7 +25459,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23230,7 +25479,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23238,7 +25487,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23292,6 +25545,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23316,6 +25570,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23405,6 +25660,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23421,7 +25677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23429,7 +25685,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23445,7 +25705,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23453,7 +25713,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23507,6 +25771,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23531,6 +25796,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23577,6 +25843,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23644,6 +25911,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23668,6 +25936,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23733,6 +26002,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23749,7 +26019,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23757,7 +26027,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23773,7 +26047,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -23781,7 +26055,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23836,6 +26114,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23860,6 +26139,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23914,6 +26194,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23970,6 +26251,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23994,6 +26276,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24046,6 +26329,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24062,7 +26346,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24070,7 +26354,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24126,6 +26414,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24150,6 +26439,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24201,6 +26491,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24217,7 +26508,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24225,7 +26516,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24285,6 +26580,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24309,6 +26605,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24356,6 +26653,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24372,7 +26670,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24380,7 +26678,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24437,6 +26739,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24461,6 +26764,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24494,6 +26798,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24510,7 +26815,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24518,7 +26823,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24574,6 +26883,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24598,6 +26908,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24644,6 +26955,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24660,7 +26972,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24668,7 +26980,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24726,6 +27042,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24750,6 +27067,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24802,6 +27120,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24818,7 +27137,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24826,7 +27145,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24842,7 +27165,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24850,7 +27173,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24866,7 +27193,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24874,7 +27201,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24890,7 +27221,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24898,7 +27229,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24964,6 +27299,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24988,6 +27324,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25047,6 +27384,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25063,7 +27401,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25071,7 +27409,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25087,7 +27429,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25095,7 +27437,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25111,7 +27457,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25119,7 +27465,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25135,7 +27485,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25143,7 +27493,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25199,6 +27553,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25223,6 +27578,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25284,6 +27640,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25300,7 +27657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25308,7 +27665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25324,7 +27685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25332,7 +27693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25388,6 +27753,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25412,6 +27778,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25471,6 +27838,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25487,7 +27855,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25495,7 +27863,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25511,7 +27883,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25519,7 +27891,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25535,7 +27911,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25543,7 +27919,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25608,6 +27988,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25632,6 +28013,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25691,6 +28073,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25707,7 +28090,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25715,7 +28098,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25731,7 +28118,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25739,7 +28126,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25755,7 +28146,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25763,7 +28154,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25779,7 +28174,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25787,7 +28182,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25849,6 +28248,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25873,6 +28273,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25932,6 +28333,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25948,7 +28350,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25956,7 +28358,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25972,7 +28378,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25980,7 +28386,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25996,7 +28406,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26004,7 +28414,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26020,7 +28434,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26028,7 +28442,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26080,6 +28498,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26104,6 +28523,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26143,6 +28563,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26199,6 +28620,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26223,6 +28645,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26261,6 +28684,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26277,7 +28701,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26285,7 +28709,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
