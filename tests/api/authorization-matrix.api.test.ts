@@ -73,6 +73,7 @@ const matrix: Record<string, readonly Role[]> = {
   "points.programme.read": ["programme_admin", "auditor"],
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
+  "participation.campaigns.manage": ["programme_admin"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -123,6 +124,10 @@ const candidates: Record<
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
   case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
+  campaign: async (db) =>
+    (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
+      (row) => ({ params: { code: row.code } }),
+    ),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),
@@ -136,6 +141,7 @@ async function ids(db: Kysely<Database>, query: ReturnType<typeof sql<unknown>>)
 /** A record that does not exist, for every target kind. */
 function missing(resource: string): { params?: Record<string, string>; query?: Record<string, string> } {
   if (resource === "payroll") return { params: { month: "1999-01" } };
+  if (resource === "campaign") return { params: { code: "no_such_campaign" } };
   if (resource === "enrolmentOfPerson") return { query: { personId: randomUUID() } };
   return { params: { id: randomUUID() } };
 }
