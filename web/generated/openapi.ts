@@ -75,6 +75,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -99,6 +100,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -153,6 +155,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -169,7 +172,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -177,7 +180,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -193,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -201,7 +208,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -256,6 +267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -280,6 +292,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -329,6 +342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -345,7 +359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -353,7 +367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -369,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -377,7 +395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -393,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -401,7 +423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -477,6 +503,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -501,6 +528,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -550,6 +578,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -566,7 +595,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -574,7 +603,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -590,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -598,7 +631,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -614,7 +651,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -622,7 +659,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -638,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -646,7 +687,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -696,6 +741,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -720,6 +766,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -758,6 +805,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -774,7 +822,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +830,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -798,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -806,7 +858,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -867,6 +923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -891,6 +948,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -948,6 +1006,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -964,7 +1023,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -972,7 +1031,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -988,7 +1051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -996,7 +1059,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1059,6 +1126,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1083,6 +1151,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1144,7 +1213,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1181,10 +1256,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1204,6 +1281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1220,7 +1298,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1228,7 +1306,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1244,7 +1326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1252,7 +1334,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1268,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1276,7 +1362,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1330,6 +1420,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1354,6 +1445,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1415,7 +1507,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1452,10 +1550,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1475,6 +1575,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1491,7 +1592,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1499,7 +1600,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1515,7 +1620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1523,7 +1628,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1539,7 +1648,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,7 +1656,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1622,6 +1735,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1646,6 +1760,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1707,7 +1822,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1744,10 +1865,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1767,6 +1890,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1783,7 +1907,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1791,7 +1915,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1807,7 +1935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1815,7 +1943,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1831,7 +1963,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1839,7 +1971,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1855,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1999,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1928,6 +2068,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1952,6 +2093,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2013,7 +2155,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2050,10 +2198,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2073,6 +2223,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2089,7 +2240,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2097,7 +2248,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2113,7 +2268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2121,7 +2276,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2137,7 +2296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2145,7 +2304,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2161,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2169,7 +2332,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2235,6 +2402,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2259,6 +2427,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2320,7 +2489,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2357,10 +2532,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2380,6 +2557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2396,7 +2574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,7 +2582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2420,7 +2602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2428,7 +2610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2444,7 +2630,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2452,7 +2638,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2468,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2476,7 +2666,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2544,6 +2738,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2568,6 +2763,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2629,7 +2825,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2666,10 +2868,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2689,6 +2893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2705,7 +2910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2713,7 +2918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2729,7 +2938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2737,7 +2946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2753,7 +2966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2761,7 +2974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2777,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2785,7 +3002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2851,6 +3072,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2875,6 +3097,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2936,7 +3159,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2973,10 +3202,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2996,6 +3227,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3012,7 +3244,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3020,7 +3252,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3036,7 +3272,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3044,7 +3280,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3060,7 +3300,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3068,7 +3308,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3084,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3092,7 +3336,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3158,6 +3406,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3182,6 +3431,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3243,7 +3493,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3280,10 +3536,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3303,6 +3561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3319,7 +3578,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3327,7 +3586,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3343,7 +3606,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3351,7 +3614,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3367,7 +3634,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3375,7 +3642,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3391,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,7 +3670,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3465,6 +3740,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3489,6 +3765,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3550,7 +3827,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3587,10 +3870,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3610,6 +3895,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3626,7 +3912,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3634,7 +3920,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3650,7 +3940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3658,7 +3948,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3674,7 +3968,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3682,7 +3976,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3698,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3706,7 +4004,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3786,6 +4088,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3810,6 +4113,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3871,7 +4175,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3908,10 +4218,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3931,6 +4243,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3947,7 +4260,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3955,7 +4268,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3971,7 +4288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3979,7 +4296,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3995,7 +4316,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4003,7 +4324,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4019,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4027,7 +4352,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4090,6 +4419,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4114,6 +4444,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4175,7 +4506,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4212,10 +4549,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4235,6 +4574,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4251,7 +4591,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4259,7 +4599,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4275,7 +4619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4283,7 +4627,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4299,7 +4647,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4307,7 +4655,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4323,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4331,7 +4683,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4396,6 +4752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4420,6 +4777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4481,7 +4839,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4518,10 +4882,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4541,6 +4907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4557,7 +4924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4565,7 +4932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4581,7 +4952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4589,7 +4960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4605,7 +4980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4613,7 +4988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4629,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4637,7 +5016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4701,6 +5084,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4725,6 +5109,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4786,7 +5171,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4823,10 +5214,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4846,6 +5239,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4862,7 +5256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4870,7 +5264,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4886,7 +5284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4894,7 +5292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4910,7 +5312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4918,7 +5320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4934,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4942,7 +5348,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5007,6 +5417,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5031,6 +5442,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5092,7 +5504,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5129,10 +5547,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5152,6 +5572,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5168,7 +5589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5176,7 +5597,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5192,7 +5617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5200,7 +5625,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5216,7 +5645,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5224,7 +5653,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5240,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5248,7 +5681,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5310,6 +5747,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5334,6 +5772,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5395,7 +5834,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5432,10 +5877,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5455,6 +5902,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5471,7 +5919,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5479,7 +5927,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5495,7 +5947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5503,7 +5955,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5519,7 +5975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5527,7 +5983,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5543,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5551,7 +6011,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5603,6 +6067,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5627,6 +6092,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5681,6 +6147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5697,7 +6164,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5705,7 +6172,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5721,7 +6192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5729,7 +6200,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5796,6 +6271,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5820,6 +6296,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5864,6 +6341,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5880,7 +6358,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5888,7 +6366,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5904,7 +6386,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5912,7 +6394,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5928,7 +6414,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5936,7 +6422,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5952,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5960,7 +6450,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6013,6 +6507,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6037,6 +6532,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6099,7 +6595,13 @@ export type paths = {
                                         reference?: string;
                                         rule: string;
                                     }[];
-                                    steps: unknown[];
+                                    steps: {
+                                        en: string;
+                                        key: string;
+                                        reference?: string;
+                                        value: string | number | boolean | (never | null);
+                                        zh: string;
+                                    }[];
                                     /** @description yuan with two decimals, e.g. 1234.50 */
                                     supplementYuan: string;
                                     /** @description yuan with two decimals, e.g. 1234.50 */
@@ -6136,10 +6638,12 @@ export type paths = {
                                     /** Format: date-time */
                                     createdAt: string;
                                     /** @description what the step recorded (its shape depends on the kind) */
-                                    details: unknown;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
                                     fileIds: string[];
                                     /** @description the event's id */
-                                    id: unknown;
+                                    id: string;
                                     kind: string;
                                     /** Format: date */
                                     onDate: string;
@@ -6160,6 +6664,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6176,7 +6681,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6184,7 +6689,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6200,7 +6709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6208,7 +6717,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6262,6 +6775,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6286,6 +6800,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6366,6 +6881,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6382,7 +6898,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6390,7 +6906,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6406,7 +6926,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6414,7 +6934,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6460,6 +6984,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6484,6 +7009,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6618,6 +7144,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6634,7 +7161,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6642,7 +7169,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6658,7 +7189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6666,7 +7197,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6682,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6690,7 +7225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6744,6 +7283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6768,6 +7308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6846,6 +7387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6862,7 +7404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6870,7 +7412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6886,7 +7432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6894,7 +7440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6910,7 +7460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6918,7 +7468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6982,6 +7536,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7006,6 +7561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7084,6 +7640,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7100,7 +7657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7108,7 +7665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7124,7 +7685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7132,7 +7693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7148,7 +7713,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7721,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7172,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7180,7 +7749,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7236,6 +7809,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7260,6 +7834,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7293,6 +7868,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7309,7 +7885,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7317,7 +7893,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7333,7 +7913,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7341,7 +7921,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7357,7 +7941,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7365,7 +7949,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7430,6 +8018,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7454,6 +8043,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7492,6 +8082,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7508,7 +8099,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7516,7 +8107,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7532,7 +8127,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7540,7 +8135,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7556,7 +8155,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7564,7 +8163,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7580,7 +8183,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7588,7 +8191,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7646,6 +8253,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7670,6 +8278,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7727,6 +8336,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7743,7 +8353,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7751,7 +8361,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7767,7 +8381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7775,7 +8389,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7791,7 +8409,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7799,7 +8417,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7853,6 +8475,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7877,6 +8500,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7901,16 +8525,46 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
-                                /** @description the basis of the proposal */
-                                basis: unknown;
+                                /** @description the basis of the proposal: the previous and computed standard (fen per month) */
+                                basis: {
+                                    computedFen: number;
+                                    perCapitaConsumptionYuan: string;
+                                    previousFen: number;
+                                    reference?: string;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 decisionReason: string | null;
                                 /** @description YYYY-MM */
                                 effectiveFrom: string;
                                 id: string;
-                                /** @description the simulation of the proposal's effect, or null */
-                                simulation: unknown;
+                                /** @description the simulation of the proposal's effect on the caseload (amounts in fen per month) */
+                                simulation: {
+                                    affected: number;
+                                    baselineCostFen: number;
+                                    byTown: {
+                                        affected: number;
+                                        baselineCostFen: number;
+                                        differenceFen: number;
+                                        draftCostFen: number;
+                                        gainers: number;
+                                        households: number;
+                                        losers: number;
+                                        newlyEligible: number;
+                                        noLongerEligible: number;
+                                        town: string;
+                                    }[];
+                                    differenceFen: number;
+                                    draftCostFen: number;
+                                    gainers: number;
+                                    households: number;
+                                    invalid: unknown[];
+                                    losers: number;
+                                    /** @description YYYY-MM */
+                                    month: string;
+                                    newlyEligible: number;
+                                    noLongerEligible: number;
+                                } | null;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 standardYuan: string;
                                 status: string;
@@ -7929,6 +8583,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7945,7 +8600,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7953,7 +8608,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7969,7 +8628,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7977,7 +8636,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8026,6 +8689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8050,6 +8714,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8085,6 +8750,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8101,7 +8767,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8109,7 +8775,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8125,7 +8795,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8133,7 +8803,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8149,7 +8823,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8831,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8221,6 +8899,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8245,6 +8924,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8280,6 +8960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8296,7 +8977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8304,7 +8985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8320,7 +9005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8328,7 +9013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8344,7 +9033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8352,7 +9041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8368,7 +9061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8376,7 +9069,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8438,6 +9135,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8462,6 +9160,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8497,6 +9196,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8513,7 +9213,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8521,7 +9221,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8537,7 +9241,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8545,7 +9249,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8561,7 +9269,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8569,7 +9277,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8585,7 +9297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8593,7 +9305,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8652,6 +9368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8676,6 +9393,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8732,6 +9450,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8748,7 +9467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8756,7 +9475,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8772,7 +9495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8780,7 +9503,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8834,6 +9561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8858,6 +9586,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8903,6 +9632,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8919,7 +9649,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8927,7 +9657,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8943,7 +9677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8951,7 +9685,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9014,6 +9752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9038,6 +9777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9087,6 +9827,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9103,7 +9844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9111,7 +9852,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9127,7 +9872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9135,7 +9880,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9151,7 +9900,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 423: account_locked */
                 423: {
                     headers: {
                         [name: string]: unknown;
@@ -9159,7 +9908,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 423
+                                 * @enum {string}
+                                 */
+                                code: "account_locked";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9175,7 +9928,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9183,7 +9936,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9237,6 +9994,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9261,6 +10019,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9296,6 +10055,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9312,7 +10072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9320,7 +10080,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9336,7 +10100,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9344,7 +10108,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9360,7 +10128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9368,7 +10136,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9420,6 +10192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9444,6 +10217,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9493,6 +10267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9509,7 +10284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9517,7 +10292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9533,7 +10312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9541,7 +10320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9595,6 +10378,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9619,6 +10403,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9669,6 +10454,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9685,7 +10471,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9693,7 +10479,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9709,7 +10499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9717,7 +10507,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9771,6 +10565,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9795,6 +10590,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9837,6 +10633,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9891,6 +10688,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9915,6 +10713,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9953,6 +10752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10011,6 +10811,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10035,6 +10836,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10077,6 +10879,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10093,7 +10896,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10101,7 +10904,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10117,7 +10924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10125,7 +10932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10141,7 +10952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10149,7 +10960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10165,7 +10980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 413: body_too_large, file_too_large */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10173,7 +10988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 413
+                                 * @enum {string}
+                                 */
+                                code: "body_too_large" | "file_too_large";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10189,7 +11008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 415: unsupported_media_type */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -10197,7 +11016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 415
+                                 * @enum {string}
+                                 */
+                                code: "unsupported_media_type";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10251,6 +11074,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10275,6 +11099,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10317,6 +11142,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10333,7 +11159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10341,7 +11167,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10357,7 +11187,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10365,7 +11195,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10381,7 +11215,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10389,7 +11223,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10445,6 +11283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10469,6 +11308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10502,6 +11342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10518,7 +11359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10526,7 +11367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10542,7 +11387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10550,7 +11395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10566,7 +11415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10574,7 +11423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10632,6 +11485,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10656,6 +11510,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10702,6 +11557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10718,7 +11574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10726,7 +11582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10742,7 +11602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10750,7 +11610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10801,6 +11665,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10825,6 +11690,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10877,6 +11743,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10893,7 +11760,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10901,7 +11768,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10917,7 +11788,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10925,7 +11796,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10941,7 +11816,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10949,7 +11824,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11003,6 +11882,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11027,6 +11907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11079,6 +11960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11095,7 +11977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11103,7 +11985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11119,7 +12005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11127,7 +12013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11143,7 +12033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11151,7 +12041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11208,6 +12102,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11232,6 +12127,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11284,6 +12180,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11300,7 +12197,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11308,7 +12205,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11324,7 +12225,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11332,7 +12233,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11348,7 +12253,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11356,7 +12261,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11372,7 +12281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11380,7 +12289,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11430,6 +12343,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11454,6 +12368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11498,6 +12413,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11514,7 +12430,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11522,7 +12438,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11538,7 +12458,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11546,7 +12466,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11562,7 +12486,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11570,7 +12494,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11638,6 +12566,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11662,6 +12591,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11714,6 +12644,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11730,7 +12661,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11738,7 +12669,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11754,7 +12689,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11762,7 +12697,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11778,7 +12717,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11786,7 +12725,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11802,7 +12745,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11810,7 +12753,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11868,6 +12815,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11892,6 +12840,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11944,6 +12893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11960,7 +12910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11968,7 +12918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11984,7 +12938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11992,7 +12946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12008,7 +12966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12016,7 +12974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12032,7 +12994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12040,7 +13002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12095,6 +13061,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12119,6 +13086,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12181,6 +13149,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12197,7 +13166,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12205,7 +13174,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12221,7 +13194,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12229,7 +13202,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12278,6 +13255,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12302,6 +13280,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12408,6 +13387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12424,7 +13404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12432,7 +13412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12448,7 +13432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12456,7 +13440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12472,7 +13460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12480,7 +13468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12534,6 +13526,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12558,6 +13551,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12618,6 +13612,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12634,7 +13629,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12642,7 +13637,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12658,7 +13657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12666,7 +13665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12682,7 +13685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12690,7 +13693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12744,6 +13751,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12768,6 +13776,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12841,6 +13850,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12857,7 +13867,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12865,7 +13875,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12881,7 +13895,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12889,7 +13903,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12947,6 +13965,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12971,6 +13990,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13022,6 +14042,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13038,7 +14059,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13046,7 +14067,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13062,7 +14087,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13070,7 +14095,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13121,6 +14150,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13145,6 +14175,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13191,6 +14222,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13207,7 +14239,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13215,7 +14247,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13231,7 +14267,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13239,7 +14275,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13255,7 +14295,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13263,7 +14303,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13317,6 +14361,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13341,6 +14386,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13387,6 +14433,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13403,7 +14450,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13411,7 +14458,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13427,7 +14478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13435,7 +14486,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13451,7 +14506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13459,7 +14514,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13516,6 +14575,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13540,6 +14600,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13586,6 +14647,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13602,7 +14664,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13610,7 +14672,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13626,7 +14692,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13634,7 +14700,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13650,7 +14720,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13658,7 +14728,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13674,7 +14748,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13682,7 +14756,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13730,6 +14808,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13754,6 +14833,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13802,6 +14882,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13855,6 +14936,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13879,6 +14961,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13925,6 +15008,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13941,7 +15025,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13949,7 +15033,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13965,7 +15053,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13973,7 +15061,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13989,7 +15081,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13997,7 +15089,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14051,6 +15147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14075,6 +15172,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14121,6 +15219,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14137,7 +15236,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14145,7 +15244,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14203,6 +15306,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14227,6 +15331,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14278,6 +15383,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14294,7 +15400,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14302,7 +15408,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14318,7 +15428,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14326,7 +15436,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14379,6 +15493,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14403,6 +15518,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14454,6 +15570,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14470,7 +15587,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14478,7 +15595,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14494,7 +15615,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14502,7 +15623,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14518,7 +15643,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14526,7 +15651,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14580,6 +15709,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14604,6 +15734,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14655,6 +15786,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14671,7 +15803,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14679,7 +15811,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14695,7 +15831,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14703,7 +15839,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14719,7 +15859,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14727,7 +15867,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14787,6 +15931,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14811,6 +15956,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14862,6 +16008,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14878,7 +16025,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14886,7 +16033,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14902,7 +16053,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14910,7 +16061,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14926,7 +16081,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14934,7 +16089,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14950,7 +16109,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14958,7 +16117,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15008,6 +16171,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15032,6 +16196,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15076,6 +16241,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15092,7 +16258,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15100,7 +16266,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15116,7 +16286,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15124,7 +16294,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15140,7 +16314,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15148,7 +16322,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15232,6 +16410,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15256,6 +16435,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15315,6 +16495,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15331,7 +16512,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15339,7 +16520,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15355,7 +16540,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15363,7 +16548,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15379,7 +16568,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15387,7 +16576,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15441,6 +16634,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15465,6 +16659,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15551,6 +16746,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15567,7 +16763,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15575,7 +16771,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15591,7 +16791,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15599,7 +16799,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15615,7 +16819,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15623,7 +16827,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15679,6 +16887,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15703,6 +16912,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15736,6 +16946,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15752,7 +16963,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15760,7 +16971,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15776,7 +16991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15784,7 +16999,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15800,7 +17019,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15808,7 +17027,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15866,6 +17089,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15890,6 +17114,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15949,6 +17174,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15965,7 +17191,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15973,7 +17199,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15989,7 +17219,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15997,7 +17227,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16013,7 +17247,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16021,7 +17255,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16037,7 +17275,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16045,7 +17283,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16097,6 +17339,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16121,6 +17364,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16168,6 +17412,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16184,7 +17429,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16192,7 +17437,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16208,7 +17457,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16216,7 +17465,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16267,6 +17520,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16291,6 +17545,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16336,6 +17591,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16352,7 +17608,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16360,7 +17616,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16376,7 +17636,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16384,7 +17644,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16400,7 +17664,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16408,7 +17672,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16462,6 +17730,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16486,6 +17755,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16538,6 +17808,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16554,7 +17825,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16562,7 +17833,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16578,7 +17853,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16586,7 +17861,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16602,7 +17881,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16610,7 +17889,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16659,6 +17942,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16683,6 +17967,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16718,6 +18003,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16734,7 +18020,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16742,7 +18028,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16758,7 +18048,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16766,7 +18056,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16782,7 +18076,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16790,7 +18084,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16806,7 +18104,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16814,7 +18112,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16868,6 +18170,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16892,6 +18195,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16938,6 +18242,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16954,7 +18259,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16962,7 +18267,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16978,7 +18287,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16986,7 +18295,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17002,7 +18315,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17010,7 +18323,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17052,6 +18369,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17076,6 +18394,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17163,6 +18482,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17179,7 +18499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17187,7 +18507,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17203,7 +18527,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17211,7 +18535,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17227,7 +18555,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17235,7 +18563,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17251,7 +18583,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17259,7 +18591,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17328,6 +18664,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17352,6 +18689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17387,6 +18725,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17403,7 +18742,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17411,7 +18750,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17427,7 +18770,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17435,7 +18778,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17451,7 +18798,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17459,7 +18806,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17475,7 +18826,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17483,7 +18834,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17547,6 +18902,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17571,6 +18927,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17611,6 +18968,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17627,7 +18985,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17635,7 +18993,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17651,7 +19013,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17659,7 +19021,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17675,7 +19041,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17683,7 +19049,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17737,6 +19107,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17761,6 +19132,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17810,6 +19182,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17826,7 +19199,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17834,7 +19207,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17850,7 +19227,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17858,7 +19235,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17874,7 +19255,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17882,7 +19263,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17931,6 +19316,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17955,6 +19341,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18004,6 +19391,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18020,7 +19408,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18028,7 +19416,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18044,7 +19436,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18052,7 +19444,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18068,7 +19464,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18076,7 +19472,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18130,6 +19530,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18154,6 +19555,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18287,6 +19689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18303,7 +19706,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18311,7 +19714,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18327,7 +19734,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18335,7 +19742,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18351,7 +19762,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18359,7 +19770,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18425,6 +19840,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18449,6 +19865,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18504,6 +19921,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18520,7 +19938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18528,7 +19946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18544,7 +19966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18552,7 +19974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18568,7 +19994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18576,7 +20002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18592,7 +20022,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18600,7 +20030,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18663,6 +20097,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18687,6 +20122,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18736,6 +20172,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18752,7 +20189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18760,7 +20197,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18776,7 +20217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18784,7 +20225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18800,7 +20245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18808,7 +20253,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18824,7 +20273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18832,7 +20281,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18888,6 +20341,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18912,6 +20366,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18967,6 +20422,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18983,7 +20439,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18991,7 +20447,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19007,7 +20467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19015,7 +20475,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19031,7 +20495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19039,7 +20503,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19055,7 +20523,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19063,7 +20531,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19127,6 +20599,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19151,6 +20624,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19206,6 +20680,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19222,7 +20697,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19230,7 +20705,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19246,7 +20725,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19254,7 +20733,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19270,7 +20753,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19278,7 +20761,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19294,7 +20781,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19302,7 +20789,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19358,6 +20849,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19382,6 +20874,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19437,6 +20930,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19453,7 +20947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19461,7 +20955,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19477,7 +20975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19485,7 +20983,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19501,7 +21003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19509,7 +21011,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19525,7 +21031,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19533,7 +21039,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19585,6 +21095,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19609,6 +21120,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19742,6 +21254,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19758,7 +21271,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19766,7 +21279,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19782,7 +21299,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19790,7 +21307,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19849,6 +21370,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19873,6 +21395,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19960,6 +21483,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19976,7 +21500,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19984,7 +21508,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20000,7 +21528,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20008,7 +21536,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20024,7 +21556,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20032,7 +21564,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20090,6 +21626,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20114,6 +21651,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20201,6 +21739,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20217,7 +21756,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20225,7 +21764,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20241,7 +21784,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20249,7 +21792,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20265,7 +21812,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20273,7 +21820,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20289,7 +21840,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20297,7 +21848,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20353,6 +21908,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20377,6 +21933,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20464,6 +22021,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20480,7 +22038,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20488,7 +22046,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20504,7 +22066,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20512,7 +22074,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20528,7 +22094,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20536,7 +22102,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20552,7 +22122,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20560,7 +22130,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20612,6 +22186,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20636,6 +22211,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20725,6 +22301,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20741,7 +22318,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20749,7 +22326,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20765,7 +22346,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20773,7 +22354,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20827,6 +22412,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20851,6 +22437,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20940,6 +22527,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20956,7 +22544,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20964,7 +22552,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20980,7 +22572,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20988,7 +22580,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21042,6 +22638,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21066,6 +22663,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21112,6 +22710,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21179,6 +22778,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21203,6 +22803,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21268,6 +22869,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21284,7 +22886,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21292,7 +22894,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21308,7 +22914,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -21316,7 +22922,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21371,6 +22981,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21395,6 +23006,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21449,6 +23061,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21505,6 +23118,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21529,6 +23143,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21581,6 +23196,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21597,7 +23213,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21605,7 +23221,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21661,6 +23281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21685,6 +23306,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21736,6 +23358,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21752,7 +23375,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21760,7 +23383,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21820,6 +23447,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21844,6 +23472,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21891,6 +23520,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21907,7 +23537,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21915,7 +23545,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21972,6 +23606,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21996,6 +23631,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22029,6 +23665,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22045,7 +23682,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22053,7 +23690,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22109,6 +23750,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22133,6 +23775,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22179,6 +23822,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22195,7 +23839,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22203,7 +23847,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22261,6 +23909,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22285,6 +23934,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22337,6 +23987,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22353,7 +24004,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22361,7 +24012,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22377,7 +24032,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22385,7 +24040,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22401,7 +24060,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22409,7 +24068,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22425,7 +24088,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22433,7 +24096,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22499,6 +24166,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22523,6 +24191,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22582,6 +24251,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22598,7 +24268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22606,7 +24276,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22622,7 +24296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22630,7 +24304,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22646,7 +24324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22654,7 +24332,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22670,7 +24352,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22678,7 +24360,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22734,6 +24420,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22758,6 +24445,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22819,6 +24507,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22835,7 +24524,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22843,7 +24532,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22859,7 +24552,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22867,7 +24560,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22923,6 +24620,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22947,6 +24645,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23006,6 +24705,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23022,7 +24722,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23030,7 +24730,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23046,7 +24750,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23054,7 +24758,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23070,7 +24778,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23078,7 +24786,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23143,6 +24855,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23167,6 +24880,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23226,6 +24940,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23242,7 +24957,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23250,7 +24965,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23266,7 +24985,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23274,7 +24993,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23290,7 +25013,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23298,7 +25021,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23314,7 +25041,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23322,7 +25049,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23384,6 +25115,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23408,6 +25140,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23467,6 +25200,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23483,7 +25217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23491,7 +25225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23507,7 +25245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23515,7 +25253,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23531,7 +25273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23539,7 +25281,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23555,7 +25301,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23563,7 +25309,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23615,6 +25365,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23639,6 +25390,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23678,6 +25430,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23734,6 +25487,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23758,6 +25512,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23796,6 +25551,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23812,7 +25568,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23820,7 +25576,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
