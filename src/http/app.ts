@@ -96,6 +96,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).map((entry) => entry.route);
   const permissions = permissionTable(modules);
   await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions }), { prefix: "/api/v1" });
+  const rootRoutes = modules.flatMap((module) => module.rootRoutes ?? []);
+  if (rootRoutes.some((route) => route.permission !== "public"))
+    throw new Error("rootRoutes must be public (signed-in routes live under /api/v1)");
+  await app.register(async (root) => mountRoutes(root, rootRoutes, { db: options.db, permissions }));
   await installWebApp(app, options.webDist);
   return app;
 }

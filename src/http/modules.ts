@@ -3,6 +3,7 @@ import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
+import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
@@ -23,7 +24,8 @@ const serviceModules: readonly ModuleManifest[] = [
  * The modules that read across the service modules through their manifests (deadline sources, open data,
  * indicators): a service module added above joins them by declaring those, nothing here changes.
  */
-const crossModules: readonly ModuleManifest[] = [coordinationModule(serviceModules)];
+const coordination = coordinationModule(serviceModules);
+const crossModules: readonly ModuleManifest[] = [coordination, insightModule([...serviceModules, coordination])];
 
 /** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */
 export const modules: readonly ModuleManifest[] = [

@@ -5,6 +5,7 @@ import type { PermissionTable } from "./access/permissions";
 import type { AnyRoute } from "./http/route";
 import type { JobDefinition } from "./jobs/jobs.definition";
 import type { DeadlineSource } from "./deadlines/deadlines";
+import type { Indicator, OpenDataset } from "./insight/insight";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
@@ -24,10 +25,16 @@ export interface SeedOptions {
 export interface ModuleManifest {
   name: string;
   routes: readonly AnyRoute[];
+  /** Public routes served at the site root instead of under /api/v1, for stable public URLs (e.g. /open-data/…). */
+  rootRoutes?: readonly AnyRoute[];
   permissions: PermissionTable;
   seeds?: (trx: Trx, options: SeedOptions) => Promise<void>;
   /** Job kinds: long operations users enqueue and recurring jobs, stored in the database (src/platform/jobs). */
   jobs?: JobDefinition[];
   /** The module's open deadlines counted in working days, listed when the official calendar of a year is added. */
   deadlines?: DeadlineSource;
+  /** Public datasets (open data): no personal data, at most masked names (src/platform/insight/insight.ts). */
+  openData?: OpenDataset[];
+  /** Figures for the city dashboard under the five goals, over the module's live data. */
+  indicators?: Indicator[];
 }

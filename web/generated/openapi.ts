@@ -16162,6 +16162,386 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insight/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The city dashboard (staff; clerks see their town)
+         * @description 城市指标看板（工作人员；镇区工作人员限本镇区） (The city dashboard (staff; clerks see their town)) — permission: insight.dashboard
+         */
+        get: {
+            parameters: {
+                query?: {
+                    townCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            goals: {
+                                goal: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            indicators: {
+                                city: (number | string) | (never | null);
+                                goal: string;
+                                id: string;
+                                module: string;
+                                monthly: {
+                                    month: number;
+                                    value: number;
+                                }[] | null;
+                                status: "available" | "module_not_installed" | "not_provided";
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                towns: {
+                                    townCode: string;
+                                    /** @description a number, or "<5" in public views */
+                                    value: number | string;
+                                }[];
+                                unit: string;
+                            }[];
+                            public: boolean;
+                            /** @description the 镇区 the caller sees: the city or a list */
+                            scope: "city" | string[];
+                            townCode: string | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/indicators.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the dashboard as XLSX
+         * @description 导出城市指标（XLSX） (Export the dashboard as XLSX) — permission: insight.dashboard
+         */
+        get: {
+            parameters: {
+                query?: {
+                    townCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the indicators */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -25743,6 +26123,156 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/insight/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The city dashboard (public: aggregates only, "<5" for small cells)
+         * @description 城市指标（公开，仅汇总，不足5人显示为“<5”） (The city dashboard (public: aggregates only, "<5" for small cells)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            goals: {
+                                goal: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            indicators: {
+                                city: (number | string) | (never | null);
+                                goal: string;
+                                id: string;
+                                module: string;
+                                monthly: {
+                                    month: number;
+                                    value: number;
+                                }[] | null;
+                                status: "available" | "module_not_installed" | "not_provided";
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                towns: {
+                                    townCode: string;
+                                    /** @description a number, or "<5" in public views */
+                                    value: number | string;
+                                }[];
+                                unit: string;
+                            }[];
+                            public: boolean;
+                            /** @description the 镇区 the caller sees: the city or a list */
+                            scope: "city" | string[];
+                            townCode: string | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/points/facts": {
         parameters: {
             query?: never;
@@ -28714,6 +29244,275 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An open data file: <id>.csv (UTF-8 with BOM), <id>.json, <id>.dictionary.json
+         * @description 开放数据文件：<编号>.csv（UTF-8 带 BOM）、<编号>.json、<编号>.dictionary.json (An open data file: <id>.csv (UTF-8 with BOM), <id>.json, <id>.dictionary.json) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description CSV or JSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/catalog.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open data catalogue
+         * @description 开放数据目录 (The open data catalogue) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            datasets: {
+                                csv: string;
+                                description: string;
+                                dictionary: string;
+                                id: string;
+                                json: string;
+                                title: string;
+                                titleEn: string;
+                                updated: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
                                 fields: {
                                     [key: string]: string;
                                 };

@@ -2,6 +2,7 @@ import { definePermissions } from "../../platform/access/permissions";
 import { holdsAnyRole } from "../../platform/access/scope";
 import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
+import { assistanceIndicators, assistanceOpenData } from "./insight";
 import { payrollJob } from "./jobs";
 import { isPriceOfficer, mayApplyOnline, mayOnAssistance } from "./policies";
 import { assistanceDeadlines } from "./deadlines";
@@ -75,4 +76,6 @@ export const assistanceModule: ModuleManifest = {
   jobs: [payrollJob],
   permissions: assistancePermissions,
   deadlines: assistanceDeadlines,
+  openData: assistanceOpenData,
+  indicators: assistanceIndicators,
 };

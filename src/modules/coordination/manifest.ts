@@ -2,6 +2,7 @@ import { Type } from "typebox";
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { coordinationDeadlines } from "./deadlines";
+import { coordinationIndicators } from "./insight";
 import { escalationJob } from "./jobs";
 import { caseRoutes } from "./routes/cases.routes";
 import { inboxRoutes } from "./routes/inbox.routes";
@@ -48,6 +49,7 @@ export function coordinationModule(sources: readonly ModuleManifest[]): ModuleMa
     seeds: seedCoordination,
     jobs: [{ ...escalationJob, payload: Type.Object({}, { additionalProperties: false }) }],
     deadlines: coordinationDeadlines,
+    indicators: coordinationIndicators,
   };
   return manifest;
 }

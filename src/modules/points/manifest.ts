@@ -1,5 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { pointsIndicators, pointsOpenData } from "./insight";
 import { roles } from "../../platform/roles";
 import { pointsDeadlines } from "./deadlines";
 import { publishJob, rankingJob } from "./jobs";
@@ -58,4 +59,6 @@ export const pointsModule: ModuleManifest = {
   jobs: [rankingJob, publishJob],
   permissions: pointsPermissions,
   deadlines: pointsDeadlines,
+  openData: pointsOpenData,
+  indicators: pointsIndicators,
 };

@@ -7,6 +7,7 @@ import { commandContext, notFoundProblem } from "../http/command-reply";
 import { sendForbidden } from "../http/request-context";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../http/route";
 import type { ModuleManifest } from "../module";
+import { publicityIndicators } from "./publicity.opendata";
 import { publicityDeadlines } from "./publicity.deadlines";
 import { hasRole, townsWithRole, type Actor } from "../roles";
 import { listToPdf, listToXlsx } from "./publicity.export";
@@ -328,6 +329,7 @@ export const publicityModule: ModuleManifest = {
   name: "publicity",
   routes: publicityRoutes,
   deadlines: publicityDeadlines,
+  indicators: publicityIndicators,
   permissions: definePermissions({
     "publicity.objections.queue": {
       roles: ["programme_admin", "auditor", "verifier", "clerk"],

@@ -1,0 +1,186 @@
+/**
+ * Insight routes: the city dashboard for staff (scoped to their 镇区) and for the public (aggregates, "<5"), its
+ * XLSX export, and the open data files at stable URLs under /open-data (mounted at the site root).
+ */
+import { clock } from "../../core/clock";
+import { err } from "../../core/result";
+import { townScope } from "../../platform/access/scope";
+import { sendNotFound } from "../../platform/http/request-context";
+import { defineRoute, type AnyRoute } from "../../platform/http/route";
+import { goals, type OpenDataset } from "../../platform/insight/insight";
+import type { ModuleManifest } from "../../platform/module";
+import type { Actor } from "../../platform/roles";
+import { goalTitles } from "./catalogue";
+import { computeDashboard, type DashboardIndicator } from "./dashboard";
+import { dashboardXlsx } from "./dashboard.export";
+import { catalogEntry, datasetFiles, openDatasets } from "./opendata";
+import { CatalogResponse, DashboardResponse } from "./responses";
+import { DashboardQuery, FileParams, PublicDashboardQuery } from "./schemas";
+
+const tags = ["insight"];
+/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
+const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
+const publicCache = "public, max-age=300";
+
+/** The 镇区 a staff caller sees: city-wide roles the city, clerks their 镇区. */
+function staffTowns(actor: Actor): string[] | null {
+  const scope = townScope(actor, ["programme_admin", "policy_officer", "auditor", "verifier"], ["clerk"]);
+  return scope.kind === "city" ? null : scope.towns;
+}
+
+const publicDashboardCache = new Map<number, { at: number; indicators: DashboardIndicator[] }>();
+
+/** The insight routes over the given modules' indicators and datasets. */
+export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: AnyRoute[]; root: AnyRoute[] } {
+  const goalList = goals.map((goal) => ({ goal, title: goalTitles[goal] }));
+  const api: AnyRoute[] = [
+    defineRoute({
+      method: "GET",
+      url: "/insight/indicators",
+      summary: {
+        zh: "城市指标看板（工作人员；镇区工作人员限本镇区）",
+        en: "The city dashboard (staff; clerks see their town)",
+      },
+      tags,
+      permission: "insight.dashboard",
+      querystring: DashboardQuery,
+      response: { 200: DashboardResponse },
+      command: async ({ db, actor, query }) => {
+        const towns = staffTowns(actor);
+        if (query.townCode && towns && !towns.includes(query.townCode))
+          return err({ code: "town_out_of_scope", message: "无权查看该镇区 (town out of scope)", field: "townCode" });
+        const year = query.year ?? Number(clock.today().slice(0, 4));
+        const indicators = await computeDashboard(db, sources(), {
+          year,
+          townCode: query.townCode,
+          towns,
+          publicView: false,
+        });
+        return {
+          ok: true,
+          value: {
+            year,
+            townCode: query.townCode ?? null,
+            public: false,
+            scope: towns ?? "city",
+            goals: goalList,
+            indicators,
+          },
+        };
+      },
+      present: (value) => value,
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/insight/indicators.xlsx",
+      summary: { zh: "导出城市指标（XLSX）", en: "Export the dashboard as XLSX" },
+      tags,
+      permission: "insight.dashboard",
+      querystring: DashboardQuery,
+      response: {
+        200: {
+          mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          description: "the indicators",
+        },
+      },
+      handler: async ({ db, actor, query, reply }) => {
+        const towns = staffTowns(actor);
+        const year = query.year ?? Number(clock.today().slice(0, 4));
+        const townCode = query.townCode && (!towns || towns.includes(query.townCode)) ? query.townCode : undefined;
+        const indicators = await computeDashboard(db, sources(), { year, townCode, towns, publicView: false });
+        const names = new Map(
+          (await db.selectFrom("towns").select(["code", "name"]).execute()).map((row) => [row.code, row.name]),
+        );
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename="indicators-${year}.xlsx"`)
+          .header("x-content-type-options", "nosniff")
+          .send(await dashboardXlsx(year, indicators, names));
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/public/insight/indicators",
+      summary: {
+        zh: "城市指标（公开，仅汇总，不足5人显示为“<5”）",
+        en: 'The city dashboard (public: aggregates only, "<5" for small cells)',
+      },
+      tags,
+      permission: "public",
+      querystring: PublicDashboardQuery,
+      config: publicLimit,
+      response: { 200: DashboardResponse },
+      handler: async ({ db, query, reply }) => {
+        const year = query.year ?? Number(clock.today().slice(0, 4));
+        const now = clock.now().getTime();
+        let cached = publicDashboardCache.get(year);
+        if (!cached || now - cached.at > 300_000) {
+          cached = {
+            at: now,
+            indicators: await computeDashboard(db, sources(), { year, towns: null, publicView: true }),
+          };
+          publicDashboardCache.set(year, cached);
+        }
+        reply.header("cache-control", publicCache);
+        return { year, townCode: null, public: true, scope: "city", goals: goalList, indicators: cached.indicators };
+      },
+    }),
+  ];
+  const find = (id: string): OpenDataset | undefined => openDatasets(sources()).find((dataset) => dataset.id === id);
+  const root: AnyRoute[] = [
+    defineRoute({
+      method: "GET",
+      url: "/open-data/catalog.json",
+      summary: { zh: "开放数据目录", en: "The open data catalogue" },
+      tags,
+      permission: "public",
+      config: publicLimit,
+      response: { 200: CatalogResponse },
+      handler: async ({ db, reply }) => {
+        const datasets = [];
+        for (const dataset of openDatasets(sources()))
+          datasets.push(catalogEntry(dataset, (await datasetFiles(db, dataset)).updated));
+        reply.header("cache-control", publicCache);
+        return { datasets };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/open-data/:file",
+      summary: {
+        zh: "开放数据文件：<编号>.csv（UTF-8 带 BOM）、<编号>.json、<编号>.dictionary.json",
+        en: "An open data file: <id>.csv (UTF-8 with BOM), <id>.json, <id>.dictionary.json",
+      },
+      tags,
+      permission: "public",
+      params: FileParams,
+      config: publicLimit,
+      response: { 200: { mediaType: "application/octet-stream", description: "CSV or JSON" } },
+      handler: async ({ db, params, reply }) => {
+        const [, id, extension] = /^([a-z0-9-]+)\.(csv|json|dictionary\.json)$/.exec(params.file)!;
+        const dataset = find(id);
+        if (!dataset) return sendNotFound(reply);
+        reply.header("cache-control", publicCache).header("x-content-type-options", "nosniff");
+        if (extension === "dictionary.json")
+          return reply.header("content-type", "application/json; charset=utf-8").send(
+            JSON.stringify({
+              id: dataset.id,
+              title: dataset.title,
+              description: dataset.description,
+              columns: dataset.columns,
+            }),
+          );
+        const files = await datasetFiles(db, dataset);
+        if (extension === "csv")
+          return reply
+            .header("content-type", "text/csv; charset=utf-8")
+            .header("content-disposition", `attachment; filename="${dataset.id}.csv"`)
+            .send(files.csv);
+        return reply
+          .header("content-type", "application/json; charset=utf-8")
+          .send(JSON.stringify({ id: dataset.id, updated: files.updated, rows: files.rows }));
+      },
+    }),
+  ];
+  return { api, root };
+}

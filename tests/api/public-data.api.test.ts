@@ -1,0 +1,165 @@
+/**
+ * No public answer carries personal data: every anonymous GET route of the route table (with real records for its
+ * path parameters) and every open-data file listed in the catalogue is scanned for ID-number and mobile-phone
+ * patterns and for the full names in the registry. Also checks the open-data catalogue's shape and files.
+ */
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCsvRecords } from "../../src/core/csv";
+import { loadDemo } from "../../src/demo/load";
+import { buildApp } from "../../src/http/app";
+import { modules } from "../../src/http/modules";
+import { routeTable } from "../../src/http/route-table";
+import { clearOpenDataCache } from "../../src/modules/insight/opendata";
+import { publicPermission, type AnyRoute } from "../../src/platform/http/route";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let names: string[] = [];
+let idNumbers: string[] = [];
+let phones: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemo(database.db, { modules, persons: 400 });
+  app = await buildApp({ db: database.db, webDist: "/nonexistent" });
+  const persons = await sql<{
+    name: string;
+    id_number: string;
+    phone: string | null;
+  }>`select name, id_number, phone from persons`.execute(database.db);
+  names = persons.rows.map((row) => row.name);
+  idNumbers = persons.rows.map((row) => row.id_number);
+  phones = persons.rows.flatMap((row) => (row.phone ? [row.phone] : []));
+  clearOpenDataCache();
+}, 240_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const idPattern = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/;
+const phonePattern = /(?<![0-9])1[3-9]\d{9}(?![0-9])/;
+
+/** The personal data found in a public answer, as readable findings. */
+function findings(where: string, text: string): string[] {
+  const found: string[] = [];
+  const id = idPattern.exec(text);
+  if (id) found.push(`${where}: an ID number pattern ${id[0]}`);
+  const phone = phonePattern.exec(text);
+  if (phone) found.push(`${where}: a phone pattern ${phone[0]}`);
+  for (const value of idNumbers) if (text.includes(value)) found.push(`${where}: registry ID number ${value}`);
+  for (const value of phones) if (text.includes(value)) found.push(`${where}: registry phone ${value}`);
+  // Three-character names anywhere; two-character names as a whole JSON string or CSV cell.
+  for (const name of names) {
+    if (name.length >= 3 ? text.includes(name) : new RegExp(`(^|[",\\r\\n])${name}($|[",\\r\\n])`).test(text))
+      found.push(`${where}: registry name ${name}`);
+  }
+  return found.slice(0, 5);
+}
+
+/** Records for the path parameters of a public route. */
+async function inputs(route: AnyRoute): Promise<Record<string, string>[]> {
+  const parameters = [...route.url.matchAll(/:(\w+)/g)].map((match) => match[1]);
+  if (parameters.length === 0) return [{}];
+  if (route.target?.resource === "publicityList") {
+    const lists = await sql<{ id: string }>`select id from publicity_lists order by id`.execute(database.db);
+    return lists.rows.map((row) => ({ id: row.id, format: "xlsx" }));
+  }
+  if (parameters.includes("code")) {
+    const towns = await sql<{ code: string }>`select code from towns order by code limit 3`.execute(database.db);
+    const campaigns = await sql<{ code: string }>`select code from participation_campaigns order by code limit 3`
+      .execute(database.db)
+      .catch(() => ({ rows: [] as { code: string }[] }));
+    return [...towns.rows, ...campaigns.rows].map((row) => ({ code: row.code }));
+  }
+  return [];
+}
+
+describe("public answers hold no personal data", () => {
+  it("scans every anonymous GET route and every open-data file", async () => {
+    const problems: string[] = [];
+    let scanned = 0;
+    const routes = [
+      ...routeTable().map((entry) => ({ route: entry.route, prefix: "/api/v1" })),
+      ...modules.flatMap((module) => (module.rootRoutes ?? []).map((route) => ({ route, prefix: "" }))),
+    ].filter(({ route }) => route.permission === publicPermission && route.method === "GET");
+    expect(routes.length).toBeGreaterThan(5);
+    // The scanner itself finds what it looks for.
+    expect(findings("self-test", `{"name":"${names[0]}","id":"${idNumbers[0]}"}`)).toHaveLength(3);
+    for (const { route, prefix } of routes) {
+      if (route.url.includes(":file")) continue; // the open-data files are scanned from the catalogue below
+      for (const params of await inputs(route)) {
+        const url = prefix + route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]));
+        const response = await app.inject({ method: "GET", url });
+        if (response.statusCode !== 200) continue;
+        const type = String(response.headers["content-type"] ?? "");
+        if (!type.includes("json") && !type.includes("text")) continue; // XLSX/PDF: built from the same masked rows
+        scanned += 1;
+        problems.push(...findings(url, response.body));
+      }
+    }
+    const catalog = await app.inject({ method: "GET", url: "/open-data/catalog.json" });
+    expect(catalog.statusCode).toBe(200);
+    const { datasets } = catalog.json() as {
+      datasets: { id: string; csv: string; json: string; dictionary: string }[];
+    };
+    expect(datasets.map((dataset) => dataset.id)).toEqual(
+      expect.arrayContaining(["points-published-lists", "assistance-approved-lists", "town-statistics"]),
+    );
+    for (const dataset of datasets)
+      for (const url of [dataset.csv, dataset.json, dataset.dictionary]) {
+        const response = await app.inject({ method: "GET", url });
+        expect(response.statusCode, url).toBe(200);
+        scanned += 1;
+        problems.push(...findings(url, response.body));
+      }
+    expect(scanned).toBeGreaterThan(10);
+    expect(problems, problems.join("\n")).toEqual([]);
+  }, 240_000);
+});
+
+describe("open data files", () => {
+  it("serves CSV as UTF-8 with BOM and the same rows as JSON, with a dictionary naming every column", async () => {
+    const approved = await app.inject({ method: "GET", url: "/open-data/assistance-approved-lists.csv" });
+    expect(approved.headers["content-type"]).toContain("text/csv");
+    expect(approved.headers["cache-control"]).toContain("max-age");
+    expect(approved.body.startsWith("\uFEFF")).toBe(true);
+    const records = parseCsvRecords(approved.body.slice(1));
+    expect(records.ok).toBe(true);
+    if (!records.ok) return;
+    const json = (await app.inject({ method: "GET", url: "/open-data/assistance-approved-lists.json" })).json() as {
+      rows: Record<string, unknown>[];
+    };
+    expect(records.value.length).toBe(json.rows.length);
+    expect(json.rows.length).toBeGreaterThan(0);
+    expect(String(json.rows[0].masked_name)).toContain("*");
+    const dictionary = (
+      await app.inject({ method: "GET", url: "/open-data/assistance-approved-lists.dictionary.json" })
+    ).json() as { columns: { name: string }[] };
+    expect(dictionary.columns.map((column) => column.name)).toEqual(Object.keys(records.value[0]));
+    const statistics = (await app.inject({ method: "GET", url: "/open-data/town-statistics.json" })).json() as {
+      rows: { unit: string; value: string }[];
+    };
+    for (const row of statistics.rows.filter((item) => item.unit === "people" || item.unit === "households"))
+      expect(row.value === "0" || row.value === "<5" || Number(row.value) >= 5, JSON.stringify(row)).toBe(true);
+    expect((await app.inject({ method: "GET", url: "/open-data/nope.csv" })).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/open-data/..%2Fetc.csv" })).statusCode).toBe(400);
+  });
+
+  it("shows the public dashboard with suppressed small cells and honest gaps for modules not installed", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/v1/public/insight/indicators" });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as {
+      indicators: { id: string; status: string; unit: string; city: unknown; towns: { value: unknown }[] }[];
+    };
+    const households = body.indicators.find((indicator) => indicator.id === "assistance.households")!;
+    expect(households.status).toBe("available");
+    for (const town of households.towns) expect(town.value === "<5" || Number(town.value) >= 5).toBe(true);
+    const tipoffs = body.indicators.find((indicator) => indicator.id === "tipoffs.received")!;
+    expect(tipoffs).toMatchObject({ status: "module_not_installed", city: null, towns: [] });
+  });
+});
