@@ -35,7 +35,7 @@ const matrix: Record<string, readonly Role[]> = {
   "organisations.read": ["programme_admin", "auditor", "clerk"],
   "organisations.write": ["programme_admin", "clerk"],
   "profile.read": ["resident"],
-  "files.upload": ["resident", "clerk", "verifier", "programme_admin"],
+  "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,
   "publicity.objections.queue": ["programme_admin", "auditor", "verifier", "clerk"],
   "publicity.objections.read": ["resident", "clerk", "verifier", "programme_admin", "auditor"],
@@ -74,6 +74,12 @@ const matrix: Record<string, readonly Role[]> = {
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
   "participation.campaigns.manage": ["programme_admin"],
+  "services.vendors.register": ["vendor"],
+  "services.vendors.review": ["reviewer", "programme_admin"],
+  "services.needs.manage": ["programme_admin"],
+  "services.needs.read": ["programme_admin", "auditor"],
+  "services.bids.submit": ["vendor"],
+  "services.panel": ["reviewer"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -128,6 +134,8 @@ const candidates: Record<
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
     ),
+  servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
+  servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),

@@ -200,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -212,7 +212,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -387,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -399,7 +399,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -415,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -427,7 +427,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -623,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -635,7 +635,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -679,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -691,7 +691,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -850,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -862,7 +862,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1051,7 +1051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1063,7 +1063,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1326,7 +1326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1338,7 +1338,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1354,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1366,7 +1366,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1620,7 +1620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1632,7 +1632,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1935,7 +1935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1947,7 +1947,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1991,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2003,7 +2003,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2268,7 +2268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2280,7 +2280,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2324,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2336,7 +2336,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2602,7 +2602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2614,7 +2614,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2658,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2670,7 +2670,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2938,7 +2938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2950,7 +2950,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2994,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3006,7 +3006,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3272,7 +3272,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3284,7 +3284,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3328,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3340,7 +3340,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3606,7 +3606,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3618,7 +3618,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3662,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3674,7 +3674,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3940,7 +3940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3952,7 +3952,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3996,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4008,7 +4008,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4288,7 +4288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4300,7 +4300,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4344,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4356,7 +4356,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4619,7 +4619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4631,7 +4631,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4675,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4952,7 +4952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4964,7 +4964,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5008,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5020,7 +5020,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5284,7 +5284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5296,7 +5296,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5340,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5352,7 +5352,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5617,7 +5617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5629,7 +5629,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5673,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5685,7 +5685,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5947,7 +5947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5959,7 +5959,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6003,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6015,7 +6015,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6192,7 +6192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6204,7 +6204,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6386,7 +6386,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6398,7 +6398,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6442,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6454,7 +6454,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6709,7 +6709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6721,7 +6721,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6926,7 +6926,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6938,7 +6938,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7189,7 +7189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7201,7 +7201,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7217,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7229,7 +7229,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7432,7 +7432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7444,7 +7444,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7685,7 +7685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7697,7 +7697,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7741,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7753,7 +7753,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7913,7 +7913,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7925,7 +7925,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8127,7 +8127,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8139,7 +8139,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8183,7 +8183,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8195,7 +8195,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8381,7 +8381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8393,7 +8393,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8628,7 +8628,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8640,7 +8640,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8795,7 +8795,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8807,7 +8807,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8823,7 +8823,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8835,7 +8835,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9005,7 +9005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9017,7 +9017,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9061,7 +9061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9073,7 +9073,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9241,7 +9241,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9253,7 +9253,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9297,7 +9297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9309,7 +9309,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9495,7 +9495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9507,7 +9507,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9677,7 +9677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9689,7 +9689,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9872,7 +9872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9884,7 +9884,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10100,7 +10100,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10112,7 +10112,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10128,7 +10128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10140,7 +10140,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10312,7 +10312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10324,7 +10324,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10499,7 +10499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10511,7 +10511,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10924,7 +10924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10936,7 +10936,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10952,7 +10952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10964,7 +10964,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11187,7 +11187,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11199,7 +11199,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11387,7 +11387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11399,7 +11399,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11602,7 +11602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11614,7 +11614,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11788,7 +11788,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11800,7 +11800,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11816,7 +11816,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11828,7 +11828,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12005,7 +12005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12017,7 +12017,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12225,7 +12225,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12237,7 +12237,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12281,7 +12281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12293,7 +12293,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12458,7 +12458,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12470,7 +12470,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12689,7 +12689,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12701,7 +12701,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12745,7 +12745,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12757,7 +12757,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12938,7 +12938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12950,7 +12950,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12994,7 +12994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13006,7 +13006,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13194,7 +13194,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13206,7 +13206,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13432,7 +13432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13444,7 +13444,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13460,7 +13460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13472,7 +13472,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13657,7 +13657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13669,7 +13669,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13895,7 +13895,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13907,7 +13907,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14087,7 +14087,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14099,7 +14099,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14267,7 +14267,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14279,7 +14279,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14295,7 +14295,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14307,7 +14307,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14478,7 +14478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14490,7 +14490,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14692,7 +14692,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14704,7 +14704,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14748,7 +14748,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14760,7 +14760,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15053,7 +15053,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15065,7 +15065,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15081,7 +15081,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15093,7 +15093,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15428,7 +15428,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15440,7 +15440,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15615,7 +15615,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15627,7 +15627,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15643,7 +15643,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15655,7 +15655,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15831,7 +15831,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15843,7 +15843,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16053,7 +16053,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16065,7 +16065,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16109,7 +16109,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16121,7 +16121,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16286,7 +16286,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16298,7 +16298,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16540,7 +16540,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16552,7 +16552,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16568,7 +16568,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16580,7 +16580,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16791,7 +16791,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16803,7 +16803,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16991,7 +16991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17003,7 +17003,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17219,7 +17219,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17231,7 +17231,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17275,7 +17275,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17287,7 +17287,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17457,7 +17457,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17469,7 +17469,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17636,7 +17636,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17648,7 +17648,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17664,7 +17664,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17676,7 +17676,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17853,7 +17853,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17865,7 +17865,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18048,7 +18048,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18060,7 +18060,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18104,7 +18104,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18116,7 +18116,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18287,7 +18287,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18299,7 +18299,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18527,7 +18527,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18539,7 +18539,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18583,7 +18583,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18595,7 +18595,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18770,7 +18770,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18782,7 +18782,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18826,7 +18826,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18838,7 +18838,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19013,7 +19013,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19025,7 +19025,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19041,7 +19041,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19053,7 +19053,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19227,7 +19227,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19239,7 +19239,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19436,7 +19436,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19448,7 +19448,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19464,7 +19464,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19476,7 +19476,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19734,7 +19734,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19746,7 +19746,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19966,7 +19966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19978,7 +19978,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20022,7 +20022,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20034,7 +20034,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20217,7 +20217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20229,7 +20229,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20273,7 +20273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20285,7 +20285,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20467,7 +20467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20479,7 +20479,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20523,7 +20523,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20535,7 +20535,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20725,7 +20725,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20737,7 +20737,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20781,7 +20781,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20793,7 +20793,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20975,7 +20975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20987,7 +20987,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21031,7 +21031,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21043,7 +21043,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21299,7 +21299,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21311,7 +21311,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21528,7 +21528,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21540,7 +21540,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21784,7 +21784,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21796,7 +21796,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21840,7 +21840,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21852,7 +21852,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22066,7 +22066,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22078,7 +22078,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22122,7 +22122,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22134,7 +22134,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22346,7 +22346,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22358,7 +22358,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22572,7 +22572,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22584,7 +22584,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22886,7 +22886,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22898,7 +22898,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24032,7 +24032,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24044,7 +24044,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24088,7 +24088,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24100,7 +24100,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24296,7 +24296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24308,7 +24308,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24352,7 +24352,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24364,7 +24364,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24552,7 +24552,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24564,7 +24564,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24750,7 +24750,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24762,7 +24762,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24985,7 +24985,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24997,7 +24997,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25041,7 +25041,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25053,7 +25053,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25245,7 +25245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25257,7 +25257,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25301,7 +25301,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25313,7 +25313,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25331,6 +25331,4343 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service needs (public)
+         * @description 政府购买服务需求（公开） (Service needs (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description null while the bids are sealed */
+                                bidCount: number | null;
+                                /** @description YYYY-MM-DD */
+                                bidsCloseOn: string;
+                                bidsOpened: boolean;
+                                budgetYuan: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                exceptionReason: string | null;
+                                id: string;
+                                indicators: {
+                                    name: string;
+                                    target: string;
+                                }[];
+                                /** @description YYYY-MM-DD */
+                                periodEnd: string;
+                                /** @description YYYY-MM-DD */
+                                periodStart: string;
+                                publicityListId: string | null;
+                                ranking: {
+                                    bidId: string;
+                                    priceYuan: string;
+                                    rank: number;
+                                    score: string;
+                                    vendorName: string;
+                                }[];
+                                requiredQualifications: string[];
+                                status: string;
+                                title: string;
+                                townCode: string;
+                                weights: {
+                                    past: number;
+                                    plan: number;
+                                    price: number;
+                                    staff: number;
+                                };
+                                winnerBidId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a service need
+         * @description 发布服务需求 (Publish a service need) — permission: services.needs.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        bidsCloseOn: string;
+                        budgetYuan: string | number;
+                        departmentCode: string;
+                        description: string;
+                        indicators?: {
+                            name: string;
+                            target: string;
+                        }[];
+                        /** Format: date */
+                        periodEnd: string;
+                        /** Format: date */
+                        periodStart: string;
+                        requiredQualifications?: string[];
+                        title: string;
+                        townCode: string;
+                        weights?: {
+                            past: number;
+                            plan: number;
+                            price: number;
+                            staff: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null while the bids are sealed */
+                            bidCount: number | null;
+                            /** @description YYYY-MM-DD */
+                            bidsCloseOn: string;
+                            bidsOpened: boolean;
+                            budgetYuan: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            description: string;
+                            exceptionReason: string | null;
+                            id: string;
+                            indicators: {
+                                name: string;
+                                target: string;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            periodEnd: string;
+                            /** @description YYYY-MM-DD */
+                            periodStart: string;
+                            publicityListId: string | null;
+                            ranking: {
+                                bidId: string;
+                                priceYuan: string;
+                                rank: number;
+                                score: string;
+                                vendorName: string;
+                            }[];
+                            requiredQualifications: string[];
+                            status: string;
+                            title: string;
+                            townCode: string;
+                            weights: {
+                                past: number;
+                                plan: number;
+                                price: number;
+                                staff: number;
+                            };
+                            winnerBidId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One service need with its award (public)
+         * @description 一项服务需求及评审结果（公开） (One service need with its award (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null while the bids are sealed */
+                            bidCount: number | null;
+                            /** @description YYYY-MM-DD */
+                            bidsCloseOn: string;
+                            bidsOpened: boolean;
+                            budgetYuan: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            description: string;
+                            exceptionReason: string | null;
+                            id: string;
+                            indicators: {
+                                name: string;
+                                target: string;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            periodEnd: string;
+                            /** @description YYYY-MM-DD */
+                            periodStart: string;
+                            publicityListId: string | null;
+                            ranking: {
+                                bidId: string;
+                                priceYuan: string;
+                                rank: number;
+                                score: string;
+                                vendorName: string;
+                            }[];
+                            requiredQualifications: string[];
+                            status: string;
+                            title: string;
+                            townCode: string;
+                            weights: {
+                                past: number;
+                                plan: number;
+                                price: number;
+                                staff: number;
+                            };
+                            winnerBidId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Award to the top of the ranking and publish it for objections
+         * @description 评定中标并公示 (Award to the top of the ranking and publish it for objections) — permission: services.needs.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        publicityStartOn?: string;
+                        workingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null while the bids are sealed */
+                            bidCount: number | null;
+                            /** @description YYYY-MM-DD */
+                            bidsCloseOn: string;
+                            bidsOpened: boolean;
+                            budgetYuan: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            description: string;
+                            exceptionReason: string | null;
+                            id: string;
+                            indicators: {
+                                name: string;
+                                target: string;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            periodEnd: string;
+                            /** @description YYYY-MM-DD */
+                            periodStart: string;
+                            publicityListId: string | null;
+                            ranking: {
+                                bidId: string;
+                                priceYuan: string;
+                                rank: number;
+                                score: string;
+                                vendorName: string;
+                            }[];
+                            requiredQualifications: string[];
+                            status: string;
+                            title: string;
+                            townCode: string;
+                            weights: {
+                                past: number;
+                                plan: number;
+                                price: number;
+                                staff: number;
+                            };
+                            winnerBidId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The opened bids with reviews and ranking (sealed before the deadline)
+         * @description 开标后的投标、评分和排名（截止前密封） (The opened bids with reviews and ranking (sealed before the deadline)) — permission: services.needs.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awardable: boolean;
+                            bids: {
+                                id: string;
+                                needId: string;
+                                plan: string;
+                                priceYuan: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                team: string;
+                                vendorId: string;
+                                vendorName: string;
+                            }[];
+                            need: {
+                                /** @description null while the bids are sealed */
+                                bidCount: number | null;
+                                /** @description YYYY-MM-DD */
+                                bidsCloseOn: string;
+                                bidsOpened: boolean;
+                                budgetYuan: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                exceptionReason: string | null;
+                                id: string;
+                                indicators: {
+                                    name: string;
+                                    target: string;
+                                }[];
+                                /** @description YYYY-MM-DD */
+                                periodEnd: string;
+                                /** @description YYYY-MM-DD */
+                                periodStart: string;
+                                publicityListId: string | null;
+                                ranking: {
+                                    bidId: string;
+                                    priceYuan: string;
+                                    rank: number;
+                                    score: string;
+                                    vendorName: string;
+                                }[];
+                                requiredQualifications: string[];
+                                status: string;
+                                title: string;
+                                townCode: string;
+                                weights: {
+                                    past: number;
+                                    plan: number;
+                                    price: number;
+                                    staff: number;
+                                };
+                                winnerBidId: string | null;
+                            };
+                            reason: string;
+                            results: {
+                                bidId: string;
+                                invalidity: string | null;
+                                means: {
+                                    [key: string]: string;
+                                };
+                                pricePoints: string | null;
+                                rank: number | null;
+                                recused: number;
+                                reviewers: number;
+                                score: string | null;
+                                valid: boolean;
+                            }[];
+                            reviews: {
+                                bidId: string;
+                                conflict: boolean;
+                                conflictNote: string;
+                                past: string | null;
+                                plan: string | null;
+                                reviewerId: string;
+                                reviewerName: string;
+                                staff: string | null;
+                            }[];
+                            winnerBidId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Bid, or replace the caller's own bid, before the deadline
+         * @description 投标（截止前可修改本机构投标） (Bid, or replace the caller's own bid, before the deadline) — permission: services.bids.submit
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan: string;
+                        priceYuan: string | number;
+                        team: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            needId: string;
+                            plan: string;
+                            priceYuan: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            team: string;
+                            vendorId: string;
+                            vendorName: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/bids/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own bid on a need
+         * @description 本机构的投标 (The caller's own bid on a need) — permission: services.bids.submit
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bid: {
+                                id: string;
+                                needId: string;
+                                plan: string;
+                                priceYuan: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                team: string;
+                                vendorId: string;
+                                vendorName: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declare conflicts of interest (once)
+         * @description 声明利益冲突（一次） (Declare conflicts of interest (once)) — permission: services.panel
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conflicts: {
+                            note?: string;
+                            vendorId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            needId: string;
+                            recusedBidIds: string[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/exception": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the exception allowing fewer than 3 valid bids
+         * @description 记录不足三家的例外理由 (Record the exception allowing fewer than 3 valid bids) — permission: services.needs.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null while the bids are sealed */
+                            bidCount: number | null;
+                            /** @description YYYY-MM-DD */
+                            bidsCloseOn: string;
+                            bidsOpened: boolean;
+                            budgetYuan: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            description: string;
+                            exceptionReason: string | null;
+                            id: string;
+                            indicators: {
+                                name: string;
+                                target: string;
+                            }[];
+                            /** @description YYYY-MM-DD */
+                            periodEnd: string;
+                            /** @description YYYY-MM-DD */
+                            periodStart: string;
+                            publicityListId: string | null;
+                            ranking: {
+                                bidId: string;
+                                priceYuan: string;
+                                rank: number;
+                                score: string;
+                                vendorName: string;
+                            }[];
+                            requiredQualifications: string[];
+                            status: string;
+                            title: string;
+                            townCode: string;
+                            weights: {
+                                past: number;
+                                plan: number;
+                                price: number;
+                                staff: number;
+                            };
+                            winnerBidId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Panel view: the bidding vendors to declare on, then the bids not recused from
+         * @description 评审：声明利益冲突后查看未回避的投标 (Panel view: the bidding vendors to declare on, then the bids not recused from) — permission: services.panel
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bids: {
+                                id: string;
+                                needId: string;
+                                plan: string;
+                                priceYuan: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                team: string;
+                                vendorId: string;
+                                vendorName: string;
+                            }[];
+                            declared: boolean;
+                            myReviews: {
+                                bidId: string;
+                                conflict: boolean;
+                                conflictNote: string;
+                                past: string | null;
+                                plan: string | null;
+                                reviewerId: string;
+                                reviewerName: string;
+                                staff: string | null;
+                            }[];
+                            need: {
+                                /** @description null while the bids are sealed */
+                                bidCount: number | null;
+                                /** @description YYYY-MM-DD */
+                                bidsCloseOn: string;
+                                bidsOpened: boolean;
+                                budgetYuan: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                exceptionReason: string | null;
+                                id: string;
+                                indicators: {
+                                    name: string;
+                                    target: string;
+                                }[];
+                                /** @description YYYY-MM-DD */
+                                periodEnd: string;
+                                /** @description YYYY-MM-DD */
+                                periodStart: string;
+                                publicityListId: string | null;
+                                ranking: {
+                                    bidId: string;
+                                    priceYuan: string;
+                                    rank: number;
+                                    score: string;
+                                    vendorName: string;
+                                }[];
+                                requiredQualifications: string[];
+                                status: string;
+                                title: string;
+                                townCode: string;
+                                weights: {
+                                    past: number;
+                                    plan: number;
+                                    price: number;
+                                    staff: number;
+                                };
+                                winnerBidId: string | null;
+                            };
+                            recusedBidIds: string[];
+                            vendors: {
+                                vendorId: string;
+                                vendorName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/needs/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score a bid per criterion
+         * @description 按评分项评分 (Score a bid per criterion) — permission: services.panel
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bidId: string;
+                        /** @description 0–100, at most 2 decimals */
+                        past: number;
+                        /** @description 0–100, at most 2 decimals */
+                        plan: number;
+                        /** @description 0–100, at most 2 decimals */
+                        staff: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidId: string;
+                            conflict: boolean;
+                            conflictNote: string;
+                            past: string | null;
+                            plan: string | null;
+                            reviewerId: string;
+                            reviewerName: string;
+                            staff: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vendors with their requirements and checks
+         * @description 服务机构及资质审核 (Vendors with their requirements and checks) — permission: services.vendors.review
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                creditCode: string;
+                                /** @description the qualification ends within 30 days */
+                                expiresSoon: boolean;
+                                id: string;
+                                legalRepresentative: string;
+                                name: string;
+                                qualifications: string[];
+                                qualified: boolean;
+                                /** @description YYYY-MM-DD */
+                                qualifiedOn: string | null;
+                                /** @description YYYY-MM-DD */
+                                qualifiedUntil: string | null;
+                                requirements: {
+                                    /** @description YYYY-MM-DD */
+                                    checkedOn: string | null;
+                                    checkNote: string;
+                                    fileId: string | null;
+                                    label: string;
+                                    passed: boolean | null;
+                                    requirement: string;
+                                }[];
+                                townCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register the caller's organisation as a vendor
+         * @description 登记服务机构 (Register the caller's organisation as a vendor) — permission: services.vendors.register
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        creditCode: string;
+                        legalRepresentative: string;
+                        name: string;
+                        townCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string;
+                            /** @description the qualification ends within 30 days */
+                            expiresSoon: boolean;
+                            id: string;
+                            legalRepresentative: string;
+                            name: string;
+                            qualifications: string[];
+                            qualified: boolean;
+                            /** @description YYYY-MM-DD */
+                            qualifiedOn: string | null;
+                            /** @description YYYY-MM-DD */
+                            qualifiedUntil: string | null;
+                            requirements: {
+                                /** @description YYYY-MM-DD */
+                                checkedOn: string | null;
+                                checkNote: string;
+                                fileId: string | null;
+                                label: string;
+                                passed: boolean | null;
+                                requirement: string;
+                            }[];
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check one requirement
+         * @description 审核一项资质要求 (Check one requirement) — permission: services.vendors.review
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        passed: boolean;
+                        requirement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string;
+                            /** @description the qualification ends within 30 days */
+                            expiresSoon: boolean;
+                            id: string;
+                            legalRepresentative: string;
+                            name: string;
+                            qualifications: string[];
+                            qualified: boolean;
+                            /** @description YYYY-MM-DD */
+                            qualifiedOn: string | null;
+                            /** @description YYYY-MM-DD */
+                            qualifiedUntil: string | null;
+                            requirements: {
+                                /** @description YYYY-MM-DD */
+                                checkedOn: string | null;
+                                checkNote: string;
+                                fileId: string | null;
+                                label: string;
+                                passed: boolean | null;
+                                requirement: string;
+                            }[];
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach the document of one requirement
+         * @description 提交一项资质材料 (Attach the document of one requirement) — permission: services.vendors.register
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileId: string;
+                        requirement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string;
+                            /** @description the qualification ends within 30 days */
+                            expiresSoon: boolean;
+                            id: string;
+                            legalRepresentative: string;
+                            name: string;
+                            qualifications: string[];
+                            qualified: boolean;
+                            /** @description YYYY-MM-DD */
+                            qualifiedOn: string | null;
+                            /** @description YYYY-MM-DD */
+                            qualifiedUntil: string | null;
+                            requirements: {
+                                /** @description YYYY-MM-DD */
+                                checkedOn: string | null;
+                                checkNote: string;
+                                fileId: string | null;
+                                label: string;
+                                passed: boolean | null;
+                                requirement: string;
+                            }[];
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors/{id}/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant qualification with an expiry
+         * @description 授予资质及有效期 (Grant qualification with an expiry) — permission: services.vendors.review
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: string[];
+                        /** Format: date */
+                        until: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            creditCode: string;
+                            /** @description the qualification ends within 30 days */
+                            expiresSoon: boolean;
+                            id: string;
+                            legalRepresentative: string;
+                            name: string;
+                            qualifications: string[];
+                            qualified: boolean;
+                            /** @description YYYY-MM-DD */
+                            qualifiedOn: string | null;
+                            /** @description YYYY-MM-DD */
+                            qualifiedUntil: string | null;
+                            requirements: {
+                                /** @description YYYY-MM-DD */
+                                checkedOn: string | null;
+                                checkNote: string;
+                                fileId: string | null;
+                                label: string;
+                                passed: boolean | null;
+                                requirement: string;
+                            }[];
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Qualifications ending within 30 days
+         * @description 30天内到期的资质 (Qualifications ending within 30 days) — permission: services.vendors.review
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                creditCode: string;
+                                /** @description the qualification ends within 30 days */
+                                expiresSoon: boolean;
+                                id: string;
+                                legalRepresentative: string;
+                                name: string;
+                                qualifications: string[];
+                                qualified: boolean;
+                                /** @description YYYY-MM-DD */
+                                qualifiedOn: string | null;
+                                /** @description YYYY-MM-DD */
+                                qualifiedUntil: string | null;
+                                requirements: {
+                                    /** @description YYYY-MM-DD */
+                                    checkedOn: string | null;
+                                    checkNote: string;
+                                    fileId: string | null;
+                                    label: string;
+                                    passed: boolean | null;
+                                    requirement: string;
+                                }[];
+                                townCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own vendor record
+         * @description 本机构登记信息 (The caller's own vendor record) — permission: services.vendors.register
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vendor: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                creditCode: string;
+                                /** @description the qualification ends within 30 days */
+                                expiresSoon: boolean;
+                                id: string;
+                                legalRepresentative: string;
+                                name: string;
+                                qualifications: string[];
+                                qualified: boolean;
+                                /** @description YYYY-MM-DD */
+                                qualifiedOn: string | null;
+                                /** @description YYYY-MM-DD */
+                                qualifiedUntil: string | null;
+                                requirements: {
+                                    /** @description YYYY-MM-DD */
+                                    checkedOn: string | null;
+                                    checkNote: string;
+                                    fileId: string | null;
+                                    label: string;
+                                    passed: boolean | null;
+                                    requirement: string;
+                                }[];
+                                townCode: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/vendors/qualified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The qualified vendors (public)
+         * @description 合格服务机构名录（公开） (The qualified vendors (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                qualifications: string[];
+                                /** @description YYYY-MM-DD */
+                                qualifiedUntil: string;
+                                townCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
