@@ -7784,22 +7784,28 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * Export the bank file as CSV or XLSX (audited)
-         * @description 导出银行代发文件（CSV 或 XLSX，记入审计） (Export the bank file as CSV or XLSX (audited)) — permission: assistance.payroll.run
+         * Export the bank file as CSV or XLSX (records the export and audits it, hence a POST)
+         * @description 导出银行代发文件（CSV 或 XLSX，记录导出并记入审计；因此是 POST） (Export the bank file as CSV or XLSX (records the export and audits it, hence a POST)) — permission: assistance.payroll.run
          */
-        get: {
+        post: {
             parameters: {
-                query?: {
-                    format?: "csv" | "xlsx";
-                };
+                query?: never;
                 header?: never;
                 path: {
                     month: string;
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        format?: "csv" | "xlsx";
+                    };
+                };
+            };
             responses: {
                 /** @description Every error answer */
                 "4XX": {
@@ -7969,10 +7975,36 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9725,8 +9757,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Sign in (rate limited; locked after repeated failures)
-         * @description 登录（限速；多次失败后锁定） (Sign in (rate limited; locked after repeated failures)) — permission: public
+         * Sign in (rate limited per address; paused for a username after repeated failures from one address)
+         * @description 登录（按地址限速；同一地址对同一用户名多次失败后暂停） (Sign in (rate limited per address; paused for a username after repeated failures from one address)) — permission: public
          */
         post: {
             parameters: {
