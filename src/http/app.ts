@@ -68,8 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   app.addHook("onSend", async (request, reply, payload) => {
-    if (request.protocol === "https")
-      reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
     // Answers of signed-in callers and of every non-public route may hold personal data: no cache may keep them.
     const config = request.routeOptions.config as { permission?: string } | undefined;
     const personal = request.actor !== null || (config?.permission !== undefined && config.permission !== "public");
