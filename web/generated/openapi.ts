@@ -75,6 +75,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -99,6 +100,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -153,6 +155,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -169,7 +172,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -177,7 +180,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -193,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -201,7 +208,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -256,6 +267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -280,6 +292,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -329,6 +342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -345,7 +359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -353,7 +367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -369,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -377,7 +395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -393,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -401,7 +423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -477,6 +503,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -501,6 +528,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -550,6 +578,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -566,7 +595,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -574,7 +603,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -590,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -598,7 +631,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -614,7 +651,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -622,7 +659,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -638,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -646,7 +687,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -696,6 +741,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -720,6 +766,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -758,6 +805,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -774,7 +822,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +830,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -798,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -806,7 +858,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -867,6 +923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -891,6 +948,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -948,6 +1006,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -964,7 +1023,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -972,7 +1031,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -988,7 +1051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -996,7 +1059,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1059,6 +1126,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1083,6 +1151,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1144,7 +1213,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1181,10 +1256,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1204,6 +1281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1220,7 +1298,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1228,7 +1306,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1244,7 +1326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1252,7 +1334,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1268,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1276,7 +1362,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1330,6 +1420,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1354,6 +1445,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1415,7 +1507,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1452,10 +1550,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1475,6 +1575,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1491,7 +1592,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1499,7 +1600,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1515,7 +1620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1523,7 +1628,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1539,7 +1648,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,7 +1656,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1622,6 +1735,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1646,6 +1760,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1707,7 +1822,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1744,10 +1865,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1767,6 +1890,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1783,7 +1907,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1791,7 +1915,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1807,7 +1935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1815,7 +1943,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1831,7 +1963,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1839,7 +1971,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1855,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1999,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1928,6 +2068,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1952,6 +2093,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2013,7 +2155,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2050,10 +2198,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2073,6 +2223,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2089,7 +2240,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2097,7 +2248,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2113,7 +2268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2121,7 +2276,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2137,7 +2296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2145,7 +2304,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2161,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2169,7 +2332,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2235,6 +2402,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2259,6 +2427,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2320,7 +2489,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2357,10 +2532,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2380,6 +2557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2396,7 +2574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,7 +2582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2420,7 +2602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2428,7 +2610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2444,7 +2630,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2452,7 +2638,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2468,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2476,7 +2666,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2544,6 +2738,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2568,6 +2763,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2629,7 +2825,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2666,10 +2868,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2689,6 +2893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2705,7 +2910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2713,7 +2918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2729,7 +2938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2737,7 +2946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2753,7 +2966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2761,7 +2974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2777,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2785,7 +3002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2851,6 +3072,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2875,6 +3097,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2936,7 +3159,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2973,10 +3202,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2996,6 +3227,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3012,7 +3244,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3020,7 +3252,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3036,7 +3272,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3044,7 +3280,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3060,7 +3300,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3068,7 +3308,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3084,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3092,7 +3336,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3158,6 +3406,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3182,6 +3431,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3243,7 +3493,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3280,10 +3536,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3303,6 +3561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3319,7 +3578,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3327,7 +3586,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3343,7 +3606,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3351,7 +3614,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3367,7 +3634,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3375,7 +3642,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3391,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,7 +3670,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3465,6 +3740,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3489,6 +3765,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3550,7 +3827,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3587,10 +3870,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3610,6 +3895,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3626,7 +3912,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3634,7 +3920,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3650,7 +3940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3658,7 +3948,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3674,7 +3968,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3682,7 +3976,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3698,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3706,7 +4004,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3786,6 +4088,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3810,6 +4113,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3871,7 +4175,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3908,10 +4218,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3931,6 +4243,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3947,7 +4260,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3955,7 +4268,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3971,7 +4288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3979,7 +4296,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3995,7 +4316,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4003,7 +4324,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4019,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4027,7 +4352,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4090,6 +4419,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4114,6 +4444,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4175,7 +4506,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4212,10 +4549,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4235,6 +4574,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4251,7 +4591,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4259,7 +4599,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4275,7 +4619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4283,7 +4627,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4299,7 +4647,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4307,7 +4655,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4323,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4331,7 +4683,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4396,6 +4752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4420,6 +4777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4481,7 +4839,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4518,10 +4882,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4541,6 +4907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4557,7 +4924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4565,7 +4932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4581,7 +4952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4589,7 +4960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4605,7 +4980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4613,7 +4988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4629,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4637,7 +5016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4701,6 +5084,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4725,6 +5109,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4786,7 +5171,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4823,10 +5214,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4846,6 +5239,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4862,7 +5256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4870,7 +5264,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4886,7 +5284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4894,7 +5292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4910,7 +5312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4918,7 +5320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4934,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4942,7 +5348,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5007,6 +5417,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5031,6 +5442,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5092,7 +5504,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5129,10 +5547,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5152,6 +5572,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5168,7 +5589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5176,7 +5597,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5192,7 +5617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5200,7 +5625,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5216,7 +5645,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5224,7 +5653,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5240,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5248,7 +5681,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5310,6 +5747,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5334,6 +5772,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5395,7 +5834,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5432,10 +5877,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5455,6 +5902,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5471,7 +5919,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5479,7 +5927,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5495,7 +5947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5503,7 +5955,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5519,7 +5975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5527,7 +5983,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5543,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5551,7 +6011,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5603,6 +6067,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5627,6 +6092,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5681,6 +6147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5697,7 +6164,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5705,7 +6172,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5721,7 +6192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5729,7 +6200,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5796,6 +6271,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5820,6 +6296,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5864,6 +6341,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5880,7 +6358,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5888,7 +6366,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5904,7 +6386,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5912,7 +6394,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5928,7 +6414,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5936,7 +6422,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5952,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5960,7 +6450,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6013,6 +6507,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6037,6 +6532,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6099,7 +6595,13 @@ export type paths = {
                                         reference?: string;
                                         rule: string;
                                     }[];
-                                    steps: unknown[];
+                                    steps: {
+                                        en: string;
+                                        key: string;
+                                        reference?: string;
+                                        value: string | number | boolean | (never | null);
+                                        zh: string;
+                                    }[];
                                     /** @description yuan with two decimals, e.g. 1234.50 */
                                     supplementYuan: string;
                                     /** @description yuan with two decimals, e.g. 1234.50 */
@@ -6136,10 +6638,12 @@ export type paths = {
                                     /** Format: date-time */
                                     createdAt: string;
                                     /** @description what the step recorded (its shape depends on the kind) */
-                                    details: unknown;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
                                     fileIds: string[];
                                     /** @description the event's id */
-                                    id: unknown;
+                                    id: string;
                                     kind: string;
                                     /** Format: date */
                                     onDate: string;
@@ -6160,6 +6664,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6176,7 +6681,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6184,7 +6689,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6200,7 +6709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6208,7 +6717,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6262,6 +6775,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6286,6 +6800,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6366,6 +6881,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6382,7 +6898,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6390,7 +6906,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6406,7 +6926,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6414,7 +6934,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6460,6 +6984,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6484,6 +7009,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6618,6 +7144,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6634,7 +7161,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6642,7 +7169,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6658,7 +7189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6666,7 +7197,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6682,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6690,7 +7225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6744,6 +7283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6768,6 +7308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6846,6 +7387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6862,7 +7404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6870,7 +7412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6886,7 +7432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6894,7 +7440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6910,7 +7460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6918,7 +7468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6982,6 +7536,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7006,6 +7561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7084,6 +7640,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7100,7 +7657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7108,7 +7665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7124,7 +7685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7132,7 +7693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7148,7 +7713,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7721,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7172,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7180,7 +7749,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7236,6 +7809,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7260,6 +7834,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7293,6 +7868,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7309,7 +7885,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7317,7 +7893,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7333,7 +7913,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7341,7 +7921,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7357,7 +7941,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7365,7 +7949,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7430,6 +8018,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7454,6 +8043,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7492,6 +8082,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7508,7 +8099,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7516,7 +8107,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7532,7 +8127,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7540,7 +8135,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7556,7 +8155,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7564,7 +8163,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7580,7 +8183,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7588,7 +8191,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7646,6 +8253,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7670,6 +8278,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7727,6 +8336,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7743,7 +8353,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7751,7 +8361,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7767,7 +8381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7775,7 +8389,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7791,7 +8409,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7799,7 +8417,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7853,6 +8475,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7877,6 +8500,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7901,16 +8525,46 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
-                                /** @description the basis of the proposal */
-                                basis: unknown;
+                                /** @description the basis of the proposal: the previous and computed standard (fen per month) */
+                                basis: {
+                                    computedFen: number;
+                                    perCapitaConsumptionYuan: string;
+                                    previousFen: number;
+                                    reference?: string;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 decisionReason: string | null;
                                 /** @description YYYY-MM */
                                 effectiveFrom: string;
                                 id: string;
-                                /** @description the simulation of the proposal's effect, or null */
-                                simulation: unknown;
+                                /** @description the simulation of the proposal's effect on the caseload (amounts in fen per month) */
+                                simulation: {
+                                    affected: number;
+                                    baselineCostFen: number;
+                                    byTown: {
+                                        affected: number;
+                                        baselineCostFen: number;
+                                        differenceFen: number;
+                                        draftCostFen: number;
+                                        gainers: number;
+                                        households: number;
+                                        losers: number;
+                                        newlyEligible: number;
+                                        noLongerEligible: number;
+                                        town: string;
+                                    }[];
+                                    differenceFen: number;
+                                    draftCostFen: number;
+                                    gainers: number;
+                                    households: number;
+                                    invalid: unknown[];
+                                    losers: number;
+                                    /** @description YYYY-MM */
+                                    month: string;
+                                    newlyEligible: number;
+                                    noLongerEligible: number;
+                                } | null;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 standardYuan: string;
                                 status: string;
@@ -7929,6 +8583,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7945,7 +8600,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7953,7 +8608,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7969,7 +8628,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7977,7 +8636,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8026,6 +8689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8050,6 +8714,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8085,6 +8750,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8101,7 +8767,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8109,7 +8775,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8125,7 +8795,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8133,7 +8803,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8149,7 +8823,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8831,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8221,6 +8899,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8245,6 +8924,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8280,6 +8960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8296,7 +8977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8304,7 +8985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8320,7 +9005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8328,7 +9013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8344,7 +9033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8352,7 +9041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8368,7 +9061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8376,7 +9069,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8438,6 +9135,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8462,6 +9160,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8497,6 +9196,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8513,7 +9213,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8521,7 +9221,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8537,7 +9241,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8545,7 +9249,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8561,7 +9269,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8569,7 +9277,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8585,7 +9297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8593,7 +9305,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8652,6 +9368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8676,6 +9393,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8732,6 +9450,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8748,7 +9467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8756,7 +9475,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8772,7 +9495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8780,7 +9503,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8834,6 +9561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8858,6 +9586,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8903,6 +9632,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8919,7 +9649,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8927,7 +9657,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8943,7 +9677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8951,7 +9685,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9014,6 +9752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9038,6 +9777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9087,6 +9827,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9103,7 +9844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9111,7 +9852,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9127,7 +9872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9135,7 +9880,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9151,7 +9900,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 423: account_locked */
                 423: {
                     headers: {
                         [name: string]: unknown;
@@ -9159,7 +9908,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 423
+                                 * @enum {string}
+                                 */
+                                code: "account_locked";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9175,7 +9928,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9183,7 +9936,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9237,6 +9994,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9261,6 +10019,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9296,6 +10055,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9312,7 +10072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9320,7 +10080,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9336,7 +10100,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9344,7 +10108,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9360,7 +10128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9368,7 +10136,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9420,6 +10192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9444,6 +10217,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9493,6 +10267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9509,7 +10284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9517,7 +10292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9533,7 +10312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9541,7 +10320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9595,6 +10378,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9619,6 +10403,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9669,6 +10454,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9685,7 +10471,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9693,7 +10479,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9709,7 +10499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9717,7 +10507,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9771,6 +10565,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9795,6 +10590,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9837,6 +10633,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9891,6 +10688,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9915,6 +10713,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9953,6 +10752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10011,6 +10811,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10035,6 +10836,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10077,6 +10879,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10093,7 +10896,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10101,7 +10904,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10117,7 +10924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10125,7 +10932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10141,7 +10952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10149,7 +10960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10165,7 +10980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 413: body_too_large, file_too_large */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10173,7 +10988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 413
+                                 * @enum {string}
+                                 */
+                                code: "body_too_large" | "file_too_large";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10189,7 +11008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 415: unsupported_media_type */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -10197,7 +11016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 415
+                                 * @enum {string}
+                                 */
+                                code: "unsupported_media_type";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10251,6 +11074,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10275,6 +11099,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10317,6 +11142,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10333,7 +11159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10341,7 +11167,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10357,7 +11187,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10365,7 +11195,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10381,7 +11215,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10389,7 +11223,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10445,6 +11283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10469,6 +11308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10502,6 +11342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10518,7 +11359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10526,7 +11367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10542,7 +11387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10550,7 +11395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10566,7 +11415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10574,7 +11423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10632,6 +11485,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10656,6 +11510,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10702,6 +11557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10718,7 +11574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10726,7 +11582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10742,7 +11602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10750,7 +11610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10801,6 +11665,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10825,6 +11690,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10877,6 +11743,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10893,7 +11760,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10901,7 +11768,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10917,7 +11788,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10925,7 +11796,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10941,7 +11816,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10949,7 +11824,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11003,6 +11882,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11027,6 +11907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11079,6 +11960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11095,7 +11977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11103,7 +11985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11119,7 +12005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11127,7 +12013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11143,7 +12033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11151,7 +12041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11208,6 +12102,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11232,6 +12127,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11284,6 +12180,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11300,7 +12197,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11308,7 +12205,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11324,7 +12225,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11332,7 +12233,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11348,7 +12253,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11356,7 +12261,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11372,7 +12281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11380,7 +12289,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11430,6 +12343,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11454,6 +12368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11498,6 +12413,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11514,7 +12430,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11522,7 +12438,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11538,7 +12458,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11546,7 +12466,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11562,7 +12486,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11570,7 +12494,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11638,6 +12566,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11662,6 +12591,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11714,6 +12644,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11730,7 +12661,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11738,7 +12669,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11754,7 +12689,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11762,7 +12697,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11778,7 +12717,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11786,7 +12725,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11802,7 +12745,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11810,7 +12753,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11868,6 +12815,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11892,6 +12840,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11944,6 +12893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11960,7 +12910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11968,7 +12918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11984,7 +12938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11992,7 +12946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12008,7 +12966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12016,7 +12974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12032,7 +12994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12040,7 +13002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12095,6 +13061,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12119,6 +13086,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12181,6 +13149,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12197,7 +13166,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12205,7 +13174,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12221,7 +13194,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12229,7 +13202,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12278,6 +13255,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12302,6 +13280,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12408,6 +13387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12424,7 +13404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12432,7 +13412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12448,7 +13432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12456,7 +13440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12472,7 +13460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12480,7 +13468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12534,6 +13526,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12558,6 +13551,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12618,6 +13612,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12634,7 +13629,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12642,7 +13637,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12658,7 +13657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12666,7 +13665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12682,7 +13685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12690,7 +13693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12744,6 +13751,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12768,6 +13776,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12841,6 +13850,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12857,7 +13867,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12865,7 +13875,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12881,7 +13895,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12889,7 +13903,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12947,6 +13965,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12971,6 +13990,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13022,6 +14042,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13038,7 +14059,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13046,7 +14067,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13062,7 +14087,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13070,7 +14095,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13121,6 +14150,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13145,6 +14175,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13191,6 +14222,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13207,7 +14239,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13215,7 +14247,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13231,7 +14267,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13239,7 +14275,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13255,7 +14295,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13263,7 +14303,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13317,6 +14361,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13341,6 +14386,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13387,6 +14433,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13403,7 +14450,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13411,7 +14458,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13427,7 +14478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13435,7 +14486,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13451,7 +14506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13459,7 +14514,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13516,6 +14575,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13540,6 +14600,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13586,6 +14647,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13602,7 +14664,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13610,7 +14672,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13626,7 +14692,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13634,7 +14700,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13650,7 +14720,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13658,7 +14728,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13674,7 +14748,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13682,7 +14756,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14895,6 +15973,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14919,6 +15998,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14967,6 +16047,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15020,6 +16101,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15044,6 +16126,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15090,6 +16173,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15106,7 +16190,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15114,7 +16198,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15130,7 +16218,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15138,7 +16226,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15154,7 +16246,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15162,7 +16254,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15216,6 +16312,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15240,6 +16337,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15286,6 +16384,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15302,7 +16401,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15310,7 +16409,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17706,6 +18809,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17730,6 +18834,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17781,6 +18886,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17797,7 +18903,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17805,7 +18911,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17821,7 +18931,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17829,7 +18939,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17882,6 +18996,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17906,6 +19021,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17957,6 +19073,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17973,7 +19090,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17981,7 +19098,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17997,7 +19118,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18005,7 +19126,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18021,7 +19146,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18029,7 +19154,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18083,6 +19212,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18107,6 +19237,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18158,6 +19289,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18174,7 +19306,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18182,7 +19314,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18198,7 +19334,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18206,7 +19342,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18222,7 +19362,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18230,7 +19370,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18290,6 +19434,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18314,6 +19459,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18365,6 +19511,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18381,7 +19528,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18389,7 +19536,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18405,7 +19556,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18413,7 +19564,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18429,7 +19584,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18437,7 +19592,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18453,7 +19612,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18461,7 +19620,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18511,6 +19674,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18535,6 +19699,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18579,6 +19744,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18595,7 +19761,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18603,7 +19769,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18619,7 +19789,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18627,7 +19797,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18643,7 +19817,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18651,7 +19825,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18735,6 +19913,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18759,6 +19938,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18818,6 +19998,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18834,7 +20015,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18842,7 +20023,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18858,7 +20043,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18866,7 +20051,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18882,7 +20071,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18890,7 +20079,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18944,6 +20137,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18968,6 +20162,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19054,6 +20249,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19070,7 +20266,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19078,7 +20274,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19094,7 +20294,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19102,7 +20302,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19118,7 +20322,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19126,7 +20330,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19182,6 +20390,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19206,6 +20415,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19239,6 +20449,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19255,7 +20466,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19263,7 +20474,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19279,7 +20494,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19287,7 +20502,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19303,7 +20522,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19311,7 +20530,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19369,6 +20592,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19393,6 +20617,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19452,6 +20677,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19468,7 +20694,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19476,7 +20702,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19492,7 +20722,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19500,7 +20730,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19516,7 +20750,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19524,7 +20758,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19540,7 +20778,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19548,7 +20786,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19600,6 +20842,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19624,6 +20867,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19671,6 +20915,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19687,7 +20932,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19695,7 +20940,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19711,7 +20960,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19719,7 +20968,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19770,6 +21023,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19794,6 +21048,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19839,6 +21094,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19855,7 +21111,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19863,7 +21119,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19879,7 +21139,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19887,7 +21147,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19903,7 +21167,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19911,7 +21175,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19965,6 +21233,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19989,6 +21258,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20041,6 +21311,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20057,7 +21328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20065,7 +21336,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20081,7 +21356,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20089,7 +21364,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20105,7 +21384,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20113,7 +21392,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20162,6 +21445,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20186,6 +21470,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20221,6 +21506,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20237,7 +21523,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20245,7 +21531,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20261,7 +21551,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20269,7 +21559,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20285,7 +21579,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20293,7 +21587,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20309,7 +21607,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20317,7 +21615,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20371,6 +21673,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20395,6 +21698,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20441,6 +21745,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20457,7 +21762,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20465,7 +21770,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20481,7 +21790,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20489,7 +21798,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20505,7 +21818,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20513,7 +21826,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20555,6 +21872,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20579,6 +21897,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20666,6 +21985,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20682,7 +22002,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20690,7 +22010,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20706,7 +22030,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20714,7 +22038,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20730,7 +22058,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20738,7 +22066,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20754,7 +22086,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20762,7 +22094,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20831,6 +22167,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20855,6 +22192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20890,6 +22228,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20906,7 +22245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20914,7 +22253,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20930,7 +22273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20938,7 +22281,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20954,7 +22301,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20962,7 +22309,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20978,7 +22329,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20986,7 +22337,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21050,6 +22405,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21074,6 +22430,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21114,6 +22471,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21130,7 +22488,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21138,7 +22496,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21154,7 +22516,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21162,7 +22524,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21178,7 +22544,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21186,7 +22552,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21240,6 +22610,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21264,6 +22635,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21313,6 +22685,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21329,7 +22702,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21337,7 +22710,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21353,7 +22730,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21361,7 +22738,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21377,7 +22758,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21385,7 +22766,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21434,6 +22819,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21458,6 +22844,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21507,6 +22894,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21523,7 +22911,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21531,7 +22919,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21547,7 +22939,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21555,7 +22947,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21571,7 +22967,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21579,7 +22975,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21633,6 +23033,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21657,6 +23058,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21790,6 +23192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21806,7 +23209,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21814,7 +23217,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21830,7 +23237,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21838,7 +23245,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21854,7 +23265,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21862,7 +23273,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21928,6 +23343,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21952,6 +23368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22007,6 +23424,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22023,7 +23441,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22031,7 +23449,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22047,7 +23469,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22055,7 +23477,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22071,7 +23497,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22079,7 +23505,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22095,7 +23525,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22103,7 +23533,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22166,6 +23600,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22190,6 +23625,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22239,6 +23675,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22255,7 +23692,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22263,7 +23700,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22279,7 +23720,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22287,7 +23728,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22303,7 +23748,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22311,7 +23756,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22327,7 +23776,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22335,7 +23784,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22391,6 +23844,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22415,6 +23869,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22470,6 +23925,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22486,7 +23942,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22494,7 +23950,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22510,7 +23970,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22518,7 +23978,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22534,7 +23998,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22542,7 +24006,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22558,7 +24026,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22566,7 +24034,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22630,6 +24102,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22654,6 +24127,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22709,6 +24183,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22725,7 +24200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22733,7 +24208,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22749,7 +24228,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22757,7 +24236,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22773,7 +24256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22781,7 +24264,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22797,7 +24284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22805,7 +24292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22861,6 +24352,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22885,6 +24377,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22940,6 +24433,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22956,7 +24450,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22964,7 +24458,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22980,7 +24478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22988,7 +24486,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23004,7 +24506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23012,7 +24514,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23028,7 +24534,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23036,7 +24542,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23088,6 +24598,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23112,6 +24623,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23245,6 +24757,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23261,7 +24774,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23269,7 +24782,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23285,7 +24802,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23293,7 +24810,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23352,6 +24873,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23376,6 +24898,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23463,6 +24986,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23479,7 +25003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23487,7 +25011,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23503,7 +25031,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23511,7 +25039,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23527,7 +25059,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23535,7 +25067,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23593,6 +25129,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23617,6 +25154,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23704,6 +25242,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23720,7 +25259,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23728,7 +25267,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23744,7 +25287,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23752,7 +25295,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23768,7 +25315,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23776,7 +25323,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23792,7 +25343,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23800,7 +25351,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23856,6 +25411,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23880,6 +25436,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23967,6 +25524,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23983,7 +25541,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23991,7 +25549,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24007,7 +25569,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24015,7 +25577,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24031,7 +25597,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24039,7 +25605,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24055,7 +25625,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24063,7 +25633,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24115,6 +25689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24139,6 +25714,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24228,6 +25804,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24244,7 +25821,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24252,7 +25829,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24268,7 +25849,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24276,7 +25857,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24330,6 +25915,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24354,6 +25940,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24443,6 +26030,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24459,7 +26047,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24467,7 +26055,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24483,7 +26075,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24491,7 +26083,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24545,6 +26141,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24569,6 +26166,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24615,6 +26213,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24682,6 +26281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24706,6 +26306,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24771,6 +26372,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24787,7 +26389,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24795,7 +26397,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24811,7 +26417,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -24819,7 +26425,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24874,6 +26484,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24898,6 +26509,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24952,6 +26564,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25008,6 +26621,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25032,6 +26646,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25084,6 +26699,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25100,7 +26716,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25108,7 +26724,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25164,6 +26784,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25188,6 +26809,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25239,6 +26861,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25255,7 +26878,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25263,7 +26886,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25323,6 +26950,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25347,6 +26975,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25394,6 +27023,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25410,7 +27040,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25418,7 +27048,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25475,6 +27109,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25499,6 +27134,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25532,6 +27168,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25548,7 +27185,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25556,7 +27193,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25612,6 +27253,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25636,6 +27278,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25682,6 +27325,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25698,7 +27342,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25706,7 +27350,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25764,6 +27412,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25788,6 +27437,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25840,6 +27490,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25856,7 +27507,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25864,7 +27515,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25880,7 +27535,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25888,7 +27543,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25904,7 +27563,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25912,7 +27571,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25928,7 +27591,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25936,7 +27599,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26002,6 +27669,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26026,6 +27694,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26085,6 +27754,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26101,7 +27771,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26109,7 +27779,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26125,7 +27799,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26133,7 +27807,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26149,7 +27827,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26157,7 +27835,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26173,7 +27855,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26181,7 +27863,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26237,6 +27923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26261,6 +27948,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26322,6 +28010,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26338,7 +28027,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26346,7 +28035,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26362,7 +28055,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26370,7 +28063,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26426,6 +28123,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26450,6 +28148,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26509,6 +28208,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26525,7 +28225,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26533,7 +28233,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26549,7 +28253,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26557,7 +28261,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26573,7 +28281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26581,7 +28289,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26646,6 +28358,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26670,6 +28383,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26729,6 +28443,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26745,7 +28460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26753,7 +28468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26769,7 +28488,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26777,7 +28496,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26793,7 +28516,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26801,7 +28524,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26817,7 +28544,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26825,7 +28552,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26887,6 +28618,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26911,6 +28643,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26970,6 +28703,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26986,7 +28720,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26994,7 +28728,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27010,7 +28748,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27018,7 +28756,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27034,7 +28776,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -27042,7 +28784,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27058,7 +28804,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27066,7 +28812,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27118,6 +28868,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27142,6 +28893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27181,6 +28933,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27237,6 +28990,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27261,6 +29015,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27299,6 +29054,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27315,7 +29071,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -27323,7 +29079,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
