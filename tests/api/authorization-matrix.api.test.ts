@@ -73,6 +73,12 @@ const matrix: Record<string, readonly Role[]> = {
   "points.programme.read": ["programme_admin", "auditor"],
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
+  "coordination.inbox": ["clerk", "verifier", "programme_admin"],
+  "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.cases.manage": ["programme_admin"],
+  "coordination.tasks.complete": ["programme_admin", "verifier"],
+  "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.meetings.manage": ["programme_admin"],
   "participation.campaigns.manage": ["programme_admin"],
   "participation.organisers.manage": ["programme_admin"],
   "participation.organise": ["organiser"],
@@ -144,6 +150,10 @@ const candidates: Record<
       db,
       sql`(select id from volunteer_ledger where activity_id is not null and reverses_entry_id is null limit 1) union (select id from volunteer_ledger where import_id is not null limit 1)`,
     ),
+  jointCase: (db) => ids(db, sql`select id from coordination_cases order by number limit 3`),
+  jointTask: (db) =>
+    ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
+  jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
   campaign: async (db) =>
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
