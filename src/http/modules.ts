@@ -2,6 +2,7 @@ import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
+import { coordinationModule } from "../modules/coordination/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
@@ -20,5 +21,15 @@ const serviceModules: readonly ModuleManifest[] = [
   servicesModule,
 ];
 
+/**
+ * The modules that read across the service modules through their manifests (deadline sources, open data,
+ * indicators): a service module added above joins them by declaring those, nothing here changes.
+ */
+const crossModules: readonly ModuleManifest[] = [coordinationModule(serviceModules)];
+
 /** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */
-export const modules: readonly ModuleManifest[] = [...serviceModules, jobsModule(serviceModules)];
+export const modules: readonly ModuleManifest[] = [
+  ...serviceModules,
+  ...crossModules,
+  jobsModule([...serviceModules, ...crossModules]),
+];

@@ -44,6 +44,10 @@ export const problemStatuses = {
   not_awardable: 409,
   recused: 403,
   vendor_not_qualified: 403,
+  case_closed: 409,
+  tasks_open: 409,
+  task_done: 409,
+  meeting_recorded: 409,
   // other statuses
   body_too_large: 413,
   file_too_large: 413,

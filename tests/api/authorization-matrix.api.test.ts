@@ -73,6 +73,12 @@ const matrix: Record<string, readonly Role[]> = {
   "points.programme.read": ["programme_admin", "auditor"],
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
+  "coordination.inbox": ["clerk", "verifier", "programme_admin"],
+  "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.cases.manage": ["programme_admin"],
+  "coordination.tasks.complete": ["programme_admin", "verifier"],
+  "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.meetings.manage": ["programme_admin"],
   "participation.campaigns.manage": ["programme_admin"],
   "services.vendors.register": ["vendor"],
   "services.vendors.review": ["reviewer", "programme_admin"],
@@ -80,6 +86,11 @@ const matrix: Record<string, readonly Role[]> = {
   "services.needs.read": ["programme_admin", "auditor"],
   "services.bids.submit": ["vendor"],
   "services.panel": ["reviewer"],
+  "participation.organisers.manage": ["programme_admin"],
+  "participation.organise": ["organiser"],
+  "participation.volunteer": ["resident"],
+  "participation.ledger.correct": ["programme_admin", "organiser"],
+  "participation.ledger.import": ["programme_admin"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -130,6 +141,25 @@ const candidates: Record<
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
   case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
+  activity: (db) =>
+    ids(
+      db,
+      sql`(select id from volunteer_activities where organisation_id in (select organisation_id from volunteer_organisers) order by starts_at desc limit 1) union (select id from volunteer_activities where organisation_id not in (select organisation_id from volunteer_organisers) limit 1)`,
+    ),
+  signup: (db) =>
+    ids(
+      db,
+      sql`(select s.id from volunteer_signups s join accounts u on u.person_id = s.person_id where u.username = 'resident' and s.status <> 'cancelled' limit 1) union (select s.id from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.organisation_id in (select organisation_id from volunteer_organisers) limit 1) union (select s.id from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.organisation_id not in (select organisation_id from volunteer_organisers) limit 1)`,
+    ),
+  ledgerEntry: (db) =>
+    ids(
+      db,
+      sql`(select id from volunteer_ledger where activity_id is not null and reverses_entry_id is null limit 1) union (select id from volunteer_ledger where import_id is not null limit 1)`,
+    ),
+  jointCase: (db) => ids(db, sql`select id from coordination_cases order by number limit 3`),
+  jointTask: (db) =>
+    ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
+  jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
   campaign: async (db) =>
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
