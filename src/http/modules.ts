@@ -5,6 +5,7 @@ import { pointsModule } from "../modules/points/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
 import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
+import { servicesModule } from "../modules/services/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -18,6 +19,7 @@ const serviceModules: readonly ModuleManifest[] = [
   assistanceModule,
   pointsModule,
   participationModule,
+  servicesModule,
 ];
 
 /**
