@@ -16363,7 +16363,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16375,7 +16375,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16536,7 +16536,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16548,7 +16548,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
                                 fields: {
                                     [key: string]: string;
                                 };
