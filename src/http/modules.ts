@@ -2,6 +2,7 @@ import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
+import { tipoffsModule } from "../modules/tipoffs/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -14,6 +15,7 @@ const serviceModules: readonly ModuleManifest[] = [
   publicityModule,
   assistanceModule,
   pointsModule,
+  tipoffsModule,
 ];
 
 /** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */
