@@ -16,6 +16,7 @@ import { registerAssistanceCommands } from "./commands/assistance";
 import { registerAssistancePayrollCommand } from "./commands/assistance-payroll";
 import { registerPointsCycleCommands } from "./commands/points-cycle";
 import { registerRoutesCommand } from "./commands/routes";
+import { registerPanelCommands } from "./commands/panel";
 
 const program = new Command();
 program.name("gongzhi").description("Gongzhi (共治) social-governance platform").showHelpAfterError();
@@ -31,6 +32,7 @@ registerAssistanceCommands(program);
 registerAssistancePayrollCommand(program);
 registerPointsCycleCommands(program);
 registerRoutesCommand(program);
+registerPanelCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

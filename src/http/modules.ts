@@ -3,6 +3,7 @@ import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
 import { tipoffsModule } from "../modules/tipoffs/manifest";
+import { participationModule } from "../modules/participation/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -16,6 +17,7 @@ const serviceModules: readonly ModuleManifest[] = [
   assistanceModule,
   pointsModule,
   tipoffsModule,
+  participationModule,
 ];
 
 /** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */

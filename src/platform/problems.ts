@@ -33,6 +33,7 @@ export const problemStatuses = {
   already_published: 409,
   no_final_result: 409,
   case_open: 409,
+  duplicate_campaign: 409,
   standard_exists: 409,
   // other statuses
   body_too_large: 413,

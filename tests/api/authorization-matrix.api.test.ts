@@ -77,6 +77,7 @@ const matrix: Record<string, readonly Role[]> = {
   "tipoffs.investigate": ["verifier"],
   "tipoffs.categories.manage": ["admin"],
   "open311.keys.manage": ["admin"],
+  "participation.campaigns.manage": ["programme_admin"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -140,6 +141,10 @@ const candidates: Record<
       )
     ).rows.map((row) => ({ params: { id: row.tipoff_id, photoId: row.id } })),
   open311Key: (db) => ids(db, sql`select id from open311_keys order by id limit 1`),
+  campaign: async (db) =>
+    (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
+      (row) => ({ params: { code: row.code } }),
+    ),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),
@@ -153,6 +158,7 @@ async function ids(db: Kysely<Database>, query: ReturnType<typeof sql<unknown>>)
 /** A record that does not exist, for every target kind. */
 function missing(resource: string): { params?: Record<string, string>; query?: Record<string, string> } {
   if (resource === "payroll") return { params: { month: "1999-01" } };
+  if (resource === "campaign") return { params: { code: "no_such_campaign" } };
   if (resource === "enrolmentOfPerson") return { query: { personId: randomUUID() } };
   if (resource === "tipoffCategory") return { params: { code: "no_such_category" } };
   return { params: { id: randomUUID() } };

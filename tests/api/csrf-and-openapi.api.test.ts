@@ -7,7 +7,13 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeTable } from "../../src/http/route-table";
 import { isStateChanging, publicPermission, type AnyRoute } from "../../src/platform/http/route";
+import { problemStatuses } from "../../src/platform/problems";
 import { createTestApp, type TestApp } from "../helpers/app";
+
+/** An error answer in the OpenAPI document, as far as the code's schema. */
+type ProblemResponse = {
+  content?: Record<string, { schema?: { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } } }>;
+};
 import { countAudit, signIn, type Session } from "../helpers/fixtures";
 
 let testApp: TestApp;
@@ -101,6 +107,28 @@ describe("OpenAPI: /api/docs/json", () => {
     }
     expect(failures, failures.join("\n")).toEqual([]);
     expect(operations).toBeGreaterThanOrEqual(entries.length);
+  });
+
+  it("types the error code of every status but 400: exactly the problem codes listed with that status", async () => {
+    const document = (await app.inject({ method: "GET", url: "/api/docs/json" })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, ProblemResponse> }>>;
+    };
+    const seen = new Set<string>();
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (path === "/api/health") continue;
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (!/^4\d\d$/.test(status) || status === "400") continue;
+          const code = response.content?.["application/json"]?.schema?.properties?.error?.properties?.code;
+          const listed = Object.entries(problemStatuses)
+            .filter(([, listedStatus]) => String(listedStatus) === status)
+            .map(([name]) => name);
+          expect(code?.enum, `${method.toUpperCase()} ${path} ${status}`).toEqual(listed);
+          seen.add(status);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(expect.arrayContaining(["401", "403", "404", "409"]));
   });
 
   it("documents 401 and 403 for every route with a permission, and 404 for every route with a target", async () => {

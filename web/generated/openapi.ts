@@ -75,6 +75,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -99,6 +100,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -153,6 +155,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -169,7 +172,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -177,7 +180,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -193,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -201,7 +208,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -256,6 +267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -280,6 +292,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -329,6 +342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -345,7 +359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -353,7 +367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -369,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -377,7 +395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -393,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -401,7 +423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -477,6 +503,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -501,6 +528,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -550,6 +578,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -566,7 +595,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -574,7 +603,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -590,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -598,7 +631,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -614,7 +651,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -622,7 +659,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -638,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -646,7 +687,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -696,6 +741,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -720,6 +766,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -758,6 +805,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -774,7 +822,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -782,7 +830,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -798,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -806,7 +858,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -867,6 +923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -891,6 +948,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -948,6 +1006,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -964,7 +1023,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -972,7 +1031,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -988,7 +1051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -996,7 +1059,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1059,6 +1126,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1083,6 +1151,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1144,7 +1213,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1181,10 +1256,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1204,6 +1281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1220,7 +1298,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1228,7 +1306,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1244,7 +1326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1252,7 +1334,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1268,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1276,7 +1362,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1330,6 +1420,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1354,6 +1445,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1415,7 +1507,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1452,10 +1550,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1475,6 +1575,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1491,7 +1592,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1499,7 +1600,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1515,7 +1620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1523,7 +1628,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1539,7 +1648,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1547,7 +1656,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1622,6 +1735,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1646,6 +1760,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1707,7 +1822,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -1744,10 +1865,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -1767,6 +1890,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1783,7 +1907,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1791,7 +1915,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1807,7 +1935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1815,7 +1943,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1831,7 +1963,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1839,7 +1971,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1855,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1863,7 +1999,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1928,6 +2068,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -1952,6 +2093,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2013,7 +2155,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2050,10 +2198,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2073,6 +2223,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2089,7 +2240,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2097,7 +2248,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2113,7 +2268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2121,7 +2276,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2137,7 +2296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2145,7 +2304,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2161,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2169,7 +2332,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2235,6 +2402,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2259,6 +2427,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2320,7 +2489,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2357,10 +2532,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2380,6 +2557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2396,7 +2574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2404,7 +2582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2420,7 +2602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2428,7 +2610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2444,7 +2630,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2452,7 +2638,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2468,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2476,7 +2666,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2544,6 +2738,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2568,6 +2763,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2629,7 +2825,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2666,10 +2868,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2689,6 +2893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2705,7 +2910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2713,7 +2918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2729,7 +2938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2737,7 +2946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2753,7 +2966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2761,7 +2974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2777,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2785,7 +3002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2851,6 +3072,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2875,6 +3097,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -2936,7 +3159,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -2973,10 +3202,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -2996,6 +3227,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3012,7 +3244,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3020,7 +3252,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3036,7 +3272,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3044,7 +3280,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3060,7 +3300,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3068,7 +3308,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3084,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3092,7 +3336,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3158,6 +3406,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3182,6 +3431,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3243,7 +3493,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3280,10 +3536,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3303,6 +3561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3319,7 +3578,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3327,7 +3586,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3343,7 +3606,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3351,7 +3614,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3367,7 +3634,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3375,7 +3642,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3391,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,7 +3670,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3465,6 +3740,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3489,6 +3765,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3550,7 +3827,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3587,10 +3870,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3610,6 +3895,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3626,7 +3912,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3634,7 +3920,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3650,7 +3940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3658,7 +3948,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3674,7 +3968,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3682,7 +3976,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3698,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3706,7 +4004,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3786,6 +4088,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3810,6 +4113,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3871,7 +4175,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -3908,10 +4218,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -3931,6 +4243,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -3947,7 +4260,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3955,7 +4268,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3971,7 +4288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3979,7 +4296,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3995,7 +4316,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4003,7 +4324,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4019,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4027,7 +4352,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4090,6 +4419,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4114,6 +4444,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4175,7 +4506,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4212,10 +4549,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4235,6 +4574,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4251,7 +4591,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4259,7 +4599,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4275,7 +4619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4283,7 +4627,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4299,7 +4647,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4307,7 +4655,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4323,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4331,7 +4683,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4396,6 +4752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4420,6 +4777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4481,7 +4839,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4518,10 +4882,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4541,6 +4907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4557,7 +4924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4565,7 +4932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4581,7 +4952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4589,7 +4960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4605,7 +4980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4613,7 +4988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4629,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4637,7 +5016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4701,6 +5084,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4725,6 +5109,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4786,7 +5171,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -4823,10 +5214,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -4846,6 +5239,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -4862,7 +5256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4870,7 +5264,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4886,7 +5284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4894,7 +5292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4910,7 +5312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4918,7 +5320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4934,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4942,7 +5348,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5007,6 +5417,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5031,6 +5442,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5092,7 +5504,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5129,10 +5547,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5152,6 +5572,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5168,7 +5589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5176,7 +5597,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5192,7 +5617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5200,7 +5625,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5216,7 +5645,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5224,7 +5653,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5240,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5248,7 +5681,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5310,6 +5747,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5334,6 +5772,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5395,7 +5834,13 @@ export type paths = {
                                     reference?: string;
                                     rule: string;
                                 }[];
-                                steps: unknown[];
+                                steps: {
+                                    en: string;
+                                    key: string;
+                                    reference?: string;
+                                    value: string | number | boolean | (never | null);
+                                    zh: string;
+                                }[];
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 supplementYuan: string;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
@@ -5432,10 +5877,12 @@ export type paths = {
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** @description what the step recorded (its shape depends on the kind) */
-                                details: unknown;
+                                details: {
+                                    [key: string]: unknown;
+                                };
                                 fileIds: string[];
                                 /** @description the event's id */
-                                id: unknown;
+                                id: string;
                                 kind: string;
                                 /** Format: date */
                                 onDate: string;
@@ -5455,6 +5902,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5471,7 +5919,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5479,7 +5927,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5495,7 +5947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5503,7 +5955,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5519,7 +5975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5527,7 +5983,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5543,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5551,7 +6011,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5603,6 +6067,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5627,6 +6092,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5681,6 +6147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5697,7 +6164,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5705,7 +6172,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5721,7 +6192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5729,7 +6200,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5796,6 +6271,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5820,6 +6296,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5864,6 +6341,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -5880,7 +6358,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5888,7 +6366,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5904,7 +6386,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5912,7 +6394,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5928,7 +6414,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5936,7 +6422,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5952,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5960,7 +6450,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6013,6 +6507,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6037,6 +6532,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6099,7 +6595,13 @@ export type paths = {
                                         reference?: string;
                                         rule: string;
                                     }[];
-                                    steps: unknown[];
+                                    steps: {
+                                        en: string;
+                                        key: string;
+                                        reference?: string;
+                                        value: string | number | boolean | (never | null);
+                                        zh: string;
+                                    }[];
                                     /** @description yuan with two decimals, e.g. 1234.50 */
                                     supplementYuan: string;
                                     /** @description yuan with two decimals, e.g. 1234.50 */
@@ -6136,10 +6638,12 @@ export type paths = {
                                     /** Format: date-time */
                                     createdAt: string;
                                     /** @description what the step recorded (its shape depends on the kind) */
-                                    details: unknown;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
                                     fileIds: string[];
                                     /** @description the event's id */
-                                    id: unknown;
+                                    id: string;
                                     kind: string;
                                     /** Format: date */
                                     onDate: string;
@@ -6160,6 +6664,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6176,7 +6681,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6184,7 +6689,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6200,7 +6709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6208,7 +6717,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6262,6 +6775,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6286,6 +6800,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6366,6 +6881,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6382,7 +6898,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6390,7 +6906,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6406,7 +6926,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6414,7 +6934,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6460,6 +6984,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6484,6 +7009,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6618,6 +7144,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6634,7 +7161,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6642,7 +7169,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6658,7 +7189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6666,7 +7197,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6682,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6690,7 +7225,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6744,6 +7283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6768,6 +7308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6846,6 +7387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -6862,7 +7404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6870,7 +7412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6886,7 +7432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6894,7 +7440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6910,7 +7460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6918,7 +7468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6982,6 +7536,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7006,6 +7561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7084,6 +7640,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7100,7 +7657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7108,7 +7665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7124,7 +7685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7132,7 +7693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7148,7 +7713,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7721,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7172,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7180,7 +7749,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7236,6 +7809,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7260,6 +7834,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7293,6 +7868,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7309,7 +7885,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7317,7 +7893,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7333,7 +7913,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7341,7 +7921,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7357,7 +7941,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7365,7 +7949,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7430,6 +8018,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7454,6 +8043,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7492,6 +8082,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7508,7 +8099,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7516,7 +8107,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7532,7 +8127,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7540,7 +8135,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7556,7 +8155,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7564,7 +8163,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7580,7 +8183,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7588,7 +8191,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7646,6 +8253,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7670,6 +8278,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7727,6 +8336,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7743,7 +8353,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7751,7 +8361,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7767,7 +8381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7775,7 +8389,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7791,7 +8409,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7799,7 +8417,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7853,6 +8475,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7877,6 +8500,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7901,16 +8525,46 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
-                                /** @description the basis of the proposal */
-                                basis: unknown;
+                                /** @description the basis of the proposal: the previous and computed standard (fen per month) */
+                                basis: {
+                                    computedFen: number;
+                                    perCapitaConsumptionYuan: string;
+                                    previousFen: number;
+                                    reference?: string;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 decisionReason: string | null;
                                 /** @description YYYY-MM */
                                 effectiveFrom: string;
                                 id: string;
-                                /** @description the simulation of the proposal's effect, or null */
-                                simulation: unknown;
+                                /** @description the simulation of the proposal's effect on the caseload (amounts in fen per month) */
+                                simulation: {
+                                    affected: number;
+                                    baselineCostFen: number;
+                                    byTown: {
+                                        affected: number;
+                                        baselineCostFen: number;
+                                        differenceFen: number;
+                                        draftCostFen: number;
+                                        gainers: number;
+                                        households: number;
+                                        losers: number;
+                                        newlyEligible: number;
+                                        noLongerEligible: number;
+                                        town: string;
+                                    }[];
+                                    differenceFen: number;
+                                    draftCostFen: number;
+                                    gainers: number;
+                                    households: number;
+                                    invalid: unknown[];
+                                    losers: number;
+                                    /** @description YYYY-MM */
+                                    month: string;
+                                    newlyEligible: number;
+                                    noLongerEligible: number;
+                                } | null;
                                 /** @description yuan with two decimals, e.g. 1234.50 */
                                 standardYuan: string;
                                 status: string;
@@ -7929,6 +8583,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -7945,7 +8600,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7953,7 +8608,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7969,7 +8628,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7977,7 +8636,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8026,6 +8689,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8050,6 +8714,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8085,6 +8750,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8101,7 +8767,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8109,7 +8775,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8125,7 +8795,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8133,7 +8803,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8149,7 +8823,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8157,7 +8831,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8221,6 +8899,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8245,6 +8924,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8280,6 +8960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8296,7 +8977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8304,7 +8985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8320,7 +9005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8328,7 +9013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8344,7 +9033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8352,7 +9041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8368,7 +9061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8376,7 +9069,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8438,6 +9135,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8462,6 +9160,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8497,6 +9196,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8513,7 +9213,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8521,7 +9221,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8537,7 +9241,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8545,7 +9249,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8561,7 +9269,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8569,7 +9277,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8585,7 +9297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8593,7 +9305,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8652,6 +9368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8676,6 +9393,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8732,6 +9450,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8748,7 +9467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8756,7 +9475,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8772,7 +9495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8780,7 +9503,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8834,6 +9561,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8858,6 +9586,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8903,6 +9632,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -8919,7 +9649,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8927,7 +9657,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8943,7 +9677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8951,7 +9685,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9014,6 +9752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9038,6 +9777,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9087,6 +9827,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9103,7 +9844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9111,7 +9852,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9127,7 +9872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9135,7 +9880,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9151,7 +9900,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 423: account_locked */
                 423: {
                     headers: {
                         [name: string]: unknown;
@@ -9159,7 +9908,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 423
+                                 * @enum {string}
+                                 */
+                                code: "account_locked";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9175,7 +9928,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9183,7 +9936,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9237,6 +9994,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9261,6 +10019,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9296,6 +10055,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9312,7 +10072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9320,7 +10080,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9336,7 +10100,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9344,7 +10108,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9360,7 +10128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9368,7 +10136,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9420,6 +10192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9444,6 +10217,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9493,6 +10267,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9509,7 +10284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9517,7 +10292,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9533,7 +10312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9541,7 +10320,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9595,6 +10378,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9619,6 +10403,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9669,6 +10454,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9685,7 +10471,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9693,7 +10479,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9709,7 +10499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9717,7 +10507,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9771,6 +10565,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9795,6 +10590,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9837,6 +10633,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9891,6 +10688,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9915,6 +10713,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -9953,6 +10752,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10011,6 +10811,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10035,6 +10836,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10077,6 +10879,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10093,7 +10896,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10101,7 +10904,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10117,7 +10924,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10125,7 +10932,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10141,7 +10952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10149,7 +10960,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10165,7 +10980,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 413: body_too_large, file_too_large */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -10173,7 +10988,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 413
+                                 * @enum {string}
+                                 */
+                                code: "body_too_large" | "file_too_large";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10189,7 +11008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 415: unsupported_media_type */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -10197,7 +11016,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 415
+                                 * @enum {string}
+                                 */
+                                code: "unsupported_media_type";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10251,6 +11074,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10275,6 +11099,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10317,6 +11142,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10333,7 +11159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10341,7 +11167,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10357,7 +11187,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10365,7 +11195,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10381,7 +11215,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10389,7 +11223,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10445,6 +11283,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10469,6 +11308,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10502,6 +11342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10518,7 +11359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10526,7 +11367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10542,7 +11387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10550,7 +11395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10566,7 +11415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10574,7 +11423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10632,6 +11485,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10656,6 +11510,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10702,6 +11557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10718,7 +11574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10726,7 +11582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10742,7 +11602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10750,7 +11610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10801,6 +11665,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10825,6 +11690,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10877,6 +11743,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -10893,7 +11760,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -10901,7 +11768,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10917,7 +11788,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10925,7 +11796,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10941,7 +11816,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10949,7 +11824,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11003,6 +11882,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11027,6 +11907,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11079,6 +11960,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11095,7 +11977,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11103,7 +11985,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11119,7 +12005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11127,7 +12013,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11143,7 +12033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11151,7 +12041,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11208,6 +12102,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11232,6 +12127,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11284,6 +12180,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11300,7 +12197,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11308,7 +12205,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11324,7 +12225,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11332,7 +12233,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11348,7 +12253,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11356,7 +12261,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11372,7 +12281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11380,7 +12289,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11430,6 +12343,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11454,6 +12368,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11498,6 +12413,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11514,7 +12430,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11522,7 +12438,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11538,7 +12458,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11546,7 +12466,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11562,7 +12486,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11570,7 +12494,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11638,6 +12566,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11662,6 +12591,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11714,6 +12644,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11730,7 +12661,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11738,7 +12669,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11754,7 +12689,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11762,7 +12697,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11778,7 +12717,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11786,7 +12725,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11802,7 +12745,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11810,7 +12753,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11868,6 +12815,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11892,6 +12840,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11944,6 +12893,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -11960,7 +12910,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11968,7 +12918,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11984,7 +12938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11992,7 +12946,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12008,7 +12966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12016,7 +12974,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12032,7 +12994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12040,7 +13002,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12095,6 +13061,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12119,6 +13086,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12181,6 +13149,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12197,7 +13166,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12205,7 +13174,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12221,7 +13194,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12229,7 +13202,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12278,6 +13255,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12302,6 +13280,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12408,6 +13387,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12424,7 +13404,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12432,7 +13412,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12448,7 +13432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12456,7 +13440,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12472,7 +13460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12480,7 +13468,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12534,6 +13526,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12558,6 +13551,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12618,6 +13612,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12634,7 +13629,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12642,7 +13637,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12658,7 +13657,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12666,7 +13665,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12682,7 +13685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12690,7 +13693,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12744,6 +13751,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12768,6 +13776,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12841,6 +13850,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12857,7 +13867,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12865,7 +13875,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12881,7 +13895,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12889,7 +13903,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12943,6 +13961,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -12967,6 +13986,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13011,6 +14031,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13027,7 +14048,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13035,7 +14056,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13051,7 +14076,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13059,7 +14084,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13105,6 +14134,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13129,6 +14159,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13173,6 +14204,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13189,7 +14221,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13197,7 +14229,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13213,7 +14249,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13221,7 +14257,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13237,7 +14277,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13245,7 +14285,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13301,6 +14345,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13325,6 +14370,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13367,6 +14413,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13383,7 +14430,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13391,7 +14438,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13407,7 +14458,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13415,7 +14466,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13431,7 +14486,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13439,7 +14494,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13455,7 +14514,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13463,7 +14522,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13519,6 +14582,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13543,6 +14607,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13594,6 +14659,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13610,7 +14676,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13618,7 +14684,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13634,7 +14704,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13642,7 +14712,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13693,6 +14767,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13717,6 +14792,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13763,6 +14839,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13779,7 +14856,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13787,7 +14864,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13803,7 +14884,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13811,7 +14892,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13827,7 +14912,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13835,7 +14920,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13889,6 +14978,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13913,6 +15003,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13959,6 +15050,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -13975,7 +15067,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13983,7 +15075,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13999,7 +15095,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14007,7 +15103,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14023,7 +15123,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14031,7 +15131,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14088,6 +15192,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14112,6 +15217,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14158,6 +15264,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14174,7 +15281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14182,7 +15289,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14198,7 +15309,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14206,7 +15317,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14222,7 +15337,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14230,6 +15345,87 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/participation/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The participation campaigns (public)
+         * @description 全民参与活动（专项行动）列表 (The participation campaigns (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14247,13 +15443,63 @@ export type paths = {
                     };
                 };
                 /** @description Every error answer */
-                409: {
+                "5XX": {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                /** @description YYYY-MM-DD */
+                                endsOn: string | null;
+                                goal: string;
+                                id: string;
+                                name: string;
+                                /** @description YYYY-MM-DD */
+                                startsOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14272,6 +15518,377 @@ export type paths = {
                 };
             };
         };
+        put?: never;
+        /**
+         * Create a campaign
+         * @description 新建全民参与活动 (Create a campaign) — permission: participation.campaigns.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        departmentCode: string;
+                        /** Format: date */
+                        endsOn?: string | null;
+                        goal?: string;
+                        name: string;
+                        /** Format: date */
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            /** @description YYYY-MM-DD */
+                            endsOn: string | null;
+                            goal: string;
+                            id: string;
+                            name: string;
+                            /** @description YYYY-MM-DD */
+                            startsOn: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/campaigns/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One campaign (public)
+         * @description 一个全民参与活动 (One campaign (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            departmentCode: string;
+                            departmentName: string;
+                            /** @description YYYY-MM-DD */
+                            endsOn: string | null;
+                            goal: string;
+                            id: string;
+                            name: string;
+                            /** @description YYYY-MM-DD */
+                            startsOn: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/persons": {
@@ -14306,6 +15923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14330,6 +15948,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14381,6 +16000,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14397,7 +16017,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14405,7 +16025,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14421,7 +16045,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14429,7 +16053,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14482,6 +16110,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14506,6 +16135,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14557,6 +16187,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14573,7 +16204,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14581,7 +16212,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14597,7 +16232,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14605,7 +16240,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14621,7 +16260,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14629,7 +16268,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14683,6 +16326,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14707,6 +16351,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14758,6 +16403,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14774,7 +16420,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14782,7 +16428,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14798,7 +16448,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14806,7 +16456,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14822,7 +16476,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14830,7 +16484,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14890,6 +16548,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14914,6 +16573,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14965,6 +16625,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -14981,7 +16642,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14989,7 +16650,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15005,7 +16670,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15013,7 +16678,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15029,7 +16698,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15037,7 +16706,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15053,7 +16726,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15061,7 +16734,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15111,6 +16788,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15135,6 +16813,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15179,6 +16858,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15195,7 +16875,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15203,7 +16883,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15219,7 +16903,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15227,7 +16911,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15243,7 +16931,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15251,7 +16939,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15335,6 +17027,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15359,6 +17052,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15418,6 +17112,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15434,7 +17129,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15442,7 +17137,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15458,7 +17157,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15466,7 +17165,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15482,7 +17185,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15490,7 +17193,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15544,6 +17251,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15568,6 +17276,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15654,6 +17363,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15670,7 +17380,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15678,7 +17388,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15694,7 +17408,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15702,7 +17416,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15718,7 +17436,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15726,7 +17444,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15782,6 +17504,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15806,6 +17529,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15839,6 +17563,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15855,7 +17580,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15863,7 +17588,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15879,7 +17608,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15887,7 +17616,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15903,7 +17636,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15911,7 +17644,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15969,6 +17706,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -15993,6 +17731,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16052,6 +17791,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16068,7 +17808,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16076,7 +17816,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16092,7 +17836,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16100,7 +17844,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16116,7 +17864,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16124,7 +17872,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16140,7 +17892,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16148,7 +17900,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16200,6 +17956,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16224,6 +17981,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16271,6 +18029,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16287,7 +18046,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16295,7 +18054,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16311,7 +18074,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16319,7 +18082,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16370,6 +18137,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16394,6 +18162,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16439,6 +18208,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16455,7 +18225,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16463,7 +18233,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16479,7 +18253,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16487,7 +18261,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16503,7 +18281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16511,7 +18289,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16565,6 +18347,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16589,6 +18372,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16641,6 +18425,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16657,7 +18442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16665,7 +18450,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16681,7 +18470,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16689,7 +18478,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16705,7 +18498,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16713,7 +18506,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16762,6 +18559,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16786,6 +18584,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16821,6 +18620,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16837,7 +18637,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16845,7 +18645,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16861,7 +18665,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16869,7 +18673,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16885,7 +18693,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16893,7 +18701,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16909,7 +18721,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16917,7 +18729,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16971,6 +18787,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -16995,6 +18812,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17041,6 +18859,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17057,7 +18876,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17065,7 +18884,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17081,7 +18904,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17089,7 +18912,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17105,7 +18932,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17113,7 +18940,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17155,6 +18986,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17179,6 +19011,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17266,6 +19099,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17282,7 +19116,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17290,7 +19124,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17306,7 +19144,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17314,7 +19152,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17330,7 +19172,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17338,7 +19180,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17354,7 +19200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17362,7 +19208,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17431,6 +19281,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17455,6 +19306,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17490,6 +19342,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17506,7 +19359,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17514,7 +19367,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17530,7 +19387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17538,7 +19395,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17554,7 +19415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17562,7 +19423,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17578,7 +19443,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17586,7 +19451,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17650,6 +19519,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17674,6 +19544,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17714,6 +19585,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17730,7 +19602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17738,7 +19610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17754,7 +19630,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17762,7 +19638,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17778,7 +19658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17786,7 +19666,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17840,6 +19724,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17864,6 +19749,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17913,6 +19799,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -17929,7 +19816,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17937,7 +19824,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17953,7 +19844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17961,7 +19852,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17977,7 +19872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17985,7 +19880,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18034,6 +19933,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18058,6 +19958,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18107,6 +20008,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18123,7 +20025,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18131,7 +20033,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18147,7 +20053,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18155,7 +20061,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18171,7 +20081,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18179,7 +20089,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18233,6 +20147,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18257,6 +20172,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18390,6 +20306,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18406,7 +20323,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18414,7 +20331,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18430,7 +20351,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18438,7 +20359,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18454,7 +20379,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18462,7 +20387,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18528,6 +20457,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18552,6 +20482,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18607,6 +20538,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18623,7 +20555,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18631,7 +20563,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18647,7 +20583,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18655,7 +20591,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18671,7 +20611,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18679,7 +20619,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18695,7 +20639,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18703,7 +20647,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18766,6 +20714,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18790,6 +20739,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18839,6 +20789,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -18855,7 +20806,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -18863,7 +20814,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18879,7 +20834,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18887,7 +20842,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18903,7 +20862,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -18911,7 +20870,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18927,7 +20890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18935,7 +20898,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18991,6 +20958,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19015,6 +20983,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19070,6 +21039,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19086,7 +21056,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19094,7 +21064,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19110,7 +21084,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19118,7 +21092,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19134,7 +21112,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19142,7 +21120,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19158,7 +21140,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19166,7 +21148,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19230,6 +21216,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19254,6 +21241,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19309,6 +21297,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19325,7 +21314,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19333,7 +21322,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19349,7 +21342,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19357,7 +21350,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19373,7 +21370,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19381,7 +21378,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19397,7 +21398,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19405,7 +21406,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19461,6 +21466,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19485,6 +21491,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19540,6 +21547,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19556,7 +21564,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19564,7 +21572,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19580,7 +21592,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19588,7 +21600,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19604,7 +21620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19612,7 +21628,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19628,7 +21648,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19636,7 +21656,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19688,6 +21712,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19712,6 +21737,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19845,6 +21871,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19861,7 +21888,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -19869,7 +21896,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19885,7 +21916,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19893,7 +21924,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19952,6 +21987,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -19976,6 +22012,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20063,6 +22100,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20079,7 +22117,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20087,7 +22125,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20103,7 +22145,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20111,7 +22153,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20127,7 +22173,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20135,7 +22181,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20193,6 +22243,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20217,6 +22268,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20304,6 +22356,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20320,7 +22373,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20328,7 +22381,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20344,7 +22401,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20352,7 +22409,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20368,7 +22429,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20376,7 +22437,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20392,7 +22457,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20400,7 +22465,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20456,6 +22525,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20480,6 +22550,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20567,6 +22638,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20583,7 +22655,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20591,7 +22663,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20607,7 +22683,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20615,7 +22691,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20631,7 +22711,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -20639,7 +22719,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20655,7 +22739,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20663,7 +22747,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20715,6 +22803,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20739,6 +22828,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20828,6 +22918,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20844,7 +22935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -20852,7 +22943,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20868,7 +22963,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20876,7 +22971,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20930,6 +23029,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -20954,6 +23054,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21043,6 +23144,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21059,7 +23161,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -21067,7 +23169,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21083,7 +23189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21091,7 +23197,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21145,6 +23255,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21169,6 +23280,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21215,6 +23327,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21282,6 +23395,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21306,6 +23420,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21371,6 +23486,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21387,7 +23503,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21395,7 +23511,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21411,7 +23531,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -21419,7 +23539,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21474,6 +23598,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21498,6 +23623,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21552,6 +23678,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21608,6 +23735,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21632,6 +23760,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21684,6 +23813,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21700,7 +23830,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21708,7 +23838,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21764,6 +23898,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21788,6 +23923,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21839,6 +23975,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21855,7 +23992,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -21863,7 +24000,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21923,6 +24064,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21947,6 +24089,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -21994,6 +24137,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22010,7 +24154,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22018,7 +24162,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22075,6 +24223,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22099,6 +24248,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22132,6 +24282,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22148,7 +24299,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22156,7 +24307,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22212,6 +24367,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22236,6 +24392,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22282,6 +24439,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22298,7 +24456,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22306,7 +24464,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22364,6 +24526,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22388,6 +24551,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22440,6 +24604,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22456,7 +24621,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22464,7 +24629,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22480,7 +24649,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22488,7 +24657,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22504,7 +24677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22512,7 +24685,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22528,7 +24705,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22536,7 +24713,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22602,6 +24783,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22626,6 +24808,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22685,6 +24868,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22701,7 +24885,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22709,7 +24893,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22725,7 +24913,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22733,7 +24921,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22749,7 +24941,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -22757,7 +24949,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22773,7 +24969,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22781,7 +24977,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22837,6 +25037,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22861,6 +25062,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22922,6 +25124,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -22938,7 +25141,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -22946,7 +25149,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22962,7 +25169,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22970,7 +25177,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23026,6 +25237,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23050,6 +25262,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23109,6 +25322,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23125,7 +25339,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23133,7 +25347,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23149,7 +25367,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23157,7 +25375,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23173,7 +25395,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23181,7 +25403,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23246,6 +25472,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23270,6 +25497,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23329,6 +25557,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23345,7 +25574,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23353,7 +25582,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23369,7 +25602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23377,7 +25610,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23393,7 +25630,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23401,7 +25638,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23417,7 +25658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23425,7 +25666,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23487,6 +25732,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23511,6 +25757,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23570,6 +25817,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23586,7 +25834,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23594,7 +25842,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23610,7 +25862,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23618,7 +25870,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23634,7 +25890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23642,7 +25898,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23658,7 +25918,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23666,7 +25926,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23725,6 +25989,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23749,6 +26014,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23805,6 +26071,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23821,7 +26088,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -23829,7 +26096,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23845,7 +26116,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23853,7 +26124,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23911,6 +26186,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23935,6 +26211,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23979,6 +26256,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -23995,7 +26273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24003,7 +26281,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24019,7 +26301,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -24027,7 +26309,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24081,6 +26367,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24105,6 +26392,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24197,6 +26485,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24213,7 +26502,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24221,7 +26510,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24237,7 +26530,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24245,7 +26538,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24261,7 +26558,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24269,7 +26566,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24334,6 +26635,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24358,6 +26660,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24450,6 +26753,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24466,7 +26770,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24474,7 +26778,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24490,7 +26798,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24498,7 +26806,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24514,7 +26826,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24522,7 +26834,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24538,7 +26854,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24546,7 +26862,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24609,6 +26929,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24633,6 +26954,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24725,6 +27047,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24741,7 +27064,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24749,7 +27072,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24765,7 +27092,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24773,7 +27100,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24789,7 +27120,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -24797,7 +27128,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24813,7 +27148,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24821,7 +27156,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24876,6 +27215,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24900,6 +27240,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24933,6 +27274,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -24949,7 +27291,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -24957,7 +27299,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24973,7 +27319,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24981,7 +27327,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24997,7 +27347,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25005,7 +27355,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25070,6 +27424,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25094,6 +27449,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25186,6 +27542,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25202,7 +27559,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25210,7 +27567,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25226,7 +27587,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25234,7 +27595,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25250,7 +27615,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25258,7 +27623,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25274,7 +27643,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25282,7 +27651,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25338,6 +27711,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25362,6 +27736,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25454,6 +27829,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25470,7 +27846,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25478,7 +27854,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25494,7 +27874,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25502,7 +27882,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25518,7 +27902,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -25526,7 +27910,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25542,7 +27930,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25550,7 +27938,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25602,6 +27994,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25626,6 +28019,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25674,6 +28068,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25726,6 +28121,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25750,6 +28146,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25796,6 +28193,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25812,7 +28210,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -25820,7 +28218,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25836,7 +28238,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25844,7 +28246,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25860,7 +28266,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25868,7 +28274,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25939,6 +28349,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -25963,6 +28374,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26009,6 +28421,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26025,7 +28438,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26033,7 +28446,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26049,7 +28466,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26057,7 +28474,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26073,7 +28494,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26081,7 +28502,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26097,7 +28522,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26105,7 +28530,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26163,6 +28592,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26187,6 +28617,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26233,6 +28664,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26249,7 +28681,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26257,7 +28689,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26273,7 +28709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26281,7 +28717,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26297,7 +28737,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -26305,7 +28745,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26321,7 +28765,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26329,7 +28773,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26382,6 +28830,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26406,6 +28855,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26454,6 +28904,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26470,7 +28921,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -26478,7 +28929,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26494,7 +28949,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 403: forbidden, csrf_required */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26502,7 +28957,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26564,6 +29023,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26588,6 +29048,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26653,6 +29114,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26669,7 +29131,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26677,7 +29139,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26693,7 +29159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -26701,7 +29167,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26762,6 +29232,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26786,6 +29257,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26851,6 +29323,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26867,7 +29340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26875,7 +29348,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26891,7 +29368,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -26899,7 +29376,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26953,6 +29434,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -26977,6 +29459,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27017,6 +29500,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27033,7 +29517,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27041,7 +29525,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27057,7 +29545,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 413: body_too_large, file_too_large */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -27065,7 +29553,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 413
+                                 * @enum {string}
+                                 */
+                                code: "body_too_large" | "file_too_large";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27081,7 +29573,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 415: unsupported_media_type */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -27089,7 +29581,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 415
+                                 * @enum {string}
+                                 */
+                                code: "unsupported_media_type";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27105,7 +29601,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -27113,7 +29609,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27173,6 +29673,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27197,6 +29698,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27262,6 +29764,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27278,7 +29781,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27286,7 +29789,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27302,7 +29809,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 429: rate_limited */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -27310,7 +29817,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27362,6 +29873,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27386,6 +29898,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27425,6 +29938,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27481,6 +29995,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27505,6 +30020,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27543,6 +30059,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
+                                /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
                                 fields: {
                                     [key: string]: string;
@@ -27559,7 +30076,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Every error answer */
+                /** @description Error answer 404: not_found */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -27567,7 +30084,11 @@ export type paths = {
                     content: {
                         "application/json": {
                             error: {
-                                code: string;
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
                                 fields: {
                                     [key: string]: string;
                                 };

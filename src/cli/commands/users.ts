@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { roles } from "../../platform/roles";
 
 /** Registers `users create`: creates an account with one role grant (recorded in the audit log). */
 export function registerUserCommands(program: Command): void {
@@ -8,10 +9,7 @@ export function registerUserCommands(program: Command): void {
     .description("create an account")
     .requiredOption("--username <username>", "login name (3–40 lowercase letters, digits, . _ -)")
     .requiredOption("--password <password>", "at least 10 characters with a letter and a digit")
-    .requiredOption(
-      "--role <role>",
-      "resident, clerk, verifier, programme_admin, policy_officer, vendor, organiser, reviewer, auditor or admin",
-    )
+    .requiredOption("--role <role>", `one of: ${roles.join(", ")}`)
     .option("--town <code>", "镇区 code (required for clerk)")
     .option("--department <code>", "department code (required for verifier)")
     .option("--name <displayName>", "display name (default: the username)")

@@ -47,7 +47,16 @@ export const CaseResponse = Type.Object({
       Type.Object({ rule: Type.String(), message: Type.String(), reference: Type.Optional(Type.String()) }),
     ),
     steps: Type.Array(
-      Type.Unknown({ description: "an explanation step of the rules engine (zh/en labels, values, references)" }),
+      Type.Object(
+        {
+          key: Type.String(),
+          zh: Type.String(),
+          en: Type.String(),
+          value: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
+          reference: Type.Optional(Type.String()),
+        },
+        { description: "an explanation step of the rules engine (zh/en labels, its value, the policy reference)" },
+      ),
     ),
   }),
   deadlines: Type.Object({
@@ -70,10 +79,12 @@ export const CaseResponse = Type.Object({
   version: Type.Integer(),
   timeline: Type.Array(
     Type.Object({
-      id: Type.Unknown({ description: "the event's id" }),
+      id: Type.String({ description: "the event's id" }),
       kind: Type.String(),
       onDate: date,
-      details: Type.Unknown({ description: "what the step recorded (its shape depends on the kind)" }),
+      details: Type.Record(Type.String(), Type.Unknown(), {
+        description: "what the step recorded (its shape depends on the kind)",
+      }),
       fileIds: Type.Array(Type.String()),
       actorUsername: nullable(Type.String()),
       createdAt: instant,
@@ -198,6 +209,19 @@ export const CpiOutcomeResponse = Type.Object({
   subsidyYuan: yuan,
 });
 
+/** Totals of a simulation (whole caseload or one 镇区); amounts in fen per month. */
+const simulationTotals = {
+  households: Type.Integer(),
+  affected: Type.Integer(),
+  gainers: Type.Integer(),
+  losers: Type.Integer(),
+  newlyEligible: Type.Integer(),
+  noLongerEligible: Type.Integer(),
+  baselineCostFen: Type.Integer(),
+  draftCostFen: Type.Integer(),
+  differenceFen: Type.Integer(),
+};
+
 /** The standards, newest first. */
 export const StandardsResponse = Type.Object({
   items: Type.Array(
@@ -207,8 +231,26 @@ export const StandardsResponse = Type.Object({
       standardYuan: yuan,
       supplementYuan: yuan,
       status: Type.String(),
-      basis: Type.Unknown({ description: "the basis of the proposal" }),
-      simulation: Type.Unknown({ description: "the simulation of the proposal's effect, or null" }),
+      basis: Type.Object(
+        {
+          previousFen: Type.Integer(),
+          computedFen: Type.Integer(),
+          perCapitaConsumptionYuan: Type.String(),
+          reference: Type.Optional(Type.String()),
+        },
+        { description: "the basis of the proposal: the previous and computed standard (fen per month)" },
+      ),
+      simulation: nullable(
+        Type.Object(
+          {
+            ...simulationTotals,
+            month,
+            byTown: Type.Array(Type.Object({ town: Type.String(), ...simulationTotals })),
+            invalid: Type.Array(Type.Unknown({ description: "a case that could not be computed, with its refusal" })),
+          },
+          { description: "the simulation of the proposal's effect on the caseload (amounts in fen per month)" },
+        ),
+      ),
       decisionReason: nullable(Type.String()),
       version: Type.Integer(),
       createdAt: instant,

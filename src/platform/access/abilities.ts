@@ -1,5 +1,5 @@
 import type { ModuleManifest } from "../module";
-import type { Actor } from "../roles";
+import { roles, type Actor } from "../roles";
 import { allows, definePermissions, type PermissionTable } from "./permissions";
 
 /** The platform's own permissions (accounts and audit); modules add theirs through their manifests. */
@@ -13,18 +13,7 @@ export const platformPermissions = definePermissions({
   "audit.read": { roles: ["auditor", "admin"], description: "查阅审计日志 (read the audit log)" },
   "audit.verify": { roles: ["auditor", "admin"], description: "校验审计哈希链 (verify the audit chain)" },
   "session.own": {
-    roles: [
-      "resident",
-      "clerk",
-      "verifier",
-      "programme_admin",
-      "policy_officer",
-      "vendor",
-      "organiser",
-      "reviewer",
-      "auditor",
-      "admin",
-    ],
+    roles,
     description: "查看和结束自己的会话 (see and end one's own session)",
   },
 });

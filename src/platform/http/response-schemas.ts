@@ -1,4 +1,5 @@
 import { Type, type TSchema } from "typebox";
+import { problemStatuses, type ProblemCode } from "../problems";
 
 // Response shapes shared by the platform's and the modules' routes (OpenAPI at /api/docs). Fastify serialises
 // with them, so every field the web app reads must be listed, and a field that may be null must say so.
@@ -8,23 +9,47 @@ export function nullable<T extends TSchema>(schema: T) {
   return Type.Union([schema, Type.Null()]);
 }
 
+/** The fields of the one error shape, with the schema of its `code`. */
+function errorShape(code: TSchema, description: string) {
+  return Type.Object(
+    {
+      error: Type.Object(
+        {
+          code,
+          message: Type.String(),
+          fields: Type.Record(Type.String(), Type.String()),
+          lockedUntil: Type.Optional(
+            Type.String({ format: "date-time", description: "423 account_locked: when the lock ends" }),
+          ),
+        },
+        { additionalProperties: true },
+      ),
+    },
+    { description },
+  );
+}
+
 /** The one error shape: `{ error: { code, message, fields } }` (423 adds `lockedUntil`). */
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object(
-      {
-        code: Type.String(),
-        message: Type.String(),
-        fields: Type.Record(Type.String(), Type.String()),
-        lockedUntil: Type.Optional(
-          Type.String({ format: "date-time", description: "423 account_locked: when the lock ends" }),
-        ),
-      },
-      { additionalProperties: true },
-    ),
-  },
-  { description: "Every error answer" },
+export const ErrorResponse = errorShape(
+  Type.String({ description: "A problem code (src/platform/problems.ts)" }),
+  "Every error answer",
 );
+
+/** The listed problem codes that answer with the given status. */
+export function problemCodesWithStatus(status: number): ProblemCode[] {
+  return (Object.keys(problemStatuses) as ProblemCode[]).filter((code) => problemStatuses[code] === status);
+}
+
+/**
+ * The error answer of one status, its `code` typed: a 400 is `validation_failed` (or another listed 400 code) or a
+ * command's own input code naming what is wrong; every other status answers only with the codes listed for it.
+ */
+export function errorResponseFor(status: number): TSchema {
+  const codes = problemCodesWithStatus(status);
+  if (status === 400 || codes.length === 0) return ErrorResponse;
+  const code = Type.Unsafe<ProblemCode>({ type: "string", enum: codes, description: `The problem codes of ${status}` });
+  return errorShape(code, `Error answer ${status}: ${codes.join(", ")}`);
+}
 
 /** The error answers every route may give. */
 export const errorResponses = { "4xx": ErrorResponse } as const;

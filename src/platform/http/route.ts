@@ -10,7 +10,7 @@ import { allows, type PermissionTable } from "../access/permissions";
 import type { Actor } from "../roles";
 import { sendRefusal } from "./command-reply";
 import { sendError, sendForbidden, sendNotFound } from "./request-context";
-import { ErrorResponse } from "./response-schemas";
+import { ErrorResponse, errorResponseFor } from "./response-schemas";
 
 // The one way to declare an HTTP route (docs/architecture.md, "The one way to add a route"): a route is data —
 // method, path, schemas, the permission it needs, how its target record is loaded and scoped, the handler or
@@ -140,7 +140,7 @@ function openApiResponses(route: AnyRoute): Record<string, unknown> {
       responses[status] = schema;
     }
   }
-  for (const status of errorStatuses(route)) responses[status] = ErrorResponse;
+  for (const status of errorStatuses(route)) responses[status] = errorResponseFor(status);
   responses["4xx"] = ErrorResponse;
   responses["5xx"] = ErrorResponse;
   return responses;

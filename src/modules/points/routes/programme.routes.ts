@@ -283,10 +283,7 @@ export const programmeRoutes: readonly AnyRoute[] = [
             ? publishRun(trx, commandContext(request, actor), run, cycle)
             : finaliseRun(trx, commandContext(request, actor), run);
         });
-        if (!result.ok)
-          return result.error.code === "already_published"
-            ? sendError(reply, 409, result.error.code, result.error.message)
-            : sendRefusal(reply, result.error);
+        if (!result.ok) return sendRefusal(reply, result.error);
         return presentRun(db, result.value);
       },
     }),

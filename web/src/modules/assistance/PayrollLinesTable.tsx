@@ -1,24 +1,13 @@
 import { useState } from "react";
 import { Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import type { ApiResponse, ItemOf } from "../../api/schema";
 import type { Page } from "../../api/types";
 import { useApiQuery } from "../../api/useApiQuery";
 import { useTownLabel } from "../../components/useTownLabel";
 
-interface PayrollLine {
-  caseId: string;
-  kind: string;
-  forMonth: string;
-  townCode: string;
-  members: number;
-  standardYuan: string;
-  dibaoYuan: string;
-  supplementYuan: string;
-  priceSubsidyYuan: string;
-  totalYuan: string;
-  payeeName: string;
-  bankAccount: string;
-}
+/** A payment line (GET /assistance/payrolls/{month}/lines). */
+type PayrollLine = ItemOf<ApiResponse<"/assistance/payrolls/{month}/lines">>;
 
 /** The payment lines of a month for review before approval, paged, optionally of one 镇区. */
 export function PayrollLinesTable({ month, townCode }: { month: string; townCode?: string }) {

@@ -10,7 +10,7 @@ import type { Standard } from "./standards.types";
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** A bar chart per 镇区 of the simulated monthly cost: current standard against the proposal (yuan). */
-export function SimulationChart({ simulation }: { simulation: Standard["simulation"] }) {
+export function SimulationChart({ simulation }: { simulation: NonNullable<Standard["simulation"]> }) {
   const { t, i18n } = useTranslation();
   const townLabel = useTownLabel();
   const element = useRef<HTMLDivElement>(null);

@@ -80,7 +80,8 @@ export function StandardsPage() {
               title: t("assistance.standard.difference"),
               key: "difference",
               align: "right",
-              render: (_: unknown, standard) => fenToYuan(standard.simulation.differenceFen),
+              render: (_: unknown, standard) =>
+                standard.simulation ? fenToYuan(standard.simulation.differenceFen) : "—",
             },
             {
               title: t("assistance.status"),

@@ -1,16 +1,8 @@
 // The schools of a cycle as the API gives them, and the per-school field messages of a refused PUT.
+import type { ApiResponse } from "../../api/schema";
 
 /** A school of a cycle (GET /points/cycles/:id/quotas → schools). */
-export interface School {
-  id: string;
-  name: string;
-  townCode: string;
-  grade: "primary_1" | "junior_1";
-  seats: number;
-  x: number;
-  y: number;
-  synthetic: boolean;
-}
+export type School = ApiResponse<"/points/cycles/{id}/quotas">["schools"][number];
 
 /** One school as PUT /points/cycles/:id/schools takes it. */
 export type SchoolInput = Omit<School, "id">;
