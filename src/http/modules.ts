@@ -3,6 +3,7 @@ import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
 import { tipoffsModule } from "../modules/tipoffs/manifest";
+import { coordinationModule } from "../modules/coordination/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
@@ -20,5 +21,15 @@ const serviceModules: readonly ModuleManifest[] = [
   participationModule,
 ];
 
+/**
+ * The modules that read across the service modules through their manifests (deadline sources, open data,
+ * indicators): a service module added above joins them by declaring those, nothing here changes.
+ */
+const crossModules: readonly ModuleManifest[] = [coordinationModule(serviceModules)];
+
 /** The modules the app mounts, in order, and last the job routes over their job kinds. A new module adds its manifest here. */
-export const modules: readonly ModuleManifest[] = [...serviceModules, jobsModule(serviceModules)];
+export const modules: readonly ModuleManifest[] = [
+  ...serviceModules,
+  ...crossModules,
+  jobsModule([...serviceModules, ...crossModules]),
+];

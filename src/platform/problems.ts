@@ -35,6 +35,10 @@ export const problemStatuses = {
   case_open: 409,
   duplicate_campaign: 409,
   standard_exists: 409,
+  case_closed: 409,
+  tasks_open: 409,
+  task_done: 409,
+  meeting_recorded: 409,
   // other statuses
   body_too_large: 413,
   file_too_large: 413,

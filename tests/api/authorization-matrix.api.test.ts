@@ -77,6 +77,12 @@ const matrix: Record<string, readonly Role[]> = {
   "tipoffs.investigate": ["verifier"],
   "tipoffs.categories.manage": ["admin"],
   "open311.keys.manage": ["admin"],
+  "coordination.inbox": ["clerk", "verifier", "programme_admin"],
+  "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.cases.manage": ["programme_admin"],
+  "coordination.tasks.complete": ["programme_admin", "verifier"],
+  "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
+  "coordination.meetings.manage": ["programme_admin"],
   "participation.campaigns.manage": ["programme_admin"],
 };
 
@@ -141,6 +147,10 @@ const candidates: Record<
       )
     ).rows.map((row) => ({ params: { id: row.tipoff_id, photoId: row.id } })),
   open311Key: (db) => ids(db, sql`select id from open311_keys order by id limit 1`),
+  jointCase: (db) => ids(db, sql`select id from coordination_cases order by number limit 3`),
+  jointTask: (db) =>
+    ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
+  jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
   campaign: async (db) =>
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),

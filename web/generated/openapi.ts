@@ -415,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -427,7 +427,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -679,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -691,7 +691,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1354,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1366,7 +1366,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1991,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2003,7 +2003,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2324,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2336,7 +2336,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2658,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2670,7 +2670,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2994,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3006,7 +3006,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3328,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3340,7 +3340,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3662,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3674,7 +3674,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3996,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4008,7 +4008,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4344,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4356,7 +4356,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4675,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5008,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5020,7 +5020,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5340,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5352,7 +5352,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5673,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5685,7 +5685,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6003,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6015,7 +6015,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6442,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6454,7 +6454,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7217,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7229,7 +7229,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7741,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7753,7 +7753,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8183,7 +8183,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8195,7 +8195,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8823,7 +8823,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8835,7 +8835,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9061,7 +9061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9073,7 +9073,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9297,7 +9297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9309,7 +9309,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9872,7 +9872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9884,7 +9884,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10128,7 +10128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10140,7 +10140,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10660,6 +10660,2944 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coordination/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Joint cases (verifiers: those their department is in)
+         * @description 联办案件列表（核查部门限本部门参与的） (Joint cases (verifiers: those their department is in)) — permission: coordination.cases.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedOn: string | null;
+                                description: string;
+                                id: string;
+                                leadDepartment: string;
+                                leadDepartmentName: string;
+                                number: string;
+                                openedOn: string;
+                                status: "open" | "closed";
+                                synthetic: boolean;
+                                tasks: {
+                                    answer: string | null;
+                                    caseId: string | null;
+                                    departmentCode: string;
+                                    departmentName: string;
+                                    description: string;
+                                    doneOn: string | null;
+                                    dueOn: string;
+                                    escalatedOn: string | null;
+                                    /** @description none, lead, programme_admin or agenda */
+                                    escalation: string;
+                                    escalationLevel: number;
+                                    history: {
+                                        kind: string;
+                                        note: string;
+                                        on: string;
+                                        username: string;
+                                    }[];
+                                    id: string;
+                                    /** @description whether the caller may complete this open task (their department) */
+                                    mayComplete: boolean;
+                                    meetingId: string | null;
+                                    provisional: boolean;
+                                    startedOn: string;
+                                    status: "open" | "done";
+                                    workingDays: number;
+                                    workingDaysLeft: number;
+                                }[];
+                                title: string;
+                                townCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a joint case: lead department and co-department tasks
+         * @description 立联办案件：牵头部门和协办部门任务 (Open a joint case: lead department and co-department tasks) — permission: coordination.cases.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        leadDepartment: string;
+                        tasks: {
+                            departmentCode: string;
+                            description: string;
+                            workingDays: number;
+                        }[];
+                        title: string;
+                        townCode?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            description: string;
+                            id: string;
+                            leadDepartment: string;
+                            leadDepartmentName: string;
+                            number: string;
+                            openedOn: string;
+                            status: "open" | "closed";
+                            synthetic: boolean;
+                            tasks: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a joint case
+         * @description 查看联办案件 (Read a joint case) — permission: coordination.cases.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            description: string;
+                            id: string;
+                            leadDepartment: string;
+                            leadDepartmentName: string;
+                            number: string;
+                            openedOn: string;
+                            status: "open" | "closed";
+                            synthetic: boolean;
+                            tasks: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a joint case (all tasks done)
+         * @description 办结联办案件（任务须全部办结） (Close a joint case (all tasks done)) — permission: coordination.cases.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            description: string;
+                            id: string;
+                            leadDepartment: string;
+                            leadDepartmentName: string;
+                            number: string;
+                            openedOn: string;
+                            status: "open" | "closed";
+                            synthetic: boolean;
+                            tasks: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/cases/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a co-department task
+         * @description 增加协办任务 (Add a co-department task) — permission: coordination.cases.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        departmentCode: string;
+                        description: string;
+                        workingDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            description: string;
+                            id: string;
+                            leadDepartment: string;
+                            leadDepartmentName: string;
+                            number: string;
+                            openedOn: string;
+                            status: "open" | "closed";
+                            synthetic: boolean;
+                            tasks: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the overdue escalation now (the scheduled job runs it hourly)
+         * @description 立即执行逾期升级（平时由定时任务每小时执行） (Run the overdue escalation now (the scheduled job runs it hourly)) — permission: coordination.cases.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalated: number;
+                            toAgenda: number;
+                            today: string;
+                            toLead: number;
+                            toProgrammeAdmin: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Joint meetings
+         * @description 联席会议列表 (Joint meetings) — permission: coordination.meetings.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                heldOn: string;
+                                id: string;
+                                number: string;
+                                status: "planned" | "held";
+                                synthetic: boolean;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Plan a joint meeting (its agenda lists the overdue and escalated tasks)
+         * @description 安排联席会议（议程自动列入逾期和升级事项） (Plan a joint meeting (its agenda lists the overdue and escalated tasks)) — permission: coordination.meetings.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionItems: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            agenda: {
+                                addedOn: string;
+                                caseNumber: string | null;
+                                reason: string;
+                                task: {
+                                    answer: string | null;
+                                    caseId: string | null;
+                                    departmentCode: string;
+                                    departmentName: string;
+                                    description: string;
+                                    doneOn: string | null;
+                                    dueOn: string;
+                                    escalatedOn: string | null;
+                                    /** @description none, lead, programme_admin or agenda */
+                                    escalation: string;
+                                    escalationLevel: number;
+                                    history: {
+                                        kind: string;
+                                        note: string;
+                                        on: string;
+                                        username: string;
+                                    }[];
+                                    id: string;
+                                    /** @description whether the caller may complete this open task (their department) */
+                                    mayComplete: boolean;
+                                    meetingId: string | null;
+                                    provisional: boolean;
+                                    startedOn: string;
+                                    status: "open" | "done";
+                                    workingDays: number;
+                                    workingDaysLeft: number;
+                                };
+                            }[];
+                            attendees: {
+                                departmentCode: string;
+                                name: string;
+                                present: boolean;
+                            }[];
+                            decisions: string[];
+                            heldOn: string;
+                            id: string;
+                            minutes: string;
+                            number: string;
+                            status: "planned" | "held";
+                            synthetic: boolean;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a joint meeting
+         * @description 查看联席会议 (Read a joint meeting) — permission: coordination.meetings.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionItems: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            agenda: {
+                                addedOn: string;
+                                caseNumber: string | null;
+                                reason: string;
+                                task: {
+                                    answer: string | null;
+                                    caseId: string | null;
+                                    departmentCode: string;
+                                    departmentName: string;
+                                    description: string;
+                                    doneOn: string | null;
+                                    dueOn: string;
+                                    escalatedOn: string | null;
+                                    /** @description none, lead, programme_admin or agenda */
+                                    escalation: string;
+                                    escalationLevel: number;
+                                    history: {
+                                        kind: string;
+                                        note: string;
+                                        on: string;
+                                        username: string;
+                                    }[];
+                                    id: string;
+                                    /** @description whether the caller may complete this open task (their department) */
+                                    mayComplete: boolean;
+                                    meetingId: string | null;
+                                    provisional: boolean;
+                                    startedOn: string;
+                                    status: "open" | "done";
+                                    workingDays: number;
+                                    workingDaysLeft: number;
+                                };
+                            }[];
+                            attendees: {
+                                departmentCode: string;
+                                name: string;
+                                present: boolean;
+                            }[];
+                            decisions: string[];
+                            heldOn: string;
+                            id: string;
+                            minutes: string;
+                            number: string;
+                            status: "planned" | "held";
+                            synthetic: boolean;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/meetings/{id}/minutes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The minutes as PDF
+         * @description 会议纪要 PDF (The minutes as PDF) — permission: coordination.meetings.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the minutes as a PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/meetings/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a meeting: attendance, minutes, decisions, action items (which become tasks)
+         * @description 记录会议：出席、纪要、议定事项、交办事项（成为任务） (Record a meeting: attendance, minutes, decisions, action items (which become tasks)) — permission: coordination.meetings.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actionItems: {
+                            departmentCode: string;
+                            description: string;
+                            workingDays: number;
+                        }[];
+                        attendees: {
+                            departmentCode: string;
+                            name: string;
+                            present: boolean;
+                        }[];
+                        decisions: string[];
+                        minutes: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionItems: {
+                                answer: string | null;
+                                caseId: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                description: string;
+                                doneOn: string | null;
+                                dueOn: string;
+                                escalatedOn: string | null;
+                                /** @description none, lead, programme_admin or agenda */
+                                escalation: string;
+                                escalationLevel: number;
+                                history: {
+                                    kind: string;
+                                    note: string;
+                                    on: string;
+                                    username: string;
+                                }[];
+                                id: string;
+                                /** @description whether the caller may complete this open task (their department) */
+                                mayComplete: boolean;
+                                meetingId: string | null;
+                                provisional: boolean;
+                                startedOn: string;
+                                status: "open" | "done";
+                                workingDays: number;
+                                workingDaysLeft: number;
+                            }[];
+                            agenda: {
+                                addedOn: string;
+                                caseNumber: string | null;
+                                reason: string;
+                                task: {
+                                    answer: string | null;
+                                    caseId: string | null;
+                                    departmentCode: string;
+                                    departmentName: string;
+                                    description: string;
+                                    doneOn: string | null;
+                                    dueOn: string;
+                                    escalatedOn: string | null;
+                                    /** @description none, lead, programme_admin or agenda */
+                                    escalation: string;
+                                    escalationLevel: number;
+                                    history: {
+                                        kind: string;
+                                        note: string;
+                                        on: string;
+                                        username: string;
+                                    }[];
+                                    id: string;
+                                    /** @description whether the caller may complete this open task (their department) */
+                                    mayComplete: boolean;
+                                    meetingId: string | null;
+                                    provisional: boolean;
+                                    startedOn: string;
+                                    status: "open" | "done";
+                                    workingDays: number;
+                                    workingDaysLeft: number;
+                                };
+                            }[];
+                            attendees: {
+                                departmentCode: string;
+                                name: string;
+                                present: boolean;
+                            }[];
+                            decisions: string[];
+                            heldOn: string;
+                            id: string;
+                            minutes: string;
+                            number: string;
+                            status: "planned" | "held";
+                            synthetic: boolean;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coordination/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task of one's department (with the answer)
+         * @description 办结本部门任务（填写办理结果） (Complete a task of one's department (with the answer)) — permission: coordination.tasks.complete
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            caseId: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            description: string;
+                            doneOn: string | null;
+                            dueOn: string;
+                            escalatedOn: string | null;
+                            /** @description none, lead, programme_admin or agenda */
+                            escalation: string;
+                            escalationLevel: number;
+                            history: {
+                                kind: string;
+                                note: string;
+                                on: string;
+                                username: string;
+                            }[];
+                            id: string;
+                            /** @description whether the caller may complete this open task (their department) */
+                            mayComplete: boolean;
+                            meetingId: string | null;
+                            provisional: boolean;
+                            startedOn: string;
+                            status: "open" | "done";
+                            workingDays: number;
+                            workingDaysLeft: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -10952,7 +13890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10964,7 +13902,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11816,7 +14754,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11828,7 +14766,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12281,7 +15219,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12293,7 +15231,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12745,7 +15683,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12757,7 +15695,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12994,7 +15932,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13006,7 +15944,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13024,6 +15962,201 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My inbox: the caller's tasks from every module, with deadline, working days left and history
+         * @description 我的待办：各模块交给本人的任务，含期限、剩余工作日和办理经过 (My inbox: the caller's tasks from every module, with deadline, working days left and history) — permission: coordination.inbox
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dueOn: string;
+                                entityId: string;
+                                entityType: string;
+                                history: {
+                                    label: string;
+                                    on: string;
+                                }[];
+                                id: string;
+                                kind: string;
+                                label: string;
+                                link: string | null;
+                                module: string;
+                                overdue: boolean;
+                                /** @description the due date lies in a year without an official holiday notice */
+                                provisional: boolean;
+                                reference: string;
+                                townCode: string | null;
+                                /** @description 0 due today, negative: overdue by that many working days */
+                                workingDaysLeft: number;
+                            }[];
+                            /** @description the modules that publish tasks */
+                            modules: string[];
+                            today: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -13460,7 +16593,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13472,7 +16605,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14277,7 +17410,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14289,7 +17422,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14514,7 +17647,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14526,7 +17659,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14912,7 +18045,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14924,7 +18057,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15365,7 +18498,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15377,7 +18510,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15698,7 +18831,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15710,7 +18843,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16260,7 +19393,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16272,7 +19405,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16726,7 +19859,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16738,7 +19871,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17185,7 +20318,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17197,7 +20330,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17892,7 +21025,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17904,7 +21037,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18281,7 +21414,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18293,7 +21426,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18721,7 +21854,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18733,7 +21866,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19200,7 +22333,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19212,7 +22345,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19443,7 +22576,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19455,7 +22588,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19658,7 +22791,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19670,7 +22803,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20081,7 +23214,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20093,7 +23226,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20639,7 +23772,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20651,7 +23784,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20890,7 +24023,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20902,7 +24035,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21140,7 +24273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21152,7 +24285,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21398,7 +24531,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21410,7 +24543,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21648,7 +24781,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21660,7 +24793,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22457,7 +25590,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22469,7 +25602,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22739,7 +25872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22751,7 +25884,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23503,7 +26636,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23515,7 +26648,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24705,7 +27838,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24717,7 +27850,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24969,7 +28102,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24981,7 +28114,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25658,7 +28791,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25670,7 +28803,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25918,7 +29051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25930,7 +29063,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26273,7 +29406,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26285,7 +29418,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26854,7 +29987,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26866,7 +29999,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27148,7 +30281,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27160,7 +30293,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27643,7 +30776,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27655,7 +30788,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27930,7 +31063,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27942,7 +31075,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28266,7 +31399,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28278,7 +31411,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28522,7 +31655,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28534,7 +31667,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28765,7 +31898,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28777,7 +31910,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29131,7 +32264,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29143,7 +32276,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29340,7 +32473,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29352,7 +32485,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29517,7 +32650,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29529,7 +32662,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29781,7 +32914,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29793,7 +32926,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };

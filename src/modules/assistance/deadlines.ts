@@ -4,7 +4,10 @@ import type { OpenDeadline } from "../../platform/deadlines/deadlines";
 import { assistanceDb } from "./tables";
 import { decisionDue, publicityEnd, townOpinionDue } from "./workflow";
 
-/** Town opinions not yet given, publicities running and decisions not yet taken. */
+/**
+ * Town opinions not yet given (a task of the 镇区's clerks), publicities running, and decisions not yet taken (a
+ * task of the programme admins), with the case's history for the inbox.
+ */
 export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadline[]> {
   const db = assistanceDb(executor);
   const cases = await db
@@ -42,6 +45,7 @@ export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadl
       entityId: row.id,
       reference: row.number,
       townCode: row.town_code,
+      link: `/console/assistance/cases/${row.id}`,
     };
     const submittedOn = row.submitted_on;
     if (["submitted", "investigated", "appraised"].includes(row.state)) {
@@ -51,6 +55,8 @@ export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadl
         label: "镇街审核意见期限 (town opinion due)",
         dueOn: row.town_due_on,
         recompute: () => townOpinionDue(submittedOn),
+        assignees: [{ role: "clerk", townCode: row.town_code }],
+        history: [{ on: submittedOn, label: "受理申请 (application received)" }],
       });
     }
     if (row.state === "publicised" && row.publicity_start_on && row.publicity_end_on) {
@@ -69,6 +75,11 @@ export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadl
           label: "审批期限 (decision due)",
           dueOn: row.decision_due_on,
           recompute: () => decisionDue(publicityEnd(startOn)),
+          assignees: [{ role: "programme_admin" }],
+          history: [
+            { on: submittedOn, label: "受理申请 (application received)" },
+            { on: startOn, label: "开始公示 (publicity started)" },
+          ],
         });
       }
     }
@@ -80,6 +91,11 @@ export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadl
         label: "审批期限 (decision due)",
         dueOn: row.decision_due_on,
         recompute: () => decisionDue(givenOn),
+        assignees: [{ role: "programme_admin" }],
+        history: [
+          { on: submittedOn, label: "受理申请 (application received)" },
+          { on: givenOn, label: "镇街审核意见 (town opinion given)" },
+        ],
       });
     }
   }

@@ -5,6 +5,23 @@
  * interface (`deadlines` in its manifest); the platform never reads module tables itself.
  */
 import type { Executor } from "../../db/transaction";
+import type { Role } from "../roles";
+
+/**
+ * Who must act on an open item: every officer holding `role` (and, when given, for this 镇区 or this department;
+ * a grant without a town or department covers all) sees the item as a task in their inbox.
+ */
+export interface TaskAssignee {
+  role: Role;
+  townCode?: string | null;
+  departmentCode?: string | null;
+}
+
+/** One step of an item's history as its module tells it, oldest first. */
+export interface TaskHistoryStep {
+  on: string;
+  label: string;
+}
 
 /** One stored deadline of an open item, with the rule that computed it. */
 export interface OpenDeadline {
@@ -23,6 +40,12 @@ export interface OpenDeadline {
   dueOn: string;
   /** The same rule from the same start, on the calendar in force now. */
   recompute: () => string;
+  /** The officers who must act: the item is a task in their inbox (absent: a deadline only, not a task). */
+  assignees?: TaskAssignee[];
+  /** The item's page in the web app (e.g. `/console/points/queue`), so the inbox links to it in its module. */
+  link?: string;
+  /** What happened to the item so far, oldest first (shown in the inbox). */
+  history?: TaskHistoryStep[];
 }
 
 /** A module's source of open deadlines. */

@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/routes";
 import { assistanceModule } from "./assistance/routes";
 import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
+import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
@@ -11,6 +12,7 @@ import type { ConsoleModule } from "./types";
 /** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
 export const consoleModules: ConsoleModule[] = [
   homeModule,
+  coordinationModule,
   registryModule,
   pointsModule,
   assistanceModule,
