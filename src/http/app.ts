@@ -65,6 +65,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // Strict-Transport-Security only means something over HTTPS: sent below when the request came over it.
+    hsts: false,
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
+    // Answers of signed-in callers and of every non-public route may hold personal data: no cache may keep them.
+    const config = request.routeOptions.config as { permission?: string } | undefined;
+    const personal = request.actor !== null || (config?.permission !== undefined && config.permission !== "public");
+    if (personal && request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
+    return payload;
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -35,7 +35,7 @@ const matrix: Record<string, readonly Role[]> = {
   "organisations.read": ["programme_admin", "auditor", "clerk"],
   "organisations.write": ["programme_admin", "clerk"],
   "profile.read": ["resident"],
-  "files.upload": ["resident", "clerk", "verifier", "programme_admin"],
+  "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,
   "publicity.objections.queue": ["programme_admin", "auditor", "verifier", "clerk"],
   "publicity.objections.read": ["resident", "clerk", "verifier", "programme_admin", "auditor"],
@@ -84,6 +84,17 @@ const matrix: Record<string, readonly Role[]> = {
   "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
   "coordination.meetings.manage": ["programme_admin"],
   "participation.campaigns.manage": ["programme_admin"],
+  "services.vendors.register": ["vendor"],
+  "services.vendors.review": ["reviewer", "programme_admin"],
+  "services.needs.manage": ["programme_admin"],
+  "services.needs.read": ["programme_admin", "auditor"],
+  "services.bids.submit": ["vendor"],
+  "services.panel": ["reviewer"],
+  "participation.organisers.manage": ["programme_admin"],
+  "participation.organise": ["organiser"],
+  "participation.volunteer": ["resident"],
+  "participation.ledger.correct": ["programme_admin", "organiser"],
+  "participation.ledger.import": ["programme_admin"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -147,6 +158,21 @@ const candidates: Record<
       )
     ).rows.map((row) => ({ params: { id: row.tipoff_id, photoId: row.id } })),
   open311Key: (db) => ids(db, sql`select id from open311_keys order by id limit 1`),
+  activity: (db) =>
+    ids(
+      db,
+      sql`(select id from volunteer_activities where organisation_id in (select organisation_id from volunteer_organisers) order by starts_at desc limit 1) union (select id from volunteer_activities where organisation_id not in (select organisation_id from volunteer_organisers) limit 1)`,
+    ),
+  signup: (db) =>
+    ids(
+      db,
+      sql`(select s.id from volunteer_signups s join accounts u on u.person_id = s.person_id where u.username = 'resident' and s.status <> 'cancelled' limit 1) union (select s.id from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.organisation_id in (select organisation_id from volunteer_organisers) limit 1) union (select s.id from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.organisation_id not in (select organisation_id from volunteer_organisers) limit 1)`,
+    ),
+  ledgerEntry: (db) =>
+    ids(
+      db,
+      sql`(select id from volunteer_ledger where activity_id is not null and reverses_entry_id is null limit 1) union (select id from volunteer_ledger where import_id is not null limit 1)`,
+    ),
   jointCase: (db) => ids(db, sql`select id from coordination_cases order by number limit 3`),
   jointTask: (db) =>
     ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
@@ -155,6 +181,8 @@ const candidates: Record<
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
     ),
+  servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
+  servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),
