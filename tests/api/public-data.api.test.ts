@@ -11,6 +11,7 @@ import { loadDemo } from "../../src/demo/load";
 import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
 import { routeTable } from "../../src/http/route-table";
+import { expectedIndicators } from "../../src/modules/insight/catalogue";
 import { clearOpenDataCache } from "../../src/modules/insight/opendata";
 import { publicPermission, type AnyRoute } from "../../src/platform/http/route";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -159,7 +160,14 @@ describe("open data files", () => {
     const households = body.indicators.find((indicator) => indicator.id === "assistance.households")!;
     expect(households.status).toBe("available");
     for (const town of households.towns) expect(town.value === "<5" || Number(town.value) >= 5).toBe(true);
-    const tipoffs = body.indicators.find((indicator) => indicator.id === "tipoffs.received")!;
-    expect(tipoffs).toMatchObject({ status: "module_not_installed", city: null, towns: [] });
+    // A figure whose module is missing, or does not declare it, says so and shows no number.
+    const installed = new Set(modules.map((module) => module.name));
+    const catalogue = new Map(expectedIndicators.map((indicator) => [indicator.id, indicator.module]));
+    for (const indicator of body.indicators.filter((item) => item.status !== "available")) {
+      const module = catalogue.get(indicator.id)!;
+      expect(indicator.status, indicator.id).toBe(installed.has(module) ? "not_provided" : "module_not_installed");
+      expect(indicator).toMatchObject({ city: null, towns: [] });
+    }
+    expect(body.indicators.some((indicator) => indicator.status === "module_not_installed")).toBe(true);
   });
 });
