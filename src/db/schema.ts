@@ -40,6 +40,15 @@ export interface AccountsTable {
   updated_at: Timestamp;
 }
 
+/** Failed sign-ins per (username as typed, client address); see migration 0050. */
+export interface LoginThrottlesTable {
+  username_key: string;
+  address: string;
+  failure_count: number;
+  window_start: Date;
+  blocked_until: Date | null;
+}
+
 /** Role grants of an account, each with an optional town or department scope. */
 export interface AccountRolesTable {
   account_id: string;
@@ -168,6 +177,7 @@ export interface Database {
   departments: DepartmentsTable;
   accounts: AccountsTable;
   account_roles: AccountRolesTable;
+  login_throttles: LoginThrottlesTable;
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_entries: AuditEntriesTable;

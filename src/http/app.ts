@@ -16,6 +16,7 @@ import { modules as defaultModules } from "./modules";
 import { permissionTable } from "../platform/access/abilities";
 import { mountRoutes } from "../platform/http/route";
 import { routeTable } from "./route-table";
+import { open311Plugin } from "../modules/tipoffs/open311/open311";
 import { installWebApp } from "./web";
 
 /** Options of buildApp: the database, and for tests a quiet logger and other knobs. */
@@ -64,6 +65,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
+    // Strict-Transport-Security only means something over HTTPS: sent below when the request came over it.
+    hsts: false,
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
+    // Answers of signed-in callers and of every non-public route may hold personal data: no cache may keep them.
+    const config = request.routeOptions.config as { permission?: string } | undefined;
+    const personal = request.actor !== null || (config?.permission !== undefined && config.permission !== "public");
+    if (personal && request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
+    return payload;
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -96,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).map((entry) => entry.route);
   const permissions = permissionTable(modules);
   await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions }), { prefix: "/api/v1" });
+  await app.register(open311Plugin(options.db), { prefix: "/open311/v2" });
   await installWebApp(app, options.webDist);
   return app;
 }

@@ -8,6 +8,32 @@ interface ValidationIssue {
   params?: Record<string, unknown>;
 }
 
+/** A Chinese message (English in parentheses) for the schema keywords a person meets most; else Ajv's English. */
+function keywordMessage(issue: ValidationIssue): string {
+  const limit = issue.params?.limit;
+  switch (issue.keyword) {
+    case "minLength":
+      return `至少 ${String(limit)} 个字符 (at least ${String(limit)} characters)`;
+    case "maxLength":
+      return `最多 ${String(limit)} 个字符 (at most ${String(limit)} characters)`;
+    case "pattern":
+      return `格式不正确 (wrong format${issue.message ? `: ${issue.message}` : ""})`;
+    case "minimum":
+      return `不能小于 ${String(limit)} (must be at least ${String(limit)})`;
+    case "maximum":
+      return `不能大于 ${String(limit)} (must be at most ${String(limit)})`;
+    case "type":
+      return `类型不正确 (${issue.message ?? "wrong type"})`;
+    case "enum":
+    case "const":
+      return `不是允许的取值 (${issue.message ?? "not an allowed value"})`;
+    case "format":
+      return `格式不正确 (${issue.message ?? "wrong format"})`;
+    default:
+      return issue.message ?? "invalid";
+  }
+}
+
 /** Turns Ajv validation issues into `{ field: message }`, naming unknown and missing properties by name. */
 export function fieldsFromValidation(issues: readonly ValidationIssue[]): FieldMessages {
   const fields: FieldMessages = {};
@@ -21,7 +47,7 @@ export function fieldsFromValidation(issues: readonly ValidationIssue[]): FieldM
       fields[name] ??= `缺少必填字段 "${name}" (required)`;
     } else {
       const name = path || "body";
-      fields[name] ??= issue.message ?? "invalid";
+      fields[name] ??= keywordMessage(issue);
     }
   }
   return fields;

@@ -2,8 +2,10 @@ import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
+import { tipoffsModule } from "../modules/tipoffs/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
 import { participationModule } from "../modules/participation/manifest";
+import { servicesModule } from "../modules/services/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -16,7 +18,9 @@ const serviceModules: readonly ModuleManifest[] = [
   publicityModule,
   assistanceModule,
   pointsModule,
+  tipoffsModule,
   participationModule,
+  servicesModule,
 ];
 
 /**

@@ -199,7 +199,7 @@ describe("assistance payroll", () => {
   });
 
   it("exports the bank file only after approval, totals equal to the sum of lines to the fen", async () => {
-    const early = await admin.request("GET", `/api/v1/assistance/payrolls/${month0}/bank-file`);
+    const early = await admin.request("POST", `/api/v1/assistance/payrolls/${month0}/bank-file`, {});
     expect(early.json().error.code).toBe("not_approved");
     const current = (await admin.request("GET", `/api/v1/assistance/payrolls/${month0}`)).json();
     const approved = await admin.request("POST", `/api/v1/assistance/payrolls/${month0}/approval`, {
@@ -210,7 +210,7 @@ describe("assistance payroll", () => {
       version: current.version,
     });
     expect(stale.statusCode).toBe(409);
-    const csv = await admin.request("GET", `/api/v1/assistance/payrolls/${month0}/bank-file?format=csv`);
+    const csv = await admin.request("POST", `/api/v1/assistance/payrolls/${month0}/bank-file`, { format: "csv" });
     expect(csv.statusCode).toBe(200);
     const rows = csv.body
       .replace(/^\uFEFF/, "")
@@ -223,13 +223,15 @@ describe("assistance payroll", () => {
     expect(rows.at(-1)![2]).toBe("13791.50");
     expect(sumFen).toBe(1379150);
     expect(payments.every((row) => /^\d+\.\d{2}$/.test(row[2]))).toBe(true);
-    const xlsx = await admin.request("GET", `/api/v1/assistance/payrolls/${month0}/bank-file?format=xlsx`);
+    const xlsx = await admin.request("POST", `/api/v1/assistance/payrolls/${month0}/bank-file`, { format: "xlsx" });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(8);
     expect(sheet.getRow(8).getCell(3).value).toBe("13791.50");
-    expect((await clerk.request("GET", `/api/v1/assistance/payrolls/${month0}/bank-file`)).statusCode).toBe(403);
+    expect((await clerk.request("POST", `/api/v1/assistance/payrolls/${month0}/bank-file`, {})).statusCode).toBe(403);
+    const bare = await app.inject({ method: "GET", url: `/api/v1/assistance/payrolls/${month0}/bank-file` });
+    expect(bare.statusCode, "a GET never exports (and records) the bank file").toBe(404);
   });
 
   it("pays a January rise decided in February from March with back-pay for January and February", async () => {

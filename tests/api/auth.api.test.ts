@@ -130,6 +130,30 @@ describe("sessions", () => {
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("sends HSTS only over HTTPS and no-store on answers that may hold personal data", async () => {
+    const plain = await app.inject({ method: "GET", url: "/api/health" });
+    expect(plain.headers["strict-transport-security"]).toBeUndefined();
+    const session = await signIn(app, "clerk");
+    const person = await session.request("GET", `/api/v1/persons/${testApp.world.persons.shiqi}`);
+    expect(person.statusCode).toBe(200);
+    expect(person.headers["cache-control"]).toBe("no-store");
+    const refused = await app.inject({ method: "GET", url: `/api/v1/persons/${testApp.world.persons.shiqi}` });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers["cache-control"]).toBe("no-store");
+
+    const proxied = await createTestApp({ trustProxy: true });
+    try {
+      const secure = await proxied.app.inject({
+        method: "GET",
+        url: "/api/health",
+        headers: { "x-forwarded-proto": "https" },
+      });
+      expect(secure.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("serves the OpenAPI description", async () => {
     const response = await app.inject({ method: "GET", url: "/api/docs/json" });
     expect(response.statusCode).toBe(200);

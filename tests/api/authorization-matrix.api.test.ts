@@ -35,7 +35,7 @@ const matrix: Record<string, readonly Role[]> = {
   "organisations.read": ["programme_admin", "auditor", "clerk"],
   "organisations.write": ["programme_admin", "clerk"],
   "profile.read": ["resident"],
-  "files.upload": ["resident", "clerk", "verifier", "programme_admin"],
+  "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,
   "publicity.objections.queue": ["programme_admin", "auditor", "verifier", "clerk"],
   "publicity.objections.read": ["resident", "clerk", "verifier", "programme_admin", "auditor"],
@@ -73,6 +73,10 @@ const matrix: Record<string, readonly Role[]> = {
   "points.programme.read": ["programme_admin", "auditor"],
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
+  "tipoffs.queue": ["verifier", "programme_admin", "auditor"],
+  "tipoffs.investigate": ["verifier"],
+  "tipoffs.categories.manage": ["admin"],
+  "open311.keys.manage": ["admin"],
   "coordination.inbox": ["clerk", "verifier", "programme_admin"],
   "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
   "coordination.cases.manage": ["programme_admin"],
@@ -80,6 +84,12 @@ const matrix: Record<string, readonly Role[]> = {
   "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
   "coordination.meetings.manage": ["programme_admin"],
   "participation.campaigns.manage": ["programme_admin"],
+  "services.vendors.register": ["vendor"],
+  "services.vendors.review": ["reviewer", "programme_admin"],
+  "services.needs.manage": ["programme_admin"],
+  "services.needs.read": ["programme_admin", "auditor"],
+  "services.bids.submit": ["vendor"],
+  "services.panel": ["reviewer"],
   "participation.organisers.manage": ["programme_admin"],
   "participation.organise": ["organiser"],
   "participation.volunteer": ["resident"],
@@ -135,6 +145,19 @@ const candidates: Record<
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
   case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
+  tipoff: (db) =>
+    ids(db, sql`select distinct on (department_code) id from tipoffs order by department_code, id limit 4`),
+  tipoffCategory: async (db) =>
+    (await sql<{ code: string }>`select code from tipoff_categories order by code limit 2`.execute(db)).rows.map(
+      (row) => ({ params: { code: row.code } }),
+    ),
+  tipoffPhoto: async (db) =>
+    (
+      await sql<{ tipoff_id: string; id: string }>`select tipoff_id, id from tipoff_photos order by id limit 2`.execute(
+        db,
+      )
+    ).rows.map((row) => ({ params: { id: row.tipoff_id, photoId: row.id } })),
+  open311Key: (db) => ids(db, sql`select id from open311_keys order by id limit 1`),
   activity: (db) =>
     ids(
       db,
@@ -158,6 +181,8 @@ const candidates: Record<
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
     ),
+  servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
+  servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),
@@ -173,6 +198,7 @@ function missing(resource: string): { params?: Record<string, string>; query?: R
   if (resource === "payroll") return { params: { month: "1999-01" } };
   if (resource === "campaign") return { params: { code: "no_such_campaign" } };
   if (resource === "enrolmentOfPerson") return { query: { personId: randomUUID() } };
+  if (resource === "tipoffCategory") return { params: { code: "no_such_category" } };
   return { params: { id: randomUUID() } };
 }
 
@@ -184,6 +210,8 @@ const defaultParams: Record<string, () => string> = {
   month: () => "1999-01",
   format: () => "xlsx",
   fact: () => "education",
+  photoId: () => randomUUID(),
+  townCode: () => "shiqi",
 };
 
 function url(route: AnyRoute, input: { params?: Record<string, string>; query?: Record<string, string> } = {}): string {

@@ -140,6 +140,17 @@ describe("validation names the field", () => {
     expect(await fieldsOf(none)).toEqual(["q"]);
   });
 
+  it("refuses a blank or one-letter search padded with spaces instead of listing the whole scope", async () => {
+    for (const q of ["  ", "%20%20%20%20", "%20a%20"]) {
+      for (const path of ["persons", "households", "organisations"]) {
+        const response = await clerk.request("GET", `/api/v1/${path}?q=${q}`);
+        expect(response.statusCode, `${path}?q=${q}`).toBe(400);
+        expect(response.json().error.fields.q).toMatch(/格式不正确|至少/);
+      }
+    }
+    expect((await clerk.request("GET", "/api/v1/persons?q=%20%E5%BC%A0%E4%B8%89%20")).statusCode).toBe(200);
+  });
+
   it("answers 413 for a body over 1 MiB", async () => {
     const response = await clerk.request("POST", "/api/v1/persons", person({ address: "x".repeat(1024 * 1024 + 10) }));
     expect(response.statusCode).toBe(413);

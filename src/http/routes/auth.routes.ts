@@ -42,7 +42,10 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
     defineRoute({
       method: "POST",
       url: "/auth/login",
-      summary: { zh: "登录（限速；多次失败后锁定）", en: "Sign in (rate limited; locked after repeated failures)" },
+      summary: {
+        zh: "登录（按地址限速；同一地址对同一用户名多次失败后暂停）",
+        en: "Sign in (rate limited per address; paused for a username after repeated failures from one address)",
+      },
       tags,
       permission: "public",
       body: LoginBody,
@@ -51,7 +54,9 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
       csrfExempt: true,
       errors: [401, 423, 429],
       handler: async ({ db, request, reply, body }) => {
-        const result = await inTransaction(db, (trx) => login(trx, { ...body, requestId: request.id }));
+        const result = await inTransaction(db, (trx) =>
+          login(trx, { ...body, address: request.ip, requestId: request.id }),
+        );
         if (!result.ok) {
           const { code, message, lockedUntil } = result.error;
           if (code === "account_locked")

@@ -197,8 +197,8 @@ export const PayrollRunBody = Type.Object({ month }, strict);
 export const PayrollApproveBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, strict);
 /** Body of POST /assistance/payrolls/:month/cancellation: the version read and why the payroll is cancelled. */
 export const PayrollCancelBody = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: text(2000, 2) }, strict);
-/** Query of GET /assistance/payrolls/:month/bank-file. */
-export const BankFileQuery = Type.Object(
+/** Body of POST /assistance/payrolls/:month/bank-file. */
+export const BankFileBody = Type.Object(
   { format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) },
   strict,
 );

@@ -24,10 +24,10 @@ export const MemberParams = Type.Object(
 /** Path parameter `:code` of a town. */
 export const TownParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, strict);
 
-/** Search query: q of at least 2 characters plus paging. */
+/** Search query: q with at least 2 characters that are not spaces (a blank q would list the whole scope). */
 export const SearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 2, maxLength: 100 }),
+    q: Type.String({ minLength: 2, maxLength: 100, pattern: "\\S.*\\S" }),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },

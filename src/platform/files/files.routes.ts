@@ -143,9 +143,9 @@ export const filesModule: ModuleManifest = {
   routes: fileRoutes,
   permissions: definePermissions({
     "files.upload": {
-      roles: ["resident", "clerk", "verifier", "programme_admin"],
+      roles: ["resident", "clerk", "verifier", "programme_admin", "vendor"],
       description:
-        "上传证明材料（居民为本人，窗口为居民代办）(upload evidence: residents their own, clerks at the counter)",
+        "上传证明材料（居民为本人，窗口为居民代办，服务机构为资质材料）(upload evidence: residents their own, clerks at the counter, vendors their qualification documents)",
     },
     "files.read": {
       // Every signed-in account: a file's owner always sees it, so which files are visible is the record's scope (404).

@@ -60,16 +60,14 @@ export function apiUrl(path: string, query?: RequestOptions["query"]): string {
   return `${apiBase}${path}${search ? `?${search}` : ""}`;
 }
 
-/** Sends one request to the API and returns the parsed JSON body, or throws ApiError. */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one request with the session's headers (CSRF token, idempotency key); a network failure is an ApiError. */
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-
-  let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
+    return await fetch(apiUrl(path, options.query), {
       method,
       headers,
       credentials: "include",
@@ -78,18 +76,10 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   } catch {
     throw new ApiError(0, "network_error", "", {}, {});
   }
+}
 
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
-  }
-  if (response.ok) return parsed as T;
-
+/** The ApiError of a refused answer (its problem body parsed when there is one). */
+function refusal(response: Response, parsed: unknown, options: RequestOptions): ApiError {
   const body = (parsed && typeof parsed === "object" ? parsed : {}) as Record<string, unknown>;
   const error = (body.error && typeof body.error === "object" ? body.error : {}) as Record<string, unknown>;
   const fields = (error.fields && typeof error.fields === "object" ? error.fields : {}) as Record<string, string>;
@@ -101,7 +91,44 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     error,
   );
   if (response.status === 401 && !options.expectUnauthorized && unauthorizedHandler) unauthorizedHandler();
-  throw apiError;
+  return apiError;
+}
+
+/** Parses a body as JSON, or null when it is empty or not JSON. */
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Sends one request to the API and returns the parsed JSON body, or throws ApiError. */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  const parsed = parseJson(await response.text());
+  if (response.ok) return parsed as T;
+  throw refusal(response, parsed, options);
+}
+
+/**
+ * POSTs and saves the answer as a file: for exports the server records (a bank file), which are never a GET link.
+ * The file name is the server's (Content-Disposition), else `fallbackName`; a refusal throws ApiError.
+ */
+export async function apiDownload(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const response = await send("POST", path, { body });
+  if (!response.ok) throw refusal(response, parseJson(await response.text()), {});
+  const blob = await response.blob();
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
 }
 
 /** GET shorthand. */

@@ -22,7 +22,7 @@ import {
   StandardsResponse,
 } from "../responses";
 import {
-  BankFileQuery,
+  BankFileBody,
   CpiBody,
   IdParams,
   MonthParams,
@@ -202,18 +202,21 @@ export const payrollRoutes: readonly AnyRoute[] = [
     present: (_cancelled, { params }) => ({ month: params.month, status: "cancelled" as const }),
   }),
   defineRoute({
-    method: "GET",
+    method: "POST",
     url: "/assistance/payrolls/:month/bank-file",
-    summary: { zh: "导出银行代发文件（CSV 或 XLSX，记入审计）", en: "Export the bank file as CSV or XLSX (audited)" },
+    summary: {
+      zh: "导出银行代发文件（CSV 或 XLSX，记录导出并记入审计；因此是 POST）",
+      en: "Export the bank file as CSV or XLSX (records the export and audits it, hence a POST)",
+    },
     tags,
     permission: "assistance.payroll.run",
     params: MonthParams,
-    querystring: BankFileQuery,
+    body: BankFileBody,
     target: payrollTarget,
     response: { 200: { mediaType: "text/csv", description: "the bank file (CSV, or XLSX with ?format=xlsx)" } },
-    handler: async ({ db, request, reply, actor, params, query }) => {
+    handler: async ({ db, request, reply, actor, params, body }) => {
       const month = params.month;
-      const format = query.format ?? "csv";
+      const format = body.format ?? "csv";
       const file = await inTransaction(db, async (trx) => {
         const found = await findPayroll(trx, month);
         if (!found) return null;

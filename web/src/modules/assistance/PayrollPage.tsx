@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert, Button, Card, DatePicker, Descriptions, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { apiPost, apiUrl } from "../../api/client";
+import { apiDownload, apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
 import { JobProgress } from "../../components/JobProgress";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
@@ -30,6 +30,11 @@ export function PayrollPage() {
     reload();
   });
   const act = (path: string, body: unknown) => submit({ path, body });
+  // The export is recorded (who, when, which format), so it is a POST whose answer is saved as a file.
+  const exporting = useSubmit(null, async (format: "csv" | "xlsx") => {
+    await apiDownload(`/assistance/payrolls/${month}/bank-file`, { format }, `dibao-${month}.${format}`);
+    reload();
+  });
   const c = payroll?.categories;
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
@@ -70,13 +75,15 @@ export function PayrollPage() {
         {mayRun && payroll?.status === "approved" ? (
           <>
             <Button
-              href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "csv" })}
+              loading={exporting.saving}
+              onClick={() => exporting.submit("csv")}
               data-testid="assistance-payroll-export-csv"
             >
               {t("assistance.exportCsv")}
             </Button>
             <Button
-              href={apiUrl(`/assistance/payrolls/${month}/bank-file`, { format: "xlsx" })}
+              loading={exporting.saving}
+              onClick={() => exporting.submit("xlsx")}
               data-testid="assistance-payroll-export-xlsx"
             >
               {t("assistance.exportXlsx")}
@@ -85,7 +92,9 @@ export function PayrollPage() {
         ) : null}
       </Space>
       <JobProgress job={run.job} testId="assistance-payroll-job" />
-      {error || run.error ? <SubmitErrorAlert error={error ?? run.error} /> : null}
+      {error || run.error || exporting.error ? (
+        <SubmitErrorAlert error={error ?? run.error ?? exporting.error} />
+      ) : null}
       {cancelling && payroll ? (
         <PayrollCancelModal payroll={payroll} onClose={() => setCancelling(false)} onDone={reload} />
       ) : null}

@@ -1,0 +1,42 @@
+import { definePermissions } from "../../platform/access/permissions";
+import type { ModuleManifest } from "../../platform/module";
+import { servicesDeadlines } from "./deadlines";
+import { servicesRoutes } from "./routes";
+import { seedServices } from "./seeds";
+
+/** The services module's permissions. */
+export const servicesPermissions = definePermissions({
+  "services.vendors.register": {
+    roles: ["vendor"],
+    description: "登记本机构、提交资质材料 (register one's organisation and its documents)",
+  },
+  "services.vendors.review": {
+    roles: ["reviewer", "programme_admin"],
+    description: "审核机构资质并授予有效期 (check vendors' requirements and grant qualification)",
+  },
+  "services.needs.manage": {
+    roles: ["programme_admin"],
+    description: "发布服务需求、记录例外、评定中标 (publish needs, record exceptions, award)",
+  },
+  "services.needs.read": {
+    roles: ["programme_admin", "auditor"],
+    description: "开标后查看投标、评分和排名 (read opened bids, scores and ranking)",
+  },
+  "services.bids.submit": {
+    roles: ["vendor"],
+    description: "合格机构在截止前投标 (qualified vendors bid before the deadline)",
+  },
+  "services.panel": {
+    roles: ["reviewer"],
+    description: "声明利益冲突并评分 (declare conflicts of interest and score bids)",
+  },
+});
+
+/** The purchased-services module (政府购买服务): vendors, qualification, needs, sealed bids, panel, award. */
+export const servicesModule: ModuleManifest = {
+  name: "services",
+  routes: servicesRoutes,
+  seeds: seedServices,
+  permissions: servicesPermissions,
+  deadlines: servicesDeadlines,
+};

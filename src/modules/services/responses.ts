@@ -1,0 +1,140 @@
+import { Type } from "typebox";
+import { nullable } from "../../platform/http/response-schemas";
+
+// Response shapes of the services routes (see presenters.ts).
+
+const timestamp = Type.String({ format: "date-time" });
+const date = Type.String({ description: "YYYY-MM-DD" });
+
+export const RequirementResponse = Type.Object({
+  requirement: Type.String(),
+  label: Type.String(),
+  fileId: nullable(Type.String()),
+  passed: nullable(Type.Boolean()),
+  checkNote: Type.String(),
+  checkedOn: nullable(date),
+});
+
+/** A vendor as its own account and reviewers see it (with requirements and checks). */
+export const VendorResponse = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  creditCode: Type.String(),
+  legalRepresentative: Type.String(),
+  townCode: nullable(Type.String()),
+  qualifications: Type.Array(Type.String()),
+  qualifiedOn: nullable(date),
+  qualifiedUntil: nullable(date),
+  qualified: Type.Boolean(),
+  expiresSoon: Type.Boolean({ description: "the qualification ends within 30 days" }),
+  requirements: Type.Array(RequirementResponse),
+  createdAt: timestamp,
+});
+export const VendorsResponse = Type.Object({ items: Type.Array(VendorResponse) });
+export const OwnVendorResponse = Type.Object({ vendor: nullable(VendorResponse) });
+
+/** The public qualified list. */
+export const PublicVendorsResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      townCode: nullable(Type.String()),
+      qualifications: Type.Array(Type.String()),
+      qualifiedUntil: date,
+    }),
+  ),
+});
+
+const RankingEntry = Type.Object({
+  bidId: Type.String(),
+  vendorName: Type.String(),
+  priceYuan: Type.String(),
+  score: Type.String(),
+  rank: Type.Integer(),
+});
+
+/** A need: public data. The bid count appears only once the bids are opened. */
+export const NeedResponse = Type.Object({
+  id: Type.String(),
+  departmentCode: Type.String(),
+  departmentName: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  townCode: Type.String(),
+  budgetYuan: Type.String(),
+  periodStart: date,
+  periodEnd: date,
+  requiredQualifications: Type.Array(Type.String()),
+  indicators: Type.Array(Type.Object({ name: Type.String(), target: Type.String() })),
+  weights: Type.Object({ price: Type.Number(), plan: Type.Number(), staff: Type.Number(), past: Type.Number() }),
+  bidsCloseOn: date,
+  bidsOpened: Type.Boolean(),
+  bidCount: nullable(Type.Integer({ description: "null while the bids are sealed" })),
+  status: Type.String(),
+  exceptionReason: nullable(Type.String()),
+  winnerBidId: nullable(Type.String()),
+  ranking: Type.Array(RankingEntry),
+  publicityListId: nullable(Type.String()),
+  createdAt: timestamp,
+});
+export const NeedsResponse = Type.Object({ items: Type.Array(NeedResponse) });
+
+export const BidResponse = Type.Object({
+  id: Type.String(),
+  needId: Type.String(),
+  vendorId: Type.String(),
+  vendorName: Type.String(),
+  priceYuan: Type.String(),
+  plan: Type.String(),
+  team: Type.String(),
+  submittedAt: timestamp,
+});
+
+const ReviewResponse = Type.Object({
+  bidId: Type.String(),
+  reviewerId: Type.String(),
+  reviewerName: Type.String(),
+  conflict: Type.Boolean(),
+  conflictNote: Type.String(),
+  plan: nullable(Type.String()),
+  staff: nullable(Type.String()),
+  past: nullable(Type.String()),
+});
+
+const BidResultResponse = Type.Object({
+  bidId: Type.String(),
+  valid: Type.Boolean(),
+  invalidity: nullable(Type.String()),
+  reviewers: Type.Integer(),
+  recused: Type.Integer(),
+  means: Type.Record(Type.String(), Type.String()),
+  pricePoints: nullable(Type.String()),
+  score: nullable(Type.String()),
+  rank: nullable(Type.Integer()),
+});
+
+/** The opened bids with the panel's reviews and the ranking computed by the shared scoring code. */
+export const OpenedBidsResponse = Type.Object({
+  need: NeedResponse,
+  bids: Type.Array(BidResponse),
+  reviews: Type.Array(ReviewResponse),
+  results: Type.Array(BidResultResponse),
+  awardable: Type.Boolean(),
+  winnerBidId: nullable(Type.String()),
+  reason: Type.String(),
+});
+
+/** What a reviewer sees on a need's panel: the bidding vendors to declare on, then the bids not recused from. */
+export const PanelViewResponse = Type.Object({
+  need: NeedResponse,
+  declared: Type.Boolean(),
+  vendors: Type.Array(Type.Object({ vendorId: Type.String(), vendorName: Type.String() })),
+  bids: Type.Array(BidResponse),
+  recusedBidIds: Type.Array(Type.String()),
+  myReviews: Type.Array(ReviewResponse),
+});
+
+export const DeclarationResponse = Type.Object({ needId: Type.String(), recusedBidIds: Type.Array(Type.String()) });
+export const ReviewResultResponse = ReviewResponse;
+export const OwnBidResponse = Type.Object({ bid: nullable(BidResponse) });

@@ -1,0 +1,6 @@
+import type { AnyRoute } from "../../platform/http/route";
+import { needRoutes } from "./routes/needs.routes";
+import { vendorRoutes } from "./routes/vendors.routes";
+
+/** The services module's route table (mounted under /api/v1). */
+export const servicesRoutes: readonly AnyRoute[] = [...vendorRoutes, ...needRoutes];

@@ -1,0 +1,111 @@
+import { Type, type Static } from "typebox";
+
+const strict = { additionalProperties: false } as const;
+const date = Type.String({ format: "date" });
+const yuan = Type.Union([Type.String({ maxLength: 20 }), Type.Number()]);
+const score = Type.Number({ description: "0–100, at most 2 decimals" });
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
+
+export const VendorRegisterBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    creditCode: Type.String({ minLength: 1, maxLength: 30 }),
+    legalRepresentative: Type.String({ minLength: 1, maxLength: 60 }),
+    townCode: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  },
+  strict,
+);
+export type VendorRegisterBody = Static<typeof VendorRegisterBody>;
+
+export const VendorDocumentBody = Type.Object(
+  { requirement: Type.String({ maxLength: 60 }), fileId: Type.String({ maxLength: 60 }) },
+  strict,
+);
+
+export const VendorCheckBody = Type.Object(
+  {
+    requirement: Type.String({ maxLength: 60 }),
+    passed: Type.Boolean(),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  strict,
+);
+
+export const QualificationBody = Type.Object(
+  { categories: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }), until: date },
+  strict,
+);
+
+export const NeedBody = Type.Object(
+  {
+    departmentCode: Type.String({ maxLength: 60 }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.String({ maxLength: 5000 }),
+    townCode: Type.String({ maxLength: 40 }),
+    budgetYuan: yuan,
+    periodStart: date,
+    periodEnd: date,
+    requiredQualifications: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
+    indicators: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 200 }), target: Type.String({ maxLength: 200 }) },
+          strict,
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    weights: Type.Optional(
+      Type.Object(
+        {
+          price: Type.Integer({ minimum: 0, maximum: 100 }),
+          plan: Type.Integer({ minimum: 0, maximum: 100 }),
+          staff: Type.Integer({ minimum: 0, maximum: 100 }),
+          past: Type.Integer({ minimum: 0, maximum: 100 }),
+        },
+        strict,
+      ),
+    ),
+    bidsCloseOn: date,
+  },
+  strict,
+);
+export type NeedBody = Static<typeof NeedBody>;
+
+export const BidBody = Type.Object(
+  {
+    priceYuan: yuan,
+    plan: Type.String({ minLength: 1, maxLength: 10000 }),
+    team: Type.String({ minLength: 1, maxLength: 5000 }),
+  },
+  strict,
+);
+
+export const ExceptionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
+
+export const DeclarationBody = Type.Object(
+  {
+    conflicts: Type.Array(
+      Type.Object(
+        { vendorId: Type.String({ maxLength: 60 }), note: Type.Optional(Type.String({ maxLength: 500 })) },
+        strict,
+      ),
+      { maxItems: 100 },
+    ),
+  },
+  strict,
+);
+
+export const ScoreBody = Type.Object(
+  { bidId: Type.String({ maxLength: 60 }), plan: score, staff: score, past: score },
+  strict,
+);
+
+export const AwardBody = Type.Object(
+  {
+    publicityStartOn: Type.Optional(date),
+    workingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+  },
+  strict,
+);
