@@ -37301,6 +37301,7 @@ export type paths = {
                             items: {
                                 anonymous: boolean;
                                 assignedToMe: boolean;
+                                campaignCode: string | null;
                                 categoryCode: string;
                                 categoryName: string;
                                 channel: string;
@@ -37422,6 +37423,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         anonymous: boolean;
+                        campaignCode?: string;
                         categoryCode: string;
                         description: string;
                         latitude?: number | null;
@@ -37678,6 +37680,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -37946,6 +37949,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38240,6 +38244,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38735,6 +38740,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -39022,6 +39028,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
