@@ -37875,6 +37875,7 @@ export type paths = {
                             items: {
                                 anonymous: boolean;
                                 assignedToMe: boolean;
+                                campaignCode: string | null;
                                 categoryCode: string;
                                 categoryName: string;
                                 channel: string;
@@ -37996,6 +37997,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         anonymous: boolean;
+                        campaignCode?: string;
                         categoryCode: string;
                         description: string;
                         latitude?: number | null;
@@ -38252,6 +38254,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38520,6 +38523,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38814,6 +38818,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -39309,6 +39314,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -39596,6 +39602,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
