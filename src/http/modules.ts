@@ -5,6 +5,7 @@ import { pointsModule } from "../modules/points/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { servicesModule } from "../modules/services/manifest";
+import { fundModule } from "../modules/fund/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -19,6 +20,7 @@ const serviceModules: readonly ModuleManifest[] = [
   pointsModule,
   participationModule,
   servicesModule,
+  fundModule,
 ];
 
 /**
