@@ -16,6 +16,7 @@ import { modules as defaultModules } from "./modules";
 import { permissionTable } from "../platform/access/abilities";
 import { mountRoutes } from "../platform/http/route";
 import { routeTable } from "./route-table";
+import { open311Plugin } from "../modules/tipoffs/open311/open311";
 import { installWebApp } from "./web";
 
 /** Options of buildApp: the database, and for tests a quiet logger and other knobs. */
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).map((entry) => entry.route);
   const permissions = permissionTable(modules);
   await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions }), { prefix: "/api/v1" });
+  await app.register(open311Plugin(options.db), { prefix: "/open311/v2" });
   await installWebApp(app, options.webDist);
   return app;
 }

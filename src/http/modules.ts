@@ -2,6 +2,7 @@ import type { ModuleManifest } from "../platform/module";
 import { registryModule } from "../modules/registry/manifest";
 import { assistanceModule } from "../modules/assistance/manifest";
 import { pointsModule } from "../modules/points/manifest";
+import { tipoffsModule } from "../modules/tipoffs/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { servicesModule } from "../modules/services/manifest";
@@ -18,6 +19,7 @@ const serviceModules: readonly ModuleManifest[] = [
   publicityModule,
   assistanceModule,
   pointsModule,
+  tipoffsModule,
   participationModule,
   servicesModule,
   fundModule,

@@ -73,6 +73,10 @@ const matrix: Record<string, readonly Role[]> = {
   "points.programme.read": ["programme_admin", "auditor"],
   "calendar.changes": ["programme_admin", "auditor", "verifier", "clerk"],
   "jobs.own": roles,
+  "tipoffs.queue": ["verifier", "programme_admin", "auditor"],
+  "tipoffs.investigate": ["verifier"],
+  "tipoffs.categories.manage": ["admin"],
+  "open311.keys.manage": ["admin"],
   "coordination.inbox": ["clerk", "verifier", "programme_admin"],
   "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
   "coordination.cases.manage": ["programme_admin"],
@@ -145,6 +149,19 @@ const candidates: Record<
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
   case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
+  tipoff: (db) =>
+    ids(db, sql`select distinct on (department_code) id from tipoffs order by department_code, id limit 4`),
+  tipoffCategory: async (db) =>
+    (await sql<{ code: string }>`select code from tipoff_categories order by code limit 2`.execute(db)).rows.map(
+      (row) => ({ params: { code: row.code } }),
+    ),
+  tipoffPhoto: async (db) =>
+    (
+      await sql<{ tipoff_id: string; id: string }>`select tipoff_id, id from tipoff_photos order by id limit 2`.execute(
+        db,
+      )
+    ).rows.map((row) => ({ params: { id: row.tipoff_id, photoId: row.id } })),
+  open311Key: (db) => ids(db, sql`select id from open311_keys order by id limit 1`),
   activity: (db) =>
     ids(
       db,
@@ -187,6 +204,7 @@ function missing(resource: string): { params?: Record<string, string>; query?: R
   if (resource === "payroll") return { params: { month: "1999-01" } };
   if (resource === "campaign") return { params: { code: "no_such_campaign" } };
   if (resource === "enrolmentOfPerson") return { query: { personId: randomUUID() } };
+  if (resource === "tipoffCategory") return { params: { code: "no_such_category" } };
   return { params: { id: randomUUID() } };
 }
 
@@ -198,6 +216,8 @@ const defaultParams: Record<string, () => string> = {
   month: () => "1999-01",
   format: () => "xlsx",
   fact: () => "education",
+  photoId: () => randomUUID(),
+  townCode: () => "shiqi",
 };
 
 function url(route: AnyRoute, input: { params?: Record<string, string>; query?: Record<string, string> } = {}): string {
