@@ -375,3 +375,66 @@ describe("volunteering: the resident's hours, the import and the certificate", (
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
+
+describe("volunteering: the ledger feeds the points scheme", () => {
+  it("rescores the resident's application when hours land in the ledger, naming the entries behind the indicator", async () => {
+    const enrolled = await resident.request("POST", "/api/v1/points/enrolments", {
+      residencePermitNumber: "GD4420123456",
+      workStartedOn: "2012-03-01",
+    });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    const cycle = await database.db
+      .selectFrom("points_cycles" as never)
+      .select("id" as never)
+      .executeTakeFirstOrThrow();
+    const applied = await resident.request("POST", "/api/v1/points/applications", {
+      enrolmentId: enrolled.json().id,
+      cycleId: (cycle as { id: string }).id,
+      purpose: "housing",
+      conditions: { insurancePaidLastMonth: true, ownsHomeInZhongshan: false },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const caseFile = async () =>
+      (await resident.request("GET", "/api/v1/points/me")).json() as {
+        volunteerLedger: { fact: string; value: number; entries: { id: string }[] }[];
+        applications: { id: string; total: number; history: { reason: string }[] }[];
+      };
+    const before = await caseFile();
+    const general = (file: Awaited<ReturnType<typeof caseFile>>) =>
+      file.volunteerLedger.find((fact) => fact.fact === "volunteer_hours_5y")!;
+    // The demo: 3 + 3.5 hours confirmed at activities and 6 imported within five years (12.5: 12 whole hours).
+    expect(general(before).value).toBe(12);
+    const person = await database.db
+      .selectFrom("persons")
+      .innerJoin("accounts", "accounts.person_id", "persons.id")
+      .select(["persons.name", "persons.id_number"])
+      .where("accounts.username", "=", "resident")
+      .executeTakeFirstOrThrow();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("记录");
+    sheet.addRow(["记录编号", "身份证号码", "姓名", "服务日期", "服务时长", "服务类别", "服务地区", "活动名称"]);
+    for (const [index, days] of [50, 51, 52, 53].entries())
+      sheet.addRow([
+        `P-${index}`,
+        person.id_number,
+        person.name,
+        addDays(clock.today(), -days),
+        "11",
+        "一般志愿服务",
+        "江门市",
+        "",
+      ]);
+    const imported = await admin.request("POST", "/api/v1/participation/ledger/imports", {
+      fileName: "points.xlsx",
+      xlsxBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64"),
+    });
+    expect(imported.json()).toMatchObject({ rowsAccepted: 4 });
+    const after = await caseFile();
+    expect(general(after).value).toBe(general(before).value + 44);
+    expect(general(after).entries).toHaveLength(general(before).entries.length + 4);
+    const old = before.applications.find((row) => row.id === applied.json().id)!;
+    const now = after.applications.find((row) => row.id === applied.json().id)!;
+    expect(Math.round((now.total - old.total) * 100)).toBe(200);
+    expect(now.history.at(-1)!.reason).toContain("导入省内其他地市志愿服务时长");
+  });
+});

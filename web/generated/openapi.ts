@@ -29633,6 +29633,28 @@ export type paths = {
                                 at: string;
                                 text: string;
                             }[];
+                            /** @description the ledger entries behind the volunteer indicators (last five years) */
+                            volunteerLedger: {
+                                entries: {
+                                    category: string;
+                                    hours: string;
+                                    id: string;
+                                    place: string;
+                                    /** Format: date */
+                                    servedOn: string;
+                                }[];
+                                /** @description the scorecard fact read from the volunteer-hours ledger */
+                                fact: string;
+                                /** Format: date */
+                                from: string;
+                                /** @description the exact net hours, two decimals */
+                                hours: string;
+                                source: string;
+                                /** Format: date */
+                                to: string;
+                                /** @description whole hours, the fact's value */
+                                value: number;
+                            }[];
                         };
                     };
                 };
@@ -31197,6 +31219,28 @@ export type paths = {
                                 /** Format: date-time */
                                 at: string;
                                 text: string;
+                            }[];
+                            /** @description the ledger entries behind the volunteer indicators (last five years) */
+                            volunteerLedger: {
+                                entries: {
+                                    category: string;
+                                    hours: string;
+                                    id: string;
+                                    place: string;
+                                    /** Format: date */
+                                    servedOn: string;
+                                }[];
+                                /** @description the scorecard fact read from the volunteer-hours ledger */
+                                fact: string;
+                                /** Format: date */
+                                from: string;
+                                /** @description the exact net hours, two decimals */
+                                hours: string;
+                                source: string;
+                                /** Format: date */
+                                to: string;
+                                /** @description whole hours, the fact's value */
+                                value: number;
                             }[];
                         };
                     };

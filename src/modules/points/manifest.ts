@@ -5,6 +5,11 @@ import { pointsDeadlines } from "./deadlines";
 import { publishJob, rankingJob } from "./jobs";
 import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
+import { onPersonFactsChanged } from "../../platform/facts/person-facts";
+import { rescorePerson } from "./commands/scores";
+
+// Volunteer hours confirmed, reversed or imported in the participation module's ledger rescore the person.
+onPersonFactsChanged("points", rescorePerson);
 
 /** The points module's permissions; the enrolment's 镇区 and owner are checked per record. */
 export const pointsPermissions = definePermissions({

@@ -105,6 +105,26 @@ export const CaseFileResponse = Type.Object({
   facts: Type.Array(FactResponse),
   applications: Type.Array(ApplicationDetailResponse),
   messages: Type.Array(Type.Object({ at: instant, text: Type.String() })),
+  volunteerLedger: Type.Array(
+    Type.Object({
+      fact: Type.String({ description: "the scorecard fact read from the volunteer-hours ledger" }),
+      value: Type.Integer({ description: "whole hours, the fact's value" }),
+      hours: Type.String({ description: "the exact net hours, two decimals" }),
+      source: Type.String(),
+      from: date,
+      to: date,
+      entries: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          servedOn: date,
+          hours: Type.String(),
+          category: Type.String(),
+          place: Type.String(),
+        }),
+      ),
+    }),
+    { description: "the ledger entries behind the volunteer indicators (last five years)" },
+  ),
 });
 
 /** A verification queue item: the fact with its stage, deadline and whether it is overdue. */

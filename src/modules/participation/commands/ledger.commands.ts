@@ -10,6 +10,7 @@ import { toShanghaiDate } from "../../../core/dates";
 import { ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { audit, type CommandContext } from "../../../platform/commands/context";
+import { personFactsChanged } from "../../../platform/facts/person-facts";
 import type { Actor } from "../../../platform/roles";
 import { formatHours, hundredthsBetween, parseHours } from "../hours";
 import { findLedgerEntry, netHoursAt, remainingOf, type LedgerEntryRecord } from "../ledger.repository";
@@ -119,6 +120,11 @@ export async function confirmHours(
     townCode: activity.town_code,
     after: { signupId, personId: signup.person_id, activityId: activity.id, hours: formatHours(hundredths) },
   });
+  await personFactsChanged(
+    trx,
+    signup.person_id,
+    `志愿服务时长 ${formatHours(hundredths)} 小时经组织者确认（${activity.title}）`,
+  );
   return ok((await findLedgerEntry(trx, inserted.id))!);
 }
 
@@ -185,5 +191,6 @@ export async function reverseEntry(
     townCode: null,
     after: { reverses: entry.id, personId: entry.person_id, hours: formatHours(-hundredths), reason },
   });
+  await personFactsChanged(trx, entry.person_id, `志愿服务时长冲销 ${formatHours(hundredths)} 小时：${reason}`);
   return ok((await findLedgerEntry(trx, inserted.id))!);
 }

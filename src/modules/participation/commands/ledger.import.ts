@@ -11,6 +11,7 @@ import { validateIdNumber } from "../../../core/id-number";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { audit, type CommandContext } from "../../../platform/commands/context";
+import { personFactsChanged } from "../../../platform/facts/person-facts";
 import type { Actor } from "../../../platform/roles";
 import { formatHours, parseHours } from "../hours";
 import { participationDb, type ImportRowProblem, type VolunteerCategory } from "../tables";
@@ -120,6 +121,7 @@ export async function importOutsideHours(
     .executeTakeFirstOrThrow();
   const problems: ImportRowProblem[] = [];
   const seen = new Set<string>();
+  const personsImported = new Set<string>();
   let accepted = 0;
   let acceptedHundredths = 0;
   let total = 0;
@@ -220,8 +222,11 @@ export async function importOutsideHours(
       .execute();
     accepted += 1;
     acceptedHundredths += hours.value;
+    personsImported.add(person.id);
   }
   if (total === 0) return err({ code: "empty_file", message: "文件没有数据行 (no data rows)", field: "xlsxBase64" });
+  for (const personId of personsImported)
+    await personFactsChanged(trx, personId, `导入省内其他地市志愿服务时长（${input.fileName}）`);
   await db
     .updateTable("volunteer_imports")
     .set({

@@ -4,18 +4,38 @@ import type { Executor, Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { scoreQuestion, type PointsPurpose } from "../points.scoring";
 import { findEnrolment, findFacts } from "../repository";
+import { ledgerFactsOf } from "../../participation/facts";
+import { clock } from "../../../core/clock";
 
 /** Fact states whose value counts for the score. */
 export const countingStatuses = ["confirmed", "corrected"];
 
-/** The facts of an enrolment that count, in the policy vocabulary; the birth date comes from the registry. */
+/**
+ * The facts of an enrolment that count, in the policy vocabulary; the birth date comes from the registry, and the
+ * volunteer facts come straight from the participation module's hours ledger (confirmed by the organisers) when
+ * it holds hours of the person in the last five years, replacing declared values of those facts.
+ */
 export async function countingFacts(executor: Executor, enrolmentId: string): Promise<Record<string, unknown>> {
   const enrolment = await findEnrolment(executor, enrolmentId);
   const facts: Record<string, unknown> = {};
   for (const row of await findFacts(executor, enrolmentId))
     if (countingStatuses.includes(row.status)) facts[row.fact] = row.value;
-  if (enrolment) facts.birth_date = enrolment.birth_date;
+  if (enrolment) {
+    facts.birth_date = enrolment.birth_date;
+    const ledger = await ledgerFactsOf(executor, enrolment.person_id, clock.today());
+    for (const fact of ledger ?? []) facts[fact.fact] = fact.value;
+  }
   return facts;
+}
+
+/** Rescores the enrolment of a person whose facts changed elsewhere (the volunteer ledger), if they are enrolled. */
+export async function rescorePerson(trx: Trx, personId: string, reason: string): Promise<void> {
+  const enrolment = await pointsDb(trx)
+    .selectFrom("points_enrolments")
+    .select("id")
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  if (enrolment) await rescoreEnrolment(trx, enrolment.id, reason);
 }
 
 /** A computed score in hundredths. */

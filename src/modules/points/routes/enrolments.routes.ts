@@ -23,6 +23,8 @@ import { findEnrolment, findEnrolmentOfPerson, findFact, findFacts, type Enrolme
 import { CaseFileResponse, EnrolmentResponse, FactResponse } from "../responses";
 import { EnrolBody, FactBody, FactParams, FraudBody, IdParams, PersonQuery } from "../schemas";
 import { counterFactTarget, enrolmentOfPersonTarget, enrolmentTarget } from "./targets";
+import { ledgerFactsOf } from "../../participation/facts";
+import { clock } from "../../../core/clock";
 
 const tags = ["points"];
 
@@ -47,6 +49,7 @@ export async function caseFile(executor: Executor, actor: Actor, enrolment: Enro
     facts: (await findFacts(executor, enrolment.id)).map(presentFact),
     applications: presented,
     messages: await messages(executor, enrolment.id),
+    volunteerLedger: (await ledgerFactsOf(executor, enrolment.person_id, clock.today())) ?? [],
   };
 }
 
