@@ -39760,6 +39760,7 @@ export type paths = {
                             items: {
                                 anonymous: boolean;
                                 assignedToMe: boolean;
+                                campaignCode: string | null;
                                 categoryCode: string;
                                 categoryName: string;
                                 channel: string;
@@ -39881,6 +39882,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         anonymous: boolean;
+                        campaignCode?: string;
                         categoryCode: string;
                         description: string;
                         latitude?: number | null;
@@ -40137,6 +40139,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -40405,6 +40408,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -40699,6 +40703,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -41194,6 +41199,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -41481,6 +41487,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
