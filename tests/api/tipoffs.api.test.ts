@@ -19,6 +19,7 @@ import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
 import { refreshVerifiedTipFacts } from "../../src/modules/tipoffs/commands/points.refresh";
 import { maxWrongGuesses } from "../../src/modules/tipoffs/guesses";
+import { campaignTipoffFigures } from "../../src/modules/tipoffs/repository";
 import { reportsPerHour } from "../../src/modules/tipoffs/routes/tipoffs.routes";
 import { demoReceiptCodes } from "../../src/modules/tipoffs/seeds";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -298,6 +299,30 @@ describe("categories and routing (admins)", () => {
     expect((await s.programme.request("POST", "/api/v1/tipoffs/categories", { code: "x" })).statusCode).toBe(403);
     const listed = (await app.inject({ method: "GET", url: "/api/v1/tipoffs/categories" })).json();
     expect(listed.items.map((item: { code: string }) => item.code)).toContain("illegal_gambling");
+  });
+});
+
+describe("campaign tags", () => {
+  it("tags a report with a campaign by code, refuses an unknown one, and counts the campaign's tips", async () => {
+    const campaign = await sql<{
+      id: string;
+      code: string;
+    }>`select id, code from participation_campaigns order by code limit 1`.execute(database.db);
+    expect(campaign.rows, "the demo has campaigns").toHaveLength(1);
+    const { id: campaignId, code } = campaign.rows[0];
+    const unknown = await post("/tipoffs", { ...report, campaignCode: "no_such_campaign" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toHaveProperty("campaignCode");
+    const before = await campaignTipoffFigures(database.db, campaignId);
+    const filed = await post("/tipoffs", { ...report, campaignCode: code });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const row = (await s.officer.request("GET", `/api/v1/tipoffs?q=${filed.json().reference}`)).json().items[0];
+    expect(row.campaignCode).toBe(code);
+    await s.officer.request("POST", `/api/v1/tipoffs/${row.id}/decision`, { verified: true, note: "属实" });
+    expect(await campaignTipoffFigures(database.db, campaignId)).toEqual({
+      reported: before.reported + 1,
+      verified: before.verified + 1,
+    });
   });
 });
 

@@ -37503,6 +37503,7 @@ export type paths = {
                             items: {
                                 anonymous: boolean;
                                 assignedToMe: boolean;
+                                campaignCode: string | null;
                                 categoryCode: string;
                                 categoryName: string;
                                 channel: string;
@@ -37624,6 +37625,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         anonymous: boolean;
+                        campaignCode?: string;
                         categoryCode: string;
                         description: string;
                         latitude?: number | null;
@@ -37880,6 +37882,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38148,6 +38151,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38442,6 +38446,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -38937,6 +38942,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;
@@ -39224,6 +39230,7 @@ export type paths = {
                         "application/json": {
                             anonymous: boolean;
                             assignedToMe: boolean;
+                            campaignCode: string | null;
                             categoryCode: string;
                             categoryName: string;
                             channel: string;

@@ -36,6 +36,7 @@ export function presentTipoffSummary(actor: Actor | null, tipoff: TipoffRecord) 
     reference: tipoff.reference,
     categoryCode: tipoff.categoryCode,
     categoryName: tipoff.categoryName,
+    campaignCode: tipoff.campaignCode,
     townCode: tipoff.townCode,
     place: tipoff.place,
     state: tipoff.state,

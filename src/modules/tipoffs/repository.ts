@@ -3,6 +3,7 @@
  * the presenter for the handling department's officers calls it.
  */
 import { sql } from "kysely";
+import { listCampaigns } from "../participation/repository";
 import type { Executor } from "../../db/transaction";
 import { tipoffsDb, type TipoffEventKind, type TipoffState, type TipoffAuthor } from "./tables";
 
@@ -13,6 +14,8 @@ export interface TipoffRecord {
   token: string;
   categoryCode: string;
   categoryName: string;
+  /** The 全民 campaign the tip answers, by code (null: none). */
+  campaignCode: string | null;
   categoryPublic: boolean;
   townCode: string;
   place: string;
@@ -90,6 +93,7 @@ function selectTipoffs(executor: Executor) {
     .innerJoin("departments as d", "d.code", "t.department_code")
     .select([
       "t.id",
+      "t.campaign_id",
       "t.reference",
       "t.token",
       "t.category_code",
@@ -121,15 +125,22 @@ function selectTipoffs(executor: Executor) {
     ]);
 }
 
+/** Campaign codes by id, through the participation module's exported query (never its table). */
+async function campaignCodes(executor: Executor, rows: { campaign_id: string | null }[]): Promise<Map<string, string>> {
+  if (!rows.some((row) => row.campaign_id)) return new Map();
+  return new Map((await listCampaigns(executor)).map((campaign) => [campaign.id, campaign.code]));
+}
+
 type TipoffRow = Awaited<ReturnType<ReturnType<typeof selectTipoffs>["executeTakeFirstOrThrow"]>>;
 
-function toRecord(row: TipoffRow): TipoffRecord {
+function toRecord(row: TipoffRow, campaigns: Map<string, string>): TipoffRecord {
   return {
     id: row.id,
     reference: row.reference,
     token: row.token,
     categoryCode: row.category_code,
     categoryName: row.category_name,
+    campaignCode: row.campaign_id ? (campaigns.get(row.campaign_id) ?? null) : null,
     categoryPublic: row.category_public,
     townCode: row.town_code,
     place: row.place,
@@ -160,13 +171,13 @@ function toRecord(row: TipoffRow): TipoffRecord {
 /** A tip-off by id. */
 export async function findTipoff(executor: Executor, id: string): Promise<TipoffRecord | undefined> {
   const row = await selectTipoffs(executor).where("t.id", "=", id).executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toRecord(row, await campaignCodes(executor, [row])) : undefined;
 }
 
 /** A tip-off by the hash of its receipt code. */
 export async function findTipoffByReceiptHash(executor: Executor, hash: string): Promise<TipoffRecord | undefined> {
   const row = await selectTipoffs(executor).where("t.receipt_hash", "=", hash).executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toRecord(row, await campaignCodes(executor, [row])) : undefined;
 }
 
 /** Locks a tip-off's row for a change (inside a transaction) and returns it fresh. */
@@ -229,7 +240,8 @@ export async function searchTipoffs(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(toRecord), total: Number(counted.count) };
+  const campaigns = await campaignCodes(executor, rows);
+  return { items: rows.map((row) => toRecord(row, campaigns)), total: Number(counted.count) };
 }
 
 /** The reporter's identity (handling department only: callers check `isHandlingOfficer` first). */
@@ -326,4 +338,20 @@ export async function listCategories(
 /** One category by code. */
 export async function findCategory(executor: Executor, code: string): Promise<CategoryRecord | undefined> {
   return (await listCategories(executor, { code }))[0];
+}
+
+/** Tip-offs tagged with a campaign, and how many of them were verified (for the campaign's figures). */
+export async function campaignTipoffFigures(
+  executor: Executor,
+  campaignId: string,
+): Promise<{ reported: number; verified: number }> {
+  const row = await tipoffsDb(executor)
+    .selectFrom("tipoffs")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("reported"),
+      eb.fn.count<number>("id").filterWhere("state", "=", "verified").as("verified"),
+    ])
+    .where("campaign_id", "=", campaignId)
+    .executeTakeFirstOrThrow();
+  return { reported: Number(row.reported), verified: Number(row.verified) };
 }

@@ -79,6 +79,7 @@ export const TipoffSummary = Type.Object({
   reference: Type.String(),
   categoryCode: Type.String(),
   categoryName: Type.String(),
+  campaignCode: nullable(Type.String()),
   townCode: Type.String(),
   place: Type.String(),
   state,

@@ -27,6 +27,7 @@ export const ReportBody = Type.Object(
     place: text(200),
     description: text(4000),
     anonymous: Type.Boolean(),
+    campaignCode: Type.Optional(text(40)),
     latitude: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     longitude: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     reporter: Type.Optional(

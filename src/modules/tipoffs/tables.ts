@@ -58,6 +58,7 @@ export interface TipoffsTable {
   updated_at: Timestamp;
   version: Generated<number>;
   open311_key_id: string | null;
+  campaign_id: string | null;
 }
 
 export interface TipoffReportersTable {

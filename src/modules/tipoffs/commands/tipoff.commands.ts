@@ -15,6 +15,7 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import type { Actor } from "../../../platform/roles";
+import { findCampaignByCode } from "../../participation/repository";
 import { findPersonIdByIdNumber, townExists } from "../../registry/repository";
 import { findCategory, findTipoff, lockTipoff, type TipoffRecord } from "../repository";
 import { newReceiptCode, newToken, receiptHash } from "../receipt";
@@ -38,7 +39,8 @@ export interface ReportInput {
   latitude?: number | null;
   longitude?: number | null;
   reporter?: { name?: string; phone?: string; idNumber?: string; email?: string };
-  campaignId?: string | null;
+  /** The 全民 campaign's code, when the report answers one. */
+  campaignCode?: string;
 }
 
 /** Where a report came from: the web form (possibly signed in) or an Open311 client with its key. */
@@ -69,6 +71,9 @@ export async function submitTipoff(
     return refuse("unknown_category", categoryField, `未知的举报类别 "${input.categoryCode}" (unknown category)`);
   if (!(await townExists(trx, input.townCode)))
     return refuse("unknown_town", "townCode", `未知镇区 "${input.townCode}" (unknown town)`);
+  const campaign = input.campaignCode ? await findCampaignByCode(trx, input.campaignCode) : undefined;
+  if (input.campaignCode && !campaign)
+    return refuse("unknown_campaign", "campaignCode", `未知活动 "${input.campaignCode}" (unknown campaign)`);
   const place = input.place.trim();
   if (place.length < 2 || place.length > 200)
     return refuse("invalid_place", "place", "place: 请填写地点，2 至 200 字 (2 to 200 characters)");
@@ -146,6 +151,7 @@ export async function submitTipoff(
       due_on: addWorkingDays(today, category.investigationDays),
       investigation_days: category.investigationDays,
       open311_key_id: channel.kind === "open311" ? channel.keyId : null,
+      campaign_id: campaign?.id ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -164,6 +170,7 @@ export async function submitTipoff(
     after: {
       reference: tipoff.reference,
       category: tipoff.categoryCode,
+      campaign: tipoff.campaignCode,
       department: tipoff.departmentCode,
       channel: tipoff.channel,
       anonymous: tipoff.anonymous,
