@@ -7,6 +7,7 @@ import { coordinationModule } from "../modules/coordination/manifest";
 import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { servicesModule } from "../modules/services/manifest";
+import { fundModule } from "../modules/fund/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -22,6 +23,7 @@ const serviceModules: readonly ModuleManifest[] = [
   tipoffsModule,
   participationModule,
   servicesModule,
+  fundModule,
 ];
 
 /**

@@ -91,6 +91,10 @@ const matrix: Record<string, readonly Role[]> = {
   "services.needs.read": ["programme_admin", "auditor"],
   "services.bids.submit": ["vendor"],
   "services.panel": ["reviewer"],
+  "fund.manage": ["programme_admin"],
+  "fund.read": ["programme_admin", "auditor"],
+  "fund.apply": ["vendor", "clerk", "verifier"],
+  "fund.review": ["reviewer"],
   "participation.organisers.manage": ["programme_admin"],
   "participation.organise": ["organiser"],
   "participation.volunteer": ["resident"],
@@ -184,6 +188,8 @@ const candidates: Record<
     ),
   servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
   servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
+  fundCall: (db) => ids(db, sql`select id from fund_calls order by id limit 2`),
+  fundApplication: (db) => ids(db, sql`select id from fund_applications order by id limit 2`),
   payroll: async (db) =>
     (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
       (row) => ({ params: { month: row.month } }),

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/dates";
@@ -373,6 +374,35 @@ describe("volunteering: the resident's hours, the import and the certificate", (
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("volunteering: campaign figures", () => {
+  it("shows a campaign's participants, hours and Party-member share publicly, naming nobody", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/v1/participation/campaigns/jindu/figures" });
+    expect(response.statusCode).toBe(200);
+    const figures = response.json();
+    const typed = (
+      await sql<{
+        personId: string;
+        hundredths: number;
+        party: boolean | null;
+      }>`select l.person_id as "personId", l.hundredths, v.party_member as party from volunteer_ledger l join participation_campaigns c on c.id = l.campaign_id left join volunteer_profiles v on v.person_id = l.person_id where c.code = 'jindu'`.execute(
+        database.db,
+      )
+    ).rows;
+    const persons = new Set(typed.map((row) => row.personId));
+    const partyPersons = new Set(typed.filter((row) => row.party).map((row) => row.personId));
+    const total = typed.reduce((sum, row) => sum + row.hundredths, 0);
+    expect(figures).toMatchObject({
+      name: "全民禁毒",
+      participants: persons.size,
+      partyMemberParticipants: partyPersons.size,
+      hours: (total / 100).toFixed(2),
+    });
+    expect(figures.participants).toBeGreaterThan(1);
+    expect(figures.partyMemberShare).toBe(((partyPersons.size * 100) / persons.size).toFixed(1));
+    expect(response.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
 

@@ -200,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -212,7 +212,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -387,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -399,7 +399,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -415,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -427,7 +427,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -623,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -635,7 +635,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -679,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -691,7 +691,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -850,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -862,7 +862,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1051,7 +1051,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1063,7 +1063,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1326,7 +1326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1338,7 +1338,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1354,7 +1354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1366,7 +1366,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1620,7 +1620,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1632,7 +1632,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1935,7 +1935,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1947,7 +1947,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1991,7 +1991,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2003,7 +2003,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2268,7 +2268,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2280,7 +2280,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2324,7 +2324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2336,7 +2336,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2602,7 +2602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2614,7 +2614,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2658,7 +2658,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2670,7 +2670,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2938,7 +2938,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2950,7 +2950,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2994,7 +2994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3006,7 +3006,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3272,7 +3272,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3284,7 +3284,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3328,7 +3328,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3340,7 +3340,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3606,7 +3606,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3618,7 +3618,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3662,7 +3662,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3674,7 +3674,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3940,7 +3940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3952,7 +3952,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3996,7 +3996,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4008,7 +4008,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4288,7 +4288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4300,7 +4300,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4344,7 +4344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4356,7 +4356,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4619,7 +4619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4631,7 +4631,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4675,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4952,7 +4952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4964,7 +4964,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5008,7 +5008,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5020,7 +5020,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5284,7 +5284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5296,7 +5296,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5340,7 +5340,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5352,7 +5352,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5617,7 +5617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5629,7 +5629,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5673,7 +5673,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5685,7 +5685,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5947,7 +5947,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5959,7 +5959,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6003,7 +6003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6015,7 +6015,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6192,7 +6192,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6204,7 +6204,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6386,7 +6386,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6398,7 +6398,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6442,7 +6442,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6454,7 +6454,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6709,7 +6709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6721,7 +6721,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6926,7 +6926,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6938,7 +6938,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7189,7 +7189,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7201,7 +7201,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7217,7 +7217,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7229,7 +7229,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7432,7 +7432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7444,7 +7444,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7685,7 +7685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7697,7 +7697,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7741,7 +7741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7753,7 +7753,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7919,7 +7919,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7931,7 +7931,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7975,7 +7975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7987,7 +7987,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8159,7 +8159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8171,7 +8171,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8215,7 +8215,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8227,7 +8227,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8413,7 +8413,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8425,7 +8425,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8660,7 +8660,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8672,7 +8672,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8827,7 +8827,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8839,7 +8839,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8855,7 +8855,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8867,7 +8867,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9037,7 +9037,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9049,7 +9049,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9093,7 +9093,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9105,7 +9105,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9273,7 +9273,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9285,7 +9285,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9329,7 +9329,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9341,7 +9341,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9527,7 +9527,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9539,7 +9539,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9709,7 +9709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9721,7 +9721,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9904,7 +9904,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9916,7 +9916,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10132,7 +10132,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10144,7 +10144,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10160,7 +10160,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10172,7 +10172,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10344,7 +10344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10356,7 +10356,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10531,7 +10531,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10543,7 +10543,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10868,7 +10868,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10880,7 +10880,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11078,7 +11078,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11090,7 +11090,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11106,7 +11106,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11118,7 +11118,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11316,7 +11316,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11328,7 +11328,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11558,7 +11558,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11570,7 +11570,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11614,7 +11614,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11626,7 +11626,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11834,7 +11834,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11846,7 +11846,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11890,7 +11890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11902,7 +11902,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12066,7 +12066,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12078,7 +12078,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12094,7 +12094,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12106,7 +12106,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12271,7 +12271,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12283,7 +12283,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12510,7 +12510,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12522,7 +12522,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12538,7 +12538,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12550,7 +12550,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12783,7 +12783,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12795,7 +12795,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12983,7 +12983,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12995,7 +12995,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13277,7 +13277,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13289,7 +13289,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13333,7 +13333,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13345,7 +13345,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13538,7 +13538,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13550,7 +13550,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13594,7 +13594,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13606,7 +13606,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13894,7 +13894,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13906,7 +13906,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13922,7 +13922,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13934,7 +13934,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14157,7 +14157,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14169,7 +14169,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14357,7 +14357,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14369,7 +14369,2422 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/applications/{id}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reviewer declares a conflict of interest
+         * @description 评审专家声明利益冲突 (A reviewer declares a conflict of interest) — permission: fund.review
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            conflict: boolean;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/applications/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a staged payment (default 60% / 40%)
+         * @description 分期拨付（默认首期60%，尾款40%） (Record a staged payment (default 60% / 40%)) — permission: fund.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountYuan?: string | number;
+                        /** Format: date */
+                        paidOn: string;
+                        stage: "start" | "final";
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            budgetLines: {
+                                amountYuan: string;
+                                item: string;
+                            }[];
+                            callId: string;
+                            grantedYuan: string;
+                            id: string;
+                            outcome: string | null;
+                            paidYuan: string;
+                            rank: number | null;
+                            requestedYuan: string;
+                            score: string | null;
+                            summary: string;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/applications/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign reviewers (never one with a conflict)
+         * @description 分配评审专家（有利益冲突者不得分配） (Assign reviewers (never one with a conflict)) — permission: fund.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewerIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            budgetLines: {
+                                amountYuan: string;
+                                item: string;
+                            }[];
+                            callId: string;
+                            grantedYuan: string;
+                            id: string;
+                            outcome: string | null;
+                            paidYuan: string;
+                            rank: number | null;
+                            requestedYuan: string;
+                            score: string | null;
+                            summary: string;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/applications/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score an application per criterion
+         * @description 评审打分 (Score an application per criterion) — permission: fund.review
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Innovation-fund calls (public)
+         * @description 创新专项资金申报批次（公开） (Innovation-fund calls (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationsCloseOn: string;
+                                budgetYuan: string;
+                                criteria: {
+                                    id: string;
+                                    label: string;
+                                    weight: number;
+                                }[];
+                                id: string;
+                                partialFunding: boolean;
+                                publicityListId: string | null;
+                                startSharePercent: number;
+                                status: string;
+                                title: string;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a yearly call
+         * @description 发布年度申报 (Open a yearly call) — permission: fund.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        applicationsCloseOn: string;
+                        budgetYuan: string | number;
+                        criteria?: {
+                            id: string;
+                            label: string;
+                            weight: number;
+                        }[];
+                        partialFunding?: boolean;
+                        startSharePercent?: number;
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationsCloseOn: string;
+                            budgetYuan: string;
+                            criteria: {
+                                id: string;
+                                label: string;
+                                weight: number;
+                            }[];
+                            id: string;
+                            partialFunding: boolean;
+                            publicityListId: string | null;
+                            startSharePercent: number;
+                            status: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/calls/{id}/allocate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rank, fund and publish for objections
+         * @description 排名、资助并公示 (Rank, fund and publish for objections) — permission: fund.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        publicityStartOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationsCloseOn: string;
+                            budgetYuan: string;
+                            criteria: {
+                                id: string;
+                                label: string;
+                                weight: number;
+                            }[];
+                            id: string;
+                            partialFunding: boolean;
+                            publicityListId: string | null;
+                            startSharePercent: number;
+                            status: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/calls/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The applications of a call
+         * @description 批次的申报项目 (The applications of a call) — permission: fund.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantName: string;
+                                budgetLines: {
+                                    amountYuan: string;
+                                    item: string;
+                                }[];
+                                callId: string;
+                                grantedYuan: string;
+                                id: string;
+                                outcome: string | null;
+                                paidYuan: string;
+                                rank: number | null;
+                                requestedYuan: string;
+                                score: string | null;
+                                summary: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Apply with budget lines
+         * @description 申报项目（含预算明细） (Apply with budget lines) — permission: fund.apply
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        bankAccount: string;
+                        budgetLines: {
+                            amountYuan: string | number;
+                            item: string;
+                        }[];
+                        payeeName: string;
+                        requestedYuan: string | number;
+                        summary?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            budgetLines: {
+                                amountYuan: string;
+                                item: string;
+                            }[];
+                            callId: string;
+                            grantedYuan: string;
+                            id: string;
+                            outcome: string | null;
+                            paidYuan: string;
+                            rank: number | null;
+                            requestedYuan: string;
+                            score: string | null;
+                            summary: string;
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/calls/{id}/payment-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment file (CSV)
+         * @description 拨付文件（CSV） (The payment file (CSV)) — permission: fund.manage
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the payment file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fund/calls/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ranking and grants of an allocated call (public)
+         * @description 评审和资助结果（评定后公开） (Ranking and grants of an allocated call (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            call: {
+                                applicationsCloseOn: string;
+                                budgetYuan: string;
+                                criteria: {
+                                    id: string;
+                                    label: string;
+                                    weight: number;
+                                }[];
+                                id: string;
+                                partialFunding: boolean;
+                                publicityListId: string | null;
+                                startSharePercent: number;
+                                status: string;
+                                title: string;
+                                year: number;
+                            };
+                            items: {
+                                applicantName: string;
+                                budgetLines: {
+                                    amountYuan: string;
+                                    item: string;
+                                }[];
+                                callId: string;
+                                grantedYuan: string;
+                                id: string;
+                                outcome: string | null;
+                                paidYuan: string;
+                                rank: number | null;
+                                requestedYuan: string;
+                                score: string | null;
+                                summary: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14572,7 +16987,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14584,7 +16999,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14758,7 +17173,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14770,7 +17185,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14786,7 +17201,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14798,7 +17213,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14975,7 +17390,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14987,7 +17402,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15195,7 +17610,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15207,7 +17622,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15251,7 +17666,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15263,7 +17678,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15428,7 +17843,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15440,7 +17855,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15659,7 +18074,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15671,7 +18086,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15715,7 +18130,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15727,7 +18142,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15908,7 +18323,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15920,7 +18335,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15964,7 +18379,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15976,7 +18391,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16156,7 +18571,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16168,7 +18583,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16739,7 +19154,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16751,7 +19166,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16977,7 +19392,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16989,7 +19404,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17005,7 +19420,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17017,7 +19432,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17202,7 +19617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17214,7 +19629,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17440,7 +19855,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17452,7 +19867,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17621,7 +20036,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17633,7 +20048,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17794,7 +20209,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17806,7 +20221,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17822,7 +20237,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17834,7 +20249,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18003,7 +20418,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18015,7 +20430,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18059,7 +20474,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18071,7 +20486,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18249,7 +20664,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18261,7 +20676,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18429,7 +20844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18441,7 +20856,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18457,7 +20872,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18469,7 +20884,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18640,7 +21055,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18652,7 +21067,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18854,7 +21269,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18866,7 +21281,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18910,7 +21325,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -18922,7 +21337,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19237,7 +21652,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19249,7 +21664,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19265,7 +21680,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19277,7 +21692,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19614,7 +22029,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19626,7 +22041,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19670,7 +22085,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19682,7 +22097,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19875,7 +22290,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19887,7 +22302,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20093,7 +22508,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20105,7 +22520,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20149,7 +22564,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20161,7 +22576,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20458,7 +22873,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20470,7 +22885,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20486,7 +22901,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20498,7 +22913,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20613,6 +23028,164 @@ export type paths = {
                             name: string;
                             /** @description YYYY-MM-DD */
                             startsOn: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participation/campaigns/{code}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's public figures: participants, hours, Party-member share
+         * @description 活动公开数据：参与人数、时长、党员志愿者占比 (A campaign's public figures: participants, hours, Party-member share) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                category: string;
+                                hours: string;
+                            }[];
+                            code: string;
+                            hours: string;
+                            name: string;
+                            /** @description volunteers with confirmed hours in the campaign */
+                            participants: number;
+                            partyMemberHours: string;
+                            partyMemberParticipants: number;
+                            /** @description Party-member volunteers as a percentage of participants, one decimal */
+                            partyMemberShare: string;
                         };
                     };
                 };
@@ -20845,7 +23418,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20857,7 +23430,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20901,7 +23474,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20913,7 +23486,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21091,7 +23664,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21103,7 +23676,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21119,7 +23692,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21131,7 +23704,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21356,7 +23929,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21368,7 +23941,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21528,7 +24101,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21540,7 +24113,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21707,7 +24280,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21719,7 +24292,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21735,7 +24308,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21747,7 +24320,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21918,7 +24491,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21930,7 +24503,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21974,7 +24547,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21986,7 +24559,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22168,7 +24741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22180,7 +24753,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22361,7 +24934,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22373,7 +24946,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22417,7 +24990,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22429,7 +25002,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22603,7 +25176,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22615,7 +25188,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22659,7 +25232,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22671,7 +25244,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22845,7 +25418,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22857,7 +25430,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22901,7 +25474,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22913,7 +25486,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23102,7 +25675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23114,7 +25687,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23158,7 +25731,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23170,7 +25743,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23348,7 +25921,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23360,7 +25933,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23535,7 +26108,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23547,7 +26120,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23563,7 +26136,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23575,7 +26148,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23751,7 +26324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23763,7 +26336,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23973,7 +26546,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23985,7 +26558,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24029,7 +26602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24041,7 +26614,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24206,7 +26779,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24218,7 +26791,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24460,7 +27033,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24472,7 +27045,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24488,7 +27061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24500,7 +27073,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24711,7 +27284,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24723,7 +27296,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24911,7 +27484,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24923,7 +27496,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25139,7 +27712,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25151,7 +27724,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25195,7 +27768,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25207,7 +27780,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25377,7 +27950,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25389,7 +27962,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25556,7 +28129,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25568,7 +28141,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25584,7 +28157,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25596,7 +28169,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25773,7 +28346,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25785,7 +28358,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25968,7 +28541,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25980,7 +28553,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26024,7 +28597,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26036,7 +28609,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26207,7 +28780,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26219,7 +28792,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26447,7 +29020,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26459,7 +29032,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26503,7 +29076,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26515,7 +29088,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26690,7 +29263,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26702,7 +29275,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26746,7 +29319,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26758,7 +29331,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26933,7 +29506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26945,7 +29518,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26961,7 +29534,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26973,7 +29546,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27147,7 +29720,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27159,7 +29732,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27356,7 +29929,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27368,7 +29941,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27384,7 +29957,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27396,7 +29969,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27676,7 +30249,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27688,7 +30261,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27908,7 +30481,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27920,7 +30493,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27964,7 +30537,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27976,7 +30549,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28159,7 +30732,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28171,7 +30744,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28215,7 +30788,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28227,7 +30800,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28409,7 +30982,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28421,7 +30994,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28465,7 +31038,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28477,7 +31050,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28667,7 +31240,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28679,7 +31252,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28723,7 +31296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28735,7 +31308,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28917,7 +31490,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28929,7 +31502,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28973,7 +31546,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28985,7 +31558,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29263,7 +31836,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29275,7 +31848,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29492,7 +32065,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29504,7 +32077,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29748,7 +32321,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29760,7 +32333,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29804,7 +32377,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29816,7 +32389,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30030,7 +32603,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30042,7 +32615,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30086,7 +32659,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30098,7 +32671,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30310,7 +32883,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30322,7 +32895,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30536,7 +33109,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30548,7 +33121,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31000,7 +33573,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31012,7 +33585,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32146,7 +34719,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32158,7 +34731,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32202,7 +34775,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -32214,7 +34787,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32410,7 +34983,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32422,7 +34995,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32466,7 +35039,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -32478,7 +35051,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32666,7 +35239,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32678,7 +35251,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32864,7 +35437,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32876,7 +35449,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33099,7 +35672,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33111,7 +35684,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33155,7 +35728,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33167,7 +35740,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33359,7 +35932,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33371,7 +35944,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33415,7 +35988,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33427,7 +36000,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33794,7 +36367,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33806,7 +36379,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33822,7 +36395,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33834,7 +36407,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34228,7 +36801,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34240,7 +36813,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34284,7 +36857,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -34296,7 +36869,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34534,7 +37107,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34546,7 +37119,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34738,7 +37311,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34750,7 +37323,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34794,7 +37367,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -34806,7 +37379,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34976,7 +37549,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34988,7 +37561,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35190,7 +37763,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35202,7 +37775,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35246,7 +37819,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -35258,7 +37831,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35465,7 +38038,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35477,7 +38050,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35521,7 +38094,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -35533,7 +38106,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35761,7 +38334,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35773,7 +38346,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35984,7 +38557,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35996,7 +38569,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36040,7 +38613,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -36052,7 +38625,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36235,7 +38808,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -36247,7 +38820,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36425,7 +38998,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -36437,7 +39010,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36453,7 +39026,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -36465,7 +39038,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36658,7 +39231,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -36670,7 +39243,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36714,7 +39287,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -36726,7 +39299,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36917,7 +39490,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -36929,7 +39502,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36973,7 +39546,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -36985,7 +39558,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37179,7 +39752,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37191,7 +39764,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37235,7 +39808,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -37247,7 +39820,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37430,7 +40003,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37442,7 +40015,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37627,7 +40200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37639,7 +40212,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37951,7 +40524,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37963,7 +40536,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38109,7 +40682,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38121,7 +40694,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38367,7 +40940,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38379,7 +40952,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38636,7 +41209,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38648,7 +41221,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38692,7 +41265,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38704,7 +41277,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38931,7 +41504,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38943,7 +41516,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38987,7 +41560,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38999,7 +41572,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39158,7 +41731,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39170,7 +41743,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39427,7 +42000,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39439,7 +42012,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39483,7 +42056,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -39495,7 +42068,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39715,7 +42288,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39727,7 +42300,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39771,7 +42344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -39783,7 +42356,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40079,7 +42652,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40091,7 +42664,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40107,7 +42680,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40119,7 +42692,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40307,7 +42880,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40319,7 +42892,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40363,7 +42936,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40375,7 +42948,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40550,7 +43123,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40562,7 +43135,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40606,7 +43179,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40618,7 +43191,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40790,7 +43363,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40802,7 +43375,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40972,7 +43545,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40984,7 +43557,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41181,7 +43754,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41193,7 +43766,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41358,7 +43931,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41370,7 +43943,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41622,7 +44195,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41634,7 +44207,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };

@@ -146,3 +146,17 @@ export const OrganiserResponse = Type.Object({
   accountId: Type.String(),
   username: Type.String(),
 });
+
+/** A campaign's public figures (aggregates only: no person is named). */
+export const CampaignFiguresResponse = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  participants: Type.Integer({ description: "volunteers with confirmed hours in the campaign" }),
+  hours: Type.String(),
+  partyMemberParticipants: Type.Integer(),
+  partyMemberHours: Type.String(),
+  partyMemberShare: Type.String({
+    description: "Party-member volunteers as a percentage of participants, one decimal",
+  }),
+  byCategory: Type.Array(Type.Object({ category: Type.String(), hours: Type.String() })),
+});

@@ -4,8 +4,9 @@ import { commandContext } from "../../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { createCampaign } from "../commands/campaign.create";
 import { presentCampaign } from "../presenters";
-import { findCampaignByCode, listCampaigns } from "../repository";
-import { CampaignResponse, CampaignsResponse } from "../responses";
+import { campaignFigures, findCampaignByCode, listCampaigns } from "../repository";
+import { formatHours } from "../hours";
+import { CampaignFiguresResponse, CampaignResponse, CampaignsResponse } from "../responses";
 import { CampaignCodeParams, CampaignCreateBody } from "../schemas";
 
 const tags = ["participation"];
@@ -33,6 +34,37 @@ export const campaignRoutes: readonly AnyRoute[] = [
     },
     response: { 200: CampaignResponse },
     handler: ({ target }) => presentCampaign(target),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/participation/campaigns/:code/figures",
+    summary: {
+      zh: "活动公开数据：参与人数、时长、党员志愿者占比",
+      en: "A campaign's public figures: participants, hours, Party-member share",
+    },
+    tags,
+    permission: "public",
+    params: CampaignCodeParams,
+    target: {
+      resource: "campaign",
+      load: (executor, { params }) => findCampaignByCode(executor, params.code),
+    },
+    response: { 200: CampaignFiguresResponse },
+    handler: async ({ db, target }) => {
+      const figures = await campaignFigures(db, target.id);
+      const share =
+        figures.participants === 0 ? 0 : Math.round((figures.partyParticipants * 1000) / figures.participants);
+      return {
+        code: target.code,
+        name: target.name,
+        participants: figures.participants,
+        hours: formatHours(figures.hundredths),
+        partyMemberParticipants: figures.partyParticipants,
+        partyMemberHours: formatHours(figures.partyHundredths),
+        partyMemberShare: `${Math.floor(share / 10)}.${share % 10}`,
+        byCategory: figures.byCategory.map(([category, hundredths]) => ({ category, hours: formatHours(hundredths) })),
+      };
+    },
   }),
   defineRoute({
     method: "POST",

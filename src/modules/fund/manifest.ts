@@ -1,0 +1,25 @@
+import { definePermissions } from "../../platform/access/permissions";
+import type { ModuleManifest } from "../../platform/module";
+import { fundRoutes } from "./routes";
+import { seedFund } from "./seeds";
+
+export const fundPermissions = definePermissions({
+  "fund.manage": {
+    roles: ["programme_admin"],
+    description: "发布申报、分配专家、评定资助、拨付 (open calls, assign reviewers, allocate, pay)",
+  },
+  "fund.read": { roles: ["programme_admin", "auditor"], description: "查看申报项目 (read applications)" },
+  "fund.apply": {
+    roles: ["vendor", "clerk", "verifier"],
+    description: "社会组织、镇区、部门申报项目 (social organisations, towns and departments apply)",
+  },
+  "fund.review": { roles: ["reviewer"], description: "声明利益冲突并评分 (declare conflicts and score)" },
+});
+
+/** The social-governance innovation fund (社会管理与创新专项资金). */
+export const fundModule: ModuleManifest = {
+  name: "fund",
+  routes: fundRoutes,
+  seeds: seedFund,
+  permissions: fundPermissions,
+};

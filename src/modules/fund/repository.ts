@@ -1,0 +1,187 @@
+/** Queries of the fund module. */
+import type { Executor } from "../../db/transaction";
+import { fundDb, type BudgetLine, type FundCriterion } from "./tables";
+
+const uuid = /^[0-9a-f-]{36}$/i;
+
+export interface CallRecord {
+  id: string;
+  year: number;
+  title: string;
+  budgetFen: number;
+  criteria: FundCriterion[];
+  partialFunding: boolean;
+  startSharePercent: number;
+  applicationsCloseOn: string;
+  status: "open" | "allocated";
+  publicityListId: string | null;
+}
+
+function callQuery(executor: Executor) {
+  return fundDb(executor)
+    .selectFrom("fund_calls")
+    .select([
+      "id",
+      "year",
+      "title",
+      "budget_fen as budgetFen",
+      "criteria",
+      "partial_funding as partialFunding",
+      "start_share_percent as startSharePercent",
+      "applications_close_on as applicationsCloseOn",
+      "status",
+      "publicity_list_id as publicityListId",
+    ]);
+}
+
+type CallRow = Awaited<ReturnType<ReturnType<typeof callQuery>["executeTakeFirstOrThrow"]>>;
+const toCall = (row: CallRow): CallRecord => ({
+  ...row,
+  budgetFen: Number(row.budgetFen),
+  status: row.status as CallRecord["status"],
+});
+
+export async function findCall(executor: Executor, id: string): Promise<CallRecord | undefined> {
+  if (!uuid.test(id)) return undefined;
+  const row = await callQuery(executor).where("id", "=", id).executeTakeFirst();
+  return row ? toCall(row) : undefined;
+}
+
+export async function listCalls(executor: Executor): Promise<CallRecord[]> {
+  return (await callQuery(executor).orderBy("year", "desc").orderBy("id").execute()).map(toCall);
+}
+
+export interface ApplicationRecord {
+  id: string;
+  callId: string;
+  applicantAccountId: string;
+  applicantName: string;
+  title: string;
+  summary: string;
+  requestedFen: number;
+  budgetLines: BudgetLine[];
+  payeeName: string;
+  bankAccount: string;
+  score: string | null;
+  rank: number | null;
+  outcome: string | null;
+  grantedFen: number;
+  paidFen: number;
+}
+
+function applicationQuery(executor: Executor) {
+  return fundDb(executor)
+    .selectFrom("fund_applications as a")
+    .select((eb) => [
+      "a.id",
+      "a.call_id as callId",
+      "a.applicant_account_id as applicantAccountId",
+      "a.applicant_name as applicantName",
+      "a.title",
+      "a.summary",
+      "a.requested_fen as requestedFen",
+      "a.budget_lines as budgetLines",
+      "a.payee_name as payeeName",
+      "a.bank_account as bankAccount",
+      "a.score",
+      "a.rank",
+      "a.outcome",
+      "a.granted_fen as grantedFen",
+      eb
+        .selectFrom("fund_payments as p")
+        .select((inner) => inner.fn.coalesce(inner.fn.sum<number>("p.amount_fen"), inner.lit(0)).as("paid"))
+        .whereRef("p.application_id", "=", "a.id")
+        .as("paidFen"),
+    ]);
+}
+
+type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationQuery>["executeTakeFirstOrThrow"]>>;
+const toApplication = (row: ApplicationRow): ApplicationRecord => ({
+  ...row,
+  requestedFen: Number(row.requestedFen),
+  grantedFen: Number(row.grantedFen),
+  paidFen: Number(row.paidFen ?? 0),
+});
+
+export async function findApplication(executor: Executor, id: string): Promise<ApplicationRecord | undefined> {
+  if (!uuid.test(id)) return undefined;
+  const row = await applicationQuery(executor).where("a.id", "=", id).executeTakeFirst();
+  return row ? toApplication(row) : undefined;
+}
+
+export async function listApplications(executor: Executor, callId: string): Promise<ApplicationRecord[]> {
+  return (
+    await applicationQuery(executor)
+      .where("a.call_id", "=", callId)
+      .orderBy("a.rank", (ob) => ob.asc().nullsLast())
+      .orderBy("a.created_at")
+      .execute()
+  ).map(toApplication);
+}
+
+export interface FundReviewRecord {
+  applicationId: string;
+  reviewerId: string;
+  reviewerName: string;
+  scores: Record<string, number> | null;
+}
+
+export async function callReviews(executor: Executor, callId: string): Promise<FundReviewRecord[]> {
+  return fundDb(executor)
+    .selectFrom("fund_reviews as r")
+    .innerJoin("fund_applications as a", "a.id", "r.application_id")
+    .innerJoin("accounts as u", "u.id", "r.reviewer_id")
+    .select([
+      "r.application_id as applicationId",
+      "r.reviewer_id as reviewerId",
+      "u.display_name as reviewerName",
+      "r.scores",
+    ])
+    .where("a.call_id", "=", callId)
+    .orderBy("u.username")
+    .execute();
+}
+
+export async function hasConflict(executor: Executor, applicationId: string, reviewerId: string): Promise<boolean> {
+  const row = await fundDb(executor)
+    .selectFrom("fund_conflicts")
+    .select("reviewer_id")
+    .where("application_id", "=", applicationId)
+    .where("reviewer_id", "=", reviewerId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface PaymentRecord {
+  id: string;
+  applicationId: string;
+  stage: string;
+  amountFen: number;
+  paidOn: string;
+  payeeName: string;
+  bankAccount: string;
+  title: string;
+}
+
+export async function callPayments(executor: Executor, callId: string): Promise<PaymentRecord[]> {
+  return (
+    await fundDb(executor)
+      .selectFrom("fund_payments as p")
+      .innerJoin("fund_applications as a", "a.id", "p.application_id")
+      .select([
+        "p.id",
+        "p.application_id as applicationId",
+        "p.stage",
+        "p.amount_fen as amountFen",
+        "p.paid_on as paidOn",
+        "a.payee_name as payeeName",
+        "a.bank_account as bankAccount",
+        "a.title",
+      ])
+      .where("a.call_id", "=", callId)
+      .orderBy("p.paid_on")
+      .orderBy("a.rank")
+      .orderBy("p.stage", "desc")
+      .execute()
+  ).map((row) => ({ ...row, amountFen: Number(row.amountFen) }));
+}

@@ -1,0 +1,225 @@
+/** The fund module's route table (mounted under /api/v1). */
+import { clock } from "../../core/clock";
+import { toCsv } from "../../core/csv";
+import { fenToYuanString } from "../../core/money";
+import { inTransactionWhenOk, type Executor } from "../../db/transaction";
+import { commandContext } from "../../platform/http/command-reply";
+import { defineRoute, type AnyRoute } from "../../platform/http/route";
+import {
+  allocateCall,
+  assignReviewers,
+  declareConflict,
+  openCall,
+  recordPayment,
+  scoreApplication,
+  submitApplication,
+} from "./commands";
+import { presentApplication, presentCall } from "./presenters";
+import { callPayments, findApplication, findCall, listApplications, listCalls } from "./repository";
+import {
+  AllocateBody,
+  ApplicationBody,
+  ApplicationResponse,
+  ApplicationsResponse,
+  AssignBody,
+  CallBody,
+  CallResponse,
+  CallsResponse,
+  ConflictBody,
+  ConflictResponse,
+  IdParams,
+  PaymentBody,
+  ResultsResponse,
+  ScoreBody,
+  ScoredResponse,
+} from "./schemas";
+
+const tags = ["fund"];
+const callTarget = {
+  resource: "fundCall",
+  load: (executor: Executor, { params }: { params: { id: string } }) => findCall(executor, params.id),
+};
+const applicationTarget = {
+  resource: "fundApplication",
+  load: (executor: Executor, { params }: { params: { id: string } }) => findApplication(executor, params.id),
+};
+
+/** The payment file: payee account, name, amount with fen, stage, date; a total row; formula-escaped cells. */
+export function paymentCsv(rows: Awaited<ReturnType<typeof callPayments>>): string {
+  const total = rows.reduce((sum, row) => sum + row.amountFen, 0);
+  return toCsv(
+    [
+      ["收款账号", "收款人", "金额（元）", "阶段", "支付日期", "项目"],
+      ...rows.map((row) => [
+        row.bankAccount,
+        row.payeeName,
+        fenToYuanString(row.amountFen),
+        row.stage === "start" ? "首期" : "尾款",
+        row.paidOn,
+        row.title,
+      ]),
+      ["合计", "", fenToYuanString(total), "", "", `${rows.length} 笔`],
+    ],
+    { bom: true },
+  );
+}
+
+export const fundRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "GET",
+    url: "/fund/calls",
+    summary: { zh: "创新专项资金申报批次（公开）", en: "Innovation-fund calls (public)" },
+    tags,
+    permission: "public",
+    response: { 200: CallsResponse },
+    handler: async ({ db }) => ({ items: (await listCalls(db)).map(presentCall) }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/calls/:id/results",
+    summary: { zh: "评审和资助结果（评定后公开）", en: "Ranking and grants of an allocated call (public)" },
+    tags,
+    permission: "public",
+    params: IdParams,
+    target: callTarget,
+    response: { 200: ResultsResponse },
+    handler: async ({ db, target }) => ({
+      call: presentCall(target),
+      items: target.status === "allocated" ? (await listApplications(db, target.id)).map(presentApplication) : [],
+    }),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/calls",
+    summary: { zh: "发布年度申报", en: "Open a yearly call" },
+    tags,
+    permission: "fund.manage",
+    body: CallBody,
+    response: { 201: CallResponse },
+    command: ({ db, request, actor, body }) =>
+      inTransactionWhenOk(db, (trx) => openCall(trx, commandContext(request, actor), body)),
+    present: (call) => presentCall(call),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/calls/:id/applications",
+    summary: { zh: "批次的申报项目", en: "The applications of a call" },
+    tags,
+    permission: "fund.read",
+    params: IdParams,
+    target: callTarget,
+    response: { 200: ApplicationsResponse },
+    handler: async ({ db, target }) => ({ items: (await listApplications(db, target.id)).map(presentApplication) }),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/calls/:id/applications",
+    summary: { zh: "申报项目（含预算明细）", en: "Apply with budget lines" },
+    tags,
+    permission: "fund.apply",
+    params: IdParams,
+    body: ApplicationBody,
+    target: callTarget,
+    response: { 201: ApplicationResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        submitApplication(trx, commandContext(request, actor), (await findCall(trx, params.id))!, body),
+      ),
+    present: (application) => presentApplication(application),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/applications/:id/conflict",
+    summary: { zh: "评审专家声明利益冲突", en: "A reviewer declares a conflict of interest" },
+    tags,
+    permission: "fund.review",
+    params: IdParams,
+    body: ConflictBody,
+    target: applicationTarget,
+    response: { 201: ConflictResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        declareConflict(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
+      ),
+    present: (value) => value,
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/applications/:id/reviewers",
+    summary: { zh: "分配评审专家（有利益冲突者不得分配）", en: "Assign reviewers (never one with a conflict)" },
+    tags,
+    permission: "fund.manage",
+    params: IdParams,
+    body: AssignBody,
+    target: applicationTarget,
+    response: { 200: ApplicationResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        assignReviewers(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
+      ),
+    present: (application) => presentApplication(application),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/applications/:id/scores",
+    summary: { zh: "评审打分", en: "Score an application per criterion" },
+    tags,
+    permission: "fund.review",
+    params: IdParams,
+    body: ScoreBody,
+    target: applicationTarget,
+    response: { 200: ScoredResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        scoreApplication(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
+      ),
+    present: (value) => value,
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/calls/:id/allocate",
+    summary: { zh: "排名、资助并公示", en: "Rank, fund and publish for objections" },
+    tags,
+    permission: "fund.manage",
+    params: IdParams,
+    body: AllocateBody,
+    target: callTarget,
+    response: { 200: CallResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        allocateCall(trx, commandContext(request, actor), (await findCall(trx, params.id))!, body),
+      ),
+    present: (call) => presentCall(call),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/applications/:id/payments",
+    summary: { zh: "分期拨付（默认首期60%，尾款40%）", en: "Record a staged payment (default 60% / 40%)" },
+    tags,
+    permission: "fund.manage",
+    params: IdParams,
+    body: PaymentBody,
+    target: applicationTarget,
+    response: { 201: ApplicationResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        recordPayment(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
+      ),
+    present: (application) => presentApplication(application),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/calls/:id/payment-file",
+    summary: { zh: "拨付文件（CSV）", en: "The payment file (CSV)" },
+    tags,
+    permission: "fund.manage",
+    params: IdParams,
+    target: callTarget,
+    response: { 200: { mediaType: "text/csv", description: "the payment file" } },
+    handler: async ({ db, reply, target }) => {
+      reply.header("content-disposition", `attachment; filename="fund-${target.year}-${clock.today()}.csv"`);
+      reply.type("text/csv; charset=utf-8");
+      return reply.send(paymentCsv(await callPayments(db, target.id)));
+    },
+  }),
+];
