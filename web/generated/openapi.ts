@@ -18778,7 +18778,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18790,7 +18790,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18951,7 +18951,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified */
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18963,7 +18963,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified";
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
                                 fields: {
                                     [key: string]: string;
                                 };
