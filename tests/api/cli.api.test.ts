@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { demoAccounts } from "../../src/demo/accounts";
 
 // The CLI on a fresh PGlite data folder (no server): demo, audit verify, users create, refusing a second demo.
 const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-cli-"));
@@ -23,7 +24,11 @@ describe("gongzhi CLI on ./data", () => {
   it("loads demo data, verifies the audit chain, creates a user, and refuses demo on a non-empty database", () => {
     const demo = gongzhi("demo", "--persons", "60");
     expect(demo.status, demo.stderr).toBe(0);
-    expect(JSON.parse(demo.stdout.split("\n")[0])).toMatchObject({ towns: 24, persons: 60, accounts: 10 });
+    expect(JSON.parse(demo.stdout.split("\n")[0])).toMatchObject({
+      towns: 24,
+      persons: 60,
+      accounts: demoAccounts.length,
+    });
 
     const verify = gongzhi("audit", "verify");
     expect(verify.status, verify.stderr).toBe(0);
