@@ -9,10 +9,9 @@ import type { Browser, Locator, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { addWorkingDays, isWorkingDay } from "../../src/core/calendar";
 import { addDays } from "../../src/core/dates";
-import { launchBrowser, screenshot, startServer, type RunningServer } from "./harness";
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
 import { clock } from "../../src/core/clock";
 
-const PASSWORD = "Gongzhi-2026!";
 // Zhongshan's standard in force since 2021-01-01 (the latest row of the dated parameters): 1,120 yuan per person
 // per month, classified supplement ⌊1120 × 0.4⌋ = 448 yuan per qualifying member.
 const STANDARD_FEN = 112_000;
@@ -43,20 +42,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    viewport: { width: 1366, height: 860 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(/\/console/);
-  return page;
+function signInAs(username: string): Promise<Page> {
+  return signIn(browser, server.baseUrl, username, { timezoneId: "Asia/Shanghai", acceptDownloads: true });
 }
 
 /** Types a date into an antd DatePicker's input and leaves it with Tab (Enter would submit the form). */
@@ -148,7 +135,7 @@ describe("social assistance from application to bank file in the browser", () =>
   let expectedFen = 0;
 
   it("takes the application at the counter and leads it to publicity as the clerk of 石岐区", async () => {
-    const page = await signIn("clerk.shiqi");
+    const page = await signInAs("clerk.shiqi");
 
     // Choosing a household free of any open case needs to know the demo cases' households, which no screen
     // lists: read them through the page's own session, then pick that household in the form like a clerk.
@@ -299,14 +286,14 @@ describe("social assistance from application to bank file in the browser", () =>
   });
 
   it("answers 'not found' to a clerk of another 镇区", async () => {
-    const page = await signIn("clerk.xiaolan");
+    const page = await signInAs("clerk.xiaolan");
     await page.goto(caseUrl);
     await page.getByTestId("not-found-or-no-access").waitFor();
     expect(await page.getByTestId("assistance-case-title").count()).toBe(0);
   });
 
   it("is approved by civil affairs from this month", async () => {
-    const page = await signIn("programme.admin");
+    const page = await signInAs("programme.admin");
     await page.goto(`${server.baseUrl}/console/assistance/cases`);
     const search = await inputOf(page, "assistance-filter-q");
     await search.fill(caseNumber);
@@ -328,7 +315,7 @@ describe("social assistance from application to bank file in the browser", () =>
   });
 
   it("runs and approves the month's payroll and exports a bank file that pays the case its dibao", async () => {
-    const page = await signIn("programme.admin");
+    const page = await signInAs("programme.admin");
     await page.goto(`${server.baseUrl}/console/assistance/payroll`);
     await pickDate(await inputOf(page, "assistance-payroll-month"), month);
     await page.getByTestId("assistance-payroll-run").click();

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, startServer, type RunningServer } from "./harness";
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
 
-const PASSWORD = "Gongzhi-2026!";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server: RunningServer;
@@ -20,15 +19,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(/\/console/);
-  return page;
+function signInAs(username: string): Promise<Page> {
+  return signIn(browser, server.baseUrl, username);
 }
 
 /** The serious and critical axe-core violations of the page as it is now. */
@@ -43,7 +35,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe("coordination in the browser", () => {
   it("shows a programme admin one inbox with tasks from at least two modules, each with its deadline", async () => {
-    const page = await signIn("programme.admin");
+    const page = await signInAs("programme.admin");
     await page.goto(`${server.baseUrl}/console/inbox`);
     const modules = page.getByTestId("inbox-module");
     await expect.poll(async () => modules.count(), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import {
   makeDataFolder,
   screenshot,
   SCREENSHOT_DIR,
+  signIn,
   startServerOn,
   type RunningServer,
 } from "./harness";
@@ -25,7 +26,6 @@ import {
 // hukou threshold is 60. 甲 college + 4 years = 80, 乙 college + 3 years = 75, 唐俊 college + 2 years = 70.
 // After the correction 乙 has senior secondary 30 + 15 = 45: below the threshold, unranked.
 
-const PASSWORD = "Gongzhi-2026!";
 // A fact is shown by its label, its code, or both (the screens are moving from codes to labels).
 const DEGREE = /文化程度|education/;
 const PERMIT_YEARS = /办理居住证年限|residence_permit_years/;
@@ -69,19 +69,8 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "zh-CN",
-    viewport: { width: 1366, height: 860 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(/\/console/);
-  return page;
+function signInAs(username: string): Promise<Page> {
+  return signIn(browser, server.baseUrl, username, { acceptDownloads: true });
 }
 
 /** Calls the API through the page's own session (cookie and CSRF token), for setup a user does not do by hand. */
@@ -191,7 +180,7 @@ async function entryRows(page: Page): Promise<string[][]> {
 
 describe("a whole points cycle in the browser", () => {
   it("the programme admin imports the hukou quotas from a CSV file", async () => {
-    const page = await signIn("programme.admin");
+    const page = await signInAs("programme.admin");
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await page.getByTestId("points-quotas").waitFor();
     const csv = "town_code,purpose,grade,places\nshiqi,hukou,,2\nxiaolan,hukou,,10\n";
@@ -207,7 +196,7 @@ describe("a whole points cycle in the browser", () => {
   });
 
   it("three migrants of 石岐区 apply: the resident in the portal, two at the clerk's counter", async () => {
-    const resident = await signIn("resident");
+    const resident = await signInAs("resident");
     const me = await api<{ user: { personId: string } }>(resident, "GET", "/auth/me");
     const profile = await api<{ person: { name: string; idNumber: string } }>(resident, "GET", "/me/profile");
     applicants.resident = {
@@ -230,7 +219,7 @@ describe("a whole points cycle in the browser", () => {
     await applyForHukou(resident);
     await screenshot(resident, "points-cycle-resident-applied");
 
-    const clerk = await signIn("clerk.shiqi");
+    const clerk = await signInAs("clerk.shiqi");
     const [first, second] = await findTwoMigrants(clerk, me.user.personId);
     applicants.first = { ...first, permitYears: 4 };
     applicants.second = { ...second, permitYears: 3 };
@@ -258,7 +247,7 @@ describe("a whole points cycle in the browser", () => {
   });
 
   it("the clerk confirms one declared fact and sends the degree to the education bureau, whose verifier confirms it", async () => {
-    const clerk = await signIn("clerk.shiqi");
+    const clerk = await signInAs("clerk.shiqi");
     await clerk.goto(`${server.baseUrl}/console/points/queue`);
     const facts = clerk.getByTestId("points-queue-facts");
     await expect.poll(async () => facts.locator("tbody tr.ant-table-row").count()).toBe(2);
@@ -268,7 +257,7 @@ describe("a whole points cycle in the browser", () => {
     await facts.locator("tr.ant-table-row", { hasText: DEGREE }).getByTestId("points-queue-send").click();
     await expect.poll(async () => facts.locator("tbody tr.ant-table-row").count()).toBe(0);
 
-    const verifier = await signIn("verifier.education");
+    const verifier = await signInAs("verifier.education");
     await verifier.goto(`${server.baseUrl}/console/points/queue`);
     const row = verifier.getByTestId("points-queue-facts").locator("tr.ant-table-row", { hasText: DEGREE });
     await expect.poll(async () => row.textContent()).toContain("部门核查中");
@@ -280,14 +269,14 @@ describe("a whole points cycle in the browser", () => {
       .poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count())
       .toBe(0);
 
-    const resident = await signIn("resident");
+    const resident = await signInAs("resident");
     await resident.goto(`${server.baseUrl}/console/points/me`);
     await expect.poll(async () => resident.getByTestId("points-me-applications").textContent()).toContain("70.00");
     expect(await resident.getByTestId("points-me-facts").textContent()).not.toContain("已申报待核实");
   });
 
   it("the programme admin ranks the applications, reviews the run and publishes it", async () => {
-    const page = await signIn("programme.admin");
+    const page = await signInAs("programme.admin");
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await page.getByTestId("points-run").click();
     const runRow = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
@@ -350,7 +339,7 @@ describe("a whole points cycle in the browser", () => {
   });
 
   it("the resident objects to the second-ranked applicant's degree; the clerk forwards it to the education bureau", async () => {
-    const resident = await signIn("resident");
+    const resident = await signInAs("resident");
     await resident.goto(`${server.baseUrl}/console/points/lists`);
     await openShiqiHukouList(resident);
     await resident
@@ -371,7 +360,7 @@ describe("a whole points cycle in the browser", () => {
     await resident.getByTestId("points-objection-submit").click();
     await expect.poll(async () => resident.locator(".ant-modal:visible").count()).toBe(0);
 
-    const clerk = await signIn("clerk.shiqi");
+    const clerk = await signInAs("clerk.shiqi");
     await clerk.goto(`${server.baseUrl}/console/points/queue`);
     const objection = clerk.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" });
     await expect.poll(async () => objection.textContent()).toMatch(DEGREE);
@@ -400,7 +389,7 @@ describe("a whole points cycle in the browser", () => {
   });
 
   it("the verifier corrects the degree and upholds the objection", async () => {
-    const verifier = await signIn("verifier.education");
+    const verifier = await signInAs("verifier.education");
     await verifier.goto(`${server.baseUrl}/console/points/queue`);
     const row = verifier.getByTestId("points-queue-facts").locator("tr.ant-table-row", { hasText: DEGREE });
     await expect.poll(async () => row.textContent()).toContain("部门核查中");
@@ -429,7 +418,7 @@ describe("a whole points cycle in the browser", () => {
       items: [{ rank: 2, maskedName: masked(applicants.second.name), indicator: "education", status: "upheld" }],
     });
 
-    const clerk = await signIn("clerk.shiqi");
+    const clerk = await signInAs("clerk.shiqi");
     const enrolment = await api<{ id: string }>(
       clerk,
       "GET",
@@ -441,7 +430,7 @@ describe("a whole points cycle in the browser", () => {
   });
 
   it("the admin ranks again and republishes: version 2 with the differences", async () => {
-    const page = await signIn("programme.admin");
+    const page = await signInAs("programme.admin");
     await page.goto(`${server.baseUrl}/console/points/cycles`);
     await expect.poll(async () => page.getByTestId("points-runs").locator("tr.ant-table-row").count()).toBe(1);
     await page.getByTestId("points-run").click();
@@ -514,7 +503,7 @@ describe("a whole points cycle in the browser", () => {
   it("after publicity ends the admin publishes the final list and the resident downloads her notice PDF", async () => {
     await server.stop();
     server = await startServerOn(dataDir, { clockOffsetDays: AFTER_PUBLICITY_OFFSET_DAYS });
-    const admin = await signIn("programme.admin");
+    const admin = await signInAs("programme.admin");
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await admin.goto(`${server.baseUrl}/console/points/cycles`);
     const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "公示中" }).first();
@@ -555,7 +544,7 @@ describe("a whole points cycle in the browser", () => {
     ]);
     await screenshot(visitor, "points-cycle-public-list-final");
 
-    const resident = await signIn("resident");
+    const resident = await signInAs("resident");
     await resident.goto(`${server.baseUrl}/console/points/me`);
     const link = resident.getByTestId("points-me-notice");
     await link.waitFor();

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, startServer, type RunningServer } from "./harness";
-
-const PASSWORD = "Gongzhi-2026!";
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,15 +15,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(/\/console/);
-  return page;
+function signInAs(username: string): Promise<Page> {
+  return signIn(browser, server.baseUrl, username);
 }
 
 describe("registry in the browser", () => {
@@ -40,7 +31,7 @@ describe("registry in the browser", () => {
   });
 
   it("lets a clerk search, open and edit a household of their 镇区 and see its history", async () => {
-    const page = await signIn("clerk.shiqi");
+    const page = await signInAs("clerk.shiqi");
     await expect.poll(async () => page.getByTestId("user-name").textContent()).toContain("石岐区");
     await screenshot(page, "console-home-clerk");
 
@@ -68,7 +59,7 @@ describe("registry in the browser", () => {
   });
 
   it("answers 'not found' to a clerk of another 镇区 for the same household", async () => {
-    const page = await signIn("clerk.xiaolan");
+    const page = await signInAs("clerk.xiaolan");
     await page.goto(householdUrl);
     await page.getByTestId("not-found-or-no-access").waitFor();
     expect(await page.getByTestId("household-details").count()).toBe(0);
@@ -76,7 +67,7 @@ describe("registry in the browser", () => {
   });
 
   it("shows a resident their own record in the portal", async () => {
-    const page = await signIn("resident");
+    const page = await signInAs("resident");
     await page.getByTestId("profile-person").waitFor();
     await screenshot(page, "resident-portal");
   });
