@@ -5,6 +5,7 @@ import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
 import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
+import { insightModule } from "./insight/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
 import type { ConsoleModule } from "./types";
@@ -16,6 +17,7 @@ export const consoleModules: ConsoleModule[] = [
   registryModule,
   pointsModule,
   assistanceModule,
+  insightModule,
   calendarModule,
   auditModule,
   accountsModule,
