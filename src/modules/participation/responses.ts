@@ -77,7 +77,6 @@ export const RosterLineResponse = Type.Object({
   confirmedHours: hours,
 });
 
-
 /** The result of a check-in or check-out. */
 export const CheckResponse = Type.Object({
   signupId: Type.String(),
