@@ -5,8 +5,14 @@ import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
 import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
+<<<<<<< HEAD
+import { insightModule } from "./insight/routes";
+=======
+import { participationModule } from "./participation/routes";
+>>>>>>> main
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
+import { tipoffsModule } from "./tipoffs/routes";
 import type { ConsoleModule } from "./types";
 
 /** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
@@ -16,6 +22,12 @@ export const consoleModules: ConsoleModule[] = [
   registryModule,
   pointsModule,
   assistanceModule,
+<<<<<<< HEAD
+  insightModule,
+=======
+  participationModule,
+  tipoffsModule,
+>>>>>>> main
   calendarModule,
   auditModule,
   accountsModule,
