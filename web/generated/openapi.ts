@@ -9578,7 +9578,10 @@ export type paths = {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description a head hash recorded earlier outside the database: it must still be the hash of an entry */
+                    expectHead?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9642,11 +9645,22 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            anchors: {
+                                /** @description anchors of this chain in the anchor file outside the database */
+                                checked: number;
+                                latest: {
+                                    at: string;
+                                    hash: string;
+                                    position: number;
+                                } | null;
+                            };
                             checked: number;
                             head: {
                                 hash: string;
                                 position: number;
                             } | null;
+                            /** @description whether the keyed hashes (audit key, kept outside the database) were checked */
+                            keyed: boolean;
                             ok: boolean;
                             problems: {
                                 id: string | null;
