@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // `gongzhi audit head` and `audit verify --expect-head` on a fresh PGlite data folder (no server).
 const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-audit-cli-"));
-const environment = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
+const environment: NodeJS.ProcessEnv = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
 
 function gongzhi(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
