@@ -5,11 +5,8 @@ import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
 import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
-<<<<<<< HEAD
 import { insightModule } from "./insight/routes";
-=======
 import { participationModule } from "./participation/routes";
->>>>>>> main
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
 import { tipoffsModule } from "./tipoffs/routes";
@@ -22,12 +19,9 @@ export const consoleModules: ConsoleModule[] = [
   registryModule,
   pointsModule,
   assistanceModule,
-<<<<<<< HEAD
-  insightModule,
-=======
   participationModule,
   tipoffsModule,
->>>>>>> main
+  insightModule,
   calendarModule,
   auditModule,
   accountsModule,
