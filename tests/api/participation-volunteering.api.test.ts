@@ -275,7 +275,7 @@ describe("volunteering: confirming hours and the ledger rules", () => {
   });
 
   it("corrects by reversing entries, never more than what is left, and not a reversal itself", async () => {
-    const { signupId } = await pastAttendance(residentTwoPerson.id);
+    const { signupId, activityId } = await pastAttendance(residentTwoPerson.id);
     const entry = (
       await organiser.request("POST", `/api/v1/participation/signups/${signupId}/hours`, { hours: "3" })
     ).json();
@@ -306,6 +306,14 @@ describe("volunteering: confirming hours and the ledger rules", () => {
       reason: "全部冲销",
     });
     expect(rest.json().hours).toBe("-0.75");
+    // The organiser's roster lists the entry and its reversals, original first, nothing edited.
+    const roster = (await organiser.request("GET", `/api/v1/participation/activities/${activityId}/roster`)).json();
+    expect(roster.entries.map((row: { hours: string; reversesEntryId: string | null }) => row.hours)).toEqual([
+      "3.00",
+      "-2.25",
+      "-0.75",
+    ]);
+    expect(roster.entries[1].reversesEntryId).toBe(entry.id);
   });
 });
 

@@ -323,6 +323,12 @@ describe("campaign tags", () => {
       reported: before.reported + 1,
       verified: before.verified + 1,
     });
+    // The campaign's public page reads the same counts, without an account, and nothing else.
+    const figures = await app.inject({ method: "GET", url: `/api/v1/tipoffs/campaigns/${code}/figures` });
+    expect(figures.statusCode, figures.body).toBe(200);
+    expect(figures.json()).toEqual({ code, reported: before.reported + 1, verified: before.verified + 1 });
+    const missing = await app.inject({ method: "GET", url: "/api/v1/tipoffs/campaigns/no_such_campaign/figures" });
+    expect(missing.statusCode).toBe(404);
   });
 });
 

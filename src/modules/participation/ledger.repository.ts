@@ -88,6 +88,15 @@ export async function ledgerOfPerson(executor: Executor, personId: string, limit
     .execute();
 }
 
+/** The entries of an activity, oldest first (its organisers' roster, for corrections). */
+export async function ledgerOfActivity(executor: Executor, activityId: string): Promise<LedgerEntryRecord[]> {
+  return entryQuery(executor)
+    .where("l.activity_id", "=", activityId)
+    .orderBy("l.created_at", "asc")
+    .limit(5000)
+    .execute();
+}
+
 /** A person's net hours by year, category and place (reversals netted). */
 export async function hoursOfPerson(executor: Executor, personId: string) {
   const rows = await participationDb(executor)

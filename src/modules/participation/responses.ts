@@ -77,9 +77,6 @@ export const RosterLineResponse = Type.Object({
   confirmedHours: hours,
 });
 
-/** An activity with its roster (organisers). */
-export const RosterResponse = Type.Object({ activity: ActivityResponse, items: Type.Array(RosterLineResponse) });
-
 /** The result of a check-in or check-out. */
 export const CheckResponse = Type.Object({
   signupId: Type.String(),
@@ -106,6 +103,13 @@ export const LedgerEntryResponse = Type.Object({
   reason: Type.String(),
   reversesEntryId: nullable(Type.String()),
   createdAt: timestamp,
+});
+
+/** An activity with its roster and its ledger entries, reversals included (organisers). */
+export const RosterResponse = Type.Object({
+  activity: ActivityResponse,
+  items: Type.Array(RosterLineResponse),
+  entries: Type.Array(LedgerEntryResponse),
 });
 
 /** The report of an import: counts and each refused row. */

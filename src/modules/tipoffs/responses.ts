@@ -132,3 +132,10 @@ export const KeyCreated = Type.Object({
   ...KeyResponse.properties,
   apiKey: Type.String({ description: "shown once" }),
 });
+
+/** A campaign's tip-offs in figures (public: counts only). */
+export const CampaignTipoffFigures = Type.Object({
+  code: Type.String(),
+  reported: Type.Integer(),
+  verified: Type.Integer(),
+});

@@ -5,8 +5,11 @@ import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
 import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
+import { insightModule } from "./insight/routes";
+import { participationModule } from "./participation/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
+import { tipoffsModule } from "./tipoffs/routes";
 import type { ConsoleModule } from "./types";
 
 /** The modules of the web app in menu order; each brings its menu entries, routes and public pages. */
@@ -16,6 +19,9 @@ export const consoleModules: ConsoleModule[] = [
   registryModule,
   pointsModule,
   assistanceModule,
+  participationModule,
+  tipoffsModule,
+  insightModule,
   calendarModule,
   auditModule,
   accountsModule,

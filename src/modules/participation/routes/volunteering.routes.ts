@@ -18,6 +18,7 @@ import {
   signUp,
 } from "../commands/volunteering.commands";
 import { formatHours } from "../hours";
+import { ledgerOfActivity } from "../ledger.repository";
 import { presentActivity, presentCheck, presentLedgerEntry, presentSignup } from "../presenters";
 import { findOrganisation } from "../../registry/repository";
 import {
@@ -161,6 +162,7 @@ export const volunteeringRoutes: readonly AnyRoute[] = [
         checkedOutAt: row.checkedOutAt ? new Date(row.checkedOutAt).toISOString() : null,
         confirmedHours: formatHours(Number(row.confirmedHundredths ?? 0)),
       })),
+      entries: (await ledgerOfActivity(db, target.id)).map(presentLedgerEntry),
     }),
   }),
   defineRoute({

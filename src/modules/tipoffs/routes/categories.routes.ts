@@ -2,8 +2,9 @@ import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext } from "../../../platform/http/command-reply";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../../../platform/http/route";
 import { createCategory, setRouting, updateCategory } from "../commands/category.commands";
-import { findCategory, listCategories, type CategoryRecord } from "../repository";
-import { CategoryList, CategoryResponse } from "../responses";
+import { findCampaignByCode } from "../../participation/repository";
+import { campaignTipoffFigures, findCategory, listCategories, type CategoryRecord } from "../repository";
+import { CampaignTipoffFigures, CategoryList, CategoryResponse } from "../responses";
 import { CategoryCreateBody, CategoryPatchBody, CodeParams, RoutingBody, RoutingParams } from "../schemas";
 
 const tags = ["tipoffs"];
@@ -23,6 +24,23 @@ export const categoryRoutes: readonly AnyRoute[] = [
     permission: "public",
     response: { 200: CategoryList },
     handler: async ({ db }) => ({ items: await listCategories(db, { activeOnly: true }) }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/tipoffs/campaigns/:code/figures",
+    summary: {
+      zh: "全民参与活动的线索数据：举报数、查实数（公开，仅汇总）",
+      en: "A campaign's tip-off figures: reported and verified (public, aggregates only)",
+    },
+    tags,
+    permission: "public",
+    params: CodeParams,
+    target: {
+      resource: "campaign",
+      load: (executor, { params }) => findCampaignByCode(executor, params.code),
+    },
+    response: { 200: CampaignTipoffFigures },
+    handler: async ({ db, target }) => ({ code: target.code, ...(await campaignTipoffFigures(db, target.id)) }),
   }),
   defineRoute({
     method: "GET",

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from "react";
+import * as echarts from "echarts/core";
+import { BarChart, PieChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+/** A bar or pie chart of labelled values; the page shows the same figures in a table next to it. */
+export function FigureChart({
+  kind,
+  data,
+  label,
+  testId,
+}: {
+  kind: "bar" | "pie";
+  data: { name: string; value: number }[];
+  /** The chart's accessible name. */
+  label: string;
+  testId: string;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!element.current) return undefined;
+    const chart = echarts.init(element.current);
+    chart.setOption(
+      kind === "bar"
+        ? {
+            tooltip: { trigger: "axis" },
+            grid: { left: 60, right: 20, top: 20, bottom: 40 },
+            xAxis: { type: "category", data: data.map((item) => item.name) },
+            yAxis: { type: "value" },
+            series: [{ type: "bar", data: data.map((item) => item.value), itemStyle: { color: "#c0392b" } }],
+          }
+        : {
+            tooltip: { trigger: "item" },
+            legend: { bottom: 0 },
+            series: [{ type: "pie", radius: ["35%", "65%"], data, label: { formatter: "{b}: {c}" } }],
+          },
+    );
+    const resize = () => chart.resize();
+    window.addEventListener("resize", resize);
+    return () => {
+      window.removeEventListener("resize", resize);
+      chart.dispose();
+    };
+  }, [kind, data]);
+  return (
+    <div ref={element} role="img" aria-label={label} style={{ width: "100%", height: 280 }} data-testid={testId} />
+  );
+}
