@@ -9,6 +9,8 @@ import { insightModule } from "./insight/routes";
 import { participationModule } from "./participation/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
+import { servicesModule } from "./services/routes";
+import { fundModule } from "./fund/routes";
 import { tipoffsModule } from "./tipoffs/routes";
 import type { ConsoleModule } from "./types";
 
@@ -21,6 +23,8 @@ export const consoleModules: ConsoleModule[] = [
   assistanceModule,
   participationModule,
   tipoffsModule,
+  servicesModule,
+  fundModule,
   insightModule,
   calendarModule,
   auditModule,
