@@ -151,12 +151,12 @@ function ApplyForm({ call, onDone }: { call: Call; onDone: () => void }) {
         <Form.Item name="requestedYuan" label={t("fund.requestedYuan")} rules={[{ required: true }]}>
           <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="fund-requested" />
         </Form.Item>
-        <Typography.Text strong>{t("fund.budgetLines")}</Typography.Text>
+        <Typography.Paragraph strong>{t("fund.budgetLines")}</Typography.Paragraph>
         <Form.List name="budgetLines">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <Space key={field.key} wrap align="baseline">
+                <Space key={field.key} wrap align="baseline" style={{ display: "flex" }}>
                   <Form.Item name={[field.name, "item"]} rules={[{ required: true }]}>
                     <Input
                       placeholder={t("fund.item")}

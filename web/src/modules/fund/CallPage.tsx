@@ -257,11 +257,13 @@ function ApplicationDetail({
               .map((payment) => `${t(`fund.stage.${payment.stage}`)} ${payment.amountYuan}（${payment.paidOn}）`)
               .join("；") || "—"}
           </Typography.Text>
-          {manage && allocated && Number(application.grantedYuan) > 0 ? (
+          {manage && allocated && Number(application.grantedYuan) > Number(application.paidYuan) ? (
             <Space>
-              <Button size="small" onClick={() => void pay.submit("start")} data-testid="fund-pay-start">
-                {t("fund.payStart")}
-              </Button>
+              {detail.data.payments.some((payment) => payment.stage === "start") ? null : (
+                <Button size="small" onClick={() => void pay.submit("start")} data-testid="fund-pay-start">
+                  {t("fund.payStart")}
+                </Button>
+              )}
               <Button size="small" onClick={() => void pay.submit("final")} data-testid="fund-pay-final">
                 {t("fund.payFinal")}
               </Button>

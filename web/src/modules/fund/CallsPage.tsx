@@ -167,11 +167,11 @@ function OpenCallForm() {
             <InputNumber min={0} max={100} />
           </Form.Item>
         </Space>
-        <Typography.Text strong>{t("fund.criteria")}</Typography.Text>
+        <Typography.Paragraph strong>{t("fund.criteria")}</Typography.Paragraph>
         <Form.List name="criteria">
           {(fields) =>
             fields.map((field) => (
-              <Space key={field.key} align="baseline">
+              <Space key={field.key} wrap align="baseline" style={{ display: "flex" }}>
                 <Form.Item name={[field.name, "id"]}>
                   <Input disabled style={{ width: 140 }} aria-label={t("fund.code")} />
                 </Form.Item>
@@ -185,12 +185,12 @@ function OpenCallForm() {
             ))
           }
         </Form.List>
-        <Typography.Text strong>{t("fund.categories")}</Typography.Text>
+        <Typography.Paragraph strong>{t("fund.categories")}</Typography.Paragraph>
         <Form.List name="categories">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
+                <Space key={field.key} wrap align="baseline" style={{ display: "flex" }}>
                   <Form.Item name={[field.name, "code"]} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]*$/ }]}>
                     <Input placeholder={t("fund.code")} style={{ width: 140 }} />
                   </Form.Item>

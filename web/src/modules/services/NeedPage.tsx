@@ -131,7 +131,11 @@ function Results({ opened }: { opened: Opened }) {
             render: (_: unknown, row) => (
               <>
                 {row.bid.vendorName}
-                {opened.winnerBidId === row.bidId ? <Tag color="green">{t("services.winner")}</Tag> : null}
+                {opened.winnerBidId === row.bidId ? (
+                  <Tag color="green">
+                    {opened.need.status === "awarded" ? t("services.winner") : t("services.proposedWinner")}
+                  </Tag>
+                ) : null}
               </>
             ),
           },
@@ -306,12 +310,12 @@ function SignContract({ need }: { need: Need }) {
         <Form.Item name="satisfactionThreshold" label={t("services.threshold")}>
           <InputNumber min={0} max={100} />
         </Form.Item>
-        <Typography.Text strong>{t("services.milestones")}</Typography.Text>
+        <Typography.Paragraph strong>{t("services.milestones")}</Typography.Paragraph>
         <Form.List name="milestones">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <Space key={field.key} wrap align="baseline">
+                <Space key={field.key} wrap align="baseline" style={{ display: "flex" }}>
                   <Form.Item name={[field.name, "title"]} rules={[{ required: true }]}>
                     <Input
                       placeholder={t("services.milestone")}

@@ -153,7 +153,7 @@ function PublishForm() {
             />
           </Form.Item>
         </Space>
-        <Typography.Text strong>{t("services.weights")}</Typography.Text>
+        <Typography.Paragraph strong>{t("services.weights")}</Typography.Paragraph>
         <Space wrap>
           {(["price", "plan", "staff", "past"] as const).map((criterion) => (
             <Form.Item key={criterion} name={["weights", criterion]} label={t(`services.criterion.${criterion}`)}>
@@ -161,12 +161,12 @@ function PublishForm() {
             </Form.Item>
           ))}
         </Space>
-        <Typography.Text strong>{t("services.indicators")}</Typography.Text>
+        <Typography.Paragraph strong>{t("services.indicators")}</Typography.Paragraph>
         <Form.List name="indicators">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} wrap align="baseline">
+                <Space key={field.key} wrap align="baseline" style={{ display: "flex" }}>
                   <Form.Item name={[field.name, "name"]}>
                     <Input placeholder={t("services.indicator")} style={{ width: 260 }} />
                   </Form.Item>
