@@ -208,8 +208,9 @@ describe("purchased services in the browser", () => {
     const context = await browser.newContext({ locale: "zh-CN" });
     const survey = await context.newPage();
     await survey.goto(link);
-    for (const group of await survey.locator('[data-testid^="survey-question-"]').all())
-      await group.getByText("不满意", { exact: true }).click();
+    const groups = survey.locator(".ant-radio-group");
+    await expect.poll(() => groups.count()).toBe(4);
+    for (const group of await groups.all()) await group.getByText("不满意", { exact: true }).click();
     await survey.getByTestId("survey-phone").fill("13912345678");
     await screenshot(survey, "services-survey");
     expect(await seriousViolations(survey)).toEqual([]);

@@ -181,7 +181,7 @@ function Reports({
         dataSource={detail.reports}
         data-testid="contract-reports"
         columns={[
-          { title: t("services.signedOn"), dataIndex: "submittedAt", render: (at: string) => at.slice(0, 10) },
+          { title: t("services.submittedOn"), dataIndex: "submittedAt", render: (at: string) => at.slice(0, 10) },
           {
             title: t("services.milestone"),
             dataIndex: "milestoneSeq",
@@ -388,7 +388,7 @@ function Survey({ detail, manage, onChange }: { detail: Detail; manage: boolean;
             pagination={false}
             dataSource={survey.questions}
             columns={[
-              { title: t("services.indicator"), dataIndex: "text" },
+              { title: t("services.question"), dataIndex: "text" },
               ...[1, 2, 3, 4, 5].map((value) => ({
                 title: t(`services.answer.${value}`),
                 render: (_: unknown, question: NonNullable<Detail["survey"]>["questions"][number]) =>
@@ -448,7 +448,7 @@ function Evaluations({ detail, manage, onChange }: { detail: Detail; manage: boo
         dataSource={detail.evaluations}
         data-testid="contract-evaluations"
         columns={[
-          { title: t("services.status"), dataIndex: "stage", render: (stage: string) => label("stage", stage) },
+          { title: t("services.stageLabel"), dataIndex: "stage", render: (stage: string) => label("stage", stage) },
           {
             title: t("services.evaluatorName"),
             render: (_: unknown, record) => `${record.evaluatorName}（${label("evaluator", record.evaluator)}）`,
@@ -491,14 +491,14 @@ function Evaluations({ detail, manage, onChange }: { detail: Detail; manage: boo
             }}
           >
             <Space wrap>
-              <Form.Item name="stage" label={t("services.status")}>
+              <Form.Item name="stage" label={t("services.stageLabel")}>
                 <Radio.Group
                   options={(["mid", "final"] as const)
                     .filter((stage) => !done.has(stage))
                     .map((stage) => ({ value: stage, label: label("stage", stage) }))}
                 />
               </Form.Item>
-              <Form.Item name="evaluator" label={t("services.evaluatorName")}>
+              <Form.Item name="evaluator" label={t("services.evaluatorKind")}>
                 <Radio.Group
                   options={(["department", "third_party"] as const).map((code) => ({
                     value: code,
