@@ -92,6 +92,12 @@ const matrix: Record<string, readonly Role[]> = {
   "services.needs.read": ["programme_admin", "auditor"],
   "services.bids.submit": ["vendor"],
   "services.panel": ["reviewer"],
+  "services.contracts.manage": ["programme_admin"],
+  "services.contracts.read": ["programme_admin", "auditor", "vendor"],
+  "services.contracts.report": ["vendor"],
+  "services.recommendations.decide": ["programme_admin", "clerk"],
+  "services.performance.read": ["reviewer", "programme_admin", "auditor"],
+  "fund.applications.read": ["programme_admin", "auditor", "vendor", "clerk", "verifier"],
   "fund.manage": ["programme_admin"],
   "fund.read": ["programme_admin", "auditor"],
   "fund.apply": ["vendor", "clerk", "verifier"],
@@ -189,6 +195,10 @@ const candidates: Record<
     ),
   servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
   servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
+  servicesContract: (db) => ids(db, sql`select id from services_contracts order by signed_on limit 2`),
+  servicesRecommendation: (db) =>
+    ids(db, sql`select distinct on (town_code) id from services_recommendations order by town_code, id limit 3`),
+  servicesSurvey: (db) => ids(db, sql`select id from services_surveys order by id limit 1`),
   fundCall: (db) => ids(db, sql`select id from fund_calls order by id limit 2`),
   fundApplication: (db) => ids(db, sql`select id from fund_applications order by id limit 2`),
   payroll: async (db) =>
