@@ -83,6 +83,7 @@ const matrix: Record<string, readonly Role[]> = {
   "coordination.tasks.complete": ["programme_admin", "verifier"],
   "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
   "coordination.meetings.manage": ["programme_admin"],
+  "approvals.import": ["programme_admin"],
   "insight.dashboard": ["programme_admin", "policy_officer", "auditor", "clerk", "verifier"],
   "participation.campaigns.manage": ["programme_admin"],
   "services.vendors.register": ["vendor"],

@@ -888,6 +888,393 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (XLSX)
+         * @description 审批事项导入模板（XLSX） (The import template (XLSX)) — permission: approvals.import
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the approvals catalogue from XLSX (each row checked; refused rows listed)
+         * @description 从 XLSX 导入审批事项目录（逐行检查，列出不合格行） (Import the approvals catalogue from XLSX (each row checked; refused rows listed)) — permission: approvals.import
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        xlsxBase64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            importId: string;
+                            problems: {
+                                column: string;
+                                message: string;
+                                row: number;
+                            }[];
+                            rowsCreated: number;
+                            rowsRefused: number;
+                            rowsTotal: number;
+                            rowsUpdated: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/cases": {
         parameters: {
             query?: never;
@@ -35000,6 +35387,459 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/approvals/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of approval items (public; search by name, code or legal basis; filter by status, department)
+         * @description 行政审批事项目录（公开，可按名称、编码、依据搜索，按状态和部门筛选） (The catalogue of approval items (public; search by name, code or legal basis; filter by status, department)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: {
+                    departmentCode?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description text in the name, code or legal basis */
+                    q?: string;
+                    status?: "kept" | "cancelled" | "delegated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                legalBasis: string;
+                                name: string;
+                                /** @description 承诺时限, working days */
+                                promisedDays: number | null;
+                                status: "kept" | "cancelled" | "delegated";
+                                statusDocument: string;
+                                /** Format: date */
+                                statusOn: string;
+                                /** @description 法定时限, working days; null when the law sets none */
+                                statutoryDays: number | null;
+                                /** @description demo data, invented */
+                                synthetic: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/approvals/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approval item and the history of its changes (public)
+         * @description 审批事项及其变更历史（公开） (An approval item and the history of its changes (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            history: {
+                                /** Format: date */
+                                changedOn: string;
+                                document: string;
+                                note: string;
+                                round: string;
+                                status: "kept" | "cancelled" | "delegated";
+                            }[];
+                            item: {
+                                code: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                legalBasis: string;
+                                name: string;
+                                /** @description 承诺时限, working days */
+                                promisedDays: number | null;
+                                status: "kept" | "cancelled" | "delegated";
+                                statusDocument: string;
+                                /** Format: date */
+                                statusOn: string;
+                                /** @description 法定时限, working days; null when the law sets none */
+                                statutoryDays: number | null;
+                                /** @description demo data, invented */
+                                synthetic: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/approvals/reform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of the reform: items kept, cancelled and delegated per round, and per department (public)
+         * @description 审批制度改革历程：各批次保留、取消、下放的事项数和各部门现状（公开） (The history of the reform: items kept, cancelled and delegated per round, and per department (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: {
+                                cancelled: number;
+                                delegated: number;
+                                departmentCode: string;
+                                departmentName: string;
+                                kept: number;
+                            }[];
+                            rounds: {
+                                cancelled: number;
+                                delegated: number;
+                                /** Format: date */
+                                firstOn: string;
+                                kept: number;
+                                /** @description items kept in the catalogue after the round */
+                                keptAfter: number;
+                                /** Format: date */
+                                lastOn: string;
+                                /** @description the reform round; "" for changes outside a round */
+                                round: string;
+                            }[];
+                            totals: {
+                                all: number;
+                                cancelled: number;
+                                delegated: number;
+                                kept: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
                                 fields: {
                                     [key: string]: string;
                                 };
