@@ -8,6 +8,7 @@ import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
+import { approvalsModule } from "../modules/approvals/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -24,6 +25,7 @@ const serviceModules: readonly ModuleManifest[] = [
   participationModule,
   servicesModule,
   fundModule,
+  approvalsModule,
 ];
 
 /**

@@ -1,5 +1,6 @@
 // Every module the console knows, in menu order. Adding a module = writing its routes.tsx and adding it here.
 import { accountsModule } from "./accounts/routes";
+import { approvalsModule } from "./approvals/routes";
 import { assistanceModule } from "./assistance/routes";
 import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
@@ -22,6 +23,7 @@ export const consoleModules: ConsoleModule[] = [
   participationModule,
   tipoffsModule,
   insightModule,
+  approvalsModule,
   calendarModule,
   auditModule,
   accountsModule,
