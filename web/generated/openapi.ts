@@ -200,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -212,7 +212,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -387,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -399,7 +399,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -415,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -427,7 +427,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -623,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -635,7 +635,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -679,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -691,7 +691,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -850,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -862,7 +862,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1020,7 +1020,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1032,7 +1032,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1211,7 +1211,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1223,7 +1223,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1239,7 +1239,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1251,7 +1251,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1438,7 +1438,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1450,7 +1450,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1713,7 +1713,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1725,7 +1725,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1741,7 +1741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1753,7 +1753,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2007,7 +2007,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2019,7 +2019,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2322,7 +2322,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2334,7 +2334,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2378,7 +2378,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2390,7 +2390,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2655,7 +2655,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2667,7 +2667,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2711,7 +2711,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2723,7 +2723,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2989,7 +2989,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3001,7 +3001,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3045,7 +3045,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3057,7 +3057,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3325,7 +3325,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3337,7 +3337,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3381,7 +3381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3393,7 +3393,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3659,7 +3659,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3671,7 +3671,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3715,7 +3715,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3727,7 +3727,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3993,7 +3993,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4005,7 +4005,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4049,7 +4049,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4061,7 +4061,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4327,7 +4327,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4339,7 +4339,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4383,7 +4383,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4395,7 +4395,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4675,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4731,7 +4731,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4743,7 +4743,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5006,7 +5006,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5018,7 +5018,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5062,7 +5062,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5074,7 +5074,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5339,7 +5339,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5351,7 +5351,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5395,7 +5395,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5407,7 +5407,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5671,7 +5671,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5683,7 +5683,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5727,7 +5727,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5739,7 +5739,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6004,7 +6004,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6016,7 +6016,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6060,7 +6060,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6072,7 +6072,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6334,7 +6334,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6346,7 +6346,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6390,7 +6390,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6402,7 +6402,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6579,7 +6579,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6591,7 +6591,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6773,7 +6773,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6785,7 +6785,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6829,7 +6829,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6841,7 +6841,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7096,7 +7096,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7108,7 +7108,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7313,7 +7313,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7325,7 +7325,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7576,7 +7576,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7588,7 +7588,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7604,7 +7604,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7616,7 +7616,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7819,7 +7819,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7831,7 +7831,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8072,7 +8072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8084,7 +8084,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8128,7 +8128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8140,7 +8140,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8306,7 +8306,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8318,7 +8318,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8362,7 +8362,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8374,7 +8374,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8546,7 +8546,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8558,7 +8558,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8602,7 +8602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8614,7 +8614,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8800,7 +8800,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8812,7 +8812,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9047,7 +9047,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9059,7 +9059,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9214,7 +9214,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9226,7 +9226,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9242,7 +9242,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9254,7 +9254,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9424,7 +9424,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9436,7 +9436,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9480,7 +9480,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9492,7 +9492,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9660,7 +9660,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9672,7 +9672,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9716,7 +9716,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9728,7 +9728,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9914,7 +9914,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9926,7 +9926,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10110,7 +10110,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10122,7 +10122,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10305,7 +10305,35 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10317,7 +10345,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10533,7 +10561,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10545,7 +10573,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10561,7 +10589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10573,7 +10601,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10745,7 +10773,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10757,7 +10785,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10932,7 +10960,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10944,7 +10972,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11269,7 +11297,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11281,7 +11309,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11479,7 +11507,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11491,7 +11519,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11507,7 +11535,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11519,7 +11547,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11717,7 +11745,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11729,7 +11757,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11959,7 +11987,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11971,7 +11999,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12015,7 +12043,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12027,7 +12055,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12235,7 +12263,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12247,7 +12275,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12291,7 +12319,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12303,7 +12331,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12467,7 +12495,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12479,7 +12507,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12495,7 +12523,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12507,7 +12535,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12672,7 +12700,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12684,7 +12712,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12911,7 +12939,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12923,7 +12951,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12939,7 +12967,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12951,7 +12979,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13184,7 +13212,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13196,7 +13224,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13384,7 +13412,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13396,7 +13424,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13678,7 +13706,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13690,7 +13718,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13734,7 +13762,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13746,7 +13774,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13939,7 +13967,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13951,7 +13979,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13995,7 +14023,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14007,7 +14035,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14295,7 +14323,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14307,7 +14335,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14323,7 +14351,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14335,7 +14363,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14558,7 +14586,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14570,7 +14598,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14758,7 +14786,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14770,7 +14798,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15024,7 +15052,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15036,7 +15064,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15235,7 +15263,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15247,7 +15275,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15291,7 +15319,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15303,7 +15331,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15492,7 +15520,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15504,7 +15532,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15548,7 +15576,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15560,7 +15588,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15743,7 +15771,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15755,7 +15783,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15799,7 +15827,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15811,7 +15839,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15994,7 +16022,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16006,7 +16034,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16050,7 +16078,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16062,7 +16090,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16248,7 +16276,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16260,7 +16288,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16304,7 +16332,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16316,7 +16344,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16489,7 +16517,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16501,7 +16529,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16545,7 +16573,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16557,7 +16585,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16781,7 +16809,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16793,7 +16821,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17123,7 +17151,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17135,7 +17163,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17151,7 +17179,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17163,7 +17191,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17353,7 +17381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17365,7 +17393,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17409,7 +17437,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17421,7 +17449,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17601,7 +17629,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17613,7 +17641,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17825,7 +17853,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17837,7 +17865,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17881,7 +17909,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17893,7 +17921,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18062,7 +18090,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18074,7 +18102,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18262,7 +18290,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18274,7 +18302,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18656,7 +18684,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18668,7 +18696,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18862,7 +18890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18874,7 +18902,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19049,7 +19077,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19061,7 +19089,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19235,7 +19263,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19247,7 +19275,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19263,7 +19291,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19275,7 +19303,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19452,7 +19480,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19464,7 +19492,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19672,7 +19700,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19684,7 +19712,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19728,7 +19756,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19740,7 +19768,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19905,7 +19933,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19917,7 +19945,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20136,7 +20164,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20148,7 +20176,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20192,7 +20220,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20204,7 +20232,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20385,7 +20413,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20397,7 +20425,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20441,7 +20469,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20453,7 +20481,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20633,7 +20661,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20645,7 +20673,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20845,7 +20873,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20857,7 +20885,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21018,7 +21046,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21030,7 +21058,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21192,7 +21220,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21204,7 +21232,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21395,7 +21423,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21407,7 +21435,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21633,7 +21661,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21645,7 +21673,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21661,7 +21689,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21673,7 +21701,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21858,7 +21886,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21870,7 +21898,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22096,7 +22124,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22108,7 +22136,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22277,7 +22305,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22289,7 +22317,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22450,7 +22478,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22462,7 +22490,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22478,7 +22506,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22490,7 +22518,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22659,7 +22687,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22671,7 +22699,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22715,7 +22743,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22727,7 +22755,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22905,7 +22933,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22917,7 +22945,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23085,7 +23113,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23097,7 +23125,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23113,7 +23141,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23125,7 +23153,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23296,7 +23324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23308,7 +23336,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23510,7 +23538,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23522,7 +23550,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23566,7 +23594,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23578,7 +23606,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23893,7 +23921,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23905,7 +23933,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23921,7 +23949,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23933,7 +23961,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24270,7 +24298,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24282,7 +24310,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24326,7 +24354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24338,7 +24366,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24555,7 +24583,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24567,7 +24595,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24773,7 +24801,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24785,7 +24813,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24829,7 +24857,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24841,7 +24869,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25138,7 +25166,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25150,7 +25178,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25166,7 +25194,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25178,7 +25206,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25683,7 +25711,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25695,7 +25723,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25739,7 +25767,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25751,7 +25779,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25929,7 +25957,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25941,7 +25969,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25957,7 +25985,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25969,7 +25997,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26194,7 +26222,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26206,7 +26234,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26366,7 +26394,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26378,7 +26406,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26545,7 +26573,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26557,7 +26585,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26573,7 +26601,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26585,7 +26613,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26756,7 +26784,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26768,7 +26796,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26812,7 +26840,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26824,7 +26852,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27006,7 +27034,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27018,7 +27046,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27199,7 +27227,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27211,7 +27239,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27255,7 +27283,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27267,7 +27295,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27441,7 +27469,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27453,7 +27481,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27497,7 +27525,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27509,7 +27537,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27683,7 +27711,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27695,7 +27723,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27739,7 +27767,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27751,7 +27779,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27940,7 +27968,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27952,7 +27980,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27996,7 +28024,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28008,7 +28036,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28186,7 +28214,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28198,7 +28226,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28373,7 +28401,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28385,7 +28413,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28401,7 +28429,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28413,7 +28441,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28589,7 +28617,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28601,7 +28629,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28811,7 +28839,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28823,7 +28851,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28867,7 +28895,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28879,7 +28907,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29044,7 +29072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29056,7 +29084,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29298,7 +29326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29310,7 +29338,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29326,7 +29354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29338,7 +29366,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29549,7 +29577,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29561,7 +29589,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29749,7 +29777,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29761,7 +29789,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29977,7 +30005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29989,7 +30017,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30033,7 +30061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30045,7 +30073,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30215,7 +30243,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30227,7 +30255,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30394,7 +30422,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30406,7 +30434,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30422,7 +30450,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30434,7 +30462,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30611,7 +30639,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30623,7 +30651,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30806,7 +30834,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30818,7 +30846,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30862,7 +30890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30874,7 +30902,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31045,7 +31073,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31057,7 +31085,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31285,7 +31313,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31297,7 +31325,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31341,7 +31369,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31353,7 +31381,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31528,7 +31556,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31540,7 +31568,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31584,7 +31612,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31596,7 +31624,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31771,7 +31799,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31783,7 +31811,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31799,7 +31827,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31811,7 +31839,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31985,7 +32013,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31997,7 +32025,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32194,7 +32222,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32206,7 +32234,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32222,7 +32250,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -32234,7 +32262,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32514,7 +32542,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32526,7 +32554,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32746,7 +32774,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32758,7 +32786,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32802,7 +32830,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -32814,7 +32842,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32997,7 +33025,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33009,7 +33037,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33053,7 +33081,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33065,7 +33093,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33247,7 +33275,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33259,7 +33287,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33303,7 +33331,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33315,7 +33343,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33505,7 +33533,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33517,7 +33545,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33561,7 +33589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33573,7 +33601,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33755,7 +33783,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33767,7 +33795,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33811,7 +33839,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33823,7 +33851,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34101,7 +34129,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34113,7 +34141,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34330,7 +34358,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34342,7 +34370,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34586,7 +34614,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34598,7 +34626,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34642,7 +34670,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -34654,7 +34682,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34868,7 +34896,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34880,7 +34908,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34924,7 +34952,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -34936,7 +34964,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35148,7 +35176,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35160,7 +35188,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35374,7 +35402,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35386,7 +35414,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36296,7 +36324,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -36308,7 +36336,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37442,7 +37470,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37454,7 +37482,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37498,7 +37526,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -37510,7 +37538,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37706,7 +37734,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37718,7 +37746,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37762,7 +37790,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -37774,7 +37802,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37962,7 +37990,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37974,7 +38002,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38160,7 +38188,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38172,7 +38200,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38395,7 +38423,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38407,7 +38435,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38451,7 +38479,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38463,7 +38491,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38655,7 +38683,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38667,7 +38695,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38711,7 +38739,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38723,7 +38751,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38917,7 +38945,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38929,7 +38957,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39194,7 +39222,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39206,7 +39234,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39433,7 +39461,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39445,7 +39473,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39489,7 +39517,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -39501,7 +39529,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39703,7 +39731,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39715,7 +39743,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39759,7 +39787,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -39771,7 +39799,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39956,7 +39984,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39968,7 +39996,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40012,7 +40040,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40024,7 +40052,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40228,7 +40256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40240,7 +40268,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40284,7 +40312,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40296,7 +40324,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40475,7 +40503,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40487,7 +40515,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40531,7 +40559,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40543,7 +40571,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40728,7 +40756,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40740,7 +40768,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40784,7 +40812,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40796,7 +40824,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41163,7 +41191,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -41175,7 +41203,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41191,7 +41219,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41203,7 +41231,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41597,7 +41625,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -41609,7 +41637,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41653,7 +41681,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41665,7 +41693,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41903,7 +41931,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -41915,7 +41943,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42107,7 +42135,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42119,7 +42147,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42163,7 +42191,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -42175,7 +42203,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42345,7 +42373,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42357,7 +42385,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42599,7 +42627,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42611,7 +42639,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42655,7 +42683,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -42667,7 +42695,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42839,7 +42867,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42851,7 +42879,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42895,7 +42923,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -42907,7 +42935,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43114,7 +43142,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43126,7 +43154,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43170,7 +43198,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -43182,7 +43210,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43412,7 +43440,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43424,7 +43452,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43635,7 +43663,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43647,7 +43675,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43691,7 +43719,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -43703,7 +43731,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43879,7 +43907,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43891,7 +43919,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44076,7 +44104,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -44088,7 +44116,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44132,7 +44160,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -44144,7 +44172,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44471,7 +44499,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -44483,7 +44511,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44666,7 +44694,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -44678,7 +44706,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44856,7 +44884,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -44868,7 +44896,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44884,7 +44912,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -44896,7 +44924,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45089,7 +45117,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45101,7 +45129,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45145,7 +45173,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -45157,7 +45185,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45348,7 +45376,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45360,7 +45388,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45404,7 +45432,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -45416,7 +45444,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45579,7 +45607,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45591,7 +45619,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45814,7 +45842,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45826,7 +45854,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45870,7 +45898,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -45882,7 +45910,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46065,7 +46093,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -46077,7 +46105,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46262,7 +46290,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -46274,7 +46302,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46586,7 +46614,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -46598,7 +46626,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46744,7 +46772,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -46756,7 +46784,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47002,7 +47030,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47014,7 +47042,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47271,7 +47299,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47283,7 +47311,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47327,7 +47355,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -47339,7 +47367,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47566,7 +47594,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47578,7 +47606,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47622,7 +47650,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -47634,7 +47662,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47793,7 +47821,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47805,7 +47833,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48062,7 +48090,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -48074,7 +48102,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48118,7 +48146,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -48130,7 +48158,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48350,7 +48378,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -48362,7 +48390,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48406,7 +48434,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -48418,7 +48446,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48862,7 +48890,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -48874,7 +48902,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48890,7 +48918,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -48902,7 +48930,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49090,7 +49118,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49102,7 +49130,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49146,7 +49174,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49158,7 +49186,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49333,7 +49361,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49345,7 +49373,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49389,7 +49417,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49401,7 +49429,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49573,7 +49601,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49585,7 +49613,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49755,7 +49783,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49767,7 +49795,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49964,7 +49992,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49976,7 +50004,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50141,7 +50169,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50153,7 +50181,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50405,7 +50433,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50417,7 +50445,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
