@@ -6,6 +6,7 @@ import { tipoffsModule } from "../modules/tipoffs/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
 import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
+import { suggestionsModule } from "../modules/suggestions/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
@@ -22,6 +23,7 @@ const serviceModules: readonly ModuleManifest[] = [
   pointsModule,
   tipoffsModule,
   participationModule,
+  suggestionsModule,
   servicesModule,
   fundModule,
 ];
