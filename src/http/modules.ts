@@ -7,6 +7,7 @@ import { coordinationModule } from "../modules/coordination/manifest";
 import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
 import { suggestionsModule } from "../modules/suggestions/manifest";
+import { consultationsModule } from "../modules/consultations/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
@@ -24,6 +25,7 @@ const serviceModules: readonly ModuleManifest[] = [
   tipoffsModule,
   participationModule,
   suggestionsModule,
+  consultationsModule,
   servicesModule,
   fundModule,
 ];
