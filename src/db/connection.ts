@@ -19,6 +19,8 @@ export interface DatabaseHandle {
 export interface ConnectionOptions {
   url?: string;
   dataDir?: string;
+  /** PGlite only: start from this data folder archive (from `dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }
 
 let typesConfigured = false;
@@ -65,7 +67,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   }
   let lite;
   try {
-    lite = await PGlite.create(dataDir);
+    lite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } catch (error) {
     release();
     throw error;

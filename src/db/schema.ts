@@ -93,6 +93,8 @@ export interface AuditEntriesTable {
   request_id: string | null;
   previous_hash: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` with the audit key (kept outside the database); null only on entries not yet sealed. */
+  mac: Generated<string | null>;
 }
 
 /** The newest audit entry's position and hash (one row), updated with each append: detects a deleted tail. */

@@ -3,6 +3,8 @@ import { demoAccountsTable } from "../demo/accounts";
 import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
 import { progressBar } from "../platform/cli/progress";
 import { jobWorkerOptionsFromEnvironment, startJobWorker } from "../platform/jobs";
+import { writeAuditAnchor } from "../platform/audit/audit.anchor";
+import { auditSecretSettings, describeKeySource, loadAuditKey } from "../platform/audit/audit.key";
 import { buildApp } from "./app";
 import { modules } from "./modules";
 
@@ -33,6 +35,9 @@ export async function startServer(options: ServeOptions): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const handle = await openMigratedDatabase(log);
+  const auditSecrets = auditSecretSettings();
+  loadAuditKey({ create: true }, auditSecrets);
+  log(`audit key: ${describeKeySource(auditSecrets)}; anchors: ${auditSecrets.anchorFile ?? "off"}`);
   if (options.loadDemoWhenEmpty && (await isDatabaseEmpty(handle.db))) {
     log("empty database: loading demo data…");
     const bar = progressBar();
@@ -55,7 +60,24 @@ export async function startServer(options: ServeOptions): Promise<void> {
         log: (message, error) => app.log.error({ err: error }, message),
       })
     : null;
-  const stopJobs = async () => worker?.stop();
+  // The audit head goes outside the database at start, every GONGZHI_AUDIT_ANCHOR_MINUTES (60) and at shutdown.
+  const anchor = async () => {
+    try {
+      await writeAuditAnchor(handle.db, auditSecrets);
+    } catch (error) {
+      app.log.error({ err: error }, "audit anchor not written");
+    }
+  };
+  await anchor();
+  const anchorMinutes = Number(process.env.GONGZHI_AUDIT_ANCHOR_MINUTES ?? 60);
+  const anchorTimer =
+    auditSecrets.anchorFile && anchorMinutes > 0 ? setInterval(() => void anchor(), anchorMinutes * 60_000) : null;
+  anchorTimer?.unref();
+  const stopJobs = async () => {
+    if (anchorTimer) clearInterval(anchorTimer);
+    await worker?.stop();
+    await anchor();
+  };
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

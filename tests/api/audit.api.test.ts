@@ -181,6 +181,17 @@ describe("the audit chain", () => {
     await expect(sql`delete from audit_entries where position = 1`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
+  it("verifies against a head hash recorded outside the database, with the keyed hashes checked", async () => {
+    const head = (await auditor.request("GET", "/api/v1/audit/verify")).json().head as { hash: string };
+    const recorded = await auditor.request("GET", `/api/v1/audit/verify?expectHead=${head.hash.toUpperCase()}`);
+    expect(recorded.json()).toMatchObject({ ok: true, keyed: true, problems: [] });
+    const unknown = await auditor.request("GET", `/api/v1/audit/verify?expectHead=${"a".repeat(64)}`);
+    expect(unknown.json().ok).toBe(false);
+    expect(unknown.json().problems[0].reason).toMatch(/recorded head hash a{64} is not in the chain/);
+    expect((await auditor.request("GET", "/api/v1/audit/verify?expectHead=xyz")).statusCode).toBe(400);
+    expect((await clerk.request("GET", `/api/v1/audit/verify?expectHead=${head.hash}`)).statusCode).toBe(403);
+  });
+
   it("verifies intact, then reports an edited entry and a deleted entry with their positions", async () => {
     const intact = await auditor.request("GET", "/api/v1/audit/verify");
     expect(intact.json()).toMatchObject({ ok: true, problems: [] });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../../src/db/connection";
 import { migrate } from "../../src/db/migrate";
+import { hasPostgresTemplate, pgliteTemplate, postgresTemplateName } from "./template";
 
 /** A migrated test database plus the way to drop it. */
 export interface TestDatabase extends DatabaseHandle {
@@ -11,18 +12,25 @@ export interface TestDatabase extends DatabaseHandle {
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or with DATABASE_URL a new
- * database `gz_test_<random>` on that server (dropped on close), so test files can run in parallel.
+ * database `gz_test_<random>` on that server (dropped on close), so test files can run in parallel. A migrated
+ * database is a copy of the run's template (tests/helpers/template.ts, made by the global setup) when there is one.
  */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   let handle: DatabaseHandle;
   let name = "memory";
   let drop = async () => {};
+  let ready = options.migrated === false; // an empty database was asked for, or a copy of the template is made
   if (serverUrl) {
     name = `gz_test_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    if (!ready && (await hasPostgresTemplate(admin))) {
+      await admin.query(`create database ${name} template ${postgresTemplateName()}`);
+      ready = true;
+    } else {
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -34,9 +42,11 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
       await dropper.end();
     };
   } else {
-    handle = await openDatabase({ dataDir: "memory://" });
+    const template = ready ? undefined : pgliteTemplate();
+    handle = await openDatabase({ dataDir: "memory://", loadDataDir: template });
+    ready ||= template !== undefined;
   }
-  if (options.migrated !== false) await migrate(handle.db);
+  if (!ready) await migrate(handle.db);
   return {
     ...handle,
     name,

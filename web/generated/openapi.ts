@@ -9578,7 +9578,10 @@ export type paths = {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description a head hash recorded earlier outside the database: it must still be the hash of an entry */
+                    expectHead?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9642,11 +9645,22 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            anchors: {
+                                /** @description anchors of this chain in the anchor file outside the database */
+                                checked: number;
+                                latest: {
+                                    at: string;
+                                    hash: string;
+                                    position: number;
+                                } | null;
+                            };
                             checked: number;
                             head: {
                                 hash: string;
                                 position: number;
                             } | null;
+                            /** @description whether the keyed hashes (audit key, kept outside the database) were checked */
+                            keyed: boolean;
                             ok: boolean;
                             problems: {
                                 id: string | null;
@@ -18689,6 +18703,11 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * Format: date
+                             * @description the server's today: figures are counted up to this date
+                             */
+                            asOf: string;
                             goals: {
                                 goal: string;
                                 title: {
@@ -18896,6 +18915,180 @@ export type paths = {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The printable monthly report (PDF; clerks: their town)
+         * @description 月度指标报告（PDF，可打印；镇区工作人员限本镇区） (The printable monthly report (PDF; clerks: their town)) — permission: insight.dashboard
+         */
+        get: {
+            parameters: {
+                query?: {
+                    month?: number;
+                    townCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the monthly report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
                     };
                 };
                 /** @description Every error answer */
@@ -33250,6 +33443,11 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * Format: date
+                             * @description the server's today: figures are counted up to this date
+                             */
+                            asOf: string;
                             goals: {
                                 goal: string;
                                 title: {
@@ -44922,8 +45120,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             datasets: {
+                                /** @description the data dictionary (also at the dictionary URL) */
+                                columns: {
+                                    description: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    name: string;
+                                    type: "string" | "integer" | "number" | "date";
+                                }[];
                                 csv: string;
                                 description: string;
+                                descriptionEn: string;
                                 dictionary: string;
                                 id: string;
                                 json: string;

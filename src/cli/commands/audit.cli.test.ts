@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // `gongzhi audit head` and `audit verify --expect-head` on a fresh PGlite data folder (no server).
 const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-audit-cli-"));
-const environment = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
+const environment: NodeJS.ProcessEnv = { ...process.env, GONGZHI_DATA: dataDir, DATABASE_URL: "" };
 
 function gongzhi(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
@@ -50,5 +50,29 @@ describe("gongzhi audit head / verify --expect-head", () => {
     const malformed = gongzhi("audit", "verify", "--expect-head", "nothex");
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain("--expect-head");
+  });
+
+  it("anchors the head in a file outside the database, and refuses to vouch for the chain without the audit key", () => {
+    const anchors = join(dataDir, "..", `${dataDir.split("/").pop()}-anchors.jsonl`);
+    environment.GONGZHI_AUDIT_ANCHORS = anchors;
+    try {
+      const anchored = gongzhi("audit", "anchor");
+      expect(anchored.status, anchored.stderr).toBe(0);
+      expect(anchored.stdout).toMatch(/^anchored position 1 hash [0-9a-f]{64} in /);
+      const verify = gongzhi("audit", "verify");
+      expect(verify.status, verify.stdout).toBe(0);
+      expect(verify.stderr).toContain("keyed hashes: checked; anchors checked: 1");
+
+      const keyless = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "audit", "verify"], {
+        env: { ...environment, GONGZHI_AUDIT_KEY: "", GONGZHI_AUDIT_KEY_FILE: join(dataDir, "no-such.key") },
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect(keyless.status).toBe(1);
+      expect(keyless.stdout).toContain("the audit key is not available");
+      expect(keyless.stderr).toContain("keyed hashes: NOT checked (no audit key)");
+    } finally {
+      rmSync(anchors, { force: true });
+    }
   });
 });

@@ -36,6 +36,9 @@ export function registerAuditCommands(program: Command): void {
         bar.stop();
         // On stderr, so stdout keeps its one-line verdict for scripts; `audit head` prints it on stdout.
         process.stderr.write(`audit head: ${describeHead(result.head)}\n`);
+        process.stderr.write(
+          `keyed hashes: ${result.keyed ? "checked" : "NOT checked (no audit key)"}; anchors checked: ${result.anchors.checked}${result.anchors.latest ? ` (newest ${result.anchors.latest.at}, position ${result.anchors.latest.position})` : ""}\n`,
+        );
         if (result.ok) {
           const recorded = expectHead ? " (recorded head found in the chain)" : "";
           process.stdout.write(`audit chain intact: ${result.checked} entries${recorded}\n`);
@@ -48,6 +51,54 @@ export function registerAuditCommands(program: Command): void {
         }
         process.stdout.write(`audit chain BROKEN: ${result.problems.length} problem(s) in ${result.checked} entries\n`);
         process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
+  audit
+    .command("anchor")
+    .description(
+      "append the audit head, signed with the audit key, to the anchor file outside the database (GONGZHI_AUDIT_ANCHORS); the server does this hourly",
+    )
+    .action(async () => {
+      const { openMigratedDatabase } = await import("../../db/startup");
+      const { writeAuditAnchor } = await import("../../platform/audit/audit.anchor");
+      const { auditSecretSettings } = await import("../../platform/audit/audit.key");
+      const settings = auditSecretSettings();
+      if (!settings.anchorFile) {
+        process.stderr.write("GONGZHI_AUDIT_ANCHORS=off: anchoring is disabled\n");
+        process.exitCode = 2;
+        return;
+      }
+      const handle = await openMigratedDatabase();
+      try {
+        const anchor = await writeAuditAnchor(handle.db, settings);
+        process.stdout.write(
+          anchor
+            ? `anchored position ${anchor.position} hash ${anchor.hash} in ${settings.anchorFile}\n`
+            : `nothing new to anchor (${settings.anchorFile})\n`,
+        );
+      } finally {
+        await handle.close();
+      }
+    });
+  audit
+    .command("seal")
+    .description(
+      "add the keyed hash (audit key) to entries written before the key existed, after checking the chain; run once after upgrading",
+    )
+    .action(async () => {
+      const { openMigratedDatabase } = await import("../../db/startup");
+      const { sealAuditEntries } = await import("../../platform/audit/audit.seal");
+      const handle = await openMigratedDatabase();
+      try {
+        const outcome = await sealAuditEntries(handle.db);
+        if ("refused" in outcome) {
+          process.stderr.write(`not sealed: ${outcome.refused}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        process.stdout.write(`sealed ${outcome.sealed} entries\n`);
       } finally {
         await handle.close();
       }

@@ -38,7 +38,24 @@ const AuditVerificationResponse = Type.Object({
   checked: Type.Integer(),
   problems: Type.Array(Type.Object({ position: Type.Integer(), id: nullable(Type.String()), reason: Type.String() })),
   head: nullable(Type.Object({ position: Type.Integer(), hash: Type.String() })),
+  keyed: Type.Boolean({ description: "whether the keyed hashes (audit key, kept outside the database) were checked" }),
+  anchors: Type.Object({
+    checked: Type.Integer({ description: "anchors of this chain in the anchor file outside the database" }),
+    latest: nullable(Type.Object({ at: Type.String(), position: Type.Integer(), hash: Type.String() })),
+  }),
 });
+
+const AuditVerifyQuery = Type.Object(
+  {
+    expectHead: Type.Optional(
+      Type.String({
+        pattern: "^[0-9a-fA-F]{64}$",
+        description: "a head hash recorded earlier outside the database: it must still be the hash of an entry",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 const tags = ["audit"];
 
 /** Audit log reading and chain verification (auditors and admins; personal data masked for admins, see audit.present.ts). */
@@ -87,7 +104,8 @@ export const auditRoutes: readonly AnyRoute[] = [
     summary: { zh: "校验审计哈希链", en: "Verify the audit hash chain" },
     tags,
     permission: "audit.verify",
+    querystring: AuditVerifyQuery,
     response: { 200: AuditVerificationResponse },
-    handler: ({ db }) => verifyAuditChain(db),
+    handler: ({ db, query }) => verifyAuditChain(db, { expectHead: query.expectHead?.toLowerCase() }),
   }),
 ];

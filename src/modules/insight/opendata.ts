@@ -117,9 +117,12 @@ export function catalogEntry(dataset: OpenDataset, updated: string | null) {
     title: dataset.title.zh,
     titleEn: dataset.title.en,
     description: dataset.description.zh,
+    descriptionEn: dataset.description.en,
     csv: `${openDataBase}/${dataset.id}.csv`,
     json: `${openDataBase}/${dataset.id}.json`,
     dictionary: `${openDataBase}/${dataset.id}.dictionary.json`,
     updated,
+    /** The data dictionary inline as well, so a catalogue reader need not fetch each one. */
+    columns: dataset.columns,
   };
 }

@@ -7,6 +7,7 @@ const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 
 export const DashboardResponse = Type.Object({
   year: Type.Integer(),
+  asOf: Type.String({ format: "date", description: "the server's today: figures are counted up to this date" }),
   townCode: nullable(Type.String()),
   public: Type.Boolean(),
   scope: Type.Union([Type.Literal("city"), Type.Array(Type.String())], {
@@ -39,10 +40,24 @@ export const CatalogResponse = Type.Object({
       title: Type.String(),
       titleEn: Type.String(),
       description: Type.String(),
+      descriptionEn: Type.String(),
       csv: Type.String(),
       json: Type.String(),
       dictionary: Type.String(),
       updated: nullable(Type.String()),
+      columns: Type.Array(
+        Type.Object({
+          name: Type.String(),
+          type: Type.Union([
+            Type.Literal("string"),
+            Type.Literal("integer"),
+            Type.Literal("number"),
+            Type.Literal("date"),
+          ]),
+          description: Bilingual,
+        }),
+        { description: "the data dictionary (also at the dictionary URL)" },
+      ),
     }),
   ),
 });

@@ -15,7 +15,8 @@ import { computeDashboard, type DashboardIndicator } from "./dashboard";
 import { dashboardXlsx } from "./dashboard.export";
 import { catalogEntry, datasetFiles, openDatasets } from "./opendata";
 import { CatalogResponse, DashboardResponse } from "./responses";
-import { DashboardQuery, FileParams, PublicDashboardQuery } from "./schemas";
+import { monthlyReportPdf } from "./report.pdf";
+import { DashboardQuery, FileParams, PublicDashboardQuery, ReportQuery } from "./schemas";
 
 const tags = ["insight"];
 /** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
@@ -60,6 +61,7 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
           ok: true,
           value: {
             year,
+            asOf: clock.today(),
             townCode: query.townCode ?? null,
             public: false,
             scope: towns ?? "city",
@@ -100,6 +102,47 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
     }),
     defineRoute({
       method: "GET",
+      url: "/insight/report.pdf",
+      summary: {
+        zh: "月度指标报告（PDF，可打印；镇区工作人员限本镇区）",
+        en: "The printable monthly report (PDF; clerks: their town)",
+      },
+      tags,
+      permission: "insight.dashboard",
+      querystring: ReportQuery,
+      response: { 200: { mediaType: "application/pdf", description: "the monthly report" } },
+      handler: async ({ db, actor, query, reply }) => {
+        const towns = staffTowns(actor);
+        const today = clock.today();
+        const year = query.year ?? Number(today.slice(0, 4));
+        const month = query.month ?? (year === Number(today.slice(0, 4)) ? Number(today.slice(5, 7)) : 12);
+        const townCode =
+          query.townCode && (!towns || towns.includes(query.townCode))
+            ? query.townCode
+            : towns?.length === 1
+              ? towns[0]
+              : undefined;
+        const indicators = await computeDashboard(db, sources(), { year, townCode, towns, publicView: false });
+        const names = new Map(
+          (await db.selectFrom("towns").select(["code", "name"]).execute()).map((row) => [row.code, row.name]),
+        );
+        const pdf = await monthlyReportPdf(
+          { year, month, townName: townCode ? (names.get(townCode) ?? townCode) : null, madeOn: today },
+          indicators,
+          names,
+        );
+        return reply
+          .header("content-type", "application/pdf")
+          .header(
+            "content-disposition",
+            `attachment; filename="report-${year}-${String(month).padStart(2, "0")}${townCode ? `-${townCode}` : ""}.pdf"`,
+          )
+          .header("x-content-type-options", "nosniff")
+          .send(pdf);
+      },
+    }),
+    defineRoute({
+      method: "GET",
       url: "/public/insight/indicators",
       summary: {
         zh: "城市指标（公开，仅汇总，不足5人显示为“<5”）",
@@ -122,7 +165,15 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
           publicDashboardCache.set(year, cached);
         }
         reply.header("cache-control", publicCache);
-        return { year, townCode: null, public: true, scope: "city", goals: goalList, indicators: cached.indicators };
+        return {
+          year,
+          asOf: clock.today(),
+          townCode: null,
+          public: true,
+          scope: "city",
+          goals: goalList,
+          indicators: cached.indicators,
+        };
       },
     }),
   ];

@@ -11,6 +11,15 @@ export const DashboardQuery = Type.Object(
   strict,
 );
 
+export const ReportQuery = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    townCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  },
+  strict,
+);
+
 export const PublicDashboardQuery = Type.Object(
   { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
   strict,

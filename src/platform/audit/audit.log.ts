@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Trx } from "../../db/transaction";
 import { genesisHash, hashAuditContent, type AuditContent } from "./audit.hash";
+import { entryMac, loadAuditKey } from "./audit.key";
 
 const auditLockKey = 72_011_305;
 
@@ -26,7 +27,7 @@ function plainJson(value: unknown): unknown {
 /**
  * Appends one entry to the audit log inside the caller's transaction: takes the chain lock, reads the head
  * (last position and hash), stores the new entry hashed over its content and the previous hash, and moves the
- * head to it. The next position comes from the head, not the table, so deleted newest entries stay a gap.
+ * head to it; the hash is also sealed with the audit key (a keyed hash kept in `mac`). The next position comes from the head, not the table, so deleted newest entries stay a gap.
  */
 export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditContent & { hash: string }> {
   await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
@@ -54,6 +55,7 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
     previousHash: last?.hash ?? genesisHash,
   };
   const hash = hashAuditContent(content);
+  const key = loadAuditKey({ create: true })!;
   await trx
     .insertInto("audit_entries")
     .values({
@@ -71,6 +73,7 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
       request_id: content.requestId,
       previous_hash: content.previousHash,
       hash,
+      mac: entryMac(key, hash),
     })
     .execute();
   await trx

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
 import type { AuditEntriesTable, Database } from "../../db/schema";
 import { genesisHash, hashAuditContent, type AuditContent } from "./audit.hash";
+import { readAnchors, type AuditAnchor } from "./audit.anchor";
+import { anchorMac, auditSecretSettings, describeKeySource, entryMac, loadAuditKey, sameMac } from "./audit.key";
 
 /** One break in the chain: where it is and what is wrong. */
 export interface AuditProblem {
@@ -22,6 +24,10 @@ export interface AuditVerification {
   problems: AuditProblem[];
   /** The audit head when the check started (null when its record is missing). */
   head: AuditHead | null;
+  /** Whether the keyed hashes were checked (false when the audit key was not available). */
+  keyed: boolean;
+  /** The anchors of this chain found outside the database and checked, and the newest of them. */
+  anchors: { checked: number; latest: { at: string; position: number; hash: string } | null };
 }
 
 /** Options of a check. */
@@ -30,6 +36,10 @@ export interface AuditVerifyOptions {
   onProgress?: (checked: number, total: number) => void;
   /** A head hash recorded earlier outside the database: it must still be the hash of an entry of the chain. */
   expectHead?: string;
+  /** The audit key; by default the configured one (never created by a check). Null: keyed hashes not checked. */
+  key?: Buffer | null;
+  /** The anchor file; by default the configured one. Null: no anchors checked. */
+  anchorFile?: string | null;
 }
 
 const batchSize = 2000;
@@ -69,6 +79,28 @@ export async function verifyAuditChain(
   options: AuditVerifyOptions = {},
 ): Promise<AuditVerification> {
   const head = await readHead(db);
+  const settings = auditSecretSettings();
+  const key = options.key !== undefined ? options.key : loadAuditKey({ create: false }, settings);
+  const anchorFile = options.anchorFile !== undefined ? options.anchorFile : settings.anchorFile;
+  const anchorRead = anchorFile ? readAnchors(anchorFile) : { anchors: [], malformed: [] };
+  // Only anchors signed with the audit key count; a forged one is reported and otherwise ignored.
+  const signed = anchorRead.anchors.filter((anchor) => !key || sameMac(anchor.mac, anchorMac(key, anchor)));
+  const forged = anchorRead.anchors.filter((anchor) => !signed.includes(anchor));
+  let chain: string | null = null;
+  let anchors: AuditAnchor[] = [];
+  const anchored = new Map<number, AuditAnchor[]>();
+  let unsealedFrom: number | null = null;
+  const unsealed: AuditProblem[] = [];
+  const closeUnsealed = (end: number) => {
+    if (unsealedFrom === null) return;
+    const range = unsealedFrom === end ? `${end}` : `${unsealedFrom}–${end}`;
+    unsealed.push({
+      position: unsealedFrom,
+      id: null,
+      reason: `no keyed hash at position ${range} (written before the audit key, or removed): run \`gongzhi audit seal\` once if these entries predate the key`,
+    });
+    unsealedFrom = null;
+  };
   const totalRow = await db
     .selectFrom("audit_entries")
     .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -94,6 +126,13 @@ export async function verifyAuditChain(
     if (rows.length === 0) break;
     for (const row of rows) {
       const position = Number(row.position);
+      if (chain === null) {
+        // The chain's identity is its first entry's hash (or, with that entry gone, any anchor applies).
+        chain = position === 1 ? row.hash : null;
+        anchors = signed.filter((anchor) => chain === null || anchor.chain === chain);
+        for (const anchor of anchors) anchored.set(anchor.position, [...(anchored.get(anchor.position) ?? []), anchor]);
+        chain ??= "";
+      }
       if (position !== expectedPosition) {
         const missing =
           expectedPosition === position - 1 ? `${expectedPosition}` : `${expectedPosition}–${position - 1}`;
@@ -110,6 +149,26 @@ export async function verifyAuditChain(
       if (recomputed !== row.hash) {
         problems.push({ position, id: row.id, reason: "content does not match its hash (edited)" });
       }
+      if (key) {
+        if (row.mac === null) unsealedFrom ??= position;
+        else {
+          closeUnsealed(position - 1);
+          if (!sameMac(row.mac, entryMac(key, row.hash)))
+            problems.push({
+              position,
+              id: row.id,
+              reason: "keyed hash does not match (written or re-hashed without the audit key)",
+            });
+        }
+      }
+      for (const anchor of anchored.get(position) ?? []) {
+        if (anchor.hash !== row.hash)
+          problems.push({
+            position,
+            id: row.id,
+            reason: `differs from the anchor of ${anchor.at} (anchor file line ${(anchor as AuditAnchor & { line: number }).line}): rewritten since`,
+          });
+      }
       if (options.expectHead !== undefined && row.hash === options.expectHead) expectedHeadFound = true;
       previousHash = row.hash;
       expectedPosition = position + 1;
@@ -119,6 +178,19 @@ export async function verifyAuditChain(
     after = Number(rows[rows.length - 1].position);
     options.onProgress?.(checked, total);
   }
+  closeUnsealed(last?.position ?? 0);
+  problems.push(...unsealed);
+  if (chain === null) {
+    // An empty chain: every anchor applies (a chain that had entries and has none now was emptied).
+    anchors = signed;
+  }
+  problems.push(...anchorProblems(anchors, forged, anchorRead.malformed, last?.position ?? 0));
+  if (!key && checked > 0)
+    problems.push({
+      position: 1,
+      id: null,
+      reason: `the audit key is not available (${describeKeySource(settings)}): keyed hashes and anchor signatures not checked`,
+    });
   problems.push(...(await headProblems(db, head, last)));
   if (options.expectHead !== undefined && !expectedHeadFound) {
     problems.push({
@@ -127,7 +199,56 @@ export async function verifyAuditChain(
       reason: `the recorded head hash ${options.expectHead} is not in the chain (entries deleted or rewritten since it was recorded)`,
     });
   }
-  return { ok: problems.length === 0, checked, problems, head };
+  const latest = anchors.reduce<AuditAnchor | null>(
+    (newest, anchor) => (newest === null || anchor.position >= newest.position ? anchor : newest),
+    null,
+  );
+  return {
+    ok: problems.length === 0,
+    checked,
+    problems,
+    head,
+    keyed: key !== null,
+    anchors: {
+      checked: anchors.length,
+      latest: latest ? { at: latest.at, position: latest.position, hash: latest.hash } : null,
+    },
+  };
+}
+
+/** Anchors that are forged (bad signature), unreadable, or record entries the chain no longer has. */
+function anchorProblems(
+  anchors: AuditAnchor[],
+  forged: (AuditAnchor & { line: number })[],
+  malformed: number[],
+  lastPosition: number,
+): AuditProblem[] {
+  const problems: AuditProblem[] = [
+    ...malformed.map((line) => ({
+      position: 0,
+      id: null,
+      reason: `anchor file line ${line} is not an anchor (edited?)`,
+    })),
+    ...forged.map((anchor) => ({
+      position: anchor.position,
+      id: null,
+      reason: `anchor file line ${anchor.line}: signature does not match (forged anchor)`,
+    })),
+  ];
+  const longest = anchors.reduce<AuditAnchor | null>(
+    (best, anchor) => (best === null || anchor.position > best.position ? anchor : best),
+    null,
+  );
+  if (longest && longest.position > lastPosition) {
+    const missing =
+      lastPosition + 1 === longest.position ? `${longest.position}` : `${lastPosition + 1}–${longest.position}`;
+    problems.push({
+      position: lastPosition + 1,
+      id: null,
+      reason: `entries missing at position ${missing} (deleted: the anchor of ${longest.at} outside the database records ${longest.position} entries ending in hash ${longest.hash})`,
+    });
+  }
+  return problems;
 }
 
 /** Compares the head read at the start with the last entry checked, and looks for entries the head never covered. */

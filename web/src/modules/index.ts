@@ -5,6 +5,7 @@ import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
 import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
+import { insightModule } from "./insight/routes";
 import { participationModule } from "./participation/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
@@ -20,6 +21,7 @@ export const consoleModules: ConsoleModule[] = [
   assistanceModule,
   participationModule,
   tipoffsModule,
+  insightModule,
   calendarModule,
   auditModule,
   accountsModule,

@@ -1,0 +1,114 @@
+/**
+ * Insight in the browser: the staff dashboard in zh-CN with its charts and an XLSX download, the public portal in
+ * English, and an open-data file downloaded and parsed — each screen photographed and checked with axe-core.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The serious and critical axe-core violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = (await page.evaluate("axe.run()")) as { violations: { id: string; impact: string }[] };
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => violation.id);
+}
+
+/** Waits until antd's loading containers have faded in (axe checks contrast on the page as it ends). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const page = globalThis as any;
+      const containers: unknown[] = [...page.document.querySelectorAll(".ant-spin-container")];
+      return containers.every((element) => page.getComputedStyle(element).opacity === "1");
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+describe("insight in the browser", () => {
+  it("shows the dashboard in zh-CN with charts and tables, and exports it as XLSX", async () => {
+    const page = await signIn(browser, server.baseUrl, "programme.admin", { acceptDownloads: true });
+    await page.goto(`${server.baseUrl}/console/insight/dashboard`);
+    await page.getByTestId("insight-chart-comparison").locator("canvas").waitFor({ timeout: 20_000 });
+    await settled(page);
+    await screenshot(page, "insight-dashboard");
+    expect(await page.getByTestId("insight-goals").textContent()).toContain("民生");
+    expect(await page.getByTestId("insight-town-table").locator("tbody tr").count()).toBeGreaterThan(0);
+    expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("insight-export-xlsx").click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe("目标");
+    expect(sheet.rowCount).toBeGreaterThan(5);
+    await page.context().close();
+  });
+
+  it("shows the public portal and the city's indicators in English, without signing in", async () => {
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1366, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/portal`);
+    await page.getByTestId("language-switch").getByText("EN").click();
+    await page.getByTestId("portal-page").getByText("Open government").first().waitFor();
+    await screenshot(page, "insight-portal-en");
+    expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
+
+    await page.getByTestId("portal-Indicators").click();
+    await page.getByTestId("public-dashboard").getByText("City indicators").waitFor();
+    await page.getByTestId("insight-chart-comparison").locator("canvas").waitFor({ timeout: 20_000 });
+    await settled(page);
+    await screenshot(page, "insight-public-dashboard-en");
+    expect(await page.getByTestId("insight-goals").textContent()).toContain("Livelihood");
+    expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
+    await context.close();
+  });
+
+  it("lists the open data with a data dictionary and downloads a CSV that parses", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/portal/open-data`);
+    const table = page.getByTestId("open-data-datasets");
+    await table.getByText("town-statistics").waitFor({ timeout: 20_000 });
+    await table.locator(".ant-table-row-expand-icon").first().click();
+    await page.locator("[data-testid^=open-data-dictionary-]").first().waitFor();
+    await screenshot(page, "insight-open-data");
+    expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("open-data-csv-town-statistics").click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = csv.slice(1).trim().split(/\r?\n/);
+    expect(header).toBe("year,goal,indicator,indicator_title,unit,town_code,value");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.split(",").length === 7)).toBe(true);
+    await context.close();
+  });
+});
