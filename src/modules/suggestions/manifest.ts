@@ -1,6 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { suggestionDeadlines } from "./deadlines";
+import { suggestionIndicators } from "./insight";
 import { suggestionRoutes } from "./routes";
 import { seedSuggestions } from "./seeds";
 
@@ -34,4 +35,5 @@ export const suggestionsModule: ModuleManifest = {
   permissions: suggestionsPermissions,
   seeds: seedSuggestions,
   deadlines: suggestionDeadlines,
+  indicators: suggestionIndicators,
 };
