@@ -10,6 +10,7 @@ import { suggestionsModule } from "../modules/suggestions/manifest";
 import { consultationsModule } from "../modules/consultations/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
+import { approvalsModule } from "../modules/approvals/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -28,6 +29,7 @@ const serviceModules: readonly ModuleManifest[] = [
   consultationsModule,
   servicesModule,
   fundModule,
+  approvalsModule,
 ];
 
 /**

@@ -159,6 +159,42 @@ describe("innovation fund", () => {
       paidOn: addDays(closeOn, 1),
     });
     expect(start.json().paidYuan).toBe("36.00");
+    // The rest waits for the final evaluation: the accepted final report.
+    const tooEarly = await admin.request("POST", `/api/v1/fund/applications/${applicationIds[0]}/payments`, {
+      stage: "final",
+      paidOn: addDays(closeOn, 2),
+    });
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.json().error.code).toBe("final_evaluation_required");
+    const notOwn = await applicants[1].request("POST", `/api/v1/fund/applications/${applicationIds[0]}/reports`, {
+      kind: "final",
+      summary: "冒名",
+    });
+    expect(notOwn.statusCode).toBe(404);
+    const progress = await applicants[0].request("POST", `/api/v1/fund/applications/${applicationIds[0]}/reports`, {
+      kind: "progress",
+      summary: "完成议事厅建设",
+      spentYuan: 20,
+    });
+    expect(progress.statusCode, progress.body).toBe(201);
+    const report = await applicants[0].request("POST", `/api/v1/fund/applications/${applicationIds[0]}/reports`, {
+      kind: "final",
+      summary: "项目结项：议事 24 次",
+      spentYuan: 58.5,
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const noScore = await admin.request("POST", `/api/v1/fund/applications/${applicationIds[0]}/report-reviews`, {
+      reportId: report.json().id,
+      accepted: true,
+    });
+    expect(noScore.statusCode).toBe(400);
+    const accepted = await admin.request("POST", `/api/v1/fund/applications/${applicationIds[0]}/report-reviews`, {
+      reportId: report.json().id,
+      accepted: true,
+      score: 86.5,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: "accepted", score: "86.50", spentYuan: "58.50" });
     const beyond = await admin.request("POST", `/api/v1/fund/applications/${applicationIds[0]}/payments`, {
       stage: "final",
       paidOn: addDays(closeOn, 2),
@@ -181,5 +217,125 @@ describe("innovation fund", () => {
     expect(file.body).toContain("'=HYPERLINK");
     expect(file.body).toContain("36.00");
     expect(file.body).toContain("60.00");
+  });
+
+  it("shows the applicant its own application with reports and payments, and no one else's", async () => {
+    const mine = (await applicants[0].request("GET", "/api/v1/fund/applications/mine")).json();
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0].application.id).toBe(applicationIds[0]);
+    expect(mine.items[0].reports.map((each: { kind: string }) => each.kind)).toEqual(["progress", "final"]);
+    expect(mine.items[0].payments.map((each: { amountYuan: string }) => each.amountYuan)).toEqual(["36.00", "24.00"]);
+    const other = await applicants[1].request("GET", `/api/v1/fund/applications/${applicationIds[0]}`);
+    expect(other.statusCode).toBe(404);
+  });
+});
+
+describe("innovation fund: eligibility and sub-budgets", () => {
+  it("refuses an applicant type or 镇区 the call does not accept, naming the rule", async () => {
+    resetClock();
+    const call = await admin.request("POST", "/api/v1/fund/calls", {
+      year: Number(today.slice(0, 4)),
+      title: "镇区专项",
+      budgetYuan: 100,
+      applicationsCloseOn: closeOn,
+      eligibleTypes: ["town", "organisation"],
+      eligibleTowns: ["shiqi"],
+      categories: [
+        { code: "elderly", label: "养老", budgetYuan: 40 },
+        { code: "youth", label: "青少年" },
+      ],
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    expect(call.json().categories).toEqual([
+      { code: "elderly", label: "养老", budgetYuan: "40.00" },
+      { code: "youth", label: "青少年", budgetYuan: null },
+    ]);
+    const id = call.json().id as string;
+    const body = (extra: Record<string, unknown>) => ({ ...application(30, [30]), ...extra });
+    const department = await applicants[0].request(
+      "POST",
+      `/api/v1/fund/calls/${id}/applications`,
+      body({ applicantType: "department", townCode: "shiqi", category: "youth" }),
+    );
+    expect(department.statusCode).toBe(403);
+    expect(department.json().error.code).toBe("not_eligible");
+    expect(department.json().error.message).toContain("镇区、社会组织");
+    const otherTown = await applicants[0].request(
+      "POST",
+      `/api/v1/fund/calls/${id}/applications`,
+      body({ applicantType: "organisation", townCode: "xiaolan", category: "youth" }),
+    );
+    expect(otherTown.statusCode).toBe(403);
+    expect(otherTown.json().error.fields).toHaveProperty("townCode");
+    const noCategory = await applicants[0].request(
+      "POST",
+      `/api/v1/fund/calls/${id}/applications`,
+      body({ applicantType: "organisation", townCode: "shiqi" }),
+    );
+    expect(noCategory.statusCode).toBe(400);
+    expect(noCategory.json().error.code).toBe("invalid_category");
+    const tooMuch = await admin.request("POST", "/api/v1/fund/calls", {
+      year: 2030,
+      title: "x",
+      budgetYuan: 10,
+      applicationsCloseOn: closeOn,
+      categories: [{ code: "a", label: "A", budgetYuan: 11 }],
+    });
+    expect(tooMuch.statusCode).toBe(400);
+  });
+
+  it("funds a category with a sub-budget within it and the others from the rest", async () => {
+    const call = await admin.request("POST", "/api/v1/fund/calls", {
+      year: Number(today.slice(0, 4)),
+      title: "分项预算",
+      budgetYuan: 100,
+      applicationsCloseOn: closeOn,
+      categories: [
+        { code: "elderly", label: "养老", budgetYuan: 40 },
+        { code: "youth", label: "青少年" },
+      ],
+    });
+    const id = call.json().id as string;
+    // elderly: 50 (best score) does not fit the 40 sub-budget, 30 does; youth: 60 fits the remaining 60.
+    const plan: [number, string, number][] = [
+      [50, "elderly", 95],
+      [30, "elderly", 70],
+      [60, "youth", 60],
+    ];
+    const ids: string[] = [];
+    for (const [index, [requested, category]] of plan.entries()) {
+      const created = await applicants[index].request("POST", `/api/v1/fund/calls/${id}/applications`, {
+        ...application(requested, [requested]),
+        category,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      ids.push(created.json().id);
+    }
+    for (const [index, applicationId] of ids.entries()) {
+      await admin.request("POST", `/api/v1/fund/applications/${applicationId}/reviewers`, {
+        reviewerIds: reviewerIds.slice(0, 3),
+      });
+      const value = plan[index][2];
+      for (const reviewer of reviewers.slice(0, 3))
+        await reviewer.request("POST", `/api/v1/fund/applications/${applicationId}/scores`, {
+          scores: { innovation: value, need: value, feasibility: value, budget: value, sustainability: value },
+        });
+    }
+    const work = (await reviewers[0].request("GET", "/api/v1/fund/reviews/mine")).json();
+    const scored = work.items.find((each: { application: { id: string } }) => each.application.id === ids[0]);
+    expect(scored).toMatchObject({ assigned: true, conflict: false, myScores: { innovation: "95.00" } });
+    setClock(addDays(closeOn, 1));
+    const allocated = await admin.request("POST", `/api/v1/fund/calls/${id}/allocate`, {});
+    expect(allocated.statusCode, allocated.body).toBe(200);
+    const items = (await admin.request("GET", `/api/v1/fund/calls/${id}/applications`)).json().items as {
+      id: string;
+      grantedYuan: string;
+      outcome: string;
+    }[];
+    const granted = Object.fromEntries(items.map((each) => [each.id, [each.grantedYuan, each.outcome]]));
+    expect(granted[ids[0]]).toEqual(["0.00", "over_remaining_budget"]);
+    expect(granted[ids[1]]).toEqual(["30.00", "funded_in_full"]);
+    expect(granted[ids[2]]).toEqual(["60.00", "funded_in_full"]);
+    resetClock();
   });
 });

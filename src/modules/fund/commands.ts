@@ -11,8 +11,9 @@ import { err, ok, type Problem, type Result } from "../../core/result";
 import type { Trx } from "../../db/transaction";
 import { audit, isUniqueViolation, type CommandContext } from "../../platform/commands/context";
 import { publishList } from "../../platform/publicity/publicity.lists";
-import { allocateFund } from "../../rules/panel/fund.allocate";
+import { allocateFund, type FundApplicationResult } from "../../rules/panel/fund.allocate";
 import {
+  applicationReports,
   callReviews,
   findApplication,
   findCall,
@@ -20,9 +21,11 @@ import {
   listApplications,
   type ApplicationRecord,
   type CallRecord,
+  type FundReportRecord,
   type FundReviewRecord,
 } from "./repository";
-import { fundDb, type FundCriterion } from "./tables";
+import { checkAttachableFiles } from "../../platform/files/files.commands";
+import { fundDb, type FundCategory, type FundCriterion } from "./tables";
 
 function refuse(code: string, field: string, message: string): { ok: false; error: Problem } {
   return err({ code, field, message: `${field}: ${message}` });
@@ -45,7 +48,13 @@ export interface CallInput {
   partialFunding?: boolean;
   startSharePercent?: number;
   applicationsCloseOn: string;
+  categories?: { code: string; label: string; budgetYuan?: string | number | null }[];
+  eligibleTypes?: ApplicantType[];
+  eligibleTowns?: string[];
 }
+
+export const applicantTypes = ["town", "department", "organisation"] as const;
+export type ApplicantType = (typeof applicantTypes)[number];
 
 export async function openCall(trx: Trx, context: CommandContext, input: CallInput): Promise<Result<CallRecord>> {
   const budget = parseYuan(input.budgetYuan, "budgetYuan");
@@ -62,9 +71,42 @@ export async function openCall(trx: Trx, context: CommandContext, input: CallInp
     return refuse("invalid_criteria", "criteria", "评分项重复 (a criterion is listed twice)");
   if (criteria.reduce((sum, each) => sum + each.weight, 0) <= 0)
     return refuse("invalid_criteria", "criteria", "权重之和须大于0 (the weights must add up to more than 0)");
+  const categories: FundCategory[] = [];
+  let reserved = 0;
+  for (const [index, category] of (input.categories ?? []).entries()) {
+    let budgetFen: number | null = null;
+    if (category.budgetYuan !== undefined && category.budgetYuan !== null && category.budgetYuan !== "") {
+      const field = `categories.${index}.budgetYuan`;
+      const parsed = parseYuan(category.budgetYuan, field);
+      if (!parsed.ok) return parsed;
+      if (parsed.value <= 0) return refuse("invalid_amount", field, "分项预算须大于0 (a sub-budget must be above 0)");
+      budgetFen = parsed.value;
+      reserved += parsed.value;
+    }
+    categories.push({ code: category.code, label: category.label.trim() || category.code, budgetFen });
+  }
+  if (new Set(categories.map((each) => each.code)).size !== categories.length)
+    return refuse("invalid_categories", "categories", "类别重复 (a category is listed twice)");
+  if (reserved > budget.value)
+    return refuse(
+      "invalid_categories",
+      "categories",
+      `分项预算合计 ${fenToYuanString(reserved)} 元超过总预算 (the sub-budgets exceed the budget)`,
+    );
+  const eligibleTypes = [...new Set(input.eligibleTypes ?? applicantTypes)];
+  if (eligibleTypes.length === 0)
+    return refuse("invalid_eligibility", "eligibleTypes", "至少一类申报主体 (at least one applicant type)");
+  const eligibleTowns = [...new Set(input.eligibleTowns ?? [])];
+  for (const [index, town] of eligibleTowns.entries()) {
+    const found = await trx.selectFrom("towns").select("code").where("code", "=", town).executeTakeFirst();
+    if (!found) return refuse("unknown_town", `eligibleTowns.${index}`, "未知的镇区 (unknown town)");
+  }
   const { id } = await fundDb(trx)
     .insertInto("fund_calls")
     .values({
+      categories: JSON.stringify(categories),
+      eligible_types: eligibleTypes,
+      eligible_towns: eligibleTowns,
       year: input.year,
       title: input.title.trim(),
       budget_fen: budget.value,
@@ -81,7 +123,7 @@ export async function openCall(trx: Trx, context: CommandContext, input: CallInp
     entityType: "fund_call",
     entityId: id,
     townCode: null,
-    after: { ...input, budgetFen: budget.value, criteria },
+    after: { ...input, budgetFen: budget.value, criteria, categories, eligibleTypes, eligibleTowns },
   });
   return ok((await findCall(trx, id))!);
 }
@@ -94,6 +136,36 @@ export interface ApplicationInput {
   budgetLines: { item: string; amountYuan: string | number }[];
   payeeName: string;
   bankAccount: string;
+  applicantType?: ApplicantType;
+  townCode?: string | null;
+  category?: string | null;
+}
+
+/** Whether an applicant may apply to a call: its type, its 镇区 and its category; the refusal names the rule. */
+export function checkEligibility(
+  call: Pick<CallRecord, "eligibleTypes" | "eligibleTowns" | "categories">,
+  input: { applicantType: string; townCode: string | null; category: string | null },
+): Problem | undefined {
+  const labels: Record<string, string> = { town: "镇区", department: "部门", organisation: "社会组织" };
+  if (!call.eligibleTypes.includes(input.applicantType))
+    return {
+      code: "not_eligible",
+      field: "applicantType",
+      message: `applicantType: 本批次只接受${call.eligibleTypes.map((each) => labels[each] ?? each).join("、")}申报 (this call accepts ${call.eligibleTypes.join(", ")} only)`,
+    };
+  if (call.eligibleTowns.length > 0 && (!input.townCode || !call.eligibleTowns.includes(input.townCode)))
+    return {
+      code: "not_eligible",
+      field: "townCode",
+      message: `townCode: 本批次只接受 ${call.eligibleTowns.join("、")} 的项目 (this call is limited to these 镇区)`,
+    };
+  if (call.categories.length > 0 && !call.categories.some((each) => each.code === input.category))
+    return {
+      code: "invalid_category",
+      field: "category",
+      message: `category: 须选择本批次的类别 ${call.categories.map((each) => each.label).join("、")} (choose one of the call's categories)`,
+    };
+  return undefined;
 }
 
 /** An applicant (镇区, department or social organisation) applies once per call with budget lines within the request. */
@@ -109,6 +181,15 @@ export async function submitApplication(
       "applicationsCloseOn",
       `申报已于 ${call.applicationsCloseOn} 截止 (applications closed)`,
     );
+  const applicantType = input.applicantType ?? "organisation";
+  const townCode = input.townCode ?? null;
+  const category = input.category ?? null;
+  if (townCode) {
+    const town = await trx.selectFrom("towns").select("code").where("code", "=", townCode).executeTakeFirst();
+    if (!town) return refuse("unknown_town", "townCode", "未知的镇区 (unknown town)");
+  }
+  const ineligible = checkEligibility(call, { applicantType, townCode, category });
+  if (ineligible) return err(ineligible);
   const requested = parseYuan(input.requestedYuan, "requestedYuan");
   if (!requested.ok) return requested;
   if (requested.value <= 0)
@@ -152,6 +233,9 @@ export async function submitApplication(
           budget_lines: JSON.stringify(lines),
           payee_name: input.payeeName.trim(),
           bank_account: input.bankAccount.trim(),
+          applicant_type: applicantType,
+          town_code: townCode,
+          category,
         })
         .returning("id")
         .executeTakeFirstOrThrow()
@@ -307,6 +391,49 @@ export function allocationInput(
   };
 }
 
+/**
+ * Allocates a call: each category with a sub-budget is ranked and funded within it; the other applications share
+ * the rest of the budget. Without sub-budgets this is one allocation over the whole budget. Ranks are per pool.
+ */
+export function allocateInPools(
+  call: CallRecord,
+  applications: readonly ApplicationRecord[],
+  reviews: readonly FundReviewRecord[],
+): Result<{ applications: FundApplicationResult[]; remainingFen: bigint }> {
+  const pools = call.categories.filter((each) => each.budgetFen !== null);
+  const pooled = new Set(pools.map((each) => each.code));
+  const groups = [
+    ...pools.map((pool) => ({
+      budgetFen: pool.budgetFen!,
+      members: applications.filter((each) => each.category === pool.code),
+    })),
+    {
+      budgetFen: call.budgetFen - pools.reduce((sum, each) => sum + each.budgetFen!, 0),
+      members: applications.filter((each) => each.category === null || !pooled.has(each.category)),
+    },
+  ];
+  const results: FundApplicationResult[] = [];
+  let remainingFen = 0n;
+  for (const group of groups) {
+    if (group.members.length === 0) {
+      remainingFen += BigInt(group.budgetFen);
+      continue;
+    }
+    const ids = new Set(group.members.map((each) => each.id));
+    const allocation = allocateFund(
+      allocationInput(
+        { ...call, budgetFen: group.budgetFen },
+        group.members,
+        reviews.filter((each) => ids.has(each.applicationId)),
+      ),
+    );
+    if (!allocation.ok) return allocation;
+    results.push(...allocation.value.applications);
+    remainingFen += allocation.value.remainingFen;
+  }
+  return ok({ applications: results, remainingFen });
+}
+
 /** Ranks and funds the call's applications with the shared code, stores the outcome and publishes it for objections. */
 export async function allocateCall(
   trx: Trx,
@@ -323,7 +450,7 @@ export async function allocateCall(
       `申报截止（${call.applicationsCloseOn}）后方可评定 (allocate after the deadline)`,
     );
   const applications = await listApplications(trx, call.id);
-  const allocation = allocateFund(allocationInput(call, applications, await callReviews(trx, call.id)));
+  const allocation = allocateInPools(call, applications, await callReviews(trx, call.id));
   if (!allocation.ok) return allocation;
   const byId = new Map(applications.map((each) => [each.id, each]));
   for (const result of allocation.value.applications)
@@ -405,6 +532,17 @@ export async function recordPayment(
   if (call.status !== "allocated" || application.grantedFen <= 0)
     return refuse("not_funded", "application", "该项目未获资助 (the application has no grant)");
   if (!isIsoDate(input.paidOn)) return refuse("invalid_date", "paidOn", "须为 YYYY-MM-DD (must be a real date)");
+  if (input.stage === "final") {
+    const accepted = (await applicationReports(trx, application.id)).some(
+      (each) => each.kind === "final" && each.status === "accepted",
+    );
+    if (!accepted)
+      return refuse(
+        "final_evaluation_required",
+        "stage",
+        "尾款须在结项报告通过终期评估后支付 (the final payment waits for the accepted final report)",
+      );
+  }
   let amount: number;
   if (input.amountYuan !== undefined) {
     const parsed = parseYuan(input.amountYuan, "amountYuan");
@@ -446,4 +584,87 @@ export async function recordPayment(
     after: { stage: input.stage, amountFen: amount, paidOn: input.paidOn },
   });
   return ok((await findApplication(trx, application.id))!);
+}
+
+/** The applicant reports progress or the final result of a funded project, with the amount spent and evidence. */
+export async function submitReport(
+  trx: Trx,
+  context: CommandContext,
+  application: ApplicationRecord,
+  input: { kind: "progress" | "final"; summary: string; spentYuan?: string | number; fileIds?: string[] },
+): Promise<Result<FundReportRecord>> {
+  if (application.grantedFen <= 0)
+    return refuse("not_funded", "application", "该项目未获资助 (the application has no grant)");
+  const summary = input.summary.trim();
+  if (!summary) return refuse("invalid_summary", "summary", "报告内容不能为空 (the summary must not be empty)");
+  const spent = parseYuan(input.spentYuan ?? 0, "spentYuan");
+  if (!spent.ok) return spent;
+  if (spent.value < 0) return refuse("invalid_amount", "spentYuan", "金额不能为负 (must not be negative)");
+  const reports = await applicationReports(trx, application.id);
+  if (input.kind === "final" && reports.some((each) => each.kind === "final" && each.status !== "returned"))
+    return refuse("report_exists", "kind", "结项报告已提交 (the final report is already submitted)");
+  const files = await checkAttachableFiles(trx, context.actor, input.fileIds ?? []);
+  if (!files.ok) return files;
+  const { id } = await fundDb(trx)
+    .insertInto("fund_reports")
+    .values({
+      application_id: application.id,
+      kind: input.kind,
+      summary,
+      spent_fen: spent.value,
+      file_ids: input.fileIds ?? [],
+      submitted_by: context.actor.id,
+      submitted_at: clock.now(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await audit(trx, context, {
+    action: "fund.report.submit",
+    entityType: "fund_application",
+    entityId: application.id,
+    townCode: application.townCode,
+    after: { reportId: id, kind: input.kind, spentFen: spent.value },
+  });
+  return ok((await applicationReports(trx, application.id)).find((each) => each.id === id)!);
+}
+
+/** The officer accepts (a final report with its evaluation score, 0–100) or returns a report. */
+export async function reviewReport(
+  trx: Trx,
+  context: CommandContext,
+  application: ApplicationRecord,
+  input: { reportId: string; accepted: boolean; score?: number; note?: string },
+): Promise<Result<FundReportRecord>> {
+  const report = (await applicationReports(trx, application.id)).find((each) => each.id === input.reportId);
+  if (!report) return refuse("unknown_report", "reportId", "该项目没有此报告 (no such report on this application)");
+  if (report.status !== "submitted")
+    return refuse("report_reviewed", "reportId", "该报告已审阅 (the report is already reviewed)");
+  let score: number | null = null;
+  if (input.accepted && report.kind === "final") {
+    if (input.score === undefined)
+      return refuse("invalid_score", "score", "结项须给出终期评估分 (the final evaluation needs a score)");
+    const parsed = parsePointsResult(input.score, "score");
+    if (!parsed.ok || parsed.value < 0 || parsed.value > 10000)
+      return refuse("invalid_score", "score", "评分须为0–100 (a score is 0–100)");
+    score = parsed.value;
+  }
+  await fundDb(trx)
+    .updateTable("fund_reports")
+    .set({
+      status: input.accepted ? "accepted" : "returned",
+      score,
+      review_note: input.note?.trim() ?? "",
+      reviewed_by: context.actor.id,
+      reviewed_at: clock.now(),
+    })
+    .where("id", "=", report.id)
+    .execute();
+  await audit(trx, context, {
+    action: "fund.report.review",
+    entityType: "fund_application",
+    entityId: application.id,
+    townCode: application.townCode,
+    after: { reportId: report.id, accepted: input.accepted, score, note: input.note ?? "" },
+  });
+  return ok((await applicationReports(trx, application.id)).find((each) => each.id === report.id)!);
 }

@@ -13,6 +13,10 @@ export const fundPermissions = definePermissions({
     roles: ["vendor", "clerk", "verifier"],
     description: "社会组织、镇区、部门申报项目 (social organisations, towns and departments apply)",
   },
+  "fund.applications.read": {
+    roles: ["programme_admin", "auditor", "vendor", "clerk", "verifier"],
+    description: "查看申报项目详情（申报人只见本人） (read an application; applicants their own)",
+  },
   "fund.review": { roles: ["reviewer"], description: "声明利益冲突并评分 (declare conflicts and score)" },
 });
 

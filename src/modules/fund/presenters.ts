@@ -1,8 +1,41 @@
 import { fenToYuanString } from "../../core/money";
-import type { ApplicationRecord, CallRecord } from "./repository";
+import type { ApplicationRecord, CallRecord, FundReportRecord } from "./repository";
 
 export function presentCall(call: CallRecord) {
-  return { ...call, budgetYuan: fenToYuanString(call.budgetFen) };
+  return {
+    id: call.id,
+    year: call.year,
+    title: call.title,
+    budgetYuan: fenToYuanString(call.budgetFen),
+    criteria: call.criteria,
+    partialFunding: call.partialFunding,
+    startSharePercent: call.startSharePercent,
+    applicationsCloseOn: call.applicationsCloseOn,
+    status: call.status,
+    publicityListId: call.publicityListId,
+    categories: call.categories.map((each) => ({
+      code: each.code,
+      label: each.label,
+      budgetYuan: each.budgetFen === null ? null : fenToYuanString(each.budgetFen),
+    })),
+    eligibleTypes: call.eligibleTypes,
+    eligibleTowns: call.eligibleTowns,
+  };
+}
+
+export function presentReport(report: FundReportRecord) {
+  return {
+    id: report.id,
+    applicationId: report.applicationId,
+    kind: report.kind,
+    summary: report.summary,
+    spentYuan: fenToYuanString(report.spentFen),
+    fileIds: report.fileIds,
+    submittedAt: new Date(report.submittedAt).toISOString(),
+    status: report.status,
+    score: report.score === null ? null : fenToYuanString(report.score),
+    reviewNote: report.reviewNote,
+  };
 }
 
 /** An application without the payee's bank details (those appear only in the payment file). */
@@ -23,5 +56,8 @@ export function presentApplication(application: ApplicationRecord) {
     outcome: application.outcome,
     grantedYuan: fenToYuanString(application.grantedFen),
     paidYuan: fenToYuanString(application.paidFen),
+    category: application.category,
+    applicantType: application.applicantType,
+    townCode: application.townCode,
   };
 }

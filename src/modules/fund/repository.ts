@@ -1,6 +1,6 @@
 /** Queries of the fund module. */
 import type { Executor } from "../../db/transaction";
-import { fundDb, type BudgetLine, type FundCriterion } from "./tables";
+import { fundDb, type BudgetLine, type FundCategory, type FundCriterion } from "./tables";
 
 const uuid = /^[0-9a-f-]{36}$/i;
 
@@ -15,6 +15,9 @@ export interface CallRecord {
   applicationsCloseOn: string;
   status: "open" | "allocated";
   publicityListId: string | null;
+  categories: FundCategory[];
+  eligibleTypes: string[];
+  eligibleTowns: string[];
 }
 
 function callQuery(executor: Executor) {
@@ -31,6 +34,9 @@ function callQuery(executor: Executor) {
       "applications_close_on as applicationsCloseOn",
       "status",
       "publicity_list_id as publicityListId",
+      "categories",
+      "eligible_types as eligibleTypes",
+      "eligible_towns as eligibleTowns",
     ]);
 }
 
@@ -67,6 +73,9 @@ export interface ApplicationRecord {
   outcome: string | null;
   grantedFen: number;
   paidFen: number;
+  category: string | null;
+  applicantType: string;
+  townCode: string | null;
 }
 
 function applicationQuery(executor: Executor) {
@@ -87,6 +96,9 @@ function applicationQuery(executor: Executor) {
       "a.rank",
       "a.outcome",
       "a.granted_fen as grantedFen",
+      "a.category",
+      "a.applicant_type as applicantType",
+      "a.town_code as townCode",
       eb
         .selectFrom("fund_payments as p")
         .select((inner) => inner.fn.coalesce(inner.fn.sum<number>("p.amount_fen"), inner.lit(0)).as("paid"))
@@ -184,4 +196,93 @@ export async function callPayments(executor: Executor, callId: string): Promise<
       .orderBy("p.stage", "desc")
       .execute()
   ).map((row) => ({ ...row, amountFen: Number(row.amountFen) }));
+}
+
+/** The applications of one account, newest first. */
+export async function applicationsOfAccount(executor: Executor, accountId: string): Promise<ApplicationRecord[]> {
+  return (
+    await applicationQuery(executor)
+      .where("a.applicant_account_id", "=", accountId)
+      .orderBy("a.created_at", "desc")
+      .execute()
+  ).map(toApplication);
+}
+
+/** A reviewer's assignments across calls, with the reviewer's scores (null until scored). */
+export async function reviewerAssignments(
+  executor: Executor,
+  reviewerId: string,
+): Promise<{ applicationId: string; scores: Record<string, number> | null }[]> {
+  return fundDb(executor)
+    .selectFrom("fund_reviews")
+    .select(["application_id as applicationId", "scores"])
+    .where("reviewer_id", "=", reviewerId)
+    .execute();
+}
+
+/** The applications a reviewer declared a conflict with. */
+export async function reviewerConflicts(executor: Executor, reviewerId: string): Promise<string[]> {
+  const rows = await fundDb(executor)
+    .selectFrom("fund_conflicts")
+    .select("application_id")
+    .where("reviewer_id", "=", reviewerId)
+    .execute();
+  return rows.map((row) => row.application_id);
+}
+
+export interface FundReportRecord {
+  id: string;
+  applicationId: string;
+  kind: "progress" | "final";
+  summary: string;
+  spentFen: number;
+  fileIds: string[];
+  submittedAt: Date;
+  status: "submitted" | "accepted" | "returned";
+  score: number | null;
+  reviewNote: string;
+}
+
+export async function applicationReports(executor: Executor, applicationId: string): Promise<FundReportRecord[]> {
+  const rows = await fundDb(executor)
+    .selectFrom("fund_reports")
+    .select([
+      "id",
+      "application_id as applicationId",
+      "kind",
+      "summary",
+      "spent_fen as spentFen",
+      "file_ids as fileIds",
+      "submitted_at as submittedAt",
+      "status",
+      "score",
+      "review_note as reviewNote",
+    ])
+    .where("application_id", "=", applicationId)
+    .orderBy("submitted_at")
+    // progress before final when both carry the same instant
+    .orderBy("kind", "desc")
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    spentFen: Number(row.spentFen),
+    kind: row.kind as FundReportRecord["kind"],
+    status: row.status as FundReportRecord["status"],
+  }));
+}
+
+/** The payments of one application, in order. */
+export async function applicationPayments(
+  executor: Executor,
+  applicationId: string,
+): Promise<{ stage: string; amountFen: number; paidOn: string }[]> {
+  const rows = await fundDb(executor)
+    .selectFrom("fund_payments")
+    .select(["stage", "amount_fen as amountFen", "paid_on as paidOn"])
+    .where("application_id", "=", applicationId)
+    .orderBy("paid_on")
+    .orderBy("stage", "desc")
+    .execute();
+  return rows.map((row) => ({ ...row, amountFen: Number(row.amountFen) }));
 }

@@ -11,11 +11,28 @@ import {
   declareConflict,
   openCall,
   recordPayment,
+  reviewReport,
   scoreApplication,
   submitApplication,
+  submitReport,
 } from "./commands";
-import { presentApplication, presentCall } from "./presenters";
-import { callPayments, findApplication, findCall, listApplications, listCalls } from "./repository";
+import { presentApplication, presentCall, presentReport } from "./presenters";
+import {
+  applicationPayments,
+  applicationReports,
+  applicationsOfAccount,
+  callPayments,
+  callReviews,
+  findApplication,
+  findCall,
+  listApplications,
+  listCalls,
+  reviewerAssignments,
+  reviewerConflicts,
+  type ApplicationRecord,
+} from "./repository";
+import { fundDb } from "./tables";
+import { hasRole, type Actor } from "../../platform/roles";
 import {
   AllocateBody,
   ApplicationBody,
@@ -32,6 +49,14 @@ import {
   ResultsResponse,
   ScoreBody,
   ScoredResponse,
+  ApplicationDetailResponse,
+  AssignmentsResponse,
+  MyApplicationsResponse,
+  ReportBody,
+  ReportResponse,
+  ReportReviewBody,
+  ReviewersResponse,
+  ReviewerWorkResponse,
 } from "./schemas";
 
 const tags = ["fund"];
@@ -43,6 +68,27 @@ const applicationTarget = {
   resource: "fundApplication",
   load: (executor: Executor, { params }: { params: { id: string } }) => findApplication(executor, params.id),
 };
+
+/** Officers and auditors see every application; an applicant its own. */
+function seesApplication(actor: Actor, application: ApplicationRecord): boolean {
+  if (hasRole(actor, "programme_admin") || hasRole(actor, "auditor")) return true;
+  return application.applicantAccountId === actor.id;
+}
+
+async function applicationDetail(executor: Executor, application: ApplicationRecord) {
+  return {
+    application: presentApplication(application),
+    call: presentCall((await findCall(executor, application.callId))!),
+    reports: (await applicationReports(executor, application.id)).map(presentReport),
+    payments: (await applicationPayments(executor, application.id)).map((payment) => ({
+      stage: payment.stage,
+      amountYuan: fenToYuanString(payment.amountFen),
+      paidOn: payment.paidOn,
+    })),
+  };
+}
+
+const points = (hundredths: number) => fenToYuanString(hundredths);
 
 /** The payment file: payee account, name, amount with fen, stage, date; a total row; formula-escaped cells. */
 export function paymentCsv(rows: Awaited<ReturnType<typeof callPayments>>): string {
@@ -221,5 +267,145 @@ export const fundRoutes: readonly AnyRoute[] = [
       reply.type("text/csv; charset=utf-8");
       return reply.send(paymentCsv(await callPayments(db, target.id)));
     },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/applications/mine",
+    summary: { zh: "本账号的申报项目", en: "The caller's own applications" },
+    tags,
+    permission: "fund.apply",
+    response: { 200: MyApplicationsResponse },
+    handler: async ({ db, actor }) => ({
+      items: await Promise.all(
+        (await applicationsOfAccount(db, actor.id)).map((application) => applicationDetail(db, application)),
+      ),
+    }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/applications/:id",
+    summary: { zh: "申报项目详情：报告和拨付", en: "An application with its reports and payments" },
+    tags,
+    permission: "fund.applications.read",
+    params: IdParams,
+    target: { ...applicationTarget, inScope: seesApplication },
+    response: { 200: ApplicationDetailResponse },
+    handler: ({ db, target }) => applicationDetail(db, target),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/applications/:id/reports",
+    summary: { zh: "提交进展或结项报告", en: "Submit a progress or final report" },
+    tags,
+    permission: "fund.apply",
+    params: IdParams,
+    body: ReportBody,
+    target: { ...applicationTarget, inScope: (actor, application) => application.applicantAccountId === actor.id },
+    response: { 201: ReportResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        submitReport(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
+      ),
+    present: (report) => presentReport(report),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/fund/applications/:id/report-reviews",
+    summary: {
+      zh: "审阅报告（结项通过即终期评估）",
+      en: "Accept or return a report (an accepted final report is the final evaluation)",
+    },
+    tags,
+    permission: "fund.manage",
+    params: IdParams,
+    body: ReportReviewBody,
+    target: applicationTarget,
+    response: { 200: ReportResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        reviewReport(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
+      ),
+    present: (report) => presentReport(report),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/reviews/mine",
+    summary: {
+      zh: "评审专家的工作：开放批次的项目和分配给本人的项目",
+      en: "A reviewer's work: open calls' applications and assignments",
+    },
+    tags,
+    permission: "fund.review",
+    response: { 200: ReviewerWorkResponse },
+    handler: async ({ db, actor }) => {
+      const assignments = new Map(
+        (await reviewerAssignments(db, actor.id)).map((each) => [each.applicationId, each.scores]),
+      );
+      const conflicts = new Set(await reviewerConflicts(db, actor.id));
+      const items = [];
+      for (const call of await listCalls(db)) {
+        for (const application of await listApplications(db, call.id)) {
+          const assigned = assignments.has(application.id);
+          if (call.status !== "open" && !assigned) continue;
+          const scores = assignments.get(application.id) ?? null;
+          items.push({
+            application: presentApplication(application),
+            callTitle: call.title,
+            callStatus: call.status,
+            criteria: call.criteria,
+            assigned,
+            conflict: conflicts.has(application.id),
+            myScores: scores
+              ? Object.fromEntries(Object.entries(scores).map(([key, value]) => [key, points(value)]))
+              : null,
+          });
+        }
+      }
+      return { items };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/reviewers",
+    summary: { zh: "评审专家名单（用于分配）", en: "Reviewer accounts (to assign)" },
+    tags,
+    permission: "fund.manage",
+    response: { 200: ReviewersResponse },
+    handler: async ({ db }) => ({
+      items: await db
+        .selectFrom("accounts as a")
+        .innerJoin("account_roles as r", "r.account_id", "a.id")
+        .select(["a.id", "a.username", "a.display_name as displayName"])
+        .where("r.role", "=", "reviewer")
+        .orderBy("a.username")
+        .execute(),
+    }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/calls/:id/assignments",
+    summary: {
+      zh: "批次的专家分配、评分进度和利益冲突",
+      en: "A call's reviewer assignments, scoring progress and conflicts",
+    },
+    tags,
+    permission: "fund.read",
+    params: IdParams,
+    target: callTarget,
+    response: { 200: AssignmentsResponse },
+    handler: async ({ db, target }) => ({
+      items: (await callReviews(db, target.id)).map((review) => ({
+        applicationId: review.applicationId,
+        reviewerId: review.reviewerId,
+        reviewerName: review.reviewerName,
+        scored: review.scores !== null,
+      })),
+      conflicts: await fundDb(db)
+        .selectFrom("fund_conflicts as c")
+        .innerJoin("fund_applications as a", "a.id", "c.application_id")
+        .select(["c.application_id as applicationId", "c.reviewer_id as reviewerId"])
+        .where("a.call_id", "=", target.id)
+        .execute(),
+    }),
   }),
 ];

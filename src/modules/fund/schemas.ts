@@ -5,6 +5,8 @@ const strict = { additionalProperties: false } as const;
 const date = Type.String({ format: "date" });
 const yuan = Type.Union([Type.String({ maxLength: 20 }), Type.Number()]);
 
+const ApplicantType = Type.Union([Type.Literal("town"), Type.Literal("department"), Type.Literal("organisation")]);
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
 
 export const CallBody = Type.Object(
@@ -28,6 +30,21 @@ export const CallBody = Type.Object(
     partialFunding: Type.Optional(Type.Boolean()),
     startSharePercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     applicationsCloseOn: date,
+    categories: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            code: Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" }),
+            label: Type.String({ maxLength: 60 }),
+            budgetYuan: Type.Optional(Type.Union([yuan, Type.Null()])),
+          },
+          strict,
+        ),
+        { maxItems: 20 },
+      ),
+    ),
+    eligibleTypes: Type.Optional(Type.Array(ApplicantType, { minItems: 1, maxItems: 3 })),
+    eligibleTowns: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })),
   },
   strict,
 );
@@ -46,6 +63,9 @@ export const ApplicationBody = Type.Object(
     ),
     payeeName: Type.String({ minLength: 1, maxLength: 120 }),
     bankAccount: Type.String({ minLength: 4, maxLength: 40 }),
+    applicantType: Type.Optional(ApplicantType),
+    townCode: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    category: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
   },
   strict,
 );
@@ -73,8 +93,13 @@ export const CallResponse = Type.Object({
   partialFunding: Type.Boolean(),
   startSharePercent: Type.Integer(),
   applicationsCloseOn: Type.String(),
-  status: Type.String(),
+  status: Type.String({ description: "open | allocated" }),
   publicityListId: nullable(Type.String()),
+  categories: Type.Array(
+    Type.Object({ code: Type.String(), label: Type.String(), budgetYuan: nullable(Type.String()) }),
+  ),
+  eligibleTypes: Type.Array(Type.String({ description: "town | department | organisation" })),
+  eligibleTowns: Type.Array(Type.String()),
 });
 export const CallsResponse = Type.Object({ items: Type.Array(CallResponse) });
 
@@ -91,6 +116,9 @@ export const ApplicationResponse = Type.Object({
   outcome: nullable(Type.String()),
   grantedYuan: Type.String(),
   paidYuan: Type.String(),
+  category: nullable(Type.String()),
+  applicantType: Type.String({ description: "town | department | organisation" }),
+  townCode: nullable(Type.String()),
 });
 export const ApplicationsResponse = Type.Object({ items: Type.Array(ApplicationResponse) });
 
@@ -104,4 +132,78 @@ export const ConflictResponse = Type.Object({ applicationId: Type.String(), conf
 export const ScoredResponse = Type.Object({
   applicationId: Type.String(),
   scores: Type.Record(Type.String(), Type.Number()),
+});
+
+export const ReportBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal("progress"), Type.Literal("final")]),
+    summary: Type.String({ minLength: 1, maxLength: 5000 }),
+    spentYuan: Type.Optional(yuan),
+    fileIds: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
+  },
+  strict,
+);
+export const ReportReviewBody = Type.Object(
+  {
+    reportId: Type.String({ maxLength: 60 }),
+    accepted: Type.Boolean(),
+    score: Type.Optional(Type.Number()),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  strict,
+);
+
+export const ReportResponse = Type.Object({
+  id: Type.String(),
+  applicationId: Type.String(),
+  kind: Type.String({ description: "progress | final" }),
+  summary: Type.String(),
+  spentYuan: Type.String(),
+  fileIds: Type.Array(Type.String()),
+  submittedAt: Type.String({ format: "date-time" }),
+  status: Type.String({ description: "submitted | accepted | returned" }),
+  score: nullable(Type.String()),
+  reviewNote: Type.String(),
+});
+
+const PaymentResponse = Type.Object({ stage: Type.String(), amountYuan: Type.String(), paidOn: Type.String() });
+
+/** One application with its call, reports and payments (the applicant's own, or officers'). */
+export const ApplicationDetailResponse = Type.Object({
+  application: ApplicationResponse,
+  call: CallResponse,
+  reports: Type.Array(ReportResponse),
+  payments: Type.Array(PaymentResponse),
+});
+export const MyApplicationsResponse = Type.Object({ items: Type.Array(ApplicationDetailResponse) });
+
+/** What a reviewer sees: the applications of open calls and those assigned to them, with their own state. */
+export const ReviewerWorkResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      application: ApplicationResponse,
+      callTitle: Type.String(),
+      callStatus: Type.String(),
+      criteria: Type.Array(Criterion),
+      assigned: Type.Boolean(),
+      conflict: Type.Boolean(),
+      myScores: nullable(Type.Record(Type.String(), Type.String())),
+    }),
+  ),
+});
+
+export const ReviewersResponse = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String() })),
+});
+
+export const AssignmentsResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      applicationId: Type.String(),
+      reviewerId: Type.String(),
+      reviewerName: Type.String(),
+      scored: Type.Boolean(),
+    }),
+  ),
+  conflicts: Type.Array(Type.Object({ applicationId: Type.String(), reviewerId: Type.String() })),
 });

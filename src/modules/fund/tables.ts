@@ -1,4 +1,4 @@
-/** The fund module's tables as Kysely sees them (migrations 0210–0229). Only this module reads or writes them. */
+/** The fund module's tables as Kysely sees them (migrations 0210–0219, reports 0230–0239). Only this module reads or writes them. */
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Executor } from "../../db/transaction";
@@ -28,8 +28,34 @@ export interface FundCallsTable {
   applications_close_on: string;
   status: Generated<string>;
   publicity_list_id: string | null;
+  categories: ColumnType<FundCategory[], string | undefined, string>;
+  eligible_types: ColumnType<string[], string[] | undefined, string[]>;
+  eligible_towns: ColumnType<string[], string[] | undefined, string[]>;
   created_by: string;
   created_at: Generated<Date>;
+}
+
+/** A category of a call, with an optional sub-budget (fen) reserved for it. */
+export interface FundCategory {
+  code: string;
+  label: string;
+  budgetFen: number | null;
+}
+
+export interface FundReportsTable {
+  id: Generated<string>;
+  application_id: string;
+  kind: string;
+  summary: string;
+  spent_fen: number;
+  file_ids: ColumnType<string[], string[] | undefined, string[]>;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  status: Generated<string>;
+  score: number | null;
+  review_note: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
 }
 
 export interface FundApplicationsTable {
@@ -47,6 +73,9 @@ export interface FundApplicationsTable {
   rank: number | null;
   outcome: string | null;
   granted_fen: Generated<number>;
+  category: string | null;
+  applicant_type: Generated<string>;
+  town_code: string | null;
   created_at: Generated<Date>;
 }
 
@@ -78,6 +107,7 @@ export interface FundDatabase extends Database {
   fund_conflicts: FundConflictsTable;
   fund_reviews: FundReviewsTable;
   fund_payments: FundPaymentsTable;
+  fund_reports: FundReportsTable;
 }
 
 export function fundDb(executor: Executor): Kysely<FundDatabase> {

@@ -137,6 +137,13 @@ export const expectedIndicators: ExpectedIndicator[] = [
     title: { zh: "审批事项按时办结率", en: "Approvals decided on time" },
   },
   {
+    id: "approvals.items_kept",
+    goal: "rule_of_law",
+    module: "approvals",
+    unit: "count",
+    title: { zh: "保留的行政审批事项", en: "Approval items kept in the catalogue" },
+  },
+  {
     id: "publicity.objections_upheld",
     goal: "rule_of_law",
     module: "publicity",

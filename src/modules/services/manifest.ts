@@ -26,6 +26,27 @@ export const servicesPermissions = definePermissions({
     roles: ["vendor"],
     description: "合格机构在截止前投标 (qualified vendors bid before the deadline)",
   },
+  "services.contracts.manage": {
+    roles: ["programme_admin"],
+    description:
+      "签订合同、审阅进展、评估、满意度调查、协议改进 (contracts, progress review, evaluation, survey, improvement)",
+  },
+  "services.contracts.read": {
+    roles: ["programme_admin", "auditor", "vendor"],
+    description: "查看服务合同（机构只见本机构） (read contracts; a vendor its own)",
+  },
+  "services.contracts.report": {
+    roles: ["vendor"],
+    description: "中标机构报告进展、提出建议 (the contracted vendor reports progress and recommends)",
+  },
+  "services.recommendations.decide": {
+    roles: ["programme_admin", "clerk"],
+    description: "主管部门审批机构建议（镇区办事员限本镇区） (the owning department decides vendors' recommendations)",
+  },
+  "services.performance.read": {
+    roles: ["reviewer", "programme_admin", "auditor"],
+    description: "查看机构以往履约评分 (read a vendor's past performance)",
+  },
   "services.panel": {
     roles: ["reviewer"],
     description: "声明利益冲突并评分 (declare conflicts of interest and score bids)",

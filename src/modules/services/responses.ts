@@ -129,7 +129,15 @@ export const OpenedBidsResponse = Type.Object({
 export const PanelViewResponse = Type.Object({
   need: NeedResponse,
   declared: Type.Boolean(),
-  vendors: Type.Array(Type.Object({ vendorId: Type.String(), vendorName: Type.String() })),
+  vendors: Type.Array(
+    Type.Object({
+      vendorId: Type.String(),
+      vendorName: Type.String(),
+      pastPerformance: nullable(
+        Type.String({ description: "mean of the vendor's final-evaluation scores; null without any" }),
+      ),
+    }),
+  ),
   bids: Type.Array(BidResponse),
   recusedBidIds: Type.Array(Type.String()),
   myReviews: Type.Array(ReviewResponse),
@@ -138,3 +146,125 @@ export const PanelViewResponse = Type.Object({
 export const DeclarationResponse = Type.Object({ needId: Type.String(), recusedBidIds: Type.Array(Type.String()) });
 export const ReviewResultResponse = ReviewResponse;
 export const OwnBidResponse = Type.Object({ bid: nullable(BidResponse) });
+
+const Indicator = Type.Object({ name: Type.String(), target: Type.String() });
+
+export const MilestoneResponse = Type.Object({
+  seq: Type.Integer(),
+  title: Type.String(),
+  dueOn: date,
+  doneOn: nullable(date),
+});
+
+export const ContractResponse = Type.Object({
+  id: Type.String(),
+  needId: Type.String(),
+  needTitle: Type.String(),
+  departmentCode: Type.String(),
+  townCode: Type.String(),
+  vendorId: Type.String(),
+  vendorName: Type.String(),
+  amountYuan: Type.String(),
+  indicators: Type.Array(Indicator),
+  satisfactionThreshold: Type.Integer({ description: "percent" }),
+  signedOn: date,
+  periodStart: date,
+  periodEnd: date,
+  status: Type.String({ description: "active | completed" }),
+  improvement: nullable(Type.String({ description: "flagged | addressed" })),
+  improvementAction: nullable(Type.String()),
+  improvementSatisfaction: nullable(Type.String({ description: "the satisfaction (percent) that raised the flag" })),
+  milestones: Type.Array(MilestoneResponse),
+});
+export const ContractsResponse = Type.Object({ items: Type.Array(ContractResponse) });
+
+export const ProgressReportResponse = Type.Object({
+  id: Type.String(),
+  contractId: Type.String(),
+  milestoneSeq: nullable(Type.Integer()),
+  summary: Type.String(),
+  fileIds: Type.Array(Type.String()),
+  submittedAt: timestamp,
+  status: Type.String({ description: "submitted | accepted | returned" }),
+  reviewNote: Type.String(),
+});
+
+export const RecommendationResponse = Type.Object({
+  id: Type.String(),
+  contractId: Type.String(),
+  vendorName: Type.String(),
+  kind: Type.String({ description: "assistance | other" }),
+  subjectName: Type.String(),
+  townCode: Type.String(),
+  reason: Type.String(),
+  status: Type.String({ description: "pending | approved | rejected" }),
+  submittedAt: timestamp,
+  decidedAt: nullable(timestamp),
+  decisionNote: Type.String(),
+});
+export const RecommendationsResponse = Type.Object({ items: Type.Array(RecommendationResponse) });
+
+export const EvaluationResponse = Type.Object({
+  id: Type.String(),
+  stage: Type.String({ description: "mid | final" }),
+  evaluator: Type.String({ description: "department | third_party" }),
+  evaluatorName: Type.String(),
+  results: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      target: Type.String(),
+      actual: Type.String(),
+      met: Type.Boolean(),
+      score: Type.String(),
+    }),
+  ),
+  score: Type.String(),
+  indicatorsMet: Type.Boolean(),
+  satisfaction: nullable(Type.String({ description: "percent with 2 decimals" })),
+  answers: Type.Integer(),
+  note: Type.String(),
+  recordedAt: timestamp,
+});
+
+export const SurveyResultsResponse = Type.Object({
+  surveyId: Type.String(),
+  closesOn: date,
+  respondents: Type.Integer(),
+  satisfaction: nullable(Type.String()),
+  questions: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      text: Type.String(),
+      counts: Type.Array(Type.Integer(), { description: "answers 1…5" }),
+      answered: Type.Integer(),
+      satisfaction: nullable(Type.String()),
+    }),
+  ),
+});
+
+/** A contract with everything after the award: reports, recommendations, evaluations, survey, past performance. */
+export const ContractDetailResponse = Type.Object({
+  contract: ContractResponse,
+  reports: Type.Array(ProgressReportResponse),
+  recommendations: Type.Array(RecommendationResponse),
+  evaluations: Type.Array(EvaluationResponse),
+  survey: nullable(SurveyResultsResponse),
+});
+
+/** The public survey form: questions only. */
+export const PublicSurveyResponse = Type.Object({
+  surveyId: Type.String(),
+  needTitle: Type.String(),
+  vendorName: Type.String(),
+  closesOn: date,
+  open: Type.Boolean(),
+  questions: Type.Array(Type.Object({ id: Type.String(), text: Type.String() })),
+});
+export const SurveyAnsweredResponse = Type.Object({ surveyId: Type.String(), answered: Type.Boolean() });
+
+/** A vendor's past performance: the final-evaluation scores of its contracts and their mean. */
+export const PastPerformanceResponse = Type.Object({
+  vendorId: Type.String(),
+  finalScores: Type.Array(Type.String()),
+  mean: nullable(Type.String()),
+});

@@ -109,3 +109,108 @@ export const AwardBody = Type.Object(
   },
   strict,
 );
+
+const IndicatorBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), target: Type.String({ maxLength: 200 }) },
+  strict,
+);
+
+export const ContractBody = Type.Object(
+  {
+    signedOn: Type.Optional(date),
+    indicators: Type.Optional(Type.Array(IndicatorBody, { maxItems: 50 })),
+    satisfactionThreshold: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    milestones: Type.Array(
+      Type.Object({ title: Type.String({ maxLength: 200 }), dueOn: Type.String({ maxLength: 10 }) }, strict),
+      { maxItems: 50 },
+    ),
+  },
+  strict,
+);
+
+export const ProgressBody = Type.Object(
+  {
+    milestoneSeq: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    summary: Type.String({ minLength: 1, maxLength: 5000 }),
+    fileIds: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
+  },
+  strict,
+);
+
+export const ProgressReviewBody = Type.Object(
+  {
+    reportId: Type.String({ maxLength: 60 }),
+    accepted: Type.Boolean(),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  strict,
+);
+
+export const RecommendationBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal("assistance"), Type.Literal("other")]),
+    subjectName: Type.String({ minLength: 1, maxLength: 120 }),
+    townCode: Type.String({ maxLength: 40 }),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  strict,
+);
+
+export const DecisionBody = Type.Object(
+  { approved: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  strict,
+);
+
+export const SurveyBody = Type.Object(
+  {
+    closesOn: date,
+    questions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ pattern: "^[a-z][a-z0-9_]{0,29}$" }),
+            text: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          strict,
+        ),
+        { minItems: 1, maxItems: 20 },
+      ),
+    ),
+  },
+  strict,
+);
+
+export const SurveyAnswerBody = Type.Object(
+  { phone: Type.String({ maxLength: 30 }), answers: Type.Record(Type.String({ maxLength: 30 }), Type.Integer()) },
+  strict,
+);
+
+export const EvaluationBody = Type.Object(
+  {
+    stage: Type.Union([Type.Literal("mid"), Type.Literal("final")]),
+    evaluator: Type.Union([Type.Literal("department"), Type.Literal("third_party")]),
+    evaluatorName: Type.String({ minLength: 1, maxLength: 120 }),
+    results: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ maxLength: 200 }),
+          actual: Type.String({ maxLength: 200 }),
+          met: Type.Boolean(),
+          score: Type.Number(),
+        },
+        strict,
+      ),
+      { maxItems: 50 },
+    ),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  strict,
+);
+
+export const ImprovementBody = Type.Object({ action: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
+export const RecommendationQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("rejected")])),
+  },
+  strict,
+);

@@ -1,6 +1,6 @@
 /**
  * Demo data of the services module, planned from today so it works on every day of the year: three qualified
- * vendors (the demo `vendor` account's qualification ends in 20 days, so its expiry warning shows), one need open
+ * vendors (qualified 120 days ago; the demo `vendor` account's qualification ends in 20 days, so its expiry warning shows), one need open
  * for bids, one whose bids opened yesterday with two of three panel reviewers done (the demo `reviewer` can
  * declare and score, `programme.admin` can award), and one awarded and published for objections.
  */
@@ -16,6 +16,15 @@ import type { Actor } from "../../platform/roles";
 import { requirementCodes } from "./catalogue";
 import { publishNeed, submitBid } from "./commands/needs";
 import { awardNeed, declarePanel, scoreBid } from "./commands/panel";
+import {
+  answerSurvey,
+  openSurvey,
+  recommend,
+  reviewProgress,
+  signContract,
+  submitProgress,
+} from "./commands/contracts";
+import { findContract } from "./contracts.repository";
 import { attachVendorDocument, checkVendorRequirement, grantQualification, registerVendor } from "./commands/vendors";
 import { findNeed, findVendorOfAccount, type NeedRecord } from "./repository";
 import { servicesDb } from "./tables";
@@ -99,7 +108,7 @@ export async function seedServices(trx: Trx, _options: SeedOptions): Promise<voi
     await account(trx, "vendor.kangning", "康宁社工服务中心", "vendor"),
     await account(trx, "vendor.yile", "颐乐养老服务中心", "vendor"),
   ];
-  const start = addDays(today, -40);
+  const start = addDays(today, -120);
   await withClock(start, async () => [
     await qualifiedVendor(trx, vendorActors[0], reviewer, {
       name: "中山市共治社会工作服务中心",
@@ -157,6 +166,109 @@ export async function seedServices(trx: Trx, _options: SeedOptions): Promise<voi
   });
   await scoreAll(trx, awarded, reviewers);
   must(await awardNeed(trx, context(admin), (await findNeed(trx, awarded.id))!, {}), "award");
+  await seedContract(trx, admin, vendorActors, today);
+}
+
+/**
+ * A contract under way, planned from today: signed 60 days ago for a need awarded then, one milestone done, a
+ * progress report waiting for review, an assistance recommendation waiting for the 镇区, the survey open with
+ * answers. Its need is separate from the three above so the award screens keep their own examples.
+ */
+async function seedContract(trx: Trx, admin: Actor, vendorActors: Actor[], today: string): Promise<void> {
+  const signedOn = addDays(today, -60);
+  const need = await withClock(addDays(today, -90), () =>
+    publishNeed(trx, context(admin), {
+      departmentCode: "civil_affairs",
+      title: "石岐区困难家庭社工帮扶项目",
+      description: "为石岐区困难家庭提供个案帮扶、资源链接和救助转介。",
+      townCode: "shiqi",
+      budgetYuan: 300000,
+      periodStart: addDays(today, -60),
+      periodEnd: addDays(today, 300),
+      requiredQualifications: ["social_work"],
+      indicators: [
+        { name: "服务家庭数", target: "≥ 120 户" },
+        { name: "个案结案率", target: "≥ 80%" },
+      ],
+      bidsCloseOn: addDays(today, -75),
+    }),
+  );
+  const created = must(need, "contract need");
+  await withClock(addDays(today, -80), () => bidAll(trx, created, vendorActors, [288000, 276000, 295000]));
+  await withClock(addDays(today, -70), async () => {
+    await scoreAll(trx, created, await panelOf(trx));
+    must(await awardNeed(trx, context(admin), (await findNeed(trx, created.id))!, {}), "contract award");
+  });
+  const contract = await withClock(signedOn, async () =>
+    must(
+      await signContract(trx, context(admin), (await findNeed(trx, created.id))!, {
+        signedOn,
+        milestones: [
+          { title: "入户摸底和需求评估", dueOn: addDays(today, -30) },
+          { title: "中期评估", dueOn: addDays(today, 120) },
+          { title: "结项", dueOn: addDays(today, 300) },
+        ],
+      }),
+      "contract",
+    ),
+  );
+  const winner = vendorActors.find((actor) => actor.id === contract.vendorAccountId)!;
+  await withClock(addDays(today, -28), async () => {
+    const report = must(
+      await submitProgress(trx, context(winner), contract, {
+        milestoneSeq: 1,
+        summary: "完成 126 户困难家庭入户摸底，建立个案档案 64 份。",
+      }),
+      "report 1",
+    );
+    must(
+      await reviewProgress(trx, context(admin), contract, { reportId: report.id, accepted: true, note: "符合要求" }),
+      "review 1",
+    );
+  });
+  await withClock(addDays(today, -3), async () => {
+    must(
+      await submitProgress(trx, context(winner), (await findContract(trx, contract.id))!, {
+        summary: "开展小组活动 6 次、社区活动 2 次；链接慈善资源 3 项。",
+      }),
+      "report 2",
+    );
+    must(
+      await recommend(trx, context(winner), contract, {
+        kind: "assistance",
+        subjectName: "李某某家庭（示例）",
+        townCode: "shiqi",
+        reason: "户主患重病失去劳动能力，家庭收入低于低保标准，建议纳入最低生活保障。",
+      }),
+      "recommendation",
+    );
+  });
+  const survey = await withClock(addDays(today, -10), async () =>
+    must(await openSurvey(trx, context(admin), contract, { closesOn: addDays(today, 30) }), "survey"),
+  );
+  const answers = [5, 4, 4, 3, 5, 2, 4, 5];
+  for (const [index, value] of answers.entries())
+    must(
+      await answerSurvey(trx, { actor: null, requestId: null, username: "demo" }, survey, {
+        phone: `1390000${String(index).padStart(4, "0")}`,
+        answers: Object.fromEntries(survey.questions.map((question) => [question.id, value])),
+      }),
+      "survey answer",
+    );
+}
+
+/** The three seeded panel reviewers. */
+async function panelOf(trx: Trx): Promise<Actor[]> {
+  const actors: Actor[] = [];
+  for (const username of ["reviewer.li", "reviewer.wang", "reviewer.zhao"]) {
+    const row = await trx
+      .selectFrom("accounts")
+      .select("id")
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
+    actors.push((await loadActor(trx, row.id))!);
+  }
+  return actors;
 }
 
 async function bidAll(trx: Trx, need: NeedRecord, vendorActors: Actor[], prices: number[]): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The services module's tables as Kysely sees them (migrations 0200–0219). Only this module reads or writes them.
+ * The services module's tables as Kysely sees them (migrations 0200–0219, contracts 0220–0229). Only this module reads or writes them.
  */
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { Database } from "../../db/schema";
@@ -95,8 +95,115 @@ export interface ServicesReviewsTable {
   scored_at: Date | null;
 }
 
+export interface ServicesContractsTable {
+  id: Generated<string>;
+  need_id: string;
+  vendor_id: string;
+  amount_fen: number;
+  indicators: Json<Indicator[]>;
+  satisfaction_threshold: Generated<number>;
+  signed_on: string;
+  period_start: string;
+  period_end: string;
+  status: Generated<string>;
+  improvement: string | null;
+  improvement_evidence: Json<unknown> | null;
+  improvement_action: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface ServicesMilestonesTable {
+  contract_id: string;
+  seq: number;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+}
+
+export interface ServicesProgressReportsTable {
+  id: Generated<string>;
+  contract_id: string;
+  milestone_seq: number | null;
+  summary: string;
+  file_ids: ColumnType<string[], string[] | undefined, string[]>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  status: Generated<string>;
+  review_note: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
+export interface ServicesRecommendationsTable {
+  id: Generated<string>;
+  contract_id: string;
+  kind: string;
+  subject_name: string;
+  town_code: string;
+  reason: string;
+  status: Generated<string>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: Generated<string>;
+}
+
+/** One indicator's evaluation: the measured value, met or not, a 0–100 score in hundredths. */
+export interface IndicatorResult {
+  name: string;
+  target: string;
+  actual: string;
+  met: boolean;
+  score: number;
+}
+
+export interface ServicesEvaluationsTable {
+  id: Generated<string>;
+  contract_id: string;
+  stage: string;
+  evaluator: string;
+  evaluator_name: string;
+  results: Json<IndicatorResult[]>;
+  score: number;
+  indicators_met: boolean;
+  satisfaction: number | null;
+  answers: number;
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface SurveyQuestion {
+  id: string;
+  text: string;
+}
+
+export interface ServicesSurveysTable {
+  id: Generated<string>;
+  contract_id: string;
+  questions: Json<SurveyQuestion[]>;
+  closes_on: string;
+  created_at: Generated<Date>;
+}
+
+export interface ServicesSurveyAnswersTable {
+  survey_id: string;
+  respondent_hash: string;
+  answers: Json<Record<string, number>>;
+  answered_at: Timestamp;
+}
+
 /** The database as the services module sees it. */
 export interface ServicesDatabase extends Database {
+  services_contracts: ServicesContractsTable;
+  services_milestones: ServicesMilestonesTable;
+  services_progress_reports: ServicesProgressReportsTable;
+  services_recommendations: ServicesRecommendationsTable;
+  services_evaluations: ServicesEvaluationsTable;
+  services_surveys: ServicesSurveysTable;
+  services_survey_answers: ServicesSurveyAnswersTable;
   services_vendors: ServicesVendorsTable;
   services_vendor_requirements: ServicesVendorRequirementsTable;
   services_needs: ServicesNeedsTable;

@@ -1,5 +1,6 @@
 // Every module the console knows, in menu order. Adding a module = writing its routes.tsx and adding it here.
 import { accountsModule } from "./accounts/routes";
+import { approvalsModule } from "./approvals/routes";
 import { assistanceModule } from "./assistance/routes";
 import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
@@ -26,6 +27,7 @@ export const consoleModules: ConsoleModule[] = [
   suggestionsModule,
   consultationsModule,
   insightModule,
+  approvalsModule,
   calendarModule,
   auditModule,
   accountsModule,

@@ -3,6 +3,9 @@
  * with the ranking (officer), the panel (reviewer: declare, see, score), exception and award (officer).
  */
 import { clock } from "../../../core/clock";
+import { fenToYuanString } from "../../../core/money";
+import { meanHundredths } from "../contracts.presenters";
+import { vendorFinalScores } from "../contracts.repository";
 import { err, ok } from "../../../core/result";
 import { inTransactionWhenOk, type Executor } from "../../../db/transaction";
 import { commandContext } from "../../../platform/http/command-reply";
@@ -166,7 +169,16 @@ export const needRoutes: readonly AnyRoute[] = [
       return ok({
         need: await needView(db, target),
         declared,
-        vendors: bids.map((bid) => ({ vendorId: bid.vendorId, vendorName: bid.vendorName })),
+        vendors: await Promise.all(
+          bids.map(async (bid) => {
+            const mean = meanHundredths(await vendorFinalScores(db, bid.vendorId));
+            return {
+              vendorId: bid.vendorId,
+              vendorName: bid.vendorName,
+              pastPerformance: mean === null ? null : fenToYuanString(mean),
+            };
+          }),
+        ),
         bids: declared ? bids.filter((bid) => !recused.includes(bid.id)).map(presentBid) : [],
         recusedBidIds: recused,
         myReviews: mine.map(presentReview),

@@ -1,0 +1,395 @@
+/**
+ * Purchased services after the award, through the API: contract with milestones, the vendor's progress reports,
+ * a recommendation only the owning department decides (never the vendor), the satisfaction survey (one answer per
+ * person), evaluations with the "agreement needs improvement" flag, and past performance for later scoring.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clock, resetClock, withClock } from "../../src/core/clock";
+import { addDays } from "../../src/core/dates";
+import { inTransaction } from "../../src/db/transaction";
+import { decideRecommendation } from "../../src/modules/services/commands/contracts";
+import { publishNeed, submitBid } from "../../src/modules/services/commands/needs";
+import { awardNeed, declarePanel, scoreBid } from "../../src/modules/services/commands/panel";
+import {
+  attachVendorDocument,
+  checkVendorRequirement,
+  grantQualification,
+  registerVendor,
+} from "../../src/modules/services/commands/vendors";
+import { findRecommendation } from "../../src/modules/services/contracts.repository";
+import { findNeed, findVendorOfAccount } from "../../src/modules/services/repository";
+import { createAccount } from "../../src/platform/accounts/accounts.commands";
+import { loadActor } from "../../src/platform/accounts/accounts.repository";
+import { storeFile } from "../../src/platform/files/files.commands";
+import type { Actor } from "../../src/platform/roles";
+import { createTestApp, type TestApp } from "../helpers/app";
+import { countAudit, signIn, testPassword, type Session } from "../helpers/fixtures";
+
+let test: TestApp;
+let admin: Session;
+let clerk: Session;
+let clerkXiaolan: Session;
+const vendorSessions: Session[] = [];
+const today = clock.today();
+let awardedNeedId: string;
+let openNeedId: string;
+let winnerIndex: number;
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function account(username: string, role: "vendor" | "reviewer"): Promise<Actor> {
+  return inTransaction(test.database.db, async (trx) => {
+    const created = must(
+      await createAccount(
+        trx,
+        { actor: null, username: "test", requestId: null },
+        { username, displayName: username, password: testPassword, roles: [{ role }] },
+      ),
+    );
+    return (await loadActor(trx, created.id))!;
+  });
+}
+
+/** Three qualified vendors, a need awarded 10 days ago (bids 90k/80k/95k), and one need still open for bids. */
+async function setUp(): Promise<void> {
+  const vendors = [
+    await account("vendor1", "vendor"),
+    await account("vendor2", "vendor"),
+    await account("vendor3", "vendor"),
+  ];
+  const reviewers = [
+    await account("reviewer1", "reviewer"),
+    await account("reviewer2", "reviewer"),
+    await account("reviewer3", "reviewer"),
+  ];
+  const officer = await inTransaction(
+    test.database.db,
+    async (trx) => (await loadActor(trx, test.world.accounts.programmeAdmin))!,
+  );
+  const ctx = (actor: Actor) => ({ actor, requestId: null });
+  await inTransaction(test.database.db, async (trx) => {
+    await withClock(addDays(today, -100), async () => {
+      for (const [index, vendor] of vendors.entries()) {
+        let record = must(
+          await registerVendor(trx, ctx(vendor), {
+            name: `测试机构${index + 1}`,
+            creditCode: `52442000MJL00010${index}A`,
+            legalRepresentative: "陈立",
+          }),
+        );
+        for (const requirement of record.requirements.map((each) => each.requirement)) {
+          const file = must(
+            await storeFile(trx, ctx(vendor), { name: "d.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n") }),
+          );
+          record = must(await attachVendorDocument(trx, ctx(vendor), record, { requirement, fileId: file.id }));
+          record = must(await checkVendorRequirement(trx, ctx(reviewers[0]), record, { requirement, passed: true }));
+        }
+        must(
+          await grantQualification(trx, ctx(reviewers[0]), record, {
+            categories: ["social_work"],
+            until: addDays(today, 300),
+          }),
+        );
+      }
+    });
+    const need = await withClock(addDays(today, -40), async () =>
+      must(
+        await publishNeed(trx, ctx(officer), {
+          departmentCode: "civil_affairs",
+          title: "合同测试项目",
+          description: "个案服务",
+          townCode: "shiqi",
+          budgetYuan: 100000,
+          periodStart: addDays(today, -10),
+          periodEnd: addDays(today, 300),
+          requiredQualifications: ["social_work"],
+          indicators: [
+            { name: "服务对象人数", target: "≥ 300" },
+            { name: "个案服务", target: "≥ 60" },
+          ],
+          bidsCloseOn: addDays(today, -20),
+        }),
+      ),
+    );
+    awardedNeedId = need.id;
+    await withClock(addDays(today, -30), async () => {
+      for (const [index, vendor] of vendors.entries())
+        must(
+          await submitBid(trx, ctx(vendor), need, await findVendorOfAccount(trx, vendor.id), {
+            priceYuan: [90000, 80000, 95000][index],
+            plan: "方案",
+            team: "团队",
+          }),
+        );
+    });
+    await withClock(addDays(today, -15), async () => {
+      for (const reviewer of reviewers) {
+        must(await declarePanel(trx, ctx(reviewer), need, { conflicts: [] }));
+        const bids = await trx
+          .selectFrom("services_bids" as never)
+          .select(["id" as never])
+          .where("need_id" as never, "=", need.id as never)
+          .execute();
+        for (const bid of bids as { id: string }[])
+          must(await scoreBid(trx, ctx(reviewer), need, { bidId: bid.id, plan: 80, staff: 80, past: 80 }));
+      }
+      must(await awardNeed(trx, ctx(officer), (await findNeed(trx, need.id))!, {}));
+    });
+    // equal plan/staff/past scores: the lowest price (vendor2, 80,000) wins
+    winnerIndex = 1;
+    openNeedId = must(
+      await publishNeed(trx, ctx(officer), {
+        departmentCode: "civil_affairs",
+        title: "尚在投标的项目",
+        description: "x",
+        townCode: "shiqi",
+        budgetYuan: 100000,
+        periodStart: addDays(today, 30),
+        periodEnd: addDays(today, 300),
+        bidsCloseOn: addDays(today, 5),
+      }),
+    ).id;
+  });
+  for (const username of ["vendor1", "vendor2", "vendor3"]) vendorSessions.push(await signIn(test.app, username));
+}
+
+beforeAll(async () => {
+  test = await createTestApp();
+  admin = await signIn(test.app, "programmeadmin");
+  clerk = await signIn(test.app, "clerk");
+  clerkXiaolan = await signIn(test.app, "clerkxiaolan");
+  await setUp();
+});
+
+afterAll(async () => {
+  resetClock();
+  await test?.close();
+});
+
+let contractId: string;
+const milestones = [
+  { title: "需求评估", dueOn: addDays(today, 20) },
+  { title: "中期", dueOn: addDays(today, 150) },
+];
+
+describe("services contracts", () => {
+  it("signs only an awarded need, once, with the winner's price, indicators and milestones", async () => {
+    const early = await admin.request("POST", `/api/v1/services/needs/${openNeedId}/contract`, { milestones });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe("not_awarded");
+    const byVendor = await vendorSessions[winnerIndex].request(
+      "POST",
+      `/api/v1/services/needs/${awardedNeedId}/contract`,
+      {
+        milestones,
+      },
+    );
+    expect(byVendor.statusCode).toBe(403);
+    const outside = await admin.request("POST", `/api/v1/services/needs/${awardedNeedId}/contract`, {
+      milestones: [{ title: "x", dueOn: addDays(today, 400) }],
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.fields["milestones.0.dueOn"]).toContain("服务期");
+    const signed = await admin.request("POST", `/api/v1/services/needs/${awardedNeedId}/contract`, { milestones });
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(signed.json()).toMatchObject({
+      vendorName: "测试机构2",
+      amountYuan: "80000.00",
+      status: "active",
+      improvement: null,
+      indicators: [{ name: "服务对象人数" }, { name: "个案服务" }],
+      milestones: [{ seq: 1, title: "需求评估", doneOn: null }, { seq: 2 }],
+    });
+    contractId = signed.json().id;
+    const again = await admin.request("POST", `/api/v1/services/needs/${awardedNeedId}/contract`, { milestones });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("contract_exists");
+    expect(await countAudit(test.database.db, "services.contract.sign")).toBe(1);
+  });
+
+  it("lets the contracted vendor alone see its contract and report progress; acceptance completes the milestone", async () => {
+    const mine = await vendorSessions[winnerIndex].request("GET", "/api/v1/services/contracts");
+    expect(mine.json().items.map((each: { id: string }) => each.id)).toEqual([contractId]);
+    const others = await vendorSessions[0].request("GET", "/api/v1/services/contracts");
+    expect(others.json().items).toEqual([]);
+    const peek = await vendorSessions[0].request("GET", `/api/v1/services/contracts/${contractId}`);
+    expect(peek.statusCode).toBe(404);
+    const foreign = await vendorSessions[0].request("POST", `/api/v1/services/contracts/${contractId}/reports`, {
+      summary: "冒名报告",
+    });
+    expect(foreign.statusCode).toBe(404);
+    const wrongMilestone = await vendorSessions[winnerIndex].request(
+      "POST",
+      `/api/v1/services/contracts/${contractId}/reports`,
+      { summary: "完成评估", milestoneSeq: 9 },
+    );
+    expect(wrongMilestone.statusCode).toBe(400);
+    expect(wrongMilestone.json().error.code).toBe("unknown_milestone");
+    const report = await vendorSessions[winnerIndex].request(
+      "POST",
+      `/api/v1/services/contracts/${contractId}/reports`,
+      {
+        summary: "完成 120 户需求评估",
+        milestoneSeq: 1,
+      },
+    );
+    expect(report.statusCode, report.body).toBe(201);
+    const accepted = await admin.request("POST", `/api/v1/services/contracts/${contractId}/report-reviews`, {
+      reportId: report.json().id,
+      accepted: true,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().milestones[0].doneOn).toBe(today);
+    const twice = await admin.request("POST", `/api/v1/services/contracts/${contractId}/report-reviews`, {
+      reportId: report.json().id,
+      accepted: true,
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it("sends a vendor's assistance recommendation to the 镇区; a vendor can never approve its own", async () => {
+    const submitted = await vendorSessions[winnerIndex].request(
+      "POST",
+      `/api/v1/services/contracts/${contractId}/recommendations`,
+      { kind: "assistance", subjectName: "李某家庭", townCode: "shiqi", reason: "收入低于低保标准" },
+    );
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect(submitted.json().status).toBe("pending");
+    const id = submitted.json().id as string;
+    // The route: a vendor holds no decision permission.
+    const ownApproval = await vendorSessions[winnerIndex].request(
+      "POST",
+      `/api/v1/services/recommendations/${id}/decision`,
+      { approved: true },
+    );
+    expect(ownApproval.statusCode).toBe(403);
+    // The command: even called directly with the vendor as actor, it refuses and writes nothing.
+    const refused = await inTransaction(test.database.db, async (trx) => {
+      const vendorActor = (await loadActor(
+        trx,
+        (await trx.selectFrom("accounts").select("id").where("username", "=", "vendor2").executeTakeFirstOrThrow()).id,
+      ))!;
+      return decideRecommendation(trx, { actor: vendorActor, requestId: null }, (await findRecommendation(trx, id))!, {
+        approved: true,
+      });
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe("vendor_cannot_decide");
+    // Another 镇区's clerk does not see it; the clerk of 石岐区 decides.
+    const elsewhere = await clerkXiaolan.request("POST", `/api/v1/services/recommendations/${id}/decision`, {
+      approved: true,
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const queue = await clerk.request("GET", "/api/v1/services/recommendations?status=pending");
+    expect(queue.json().items.map((each: { id: string }) => each.id)).toEqual([id]);
+    const approved = await clerk.request("POST", `/api/v1/services/recommendations/${id}/decision`, {
+      approved: true,
+      note: "转入低保审核",
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: "approved", decisionNote: "转入低保审核" });
+    const again = await admin.request("POST", `/api/v1/services/recommendations/${id}/decision`, { approved: false });
+    expect(again.statusCode).toBe(409);
+    expect(await countAudit(test.database.db, "services.recommendation.approve")).toBe(1);
+  });
+
+  let surveyId: string;
+  it("runs the satisfaction survey: public questions, one answer per person, answers 1–5 only", async () => {
+    const opened = await admin.request("POST", `/api/v1/services/contracts/${contractId}/survey`, {
+      closesOn: addDays(today, 10),
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    surveyId = opened.json().surveyId;
+    const form = await test.app.inject({ method: "GET", url: `/api/v1/services/surveys/${surveyId}` });
+    expect(form.json()).toMatchObject({ open: true, vendorName: "测试机构2" });
+    const questions = form.json().questions as { id: string }[];
+    const answer = (phone: string, value: number) =>
+      test.app.inject({
+        method: "POST",
+        url: `/api/v1/services/surveys/${surveyId}/answers`,
+        payload: { phone, answers: Object.fromEntries(questions.map((each) => [each.id, value])) },
+      });
+    // 3 of 5 people unhappy: 40% satisfied
+    for (const [index, value] of [5, 4, 2, 1, 2].entries()) {
+      const answered = await answer(`1380000000${index}`, value);
+      expect(answered.statusCode, answered.body).toBe(201);
+    }
+    const twice = await answer("138 0000 0000", 5);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe("already_answered");
+    const outOfRange = await answer("13800000009", 6);
+    expect(outOfRange.statusCode).toBe(400);
+    const stored = await test.database.db
+      .selectFrom("services_survey_answers" as never)
+      .selectAll()
+      .execute();
+    expect(JSON.stringify(stored)).not.toContain("13800000000");
+    const closed = await withClock(addDays(today, 11), () => answer("13800000008", 5));
+    expect(closed.statusCode).toBe(409);
+    const detail = await admin.request("GET", `/api/v1/services/contracts/${contractId}`);
+    expect(detail.json().survey).toMatchObject({ respondents: 5, satisfaction: "40.00" });
+    expect(detail.json().survey.questions[0].counts).toEqual([1, 2, 0, 1, 1]);
+  });
+
+  it("flags 'agreement needs improvement' when the indicators are met but satisfaction is under 70%", async () => {
+    const results = [
+      { name: "服务对象人数", actual: "320", met: true, score: 90 },
+      { name: "个案服务", actual: "64", met: true, score: 85.5 },
+    ];
+    const missing = await admin.request("POST", `/api/v1/services/contracts/${contractId}/evaluations`, {
+      stage: "mid",
+      evaluator: "third_party",
+      evaluatorName: "中山市评估中心",
+      results: results.slice(0, 1),
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe("invalid_results");
+    const mid = await admin.request("POST", `/api/v1/services/contracts/${contractId}/evaluations`, {
+      stage: "mid",
+      evaluator: "third_party",
+      evaluatorName: "中山市评估中心",
+      results,
+    });
+    expect(mid.statusCode, mid.body).toBe(201);
+    // (90 + 85.5) / 2 = 87.75
+    expect(mid.json()).toMatchObject({ score: "87.75", indicatorsMet: true, satisfaction: "40.00", answers: 5 });
+    const detail = (await admin.request("GET", `/api/v1/services/contracts/${contractId}`)).json();
+    expect(detail.contract).toMatchObject({ improvement: "flagged", improvementSatisfaction: "40.00" });
+    const improved = await admin.request("POST", `/api/v1/services/contracts/${contractId}/improvement`, {
+      action: "增加夜间入户时段，服务对象可直接联系项目主管",
+    });
+    expect(improved.statusCode, improved.body).toBe(200);
+    expect(improved.json()).toMatchObject({ improvement: "addressed" });
+    const twice = await admin.request("POST", `/api/v1/services/contracts/${contractId}/improvement`, { action: "x" });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it("completes the contract with the final evaluation and feeds the vendor's past performance", async () => {
+    const final = await admin.request("POST", `/api/v1/services/contracts/${contractId}/evaluations`, {
+      stage: "final",
+      evaluator: "department",
+      evaluatorName: "市民政局",
+      results: [
+        { name: "服务对象人数", actual: "330", met: true, score: 92 },
+        { name: "个案服务", actual: "70", met: true, score: 88.25 },
+      ],
+    });
+    expect(final.statusCode, final.body).toBe(201);
+    // (92 + 88.25) / 2 = 90.125 → 90.13 (half up)
+    expect(final.json().score).toBe("90.13");
+    const detail = (await admin.request("GET", `/api/v1/services/contracts/${contractId}`)).json();
+    expect(detail.contract.status).toBe("completed");
+    const late = await vendorSessions[winnerIndex].request("POST", `/api/v1/services/contracts/${contractId}/reports`, {
+      summary: "补充",
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe("contract_completed");
+    const vendorId = detail.contract.vendorId as string;
+    const reviewer = await signIn(test.app, "reviewer1");
+    const performance = await reviewer.request("GET", `/api/v1/services/vendors/${vendorId}/performance`);
+    expect(performance.json()).toEqual({ vendorId, finalScores: ["90.13"], mean: "90.13" });
+  });
+});
