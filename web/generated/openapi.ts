@@ -11460,7 +11460,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11472,7 +11472,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11488,7 +11488,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11500,7 +11500,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11956,7 +11956,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11968,7 +11968,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12012,7 +12012,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12024,7 +12024,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12292,7 +12292,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12304,7 +12304,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12348,7 +12348,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12360,7 +12360,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12593,7 +12593,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12605,7 +12605,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12649,7 +12649,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12661,7 +12661,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12928,7 +12928,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12940,7 +12940,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12984,7 +12984,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12996,7 +12996,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13240,7 +13240,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13252,7 +13252,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13296,7 +13296,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13308,7 +13308,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13554,7 +13554,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13566,7 +13566,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13610,7 +13610,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13622,7 +13622,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13869,7 +13869,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13881,7 +13881,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13897,7 +13897,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13909,7 +13909,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49699,7 +49699,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49711,7 +49711,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49727,7 +49727,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49739,7 +49739,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50150,7 +50150,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -50162,7 +50162,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50206,7 +50206,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50218,7 +50218,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50421,7 +50421,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -50433,7 +50433,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50477,7 +50477,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50489,7 +50489,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50685,7 +50685,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -50697,7 +50697,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50741,7 +50741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50753,7 +50753,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50949,7 +50949,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -50961,7 +50961,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -51005,7 +51005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -51017,7 +51017,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -51462,7 +51462,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -51474,7 +51474,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -51490,7 +51490,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -51502,7 +51502,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
