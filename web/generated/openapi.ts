@@ -11093,6 +11093,2938 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultations, and the community deliberations the caller may see
+         * @description 征求意见和村居议事（村居议事仅本社区可见） (Consultations, and the community deliberations the caller may see) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                closesOn: string;
+                                commentCount: number;
+                                communityName: string | null;
+                                departmentName: string | null;
+                                id: string;
+                                /** @description public | community */
+                                kind: string;
+                                /** Format: date */
+                                opensOn: string;
+                                reference: string;
+                                /** @description upcoming | open | closed | reported | decided */
+                                status: string;
+                                summary: string;
+                                title: string;
+                                townCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a draft for consultation, article by article
+         * @description 发布征求意见稿（按条文） (Publish a draft for consultation, article by article) — permission: consultations.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        articles: {
+                            body: string;
+                            heading: string;
+                        }[];
+                        /** Format: date */
+                        closesOn: string;
+                        departmentCode: string;
+                        /** Format: date */
+                        opensOn: string;
+                        summary?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One consultation: articles, comments (hidden ones with the reason), report and decision
+         * @description 一次征求意见：条文、意见（隐藏的注明理由）、报告和最终决定 (One consultation: articles, comments (hidden ones with the reason), report and decision) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an article
+         * @description 对条文提出意见 (Comment on an article) — permission: consultations.comment
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        articleId: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a comment under a published rule (the reason shown in its place; never deleted)
+         * @description 按公布的规则隐藏意见（原处注明理由，不删除） (Hide a comment under a published rule (the reason shown in its place; never deleted)) — permission: consultations.moderate
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    commentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        rule: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments/{commentId}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Support another's comment (once per person)
+         * @description 支持他人的意见（每人一次） (Support another's comment (once per person)) — permission: consultations.comment
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    commentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the final decision (linked to the report)
+         * @description 发布最终决定（链接征求意见报告） (Publish the final decision (linked to the report)) — permission: consultations.moderate
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a community meeting: residents present, the vote and the outcome (published to the community)
+         * @description 记录村居议事会议：出席居民、表决和结果（向本社区公布） (Record a community meeting: residents present, the vote and the outcome (published to the community)) — permission: consultations.community
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        outcome: string;
+                        present: string[];
+                        votesAbstain: number;
+                        votesAgainst: number;
+                        votesFor: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the closing report (an answer to each group of comments)
+         * @description 发布征求意见情况报告（逐组答复意见） (Publish the closing report (an answer to each group of comments)) — permission: consultations.moderate
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            articleId?: string | null;
+                            commentIds: string[];
+                            outcome: "adopted" | "partly_adopted" | "not_adopted";
+                            response: string;
+                            summary: string;
+                        }[];
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a community deliberation (one 社区)
+         * @description 发起村居议事（一个社区） (Open a community deliberation (one 社区)) — permission: consultations.community
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        articles: {
+                            body: string;
+                            heading: string;
+                        }[];
+                        /** Format: date */
+                        closesOn: string;
+                        /** Format: uuid */
+                        communityId: string;
+                        /** Format: date */
+                        opensOn: string;
+                        summary?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/moderation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published moderation rules
+         * @description 公布的意见管理规则 (The published moderation rules) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                en: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coordination/cases": {
         parameters: {
             query?: never;
@@ -46416,6 +49348,2150 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions: list, filter and search (public)
+         * @description 金点子列表（可筛选、搜索） (Suggestions: list, filter and search (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: {
+                    awaitingAnswer?: boolean;
+                    campaign?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: string;
+                    town?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                answerDueOn: string | null;
+                                /** Format: date */
+                                answeredOn: string | null;
+                                /** @description threshold reached, not answered, past the due date */
+                                answerOverdue: boolean;
+                                campaignCode: string | null;
+                                campaignName: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                id: string;
+                                /** @description masked name */
+                                proposer: string;
+                                reference: string;
+                                /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                                state: string;
+                                /** Format: date */
+                                submittedOn: string;
+                                supportCount: number;
+                                supportThreshold: number;
+                                /** Format: date */
+                                thresholdReachedOn: string | null;
+                                title: string;
+                                townCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose a suggestion
+         * @description 提出金点子 (Propose a suggestion) — permission: suggestions.propose
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        campaignCode?: string | null;
+                        departmentCode?: string | null;
+                        title: string;
+                        townCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One suggestion with its answer and progress (public)
+         * @description 一条金点子及其答复、落实进展 (One suggestion with its answer and progress (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The public answer: adopted, partly adopted or not adopted (with the reason)
+         * @description 公开答复：采纳、部分采纳或不采纳（写明理由） (The public answer: adopted, partly adopted or not adopted (with the reason)) — permission: suggestions.answer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        outcome: "adopted" | "partly_adopted" | "not_adopted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record implementation progress (optionally: implemented)
+         * @description 记录落实进展（可标记已落实） (Record implementation progress (optionally: implemented)) — permission: suggestions.answer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        implemented?: boolean;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a suggestion under review (the owning department)
+         * @description 转入审议（负责部门） (Take a suggestion under review (the owning department)) — permission: suggestions.answer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Support a suggestion (once per person)
+         * @description 支持金点子（每人一次） (Support a suggestion (once per person)) — permission: suggestions.support
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/campaigns/{code}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's suggestions in figures (public)
+         * @description 全民参与活动的金点子数据 (A campaign's suggestions in figures (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description adopted, partly adopted or implemented */
+                            adopted: number;
+                            code: string;
+                            proposed: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The support threshold and the answer deadline (public)
+         * @description 金点子答复门槛和期限 (The support threshold and the answer deadline (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerWorkingDays: number;
+                            supportThreshold: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set the support threshold and the answer deadline
+         * @description 设置金点子答复门槛和期限 (Set the support threshold and the answer deadline) — permission: suggestions.settings
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answerWorkingDays: number;
+                        supportThreshold: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerWorkingDays: number;
+                            supportThreshold: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
