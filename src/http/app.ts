@@ -28,6 +28,8 @@ export interface AppOptions {
   loginRateLimitPerMinute?: number;
   secureCookies?: boolean;
   trustProxy?: boolean;
+  /** How long a request may take to arrive in full (a stalled or trickled upload then gets 408); default 300 s. */
+  requestTimeoutMs?: number;
 }
 
 /** The largest accepted request body (larger → 413). */
@@ -44,6 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,
+    // Fastify's default is no limit: a client that stops sending a body would hold its connection for ever.
+    requestTimeout: options.requestTimeoutMs ?? 300_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true, useDefaults: true } },
   });
   app.addHook("onRequest", async (request, reply) => {

@@ -77,6 +77,28 @@ export function findNul(value: unknown, path = ""): string | null {
 /** PostgreSQL errors caused by the input, not the server: a NUL in text or JSON, a number out of range. */
 const inputErrorCodes = new Set(["22021", "22P05", "22003"]);
 
+/** The multipart parser's own errors (a body cut short, no boundary, a broken part header): the client's fault. */
+export function isMalformedMultipart(error: Error): boolean {
+  return (
+    /^(Unexpected end of (multipart data|form|file)|Multipart: |Malformed part header)/.test(error.message) ||
+    /[\\/]@fastify[\\/]busboy[\\/]/.test(error.stack ?? "")
+  );
+}
+
+/** @fastify/multipart's limit and format errors, with a message a person can read. */
+const multipartErrors: Record<string, { status: number; code: string; message: string }> = {
+  FST_PARTS_LIMIT: { status: 413, code: "too_many_parts", message: "表单部分过多 (too many parts in the form)" },
+  FST_FILES_LIMIT: { status: 413, code: "too_many_files", message: "文件过多 (too many files in the form)" },
+  FST_FIELDS_LIMIT: { status: 413, code: "too_many_fields", message: "表单字段过多 (too many fields in the form)" },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: "file_too_large", message: "文件过大 (file too large)" },
+  FST_PROTO_VIOLATION: { status: 400, code: "malformed_multipart", message: "表单字段名无效 (invalid field name)" },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: "unsupported_media_type",
+    message: "请用 multipart/form-data 上传 (send multipart/form-data)",
+  },
+};
+
 /** Installs the error handler: every error leaves as `{ error: { code, message, fields } }` with the right status. */
 export function installErrorHandler(app: FastifyInstance): void {
   // No text the database can store holds a NUL character: refuse it before any route runs, naming the field.
@@ -113,6 +135,18 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .code(415)
         .send(errorBody("unsupported_media_type", "请使用 application/json (unsupported content type)"));
+    }
+    const multipart = error.code ? multipartErrors[error.code] : undefined;
+    if (multipart) return reply.code(multipart.status).send(errorBody(multipart.code, multipart.message));
+    if (isMalformedMultipart(error)) {
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            "malformed_multipart",
+            "上传的表单不完整或格式有误，请重新上传 (malformed or truncated multipart/form-data body)",
+          ),
+        );
     }
     if (error.statusCode === 429) {
       return reply.code(429).send(errorBody("rate_limited", "请求过于频繁，请稍后再试 (too many requests)"));

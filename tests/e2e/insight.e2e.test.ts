@@ -66,6 +66,44 @@ describe("insight in the browser", () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe("目标");
     expect(sheet.rowCount).toBeGreaterThan(5);
+
+    // The programme admin imports approval items: one good row, one refused with its row number and reason.
+    await page.goto(`${server.baseUrl}/console/approvals/import`);
+    const upload = new ExcelJS.Workbook();
+    const rows = upload.addWorksheet("事项");
+    rows.addRow([
+      "事项编码",
+      "事项名称",
+      "实施部门",
+      "设定依据",
+      "法定时限（工作日）",
+      "承诺时限（工作日）",
+      "状态",
+      "变更日期",
+      "变更文件",
+    ]);
+    rows.addRow([
+      "E2E-0001",
+      "浏览器测试事项",
+      "市民政局",
+      "《测试条例》",
+      20,
+      10,
+      "保留",
+      "2016-01-04",
+      "中府〔2016〕1号",
+    ]);
+    rows.addRow(["E2E-0002", "坏行", "市民政局", "《测试条例》", 20, 10, "暂停", "2016-01-04", "中府〔2016〕1号"]);
+    await page.locator("input[type=file]").setInputFiles({
+      name: "items.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(await upload.xlsx.writeBuffer()),
+    });
+    await page.getByTestId("approvals-import").click();
+    const report = page.getByTestId("approvals-import-report");
+    await report.waitFor({ timeout: 20_000 });
+    expect(await report.textContent()).toContain("暂停");
+    await screenshot(page, "approvals-import");
     await page.context().close();
   });
 
@@ -84,6 +122,14 @@ describe("insight in the browser", () => {
     await settled(page);
     await screenshot(page, "insight-public-dashboard-en");
     expect(await page.getByTestId("insight-goals").textContent()).toContain("Livelihood");
+    expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/portal/approvals`);
+    await page.getByTestId("approvals-chart-rounds").locator("canvas").waitFor({ timeout: 20_000 });
+    await page.getByTestId("approvals-items").locator("tbody tr a").first().waitFor();
+    await settled(page);
+    await screenshot(page, "approvals-catalogue-en");
+    expect(await page.getByTestId("approvals-page").textContent()).toContain("History of the reform");
     expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
     await context.close();
   });

@@ -85,7 +85,7 @@ export const expectedIndicators: ExpectedIndicator[] = [
     goal: "safety",
     module: "tipoffs",
     unit: "days",
-    title: { zh: "平均核实工作日", en: "Working days to verify" },
+    title: { zh: "线索平均办结工作日", en: "Working days from report to decision" },
   },
   {
     id: "insight.spend_per_resident",
@@ -106,7 +106,7 @@ export const expectedIndicators: ExpectedIndicator[] = [
     goal: "vitality",
     module: "participation",
     unit: "people",
-    title: { zh: "注册志愿者", en: "Registered volunteers" },
+    title: { zh: "参与志愿服务人数（年内有服务时数）", en: "Volunteers who served in the year" },
   },
   {
     id: "participation.volunteer_hours",
@@ -135,6 +135,13 @@ export const expectedIndicators: ExpectedIndicator[] = [
     module: "approvals",
     unit: "percent",
     title: { zh: "审批事项按时办结率", en: "Approvals decided on time" },
+  },
+  {
+    id: "approvals.items_kept",
+    goal: "rule_of_law",
+    module: "approvals",
+    unit: "count",
+    title: { zh: "保留的行政审批事项", en: "Approval items kept in the catalogue" },
   },
   {
     id: "publicity.objections_upheld",

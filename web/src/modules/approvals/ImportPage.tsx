@@ -1,0 +1,103 @@
+// 审批事项导入 (programme admin): upload the catalogue as XLSX, see what was added and updated and each refused row.
+import { useState } from "react";
+import { Alert, Button, Card, Space, Table, Typography, Upload } from "antd";
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { apiPost, apiUrl } from "../../api/client";
+import type { ApiResponse } from "../../api/schema";
+import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
+import { useSubmit } from "../../components/useSubmit";
+
+type ImportReport = ApiResponse<"/approvals/imports", "post">;
+
+/** Reads a file as base64 (without the data-URL prefix). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The import page. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const { submit, alert, saving } = useSubmit(
+    null,
+    async (chosen: File, key: string) => {
+      const body = { fileName: chosen.name, xlsxBase64: await base64Of(chosen) };
+      setReport(await apiPost<ImportReport>("/approvals/imports", body, key));
+    },
+    { onFailure: () => setReport(null) },
+  );
+  return (
+    <Space orientation="vertical" size="middle" className="page-stack">
+      <Typography.Title level={3}>{t("approvals.importTitle")}</Typography.Title>
+      <Card size="small">
+        <Typography.Paragraph type="secondary">{t("approvals.importHint")}</Typography.Paragraph>
+        <SubmitErrorAlert {...alert} />
+        <Space wrap>
+          <a href={apiUrl("/approvals/import-template.xlsx")} download>
+            <Button icon={<DownloadOutlined />} tabIndex={-1}>
+              {t("approvals.template")}
+            </Button>
+          </a>
+          <Upload
+            accept=".xlsx"
+            maxCount={1}
+            beforeUpload={(chosen) => {
+              setFile(chosen);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+          >
+            <Button icon={<UploadOutlined />} data-testid="approvals-choose-file">
+              {t("approvals.chooseFile")}
+            </Button>
+          </Upload>
+          <Button
+            type="primary"
+            disabled={!file}
+            loading={saving}
+            onClick={() => file && void submit(file)}
+            data-testid="approvals-import"
+          >
+            {t("approvals.import")}
+          </Button>
+          <Link to="/portal/approvals">{t("approvals.title")}</Link>
+        </Space>
+      </Card>
+      {report ? (
+        <div data-testid="approvals-import-report">
+          <Alert
+            type={report.rowsRefused > 0 ? "warning" : "success"}
+            showIcon
+            title={t("approvals.importReport", {
+              total: report.rowsTotal,
+              created: report.rowsCreated,
+              updated: report.rowsUpdated,
+              refused: report.rowsRefused,
+            })}
+          />
+          {report.problems.length > 0 ? (
+            <Table
+              size="small"
+              rowKey={(problem) => `${problem.row}-${problem.column}`}
+              pagination={false}
+              dataSource={report.problems}
+              columns={[
+                { title: t("approvals.row"), dataIndex: "row" },
+                { title: t("approvals.column"), dataIndex: "column" },
+                { title: t("approvals.problem"), dataIndex: "message" },
+              ]}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </Space>
+  );
+}
