@@ -201,8 +201,9 @@ describe("purchased services in the browser", () => {
     await expect
       .poll(() => page.getByTestId("contract-milestones").textContent())
       .toMatch(/\d{4}-\d{2}-\d{2}.*\d{4}-\d{2}-\d{2}/);
-    const today = (await (await fetch(`${server.baseUrl}/api/v1/services/needs/${needId}`)).json()).createdAt as string;
-    await pickDate(page, "survey-closes", addDays(today.slice(0, 10), 60));
+    const admin = await api("programme.admin");
+    const signed = await admin<{ contract: { signedOn: string } }>("GET", `/services/contracts/${contractId}`);
+    await pickDate(page, "survey-closes", addDays(signed.contract.signedOn, 60));
     const link = (await page.getByTestId("survey-link").textContent())!.trim();
     // A person served answers through the public link, not signed in.
     const context = await browser.newContext({ locale: "zh-CN" });
@@ -225,7 +226,8 @@ describe("purchased services in the browser", () => {
     await expect.poll(() => page.getByTestId("contract-improvement").textContent()).toContain("协议需改进");
     await page.getByTestId("improvement-action").fill("增加周末上门时段；服务对象可直接致电项目主管。");
     await page.getByTestId("improvement-save").click();
-    await expect.poll(() => page.getByTestId("contract-improvement").textContent()).toContain("增加周末上门时段");
+    await expect.poll(() => page.getByTestId("improvement-save").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("contract-improvement").textContent()).toContain("已记录改进措施");
     await page.getByTestId("survey-chart").waitFor();
     await screenshot(page, "services-contract-admin");
     expect(await seriousViolations(page)).toEqual([]);

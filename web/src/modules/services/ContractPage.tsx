@@ -513,7 +513,7 @@ function Evaluations({ detail, manage, onChange }: { detail: Detail; manage: boo
             <Form.List name="results">
               {(fields) =>
                 fields.map((field, index) => (
-                  <Space key={field.key} wrap align="baseline">
+                  <Space key={field.key} wrap align="baseline" style={{ display: "flex" }}>
                     <Form.Item name={[field.name, "name"]}>
                       <Input disabled style={{ width: 200 }} aria-label={t("services.indicator")} />
                     </Form.Item>
