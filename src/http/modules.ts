@@ -6,6 +6,8 @@ import { tipoffsModule } from "../modules/tipoffs/manifest";
 import { coordinationModule } from "../modules/coordination/manifest";
 import { insightModule } from "../modules/insight/manifest";
 import { participationModule } from "../modules/participation/manifest";
+import { suggestionsModule } from "../modules/suggestions/manifest";
+import { consultationsModule } from "../modules/consultations/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
 import { approvalsModule } from "../modules/approvals/manifest";
@@ -23,6 +25,8 @@ const serviceModules: readonly ModuleManifest[] = [
   pointsModule,
   tipoffsModule,
   participationModule,
+  suggestionsModule,
+  consultationsModule,
   servicesModule,
   fundModule,
   approvalsModule,

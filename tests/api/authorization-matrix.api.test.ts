@@ -107,6 +107,14 @@ const matrix: Record<string, readonly Role[]> = {
   "participation.volunteer": ["resident"],
   "participation.ledger.correct": ["programme_admin", "organiser"],
   "participation.ledger.import": ["programme_admin"],
+  "suggestions.propose": ["resident"],
+  "suggestions.support": ["resident"],
+  "suggestions.answer": ["verifier", "programme_admin"],
+  "suggestions.settings": ["programme_admin"],
+  "consultations.manage": ["programme_admin", "policy_officer"],
+  "consultations.community": ["programme_admin", "clerk"],
+  "consultations.moderate": ["programme_admin", "policy_officer", "clerk"],
+  "consultations.comment": ["resident"],
 };
 
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
@@ -193,6 +201,9 @@ const candidates: Record<
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
     ),
+  suggestion: (db) =>
+    ids(db, sql`select distinct on (department_code) id from suggestions order by department_code, id limit 4`),
+  consultation: (db) => ids(db, sql`select id from consultations order by kind, id limit 4`),
   servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
   servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
   servicesContract: (db) => ids(db, sql`select id from services_contracts order by signed_on limit 2`),
@@ -229,6 +240,7 @@ const defaultParams: Record<string, () => string> = {
   format: () => "xlsx",
   fact: () => "education",
   photoId: () => randomUUID(),
+  commentId: () => randomUUID(),
   townCode: () => "shiqi",
 };
 

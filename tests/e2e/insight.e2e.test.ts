@@ -94,13 +94,11 @@ describe("insight in the browser", () => {
       "中府〔2016〕1号",
     ]);
     rows.addRow(["E2E-0002", "坏行", "市民政局", "《测试条例》", 20, 10, "暂停", "2016-01-04", "中府〔2016〕1号"]);
-    await page
-      .locator("input[type=file]")
-      .setInputFiles({
-        name: "items.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.from(await upload.xlsx.writeBuffer()),
-      });
+    await page.locator("input[type=file]").setInputFiles({
+      name: "items.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(await upload.xlsx.writeBuffer()),
+    });
     await page.getByTestId("approvals-import").click();
     const report = page.getByTestId("approvals-import-report");
     await report.waitFor({ timeout: 20_000 });

@@ -200,7 +200,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -212,7 +212,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -387,7 +387,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -399,7 +399,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -415,7 +415,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -427,7 +427,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -623,7 +623,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -635,7 +635,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -679,7 +679,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -691,7 +691,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -850,7 +850,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -862,7 +862,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1020,7 +1020,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1032,7 +1032,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1211,7 +1211,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1223,7 +1223,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1239,7 +1239,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1251,7 +1251,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1438,7 +1438,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1450,7 +1450,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1713,7 +1713,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1725,7 +1725,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -1741,7 +1741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1753,7 +1753,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2007,7 +2007,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2019,7 +2019,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2322,7 +2322,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2334,7 +2334,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2378,7 +2378,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2390,7 +2390,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2655,7 +2655,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2667,7 +2667,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2711,7 +2711,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2723,7 +2723,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -2989,7 +2989,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3001,7 +3001,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3045,7 +3045,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3057,7 +3057,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3325,7 +3325,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3337,7 +3337,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3381,7 +3381,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3393,7 +3393,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3659,7 +3659,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3671,7 +3671,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3715,7 +3715,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3727,7 +3727,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -3993,7 +3993,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4005,7 +4005,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4049,7 +4049,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4061,7 +4061,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4327,7 +4327,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4339,7 +4339,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4383,7 +4383,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4395,7 +4395,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4675,7 +4675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4687,7 +4687,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -4731,7 +4731,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4743,7 +4743,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5006,7 +5006,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5018,7 +5018,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5062,7 +5062,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5074,7 +5074,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5339,7 +5339,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5351,7 +5351,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5395,7 +5395,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5407,7 +5407,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5671,7 +5671,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5683,7 +5683,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -5727,7 +5727,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5739,7 +5739,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6004,7 +6004,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6016,7 +6016,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6060,7 +6060,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6072,7 +6072,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6334,7 +6334,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6346,7 +6346,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6390,7 +6390,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6402,7 +6402,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6579,7 +6579,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6591,7 +6591,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6773,7 +6773,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6785,7 +6785,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -6829,7 +6829,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6841,7 +6841,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7096,7 +7096,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7108,7 +7108,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7313,7 +7313,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7325,7 +7325,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7576,7 +7576,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7588,7 +7588,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7604,7 +7604,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7616,7 +7616,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -7819,7 +7819,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7831,7 +7831,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8072,7 +8072,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8084,7 +8084,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8128,7 +8128,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8140,7 +8140,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8306,7 +8306,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8318,7 +8318,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8362,7 +8362,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8374,7 +8374,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8546,7 +8546,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8558,7 +8558,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8602,7 +8602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8614,7 +8614,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -8800,7 +8800,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8812,7 +8812,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9047,7 +9047,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9059,7 +9059,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9214,7 +9214,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9226,7 +9226,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9242,7 +9242,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9254,7 +9254,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9424,7 +9424,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9436,7 +9436,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9480,7 +9480,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9492,7 +9492,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9660,7 +9660,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9672,7 +9672,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9716,7 +9716,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9728,7 +9728,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -9914,7 +9914,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9926,7 +9926,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10110,7 +10110,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10122,7 +10122,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10305,7 +10305,35 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10317,7 +10345,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10533,7 +10561,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10545,7 +10573,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10561,7 +10589,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10573,7 +10601,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10745,7 +10773,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10757,7 +10785,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -10932,7 +10960,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10944,7 +10972,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11055,6 +11083,2938 @@ export type paths = {
                             }[];
                             /** @description the last year with a State Council notice in the data */
                             lastOfficialYear: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultations, and the community deliberations the caller may see
+         * @description 征求意见和村居议事（村居议事仅本社区可见） (Consultations, and the community deliberations the caller may see) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                closesOn: string;
+                                commentCount: number;
+                                communityName: string | null;
+                                departmentName: string | null;
+                                id: string;
+                                /** @description public | community */
+                                kind: string;
+                                /** Format: date */
+                                opensOn: string;
+                                reference: string;
+                                /** @description upcoming | open | closed | reported | decided */
+                                status: string;
+                                summary: string;
+                                title: string;
+                                townCode: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a draft for consultation, article by article
+         * @description 发布征求意见稿（按条文） (Publish a draft for consultation, article by article) — permission: consultations.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        articles: {
+                            body: string;
+                            heading: string;
+                        }[];
+                        /** Format: date */
+                        closesOn: string;
+                        departmentCode: string;
+                        /** Format: date */
+                        opensOn: string;
+                        summary?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One consultation: articles, comments (hidden ones with the reason), report and decision
+         * @description 一次征求意见：条文、意见（隐藏的注明理由）、报告和最终决定 (One consultation: articles, comments (hidden ones with the reason), report and decision) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an article
+         * @description 对条文提出意见 (Comment on an article) — permission: consultations.comment
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        articleId: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a comment under a published rule (the reason shown in its place; never deleted)
+         * @description 按公布的规则隐藏意见（原处注明理由，不删除） (Hide a comment under a published rule (the reason shown in its place; never deleted)) — permission: consultations.moderate
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    commentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        rule: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/comments/{commentId}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Support another's comment (once per person)
+         * @description 支持他人的意见（每人一次） (Support another's comment (once per person)) — permission: consultations.comment
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    commentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the final decision (linked to the report)
+         * @description 发布最终决定（链接征求意见报告） (Publish the final decision (linked to the report)) — permission: consultations.moderate
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a community meeting: residents present, the vote and the outcome (published to the community)
+         * @description 记录村居议事会议：出席居民、表决和结果（向本社区公布） (Record a community meeting: residents present, the vote and the outcome (published to the community)) — permission: consultations.community
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        outcome: string;
+                        present: string[];
+                        votesAbstain: number;
+                        votesAgainst: number;
+                        votesFor: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the closing report (an answer to each group of comments)
+         * @description 发布征求意见情况报告（逐组答复意见） (Publish the closing report (an answer to each group of comments)) — permission: consultations.moderate
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            articleId?: string | null;
+                            commentIds: string[];
+                            outcome: "adopted" | "partly_adopted" | "not_adopted";
+                            response: string;
+                            summary: string;
+                        }[];
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a community deliberation (one 社区)
+         * @description 发起村居议事（一个社区） (Open a community deliberation (one 社区)) — permission: consultations.community
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        articles: {
+                            body: string;
+                            heading: string;
+                        }[];
+                        /** Format: date */
+                        closesOn: string;
+                        /** Format: uuid */
+                        communityId: string;
+                        /** Format: date */
+                        opensOn: string;
+                        summary?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                body: string;
+                                comments: {
+                                    /** @description masked name */
+                                    author: string;
+                                    createdAt: string;
+                                    hidden: {
+                                        /** Format: date */
+                                        on: string;
+                                        reason: string;
+                                        rule: string;
+                                        ruleLabel: string;
+                                    } | null;
+                                    id: string;
+                                    mine: boolean;
+                                    supportCount: number;
+                                    supportedByMe: boolean;
+                                    /** @description null when hidden */
+                                    text: string | null;
+                                }[];
+                                heading: string;
+                                id: string;
+                                number: number;
+                            }[];
+                            /** Format: date */
+                            closesOn: string;
+                            commentCount: number;
+                            communityName: string | null;
+                            decision: {
+                                /** Format: date */
+                                publishedOn: string;
+                                text: string;
+                                title: string;
+                            } | null;
+                            departmentName: string | null;
+                            id: string;
+                            /** @description public | community */
+                            kind: string;
+                            mayComment: boolean;
+                            mayManage: boolean;
+                            mayModerate: boolean;
+                            meeting: {
+                                /** Format: date */
+                                heldOn: string;
+                                outcome: string;
+                                present: string[];
+                                votesAbstain: number;
+                                votesAgainst: number;
+                                votesFor: number;
+                            } | null;
+                            /** Format: date */
+                            opensOn: string;
+                            reference: string;
+                            report: {
+                                items: {
+                                    articleNumber: number | null;
+                                    commentIds: string[];
+                                    /** @description adopted | partly_adopted | not_adopted */
+                                    outcome: string;
+                                    response: string;
+                                    summary: string;
+                                }[];
+                                /** Format: date */
+                                publishedOn: string;
+                                summary: string;
+                            } | null;
+                            /** @description upcoming | open | closed | reported | decided */
+                            status: string;
+                            summary: string;
+                            title: string;
+                            townCode: string | null;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/moderation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published moderation rules
+         * @description 公布的意见管理规则 (The published moderation rules) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                en: string;
+                                zh: string;
+                            }[];
                         };
                     };
                 };
@@ -11269,7 +14229,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11281,7 +14241,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11479,7 +14439,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11491,7 +14451,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11507,7 +14467,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11519,7 +14479,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11717,7 +14677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11729,7 +14689,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -11959,7 +14919,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11971,7 +14931,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12015,7 +14975,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12027,7 +14987,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12235,7 +15195,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12247,7 +15207,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12291,7 +15251,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12303,7 +15263,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12467,7 +15427,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12479,7 +15439,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12495,7 +15455,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12507,7 +15467,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12672,7 +15632,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12684,7 +15644,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12911,7 +15871,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12923,7 +15883,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -12939,7 +15899,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12951,7 +15911,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13184,7 +16144,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13196,7 +16156,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13384,7 +16344,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13396,7 +16356,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13678,7 +16638,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13690,7 +16650,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13734,7 +16694,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13746,7 +16706,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13939,7 +16899,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13951,7 +16911,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13995,7 +16955,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14007,7 +16967,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14295,7 +17255,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14307,7 +17267,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14323,7 +17283,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14335,7 +17295,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14558,7 +17518,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14570,7 +17530,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -14758,7 +17718,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14770,7 +17730,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15024,7 +17984,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15036,7 +17996,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15235,7 +18195,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15247,7 +18207,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15291,7 +18251,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15303,7 +18263,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15492,7 +18452,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15504,7 +18464,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15548,7 +18508,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15560,7 +18520,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15743,7 +18703,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15755,7 +18715,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15799,7 +18759,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15811,7 +18771,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -15994,7 +18954,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16006,7 +18966,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16050,7 +19010,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16062,7 +19022,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16248,7 +19208,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16260,7 +19220,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16304,7 +19264,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16316,7 +19276,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16489,7 +19449,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16501,7 +19461,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16545,7 +19505,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16557,7 +19517,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16781,7 +19741,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16793,7 +19753,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17123,7 +20083,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17135,7 +20095,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17151,7 +20111,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17163,7 +20123,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17353,7 +20313,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17365,7 +20325,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17409,7 +20369,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17421,7 +20381,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17601,7 +20561,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17613,7 +20573,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17825,7 +20785,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17837,7 +20797,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -17881,7 +20841,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17893,7 +20853,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18062,7 +21022,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18074,7 +21034,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18262,7 +21222,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18274,7 +21234,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18656,7 +21616,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18668,7 +21628,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -18862,7 +21822,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -18874,7 +21834,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19049,7 +22009,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19061,7 +22021,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19235,7 +22195,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19247,7 +22207,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19263,7 +22223,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19275,7 +22235,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19452,7 +22412,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19464,7 +22424,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19672,7 +22632,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19684,7 +22644,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19728,7 +22688,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -19740,7 +22700,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19905,7 +22865,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -19917,7 +22877,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20136,7 +23096,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20148,7 +23108,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20192,7 +23152,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20204,7 +23164,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20385,7 +23345,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20397,7 +23357,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20441,7 +23401,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20453,7 +23413,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20633,7 +23593,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20645,7 +23605,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -20845,7 +23805,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -20857,7 +23817,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21018,7 +23978,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21030,7 +23990,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21192,7 +24152,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21204,7 +24164,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21395,7 +24355,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21407,7 +24367,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21633,7 +24593,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21645,7 +24605,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21661,7 +24621,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -21673,7 +24633,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -21858,7 +24818,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -21870,7 +24830,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22096,7 +25056,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22108,7 +25068,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22277,7 +25237,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22289,7 +25249,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22450,7 +25410,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22462,7 +25422,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22478,7 +25438,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22490,7 +25450,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22659,7 +25619,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22671,7 +25631,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22715,7 +25675,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -22727,7 +25687,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -22905,7 +25865,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -22917,7 +25877,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23085,7 +26045,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23097,7 +26057,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23113,7 +26073,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23125,7 +26085,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23296,7 +26256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23308,7 +26268,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23510,7 +26470,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23522,7 +26482,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23566,7 +26526,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23578,7 +26538,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23893,7 +26853,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -23905,7 +26865,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -23921,7 +26881,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23933,7 +26893,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24270,7 +27230,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24282,7 +27242,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24326,7 +27286,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24338,7 +27298,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24555,7 +27515,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24567,7 +27527,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24773,7 +27733,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24785,7 +27745,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -24829,7 +27789,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -24841,7 +27801,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25138,7 +28098,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25150,7 +28110,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25166,7 +28126,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25178,7 +28138,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25683,7 +28643,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25695,7 +28655,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25739,7 +28699,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25751,7 +28711,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25929,7 +28889,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -25941,7 +28901,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -25957,7 +28917,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -25969,7 +28929,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26194,7 +29154,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26206,7 +29166,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26366,7 +29326,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26378,7 +29338,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26545,7 +29505,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26557,7 +29517,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26573,7 +29533,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26585,7 +29545,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26756,7 +29716,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -26768,7 +29728,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -26812,7 +29772,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -26824,7 +29784,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27006,7 +29966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27018,7 +29978,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27199,7 +30159,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27211,7 +30171,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27255,7 +30215,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27267,7 +30227,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27441,7 +30401,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27453,7 +30413,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27497,7 +30457,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27509,7 +30469,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27683,7 +30643,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27695,7 +30655,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27739,7 +30699,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -27751,7 +30711,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27940,7 +30900,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -27952,7 +30912,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -27996,7 +30956,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28008,7 +30968,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28186,7 +31146,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28198,7 +31158,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28373,7 +31333,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28385,7 +31345,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28401,7 +31361,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28413,7 +31373,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28589,7 +31549,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28601,7 +31561,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28811,7 +31771,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -28823,7 +31783,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -28867,7 +31827,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -28879,7 +31839,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29044,7 +32004,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29056,7 +32016,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29298,7 +32258,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29310,7 +32270,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29326,7 +32286,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -29338,7 +32298,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29549,7 +32509,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29561,7 +32521,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29749,7 +32709,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29761,7 +32721,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29977,7 +32937,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -29989,7 +32949,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30033,7 +32993,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30045,7 +33005,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30215,7 +33175,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30227,7 +33187,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30394,7 +33354,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30406,7 +33366,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30422,7 +33382,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30434,7 +33394,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30611,7 +33571,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30623,7 +33583,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30806,7 +33766,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -30818,7 +33778,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30862,7 +33822,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -30874,7 +33834,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31045,7 +34005,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31057,7 +34017,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31285,7 +34245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31297,7 +34257,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31341,7 +34301,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31353,7 +34313,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31528,7 +34488,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31540,7 +34500,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31584,7 +34544,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31596,7 +34556,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31771,7 +34731,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31783,7 +34743,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31799,7 +34759,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -31811,7 +34771,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -31985,7 +34945,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -31997,7 +34957,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32194,7 +35154,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32206,7 +35166,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32222,7 +35182,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -32234,7 +35194,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32514,7 +35474,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32526,7 +35486,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32746,7 +35706,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -32758,7 +35718,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32802,7 +35762,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -32814,7 +35774,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -32997,7 +35957,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33009,7 +35969,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33053,7 +36013,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33065,7 +36025,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33247,7 +36207,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33259,7 +36219,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33303,7 +36263,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33315,7 +36275,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33505,7 +36465,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33517,7 +36477,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33561,7 +36521,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33573,7 +36533,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33755,7 +36715,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -33767,7 +36727,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -33811,7 +36771,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -33823,7 +36783,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34101,7 +37061,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34113,7 +37073,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34330,7 +37290,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34342,7 +37302,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34586,7 +37546,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34598,7 +37558,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34642,7 +37602,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -34654,7 +37614,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34868,7 +37828,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -34880,7 +37840,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -34924,7 +37884,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -34936,7 +37896,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35148,7 +38108,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35160,7 +38120,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -35374,7 +38334,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -35386,7 +38346,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -36296,7 +39256,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -36308,7 +39268,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37442,7 +40402,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37454,7 +40414,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37498,7 +40458,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -37510,7 +40470,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37706,7 +40666,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37718,7 +40678,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37762,7 +40722,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -37774,7 +40734,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -37962,7 +40922,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -37974,7 +40934,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38160,7 +41120,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38172,7 +41132,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38395,7 +41355,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38407,7 +41367,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38451,7 +41411,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38463,7 +41423,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38655,7 +41615,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38667,7 +41627,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38711,7 +41671,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -38723,7 +41683,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -38917,7 +41877,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -38929,7 +41889,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39194,7 +42154,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39206,7 +42166,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39433,7 +42393,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39445,7 +42405,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39489,7 +42449,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -39501,7 +42461,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39703,7 +42663,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39715,7 +42675,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39759,7 +42719,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -39771,7 +42731,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -39956,7 +42916,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -39968,7 +42928,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40012,7 +42972,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40024,7 +42984,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40228,7 +43188,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40240,7 +43200,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40284,7 +43244,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40296,7 +43256,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40475,7 +43435,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40487,7 +43447,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40531,7 +43491,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40543,7 +43503,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40728,7 +43688,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -40740,7 +43700,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -40784,7 +43744,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -40796,7 +43756,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41163,7 +44123,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -41175,7 +44135,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41191,7 +44151,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41203,7 +44163,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41597,7 +44557,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -41609,7 +44569,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41653,7 +44613,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -41665,7 +44625,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -41903,7 +44863,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -41915,7 +44875,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42107,7 +45067,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42119,7 +45079,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42163,7 +45123,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -42175,7 +45135,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42345,7 +45305,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42357,7 +45317,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42599,7 +45559,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42611,7 +45571,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42655,7 +45615,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -42667,7 +45627,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42839,7 +45799,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -42851,7 +45811,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -42895,7 +45855,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -42907,7 +45867,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43114,7 +46074,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43126,7 +46086,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43170,7 +46130,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -43182,7 +46142,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43412,7 +46372,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43424,7 +46384,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43635,7 +46595,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43647,7 +46607,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43691,7 +46651,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -43703,7 +46663,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43879,7 +46839,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -43891,7 +46851,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44076,7 +47036,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -44088,7 +47048,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44132,7 +47092,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -44144,7 +47104,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44471,7 +47431,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -44483,7 +47443,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44666,7 +47626,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -44678,7 +47638,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44856,7 +47816,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -44868,7 +47828,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44884,7 +47844,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -44896,7 +47856,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45089,7 +48049,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45101,7 +48061,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45145,7 +48105,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -45157,7 +48117,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45348,7 +48308,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45360,7 +48320,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45404,7 +48364,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -45416,7 +48376,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45579,7 +48539,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45591,7 +48551,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45814,7 +48774,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -45826,7 +48786,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45870,7 +48830,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -45882,7 +48842,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46065,7 +49025,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -46077,7 +49037,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46262,7 +49222,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -46274,7 +49234,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46416,6 +49376,2150 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions: list, filter and search (public)
+         * @description 金点子列表（可筛选、搜索） (Suggestions: list, filter and search (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: {
+                    awaitingAnswer?: boolean;
+                    campaign?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    state?: string;
+                    town?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                answerDueOn: string | null;
+                                /** Format: date */
+                                answeredOn: string | null;
+                                /** @description threshold reached, not answered, past the due date */
+                                answerOverdue: boolean;
+                                campaignCode: string | null;
+                                campaignName: string | null;
+                                departmentCode: string;
+                                departmentName: string;
+                                id: string;
+                                /** @description masked name */
+                                proposer: string;
+                                reference: string;
+                                /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                                state: string;
+                                /** Format: date */
+                                submittedOn: string;
+                                supportCount: number;
+                                supportThreshold: number;
+                                /** Format: date */
+                                thresholdReachedOn: string | null;
+                                title: string;
+                                townCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose a suggestion
+         * @description 提出金点子 (Propose a suggestion) — permission: suggestions.propose
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        campaignCode?: string | null;
+                        departmentCode?: string | null;
+                        title: string;
+                        townCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One suggestion with its answer and progress (public)
+         * @description 一条金点子及其答复、落实进展 (One suggestion with its answer and progress (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The public answer: adopted, partly adopted or not adopted (with the reason)
+         * @description 公开答复：采纳、部分采纳或不采纳（写明理由） (The public answer: adopted, partly adopted or not adopted (with the reason)) — permission: suggestions.answer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        outcome: "adopted" | "partly_adopted" | "not_adopted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record implementation progress (optionally: implemented)
+         * @description 记录落实进展（可标记已落实） (Record implementation progress (optionally: implemented)) — permission: suggestions.answer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        implemented?: boolean;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a suggestion under review (the owning department)
+         * @description 转入审议（负责部门） (Take a suggestion under review (the owning department)) — permission: suggestions.answer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/{id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Support a suggestion (once per person)
+         * @description 支持金点子（每人一次） (Support a suggestion (once per person)) — permission: suggestions.support
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            /** Format: date */
+                            answerDueOn: string | null;
+                            /** Format: date */
+                            answeredOn: string | null;
+                            /** @description threshold reached, not answered, past the due date */
+                            answerOverdue: boolean;
+                            body: string;
+                            campaignCode: string | null;
+                            campaignName: string | null;
+                            departmentCode: string;
+                            departmentName: string;
+                            id: string;
+                            /** @description the caller answers for the owning department */
+                            mayAnswer: boolean;
+                            mine: boolean;
+                            progress: {
+                                createdAt: string;
+                                implemented: boolean;
+                                text: string;
+                            }[];
+                            /** @description masked name */
+                            proposer: string;
+                            reference: string;
+                            /** @description submitted | under_review | adopted | partly_adopted | not_adopted | implemented */
+                            state: string;
+                            /** Format: date */
+                            submittedOn: string;
+                            supportCount: number;
+                            supportedByMe: boolean;
+                            supportThreshold: number;
+                            /** Format: date */
+                            thresholdReachedOn: string | null;
+                            title: string;
+                            townCode: string;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/campaigns/{code}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's suggestions in figures (public)
+         * @description 全民参与活动的金点子数据 (A campaign's suggestions in figures (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description adopted, partly adopted or implemented */
+                            adopted: number;
+                            code: string;
+                            proposed: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The support threshold and the answer deadline (public)
+         * @description 金点子答复门槛和期限 (The support threshold and the answer deadline (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerWorkingDays: number;
+                            supportThreshold: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set the support threshold and the answer deadline
+         * @description 设置金点子答复门槛和期限 (Set the support threshold and the answer deadline) — permission: suggestions.settings
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answerWorkingDays: number;
+                        supportThreshold: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answerWorkingDays: number;
+                            supportThreshold: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -46586,7 +51690,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -46598,7 +51702,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -46744,7 +51848,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -46756,7 +51860,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47002,7 +52106,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47014,7 +52118,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47271,7 +52375,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47283,7 +52387,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47327,7 +52431,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -47339,7 +52443,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47566,7 +52670,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47578,7 +52682,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47622,7 +52726,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -47634,7 +52738,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47793,7 +52897,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -47805,7 +52909,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48062,7 +53166,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -48074,7 +53178,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48118,7 +53222,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -48130,7 +53234,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48350,7 +53454,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -48362,7 +53466,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48406,7 +53510,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -48418,7 +53522,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48862,7 +53966,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -48874,7 +53978,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -48890,7 +53994,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -48902,7 +54006,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49090,7 +54194,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49102,7 +54206,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49146,7 +54250,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49158,7 +54262,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49333,7 +54437,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49345,7 +54449,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49389,7 +54493,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49401,7 +54505,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49573,7 +54677,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 403: forbidden, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -49585,7 +54689,7 @@ export type paths = {
                                  * @description The problem codes of 403
                                  * @enum {string}
                                  */
-                                code: "forbidden" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49755,7 +54859,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49767,7 +54871,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -49964,7 +55068,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -49976,7 +55080,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50141,7 +55245,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50153,7 +55257,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50405,7 +55509,7 @@ export type paths = {
                         };
                     };
                 };
-                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_exists, case_closed, tasks_open, task_done, meeting_recorded */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -50417,7 +55521,7 @@ export type paths = {
                                  * @description The problem codes of 409
                                  * @enum {string}
                                  */
-                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded";
                                 fields: {
                                     [key: string]: string;
                                 };

@@ -4,12 +4,14 @@ import { approvalsModule } from "./approvals/routes";
 import { assistanceModule } from "./assistance/routes";
 import { auditModule } from "./audit/routes";
 import { calendarModule } from "./calendar/routes";
+import { consultationsModule } from "./consultations/routes";
 import { coordinationModule } from "./coordination/routes";
 import { homeModule } from "./home/routes";
 import { insightModule } from "./insight/routes";
 import { participationModule } from "./participation/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
+import { suggestionsModule } from "./suggestions/routes";
 import { tipoffsModule } from "./tipoffs/routes";
 import type { ConsoleModule } from "./types";
 
@@ -22,6 +24,8 @@ export const consoleModules: ConsoleModule[] = [
   assistanceModule,
   participationModule,
   tipoffsModule,
+  suggestionsModule,
+  consultationsModule,
   insightModule,
   approvalsModule,
   calendarModule,
