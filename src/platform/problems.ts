@@ -16,6 +16,7 @@ export const problemStatuses = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  account_disabled: 403,
   csrf_required: 403,
   // 404: missing, or outside the caller's scope (the same answer, so nobody can probe for records)
   not_found: 404,
@@ -26,6 +27,9 @@ export const problemStatuses = {
   duplicate_credit_code: 409,
   duplicate_username: 409,
   already_in_household: 409,
+  household_has_head: 409,
+  own_account: 409,
+  last_admin: 409,
   duplicate_cycle: 409,
   already_enrolled: 409,
   duplicate_application: 409,

@@ -2,6 +2,7 @@
  * The city dashboard through the API: staff scope (a clerk sees their 镇区 only), the server's date as `asOf`, the
  * printable monthly PDF report, and the open-data catalogue with each dataset's dictionary inline.
  */
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "../../src/core/clock";
 import { createTestApp, type TestApp } from "../helpers/app";
@@ -58,6 +59,42 @@ describe("the staff dashboard", () => {
     expect(String(clerks.headers["content-disposition"])).toContain("report-2026-03-shiqi.pdf");
     const anonymous = await test.app.inject({ method: "GET", url: "/api/v1/insight/report.pdf" });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe("the newer modules on the dashboard and in the inbox", () => {
+  it("counts a tip-off on the dashboard and gives it to the handling department's verifier as a task", async () => {
+    await sql`insert into tipoff_categories (code, name, department_code, public, investigation_days)
+      values ('school_safety', '校园安全', 'education', true, 10)`.execute(test.database.db);
+    const reported = await test.app.inject({
+      method: "POST",
+      url: "/api/v1/tipoffs",
+      payload: {
+        categoryCode: "school_safety",
+        townCode: "shiqi",
+        place: "石岐区某校门口",
+        description: "放学时段校门口车辆乱停",
+        anonymous: true,
+      },
+    });
+    expect(reported.statusCode).toBe(201);
+
+    const verifier = await signIn(test.app, "verifier");
+    const inbox = (await verifier.request("GET", "/api/v1/inbox")).json();
+    const task = inbox.items.find((item: { module: string }) => item.module === "tipoffs");
+    expect(task).toBeDefined();
+    expect(task.link).toMatch(/^\/console\/tipoffs\/[0-9a-f-]{36}$/);
+    expect(task.history[0]).toEqual({ on: "2026-03-18", label: "收到举报 (reported)" });
+    // A clerk (not the handling department) does not get it.
+    const clerkInbox = (await clerk.request("GET", "/api/v1/inbox")).json();
+    expect(clerkInbox.items.some((item: { module: string }) => item.module === "tipoffs")).toBe(false);
+
+    const dashboard = (await admin.request("GET", "/api/v1/insight/indicators")).json();
+    const received = dashboard.indicators.find((item: { id: string }) => item.id === "tipoffs.received");
+    expect(received).toMatchObject({ status: "available", city: 1, towns: [{ townCode: "shiqi", value: 1 }] });
+    expect(received.monthly).toEqual([{ month: 3, value: 1 }]);
+    for (const id of ["participation.volunteers", "participation.volunteer_hours", "fund.projects", "tipoffs.verified"])
+      expect(dashboard.indicators.find((item: { id: string }) => item.id === id).status, id).toBe("available");
   });
 });
 

@@ -10,6 +10,7 @@ import type { ModuleManifest } from "../../platform/module";
 import type { Actor } from "../../platform/roles";
 import { sessionCookie } from "../authentication";
 import { SessionResponse } from "../../platform/http/response-schemas";
+import { statusForProblem } from "../../platform/problems";
 
 const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -52,7 +53,7 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
       response: { 200: SessionResponse },
       config: { rateLimit: { max: options.loginRateLimitPerMinute, timeWindow: "1 minute" } },
       csrfExempt: true,
-      errors: [401, 423, 429],
+      errors: [401, 403, 423, 429],
       handler: async ({ db, request, reply, body }) => {
         const result = await inTransaction(db, (trx) =>
           login(trx, { ...body, address: request.ip, requestId: request.id }),
@@ -61,7 +62,7 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
           const { code, message, lockedUntil } = result.error;
           if (code === "account_locked")
             return reply.code(423).send({ error: { ...errorBody(code, message).error, lockedUntil } });
-          return sendError(reply, 401, code, message);
+          return sendError(reply, statusForProblem(code), code, message);
         }
         const { actor, session } = result.value;
         reply.setCookie(sessionCookie, session.token, {

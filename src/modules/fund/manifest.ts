@@ -1,5 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { fundIndicators } from "./insight";
 import { fundRoutes } from "./routes";
 import { seedFund } from "./seeds";
 
@@ -26,4 +27,5 @@ export const fundModule: ModuleManifest = {
   routes: fundRoutes,
   seeds: seedFund,
   permissions: fundPermissions,
+  indicators: fundIndicators,
 };

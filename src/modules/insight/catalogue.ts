@@ -85,7 +85,7 @@ export const expectedIndicators: ExpectedIndicator[] = [
     goal: "safety",
     module: "tipoffs",
     unit: "days",
-    title: { zh: "平均核实工作日", en: "Working days to verify" },
+    title: { zh: "线索平均办结工作日", en: "Working days from report to decision" },
   },
   {
     id: "insight.spend_per_resident",
@@ -106,7 +106,7 @@ export const expectedIndicators: ExpectedIndicator[] = [
     goal: "vitality",
     module: "participation",
     unit: "people",
-    title: { zh: "注册志愿者", en: "Registered volunteers" },
+    title: { zh: "参与志愿服务人数（年内有服务时数）", en: "Volunteers who served in the year" },
   },
   {
     id: "participation.volunteer_hours",

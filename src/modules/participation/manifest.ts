@@ -1,5 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { participationIndicators } from "./insight";
 import { participationRoutes } from "./routes";
 import { seedParticipation } from "./seeds";
 
@@ -40,4 +41,5 @@ export const participationModule: ModuleManifest = {
   routes: participationRoutes,
   seeds: seedParticipation,
   permissions: participationPermissions,
+  indicators: participationIndicators,
 };

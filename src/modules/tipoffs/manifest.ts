@@ -1,6 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { tipoffDeadlines } from "./deadlines";
+import { tipoffsIndicators } from "./insight";
 import { verifiedTipsJob } from "./jobs";
 import { officerDepartments } from "./policies";
 import { tipoffsRoutes } from "./routes";
@@ -37,4 +38,5 @@ export const tipoffsModule: ModuleManifest = {
   seeds: seedTipoffs,
   jobs: [verifiedTipsJob],
   deadlines: tipoffDeadlines,
+  indicators: tipoffsIndicators,
 };

@@ -124,6 +124,8 @@ export async function createAccount(
   if (!strength.ok) return strength;
   const grants = await checkGrants(trx, input.roles);
   if (!grants.ok) return grants;
+  const linked = checkResidentLink(grants.value, input.personId ?? null);
+  if (!linked.ok) return linked;
   if (await trx.selectFrom("accounts").select("id").where("username", "=", input.username).executeTakeFirst()) {
     return err({ code: "duplicate_username", message: "用户名已存在 (username taken)", field: "username" });
   }
@@ -153,6 +155,56 @@ export async function createAccount(
     after: view,
   });
   return ok(view);
+}
+
+/** A resident account is a person's own way in: it must be linked to that person's record. */
+function checkResidentLink(grants: { role: string }[], personId: string | null): Result<null> {
+  if (personId || !grants.some((grant) => grant.role === "resident")) return ok(null);
+  return err({
+    code: "person_required",
+    message:
+      "居民账户必须关联本人的人员记录，请选择人员 (a resident account must be linked to the person it belongs to)",
+    field: "personId",
+  });
+}
+
+/**
+ * Keeps the platform administrable: nobody disables their own account or takes away their own admin role
+ * (they could not undo it), and the last enabled administrator stays one.
+ */
+async function checkAdminKept(
+  trx: Trx,
+  actorId: string,
+  current: AccountView,
+  disables: boolean,
+  grants: RoleGrant[] | undefined,
+): Promise<Result<null>> {
+  const wasAdmin = !current.disabled && current.roles.some((grant) => grant.role === "admin");
+  const losesAdmin = grants !== undefined && !grants.some((grant) => grant.role === "admin");
+  if (current.id === actorId && (disables || (wasAdmin && losesAdmin))) {
+    return err({
+      code: "own_account",
+      message: disables
+        ? "不能停用自己的账户，请由另一位管理员操作 (you cannot disable your own account; ask another administrator)"
+        : "不能取消自己的管理员角色，请由另一位管理员操作 (you cannot remove your own admin role; ask another administrator)",
+      field: disables ? "disabled" : "roles",
+    });
+  }
+  if (!wasAdmin || !(disables || losesAdmin)) return ok(null);
+  const others = await trx
+    .selectFrom("accounts")
+    .innerJoin("account_roles", "account_roles.account_id", "accounts.id")
+    .select("accounts.id")
+    .where("account_roles.role", "=", "admin")
+    .where("accounts.disabled", "=", false)
+    .where("accounts.id", "<>", current.id)
+    .executeTakeFirst();
+  if (others) return ok(null);
+  return err({
+    code: "last_admin",
+    message: "这是最后一位可用的管理员，请先为另一账户授予管理员角色 (this is the last enabled administrator)",
+    field: disables ? "disabled" : "roles",
+  });
 }
 
 async function insertGrants(trx: Trx, accountId: string, grants: RoleGrant[]): Promise<void> {
@@ -209,6 +261,13 @@ export async function updateAccount(
     if (!checked.ok) return checked;
     grants = checked.value;
   }
+  const kept = await checkAdminKept(trx, context.actor.id, current, input.disabled === true, grants);
+  if (!kept.ok) return kept;
+  const linked = checkResidentLink(
+    grants ?? current.roles,
+    input.personId !== undefined ? input.personId : current.personId,
+  );
+  if (!linked.ok) return linked;
   const updated = await trx
     .updateTable("accounts")
     .set({ ...changes, version: current.version + 1, updated_at: new Date() })

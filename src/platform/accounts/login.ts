@@ -54,7 +54,14 @@ export async function login(
     .forUpdate()
     .executeTakeFirst();
   const passwordMatches = await verifyPassword(account?.password_hash ?? unknownUserHash, input.password);
-  if (!account || !passwordMatches || account.disabled) {
+  if (account && passwordMatches && account.disabled) {
+    // Told only to whoever knows the password, so a disabled account is not revealed to a guesser.
+    return err({
+      code: "account_disabled",
+      message: "此账户已停用，请联系管理员 (this account has been disabled: ask an administrator)",
+    });
+  }
+  if (!account || !passwordMatches) {
     const windowOpen = throttle && now.getTime() - throttle.window_start.getTime() < lockMinutes * 60_000;
     const failures = windowOpen ? throttle.failure_count + 1 : 1;
     const blocks = failures > maxFailures;

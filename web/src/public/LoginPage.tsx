@@ -74,6 +74,7 @@ export function LoginPage() {
 function loginProblem(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (!(error instanceof ApiError)) return t("error.unexpected");
   if (error.status === 401) return t("login.wrongCredentials");
+  if (error.code === "account_disabled") return t("login.disabled");
   if (error.status === 423) {
     const until = lockedUntil(error);
     return until ? t("login.lockedUntil", { time: until }) : t("login.locked");

@@ -39,6 +39,26 @@ export async function editHousehold(
     .where("version", "=", input.version)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return versionConflict();
+  if (input.headPersonId !== undefined && input.headPersonId !== current.headPersonId) {
+    // One 户主 per household: the former head's relationship to the new head is not known, so it becomes
+    // "other" until a clerk records it; the new head's membership says "head".
+    await trx
+      .updateTable("household_members")
+      .set({ relationship: "other" })
+      .where("household_id", "=", current.id)
+      .where("until", "is", null)
+      .where("relationship", "=", "head")
+      .execute();
+    if (input.headPersonId !== null) {
+      await trx
+        .updateTable("household_members")
+        .set({ relationship: "head" })
+        .where("household_id", "=", current.id)
+        .where("until", "is", null)
+        .where("person_id", "=", input.headPersonId)
+        .execute();
+    }
+  }
   const household = (await findHousehold(trx, current.id))!;
   await audit(trx, context, {
     action: "household.update",

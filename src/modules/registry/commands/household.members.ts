@@ -13,6 +13,14 @@ export async function addMember(
   household: HouseholdRecord,
   input: MemberAddBody,
 ): Promise<Result<HouseholdRecord>> {
+  const becomesHead = input.relationship === "head";
+  if (becomesHead && (household.headPersonId || household.members.some((member) => member.relationship === "head"))) {
+    return err({
+      code: "household_has_head",
+      message: "本户已有户主。如需更换户主，请在户信息中变更户主 (the household already has a head)",
+      field: "relationship",
+    });
+  }
   const joinable = await checkJoinablePerson(trx, input.personId, household.townCode, "personId");
   if (!joinable.ok) return joinable;
   const since = input.since ?? clock.today();
@@ -30,7 +38,11 @@ export async function addMember(
   if (!joined.ok) return joined;
   await trx
     .updateTable("households")
-    .set({ version: household.version + 1, updated_at: new Date() })
+    .set({
+      version: household.version + 1,
+      updated_at: new Date(),
+      ...(becomesHead ? { head_person_id: input.personId } : {}),
+    })
     .where("id", "=", household.id)
     .execute();
   await audit(trx, context, {
