@@ -2,12 +2,13 @@
  * Insight in the browser: the staff dashboard in zh-CN with its charts and an XLSX download, the public portal in
  * English, and an open-data file downloaded and parsed — each screen photographed and checked with axe-core.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+import { launchBrowser, SCREENSHOT_DIR, screenshot, signIn, startServer, type RunningServer } from "./harness";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -66,6 +67,21 @@ describe("insight in the browser", () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe("目标");
     expect(sheet.rowCount).toBeGreaterThan(5);
+
+    // Drill-down: a 镇区's name in the comparison table filters the dashboard to that 镇区.
+    const townTable = page.getByTestId("insight-town-table");
+    const firstTown = (await townTable.getByTestId("insight-drill").first().textContent())!.trim();
+    await townTable.getByTestId("insight-drill").first().click();
+    await expect.poll(async () => townTable.locator("tbody tr").count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId("insight-town").textContent()).toContain(firstTown);
+
+    // The monthly report of that 镇区, as the PDF link fetches it.
+    const pdfUrl = (await page.getByTestId("insight-report-pdf").getAttribute("href"))!;
+    const pdf = await page.context().request.get(`${server.baseUrl}${pdfUrl}`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const pdfBytes = await pdf.body();
+    expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
+    writeFileSync(join(SCREENSHOT_DIR, "insight-report.pdf"), pdfBytes);
 
     // The programme admin imports approval items: one good row, one refused with its row number and reason.
     await page.goto(`${server.baseUrl}/console/approvals/import`);

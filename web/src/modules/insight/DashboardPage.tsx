@@ -41,7 +41,9 @@ export function DashboardPage() {
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={3}>{t("insight.dashboardTitle")}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t("insight.dashboardIntro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t("insight.dashboardIntro")} {t("insight.drillHint")}
+      </Typography.Paragraph>
       {Array.isArray(scope) ? (
         <Alert type="info" showIcon title={t("insight.scopeTown", { towns: scope.map(townLabel).join("、") })} />
       ) : null}
@@ -104,7 +106,7 @@ export function DashboardPage() {
         </a>
       </Space>
       <Spin spinning={loading}>
-        <DashboardView dashboard={data} />
+        <DashboardView dashboard={data} onTown={townCode ? undefined : setTownCode} />
       </Spin>
     </Space>
   );

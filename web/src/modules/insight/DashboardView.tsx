@@ -7,7 +7,14 @@ import { IndicatorCharts } from "./IndicatorCharts";
 import { formatFigure, type Dashboard, type DashboardIndicator } from "./format";
 
 /** Goals as tabs; a table of each goal's indicators; the charts of the chosen one. */
-export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
+export function DashboardView({
+  dashboard,
+  onTown,
+}: {
+  dashboard: Dashboard;
+  /** Drill-down to one 镇区 (staff view); absent on the public page. */
+  onTown?: (townCode: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   // First shown: an indicator with a trend and figures per town when there is one, so every chart has something.
@@ -89,7 +96,7 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
           <Typography.Title level={4} data-testid="insight-chosen">
             {t("insight.selected", { title: titleOf(chosen) })}
           </Typography.Title>
-          <IndicatorCharts indicator={chosen} />
+          <IndicatorCharts indicator={chosen} onTown={onTown} />
         </>
       ) : null}
     </Space>

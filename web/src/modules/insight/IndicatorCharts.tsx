@@ -1,7 +1,7 @@
 // The three charts of one indicator (ECharts): monthly trend, comparison of towns, distribution across towns;
 // each with its table underneath, so every figure drawn can also be read.
 import { useEffect, useRef } from "react";
-import { Card, Col, Empty, Row, Table, Typography } from "antd";
+import { Button, Card, Col, Empty, Row, Table, Typography } from "antd";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
@@ -13,13 +13,27 @@ import { chartValue, formatFigure, summable, type DashboardIndicator } from "./f
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** One ECharts canvas with the given option, resized with the window and disposed on unmount. */
-function Chart({ option, testId, label }: { option: echarts.EChartsCoreOption; testId: string; label: string }) {
+function Chart({
+  option,
+  testId,
+  label,
+  onPick,
+}: {
+  option: echarts.EChartsCoreOption;
+  testId: string;
+  label: string;
+  /** Called with the index of the bar or slice clicked. */
+  onPick?: (index: number) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
   const serialized = JSON.stringify(option);
   useEffect(() => {
     if (!element.current) return undefined;
     const chart = echarts.init(element.current);
     chart.setOption(JSON.parse(serialized) as echarts.EChartsCoreOption);
+    chart.on("click", (params) => pick.current?.(params.dataIndex));
     const resize = () => chart.resize();
     window.addEventListener("resize", resize);
     return () => {
@@ -33,7 +47,14 @@ function Chart({ option, testId, label }: { option: echarts.EChartsCoreOption; t
 }
 
 /** Trend, comparison and distribution of one indicator, each chart with its table. */
-export function IndicatorCharts({ indicator }: { indicator: DashboardIndicator }) {
+export function IndicatorCharts({
+  indicator,
+  onTown,
+}: {
+  indicator: DashboardIndicator;
+  /** Drill-down: called with the 镇区 clicked in the comparison (staff view). */
+  onTown?: (townCode: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const townLabel = useTownLabel();
   const language = i18n.language;
@@ -109,6 +130,7 @@ export function IndicatorCharts({ indicator }: { indicator: DashboardIndicator }
                 option={comparisonOption}
                 testId="insight-chart-comparison"
                 label={`${title} · ${t("insight.comparison")}`}
+                onPick={onTown ? (index) => towns[index] && onTown(towns[index].townCode) : undefined}
               />
               <Table
                 size="small"
@@ -117,7 +139,18 @@ export function IndicatorCharts({ indicator }: { indicator: DashboardIndicator }
                 dataSource={towns}
                 data-testid="insight-town-table"
                 columns={[
-                  { title: t("insight.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
+                  {
+                    title: t("insight.town"),
+                    dataIndex: "townCode",
+                    render: (code: string) =>
+                      onTown ? (
+                        <Button type="link" size="small" onClick={() => onTown(code)} data-testid="insight-drill">
+                          {townLabel(code)}
+                        </Button>
+                      ) : (
+                        townLabel(code)
+                      ),
+                  },
                   { title: `${t("insight.value")} (${unitLabel})`, dataIndex: "value", render: figure },
                 ]}
               />
