@@ -97,6 +97,7 @@ const matrix: Record<string, readonly Role[]> = {
   "services.contracts.report": ["vendor"],
   "services.recommendations.decide": ["programme_admin", "clerk"],
   "services.performance.read": ["reviewer", "programme_admin", "auditor"],
+  "services.stations.manage": ["programme_admin"],
   "fund.applications.read": ["programme_admin", "auditor", "vendor", "clerk", "verifier"],
   "fund.manage": ["programme_admin"],
   "fund.read": ["programme_admin", "auditor"],

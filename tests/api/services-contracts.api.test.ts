@@ -392,4 +392,30 @@ describe("services contracts", () => {
     const performance = await reviewer.request("GET", `/api/v1/services/vendors/${vendorId}/performance`);
     expect(performance.json()).toEqual({ vendorId, finalScores: ["90.13"], mean: "90.13" });
   });
+
+  it("records one social-work station per 镇区 and shows the coverage publicly", async () => {
+    const body = {
+      name: "石岐区社工站",
+      staff: 10,
+      socialWorkers: 6,
+      services: ["个案帮扶", "长者关爱"],
+      supervisionContractId: contractId,
+    };
+    const byVendor = await vendorSessions[0].request("PUT", "/api/v1/services/stations/shiqi", body);
+    expect(byVendor.statusCode).toBe(403);
+    const tooMany = await admin.request("PUT", "/api/v1/services/stations/shiqi", { ...body, socialWorkers: 11 });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields).toHaveProperty("socialWorkers");
+    const saved = await admin.request("PUT", "/api/v1/services/stations/shiqi", body);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const again = await admin.request("PUT", "/api/v1/services/stations/shiqi", { ...body, staff: 12 });
+    expect(again.statusCode).toBe(200);
+    const coverage = (await test.app.inject({ method: "GET", url: "/api/v1/services/stations" })).json();
+    expect(coverage.covered).toBe(1);
+    expect(coverage.socialWorkers).toBe(6);
+    const shiqi = coverage.items.find((each: { townCode: string }) => each.townCode === "shiqi");
+    expect(shiqi.station).toMatchObject({ staff: 12, supervisionVendor: "测试机构2" });
+    expect(coverage.items.find((each: { townCode: string }) => each.townCode === "xiaolan").station).toBeNull();
+    expect(await countAudit(test.database.db, "services.station.save")).toBe(2);
+  });
 });

@@ -47,6 +47,10 @@ export const servicesPermissions = definePermissions({
     roles: ["reviewer", "programme_admin", "auditor"],
     description: "查看机构以往履约评分 (read a vendor's past performance)",
   },
+  "services.stations.manage": {
+    roles: ["programme_admin"],
+    description: "登记镇区社工站 (record the social-work station of each 镇区)",
+  },
   "services.panel": {
     roles: ["reviewer"],
     description: "声明利益冲突并评分 (declare conflicts of interest and score bids)",

@@ -25,6 +25,7 @@ import {
   submitProgress,
 } from "./commands/contracts";
 import { findContract } from "./contracts.repository";
+import { saveStation } from "./stations";
 import { attachVendorDocument, checkVendorRequirement, grantQualification, registerVendor } from "./commands/vendors";
 import { findNeed, findVendorOfAccount, type NeedRecord } from "./repository";
 import { servicesDb } from "./tables";
@@ -246,6 +247,23 @@ async function seedContract(trx: Trx, admin: Actor, vendorActors: Actor[], today
   const survey = await withClock(addDays(today, -10), async () =>
     must(await openSurvey(trx, context(admin), contract, { closesOn: addDays(today, 30) }), "survey"),
   );
+  for (const [townCode, name, staff, socialWorkers] of [
+    ["shiqi", "石岐区社工站", 12, 8],
+    ["xiaolan", "小榄镇社工站", 9, 6],
+    ["guzhen", "古镇镇社工站", 7, 4],
+  ] as const)
+    must(
+      await saveStation(trx, context(admin), townCode, {
+        name,
+        address: `${name}（示例地址）`,
+        staff,
+        socialWorkers,
+        services: ["个案帮扶", "长者关爱", "青少年成长", "社区融合"],
+        supervisionContractId: townCode === "shiqi" ? contract.id : null,
+        openedOn: addDays(today, -365),
+      }),
+      name,
+    );
   const answers = [5, 4, 4, 3, 5, 2, 4, 5];
   for (const [index, value] of answers.entries())
     must(

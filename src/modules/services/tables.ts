@@ -195,8 +195,21 @@ export interface ServicesSurveyAnswersTable {
   answered_at: Timestamp;
 }
 
+export interface ServicesStationsTable {
+  town_code: string;
+  name: string;
+  address: Generated<string>;
+  staff: Generated<number>;
+  social_workers: Generated<number>;
+  services: ColumnType<string[], string[] | undefined, string[]>;
+  supervision_contract_id: string | null;
+  opened_on: string | null;
+  updated_at: Generated<Date>;
+}
+
 /** The database as the services module sees it. */
 export interface ServicesDatabase extends Database {
+  services_stations: ServicesStationsTable;
   services_contracts: ServicesContractsTable;
   services_milestones: ServicesMilestonesTable;
   services_progress_reports: ServicesProgressReportsTable;

@@ -4,6 +4,7 @@
 import {
   AuditOutlined,
   FileProtectOutlined,
+  HomeOutlined,
   NotificationOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -22,6 +23,7 @@ const contract = () => import("./ContractPage");
 const recommendations = () => import("./RecommendationsPage");
 const survey = () => import("./SurveyPage");
 const qualified = () => import("./QualifiedVendorsPage");
+const stations = () => import("./StationsPage");
 
 export const servicesModule: ConsoleModule = {
   name: "services",
@@ -57,6 +59,12 @@ export const servicesModule: ConsoleModule = {
       icon: <SolutionOutlined />,
       ability: "services.recommendations.decide",
     },
+    {
+      path: "services/stations",
+      labelKey: "services.nav.stations",
+      icon: <HomeOutlined />,
+      ability: "services.stations.manage",
+    },
   ],
   routes: [
     {
@@ -91,8 +99,18 @@ export const servicesModule: ConsoleModule = {
       element: lazyPage(recommendations, (module) => module.RecommendationsPage),
       ability: "services.recommendations.decide",
     },
+    {
+      path: "services/stations",
+      element: lazyPage(stations, (module) => module.StationsPage),
+      ability: "services.stations.manage",
+    },
   ],
   publicRoutes: [
+    {
+      path: "services/stations",
+      element: lazyPage(stations, (module) => module.PublicStationsPage),
+      navLabelKey: "services.nav.stations",
+    },
     { path: "services/surveys/:id", element: lazyPage(survey, (module) => module.SurveyPage) },
     {
       path: "services/qualified",
