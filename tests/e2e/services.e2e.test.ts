@@ -227,7 +227,10 @@ describe("purchased services in the browser", () => {
     await page.getByTestId("improvement-action").fill("增加周末上门时段；服务对象可直接致电项目主管。");
     await page.getByTestId("improvement-save").click();
     await expect.poll(() => page.getByTestId("improvement-save").count()).toBe(0);
-    await expect.poll(() => page.getByTestId("contract-improvement").textContent()).toContain("已记录改进措施");
+    await expect
+      .poll(() => page.getByTestId("contract-improvement").textContent())
+      .toContain("改进措施：增加周末上门时段");
+    expect(await page.getByRole("heading", { level: 3 }).textContent()).toContain("已记录改进措施");
     await page.getByTestId("survey-chart").waitFor();
     await screenshot(page, "services-contract-admin");
     expect(await seriousViolations(page)).toEqual([]);
