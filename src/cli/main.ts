@@ -8,6 +8,7 @@ import { Command } from "commander";
 import { registerServerCommands } from "./commands/server";
 import { registerDatabaseCommands } from "./commands/database";
 import { registerAuditCommands } from "./commands/audit";
+import { registerBackupCommands } from "./commands/backup";
 import { registerUserCommands } from "./commands/users";
 import { registerCalendarCommands } from "./commands/calendar";
 import { registerPointsCommands } from "./commands/points";
@@ -24,6 +25,7 @@ program.name("gongzhi").description("Gongzhi (共治) social-governance platform
 registerServerCommands(program);
 registerDatabaseCommands(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 registerUserCommands(program);
 registerCalendarCommands(program);
 registerPointsCommands(program);

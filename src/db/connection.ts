@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close: () => Promise<void>;
+  /** PGlite only: the whole cluster as a tar archive (gzip), a consistent copy while no one else writes. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /** Where to connect: a PostgreSQL URL, or a PGlite folder ("memory://" for an in-memory database). */
@@ -77,6 +79,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   return {
     db,
     kind: "pglite",
+    dumpDataDir: () => lite.dumpDataDir("gzip"),
     close: async () => {
       try {
         await db.destroy();

@@ -160,7 +160,12 @@ export function ConsultationPage() {
       ))}
       {data.report ? <ReportCard report={data.report} articles={data.articles} /> : null}
       {data.mayManage && data.status === "closed" && data.kind === "public" ? (
-        <ReportForm consultation={data} onDone={reload} />
+        <ReportForm
+          // The groups follow the visible comments: a comment hidden meanwhile regroups the form from scratch.
+          key={data.articles.flatMap((article) => article.comments.filter((c) => !c.hidden).map((c) => c.id)).join()}
+          consultation={data}
+          onDone={reload}
+        />
       ) : null}
       {data.mayManage && data.report && !data.decision ? <DecisionForm id={id} onDone={reload} /> : null}
       {data.mayManage && data.kind === "community" && !data.meeting && data.status !== "upcoming" ? (
@@ -234,7 +239,8 @@ function ArticleCard({
             >
               <div>
                 <Typography.Text type="secondary">
-                  {item.author} · {formatTime(item.createdAt).slice(0, 16)} · 👍 {item.supportCount}
+                  {item.author} · {formatTime(item.createdAt).slice(0, 16)} ·{" "}
+                  {t("consultations.supportCount", { count: item.supportCount })}
                 </Typography.Text>
                 {item.hidden ? (
                   <Alert
@@ -631,6 +637,7 @@ export function NewConsultationPage() {
               <>
                 <Form.Item name="townCode" label={t("suggestions.town")} rules={[{ required: true }]}>
                   <Select
+                    showSearch={{ optionFilterProp: "label" }}
                     style={{ width: 160 }}
                     options={towns.items.map((town) => ({ value: town.code, label: town.name }))}
                   />

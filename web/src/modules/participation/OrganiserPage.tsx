@@ -137,6 +137,7 @@ function NewActivityForm({ organisations, onDone }: { organisations: Organised["
           </Form.Item>
           <Form.Item name="townCode" label={t("participation.town")} rules={[{ required: true }]}>
             <Select
+              showSearch={{ optionFilterProp: "label" }}
               style={{ width: 160 }}
               options={towns.items.map((town) => ({ value: town.code, label: town.name }))}
             />

@@ -13,6 +13,7 @@ import { EnrolForm } from "./EnrolForm";
 import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
+import { VolunteerLedgerCard } from "../participation/VolunteerLedgerCard";
 
 /** The resident's points: enrolment, declared facts with evidence, applications with score history and results, messages. */
 export function MyPointsPage() {
@@ -126,6 +127,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
           <DeclareFactForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} />
         ) : null}
       </Card>
+      <VolunteerLedgerCard facts={data.volunteerLedger} />
       <Card size="small" title={t("points.applications")}>
         <Table
           size="small"

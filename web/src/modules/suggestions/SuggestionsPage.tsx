@@ -118,6 +118,7 @@ export function SuggestionsPage({ awaiting = false }: { awaiting?: boolean }) {
           options={(campaigns.data?.items ?? []).map((item) => ({ value: item.code, label: item.name }))}
         />
         <Select
+          showSearch={{ optionFilterProp: "label" }}
           allowClear
           aria-label={t("suggestions.town")}
           placeholder={t("suggestions.town")}
@@ -219,7 +220,11 @@ export function SuggestionPage() {
       />
       <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{data.body}</Typography.Paragraph>
       <Card size="small" title={t("suggestions.supports")}>
-        <Progress percent={percent} format={() => `${data.supportCount} / ${data.supportThreshold}`} />
+        <Progress
+          aria-label={t("suggestions.supports")}
+          percent={percent}
+          format={() => `${data.supportCount} / ${data.supportThreshold}`}
+        />
         <div data-testid="suggestion-supports">
           {t("suggestions.supportsOf", { count: data.supportCount, threshold: data.supportThreshold })}
         </div>
@@ -372,6 +377,7 @@ export function ProposePage() {
           <Space wrap>
             <Form.Item name="townCode" label={t("suggestions.town")} rules={[{ required: true }]}>
               <Select
+                showSearch={{ optionFilterProp: "label" }}
                 style={{ width: 160 }}
                 options={towns.items.map((town) => ({ value: town.code, label: town.name }))}
               />

@@ -112,6 +112,7 @@ export function ReportPage() {
             </Form.Item>
             <Form.Item name="townCode" label={t("tipoffs.town")} rules={[{ required: true }]}>
               <Select
+                showSearch={{ optionFilterProp: "label" }}
                 style={{ width: 160 }}
                 data-testid="tipoff-town"
                 options={towns.items.map((town) => ({ value: town.code, label: town.name }))}

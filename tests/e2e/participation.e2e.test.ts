@@ -1,0 +1,213 @@
+// Participation in the browser (zh-CN): an organiser confirms a volunteer's hours and the volunteer's points facts
+// change with the ledger entries behind them; an anonymous tip-off followed by receipt code to its verified outcome
+// and reward; an idea (金点子) reaching its support threshold and getting its answer; the 2016 points-scheme
+// consultation with a hidden comment, its closing report and the decision. Screenshots in tmp/screenshots, axe-core.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const signInAs = (username: string): Promise<Page> => signIn(browser, server.baseUrl, username);
+
+async function anonymous(): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } });
+  return context.newPage();
+}
+
+/** The serious and critical axe-core violations, leaving colour contrast of antd tags to issue 15 as elsewhere. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = (await page.evaluate("axe.run()")) as { violations: { id: string; impact: string }[] };
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => violation.id)
+    .filter((id) => id !== "color-contrast");
+}
+
+async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const { csrfToken } = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json()) as {
+    csrfToken: string;
+  };
+  const response = await page.request.fetch(`${server.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function choose(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
+  await select.click();
+  if (typed !== undefined) await select.locator("input").fill(typed);
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+  await expect.poll(async () => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
+}
+
+/** The value of one ledger fact on the points case file (0 when the fact is not listed). */
+async function ledgerValue(page: Page, fact: string): Promise<number> {
+  const row = page.getByTestId("points-volunteer-ledger").locator("tr", { hasText: fact });
+  if ((await row.count()) === 0) return 0;
+  return Number((await row.locator("td").nth(2).textContent())?.trim());
+}
+
+describe("participation in the browser", () => {
+  it("an organiser confirms hours and the volunteer's points facts change, explained by the ledger", async () => {
+    const resident = await signInAs("resident");
+    const me = await api<{ user: { personId: string; displayName: string } }>(resident, "GET", "/auth/me");
+    await api(resident, "POST", "/points/enrolments", {
+      personId: me.user.personId,
+      residencePermitNumber: "GD4420654321",
+      workStartedOn: "2019-03-01",
+    });
+    await resident.goto(`${server.baseUrl}/console/points/me`);
+    await expect.poll(async () => resident.getByTestId("points-volunteer-ledger").count()).toBe(1);
+    const before = await ledgerValue(resident, "volunteer_hours_special_5y");
+
+    const organiser = await signInAs("organiser");
+    await organiser.goto(`${server.baseUrl}/console/participation/organiser`);
+    await organiser.getByRole("link", { name: /网络文明宣传夜校/ }).click();
+    const row = organiser.getByTestId("roster").locator("tr", { hasText: "唐俊" });
+    await expect.poll(async () => row.count()).toBe(1);
+    await row.getByTestId("confirm-hours").click();
+    const dialog = organiser.locator(".ant-modal:visible");
+    await expect.poll(async () => dialog.count()).toBe(1);
+    await organiser.getByTestId("confirm-hours-submit").click();
+    await expect.poll(async () => dialog.count(), { message: (await dialog.textContent()) ?? "" }).toBe(0);
+    await expect.poll(async () => row.textContent()).toContain("2.00");
+    await expect.poll(async () => organiser.getByTestId("activity-entries").textContent()).toContain("2.00");
+    await screenshot(organiser, "participation-roster");
+
+    await resident.reload();
+    await expect.poll(async () => ledgerValue(resident, "volunteer_hours_special_5y")).toBe(before + 2);
+    await resident
+      .getByTestId("points-volunteer-ledger")
+      .locator("tr", { hasText: "volunteer_hours_special_5y" })
+      .locator("button")
+      .first()
+      .click();
+    await screenshot(resident, "participation-points-ledger");
+
+    await resident.goto(`${server.baseUrl}/console/participation/me`);
+    await expect.poll(async () => resident.getByTestId("my-entries").textContent()).toContain("网络文明宣传夜校");
+    await screenshot(resident, "participation-my-volunteering");
+    const certificate = await resident.request.get(`${server.baseUrl}/api/v1/participation/me/certificate`);
+    expect(certificate.headers()["content-type"]).toBe("application/pdf");
+
+    const visitor = await anonymous();
+    await visitor.goto(`${server.baseUrl}/campaigns/xiushen`);
+    await expect.poll(async () => visitor.getByTestId("table-hours-by-category").textContent()).toContain("网络文明");
+    expect(await visitor.getByTestId("chart-hours-by-category").locator("canvas").count()).toBe(1);
+    await screenshot(visitor, "participation-campaign-public");
+    expect(await seriousViolations(visitor)).toEqual([]);
+  });
+
+  it("an anonymous tip-off is followed by receipt code to its verified outcome and reward", async () => {
+    const reporter = await anonymous();
+    await reporter.goto(`${server.baseUrl}/tipoffs/report`);
+    await choose(reporter, reporter.getByTestId("tipoff-category"), "涉毒线索");
+    await choose(reporter, reporter.getByTestId("tipoff-town"), "石岐区", "石岐");
+    await reporter.getByLabel("地点").fill("石岐区某出租屋");
+    await reporter.getByLabel("情况描述").fill("夜间经常有陌生人进出，疑似吸毒。");
+    expect(await seriousViolations(reporter)).toEqual([]);
+    await reporter.getByTestId("tipoff-submit").click();
+    const code = (await reporter.getByTestId("receipt-code").textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    const reference = (await reporter
+      .locator(".ant-descriptions-item", { hasText: "编号" })
+      .locator(".ant-descriptions-item-content")
+      .textContent())!.trim();
+    await screenshot(reporter, "tipoffs-receipt");
+
+    const officer = await signInAs("verifier.publicsecurity");
+    await officer.goto(`${server.baseUrl}/console/tipoffs`);
+    await officer.getByRole("link", { name: reference }).click();
+    await expect.poll(async () => officer.getByTestId("tipoff-reporter").textContent()).toContain("匿名");
+    await officer.getByTestId("tipoff-take").click();
+    await officer.getByTestId("tipoff-verdict").getByText("属实", { exact: true }).click();
+    await officer.getByLabel("说明（举报人可见）").fill("经查属实，已依法处理。");
+    await officer.getByTestId("tipoff-decide").click();
+    await officer.getByLabel("金额（元）").fill("800");
+    await officer.getByLabel("领取方式").fill("凭回执码到市禁毒办领取。");
+    await officer.getByTestId("tipoff-reward-submit").click();
+    await expect.poll(async () => officer.getByTestId("staff-reward").textContent()).toContain("800");
+    await screenshot(officer, "tipoffs-officer");
+
+    await reporter.goto(`${server.baseUrl}/tipoffs/follow`);
+    await reporter.getByTestId("follow-code").fill(code.toLowerCase().replaceAll("-", " "));
+    await reporter.getByTestId("follow-submit").click();
+    await expect.poll(async () => reporter.getByTestId("tipoff-state").first().textContent()).toBe("属实");
+    await expect.poll(async () => reporter.getByTestId("tipoff-reward").textContent()).toContain("800");
+    await screenshot(reporter, "tipoffs-follow");
+    expect(await seriousViolations(reporter)).toEqual([]);
+  });
+
+  it("an idea reaches its support threshold and the owning department answers it", async () => {
+    const resident = await signInAs("resident");
+    await resident.goto(`${server.baseUrl}/suggestions`);
+    await resident.getByRole("link", { name: /岐江河沿岸步道/ }).click();
+    await expect.poll(async () => resident.getByTestId("suggestion-supports").textContent()).toBe("99 / 100");
+    await resident.getByTestId("suggestion-support").click();
+    await expect.poll(async () => resident.getByTestId("suggestion-supports").textContent()).toBe("100 / 100");
+    expect(await resident.getByTestId("suggestion-threshold").textContent()).toMatch(/\d{4}-\d{2}-\d{2} 前公开答复/);
+    await screenshot(resident, "suggestions-threshold");
+
+    const officer = await signInAs("verifier.publicsecurity");
+    await officer.goto(`${server.baseUrl}/console/suggestions`);
+    await officer.getByRole("link", { name: /岐江河沿岸步道/ }).click();
+    await officer.getByTestId("suggestion-outcome").getByText("部分采纳", { exact: true }).click();
+    await officer.getByLabel(/答复/).fill("部分采纳：先在石岐段设置 3 个夜间巡逻点，报警柱纳入明年预算。");
+    await officer.getByTestId("suggestion-answer-submit").click();
+    await expect.poll(async () => officer.getByTestId("suggestion-answer").textContent()).toContain("巡逻点");
+    await screenshot(officer, "suggestions-answered");
+    expect(await seriousViolations(officer)).toEqual([]);
+  });
+
+  it("the 2016 points-scheme consultation: a hidden comment, the closing report and the decision", async () => {
+    const officer = await signInAs("policy.officer");
+    await officer.goto(`${server.baseUrl}/consultations`);
+    await officer.getByRole("link", { name: /流动人员积分制管理规定/ }).click();
+    await expect.poll(async () => officer.getByTestId("hidden-comment").count()).toBe(1);
+    expect(await officer.getByTestId("hidden-comment").textContent()).toContain("理由");
+    await officer.getByTestId("hide-comment").first().click();
+    await choose(officer, officer.getByTestId("hide-rule"), "广告");
+    await officer.getByLabel("理由（将显示在原处）").fill("与征求意见无关的推广（示例）。");
+    await officer.getByTestId("hide-submit").click();
+    await expect.poll(async () => officer.getByTestId("hidden-comment").count()).toBe(2);
+    await officer.getByLabel("报告概述").fill("共收到意见 6 条，2 条依规隐藏，其余逐组答复如下。");
+    const responses = officer.getByTestId("group-response");
+    for (let index = 0; index < (await responses.count()); index += 1)
+      await responses.nth(index).fill("已研究，采纳并在正式文件中体现。");
+    await officer.getByTestId("report-submit").click();
+    await expect.poll(async () => officer.getByTestId("consultation-report").count()).toBe(1);
+    await officer.getByLabel("决定名称").fill("中山市流动人员积分制管理规定");
+    await officer.getByLabel("决定内容").fill("经公开征求意见修改后印发施行。");
+    await officer.getByTestId("decision-submit").click();
+    await expect
+      .poll(async () => officer.getByTestId("consultation-decision").textContent())
+      .toContain("查看征求意见情况报告");
+
+    const visitor = await anonymous();
+    await visitor.goto(officer.url());
+    await expect.poll(async () => visitor.getByTestId("consultation-report").textContent()).toContain("采纳");
+    expect(await visitor.getByTestId("hidden-comment").count()).toBe(2);
+    await screenshot(visitor, "consultations-public");
+    expect(await seriousViolations(visitor)).toEqual([]);
+  });
+});
