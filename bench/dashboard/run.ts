@@ -45,7 +45,7 @@ const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const handle = await openDatabase({ url: url.toString() });
 const db = handle.db;
-let result: Record<string, unknown> = {};
+let result: Record<string, unknown>;
 try {
   await migrate(db);
   await inTransaction(db, async (trx) => {
