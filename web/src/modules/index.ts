@@ -11,6 +11,8 @@ import { insightModule } from "./insight/routes";
 import { participationModule } from "./participation/routes";
 import { pointsModule } from "./points/routes";
 import { registryModule } from "./registry/routes";
+import { servicesModule } from "./services/routes";
+import { fundModule } from "./fund/routes";
 import { suggestionsModule } from "./suggestions/routes";
 import { tipoffsModule } from "./tipoffs/routes";
 import type { ConsoleModule } from "./types";
@@ -24,6 +26,8 @@ export const consoleModules: ConsoleModule[] = [
   assistanceModule,
   participationModule,
   tipoffsModule,
+  servicesModule,
+  fundModule,
   suggestionsModule,
   consultationsModule,
   insightModule,

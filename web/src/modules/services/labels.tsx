@@ -1,0 +1,32 @@
+// Labels and tags of the services module's codes, so every status a person sees reads in their language.
+import { Tag } from "antd";
+import { useTranslation } from "react-i18next";
+
+const colours: Record<string, string> = {
+  open: "blue",
+  awarded: "green",
+  not_awarded: "default",
+  active: "blue",
+  completed: "green",
+  flagged: "red",
+  addressed: "gold",
+  submitted: "blue",
+  accepted: "green",
+  returned: "orange",
+  pending: "blue",
+  approved: "green",
+  rejected: "default",
+};
+
+/** A coloured tag with the label of `services.<group>.<code>`. */
+export function CodeTag({ group, code }: { group: string; code: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!code) return null;
+  return <Tag color={colours[code] ?? "default"}>{t(`services.${group}.${code}`)}</Tag>;
+}
+
+/** The label of a code: `services.<group>.<code>`. */
+export function useCodeLabel(): (group: string, code: string | null | undefined) => string {
+  const { t } = useTranslation();
+  return (group, code) => (code ? t(`services.${group}.${code}`) : "");
+}
