@@ -55,7 +55,13 @@ export function describeConnection(options: ConnectionOptions): string {
 export async function openDatabase(options: ConnectionOptions): Promise<DatabaseHandle> {
   configurePgTypes();
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 10_000 });
+    // An idle connection the server closes (restart, failover) must not crash the process: the pool drops it
+    // and opens a new one on the next request; requests meanwhile answer 503 (src/http/errors.ts).
+    pool.on("error", () => {});
+    // Likewise a connection that dies while checked out, before its query is sent: the query fails (503), the
+    // process stays up (pg would otherwise raise the client's 'error' event with no listener).
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

@@ -99,6 +99,36 @@ const multipartErrors: Record<string, { status: number; code: string; message: s
   },
 };
 
+/** Connection failures: the database is down, restarting, unreachable or out of connections (not the request's fault). */
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now (starting up, recovering)
+  "53300", // too_many_connections
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+
+/** Whether an error means the database cannot be reached right now (a 503: try again shortly). */
+export function isDatabaseUnavailable(error: Error): boolean {
+  const code = String((error as { code?: unknown }).code ?? "");
+  return (
+    unavailableCodes.has(code) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error|Connection refused|not queryable|timeout exceeded when trying to connect/i.test(
+      error.message,
+    )
+  );
+}
+
 /** Installs the error handler: every error leaves as `{ error: { code, message, fields } }` with the right status. */
 export function installErrorHandler(app: FastifyInstance): void {
   // No text the database can store holds a NUL character: refuse it before any route runs, naming the field.
@@ -161,6 +191,18 @@ export function installErrorHandler(app: FastifyInstance): void {
           errorBody(
             "invalid_input",
             "输入超出可保存的范围或含有无效字符 (a value is out of range or contains an invalid character)",
+          ),
+        );
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return reply
+        .code(503)
+        .header("retry-after", "5")
+        .send(
+          errorBody(
+            "database_unavailable",
+            "数据库暂时不可用，请稍后重试 (the database is unavailable, try again shortly)",
           ),
         );
     }

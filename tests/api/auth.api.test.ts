@@ -126,7 +126,13 @@ describe("sessions", () => {
 
   it("sends security headers with a CSP that allows inline styles", async () => {
     const response = await app.inject({ method: "GET", url: "/api/health" });
-    expect(response.headers["content-security-policy"]).toContain("style-src 'self' 'unsafe-inline'");
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    // No inline or evaluated scripts, no plugins, no framing.
+    const scripts = /script-src ([^;]*)/.exec(csp)?.[1];
+    expect(scripts).toBe("'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 

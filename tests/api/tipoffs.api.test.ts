@@ -11,7 +11,8 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../src/core/calendar";
-import { clock } from "../../src/core/clock";
+import { clock, withClock } from "../../src/core/clock";
+import { addDays } from "../../src/core/dates";
 import { inTransaction } from "../../src/db/transaction";
 import { demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
@@ -19,6 +20,7 @@ import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
 import { refreshVerifiedTipFacts } from "../../src/modules/tipoffs/commands/points.refresh";
 import { maxWrongGuesses } from "../../src/modules/tipoffs/guesses";
+import { tipoffDeadlines } from "../../src/modules/tipoffs/deadlines";
 import { campaignTipoffFigures } from "../../src/modules/tipoffs/repository";
 import { reportsPerHour } from "../../src/modules/tipoffs/routes/tipoffs.routes";
 import { demoReceiptCodes } from "../../src/modules/tipoffs/seeds";
@@ -112,6 +114,14 @@ describe("reporting and following by receipt code", () => {
     });
     expect(added.statusCode, added.body).toBe(200);
     expect(added.json().events.map((event: { kind: string }) => event.kind)).toEqual(["submitted", "information"]);
+
+    // The handling department's officers have it in their inbox; overdue, it is escalated to programme admins.
+    const id = (await s.officer.request("GET", `/api/v1/tipoffs?q=${receipt.reference}`)).json().items[0].id;
+    const [task] = (await tipoffDeadlines(database.db)).filter((item) => item.entityId === id);
+    expect(task.assignees).toEqual([{ role: "verifier", departmentCode: "public_security" }]);
+    expect(JSON.stringify(task)).not.toContain(report.description);
+    const late = await withClock(addDays(receipt.dueOn, 1), () => tipoffDeadlines(database.db));
+    expect(late.find((item) => item.entityId === id)?.assignees).toContainEqual({ role: "programme_admin" });
   });
 
   it("refuses bad reports naming the field", async () => {

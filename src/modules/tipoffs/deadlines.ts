@@ -1,9 +1,11 @@
 /**
  * The tip-offs module's open deadlines (investigation due): for the calendar's list of changed deadlines, and as
  * tasks in the inbox of the handling department's verifiers, linked to the tip's page, with its history (what
- * happened and when — never the reporter's identity nor the text of messages).
+ * happened and when — never the reporter's identity nor the text of messages). Once overdue, the tip is escalated:
+ * programme admins have it in their inbox too.
  */
 import { addWorkingDays } from "../../core/calendar";
+import { today } from "../../core/clock";
 import { toShanghaiDate } from "../../core/dates";
 import type { Executor } from "../../db/transaction";
 import type { OpenDeadline, TaskHistoryStep } from "../../platform/deadlines/deadlines";
@@ -53,17 +55,22 @@ export async function tipoffDeadlines(executor: Executor): Promise<OpenDeadline[
         },
       ]);
   }
+  const day = today();
   return rows.map((row) => ({
     module: "tipoffs",
     kind: "tipoffs.investigation",
-    label: "线索核查期限 (investigation due)",
+    label:
+      row.due_on < day ? "线索核查逾期，已升级 (investigation overdue: escalated)" : "线索核查期限 (investigation due)",
     entityType: "tipoff",
     entityId: row.id,
     reference: row.reference,
     townCode: row.town_code,
     dueOn: row.due_on,
     recompute: () => addWorkingDays(row.submitted_on, row.investigation_days),
-    assignees: [{ role: "verifier", departmentCode: row.department_code }],
+    assignees: [
+      { role: "verifier", departmentCode: row.department_code },
+      ...(row.due_on < day ? [{ role: "programme_admin" as const }] : []),
+    ],
     link: `/console/tipoffs/${row.id}`,
     history: history.get(row.id) ?? [{ on: row.submitted_on, label: eventLabels.submitted }],
   }));
