@@ -331,6 +331,7 @@ describe("social assistance from application to bank file in the browser", () =>
     expect(lineCells.slice(0, 5)).toEqual([payeeName, "石岐区", month, String(memberCount), yuan(expectedDibaoFen)]);
     expect(lineCells.slice(5, 8)).toEqual([yuan(SUPPLEMENT_FEN), "0.00", yuan(expectedFen)]);
     await page.getByTestId("assistance-payroll-approve").click();
+    await page.getByTestId("assistance-payroll-approve-confirm").click();
     await page.getByTestId("assistance-payroll-export-csv").waitFor();
     const totalYuan = ((await page.getByTestId("assistance-payroll-total").textContent()) ?? "").trim();
 

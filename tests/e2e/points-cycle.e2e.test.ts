@@ -298,6 +298,9 @@ describe("a whole points cycle in the browser", () => {
     ]);
     await screenshot(page, "points-cycle-run-review");
     await runRow.getByTestId("points-run-publish").click();
+    await expect.poll(async () => page.locator(".ant-popconfirm").textContent()).toContain("公示期");
+    await screenshot(page, "points-cycle-publish-confirm");
+    await page.getByTestId("points-run-publish-confirm").click(); // the step asks first, naming its consequence
     await expect.poll(async () => runRow.textContent(), { timeout: 20_000 }).toContain("公示中");
   });
 
@@ -440,6 +443,7 @@ describe("a whole points cycle in the browser", () => {
     const latest = page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" });
     await expect.poll(async () => latest.textContent()).toContain("2");
     await latest.getByTestId("points-run-publish").click();
+    await page.getByTestId("points-run-publish-confirm").click(); // the step asks first, naming its consequence
     await expect
       .poll(
         async () => page.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已完成，待发布" }).count(),
@@ -449,6 +453,7 @@ describe("a whole points cycle in the browser", () => {
     const republished = page.getByTestId("points-runs").locator("tr.ant-table-row").first();
     expect(await republished.textContent()).toContain("公示中");
     await republished.getByTestId("points-run-finalise").click();
+    await page.getByTestId("points-run-finalise-confirm").click(); // the step asks first, naming its consequence
     // Refused: publicity has not ended. The alert says only "请检查标红的项目" (the refusal names the field endDate,
     // which SubmitErrorAlert turns into "check the fields marked red" though this page has no such field).
     await page.getByTestId("submit-error").waitFor();
@@ -508,6 +513,7 @@ describe("a whole points cycle in the browser", () => {
     await admin.goto(`${server.baseUrl}/console/points/cycles`);
     const published = admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "公示中" }).first();
     await published.getByTestId("points-run-finalise").click();
+    await admin.getByTestId("points-run-finalise-confirm").click(); // the step asks first, naming its consequence
     await expect
       .poll(async () => admin.getByTestId("points-runs").locator("tr.ant-table-row", { hasText: "已正式公布" }).count())
       .toBe(1);

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Alert, Button, Card, DatePicker, Descriptions, Space, Table, Typography } from "antd";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiDownload, apiPost } from "../../api/client";
@@ -60,13 +61,14 @@ export function PayrollPage() {
         ) : null}
         {mayRun && payroll?.status === "computed" ? (
           <>
-            <Button
+            <ConfirmButton
               type="primary"
-              onClick={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })}
-              data-testid="assistance-payroll-approve"
+              consequence={t("assistance.approvePayrollConsequence")}
+              onConfirm={() => act(`/assistance/payrolls/${month}/approval`, { version: payroll.version })}
+              testId="assistance-payroll-approve"
             >
               {t("assistance.approvePayroll")}
-            </Button>
+            </ConfirmButton>
             <Button danger onClick={() => setCancelling(true)} data-testid="assistance-payroll-cancel">
               {t("assistance.cancelPayroll")}
             </Button>

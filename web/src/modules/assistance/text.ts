@@ -75,6 +75,8 @@ const zh: Record<string, string> = {
   "assistance.month": "月份",
   "assistance.run": "生成发放表",
   "assistance.approvePayroll": "审核通过",
+  "assistance.approvePayrollConsequence":
+    "审核通过后本月发放名册锁定，可导出银行代发文件；如需更改只能作废后重新生成。",
   "assistance.cancelPayroll": "撤销发放表",
   "assistance.cancelPayrollConfirm": "撤销 {{month}} 的发放表？明细将被删除，撤销记入审计日志；该月可重新生成。",
   "assistance.cancelPayrollReason": "撤销理由",
@@ -188,6 +190,8 @@ const en: Record<string, string> = {
   "assistance.month": "Month",
   "assistance.run": "Run the payroll",
   "assistance.approvePayroll": "Approve",
+  "assistance.approvePayrollConsequence":
+    "Approving locks this month's payroll and allows the bank file export; to change it, it must be cancelled and run again.",
   "assistance.cancelPayroll": "Cancel the payroll",
   "assistance.cancelPayrollConfirm":
     "Cancel the payroll of {{month}}? Its lines are deleted and the cancellation is audited; the month can be run again.",

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button, Card, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
@@ -115,24 +116,26 @@ export function CyclesPage() {
                 admin ? (
                   <Space>
                     {run.status === "completed" ? (
-                      <Button
+                      <ConfirmButton
                         size="small"
                         loading={job.running}
-                        onClick={() => void job.start("points.publish", { runId: run.id })}
-                        data-testid="points-run-publish"
+                        consequence={t("points.publishConsequence")}
+                        onConfirm={() => job.start("points.publish", { runId: run.id })}
+                        testId="points-run-publish"
                       >
                         {t("points.publish")}
-                      </Button>
+                      </ConfirmButton>
                     ) : null}
                     {run.status === "published" ? (
-                      <Button
+                      <ConfirmButton
                         size="small"
                         loading={busy}
-                        onClick={() => void act(`/points/runs/${run.id}/finalise`)}
-                        data-testid="points-run-finalise"
+                        consequence={t("points.finaliseConsequence")}
+                        onConfirm={() => act(`/points/runs/${run.id}/finalise`)}
+                        testId="points-run-finalise"
                       >
                         {t("points.finalise")}
-                      </Button>
+                      </ConfirmButton>
                     ) : null}
                   </Space>
                 ) : null,

@@ -86,6 +86,9 @@ const zh = {
     run: "运行排名",
     publish: "公示",
     finalise: "正式公布",
+    publishConsequence:
+      "公布后本次排名进入公示期，公众可查看（姓名和身份证号已遮盖）；公示中的名单不能撤回，只能重新排名后发布新版本。",
+    finaliseConsequence: "正式公布后名单不能再修改，申请人将可下载结果通知书。请确认公示期已结束且异议均已处理。",
     sequence: "次序",
     inputHash: "输入摘要",
     resultHash: "结果摘要",
@@ -206,6 +209,10 @@ const en = {
     run: "Run the ranking",
     publish: "Publish",
     finalise: "Publish the final list",
+    publishConsequence:
+      "The run goes into publicity and anyone can see it (names and ID numbers masked). A list in publicity cannot be withdrawn, only replaced by a new version after ranking again.",
+    finaliseConsequence:
+      "The final list cannot be changed afterwards and applicants can download their result notices. Check that publicity has ended and every objection is answered.",
     sequence: "No.",
     inputHash: "Input hash",
     resultHash: "Result hash",
