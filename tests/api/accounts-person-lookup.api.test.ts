@@ -71,21 +71,32 @@ describe("GET /accounts/person-lookup", () => {
     expect((await admin.request("GET", "/api/v1/auth/me")).json().abilities["accounts.personLookup"]).toBe(true);
   });
 
-  it("links a resident account to the person found, by create and by edit, so the resident sees their profile", async () => {
+  it("links a resident account to the person found and keeps it linked, so the resident sees their profile", async () => {
     const found = (await lookup(admin, testIdNumber(902, "430102"))).json();
-    const created = await admin.request("POST", "/api/v1/accounts", {
+    const account = {
       username: "resident.li",
       displayName: "李四",
       password: testPassword,
       roles: [{ role: "resident" }],
-    });
+    };
+    const unlinked = await admin.request("POST", "/api/v1/accounts", account);
+    expect(unlinked.statusCode).toBe(400);
+    expect(unlinked.json().error.fields).toHaveProperty("personId");
+    const created = await admin.request("POST", "/api/v1/accounts", { ...account, personId: found.personId });
     expect(created.statusCode).toBe(201);
-    expect(created.json().personId).toBeNull();
-    const linked = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, {
+    expect(created.json().personId).toBe(found.personId);
+    const dropped = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, {
       version: created.json().version,
-      personId: found.personId,
+      personId: null,
     });
-    expect(linked.statusCode).toBe(200);
+    expect(dropped.statusCode).toBe(400);
+    expect(dropped.json().error.code).toBe("person_required");
+    const renamed = await admin.request("PATCH", `/api/v1/accounts/${created.json().id}`, {
+      version: created.json().version,
+      displayName: "李四（居民）",
+    });
+    expect(renamed.statusCode).toBe(200);
+    const linked = renamed;
     expect(linked.json().personId).toBe(found.personId);
     const resident = await signIn(testApp.app, "resident.li");
     const profile = await resident.request("GET", "/api/v1/me/profile");
