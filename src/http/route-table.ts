@@ -21,7 +21,7 @@ export interface RouteEntry {
 
 /** The platform's routes: sign-in and session, accounts, audit. */
 export function platformRoutes(modules: readonly ModuleManifest[], options: PlatformRouteOptions): readonly AnyRoute[] {
-  return [...authRoutes({ modules, ...options }), ...accountRoutes, ...auditRoutes];
+  return [...authRoutes({ modules, ...options }), ...accountRoutes, ...auditRoutes(modules)];
 }
 
 /** The whole route table under /api/v1, in mounting order: what OpenAPI, `gongzhi routes` and the generated tests read. */

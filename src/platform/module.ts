@@ -6,6 +6,7 @@ import type { AnyRoute } from "./http/route";
 import type { JobDefinition } from "./jobs/jobs.definition";
 import type { DeadlineSource } from "./deadlines/deadlines";
 import type { Indicator, OpenDataset } from "./insight/insight";
+import type { RecordNamer } from "./audit/audit.describe";
 
 /** What a module's routes receive from the platform. */
 export interface ModuleDependencies {
@@ -37,4 +38,9 @@ export interface ModuleManifest {
   openData?: OpenDataset[];
   /** Figures for the city dashboard under the five goals, over the module's live data. */
   indicators?: Indicator[];
+  /**
+   * How the audit log names this module's records in its sentences, per entity type: a case number, a list's
+   * title, a person's masked name (src/platform/audit/audit.describe.ts), instead of an id.
+   */
+  recordNames?: Record<string, RecordNamer>;
 }

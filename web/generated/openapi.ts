@@ -9846,6 +9846,25 @@ export type paths = {
                                 at: string;
                                 /** @description the record before the change (any JSON, or null) */
                                 before: unknown;
+                                /** @description the recorded fields as people read them: labels, yuan, names; ids and unlabelled fields left out */
+                                changes: {
+                                    /** @description a text in Chinese and English */
+                                    after: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    /** @description a text in Chinese and English */
+                                    before: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    field: string;
+                                    /** @description a text in Chinese and English */
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
                                 entityId: string;
                                 entityType: string;
                                 hash: string;
@@ -9853,11 +9872,197 @@ export type paths = {
                                 position: number;
                                 previousHash: string;
                                 requestId: string | null;
+                                /** @description a text in Chinese and English */
+                                summary: {
+                                    en: string;
+                                    zh: string;
+                                };
                                 townCode: string | null;
+                                /** @description recorded fields without a label in the code dictionary (not listed) */
+                                unlabelledFields: number;
                             }[];
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entity-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record types found in the audit log, with labels
+         * @description 审计日志中的对象类型（带名称） (The record types found in the audit log, with labels) — permission: audit.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @description a text in Chinese and English */
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
                         };
                     };
                 };
@@ -22807,7 +23012,27 @@ export type paths = {
                                 at: string;
                                 before?: unknown;
                                 changedFields: string[];
+                                /** @description the recorded fields with labels; values only for callers who see the full record */
+                                changes: {
+                                    after: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    before: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    field: string;
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
                                 position: number;
+                                summary: {
+                                    en: string;
+                                    zh: string;
+                                };
                             }[];
                         };
                     };
@@ -31946,7 +32171,27 @@ export type paths = {
                                 at: string;
                                 before?: unknown;
                                 changedFields: string[];
+                                /** @description the recorded fields with labels; values only for callers who see the full record */
+                                changes: {
+                                    after: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    before: {
+                                        en: string;
+                                        zh: string;
+                                    } | null;
+                                    field: string;
+                                    label: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                }[];
                                 position: number;
+                                summary: {
+                                    en: string;
+                                    zh: string;
+                                };
                             }[];
                         };
                     };

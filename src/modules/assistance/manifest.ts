@@ -2,6 +2,7 @@ import { definePermissions } from "../../platform/access/permissions";
 import { holdsAnyRole } from "../../platform/access/scope";
 import { hasRole } from "../../platform/roles";
 import type { ModuleManifest } from "../../platform/module";
+import { assistanceRecordNames } from "./record-names";
 import { assistanceIndicators, assistanceOpenData } from "./insight";
 import { payrollJob } from "./jobs";
 import { isPriceOfficer, mayApplyOnline, mayOnAssistance } from "./policies";
@@ -78,4 +79,5 @@ export const assistanceModule: ModuleManifest = {
   deadlines: assistanceDeadlines,
   openData: assistanceOpenData,
   indicators: assistanceIndicators,
+  recordNames: assistanceRecordNames,
 };

@@ -1,5 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { pointsRecordNames } from "./record-names";
 import { pointsIndicators, pointsOpenData } from "./insight";
 import { roles } from "../../platform/roles";
 import { pointsDeadlines } from "./deadlines";
@@ -66,4 +67,5 @@ export const pointsModule: ModuleManifest = {
   deadlines: pointsDeadlines,
   openData: pointsOpenData,
   indicators: pointsIndicators,
+  recordNames: pointsRecordNames,
 };

@@ -1,6 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { registryRoutes } from "./routes";
+import { registryRecordNames } from "./record-names";
 
 /** The registry's permissions: who may ever search, register or edit; the 镇区 scope is checked per record. */
 export const registryPermissions = definePermissions({
@@ -30,4 +31,5 @@ export const registryModule: ModuleManifest = {
   name: "registry",
   routes: registryRoutes,
   permissions: registryPermissions,
+  recordNames: registryRecordNames,
 };

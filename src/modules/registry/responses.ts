@@ -73,6 +73,8 @@ export const OrganisationResponse = Type.Object({
   updatedAt: timestamp,
 });
 
+const Label = Type.Object({ zh: Type.String(), en: Type.String() });
+
 /** A record's history: its audit entries, newest first (before/after only for callers who see full data). */
 export const HistoryResponse = Type.Object({
   items: Type.Array(
@@ -84,6 +86,11 @@ export const HistoryResponse = Type.Object({
       changedFields: Type.Array(Type.String()),
       before: Type.Optional(Type.Unknown()),
       after: Type.Optional(Type.Unknown()),
+      summary: Label,
+      changes: Type.Array(
+        Type.Object({ field: Type.String(), label: Label, before: nullable(Label), after: nullable(Label) }),
+        { description: "the recorded fields with labels; values only for callers who see the full record" },
+      ),
     }),
   ),
 });

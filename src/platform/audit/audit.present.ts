@@ -47,7 +47,8 @@ function maskAddress(address: string): string {
   return `${characters.slice(0, Math.min(3, Math.floor(characters.length / 2))).join("")}***`;
 }
 
-function maskField(key: string, value: string): string {
+/** A string value of field `key` with personal data masked (names, ID numbers, phones, addresses, accounts, birth dates). */
+export function maskField(key: string, value: string): string {
   const normalised = key.replace(/[_-]/g, "").toLowerCase();
   if (nameKeys.has(normalised)) return maskName(value);
   if (idNumberKeys.has(normalised)) return maskIdNumber(value);

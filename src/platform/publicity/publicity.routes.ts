@@ -330,6 +330,16 @@ export const publicityModule: ModuleManifest = {
   routes: publicityRoutes,
   deadlines: publicityDeadlines,
   indicators: publicityIndicators,
+  recordNames: {
+    publicity_list: async (executor, ids) => {
+      const rows = await publicityDb(executor)
+        .selectFrom("publicity_lists")
+        .select(["id", "title", "version"])
+        .where("id", "in", [...ids])
+        .execute();
+      return new Map(rows.map((row) => [row.id, `${row.title}（第${row.version}版）`]));
+    },
+  },
   permissions: definePermissions({
     "publicity.objections.queue": {
       roles: ["programme_admin", "auditor", "verifier", "clerk"],

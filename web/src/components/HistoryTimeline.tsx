@@ -6,13 +6,13 @@ import type { HistoryEntry } from "../api/types";
 import { useApiQuery } from "../api/useApiQuery";
 import { AuditDetails } from "./AuditDetails";
 import { describeError } from "./ErrorResult";
-import { formatTime } from "./formatTime";
 
 const firstShown = 20;
 
-/** The audit entries of one record (`…/:id/history`), newest first; views of the record are hidden unless asked for. */
+/** The audit entries of one record (`…/:id/history`) as sentences, newest first; views of the record are hidden unless asked for. */
 export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith("en");
   const { data, error, loading } = useApiQuery<{ items: HistoryEntry[] }>(path, undefined, refreshKey);
   const [withReads, setWithReads] = useState(false);
   const [showAll, setShowAll] = useState(false);
@@ -39,12 +39,8 @@ export function HistoryTimeline({ path, refreshKey }: { path: string; refreshKey
             key: String(entry.position),
             content: (
               <div>
-                <Typography.Text strong>
-                  {t(`auditAction.${entry.action}`, { defaultValue: entry.action })}
-                </Typography.Text>
-                <Typography.Text type="secondary">
-                  {" "}
-                  · {formatTime(entry.at)} · {entry.actorUsername ?? t("audit.system")}
+                <Typography.Text data-testid="history-summary">
+                  {english ? entry.summary.en : entry.summary.zh}
                 </Typography.Text>
                 <AuditDetails entry={entry} />
               </div>

@@ -3,6 +3,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import zhCN from "./zh-CN.json";
 import en from "./en.json";
+import { codeMessages } from "./codes";
 
 /** The UI languages: Simplified Chinese (default) and English. */
 export const languages = ["zh-CN", "en"] as const;
@@ -37,7 +38,7 @@ const moduleMessages = import.meta.glob<{ default: Record<string, unknown> }>(".
 
 /** The base strings of one language with every module's own strings added. */
 function withModuleMessages(base: Record<string, unknown>, language: Language): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
+  const merged: Record<string, unknown> = { ...base, ...codeMessages(language) };
   for (const [path, file] of Object.entries(moduleMessages)) {
     if (!path.endsWith(`/i18n.${language}.json`)) continue;
     for (const [key, value] of Object.entries(file.default)) {

@@ -8,7 +8,7 @@ import { addMember, endMembership } from "../commands/household.members";
 import { registerHousehold } from "../commands/household.register";
 import { recordFullRead } from "../commands/record.read";
 import { mayOnRegistry, registryReadScope, seesFullRecord } from "../policies";
-import { presentHistoryEntry, presentHousehold, presentHouseholdSummary } from "../presenters";
+import { presentHousehold, presentHouseholdSummary } from "../presenters";
 import { findHousehold, searchHouseholds, type HouseholdRecord } from "../repository";
 import {
   HouseholdCreateBody,
@@ -18,7 +18,7 @@ import {
   MemberParams,
   SearchQuery,
 } from "../schemas";
-import { loadHistory } from "./history";
+import { presentHistory } from "./history";
 import { HistoryResponse, HouseholdPage, HouseholdResponse } from "../responses";
 
 const tags = ["registry"];
@@ -159,8 +159,7 @@ export const householdRoutes: readonly AnyRoute[] = [
     target: readableHousehold,
     response: { 200: HistoryResponse },
     handler: async ({ db, actor, target }) => {
-      const entries = await loadHistory(db, "household", target.id);
-      return { items: entries.map((entry) => presentHistoryEntry(entry, seesFullRecord(actor, target))) };
+      return presentHistory(db, "household", target.id, seesFullRecord(actor, target));
     },
   }),
 ];

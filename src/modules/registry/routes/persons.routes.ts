@@ -7,10 +7,10 @@ import { editPerson } from "../commands/person.edit";
 import { registerPerson } from "../commands/person.register";
 import { recordFullRead } from "../commands/record.read";
 import { mayOnRegistry, registryReadScope, seesFullRecord } from "../policies";
-import { presentHistoryEntry, presentPerson, presentPersonSummary } from "../presenters";
+import { presentPerson, presentPersonSummary } from "../presenters";
 import { findPerson, searchPersons, type PersonRecord } from "../repository";
 import { IdParams, PersonCreateBody, PersonPatchBody, SearchQuery } from "../schemas";
-import { loadHistory } from "./history";
+import { presentHistory } from "./history";
 import { HistoryResponse, PersonPage, PersonResponse } from "../responses";
 
 const tags = ["registry"];
@@ -110,8 +110,7 @@ export const personRoutes: readonly AnyRoute[] = [
     target: readablePerson,
     response: { 200: HistoryResponse },
     handler: async ({ db, actor, target }) => {
-      const entries = await loadHistory(db, "person", target.id);
-      return { items: entries.map((entry) => presentHistoryEntry(entry, seesFullRecord(actor, target))) };
+      return presentHistory(db, "person", target.id, seesFullRecord(actor, target));
     },
   }),
 ];

@@ -1,5 +1,8 @@
-import { AutoComplete, Button, Form, Input, Select, Space } from "antd";
+import { Button, Form, Input, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
+import { useApiQuery } from "../../api/useApiQuery";
+import type { ApiResponse } from "../../api/schema";
+import { codeDictionary, codeLabel } from "../../i18n/codes";
 import { ability } from "../../session/abilities";
 import { useSession } from "../../session/SessionContext";
 import { AccountSelect } from "./AccountSelect";
@@ -11,29 +14,17 @@ export interface AuditFilterValues {
   entityId?: string;
 }
 
-const entityTypes = ["person", "household", "organisation", "account"];
+/** The record type an action is about, read from its name ("assistance.case.approved" → assistance_case). */
+function actionEntity(action: string): string | undefined {
+  const parts = action.split(".");
+  for (let length = parts.length - 1; length >= 1; length -= 1) {
+    const type = parts.slice(0, length).join("_");
+    if (type in codeDictionary.entityType) return type;
+  }
+  return undefined;
+}
 
-/** Actions the platform records; the field also takes any other action name. */
-const knownActions = [
-  "person.create",
-  "person.update",
-  "person.read",
-  "household.create",
-  "household.update",
-  "household.read",
-  "household.member_add",
-  "household.member_end",
-  "organisation.create",
-  "organisation.update",
-  "organisation.read",
-  "account.create",
-  "account.update",
-  "account.locked",
-  "session.login",
-  "session.logout",
-];
-
-/** Filters of the audit log: entity type, action, actor, record id. */
+/** Filters of the audit log: record type (every type found in the log, labelled), action, actor, record id. */
 export function AuditFilters({
   initial,
   onApply,
@@ -41,35 +32,41 @@ export function AuditFilters({
   initial: AuditFilterValues;
   onApply: (values: AuditFilterValues) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith("en");
   const [form] = Form.useForm<AuditFilterValues>();
   const { can } = useSession();
+  const types = useApiQuery<ApiResponse<"/audit/entity-types">>("/audit/entity-types").data?.items ?? [];
+  const actions = Object.keys(codeDictionary.action)
+    .filter((action) => !action.startsWith("test."))
+    .map((action) => {
+      const entity = actionEntity(action);
+      const verb = codeLabel("action", action, i18n.language).replace(/[：:]$/, "");
+      return {
+        value: action,
+        label: entity ? `${codeLabel("entityType", entity, i18n.language)} · ${verb}` : verb,
+      };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, english ? "en" : "zh-CN"));
   return (
     <Form form={form} layout="inline" initialValues={initial} onFinish={onApply} data-testid="audit-filters">
       <Form.Item name="entityType" label={t("audit.entityType")}>
         <Select
           allowClear
-          className="filter-select"
+          showSearch={{ optionFilterProp: "label" }}
+          className="filter-select-wide"
           placeholder={t("audit.any")}
-          options={entityTypes.map((type) => ({ value: type, label: t(`entityType.${type}`) }))}
+          options={types.map((type) => ({ value: type.code, label: english ? type.label.en : type.label.zh }))}
           data-testid="audit-filter-entityType"
         />
       </Form.Item>
       <Form.Item name="action" label={t("audit.action")}>
-        <AutoComplete
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: "label" }}
           className="filter-select-wide"
           placeholder={t("audit.any")}
-          options={knownActions.map((action) => ({
-            value: action,
-            label: `${t(`auditAction.${action}`)} · ${action}`,
-          }))}
-          showSearch={{
-            filterOption: (input, option) =>
-              String(option?.label ?? "")
-                .toLowerCase()
-                .includes(input.toLowerCase()),
-          }}
+          options={actions}
           data-testid="audit-filter-action"
         />
       </Form.Item>

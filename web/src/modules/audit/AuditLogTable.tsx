@@ -1,11 +1,10 @@
-import { Table, Tag } from "antd";
+import { Table } from "antd";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { ability } from "../../session/abilities";
 import { useSession } from "../../session/SessionContext";
 import type { AuditEntry, Page } from "../../api/types";
 import { AuditDetails } from "../../components/AuditDetails";
-import { formatTime } from "../../components/formatTime";
 
 interface Props {
   page: Page<AuditEntry> | undefined;
@@ -13,9 +12,10 @@ interface Props {
   onPage: (page: number) => void;
 }
 
-/** Audit entries, newest first, one dense row each. */
+/** Audit entries, newest first: one sentence each (who, when, what, which record) and the fields it recorded. */
 export function AuditLogTable({ page, loading, onPage }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith("en");
   const { can } = useSession();
   const registryPath = (entry: AuditEntry) =>
     can(ability.registrySearch) && entry.entityId && (entry.entityType === "person" || entry.entityType === "household")
@@ -37,47 +37,38 @@ export function AuditLogTable({ page, loading, onPage }: Props) {
       }}
       columns={[
         { title: t("audit.position"), dataIndex: "position", width: 72 },
-        { title: t("audit.time"), dataIndex: "at", width: 160, render: (at: string) => formatTime(at) },
         {
-          title: t("audit.actor"),
-          dataIndex: "actorUsername",
-          render: (name?: string | null) => name ?? t("audit.system"),
-        },
-        {
-          title: t("audit.action"),
-          dataIndex: "action",
-          render: (action: string) => <Tag title={action}>{t(`auditAction.${action}`, { defaultValue: action })}</Tag>,
-        },
-        {
-          title: t("audit.entity"),
-          key: "entity",
-          className: "nowrap",
-          render: (_: unknown, entry) =>
-            entry.entityType ? (
-              <span>
-                {t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })}{" "}
-                {registryPath(entry) ? (
-                  <Link to={registryPath(entry)!} className="mono entity-id" title={entry.entityId ?? ""}>
-                    {shortId(entry.entityId)}
-                  </Link>
-                ) : (
-                  <span className="mono entity-id" title={entry.entityId ?? ""}>
-                    {shortId(entry.entityId)}
-                  </span>
-                )}
+          title: t("audit.entry"),
+          key: "summary",
+          render: (_: unknown, entry) => {
+            const sentence = english ? entry.summary.en : entry.summary.zh;
+            const path = registryPath(entry);
+            return (
+              <span data-testid="audit-summary">
+                {sentence}
+                {path ? (
+                  <>
+                    {" "}
+                    <Link to={path}>{t("audit.openRecord")}</Link>
+                  </>
+                ) : null}
               </span>
-            ) : (
-              ""
-            ),
+            );
+          },
         },
-        { title: t("audit.details"), key: "details", render: (_: unknown, entry) => <AuditDetails entry={entry} /> },
+        {
+          title: t("audit.details"),
+          key: "details",
+          render: (_: unknown, entry) => (
+            <>
+              <AuditDetails entry={entry} />
+              {entry.unlabelledFields > 0 ? (
+                <div className="audit-more">{t("audit.unlabelled", { count: entry.unlabelledFields })}</div>
+              ) : null}
+            </>
+          ),
+        },
       ]}
     />
   );
-}
-
-/** The first block of a UUID is enough to tell records apart on screen; the full id is in the tooltip. */
-function shortId(id: string | null | undefined): string {
-  if (!id) return "";
-  return /^[0-9a-f]{8}-/.test(id) ? `${id.slice(0, 8)}…` : id;
 }

@@ -1,0 +1,53 @@
+// The code dictionary covers what the code base writes: every audit entity type and action named in the source,
+// every points fact of every policy version (with the policy's own Chinese label) and every value of an enum fact.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadAllVersions } from "../../rules/policy.registry";
+import { codeLabels, findLabel, labelOf } from "./labels";
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith(".ts") && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+const source = sourceFiles(join(process.cwd(), "src"))
+  .map((file) => readFileSync(file, "utf8"))
+  .join("\n");
+
+describe("the code dictionary", () => {
+  it("labels every entity type the source writes to the audit log", () => {
+    const types = new Set([...source.matchAll(/entityType: "([a-z_0-9]+)"/g)].map((match) => match[1]));
+    expect(types.size).toBeGreaterThan(30);
+    expect([...types].filter((type) => !findLabel("entityType", type))).toEqual([]);
+  });
+
+  it("labels every audit action the source names, and every case step an action is made of", () => {
+    const actions = new Set([...source.matchAll(/action: "([a-z_0-9.]+)"/g)].map((match) => match[1]));
+    expect(actions.size).toBeGreaterThan(80);
+    expect([...actions].filter((action) => !findLabel("action", action))).toEqual([]);
+    // assistance.case.<step> is written from the step's kind
+    const steps = Object.keys(codeLabels.assistanceStep);
+    expect(steps.filter((step) => !findLabel("action", `assistance.case.${step}`))).toEqual([]);
+  });
+
+  it("labels every fact of every points policy, in the policy's own Chinese, and every enum value", () => {
+    const plans = loadAllVersions();
+    if (!plans.ok) throw new Error("policies do not load");
+    const missing: string[] = [];
+    for (const plan of plans.value) {
+      if (!plan.version.id.includes("points")) continue;
+      for (const fact of plan.version.facts) {
+        const label = findLabel("pointsFact", fact.name);
+        if (!label) missing.push(`${plan.version.id}: ${fact.name}`);
+        else if (fact.zh && label.zh !== fact.zh) missing.push(`${fact.name}: ${label.zh} ≠ ${fact.zh}`);
+        for (const value of fact.values ?? []) if (!findLabel("factValue", value)) missing.push(`value ${value}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(labelOf("pointsFact", "education")).toBe("文化程度");
+  });
+});
