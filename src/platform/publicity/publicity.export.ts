@@ -61,7 +61,10 @@ export async function listToXlsx(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Writes the list as an A4 PDF table with the CJK font; long lists continue on further pages with the header repeated. */
+/**
+ * Writes the list as an A4 PDF table with the CJK font: long cells wrap within their column (the row grows), long
+ * lists continue on further pages with the header repeated.
+ */
 export async function listToPdf(
   list: PublicityList,
   entries: PublicityEntry[],
@@ -80,25 +83,30 @@ export async function listToPdf(
   );
   const unit = width / weights.reduce((sum, weight) => sum + weight, 0);
   const widths = weights.map((weight) => weight * unit);
-  const rowHeight = 18;
-  const drawRow = (values: (string | number)[], y: number) => {
+  const padding = 4;
+  const minimumRow = 18;
+  // A row is as tall as its tallest cell: long cells ("录取（石岐区第一小学（…）") wrap inside their column.
+  const rowHeightOf = (values: (string | number)[]) =>
+    Math.max(
+      minimumRow,
+      ...values.map(
+        (value, index) => document.heightOfString(String(value), { width: widths[index] - 4 }) + 2 * padding,
+      ),
+    );
+  const drawRow = (values: (string | number)[], y: number, height: number) => {
     let x = 40;
     values.forEach((value, index) => {
-      document.text(String(value), x + 2, y + 4, {
-        width: widths[index] - 4,
-        height: rowHeight,
-        lineBreak: false,
-        ellipsis: true,
-      });
+      document.text(String(value), x + 2, y + padding, { width: widths[index] - 4 });
       x += widths[index];
     });
     document
-      .moveTo(40, y + rowHeight)
-      .lineTo(40 + width, y + rowHeight)
+      .moveTo(40, y + height)
+      .lineTo(40 + width, y + height)
       .lineWidth(0.3)
       .strokeColor("#999999")
       .stroke();
   };
+  const bottom = () => document.page.height - 50;
   const startPage = (first: boolean) => {
     if (first) {
       document.fontSize(15).text(list.title, 40, 40, { width, align: "center" });
@@ -107,17 +115,20 @@ export async function listToPdf(
     }
     document.fontSize(9);
     const y = first ? document.y : 40;
-    drawRow(titles, y);
-    return y + rowHeight;
+    const height = rowHeightOf(titles);
+    drawRow(titles, y, height);
+    return y + height;
   };
   let y = startPage(true);
   for (const entry of entries) {
-    if (y + rowHeight > document.page.height - 50) {
+    const values = cells(list, entry, townNames);
+    const height = rowHeightOf(values);
+    if (y + height > bottom()) {
       document.addPage();
       y = startPage(false);
     }
-    drawRow(cells(list, entry, townNames), y);
-    y += rowHeight;
+    drawRow(values, y, height);
+    y += height;
   }
   if (entries.length === 0) document.text("（无条目）", 40, y + 6);
   document.end();

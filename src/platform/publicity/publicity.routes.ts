@@ -5,6 +5,7 @@ import { definePermissions } from "../access/permissions";
 import { holdsAnyRole } from "../access/scope";
 import { commandContext, notFoundProblem } from "../http/command-reply";
 import { sendForbidden } from "../http/request-context";
+import { attachmentDisposition } from "../http/attachment";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../http/route";
 import type { ModuleManifest } from "../module";
 import { publicityIndicators } from "./publicity.opendata";
@@ -151,7 +152,13 @@ export const publicityRoutes: readonly AnyRoute[] = [
       const type = pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       return reply
         .header("content-type", type)
-        .header("content-disposition", `attachment; filename="publicity-${list.id}-v${list.version}.${params.format}"`)
+        .header(
+          "content-disposition",
+          attachmentDisposition(
+            `${list.title}-第${list.version}版.${params.format}`,
+            `publicity-v${list.version}.${params.format}`,
+          ),
+        )
         .header("x-content-type-options", "nosniff")
         .send(bytes);
     },

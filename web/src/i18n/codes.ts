@@ -38,3 +38,22 @@ export function codeLabel(group: CodeGroup, code: string | null | undefined, lan
   if (!label) return code;
   return language.startsWith("en") ? label.en : label.zh;
 }
+
+/**
+ * A declared value as people read it: an enum code by its label ("bachelor_or_above" → 本科及以上), yes/no, and
+ * per-kind counts as "养老保险 3、医疗保险 2" — never JSON.
+ */
+export function formatCodeValue(value: unknown, language: string): string {
+  const english = language.startsWith("en");
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? (english ? "Yes" : "是") : english ? "No" : "否";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return codeLabel("factValue", value, language);
+  if (Array.isArray(value)) return value.map((item) => formatCodeValue(item, language)).join(english ? ", " : "、");
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, item]) => `${codeLabel("factValue", key, language)} ${formatCodeValue(item, language)}`)
+      .join(english ? ", " : "、");
+  }
+  return String(value);
+}

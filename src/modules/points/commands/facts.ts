@@ -2,6 +2,7 @@
  * Facts with evidence: declared by the resident, entered or checked by the clerk, sent to the department that
  * owns the indicator (Impl. Art. 15) and decided there; every change that counts rescores the applications.
  */
+import { labelOf } from "../../../platform/labels/labels";
 import { addWorkingDays } from "../../../core/calendar";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
@@ -119,7 +120,7 @@ export async function declareFact(
     after: { fact: input.fact, value: input.value, status, fileIds },
   });
   if (countingStatuses.includes(status) || (existing && countingStatuses.includes(existing.status)))
-    await rescoreEnrolment(trx, enrolment.id, `指标 ${input.fact} 录入`);
+    await rescoreEnrolment(trx, enrolment.id, `指标 ${labelOf("pointsFact", input.fact)} 录入`);
   return ok((await findFact(trx, id))!);
 }
 
@@ -148,7 +149,7 @@ export async function confirmFact(
     before: { status: fact.status },
     after: { status: "confirmed" },
   });
-  await rescoreEnrolment(trx, fact.enrolment_id, `指标 ${fact.fact} 经镇区核实`);
+  await rescoreEnrolment(trx, fact.enrolment_id, `指标 ${labelOf("pointsFact", fact.fact)} 经镇区核实`);
   return ok((await findFact(trx, fact.id))!);
 }
 
@@ -243,12 +244,12 @@ export async function decideFact(
     before: { status: fact.status, value: fact.value },
     after: { status: input.decision, value, reason },
   });
-  await rescoreEnrolment(trx, fact.enrolment_id, `指标 ${fact.fact} 经部门核查：${reason}`);
+  await rescoreEnrolment(trx, fact.enrolment_id, `指标 ${labelOf("pointsFact", fact.fact)} 经部门核查：${reason}`);
   const labels = { confirmed: "确认", corrected: "更正", rejected: "不予认定" } as const;
   await tellResident(
     trx,
     fact.enrolment_id,
-    `您申报的指标 ${fact.fact} 经部门核查${labels[input.decision]}：${reason}`,
+    `您申报的指标 ${labelOf("pointsFact", fact.fact)} 经部门核查${labels[input.decision]}：${reason}`,
   );
   return ok((await findFact(trx, fact.id))!);
 }

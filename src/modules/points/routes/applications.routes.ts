@@ -3,6 +3,7 @@ import { clock } from "../../../core/clock";
 import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
 import { sendError } from "../../../platform/http/request-context";
+import { attachmentDisposition } from "../../../platform/http/attachment";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { applyForPurpose } from "../commands/application";
 import { isUniqueViolation } from "../../../platform/commands/context";
@@ -148,7 +149,13 @@ export const applicationRoutes: readonly AnyRoute[] = [
       });
       return reply
         .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="notice-${application.id}.pdf"`)
+        .header(
+          "content-disposition",
+          attachmentDisposition(
+            `${cycle.year}年度${purposeLabels[application.purpose]}结果通知书-${application.child_name ?? enrolment.name}.pdf`,
+            `notice-${cycle.year}.pdf`,
+          ),
+        )
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
         .send(bytes);

@@ -1,18 +1,8 @@
-import { Typography } from "antd";
-
 /**
- * A code's label first, the code itself after it in small grey text: people read the label, and the code stays
- * visible for the forms that still ask for one (the objection's indicator) and for support.
+ * A code shown by its label only (from the policy or the code dictionary); the code stays in the tooltip for
+ * support, never in the text people read.
  */
 export function CodeWithLabel({ label, code }: { label: string; code: string | null | undefined }) {
   if (!code) return <>—</>;
-  if (label === code || !label) return <>{code}</>;
-  return (
-    <>
-      {label}{" "}
-      <Typography.Text type="secondary" className="points-code">
-        {code}
-      </Typography.Text>
-    </>
-  );
+  return <span title={code}>{label || code}</span>;
 }

@@ -12,6 +12,7 @@ import { DeclareFactForm } from "./DeclareFactForm";
 import { EnrolForm } from "./EnrolForm";
 import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
+import { formatCodeValue } from "../../i18n/codes";
 import { CodeWithLabel } from "./CodeWithLabel";
 import { VolunteerLedgerCard } from "../participation/VolunteerLedgerCard";
 
@@ -60,7 +61,7 @@ function FraudButton({ enrolmentId, onDone }: { enrolmentId: string; onDone: () 
 }
 
 function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () => void; counter: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const townLabel = useTownLabel();
   const { factLabel, departmentLabel } = usePointsLabels();
   const { enrolment } = data;
@@ -109,7 +110,11 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
               dataIndex: "fact",
               render: (code: string) => <CodeWithLabel label={factLabel(code)} code={code} />,
             },
-            { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
+            {
+              title: t("points.value"),
+              dataIndex: "value",
+              render: (value: unknown) => formatCodeValue(value, i18n.language),
+            },
             {
               title: t("points.status"),
               dataIndex: "status",

@@ -10,12 +10,13 @@ import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import { factStatusLabels, type Queue } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
+import { formatCodeValue } from "../../i18n/codes";
 import { CodeWithLabel } from "./CodeWithLabel";
 import { ProvisionalTag } from "../../components/DueDate";
 
 /** The verification queue: a clerk's declared facts (check or forward in 5 working days), a department's facts and objections (check in 5). */
 export function QueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useSession();
   const { factLabel, departmentLabel } = usePointsLabels();
   const { data, error, loading, reload } = useApiQuery<Queue>("/points/verification/queue");
@@ -62,7 +63,11 @@ export function QueuePage() {
                 </Link>
               ),
             },
-            { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
+            {
+              title: t("points.value"),
+              dataIndex: "value",
+              render: (value: unknown) => formatCodeValue(value, i18n.language),
+            },
             {
               title: t("points.status"),
               dataIndex: "status",

@@ -5,6 +5,7 @@ import { apiGet, apiPost } from "../../api/client";
 import { useDepartments } from "../../api/reference";
 import type { ApiResponse } from "../../api/schema";
 import type { ScoreStep, SelfCheckAnswer } from "./types";
+import { codeLabel } from "../../i18n/codes";
 
 /** What the vocabulary reads of GET /public/points/facts and of a self-check's steps. */
 type FactNames = { facts: Pick<ApiResponse<"/public/points/facts">["facts"][number], "name" | "zh">[] };
@@ -54,11 +55,13 @@ export function vocabularyFrom(facts: FactNames, check: StepLabels | null): Map<
   return labels;
 }
 
-/** Picks the label for the language: English when asked and known, else Chinese, else the code itself. */
+/** Picks the label for the language: the policy's, else the code dictionary's (which names every fact in both languages). */
 export function labelFor(labels: Map<string, CodeLabel>, code: string, english: boolean): string {
   const label = labels.get(code);
-  if (!label) return code;
-  return english && label.en ? label.en : label.zh;
+  const dictionary = codeLabel("pointsFact", code, english ? "en" : "zh-CN");
+  if (!label) return dictionary;
+  if (english) return label.en ?? dictionary;
+  return label.zh;
 }
 
 /** Functions naming a fact or indicator code and a department code in the current language (the code while loading). */

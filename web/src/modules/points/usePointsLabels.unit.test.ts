@@ -34,10 +34,11 @@ describe("points vocabulary", () => {
     expect(labelFor(labels, "residence_permit", false)).toBe("居住证");
   });
 
-  it("falls back to Chinese when no English is known, and to the code when nothing is", () => {
+  it("takes the code dictionary's English when the policy has none, and the code only when nothing names it", () => {
     const labels = vocabularyFrom(facts, null);
-    expect(labelFor(labels, "birth_date", true)).toBe("出生日期");
-    expect(labelFor(vocabularyFrom(facts, check), "birth_date", true)).toBe("出生日期");
+    expect(labelFor(labels, "birth_date", true)).toBe("Date of birth");
+    expect(labelFor(vocabularyFrom(facts, check), "birth_date", true)).toBe("Date of birth");
+    expect(labelFor(new Map(), "education", false)).toBe("文化程度");
     expect(labelFor(labels, "unknown_code", false)).toBe("unknown_code");
   });
 });
