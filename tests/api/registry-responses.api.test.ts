@@ -95,7 +95,17 @@ describe("response shapes", () => {
     );
     const history = await programmeAdmin.request("GET", `/api/v1/persons/${created.json().id}/history`);
     const entry = history.json().items.find((item: { action: string }) => item.action === "person.create");
-    expect(keys(entry)).toEqual(["action", "actorUsername", "after", "at", "before", "changedFields", "position"]);
+    expect(keys(entry)).toEqual([
+      "action",
+      "actorUsername",
+      "after",
+      "at",
+      "before",
+      "changedFields",
+      "changes",
+      "position",
+      "summary",
+    ]);
     expect(entry.after.name).toBe("王小二");
     expect(entry.before).toBeNull();
     expect(typeof entry.position).toBe("number");

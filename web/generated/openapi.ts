@@ -1598,12 +1598,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -1892,12 +1901,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -2207,12 +2225,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -2540,12 +2567,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -2874,12 +2910,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -3210,12 +3255,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -3544,12 +3598,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -3878,12 +3941,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -4212,12 +4284,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -4560,12 +4641,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -4891,12 +4981,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -5224,12 +5323,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -5556,12 +5664,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -5889,12 +6006,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -6219,12 +6345,21 @@ export type paths = {
                                 reasons: {
                                     message: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
                                     rule: string;
                                 }[];
                                 steps: {
                                     en: string;
                                     key: string;
                                     reference?: string;
+                                    /** @description the policy reference in Chinese */
+                                    referenceZh?: string;
+                                    /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                    shown?: {
+                                        en: string;
+                                        zh: string;
+                                    };
                                     value: string | number | boolean | (never | null);
                                     zh: string;
                                 }[];
@@ -6980,12 +7115,21 @@ export type paths = {
                                     reasons: {
                                         message: string;
                                         reference?: string;
+                                        /** @description the policy reference in Chinese */
+                                        referenceZh?: string;
                                         rule: string;
                                     }[];
                                     steps: {
                                         en: string;
                                         key: string;
                                         reference?: string;
+                                        /** @description the policy reference in Chinese */
+                                        referenceZh?: string;
+                                        /** @description the value in words when it is a code (the formula, the price-linkage version) */
+                                        shown?: {
+                                            en: string;
+                                            zh: string;
+                                        };
                                         value: string | number | boolean | (never | null);
                                         zh: string;
                                     }[];

@@ -4,6 +4,7 @@ import { maskIdNumber, maskName } from "../../core/masking";
 import type { Executor } from "../../db/transaction";
 import type { Actor } from "../../platform/roles";
 import { findPerson } from "../registry/repository";
+import { presentSteps, referenceInChinese } from "./explanation.present";
 import { seesFullCase } from "./policies";
 import type { CaseEventRecord, CaseRecord, CaseSummaryRow } from "./repository";
 
@@ -52,8 +53,15 @@ export async function presentCase(
       totalYuan: fenToYuanString(record.eligibility.totalFen),
       dibaoYuan: fenToYuanString(record.eligibility.dibaoFen),
       supplementYuan: fenToYuanString(record.eligibility.supplementFen),
-      reasons: record.eligibility.reasons,
-      steps: record.eligibility.steps ?? [],
+      reasons: record.eligibility.reasons.map((reason) => ({
+        ...reason,
+        ...(reason.reference ? { referenceZh: referenceInChinese(reason.reference) } : {}),
+      })),
+      steps: presentSteps(
+        record.eligibility.steps ?? [],
+        new Map(members.map((member) => [member.personId, member.name])),
+        new Map(record.members.map((member) => [member.personId, member.categories])),
+      ),
     },
     deadlines: {
       submittedOn: record.submittedOn,

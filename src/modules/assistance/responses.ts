@@ -44,7 +44,12 @@ export const CaseResponse = Type.Object({
     dibaoYuan: yuan,
     supplementYuan: yuan,
     reasons: Type.Array(
-      Type.Object({ rule: Type.String(), message: Type.String(), reference: Type.Optional(Type.String()) }),
+      Type.Object({
+        rule: Type.String(),
+        message: Type.String(),
+        reference: Type.Optional(Type.String()),
+        referenceZh: Type.Optional(Type.String({ description: "the policy reference in Chinese" })),
+      }),
     ),
     steps: Type.Array(
       Type.Object(
@@ -54,6 +59,13 @@ export const CaseResponse = Type.Object({
           en: Type.String(),
           value: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
           reference: Type.Optional(Type.String()),
+          referenceZh: Type.Optional(Type.String({ description: "the policy reference in Chinese" })),
+          shown: Type.Optional(
+            Type.Object(
+              { zh: Type.String(), en: Type.String() },
+              { description: "the value in words when it is a code (the formula, the price-linkage version)" },
+            ),
+          ),
         },
         { description: "an explanation step of the rules engine (zh/en labels, its value, the policy reference)" },
       ),

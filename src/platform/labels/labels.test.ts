@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { HOUSEHOLD_FORMULAS } from "../../rules/assistance/formulas/registry";
 import { loadAllVersions } from "../../rules/policy.registry";
 import { codeLabels, findLabel, labelOf } from "./labels";
 
@@ -49,5 +51,24 @@ describe("the code dictionary", () => {
     }
     expect(missing).toEqual([]);
     expect(labelOf("pointsFact", "education")).toBe("文化程度");
+  });
+
+  it("words every reference of the assistance policy, and its formulas, in Chinese", () => {
+    const folder = join(process.cwd(), "policies", "zhongshan", "assistance", "parameters");
+    const references = new Set<string>(HOUSEHOLD_FORMULAS.map((formula) => formula.reference));
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(collect);
+      else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "reference" && typeof value === "string") references.add(value.trim());
+          else collect(value);
+        }
+      }
+    };
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".yaml")))
+      collect(parse(readFileSync(join(folder, file), "utf8")));
+    expect(references.size).toBeGreaterThan(20);
+    expect([...references].filter((reference) => !findLabel("assistanceReference", reference))).toEqual([]);
+    for (const formula of HOUSEHOLD_FORMULAS) expect(findLabel("assistanceFormula", formula.name)).toBeDefined();
   });
 });

@@ -201,7 +201,13 @@ export async function decideCase(
   await recordEvent(trx, context, record, {
     kind: input.decision,
     onDate: input.decidedOn,
-    details: { reason: reason || null, dueOn: record.decisionDueOn, late },
+    details: {
+      reason: reason || null,
+      dueOn: record.decisionDueOn,
+      late,
+      // the monthly amount granted, so the timeline and the audit log say what was approved
+      ...(input.decision === "approved" ? { totalFen: record.eligibility.totalFen } : {}),
+    },
     before: { state: record.state, version: record.version },
   });
   return ok((await findCase(trx, record.id))!);

@@ -2,10 +2,17 @@ import { Descriptions, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CaseDetail, ExplanationStep } from "./case.types";
 
-function shown(value: ExplanationStep["value"], yes: string, no: string): string {
+function shown(step: ExplanationStep, english: boolean, yes: string, no: string): string {
+  if (step.shown) return english ? step.shown.en : step.shown.zh;
+  const value = step.value;
   if (value === true) return yes;
   if (value === false) return no;
   return value === null ? "—" : String(value);
+}
+
+/** A bilingual server message "中文 (English)" without its English part. */
+export function chineseOnly(message: string): string {
+  return message.replace(/\s*\([^()]*[A-Za-z][^()]*\)\s*$/, "");
 }
 
 /** The amounts of a case and the rules engine's steps behind them, labelled in the UI language. */
@@ -25,8 +32,8 @@ export function AmountExplanation({ record }: { record: CaseDetail }) {
       </Descriptions>
       {record.eligibility.reasons.map((reason) => (
         <Typography.Paragraph key={reason.rule} type="warning">
-          {reason.message}
-          {reason.reference ? `（${reason.reference}）` : ""}
+          {english ? reason.message : chineseOnly(reason.message)}
+          {reason.reference ? `（${english ? reason.reference : (reason.referenceZh ?? reason.reference)}）` : ""}
         </Typography.Paragraph>
       ))}
       <Typography.Title level={5} style={{ marginTop: 8 }}>
@@ -52,12 +59,16 @@ export function AmountExplanation({ record }: { record: CaseDetail }) {
               key: "value",
               align: "right",
               width: 170,
-              render: (_: unknown, step) => shown(step.value, t("assistance.mine.yes"), t("assistance.mine.no")),
+              render: (_: unknown, step) => shown(step, english, t("assistance.mine.yes"), t("assistance.mine.no")),
             },
             {
               title: t("assistance.mine.reference"),
-              dataIndex: "reference",
-              render: (value?: string) => <Typography.Text type="secondary">{value ?? ""}</Typography.Text>,
+              key: "reference",
+              render: (_: unknown, step) => (
+                <Typography.Text type="secondary">
+                  {(english ? step.reference : (step.referenceZh ?? step.reference)) ?? ""}
+                </Typography.Text>
+              ),
             },
           ]}
         />

@@ -6,6 +6,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 import { CaseActions } from "./CaseActions";
 import { NextStepForm } from "./NextStepForm";
+import { chineseOnly } from "./AmountExplanation";
 import { CodeLabel, describeDetails, relationshipLabel, stepLabel } from "./timeline.labels";
 import type { AssistanceCase, CaseMember } from "./types";
 import { DueDate, ProvisionalTag } from "../../components/DueDate";
@@ -78,7 +79,7 @@ export function CasePage() {
         </Descriptions>
         {record.eligibility.reasons.map((reason) => (
           <Typography.Paragraph key={reason.rule} type="warning">
-            {reason.message} {reason.reference ? `（${reason.reference}）` : ""}
+            {chineseOnly(reason.message)} {reason.reference ? `（${reason.referenceZh ?? reason.reference}）` : ""}
           </Typography.Paragraph>
         ))}
       </Card>
