@@ -10,9 +10,7 @@ const draft = () => import("./DraftPage");
 /** 积分政策: versions with dates and state, golden tests, a simulation over the current applicants, approval. */
 export const policiesModule: ConsoleModule = {
   name: "policies",
-  menu: [
-    { path: "policies", labelKey: "policies.nav", icon: <ExperimentOutlined />, ability: "policies.read" },
-  ],
+  menu: [{ path: "policies", labelKey: "policies.nav", icon: <ExperimentOutlined />, ability: "policies.read" }],
   routes: [
     { path: "policies", element: lazyPage(versions, (module) => module.VersionsPage), ability: "policies.read" },
     { path: "policies/new", element: lazyPage(draft, (module) => module.DraftPage), ability: "policies.draft" },
