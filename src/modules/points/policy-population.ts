@@ -4,6 +4,7 @@
  * application's score today (`countingFacts`, the same facts `rescoreEnrolment` scores), so the simulation
  * compares exactly what the ranking would read.
  */
+import { sql } from "kysely";
 import type { Executor } from "../../db/transaction";
 import { pointsDb } from "./points.tables";
 import { countingFacts } from "./commands/scores";
@@ -27,10 +28,21 @@ export interface ApplicantRequest {
   facts: Record<string, unknown>;
 }
 
-/** The cycle to simulate: the one named, else the latest (by year, then opening date); undefined when none. */
+/**
+ * The cycle to simulate: the one named, else the latest (by year, then opening date) that has accepted
+ * applications, else the latest; undefined when there is no cycle.
+ */
 export async function simulationCycle(executor: Executor, cycleId?: string): Promise<PopulationCycle | undefined> {
-  let query = pointsDb(executor).selectFrom("points_cycles").select(["id", "year", "title", "policy_id"]);
-  query = cycleId ? query.where("id", "=", cycleId) : query.orderBy("year", "desc").orderBy("opens_on", "desc");
+  const db = pointsDb(executor);
+  let query = db.selectFrom("points_cycles as c").select(["c.id", "c.year", "c.title", "c.policy_id"]);
+  if (cycleId) query = query.where("c.id", "=", cycleId);
+  else
+    query = query
+      .orderBy(
+        sql`case when exists (select 1 from points_applications a where a.cycle_id = c.id and a.status = 'accepted') then 0 else 1 end`,
+      )
+      .orderBy("c.year", "desc")
+      .orderBy("c.opens_on", "desc");
   const row = await query.limit(1).executeTakeFirst();
   return row ? { id: row.id, year: row.year, title: row.title, policyId: row.policy_id } : undefined;
 }

@@ -44,7 +44,7 @@ function useParameters() {
 export function VersionPage() {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const path = `/policies/points/versions/${encodeURIComponent(id)}`;
   const { data: version, error, loading, reload } = useApiQuery<Version>(path);
   const [golden, setGolden] = useState<Golden | null>(null);
@@ -97,7 +97,12 @@ export function VersionPage() {
       <Card size="small" title={t("policies.decisions")}>
         <SubmitErrorAlert {...decide.alert} />
         <Space wrap>
-          {can("policies.decide") && version.status === "draft" ? (
+          {can("policies.decide") && version.status === "draft" && version.author === user?.username ? (
+            <Button disabled data-testid="policy-approve-own">
+              {t("policies.approve")}
+            </Button>
+          ) : null}
+          {can("policies.decide") && version.status === "draft" && version.author !== user?.username ? (
             <ConfirmButton
               type="primary"
               testId="policy-approve"
@@ -139,7 +144,11 @@ export function VersionPage() {
         </Space>
         {version.status === "draft" || version.status === "approved" ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {version.status === "draft" ? t("policies.approveRule") : t("policies.activateRule")}
+            {version.status === "draft"
+              ? version.author === user?.username
+                ? t("policies.ownDraft")
+                : t("policies.approveRule")
+              : t("policies.activateRule")}
           </Typography.Paragraph>
         ) : null}
       </Card>

@@ -55,11 +55,18 @@ export function VersionsPage() {
             dataIndex: "status",
             render: (status: string) => <Tag color={statusColor[status]}>{codeLabel(t, "status", status)}</Tag>,
           },
-          { title: t("policies.effectiveFrom"), dataIndex: "effectiveFrom" },
+          {
+            title: t("policies.effectiveFrom"),
+            dataIndex: "effectiveFrom",
+            render: (from: string, version) =>
+              version.status === "draft" || version.status === "approved"
+                ? t("policies.proposed", { date: from })
+                : from,
+          },
           {
             title: t("policies.effectiveTo"),
             dataIndex: "effectiveTo",
-            render: (to: string | null) => to ?? t("policies.open"),
+            render: (to: string | null, version) => to ?? (version.status === "active" ? t("policies.open") : "—"),
           },
           { title: t("policies.reference"), dataIndex: "reference" },
           { title: t("policies.goldenTests"), dataIndex: "goldenTests" },
