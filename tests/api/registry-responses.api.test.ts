@@ -186,7 +186,7 @@ describe("response shapes", () => {
     expect(
       document.paths["/api/v1/accounts"].get.responses["200"].content["application/json"].schema.properties.items.items
         .properties,
-    ).toHaveProperty("lockedUntil");
+    ).toHaveProperty("disabled");
     expect(
       document.paths["/api/v1/households/{id}"].get.responses["200"].content["application/json"].schema.properties
         .members,
