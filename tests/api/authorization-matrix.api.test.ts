@@ -37,6 +37,7 @@ const matrix: Record<string, readonly Role[]> = {
   "profile.read": ["resident"],
   "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,
+  "notifications.own": roles,
   "publicity.objections.queue": ["programme_admin", "auditor", "verifier", "clerk"],
   "publicity.objections.read": ["resident", "clerk", "verifier", "programme_admin", "auditor"],
   "publicity.objections.raise": ["resident", "clerk"],
@@ -122,6 +123,7 @@ const matrix: Record<string, readonly Role[]> = {
 const refusedByRule: Record<string, readonly string[]> = {
   "assistance.cpi.read": ["verifier.education", "verifier.publicsecurity"],
   "assistance.cpi.record": ["verifier.education", "verifier.publicsecurity"],
+  "points.deductions": ["verifier.education"],
 };
 
 /** Up to a handful of records per target kind, from different 镇区 where the record has one. */
