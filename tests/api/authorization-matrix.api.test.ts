@@ -6,11 +6,9 @@
  * in-scope record anything but 401/403/404 (2xx, or 4xx for the empty body the test sends). A route whose
  * permission is not declared, or a permission missing from this matrix, fails the first test.
  */
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/schema";
 import { demoAccounts, demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
 import { buildApp } from "../../src/http/app";
@@ -19,12 +17,14 @@ import { allPermissions, routeTable } from "../../src/http/route-table";
 import { loadActor } from "../../src/platform/accounts/accounts.repository";
 import { rolesOf } from "../../src/platform/access/permissions";
 import { publicPermission, type AnyRoute } from "../../src/platform/http/route";
+import { candidates, missing, refusedByRule, url } from "../helpers/route-fixtures";
 import { roles, type Actor, type Role } from "../../src/platform/roles";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 /** Who holds each permission. Changing a permission's roles means changing this line too. */
 const matrix: Record<string, readonly Role[]> = {
   "session.own": roles,
+  "personalData.own": ["resident"],
   "accounts.read": ["admin", "auditor"],
   "accounts.manage": ["admin"],
   "accounts.personLookup": ["admin"],
@@ -123,6 +123,7 @@ const matrix: Record<string, readonly Role[]> = {
   "consultations.comment": ["resident"],
 };
 
+<<<<<<< HEAD
 /** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
 const refusedByRule: Record<string, readonly string[]> = {
   "assistance.cpi.read": ["verifier.education", "verifier.publicsecurity"],
@@ -265,6 +266,8 @@ function url(route: AnyRoute, input: { params?: Record<string, string>; query?: 
   return `/api/v1${path}${query ? `?${query}` : ""}`;
 }
 
+=======
+>>>>>>> main
 interface Identity {
   username: string;
   role: Role | null;
@@ -275,10 +278,7 @@ interface Identity {
 let database: TestDatabase;
 let app: FastifyInstance;
 const identities: Identity[] = [];
-// Sign-out last: it ends the session the other rows use.
-const entries = routeTable().sort(
-  (a, b) => Number(a.route.url === "/auth/logout") - Number(b.route.url === "/auth/logout"),
-);
+const entries = routeTable();
 const permissions = allPermissions();
 
 beforeAll(async () => {
@@ -367,12 +367,23 @@ describe("authorization matrix: route × role × record", () => {
       input?: { params?: Record<string, string>; query?: Record<string, string> },
     ): Promise<LightMyRequestResponse> => {
       requests += 1;
-      return app.inject({
+      const response = await app.inject({
         method: route.method,
         url: url(route, input),
         headers: identity.headers,
         ...(route.method === "GET" ? {} : { payload: {} }),
       });
+      // Signing out (here or everywhere) ends the sessions the later rows use: sign in again.
+      if (identity.actor && route.url.startsWith("/auth/logout") && response.statusCode === 200) {
+        const again = await app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { username: identity.username, password: demoPassword },
+        });
+        const cookie = again.cookies.find((item) => item.name === "gz_session")!.value;
+        identity.headers = { cookie: `gz_session=${cookie}`, "x-csrf-token": again.json().csrfToken as string };
+      }
+      return response;
     };
     const check = (
       label: string,
@@ -442,13 +453,19 @@ describe("authorization matrix: route × role × record", () => {
             (status) => status === 404,
             "404 (the same as missing)",
           );
-        if (inScope)
+        if (inScope) {
+          // A second record in the path that the fixture does not name (a household member, a comment) is a
+          // made-up id: its "not found" comes after the checks this matrix is about.
+          const madeUp = [...route.url.matchAll(/:(\w+)/g)].some(
+            ([, name]) => !(name in (inScope.params ?? {})) && ["personId", "commentId", "photoId"].includes(name),
+          );
           check(
             `${label}, in-scope record ${JSON.stringify(inScope)}`,
             await call(identity, route, inScope),
-            pastChecks,
+            (status) => pastChecks(status) || (madeUp && status === 404),
             "past the checks (not 401/403/404/5xx)",
           );
+        }
       }
     }
     expect(failures, failures.join("\n")).toEqual([]);
