@@ -307,10 +307,10 @@ export function mutatedValue(schema: JsonSchema | undefined, pools: StringPools)
     });
 }
 
-/** Either a fitting value (about half the time, so handlers run) or a broken one. */
+/** Either a fitting value (a third of the time, so handlers run) or a broken one. */
 export function fuzzValue(schema: JsonSchema | undefined, pools: StringPools): Arbitrary<unknown> {
   return fc.oneof(
     { weight: 1, arbitrary: validValue(schema, pools) },
-    { weight: 1, arbitrary: mutatedValue(schema, pools) },
+    { weight: 2, arbitrary: mutatedValue(schema, pools) },
   );
 }
