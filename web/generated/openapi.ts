@@ -1082,6 +1082,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         fileName: string;
+                        /** @description all_or_nothing (default): any bad row refuses the whole file; good_rows: import the good rows */
+                        mode?: "all_or_nothing" | "good_rows";
                         xlsxBase64: string;
                     };
                 };
@@ -28759,6 +28761,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         fileName: string;
+                        /** @description all_or_nothing (default): any bad row refuses the whole file; good_rows: import the good rows */
+                        mode?: "all_or_nothing" | "good_rows";
                         xlsxBase64: string;
                     };
                 };
@@ -33647,6 +33651,9 @@ export type paths = {
                 content: {
                     "application/json": {
                         csv?: string;
+                        csvBase64?: string;
+                        /** @description all_or_nothing (default): any bad row refuses the whole file; good_rows: import the good rows */
+                        mode?: "all_or_nothing" | "good_rows";
                         xlsxBase64?: string;
                     };
                 };
@@ -33710,6 +33717,13 @@ export type paths = {
                     content: {
                         "application/json": {
                             imported: number;
+                            refused: {
+                                column: string;
+                                /** @description the reason, in Chinese with English in parentheses */
+                                message: string;
+                                /** @description the row number as the spreadsheet shows it (header = 1) */
+                                row: number;
+                            }[];
                         };
                     };
                 };
