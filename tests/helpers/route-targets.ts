@@ -83,6 +83,9 @@ export const targetCandidates: Record<string, (db: Kysely<Database>) => Promise<
   jointTask: (db) =>
     ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
   jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
+  policyVersion: () => Promise.resolve([{ params: { id: "zhongshan-points-2014" } }]),
+  policySimulation: (db) =>
+    ids(db, sql`select id from jobs where kind = 'policies.simulate' and status = 'succeeded' limit 1`),
   campaign: async (db) =>
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
