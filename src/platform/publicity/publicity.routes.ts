@@ -208,6 +208,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     tags,
     permission: "publicity.objections.raise",
     params: IdParams,
+    target: publicList as RouteTarget<{ id: string }, unknown, PublicityList>,
     body: ObjectionBody,
     response: { 201: ObjectionResponse },
     command: ({ db, request, actor, params, body }) =>
@@ -303,6 +304,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     tags,
     permission: "publicity.finalise",
     params: IdParams,
+    target: publicList as RouteTarget<{ id: string }, unknown, PublicityList>,
     response: { 200: ListResponse },
     command: ({ db, request, actor, params }) =>
       inTransactionWhenOk(db, async (trx) => {

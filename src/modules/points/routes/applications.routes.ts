@@ -89,6 +89,15 @@ export const applicationRoutes: readonly AnyRoute[] = [
     permission: "points.enrolments.read",
     params: IdParams,
     target: applicationTarget("read"),
+    accessLog: ({ application, enrolment }, actor) =>
+      actor.personId === enrolment.person_id
+        ? null
+        : {
+            action: "application.read",
+            entityType: "points_application",
+            entityId: application.id,
+            townCode: enrolment.town_code,
+          },
     response: { 200: ApplicationDetailResponse },
     handler: async ({ db, actor, target: { application } }) => ({
       ...presentApplication(actor, application),

@@ -130,6 +130,16 @@ export const enrolmentRoutes: readonly AnyRoute[] = [
     permission: "points.enrolments.read",
     params: IdParams,
     target: enrolmentTarget("read"),
+    // A staff read of the case file is in the access log; the resident reading their own is not.
+    accessLog: (enrolment, actor) =>
+      actor.personId === enrolment.person_id
+        ? null
+        : {
+            action: "enrolment.read",
+            entityType: "points_enrolment",
+            entityId: enrolment.id,
+            townCode: enrolment.town_code,
+          },
     response: { 200: CaseFileResponse },
     handler: ({ db, actor, target }) => caseFile(db, actor, target),
   }),
