@@ -27,7 +27,7 @@ import { allows } from "../../src/platform/access/permissions";
 import { publicPermission, type AnyRoute } from "../../src/platform/http/route";
 import type { Actor } from "../../src/platform/roles";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { targetCandidates, type TargetInput } from "../helpers/route-targets";
+import { candidates as targetCandidates, type RecordInput as TargetInput } from "../helpers/route-fixtures";
 import { fuzzValue, hostileStrings, validValue, type JsonSchema, type StringPools } from "../helpers/schema-arbitrary";
 
 const runsPerFamily = Number(process.env.FUZZ_RUNS ?? 1000);
