@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Switch } from "antd";
+import { Button, Form, Input, InputNumber, Radio, Switch } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -6,6 +6,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import type { AssistanceCase } from "./types";
+import { DateInput } from "../../components/DateInput";
 
 const dateOf = (value: dayjs.Dayjs | undefined) => (value ? value.format("YYYY-MM-DD") : dayjs().format("YYYY-MM-DD"));
 
@@ -58,7 +59,7 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
   return (
     <Form form={form} layout="inline" onFinish={submit} data-testid={`assistance-step-${step}`}>
       <Form.Item name="on" label={t("assistance.date")}>
-        <DatePicker data-testid="assistance-step-date" />
+        <DateInput data-testid="assistance-step-date" />
       </Form.Item>
       {step === "investigation" ? (
         <>

@@ -1,20 +1,5 @@
 import { useState } from "react";
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -22,6 +7,7 @@ import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
+import { DateInput } from "../../components/DateInput";
 
 const education = [
   ["none", "无"],
@@ -111,7 +97,7 @@ export function SelfCheckPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="date" label={t("points.date")}>
-                <DatePicker style={{ width: "100%" }} />
+                <DateInput style={{ width: "100%" }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
