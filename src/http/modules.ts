@@ -11,6 +11,7 @@ import { consultationsModule } from "../modules/consultations/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
 import { approvalsModule } from "../modules/approvals/manifest";
+import { policiesModule } from "../modules/policies/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
@@ -30,6 +31,7 @@ const serviceModules: readonly ModuleManifest[] = [
   servicesModule,
   fundModule,
   approvalsModule,
+  policiesModule,
 ];
 
 /**

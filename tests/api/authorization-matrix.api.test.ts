@@ -83,6 +83,10 @@ const matrix: Record<string, readonly Role[]> = {
   "coordination.tasks.complete": ["programme_admin", "verifier"],
   "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
   "coordination.meetings.manage": ["programme_admin"],
+  "policies.read": ["policy_officer", "programme_admin", "auditor"],
+  "policies.simulate": ["policy_officer", "programme_admin"],
+  "policies.draft": ["policy_officer"],
+  "policies.decide": ["policy_officer", "programme_admin"],
   "approvals.import": ["programme_admin"],
   "insight.dashboard": ["programme_admin", "policy_officer", "auditor", "clerk", "verifier"],
   "participation.campaigns.manage": ["programme_admin"],
@@ -198,6 +202,10 @@ const candidates: Record<
   jointTask: (db) =>
     ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
   jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
+  // The active version: approving or activating it is refused (409), so the matrix never writes a policy file.
+  policyVersion: () => Promise.resolve([{ params: { id: "zhongshan-points-2014" } }]),
+  policySimulation: (db) =>
+    ids(db, sql`select id from jobs where kind = 'policies.simulate' and status = 'succeeded' limit 1`),
   campaign: async (db) =>
     (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
       (row) => ({ params: { code: row.code } }),
