@@ -116,7 +116,7 @@ describe("submitErrorView", () => {
 
   it("lists in the alert what no field of the form shows, and marks the rest", async () => {
     const setFields = vi.fn();
-    const form = { setFields, getFieldsError: () => [{ name: ["bankAccount"], errors: [] }] };
+    const form = { setFields, getFieldsError: () => [{ name: ["bankAccount"], errors: [], warnings: [] }] };
     const error = refusal(
       { bankAccount: "银行账号应为12至30位数字", "members.0.monthlyIncomeYuan": "第1位成员的月收入（元）不能为负数" },
       "有2处需要修改：…",
@@ -138,7 +138,7 @@ describe("submitErrorView", () => {
   it("refuses a typed date that is not one before sending, under its field", async () => {
     const setFields = vi.fn();
     const send = vi.fn(async () => "sent");
-    const form = { setFields, getFieldsError: () => [{ name: ["on"], errors: [] }] };
+    const form = { setFields, getFieldsError: () => [{ name: ["on"], errors: [], warnings: [] }] };
     const states: SubmitState[] = [];
     const result = await runSubmission({ on: dayjs("2026-13-45", "YYYY-MM-DD", true), by: "张三" }, send, {
       update: (state) => states.push(state),
