@@ -1,5 +1,23 @@
 import { useState } from "react";
+<<<<<<< HEAD
 import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
+=======
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from "antd";
+>>>>>>> main
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -7,7 +25,11 @@ import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
+<<<<<<< HEAD
 import { DateInput } from "../../components/DateInput";
+=======
+import { ScoreStepsTable } from "./ScoreStepsTable";
+>>>>>>> main
 
 const education = [
   ["none", "无"],
@@ -161,28 +183,7 @@ export function SelfCheckPage() {
                   <Typography.Text type="secondary">
                     {t("points.threshold")} {score.threshold}
                   </Typography.Text>
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey={(step) => step.indicator}
-                    dataSource={score.steps.filter(
-                      (step) =>
-                        step.points !== 0 && step.indicator !== "total" && !step.indicator.startsWith("subscore"),
-                    )}
-                    columns={[
-                      { title: t("points.indicator"), dataIndex: "zh" },
-                      { title: t("points.points"), dataIndex: "points", align: "right" },
-                      {
-                        title: t("points.clause"),
-                        dataIndex: "reference",
-                        render: (reference: unknown, step) => (
-                          <span title={typeof step.rule === "string" ? step.rule : undefined}>
-                            {typeof reference === "string" ? reference : ""}
-                          </span>
-                        ),
-                      },
-                    ]}
-                  />
+                  <ScoreStepsTable steps={score.steps} />
                 </Card>
               </Col>
             );
