@@ -4,6 +4,7 @@
  */
 
 /** Characters no file system or header accepts in a name, replaced by a dash. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 const unsafe = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /** A file name made safe: no path separators, quotes or control characters, trimmed, at most 120 characters. */
