@@ -16,12 +16,14 @@ import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
 import { publicityModule } from "../platform/publicity/publicity.routes";
+import { notificationsModule } from "../platform/notifications/notifications.routes";
 
 const serviceModules: readonly ModuleManifest[] = [
   registryModule,
   calendarModule,
   filesModule,
   publicityModule,
+  notificationsModule,
   assistanceModule,
   pointsModule,
   tipoffsModule,

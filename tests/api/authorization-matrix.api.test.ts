@@ -37,6 +37,7 @@ const matrix: Record<string, readonly Role[]> = {
   "profile.read": ["resident"],
   "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,
+  "notifications.own": roles,
   "publicity.objections.queue": ["programme_admin", "auditor", "verifier", "clerk"],
   "publicity.objections.read": ["resident", "clerk", "verifier", "programme_admin", "auditor"],
   "publicity.objections.raise": ["resident", "clerk"],

@@ -18,6 +18,7 @@ export interface RecordInput {
 export const refusedByRule: Record<string, readonly string[]> = {
   "assistance.cpi.read": ["verifier.education", "verifier.publicsecurity"],
   "assistance.cpi.record": ["verifier.education", "verifier.publicsecurity"],
+  "points.deductions": ["verifier.education"],
 };
 
 /** Up to a handful of records per target kind, from different 镇区 where the record has one. */

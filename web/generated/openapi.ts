@@ -25287,6 +25287,186 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications (objection answers, final lists published)
+         * @description 我的通知（异议答复、名单正式公布等） (My notifications (objection answers, final lists published)) — permission: notifications.own
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                id: string;
+                                kind: "objection.answered" | "list.final";
+                                /** @description a web app path, or an API path starting /api/v1/ (a download) */
+                                link: string | null;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible, four_eyes_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible" | "four_eyes_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/personal-data/json": {
         parameters: {
             query?: never;
@@ -33226,6 +33406,20 @@ export type paths = {
                             townCode: string;
                             version: number;
                         } & {
+                            /** @description the current score explained step by step from the facts that count (the self-check's steps) */
+                            breakdown: {
+                                en: string;
+                                /** @description the facts the step read */
+                                facts: unknown;
+                                indicator: string;
+                                /** @description points, exact to the hundredth */
+                                points: number;
+                                /** @description the article of the rules */
+                                reference: unknown;
+                                /** @description the rule applied */
+                                rule: unknown;
+                                zh: string;
+                            }[];
                             history: {
                                 /** Format: date-time */
                                 at: string;
@@ -36123,6 +36317,20 @@ export type paths = {
                                 townCode: string;
                                 version: number;
                             } & {
+                                /** @description the current score explained step by step from the facts that count (the self-check's steps) */
+                                breakdown: {
+                                    en: string;
+                                    /** @description the facts the step read */
+                                    facts: unknown;
+                                    indicator: string;
+                                    /** @description points, exact to the hundredth */
+                                    points: number;
+                                    /** @description the article of the rules */
+                                    reference: unknown;
+                                    /** @description the rule applied */
+                                    rule: unknown;
+                                    zh: string;
+                                }[];
                                 history: {
                                     /** Format: date-time */
                                     at: string;
@@ -37710,6 +37918,20 @@ export type paths = {
                                 townCode: string;
                                 version: number;
                             } & {
+                                /** @description the current score explained step by step from the facts that count (the self-check's steps) */
+                                breakdown: {
+                                    en: string;
+                                    /** @description the facts the step read */
+                                    facts: unknown;
+                                    indicator: string;
+                                    /** @description points, exact to the hundredth */
+                                    points: number;
+                                    /** @description the article of the rules */
+                                    reference: unknown;
+                                    /** @description the rule applied */
+                                    rule: unknown;
+                                    zh: string;
+                                }[];
                                 history: {
                                     /** Format: date-time */
                                     at: string;
@@ -38821,10 +39043,16 @@ export type paths = {
                             } & {
                                 /** Format: date */
                                 due: string | null;
+                                files: {
+                                    id: string;
+                                    name: string;
+                                }[];
                                 overdue: boolean;
+                                /** @description whose fact: the full name for a clerk of its 镇区, masked otherwise */
+                                personName: string;
                                 stage: "forward" | "check";
                             })[];
-                            objections: {
+                            objections: ({
                                 answer: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
@@ -38844,13 +39072,24 @@ export type paths = {
                                 id: string;
                                 indicator: string | null;
                                 listId: string;
+                                /** @description the list's title (in queues and one's own objections) */
+                                listTitle?: string;
+                                listVersion?: number;
+                                /** @description the contested entry's masked name */
+                                maskedName?: string;
                                 /** Format: date */
                                 raisedOn: string;
+                                rank?: number | null;
                                 reason: string;
                                 status: "received" | "forwarded" | "upheld" | "rejected";
                                 townCode: string | null;
                                 version: number;
-                            }[];
+                            } & {
+                                files: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            })[];
                         };
                     };
                 };
@@ -39047,10 +39286,16 @@ export type paths = {
                             } & {
                                 /** Format: date */
                                 due: string | null;
+                                files: {
+                                    id: string;
+                                    name: string;
+                                }[];
                                 overdue: boolean;
+                                /** @description whose fact: the full name for a clerk of its 镇区, masked otherwise */
+                                personName: string;
                                 stage: "forward" | "check";
                             })[];
-                            objections: {
+                            objections: ({
                                 answer: string | null;
                                 /** Format: date */
                                 answeredOn: string | null;
@@ -39070,13 +39315,24 @@ export type paths = {
                                 id: string;
                                 indicator: string | null;
                                 listId: string;
+                                /** @description the list's title (in queues and one's own objections) */
+                                listTitle?: string;
+                                listVersion?: number;
+                                /** @description the contested entry's masked name */
+                                maskedName?: string;
                                 /** Format: date */
                                 raisedOn: string;
+                                rank?: number | null;
                                 reason: string;
                                 status: "received" | "forwarded" | "upheld" | "rejected";
                                 townCode: string | null;
                                 version: number;
-                            }[];
+                            } & {
+                                files: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            })[];
                         };
                     };
                 };
@@ -43369,8 +43625,14 @@ export type paths = {
                             id: string;
                             indicator: string | null;
                             listId: string;
+                            /** @description the list's title (in queues and one's own objections) */
+                            listTitle?: string;
+                            listVersion?: number;
+                            /** @description the contested entry's masked name */
+                            maskedName?: string;
                             /** Format: date */
                             raisedOn: string;
+                            rank?: number | null;
                             reason: string;
                             status: "received" | "forwarded" | "upheld" | "rejected";
                             townCode: string | null;
@@ -43624,8 +43886,14 @@ export type paths = {
                                 id: string;
                                 indicator: string | null;
                                 listId: string;
+                                /** @description the list's title (in queues and one's own objections) */
+                                listTitle?: string;
+                                listVersion?: number;
+                                /** @description the contested entry's masked name */
+                                maskedName?: string;
                                 /** Format: date */
                                 raisedOn: string;
+                                rank?: number | null;
                                 reason: string;
                                 status: "received" | "forwarded" | "upheld" | "rejected";
                                 townCode: string | null;
@@ -43823,8 +44091,14 @@ export type paths = {
                             id: string;
                             indicator: string | null;
                             listId: string;
+                            /** @description the list's title (in queues and one's own objections) */
+                            listTitle?: string;
+                            listVersion?: number;
+                            /** @description the contested entry's masked name */
+                            maskedName?: string;
                             /** Format: date */
                             raisedOn: string;
+                            rank?: number | null;
                             reason: string;
                             status: "received" | "forwarded" | "upheld" | "rejected";
                             townCode: string | null;
@@ -44058,8 +44332,14 @@ export type paths = {
                             id: string;
                             indicator: string | null;
                             listId: string;
+                            /** @description the list's title (in queues and one's own objections) */
+                            listTitle?: string;
+                            listVersion?: number;
+                            /** @description the contested entry's masked name */
+                            maskedName?: string;
                             /** Format: date */
                             raisedOn: string;
+                            rank?: number | null;
                             reason: string;
                             status: "received" | "forwarded" | "upheld" | "rejected";
                             townCode: string | null;
@@ -44318,8 +44598,14 @@ export type paths = {
                             id: string;
                             indicator: string | null;
                             listId: string;
+                            /** @description the list's title (in queues and one's own objections) */
+                            listTitle?: string;
+                            listVersion?: number;
+                            /** @description the contested entry's masked name */
+                            maskedName?: string;
                             /** Format: date */
                             raisedOn: string;
+                            rank?: number | null;
                             reason: string;
                             status: "received" | "forwarded" | "upheld" | "rejected";
                             townCode: string | null;

@@ -28,6 +28,7 @@ import {
   forwardObjection,
   listObjections,
   objectionDeadline,
+  objectionSubjects,
   raiseObjection,
 } from "./publicity.objections";
 import { mayAnswerObjection, mayForwardObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
@@ -237,7 +238,8 @@ export const publicityRoutes: readonly AnyRoute[] = [
       const items = found.filter(
         (objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue,
       );
-      return { items: items.map((objection) => presentObjection(objection, today)) };
+      const subjects = await objectionSubjects(db, items);
+      return { items: items.map((objection) => presentObjection(objection, today, subjects.get(objection.id))) };
     },
   }),
   defineRoute({

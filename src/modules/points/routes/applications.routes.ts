@@ -1,3 +1,4 @@
+import { scoreBreakdown } from "../commands/scores";
 import { err } from "../../../core/result";
 import { clock } from "../../../core/clock";
 import { inTransactionWhenOk } from "../../../db/transaction";
@@ -102,6 +103,7 @@ export const applicationRoutes: readonly AnyRoute[] = [
     handler: async ({ db, actor, target: { application } }) => ({
       ...presentApplication(actor, application),
       history: await scoreHistory(db, application.id),
+      breakdown: await scoreBreakdown(db, application),
       result: await publishedResult(db, application.cycle_id, application.id),
     }),
   }),
