@@ -192,6 +192,37 @@ async function seedCase(
   }
 }
 
+/**
+ * `resident.dibao`: a resident account linked to the head of the 石岐区 household paid longest, so a resident can
+ * see a case with its year of payments (docs/demo-accounts.md).
+ */
+async function linkDibaoResident(trx: Trx): Promise<void> {
+  const oldest = await assistanceDb(trx)
+    .selectFrom("assistance_cases")
+    .select("household_id")
+    .where("town_code", "=", "shiqi")
+    .where("state", "=", "active")
+    .orderBy("decided_on")
+    .orderBy("id")
+    .executeTakeFirst();
+  if (!oldest) return;
+  const household = await findHousehold(trx, oldest.household_id);
+  const head = household?.members.find((member) => member.relationship === "head") ?? household?.members[0];
+  if (!head) return;
+  const linked = await createAccount(
+    trx,
+    { actor: null, requestId: null },
+    {
+      username: "resident.dibao",
+      displayName: "居民（低保示例）",
+      password: "Gongzhi-2026!",
+      roles: [{ role: "resident" }],
+      personId: head.personId,
+    },
+  );
+  if (!linked.ok) throw new Error(`assistance demo seed, resident.dibao: ${linked.error.message}`);
+}
+
 /** Loads the module's demo data inside the demo transaction. */
 export async function seedAssistance(trx: Trx, options: SeedOptions): Promise<void> {
   const created = await createAccount(
@@ -230,6 +261,7 @@ export async function seedAssistance(trx: Trx, options: SeedOptions): Promise<vo
       options.onProgress?.(index, total, "assistance");
     }
   }
+  await linkDibaoResident(trx);
   const priceOfficer = (await loadActor(trx, created.value.id))!;
   const figures: [string, string][] = [
     ["2.1", "3.0"],

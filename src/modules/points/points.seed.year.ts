@@ -303,7 +303,7 @@ export async function seedPointsYear(
     const planned = planFacts(random, permitYears, insuranceYears, counts.enrolments);
     for (const fact of planned) {
       const open = fact.status === "declared" || fact.status === "with_department";
-      const declaredOn = open ? dayBetween(random, recentFrom, today) : enrolledOn;
+      const declaredOn = open ? workingDayUntil(dayBetween(random, recentFrom, today)) : enrolledOn;
       const sent = fact.status !== "declared" && fact.status !== "confirmed";
       const sentOn = sent ? workingDayFrom(declaredOn) : null;
       const decided = fact.status === "confirmed" || fact.status === "corrected" || fact.status === "rejected";
@@ -317,7 +317,8 @@ export async function seedPointsYear(
         department_code: departmentOf[fact.fact] ?? null,
         file_ids: [],
         declared_on: declaredOn,
-        forward_due: addWorkingDays(workingDayFrom(declaredOn), 5),
+        // the deadlines the commands set (facts.ts): counted from the day of declaring and of sending
+        forward_due: addWorkingDays(declaredOn, 5),
         sent_on: sentOn,
         check_due: sentOn ? addWorkingDays(sentOn, 5) : null,
         decided_on: decidedOn && decidedOn > today ? today : decidedOn,
