@@ -32,9 +32,6 @@ export interface AccountsTable {
   password_hash: string;
   person_id: string | null;
   disabled: Generated<boolean>;
-  failure_count: Generated<number>;
-  failure_window_start: Date | null;
-  locked_until: Date | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -63,7 +60,10 @@ export interface SessionsTable {
   account_id: string;
   csrf_token: string;
   created_at: Timestamp;
+  /** The absolute end: signed in again after this, however active. */
   expires_at: Date;
+  /** Moved on by use (at most once a minute); idle for longer than the idle limit ends the session. */
+  last_seen_at: Generated<Date>;
 }
 
 /** Stored responses of POST requests sent with an Idempotency-Key; `status_code` null = reserved, still running. */

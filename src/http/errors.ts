@@ -1,56 +1,56 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { errorBody, type FieldMessages } from "../platform/http/request-context";
+import {
+  inLanguage,
+  localiseRefusal,
+  requestLanguage,
+  validationFields,
+  validationSummary,
+  type MessageLanguage,
+  type ValidationIssue,
+} from "./validation-messages";
 
-interface ValidationIssue {
-  instancePath?: string;
-  keyword?: string;
-  message?: string;
-  params?: Record<string, unknown>;
+/**
+ * Turns Ajv validation issues into `{ field: message }`: a sentence per field naming it in the caller's language
+ * (src/http/validation-messages.ts), e.g. `bankAccount` → "银行账号应为12至30位数字（不含空格或横线）".
+ */
+export function fieldsFromValidation(
+  issues: readonly ValidationIssue[],
+  language: MessageLanguage = "both",
+): FieldMessages {
+  return Object.fromEntries(
+    Object.entries(validationFields(issues)).map(([field, text]) => [field, inLanguage(text, language)]),
+  );
 }
 
-/** A Chinese message (English in parentheses) for the schema keywords a person meets most; else Ajv's English. */
-function keywordMessage(issue: ValidationIssue): string {
-  const limit = issue.params?.limit;
-  switch (issue.keyword) {
-    case "minLength":
-      return `至少 ${String(limit)} 个字符 (at least ${String(limit)} characters)`;
-    case "maxLength":
-      return `最多 ${String(limit)} 个字符 (at most ${String(limit)} characters)`;
-    case "pattern":
-      return `格式不正确 (wrong format${issue.message ? `: ${issue.message}` : ""})`;
-    case "minimum":
-      return `不能小于 ${String(limit)} (must be at least ${String(limit)})`;
-    case "maximum":
-      return `不能大于 ${String(limit)} (must be at most ${String(limit)})`;
-    case "type":
-      return `类型不正确 (${issue.message ?? "wrong type"})`;
-    case "enum":
-    case "const":
-      return `不是允许的取值 (${issue.message ?? "not an allowed value"})`;
-    case "format":
-      return `格式不正确 (${issue.message ?? "wrong format"})`;
-    default:
-      return issue.message ?? "invalid";
-  }
+/** Whether a payload is the API's error shape `{ error: { code, message, fields } }`. */
+function isErrorBody(payload: unknown): payload is { error: { message: string; fields?: FieldMessages } } {
+  if (!payload || typeof payload !== "object") return false;
+  const error = (payload as { error?: unknown }).error;
+  return !!error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string";
 }
 
-/** Turns Ajv validation issues into `{ field: message }`, naming unknown and missing properties by name. */
-export function fieldsFromValidation(issues: readonly ValidationIssue[]): FieldMessages {
-  const fields: FieldMessages = {};
-  for (const issue of issues) {
-    const path = (issue.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".");
-    if (issue.keyword === "additionalProperties" && issue.params?.additionalProperty) {
-      const name = [path, String(issue.params.additionalProperty)].filter(Boolean).join(".");
-      fields[name] ??= `未知字段 "${name}" (unknown field)`;
-    } else if (issue.keyword === "required" && issue.params?.missingProperty) {
-      const name = [path, String(issue.params.missingProperty)].filter(Boolean).join(".");
-      fields[name] ??= `缺少必填字段 "${name}" (required)`;
-    } else {
-      const name = path || "body";
-      fields[name] ??= keywordMessage(issue);
-    }
-  }
-  return fields;
+/**
+ * The error body with its message and field messages in one language (none asked: left as "中文 (English)").
+ * The general message names the field it repeats, when it repeats one.
+ */
+export function localiseErrorBody<T>(payload: T, language: MessageLanguage): T {
+  if (language === "both" || !isErrorBody(payload)) return payload;
+  const { error } = payload;
+  const code = (error as { code?: string }).code;
+  const entries = Object.entries(error.fields ?? {});
+  const fields = Object.fromEntries(
+    entries.map(([field, message]) => [field, localiseRefusal(String(message), language, { code, field })]),
+  );
+  const repeated = entries.find(([, message]) => message === error.message)?.[0];
+  return {
+    ...payload,
+    error: {
+      ...error,
+      message: repeated ? fields[repeated] : localiseRefusal(error.message, language, { code }),
+      fields,
+    },
+  };
 }
 
 /** The path of the first string (or property name) containing a NUL character, e.g. `members.0.name`, or null. */
@@ -131,25 +131,30 @@ export function isDatabaseUnavailable(error: Error): boolean {
 
 /** Installs the error handler: every error leaves as `{ error: { code, message, fields } }` with the right status. */
 export function installErrorHandler(app: FastifyInstance): void {
+  // Every refusal in the language the caller asked for (Accept-Language: the web app sends the user's choice).
+  app.addHook("preSerialization", async (request, reply, payload) =>
+    reply.statusCode >= 400 ? localiseErrorBody(payload, requestLanguage(request.headers["accept-language"])) : payload,
+  );
   // No text the database can store holds a NUL character: refuse it before any route runs, naming the field.
   app.addHook("preValidation", async (request, reply) => {
     const field = findNul(request.params) ?? findNul(request.query) ?? findNul(request.body);
     if (field)
       return reply.code(400).send(
-        errorBody("validation_failed", `输入含有空字符 (NUL character in ${field})`, {
-          [field]: "不能包含空字符 (must not contain a NUL character)",
+        errorBody("validation_failed", `输入含有空字符，请删除后重试 (NUL character in ${field})`, {
+          [field]: "不能包含空字符，请删除后重试 (must not contain a NUL character)",
         }),
       );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
-      const fields = fieldsFromValidation(error.validation as ValidationIssue[]);
-      const names = Object.keys(fields).join(", ");
+      const language = requestLanguage(request.headers["accept-language"]);
+      const texts = validationFields(error.validation as ValidationIssue[]);
+      const fields = Object.fromEntries(
+        Object.entries(texts).map(([field, text]) => [field, inLanguage(text, language)]),
+      );
       return reply
         .code(400)
-        .send(
-          errorBody("validation_failed", `输入有误 (invalid ${error.validationContext ?? "input"}: ${names})`, fields),
-        );
+        .send(errorBody("validation_failed", inLanguage(validationSummary(texts), language), fields));
     }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       return reply.code(413).send(errorBody("body_too_large", "请求体过大 (request body larger than 1 MiB)"));

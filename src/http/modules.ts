@@ -11,16 +11,19 @@ import { consultationsModule } from "../modules/consultations/manifest";
 import { servicesModule } from "../modules/services/manifest";
 import { fundModule } from "../modules/fund/manifest";
 import { approvalsModule } from "../modules/approvals/manifest";
+import { policiesModule } from "../modules/policies/manifest";
 import { calendarModule } from "../platform/calendar/calendar.routes";
 import { filesModule } from "../platform/files/files.routes";
 import { jobsModule } from "../platform/jobs";
 import { publicityModule } from "../platform/publicity/publicity.routes";
+import { notificationsModule } from "../platform/notifications/notifications.routes";
 
 const serviceModules: readonly ModuleManifest[] = [
   registryModule,
   calendarModule,
   filesModule,
   publicityModule,
+  notificationsModule,
   assistanceModule,
   pointsModule,
   tipoffsModule,
@@ -30,6 +33,7 @@ const serviceModules: readonly ModuleManifest[] = [
   servicesModule,
   fundModule,
   approvalsModule,
+  policiesModule,
 ];
 
 /**

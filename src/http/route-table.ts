@@ -6,6 +6,7 @@ import { modules as defaultModules } from "./modules";
 import { accountRoutes } from "./routes/accounts.routes";
 import { auditRoutes } from "./routes/audit.routes";
 import { authRoutes } from "./routes/auth.routes";
+import { personalDataRoutes } from "./routes/personal-data.routes";
 
 /** Options of the platform's own routes. */
 export interface PlatformRouteOptions {
@@ -19,9 +20,9 @@ export interface RouteEntry {
   route: AnyRoute;
 }
 
-/** The platform's routes: sign-in and session, accounts, audit. */
+/** The platform's routes: sign-in and session, accounts, audit, a resident's copy of their data. */
 export function platformRoutes(modules: readonly ModuleManifest[], options: PlatformRouteOptions): readonly AnyRoute[] {
-  return [...authRoutes({ modules, ...options }), ...accountRoutes, ...auditRoutes];
+  return [...authRoutes({ modules, ...options }), ...accountRoutes, ...auditRoutes, ...personalDataRoutes];
 }
 
 /** The whole route table under /api/v1, in mounting order: what OpenAPI, `gongzhi routes` and the generated tests read. */

@@ -74,6 +74,13 @@ export const problemStatuses = {
   tasks_open: 409,
   task_done: 409,
   meeting_recorded: 409,
+  // points policy versions (the policy screens): lifecycle refusals, and the four-eyes rule on approval
+  invalid_transition: 409,
+  golden_tests_failed: 409,
+  no_golden_tests: 409,
+  overlapping_versions: 409,
+  duplicate_version: 409,
+  four_eyes_required: 403,
   // other statuses
   body_too_large: 413,
   file_too_large: 413,

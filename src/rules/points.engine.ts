@@ -9,7 +9,7 @@ import {
   familyFactNames,
   loadAllVersions,
   planFor,
-  POLICIES_ROOT,
+  policiesRoot,
   resolvePolicy,
   type PolicyChoice,
 } from "./policy.registry";
@@ -25,7 +25,7 @@ export interface PointsEngine {
 }
 
 /** Loads the policies under `root` and prepares the engine for one policy id. */
-export function loadPointsEngine(policy: string, root: string = POLICIES_ROOT): Result<PointsEngine, Problem> {
+export function loadPointsEngine(policy: string, root: string = policiesRoot()): Result<PointsEngine, Problem> {
   const plans = loadAllVersions(root);
   if (!plans.ok)
     return err({

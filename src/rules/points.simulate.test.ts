@@ -81,4 +81,27 @@ describe("simulate a draft against the active version", () => {
     expect(report.ignoredFacts.policy).toEqual(["residence_permit_years"]);
     expect(reportText(report)).toContain("gain: 2   lose: 1   unchanged: 1");
   });
+
+  it("sums the movement per 镇区 and keeps every change only when asked", () => {
+    // shiqi: owner +65, penalty +100, the school case unchanged; xiaolan: town −25.5 (the cases above).
+    expect(report.byTown).toEqual({
+      shiqi: { scored: 3, gained: 2, lost: 0, unchanged: 1, totalChange: 16500 },
+      xiaolan: { scored: 1, gained: 0, lost: 1, unchanged: 0, totalChange: -2550 },
+    });
+    expect(report.changes).toBeUndefined();
+    const full = simulatePoints(
+      plan("zhongshan-points-2016-draft"),
+      plan("zhongshan-points-2014"),
+      population,
+      "2016-10-01",
+      5,
+      true,
+    );
+    expect(full.changes?.map((change) => [change.id, change.change])).toEqual([
+      ["owner", 6500],
+      ["town", -2550],
+      ["penalty", 10000],
+      ["same", 0],
+    ]);
+  });
 });

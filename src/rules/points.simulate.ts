@@ -30,6 +30,19 @@ export interface SimulationReport {
   largestLosses: Change[];
   /** purpose → town → eligible counts under each version. */
   eligible: Record<string, Record<string, { baseline: number; draft: number }>>;
+  /** town → how many were scored, gained, lost, stayed, and the sum of the changes (hundredths). */
+  byTown: Record<string, TownMovement>;
+  /** Every scored request's change, in input order; only when asked for (`keepChanges`), e.g. by the web screen. */
+  changes?: Change[];
+}
+
+/** The movement of one 镇区's requests between the baseline and the draft. */
+export interface TownMovement {
+  scored: number;
+  gained: number;
+  lost: number;
+  unchanged: number;
+  totalChange: number;
 }
 
 /** The request with only the facts the version declares; the dropped names are added to `ignored`. */
@@ -57,6 +70,7 @@ export function simulatePoints(
   requests: readonly unknown[],
   date?: string,
   top = 5,
+  keepChanges = false,
 ): SimulationReport {
   const invalid = { policy: 0, baseline: 0, examples: [] as string[] };
   const draftCases: ScoringCase[] = [];
@@ -100,6 +114,15 @@ export function simulatePoints(
     if (change.baseline >= thresholdOf(baseline, change.purpose)) counts.baseline += 1;
     if (change.draft >= thresholdOf(draft, change.purpose)) counts.draft += 1;
   }
+  const byTown: SimulationReport["byTown"] = {};
+  for (const change of changes) {
+    const movement = (byTown[change.town] ??= { scored: 0, gained: 0, lost: 0, unchanged: 0, totalChange: 0 });
+    movement.scored += 1;
+    if (change.change > 0) movement.gained += 1;
+    else if (change.change < 0) movement.lost += 1;
+    else movement.unchanged += 1;
+    movement.totalChange += change.change;
+  }
   const sorted = [...changes].sort((a, b) => b.change - a.change);
   return {
     policy: draft.version.id,
@@ -116,6 +139,8 @@ export function simulatePoints(
       .reverse()
       .slice(0, top),
     eligible,
+    byTown,
+    ...(keepChanges ? { changes } : {}),
   };
 }
 
@@ -127,7 +152,18 @@ export function reportJson(report: SimulationReport): unknown {
     draft: Number(formatPoints(change.draft)),
     change: Number(formatPoints(change.change)),
   });
-  return { ...report, largestGains: report.largestGains.map(points), largestLosses: report.largestLosses.map(points) };
+  return {
+    ...report,
+    largestGains: report.largestGains.map(points),
+    largestLosses: report.largestLosses.map(points),
+    byTown: Object.fromEntries(
+      Object.entries(report.byTown).map(([town, movement]) => [
+        town,
+        { ...movement, totalChange: Number(formatPoints(movement.totalChange)) },
+      ]),
+    ),
+    ...(report.changes ? { changes: report.changes.map(points) } : {}),
+  };
 }
 
 /** The report as readable text. */
@@ -148,6 +184,12 @@ export function reportText(report: SimulationReport): string {
     `  ${String(change.id)} (${change.purpose}, ${change.town}): ${formatPoints(change.baseline)} → ${formatPoints(change.draft)} (${change.change > 0 ? "+" : ""}${formatPoints(change.change)})`;
   if (report.largestGains.length > 0) lines.push("largest gains:", ...report.largestGains.map(describe));
   if (report.largestLosses.length > 0) lines.push("largest losses:", ...report.largestLosses.map(describe));
+  lines.push("movement per 镇区 (scored: gain / lose / unchanged, total change):");
+  for (const [town, movement] of Object.entries(report.byTown).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(
+      `  ${town.padEnd(12)} ${String(movement.scored).padStart(6)}: ${movement.gained} / ${movement.lost} / ${movement.unchanged}, ${movement.totalChange > 0 ? "+" : ""}${formatPoints(movement.totalChange)}`,
+    );
+  }
   for (const [purpose, byTown] of Object.entries(report.eligible)) {
     lines.push(`above the ${purpose} threshold, per 镇区 (baseline → draft):`);
     for (const [town, counts] of Object.entries(byTown).sort(([a], [b]) => a.localeCompare(b))) {

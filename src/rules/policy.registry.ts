@@ -16,6 +16,15 @@ export const POLICIES_ROOT = fileURLToPath(new URL("../../policies/", import.met
 
 export const SCORECARD_FILE = "scorecard.yaml";
 
+/**
+ * The policies folder in use: `GONGZHI_POLICIES_DIR` when set (a deployment keeping its policies outside the
+ * install, or a test working on a copy), else the project's `policies/`.
+ */
+export function policiesRoot(): string {
+  const configured = process.env.GONGZHI_POLICIES_DIR;
+  return configured && configured.trim() !== "" ? configured : POLICIES_ROOT;
+}
+
 /** Loads and compiles the version in one folder (`policies/zhongshan/points/2014`). */
 export function loadVersionFolder(folder: string): Result<Plan, PolicyProblem[]> {
   const path = join(folder, SCORECARD_FILE);
@@ -40,7 +49,7 @@ export function findVersionFolders(root: string): string[] {
 }
 
 /** All versions under `root`, with cross-version checks (unique ids, no overlapping periods in force). */
-export function loadAllVersions(root: string = POLICIES_ROOT): Result<Plan[], PolicyProblem[]> {
+export function loadAllVersions(root: string = policiesRoot()): Result<Plan[], PolicyProblem[]> {
   const plans: Plan[] = [];
   const problems: PolicyProblem[] = [];
   for (const folder of findVersionFolders(root)) {

@@ -6,11 +6,9 @@
  * in-scope record anything but 401/403/404 (2xx, or 4xx for the empty body the test sends). A route whose
  * permission is not declared, or a permission missing from this matrix, fails the first test.
  */
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/schema";
 import { demoAccounts, demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
 import { buildApp } from "../../src/http/app";
@@ -19,12 +17,14 @@ import { allPermissions, routeTable } from "../../src/http/route-table";
 import { loadActor } from "../../src/platform/accounts/accounts.repository";
 import { rolesOf } from "../../src/platform/access/permissions";
 import { publicPermission, type AnyRoute } from "../../src/platform/http/route";
+import { candidates, missing, refusedByRule, url } from "../helpers/route-fixtures";
 import { roles, type Actor, type Role } from "../../src/platform/roles";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 /** Who holds each permission. Changing a permission's roles means changing this line too. */
 const matrix: Record<string, readonly Role[]> = {
   "session.own": roles,
+  "personalData.own": ["resident"],
   "accounts.read": ["admin", "auditor"],
   "accounts.manage": ["admin"],
   "accounts.personLookup": ["admin"],
@@ -37,6 +37,7 @@ const matrix: Record<string, readonly Role[]> = {
   "profile.read": ["resident"],
   "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,
+  "notifications.own": roles,
   "publicity.objections.queue": ["programme_admin", "auditor", "verifier", "clerk"],
   "publicity.objections.read": ["resident", "clerk", "verifier", "programme_admin", "auditor"],
   "publicity.objections.raise": ["resident", "clerk"],
@@ -83,6 +84,10 @@ const matrix: Record<string, readonly Role[]> = {
   "coordination.tasks.complete": ["programme_admin", "verifier"],
   "coordination.meetings.read": ["programme_admin", "verifier", "auditor"],
   "coordination.meetings.manage": ["programme_admin"],
+  "policies.read": ["policy_officer", "programme_admin", "auditor"],
+  "policies.simulate": ["policy_officer", "programme_admin"],
+  "policies.draft": ["policy_officer"],
+  "policies.decide": ["policy_officer", "programme_admin"],
   "approvals.import": ["programme_admin"],
   "insight.dashboard": ["programme_admin", "policy_officer", "auditor", "clerk", "verifier"],
   "participation.campaigns.manage": ["programme_admin"],
@@ -118,156 +123,6 @@ const matrix: Record<string, readonly Role[]> = {
   "consultations.comment": ["resident"],
 };
 
-/** Demo accounts a permission's further rule refuses although their role is listed (the education verifier is no price officer). */
-const refusedByRule: Record<string, readonly string[]> = {
-  "assistance.cpi.read": ["verifier.education", "verifier.publicsecurity"],
-  "assistance.cpi.record": ["verifier.education", "verifier.publicsecurity"],
-};
-
-/** Up to a handful of records per target kind, from different 镇区 where the record has one. */
-// The demo holds records in many 镇区: the candidates come from the clerks' two and one more, so every scoped
-// target has records in and out of each clerk's scope.
-const scopeTowns = sql.join(["shiqi", "xiaolan", "dongqu"]);
-
-const candidates: Record<
-  string,
-  (db: Kysely<Database>) => Promise<{ params?: Record<string, string>; query?: Record<string, string> }[]>
-> = {
-  person: (db) =>
-    ids(
-      db,
-      sql`select distinct on (town_code) id from persons where town_code in ('shiqi', 'xiaolan', 'guzhen') order by town_code, id`,
-    ),
-  household: (db) =>
-    ids(
-      db,
-      sql`select distinct on (town_code) id from households where town_code in ('shiqi', 'xiaolan', 'guzhen') order by town_code, id`,
-    ),
-  organisation: (db) =>
-    ids(db, sql`select distinct on (town_code) id from organisations order by town_code, id limit 3`),
-  file: (db) => ids(db, sql`select id from stored_files order by id limit 3`),
-  publicityList: (db) => ids(db, sql`select id from publicity_lists order by id limit 2`),
-  objection: (db) => ids(db, sql`select id from publicity_objections order by id limit 3`),
-  enrolment: (db) =>
-    ids(
-      db,
-      sql`(select distinct on (town_code) id from points_enrolments where town_code in (${scopeTowns}) order by town_code, id limit 4) union (select e.id from points_enrolments e join accounts a on a.person_id = e.person_id where a.username = 'resident')`,
-    ),
-  enrolmentOfPerson: async (db) =>
-    (
-      await sql<{
-        person_id: string;
-      }>`select distinct on (town_code) person_id from points_enrolments where town_code in (${scopeTowns}) order by town_code, id limit 4`.execute(
-        db,
-      )
-    ).rows.map((row) => ({ query: { personId: row.person_id } })),
-  fact: (db) =>
-    ids(
-      db,
-      sql`select distinct on (town_code, department_code) id from points_facts where town_code in (${scopeTowns}) order by town_code, department_code, id limit 6`,
-    ),
-  application: (db) =>
-    ids(
-      db,
-      sql`select distinct on (town_code) id from points_applications where town_code in (${scopeTowns}) order by town_code, id limit 4`,
-    ),
-  cycle: (db) => ids(db, sql`select id from points_cycles order by id limit 1`),
-  run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
-  case: (db) =>
-    ids(
-      db,
-      sql`select distinct on (town_code) id from assistance_cases where town_code in (${scopeTowns}) order by town_code, id limit 4`,
-    ),
-  job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
-  tipoff: (db) =>
-    ids(db, sql`select distinct on (department_code) id from tipoffs order by department_code, id limit 4`),
-  tipoffCategory: async (db) =>
-    (await sql<{ code: string }>`select code from tipoff_categories order by code limit 2`.execute(db)).rows.map(
-      (row) => ({ params: { code: row.code } }),
-    ),
-  tipoffPhoto: async (db) =>
-    (
-      await sql<{ tipoff_id: string; id: string }>`select tipoff_id, id from tipoff_photos order by id limit 2`.execute(
-        db,
-      )
-    ).rows.map((row) => ({ params: { id: row.tipoff_id, photoId: row.id } })),
-  open311Key: (db) => ids(db, sql`select id from open311_keys order by id limit 1`),
-  activity: (db) =>
-    ids(
-      db,
-      sql`(select id from volunteer_activities where organisation_id in (select organisation_id from volunteer_organisers) order by starts_at desc limit 1) union (select id from volunteer_activities where organisation_id not in (select organisation_id from volunteer_organisers) limit 1)`,
-    ),
-  signup: (db) =>
-    ids(
-      db,
-      sql`(select s.id from volunteer_signups s join accounts u on u.person_id = s.person_id where u.username = 'resident' and s.status <> 'cancelled' limit 1) union (select s.id from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.organisation_id in (select organisation_id from volunteer_organisers) limit 1) union (select s.id from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.organisation_id not in (select organisation_id from volunteer_organisers) limit 1)`,
-    ),
-  ledgerEntry: (db) =>
-    ids(
-      db,
-      sql`(select id from volunteer_ledger where activity_id is not null and reverses_entry_id is null limit 1) union (select id from volunteer_ledger where import_id is not null limit 1)`,
-    ),
-  jointCase: (db) => ids(db, sql`select id from coordination_cases order by number limit 3`),
-  jointTask: (db) =>
-    ids(db, sql`select distinct on (department_code) id from coordination_tasks order by department_code, id limit 6`),
-  jointMeeting: (db) => ids(db, sql`select id from coordination_meetings order by number limit 2`),
-  campaign: async (db) =>
-    (await sql<{ code: string }>`select code from participation_campaigns order by code limit 2`.execute(db)).rows.map(
-      (row) => ({ params: { code: row.code } }),
-    ),
-  suggestion: (db) =>
-    ids(db, sql`select distinct on (department_code) id from suggestions order by department_code, id limit 4`),
-  consultation: (db) => ids(db, sql`select id from consultations order by kind, id limit 4`),
-  servicesVendor: (db) => ids(db, sql`select id from services_vendors order by name limit 3`),
-  servicesNeed: (db) => ids(db, sql`select id from services_needs order by bids_close_on limit 3`),
-  servicesContract: (db) => ids(db, sql`select id from services_contracts order by signed_on limit 2`),
-  servicesRecommendation: (db) =>
-    ids(db, sql`select distinct on (town_code) id from services_recommendations order by town_code, id limit 3`),
-  servicesSurvey: (db) => ids(db, sql`select id from services_surveys order by id limit 1`),
-  fundCall: (db) => ids(db, sql`select id from fund_calls order by id limit 2`),
-  fundApplication: (db) => ids(db, sql`select id from fund_applications order by id limit 2`),
-  payroll: async (db) =>
-    (await sql<{ month: string }>`select month from assistance_payrolls order by month limit 1`.execute(db)).rows.map(
-      (row) => ({ params: { month: row.month } }),
-    ),
-};
-
-async function ids(db: Kysely<Database>, query: ReturnType<typeof sql<unknown>>) {
-  return ((await query.execute(db)).rows as { id: string }[]).map((row) => ({ params: { id: row.id } }));
-}
-
-/** A record that does not exist, for every target kind. */
-function missing(resource: string): { params?: Record<string, string>; query?: Record<string, string> } {
-  if (resource === "payroll") return { params: { month: "1999-01" } };
-  if (resource === "campaign") return { params: { code: "no_such_campaign" } };
-  if (resource === "enrolmentOfPerson") return { query: { personId: randomUUID() } };
-  if (resource === "tipoffCategory") return { params: { code: "no_such_category" } };
-  return { params: { id: randomUUID() } };
-}
-
-/** Values for path parameters that are not the target's. */
-const defaultParams: Record<string, () => string> = {
-  id: () => randomUUID(),
-  personId: () => randomUUID(),
-  code: () => "shiqi",
-  month: () => "1999-01",
-  format: () => "xlsx",
-  fact: () => "education",
-  photoId: () => randomUUID(),
-  commentId: () => randomUUID(),
-  townCode: () => "shiqi",
-};
-
-function url(route: AnyRoute, input: { params?: Record<string, string>; query?: Record<string, string> } = {}): string {
-  const path = route.url.replace(/:(\w+)/g, (_, name: string) =>
-    encodeURIComponent(input.params?.[name] ?? defaultParams[name]()),
-  );
-  const query = new URLSearchParams(
-    input.query ?? (route.url === "/points/enrolments" && route.method === "GET" ? { personId: randomUUID() } : {}),
-  ).toString();
-  return `/api/v1${path}${query ? `?${query}` : ""}`;
-}
-
 interface Identity {
   username: string;
   role: Role | null;
@@ -278,10 +133,7 @@ interface Identity {
 let database: TestDatabase;
 let app: FastifyInstance;
 const identities: Identity[] = [];
-// Sign-out last: it ends the session the other rows use.
-const entries = routeTable().sort(
-  (a, b) => Number(a.route.url === "/auth/logout") - Number(b.route.url === "/auth/logout"),
-);
+const entries = routeTable();
 const permissions = allPermissions();
 
 beforeAll(async () => {
@@ -370,12 +222,23 @@ describe("authorization matrix: route × role × record", () => {
       input?: { params?: Record<string, string>; query?: Record<string, string> },
     ): Promise<LightMyRequestResponse> => {
       requests += 1;
-      return app.inject({
+      const response = await app.inject({
         method: route.method,
         url: url(route, input),
         headers: identity.headers,
         ...(route.method === "GET" ? {} : { payload: {} }),
       });
+      // Signing out (here or everywhere) ends the sessions the later rows use: sign in again.
+      if (identity.actor && route.url.startsWith("/auth/logout") && response.statusCode === 200) {
+        const again = await app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { username: identity.username, password: demoPassword },
+        });
+        const cookie = again.cookies.find((item) => item.name === "gz_session")!.value;
+        identity.headers = { cookie: `gz_session=${cookie}`, "x-csrf-token": again.json().csrfToken as string };
+      }
+      return response;
     };
     const check = (
       label: string,
@@ -445,13 +308,19 @@ describe("authorization matrix: route × role × record", () => {
             (status) => status === 404,
             "404 (the same as missing)",
           );
-        if (inScope)
+        if (inScope) {
+          // A second record in the path that the fixture does not name (a household member, a comment) is a
+          // made-up id: its "not found" comes after the checks this matrix is about.
+          const madeUp = [...route.url.matchAll(/:(\w+)/g)].some(
+            ([, name]) => !(name in (inScope.params ?? {})) && ["personId", "commentId", "photoId"].includes(name),
+          );
           check(
             `${label}, in-scope record ${JSON.stringify(inScope)}`,
             await call(identity, route, inScope),
-            pastChecks,
+            (status) => pastChecks(status) || (madeUp && status === 404),
             "past the checks (not 401/403/404/5xx)",
           );
+        }
       }
     }
     expect(failures, failures.join("\n")).toEqual([]);

@@ -354,6 +354,14 @@ describe("a points cycle end to end", () => {
     expect(queue.facts.map((fact: { id: string }) => fact.id)).toEqual([file.id]);
     expect(queue.facts[0]).toMatchObject({ stage: "check", due: "2015-01-12", overdue: false });
     expect(queue.objections.map((item: { id: string }) => item.id)).toEqual([objection.id]);
+    // The verifier sees whose item it is, masked as verifiers see people, and what the objection is about.
+    expect(queue.facts[0]).toMatchObject({ personName: "小*", files: [] });
+    expect(queue.objections[0]).toMatchObject({ rank: 10, maskedName: "小*", files: [] });
+    expect(queue.objections[0].listTitle).toContain("积分入户");
+    expect(
+      (await sessions.verifier.request("GET", `/api/v1/points/enrolments/${ids["小十"].enrolmentId}`)).json().enrolment
+        .name,
+    ).toBe("小*");
     expectStatus(
       await sessions.verifier.request("POST", `/api/v1/points/facts/${file.id}/decide`, {
         decision: "corrected",
@@ -362,6 +370,13 @@ describe("a points cycle end to end", () => {
       }),
       200,
     );
+    // An answer is written out: a blank one is refused and the objection stays open.
+    const blank = await sessions.verifier.request("POST", `/api/v1/publicity/objections/${objection.id}/answer`, {
+      decision: "upheld",
+      answer: "   ",
+    });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error).toMatchObject({ code: "answer_required", fields: { answer: expect.any(String) } });
     expectStatus(
       await sessions.verifier.request("POST", `/api/v1/publicity/objections/${objection.id}/answer`, {
         decision: "upheld",
@@ -369,6 +384,25 @@ describe("a points cycle end to end", () => {
       }),
       200,
     );
+    // The objector is told the outcome and the written answer in the app; nobody else is.
+    const told = (await sessions.objector.request("GET", "/api/v1/me/notifications")).json().items;
+    expect(told).toEqual([
+      expect.objectContaining({
+        kind: "objection.answered",
+        text: expect.stringMatching(/第 10 名 小\*提出的异议，经核查成立。答复：学历更正为高中，积分重新计算$/),
+        link: null,
+      }),
+    ]);
+    expect((await sessions.clerkXiaolan.request("GET", "/api/v1/me/notifications")).json().items).toEqual([]);
+    // The objector's own objections carry what they are about and the answer.
+    expect((await sessions.objector.request("GET", "/api/v1/publicity/objections")).json().items).toEqual([
+      expect.objectContaining({
+        status: "upheld",
+        answer: "学历更正为高中，积分重新计算",
+        rank: 10,
+        maskedName: "小*",
+      }),
+    ]);
     const corrected = (
       await sessions.clerkXiaolan.request("GET", `/api/v1/points/applications/${ids["小十"].applicationId}`)
     ).json();
@@ -411,10 +445,14 @@ describe("a points cycle end to end", () => {
       expectStatus(await sessions.programmeAdmin.request("POST", `/api/v1/points/runs/${run.id}/finalise`), 200).json()
         .status,
     ).toBe("final");
-    const notice = await sessions.objector.request(
-      "GET",
-      `/api/v1/points/applications/${ids["小十二"].applicationId}/notice`,
-    );
+    // Each applicant with an account is told the final list is published, with a link to their notice.
+    const final = (await sessions.objector.request("GET", "/api/v1/me/notifications")).json().items[0];
+    expect(final).toMatchObject({
+      kind: "list.final",
+      text: expect.stringMatching(/名单已正式公布：第 11 名/),
+      link: `/api/v1/points/applications/${ids["小十二"].applicationId}/notice`,
+    });
+    const notice = await sessions.objector.request("GET", final.link.replace(/^\/api\/v1/, "/api/v1"));
     expect(notice.statusCode).toBe(200);
     expect(notice.headers["content-disposition"]).toMatch(/^attachment;/);
     expect(notice.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");

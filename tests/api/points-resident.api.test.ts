@@ -218,6 +218,11 @@ describe("enrolment, facts and the verification queue", () => {
     const queue = (await sessions.clerk.request("GET", "/api/v1/points/verification/queue")).json();
     expect(queue.facts.map((fact: { id: string }) => fact.id)).toEqual([declared.id]);
     expect(queue.facts[0]).toMatchObject({ stage: "forward", due: "2015-01-12", overdue: false });
+    // The clerk of the 镇区 sees whose fact it is in full and the evidence by its file name.
+    expect(queue.facts[0]).toMatchObject({
+      personName: "王小明",
+      files: [{ id: declared.fileIds[0], name: "证明.pdf" }],
+    });
     expect(
       (await sessions.clerkXiaolan.request("POST", `/api/v1/points/facts/${declared.id}/confirm`)).statusCode,
     ).toBe(404);
@@ -228,6 +233,18 @@ describe("enrolment, facts and the verification queue", () => {
     expectStatus(await sessions.clerk.request("POST", `/api/v1/points/facts/${declared.id}/confirm`), 200);
     const followed = (await sessions.migrant.request("GET", "/api/v1/points/me")).json();
     expect(followed.applications[0].history.map((row: { total: number }) => row.total)).toEqual([5, 65]);
+    // 我的积分 explains the score clause by clause, as the self-check does: college 60 and the age bonus 5.
+    const breakdown = followed.applications[0].breakdown as { indicator: string; points: number; reference: unknown }[];
+    const scored = breakdown.filter((step) => step.points !== 0 && !/^(total|subscore)/.test(step.indicator));
+    expect(scored.map((step) => step.points).reduce((sum, value) => sum + value, 0)).toBe(65);
+    expect(scored).toContainEqual(
+      expect.objectContaining({
+        indicator: "education",
+        zh: "文化程度",
+        points: 60,
+        reference: expect.stringContaining("中府"),
+      }),
+    );
   });
 
   it("sends a fact to its department, which checks it within 5 working days; overdue items are escalated", async () => {

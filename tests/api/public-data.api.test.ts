@@ -1,8 +1,14 @@
 /**
  * No public answer carries personal data: every anonymous GET route of the route table (with real records for its
  * path parameters) and every open-data file listed in the catalogue is scanned for ID-number and mobile-phone
- * patterns and for the full names in the registry. Also checks the open-data catalogue's shape and files.
+ * patterns and for the full names in the registry — exports too: each published list as CSV, XLSX (every cell)
+ * and PDF (its text through pdftotext). Also checks the open-data catalogue's shape and files.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,7 +74,7 @@ async function inputs(route: AnyRoute): Promise<Record<string, string>[]> {
   if (parameters.length === 0) return [{}];
   if (route.target?.resource === "publicityList") {
     const lists = await sql<{ id: string }>`select id from publicity_lists order by id`.execute(database.db);
-    return lists.rows.map((row) => ({ id: row.id, format: "xlsx" }));
+    return lists.rows.flatMap((row) => ["csv", "xlsx", "pdf"].map((format) => ({ id: row.id, format })));
   }
   if (parameters.includes("code")) {
     const towns = await sql<{ code: string }>`select code from towns order by code limit 3`.execute(database.db);
@@ -78,6 +84,25 @@ async function inputs(route: AnyRoute): Promise<Record<string, string>[]> {
     return [...towns.rows, ...campaigns.rows].map((row) => ({ code: row.code }));
   }
   return [];
+}
+
+/** The text of an answer: JSON and CSV as they are, every cell of an XLSX, the text layer of a PDF (pdftotext). */
+async function textOf(payload: Buffer, type: string): Promise<string> {
+  if (type.includes("spreadsheetml")) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text ?? cell.value ?? "")))),
+    );
+    return cells.join("\n");
+  }
+  if (type.includes("pdf")) {
+    const directory = mkdtempSync(join(tmpdir(), "gz-public-"));
+    writeFileSync(join(directory, "answer.pdf"), payload);
+    return execFileSync("pdftotext", ["-enc", "UTF-8", join(directory, "answer.pdf"), "-"], { encoding: "utf8" });
+  }
+  return payload.toString("utf8");
 }
 
 describe("public answers hold no personal data", () => {
@@ -97,10 +122,8 @@ describe("public answers hold no personal data", () => {
         const url = prefix + route.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]));
         const response = await app.inject({ method: "GET", url });
         if (response.statusCode !== 200) continue;
-        const type = String(response.headers["content-type"] ?? "");
-        if (!type.includes("json") && !type.includes("text")) continue; // XLSX/PDF: built from the same masked rows
         scanned += 1;
-        problems.push(...findings(url, response.body));
+        problems.push(...findings(url, await textOf(response.rawPayload, String(response.headers["content-type"]))));
       }
     }
     const catalog = await app.inject({ method: "GET", url: "/open-data/catalog.json" });

@@ -306,6 +306,9 @@ describe("social assistance from application to bank file in the browser", () =>
     await decision.waitFor();
     await pickDate(decision.locator("#on"), dates.decided);
     await page.getByTestId("assistance-step-submit").click();
+    // The decision asks first, naming what approval does.
+    await expect.poll(async () => page.locator(".ant-popconfirm").textContent()).toContain("按月发放保障金");
+    await page.getByTestId("assistance-step-submit-confirm").click();
     await expect.poll(async () => state(page)).toContain("在保");
     await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain(dates.decided);
     await screenshot(page, "assistance-case-approved");

@@ -3,11 +3,12 @@
  * and launches Debian's Chromium through playwright-core (never a downloaded browser).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_FLAGS = [
@@ -41,15 +42,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server the way a user does (`npm start`'s command) on an empty embedded database. */
+/**
+ * Starts the server the way a user does (`npm start`'s command) on a fresh data folder holding today's demo data: a
+ * copy of the folder the global setup's first start filled (tests/e2e/global-setup.ts).
+ */
 export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-e2e-"));
-  return launchServer(dataDir, {}, true);
+  return launchServer(makeDataFolder({ demo: true }), {}, true);
 }
 
-/** Creates an empty data folder for `startServerOn` (the caller removes it with `rmSync` when done). */
-export function makeDataFolder(): string {
-  return mkdtempSync(join(tmpdir(), "gongzhi-e2e-"));
+/**
+ * Creates a data folder for `startServerOn` (the caller removes it with `rmSync` when done): empty, so the first
+ * start loads the demo planned from the server's (possibly shifted) today, or with `demo` a copy of today's demo.
+ */
+export function makeDataFolder(options: { demo?: boolean } = {}): string {
+  const folder = mkdtempSync(join(tmpdir(), "gongzhi-e2e-"));
+  if (options.demo) cpSync(inject("demoTemplate"), folder, { recursive: true });
+  return folder;
 }
 
 /**

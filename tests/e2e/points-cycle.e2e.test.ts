@@ -108,7 +108,7 @@ const tinyPdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<
 async function enterFact(page: Page, label: string, value: string, evidence: boolean): Promise<void> {
   const form = page.getByTestId("points-declare-form");
   await choose(page, form.getByTestId("points-declare-fact"), label, label);
-  if (value === "college") await choose(page, form.locator(".ant-select").nth(1), "college");
+  if (value === "大专") await choose(page, form.locator(".ant-select").nth(1), "大专");
   else await form.locator(".ant-input-number input").fill(value);
   if (evidence)
     await form
@@ -211,7 +211,7 @@ describe("a whole points cycle in the browser", () => {
     await pickDate(resident, resident.getByTestId("points-enrol-form").locator(".ant-picker input"), "2019-03-01");
     await resident.getByTestId("points-enrol-submit").click();
     await expect.poll(async () => resident.getByTestId("points-me-status").textContent()).toContain("已纳入积分制管理");
-    await enterFact(resident, "文化程度", "college", true);
+    await enterFact(resident, "文化程度", "大专", true);
     await expect.poll(async () => resident.getByTestId("points-me-facts").textContent()).toMatch(DEGREE);
     await enterFact(resident, "办理居住证年限", "2", true);
     await expect.poll(async () => resident.getByTestId("points-me-facts").textContent()).toMatch(PERMIT_YEARS);
@@ -229,13 +229,17 @@ describe("a whole points cycle in the browser", () => {
       await picker.click();
       await picker.locator("input").fill(applicant.idNumber);
       await clerk.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: applicant.name }).click();
+      // Not enrolled yet: the counter offers to enrol instead of answering "not found".
+      await expect
+        .poll(async () => clerk.getByTestId("points-counter-not-enrolled").textContent())
+        .toContain("尚未纳入积分制管理");
       await clerk.getByTestId("points-counter-permit").fill(`GD${applicant.idNumber.slice(-8)}`);
       await pickDate(clerk, clerk.getByTestId("points-counter-form").locator(".ant-picker input"), "2018-06-01");
       if (applicant === applicants.first) await screenshot(clerk, "points-cycle-counter");
       await clerk.getByTestId("points-counter-enrol").click();
       await clerk.waitForURL(/\/console\/points\/enrolments\/[0-9a-f-]{36}$/);
       await expect.poll(async () => clerk.getByTestId("points-me-title").textContent()).toContain(applicant.name);
-      await enterFact(clerk, "文化程度", "college", false);
+      await enterFact(clerk, "文化程度", "大专", false);
       await expect.poll(async () => clerk.getByTestId("points-me-facts").textContent()).toMatch(DEGREE);
       await enterFact(clerk, "办理居住证年限", String(applicant.permitYears), false);
       await expect.poll(async () => clerk.getByTestId("points-me-facts").textContent()).toMatch(PERMIT_YEARS);
@@ -263,16 +267,41 @@ describe("a whole points cycle in the browser", () => {
     await expect.poll(async () => row.textContent()).toContain("部门核查中");
     await choose(verifier, row.getByTestId("points-queue-decision"), "确认");
     await row.getByTestId("points-queue-reason").fill("学信网核验大专学历属实");
+    // Whose fact it is (masked for a verifier) and the evidence by its file name.
+    expect(await row.textContent()).toContain(masked(applicants.resident.name));
+    expect(await row.getByTestId("points-queue-file").allTextContents()).toEqual(["文化程度.pdf"]);
     await screenshot(verifier, "points-cycle-queue-verifier");
     await row.getByTestId("points-queue-decide").click();
+    await expect.poll(async () => verifier.locator(".ant-popconfirm").textContent()).toContain("重新计算");
+    expect(await verifier.getByTestId("points-queue-confirm").count()).toBe(0);
+    const caseLink = row.locator("a").first();
+    const caseHref = await caseLink.getAttribute("href");
+    await verifier.getByTestId("points-queue-decide-confirm").click();
     await expect
       .poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count())
       .toBe(0);
+    // The education bureau reports no deductions: no 扣分事项登记 in its menu.
+    expect(await verifier.getByTestId("console-menu").textContent()).not.toContain("扣分事项登记");
+    // The verifier's view of the applicant's file: titled for checking, the name masked, no counter or resident forms.
+    await verifier.goto(`${server.baseUrl}${caseHref}`);
+    const title = verifier.getByTestId("points-me-title");
+    await expect.poll(async () => title.textContent()).toContain("积分核查");
+    expect(await title.textContent()).toContain(masked(applicants.resident.name));
+    expect(await title.textContent()).not.toContain(applicants.resident.name);
+    for (const control of ["points-fraud", "points-declare-form", "points-apply-form"])
+      expect(await verifier.getByTestId(control).count()).toBe(0);
+    await screenshot(verifier, "points-cycle-verifier-case");
 
     const resident = await signInAs("resident");
     await resident.goto(`${server.baseUrl}/console/points/me`);
     await expect.poll(async () => resident.getByTestId("points-me-applications").textContent()).toContain("70.00");
     expect(await resident.getByTestId("points-me-facts").textContent()).not.toContain("已申报待核实");
+    // 我的积分 explains the score clause by clause (as the self-check does): 大专 60 and the residence permit 10.
+    const breakdown = resident.getByTestId("points-me-breakdown");
+    await expect.poll(async () => breakdown.textContent()).toContain("文化程度");
+    expect(await breakdown.textContent()).toMatch(/文化程度60/);
+    expect(await resident.getByTestId("points-me-facts").textContent()).toContain("大专");
+    await screenshot(resident, "points-cycle-resident-breakdown");
   });
 
   it("the programme admin ranks the applications, reviews the run and publishes it", async () => {
@@ -350,7 +379,7 @@ describe("a whole points cycle in the browser", () => {
       .locator("tr.ant-table-row", { hasText: masked(applicants.second.name) })
       .getByTestId("points-list-object")
       .click();
-    await resident.getByTestId("points-objection-indicator").fill("education");
+    await choose(resident, resident.getByTestId("points-objection-indicator"), "文化程度", "文化");
     await resident.getByTestId("points-objection-reason").fill("第2名申请人的大专学历证书系伪造，请教育部门核查");
     await expect
       .poll(async () =>
@@ -397,16 +426,24 @@ describe("a whole points cycle in the browser", () => {
     const row = verifier.getByTestId("points-queue-facts").locator("tr.ant-table-row", { hasText: DEGREE });
     await expect.poll(async () => row.textContent()).toContain("部门核查中");
     await choose(verifier, row.getByTestId("points-queue-decision"), "更正");
-    await row.locator('input[placeholder="值"]').fill("senior_secondary");
+    await choose(verifier, row.getByTestId("points-queue-value"), "高中/中专");
     await row.getByTestId("points-queue-reason").fill("学信网无此大专学历，按高中认定");
     const objection = verifier.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" });
     await expect.poll(async () => objection.textContent()).toMatch(DEGREE);
     await screenshot(verifier, "points-cycle-objection-verifier");
     await row.getByTestId("points-queue-decide").click();
+    await expect.poll(async () => verifier.locator(".ant-popconfirm").textContent()).toContain("高中/中专");
+    await verifier.getByTestId("points-queue-decide-confirm").click();
     await expect
       .poll(async () => verifier.getByTestId("points-queue-facts").locator("tbody tr.ant-table-row").count())
       .toBe(0);
+    // The answer is written before the objection can be decided, and the decision asks first.
+    expect(await objection.getByTestId("points-objection-uphold").isDisabled()).toBe(true);
+    await objection.getByTestId("points-objection-answer").fill("经学信网核验，该大专学历不实，按高中认定并重新排名");
     await objection.getByTestId("points-objection-uphold").click();
+    await expect.poll(async () => verifier.locator(".ant-popconfirm").textContent()).toContain("告知提出人");
+    await screenshot(verifier, "points-cycle-objection-answer-confirm");
+    await verifier.getByTestId("points-objection-uphold-confirm").click();
     await expect
       .poll(async () =>
         verifier.getByTestId("points-queue-objections").locator("tr.ant-table-row", { hasText: "伪造" }).count(),
@@ -430,6 +467,15 @@ describe("a whole points cycle in the browser", () => {
     await clerk.goto(`${server.baseUrl}/console/points/enrolments/${enrolment.id}`);
     await expect.poll(async () => clerk.getByTestId("points-me-applications").textContent()).toContain("45.00");
     expect(await clerk.getByTestId("points-me-facts").textContent()).toContain("部门已更正");
+
+    // The resident who objected is told the outcome and reads the written answer in her own pages.
+    const resident = await signInAs("resident");
+    await resident.goto(`${server.baseUrl}/console/points/me`);
+    await expect
+      .poll(async () => resident.getByTestId("me-notifications").textContent())
+      .toContain("经核查成立。答复：经学信网核验");
+    expect(await resident.getByTestId("me-objections").textContent()).toMatch(/异议成立.*按高中认定并重新排名/);
+    await screenshot(resident, "points-cycle-resident-objection-answered");
   });
 
   it("the admin ranks again and republishes: version 2 with the differences", async () => {
@@ -554,6 +600,12 @@ describe("a whole points cycle in the browser", () => {
     await resident.goto(`${server.baseUrl}/console/points/me`);
     const link = resident.getByTestId("points-me-notice");
     await link.waitFor();
+    // She is told in the app that the final list is published, with her notice to download.
+    const notified = resident.getByTestId("me-notifications");
+    await expect.poll(async () => notified.textContent()).toContain("名单已正式公布：第 2 名");
+    expect(await resident.getByTestId("me-notification-link").first().getAttribute("href")).toBe(
+      await link.getAttribute("href"),
+    );
     expect(await resident.getByTestId("points-me-applications").textContent()).toContain("第 2 名 · 录取");
     await screenshot(resident, "points-cycle-resident-final");
     const [download] = await Promise.all([resident.waitForEvent("download"), link.click()]);

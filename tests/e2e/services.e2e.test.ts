@@ -28,7 +28,7 @@ let browser: Browser;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = makeDataFolder();
+  dataDir = makeDataFolder({ demo: true });
   server = await startServerOn(dataDir);
   browser = await launchBrowser();
 });

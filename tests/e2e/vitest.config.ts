@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     pool: "forks",
+    globalSetup: ["tests/e2e/global-setup.ts"],
     // A page under a loaded CI machine can take seconds to show its data: vitest's default of 1 s for
     // expect.poll made the browser tests flaky there.
     expect: { poll: { timeout: 15_000, interval: 100 } },

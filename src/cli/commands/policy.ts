@@ -9,9 +9,9 @@ function fail(message: string): never {
 async function testPolicies(path: string | undefined): Promise<void> {
   const { existsSync, statSync } = await import("node:fs");
   const { dirname, basename, resolve } = await import("node:path");
-  const { findVersionFolders, loadVersionFolder, POLICIES_ROOT } = await import("../../rules/policy.registry");
+  const { findVersionFolders, loadVersionFolder, policiesRoot } = await import("../../rules/policy.registry");
   const { runGoldenTests } = await import("../../rules/golden.run");
-  const target = resolve(path ?? POLICIES_ROOT);
+  const target = resolve(path ?? policiesRoot());
   if (!existsSync(target)) fail(`no such path: ${target}`);
   let onlyFile: string | undefined;
   let root = target;
@@ -50,8 +50,8 @@ async function testPolicies(path: string | undefined): Promise<void> {
 
 /** `policy list`: every version with its status and effective period. */
 async function listPolicies(): Promise<void> {
-  const { findVersionFolders, loadVersionFolder, POLICIES_ROOT } = await import("../../rules/policy.registry");
-  for (const folder of findVersionFolders(POLICIES_ROOT)) {
+  const { findVersionFolders, loadVersionFolder, policiesRoot } = await import("../../rules/policy.registry");
+  for (const folder of findVersionFolders(policiesRoot())) {
     const plan = loadVersionFolder(folder);
     if (!plan.ok) {
       process.stdout.write(`(invalid) ${folder}: ${plan.error[0]?.message}\n`);

@@ -119,6 +119,12 @@ export const accountRoutes: readonly AnyRoute[] = [
     tags,
     permission: "accounts.manage",
     params: IdParams,
+    // Loaded before the body is checked: a guessed id is the one 404 whatever the body.
+    target: {
+      resource: "account",
+      load: (executor, { params }) =>
+        executor.selectFrom("accounts").select("id").where("id", "=", params.id).executeTakeFirst(),
+    },
     body: AccountPatchBody,
     response: { 200: AccountResponse },
     command: ({ db, request, actor, params, body }) =>

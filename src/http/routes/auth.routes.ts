@@ -1,7 +1,10 @@
 import { Type } from "typebox";
+import { err, ok } from "../../core/result";
+import { sendRefusal } from "../../platform/http/command-reply";
 import { inTransaction } from "../../db/transaction";
 import { login } from "../../platform/accounts/login";
-import { deleteSession, sessionLifetimeHours } from "../../platform/accounts/sessions";
+import { checkPasswordStrength, hashPassword, verifyPassword } from "../../platform/accounts/password";
+import { deleteSession, deleteSessionsOf, sessionLifetimeHours } from "../../platform/accounts/sessions";
 import { abilities } from "../../platform/access/abilities";
 import { appendAudit } from "../../platform/audit/audit.log";
 import { errorBody, sendError } from "../../platform/http/request-context";
@@ -11,6 +14,16 @@ import type { Actor } from "../../platform/roles";
 import { sessionCookie } from "../authentication";
 import { SessionResponse } from "../../platform/http/response-schemas";
 import { statusForProblem } from "../../platform/problems";
+
+const PasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+const SessionsEnded = Type.Object({ ok: Type.Boolean(), sessionsEnded: Type.Integer() });
 
 const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -56,7 +69,12 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
       errors: [401, 403, 423, 429],
       handler: async ({ db, request, reply, body }) => {
         const result = await inTransaction(db, (trx) =>
-          login(trx, { ...body, address: request.ip, requestId: request.id }),
+          login(trx, {
+            ...body,
+            address: request.ip,
+            requestId: request.id,
+            previousToken: request.cookies[sessionCookie] ?? null,
+          }),
         );
         if (!result.ok) {
           const { code, message, lockedUntil } = result.error;
@@ -69,7 +87,9 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
           path: "/",
           httpOnly: true,
           sameSite: "lax",
-          secure: options.secureCookies,
+          // Secure when configured, and whenever the request came over HTTPS (directly, or through a trusted
+          // proxy's X-Forwarded-Proto with GONGZHI_TRUST_PROXY=1).
+          secure: options.secureCookies || request.protocol === "https",
           maxAge: sessionLifetimeHours * 3600,
         });
         return { user: presentUser(actor), abilities: abilities(actor, modules), csrfToken: session.csrfToken };
@@ -96,6 +116,86 @@ export function authRoutes(options: AuthRouteOptions): readonly AnyRoute[] {
         });
         reply.clearCookie(sessionCookie, { path: "/" });
         return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/auth/logout-everywhere",
+      summary: {
+        zh: "在所有设备上退出登录（结束本账户的全部会话）",
+        en: "Sign out everywhere (end every session of the account)",
+      },
+      tags,
+      permission: "session.own",
+      response: { 200: SessionsEnded },
+      handler: async ({ db, request, reply, actor }) => {
+        const ended = await inTransaction(db, async (trx) => {
+          const count = await deleteSessionsOf(trx, actor.id);
+          await appendAudit(trx, {
+            actorId: actor.id,
+            actorUsername: actor.username,
+            action: "session.logout_everywhere",
+            entityType: "account",
+            entityId: actor.id,
+            after: { sessionsEnded: count },
+            requestId: request.id,
+          });
+          return count;
+        });
+        reply.clearCookie(sessionCookie, { path: "/" });
+        return { ok: true, sessionsEnded: ended };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/auth/password",
+      summary: {
+        zh: "修改本人密码（需当前密码；其他会话随之结束）",
+        en: "Change one's own password (the current one required; the other sessions end)",
+      },
+      tags,
+      permission: "session.own",
+      body: PasswordBody,
+      response: { 200: SessionsEnded },
+      handler: async ({ db, request, reply, actor, body }) => {
+        const result = await inTransaction(db, async (trx) => {
+          const account = await trx
+            .selectFrom("accounts")
+            .select(["password_hash", "version"])
+            .where("id", "=", actor.id)
+            .forUpdate()
+            .executeTakeFirstOrThrow();
+          if (!(await verifyPassword(account.password_hash, body.currentPassword)))
+            return err({
+              code: "wrong_password",
+              message: "当前密码不正确 (the current password is wrong)",
+              field: "currentPassword",
+            });
+          const strength = checkPasswordStrength(body.newPassword, "newPassword");
+          if (!strength.ok) return strength;
+          await trx
+            .updateTable("accounts")
+            .set({
+              password_hash: await hashPassword(body.newPassword),
+              version: account.version + 1,
+              updated_at: new Date(),
+            })
+            .where("id", "=", actor.id)
+            .execute();
+          const count = await deleteSessionsOf(trx, actor.id, request.sessionToken);
+          await appendAudit(trx, {
+            actorId: actor.id,
+            actorUsername: actor.username,
+            action: "account.password_changed",
+            entityType: "account",
+            entityId: actor.id,
+            after: { by: "self", otherSessionsEnded: count },
+            requestId: request.id,
+          });
+          return ok(count);
+        });
+        if (!result.ok) return sendRefusal(reply, result.error);
+        return { ok: true, sessionsEnded: result.value };
       },
     }),
     defineRoute({

@@ -8,6 +8,7 @@ import { today } from "../../core/clock";
 import { err, ok, type Result } from "../../core/result";
 import type { Trx } from "../../db/transaction";
 import { audit, isUniqueViolation, type CommandContext } from "../../platform/commands/context";
+import { notFoundProblem } from "../../platform/http/command-reply";
 import type { Actor } from "../../platform/roles";
 import { communityOf, findComment, findVisibleConsultation, statusOf, type ConsultationRecord } from "./repository";
 import { isModerationRule } from "./rules";
@@ -201,8 +202,8 @@ export async function supportComment(
   const actor = context.actor;
   if (!actor.personId) return refuse("no_person", "账号未关联人员", "the account is not linked to a person");
   const comment = await findComment(trx, commentId);
-  if (!comment || comment.consultation_id !== consultation.id)
-    return refuse("unknown_comment", "未知的意见", "no such comment", "commentId");
+  // A comment of another consultation, or none: the one "not found" (a guessed id tells nothing).
+  if (!comment || comment.consultation_id !== consultation.id) return err(notFoundProblem);
   if (comment.hidden_at) return refuse("comment_hidden", "该意见已被隐藏", "the comment is hidden");
   if (comment.person_id === actor.personId)
     return refuse("own_comment", "不能支持自己的意见", "you cannot support your own comment");
@@ -243,8 +244,8 @@ export async function hideComment(
   if (!isModerationRule(input.rule))
     return refuse("unknown_rule", "请选择已公布的管理规则", "name one of the published moderation rules", "rule");
   const comment = await findComment(trx, commentId);
-  if (!comment || comment.consultation_id !== consultation.id)
-    return refuse("unknown_comment", "未知的意见", "no such comment", "commentId");
+  // A comment of another consultation, or none: the one "not found" (a guessed id tells nothing).
+  if (!comment || comment.consultation_id !== consultation.id) return err(notFoundProblem);
   if (comment.hidden_at) return refuse("already_hidden", "该意见已被隐藏", "the comment is already hidden");
   const reason = input.reason.trim();
   if (!reason) return refuse("reason_required", "须写明隐藏理由", "the reason is required", "reason");

@@ -8,6 +8,8 @@ import { seedPoints } from "./points.seed";
 import { pointsRoutes } from "./routes";
 import { onPersonFactsChanged } from "../../platform/facts/person-facts";
 import { rescorePerson } from "./commands/scores";
+import { deductionKinds } from "./commands/deduction";
+import { verifierDepartments } from "../../platform/publicity/publicity.policy";
 
 // Volunteer hours confirmed, reversed or imported in the participation module's ledger rescore the person.
 onPersonFactsChanged("points", rescorePerson);
@@ -45,7 +47,17 @@ export const pointsPermissions = definePermissions({
     roles: ["verifier", "clerk"],
     description: "核查和异议队列（界面）(the verification queue screen)",
   },
-  "points.deductions": { roles: ["verifier"], description: "报送扣分事项 (report deduction events)" },
+  "points.deductions": {
+    roles: ["verifier"],
+    // Only the departments that report a kind of deduction (police, health); the education bureau has none.
+    rule: (actor) => {
+      const departments = verifierDepartments(actor);
+      return (
+        departments === "all" || Object.values(deductionKinds).some((kind) => departments.includes(kind.department))
+      );
+    },
+    description: "报送扣分事项（公安、卫生计生部门）(report deduction events: police, health departments)",
+  },
   "points.programme": {
     roles: ["programme_admin"],
     description: "积分项目管理：周期、指标、学校、排名、公示 (run the programme)",

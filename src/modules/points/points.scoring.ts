@@ -18,6 +18,11 @@ export type PointsPurpose = (typeof purposes)[number];
 
 let plans: Plan[] | null = null;
 
+/** Forgets the loaded versions, so the next scoring reads policies/ again (after a version was written). */
+export function forgetLoadedPolicies(): void {
+  plans = null;
+}
+
 /** The compiled plan of a policy version id (loaded from policies/ once per process). */
 export function planOf(policyId: string): Result<Plan, Problem> {
   if (!plans) {

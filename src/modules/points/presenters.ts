@@ -1,5 +1,5 @@
 /** API shapes of the points module, with the fields each caller may see. */
-import { maskIdNumber } from "../../core/masking";
+import { maskIdNumber, maskName } from "../../core/masking";
 import { formatPoints } from "../../core/points";
 import type { Executor } from "../../db/transaction";
 import { holdsAnyRole, holdsRoleInTown } from "../../platform/access/scope";
@@ -11,7 +11,7 @@ import { runResultOf } from "./run/run.rows";
 
 const points = (hundredths: number) => Number(formatPoints(hundredths));
 
-/** Whether the caller sees full ID numbers of this enrolment: the person, clerks of its 镇区, programme admins, auditors. */
+/** Whether the caller sees full names and ID numbers of this enrolment: the person, clerks of its 镇区, programme admins, auditors. */
 function seesFull(actor: Actor, enrolment: { person_id: string; town_code: string }): boolean {
   return (
     actor.personId === enrolment.person_id ||
@@ -26,7 +26,8 @@ export function presentEnrolment(actor: Actor, enrolment: EnrolmentRecord) {
   return {
     id: enrolment.id,
     personId: enrolment.person_id,
-    name: enrolment.name,
+    // A verifier checks evidence, not people: names are masked for whoever does not see the full record.
+    name: full ? enrolment.name : maskName(enrolment.name),
     idNumber: full ? enrolment.id_number : maskIdNumber(enrolment.id_number),
     townCode: enrolment.town_code,
     residencePermitNumber: full ? enrolment.residence_permit_number : null,
@@ -93,7 +94,7 @@ export function presentApplication(actor: Actor, application: ApplicationRecord)
     townCode: application.town_code,
     purpose: application.purpose,
     grade: application.grade,
-    childName: application.child_name,
+    childName: application.child_name && !full ? maskName(application.child_name) : application.child_name,
     childIdNumber: application.child_id_number
       ? full
         ? application.child_id_number

@@ -93,10 +93,27 @@ const PublishedResult = nullable(
   Type.Intersect([ApplicationResultResponse, Type.Object({ runId: Type.String(), runStatus: Type.String() })]),
 );
 
-/** An application with its score history and published result. */
+/** One explained step of a score: the indicator, its points and the clause (as the self-check shows them). */
+const ScoreStep = Type.Object({
+  indicator: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+  reference: Type.Unknown({ description: "the article of the rules" }),
+  facts: Type.Unknown({ description: "the facts the step read" }),
+  points: Type.Number({ description: "points, exact to the hundredth" }),
+  rule: Type.Unknown({ description: "the rule applied" }),
+});
+
+/** An application with its score history, the per-clause breakdown of its current score and its published result. */
 export const ApplicationDetailResponse = Type.Intersect([
   ApplicationResponse,
-  Type.Object({ history: ScoreHistory, result: PublishedResult }),
+  Type.Object({
+    history: ScoreHistory,
+    breakdown: Type.Array(ScoreStep, {
+      description: "the current score explained step by step from the facts that count (the self-check's steps)",
+    }),
+    result: PublishedResult,
+  }),
 ]);
 
 /** The whole case file of an enrolment. */
@@ -128,16 +145,21 @@ export const CaseFileResponse = Type.Object({
 });
 
 /** A verification queue item: the fact with its stage, deadline and whether it is overdue. */
+/** An evidence file of a queue item, by its original name. */
+const QueueFile = Type.Object({ id: Type.String(), name: Type.String() });
 const QueueFact = Type.Intersect([
   FactResponse,
   Type.Object({
     stage: Type.Union([Type.Literal("forward"), Type.Literal("check")]),
     due: nullable(date),
     overdue: Type.Boolean(),
+    personName: Type.String({ description: "whose fact: the full name for a clerk of its 镇区, masked otherwise" }),
+    files: Type.Array(QueueFile),
   }),
 ]);
+const QueueObjection = Type.Intersect([ObjectionResponse, Type.Object({ files: Type.Array(QueueFile) })]);
 /** The verification queue (or the overdue items): facts and objections. */
-export const QueueResponse = Type.Object({ facts: Type.Array(QueueFact), objections: Type.Array(ObjectionResponse) });
+export const QueueResponse = Type.Object({ facts: Type.Array(QueueFact), objections: Type.Array(QueueObjection) });
 
 /** A reported deduction event. */
 export const DeductionResponse = Type.Object({

@@ -12,6 +12,10 @@ export const platformPermissions = definePermissions({
   },
   "audit.read": { roles: ["auditor", "admin"], description: "查阅审计日志 (read the audit log)" },
   "audit.verify": { roles: ["auditor", "admin"], description: "校验审计哈希链 (verify the audit chain)" },
+  "personalData.own": {
+    roles: ["resident"],
+    description: "下载本系统保存的本人全部信息 (download everything held about oneself)",
+  },
   "session.own": {
     roles,
     description: "查看和结束自己的会话 (see and end one's own session)",

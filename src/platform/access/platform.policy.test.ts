@@ -19,6 +19,7 @@ const expected: Record<keyof typeof platformPermissions, Role[]> = {
   "accounts.personLookup": ["admin"],
   "audit.read": ["admin", "auditor"],
   "audit.verify": ["admin", "auditor"],
+  "personalData.own": ["resident"],
   "session.own": [...roles],
 };
 

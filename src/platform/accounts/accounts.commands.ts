@@ -41,7 +41,6 @@ export interface AccountView {
   personId: string | null;
   roles: RoleGrant[];
   disabled: boolean;
-  lockedUntil: string | null;
   version: number;
   createdAt: string;
 }
@@ -58,7 +57,6 @@ export async function findAccountView(trx: Trx, id: string): Promise<AccountView
     personId: row.person_id,
     roles: grants.get(row.id) ?? [],
     disabled: row.disabled,
-    lockedUntil: row.locked_until ? row.locked_until.toISOString() : null,
     version: row.version,
     createdAt: row.created_at.toISOString(),
   };
@@ -253,7 +251,7 @@ export async function updateAccount(
   if (input.password !== undefined) {
     const strength = checkPasswordStrength(input.password);
     if (!strength.ok) return strength;
-    Object.assign(changes, { password_hash: await hashPassword(input.password), failure_count: 0, locked_until: null });
+    changes.password_hash = await hashPassword(input.password);
   }
   let grants: RoleGrant[] | undefined;
   if (input.roles !== undefined) {

@@ -4,7 +4,8 @@ import { appendAudit } from "../audit/audit.log";
 import type { Actor } from "../roles";
 import { loadActor } from "./accounts.repository";
 import { verifyPassword } from "./password";
-import { createSession, type NewSession } from "./sessions";
+import { now as clockNow } from "../../core/clock";
+import { createSession, deleteExpiredSessions, deleteSession, type NewSession } from "./sessions";
 
 /** Failures allowed inside the window from one address for one username; the next one blocks that pair. */
 export const maxFailures = 5;
@@ -34,8 +35,8 @@ function blocked(until: Date): Result<never, LoginProblem> {
  */
 export async function login(
   trx: Trx,
-  input: { username: string; password: string; address?: string; requestId?: string },
-  now = new Date(),
+  input: { username: string; password: string; address?: string; requestId?: string; previousToken?: string | null },
+  now = clockNow(),
 ): Promise<Result<{ actor: Actor; session: NewSession }, LoginProblem>> {
   const invalid = err({ code: "invalid_credentials", message: "用户名或密码错误 (wrong username or password)" });
   const pair = { username_key: input.username, address: input.address ?? "unknown" };
@@ -95,7 +96,9 @@ export async function login(
     .execute();
   const actor = await loadActor(trx, account.id);
   if (!actor) return invalid;
-  await trx.deleteFrom("sessions").where("account_id", "=", account.id).where("expires_at", "<=", now).execute();
+  // A session id presented before sign-in is never kept (no fixation): it ends, and a new one is made.
+  if (input.previousToken) await deleteSession(trx, input.previousToken);
+  await deleteExpiredSessions(trx, account.id, now);
   const session = await createSession(trx, account.id, now);
   await appendAudit(trx, {
     actorId: actor.id,

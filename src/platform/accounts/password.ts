@@ -20,7 +20,8 @@ export function checkPasswordStrength(password: string, field = "password"): Res
   if (password.length < 10 || password.length > 200 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
     return err({
       code: "weak_password",
-      message: "password must have 10 to 200 characters with at least one letter and one digit",
+      message:
+        "密码须为10至200个字符，且至少包含一个字母和一个数字 (password must have 10 to 200 characters with at least one letter and one digit)",
       field,
     });
   }

@@ -95,7 +95,6 @@ export const AccountResponse = Type.Object({
   personId: nullable(Type.String()),
   roles: Type.Array(RoleGrantResponse),
   disabled: Type.Boolean(),
-  lockedUntil: nullable(Type.String({ format: "date-time" })),
   version: Type.Integer(),
   createdAt: Type.String({ format: "date-time" }),
 });

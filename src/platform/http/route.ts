@@ -5,7 +5,8 @@ import type { Static, TSchema } from "typebox";
 import { Value } from "typebox/value";
 import type { Result } from "../../core/result";
 import type { Database } from "../../db/schema";
-import type { Executor } from "../../db/transaction";
+import { inTransaction, type Executor } from "../../db/transaction";
+import { appendAudit } from "../audit/audit.log";
 import { allows, type PermissionTable } from "../access/permissions";
 import type { Actor } from "../roles";
 import { sendRefusal } from "./command-reply";
@@ -86,6 +87,15 @@ export interface RouteSpec<
     value: V,
     context: RouteContext<StaticOf<PS>, StaticOf<QS>, StaticOf<BS>, T, ActorOf<Perm>>,
   ) => Promise<unknown> | unknown;
+  /**
+   * The access log of a read of a full record (PIPL): the audit entry a successful answer appends, e.g.
+   * `{ action: "case.read", entityType: "case", entityId, townCode }`, or null when this read needs none (the
+   * resident reading their own record).
+   */
+  accessLog?: (
+    target: T,
+    actor: ActorOf<Perm>,
+  ) => { action: string; entityType: string; entityId: string; townCode?: string | null } | null;
   /** Per-route Fastify config (e.g. `rateLimit`). */
   config?: Record<string, unknown>;
   /** Further error statuses the route answers (besides 400/401/403/404/409 derived from the declaration). */
@@ -246,6 +256,13 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
       }
       const answer = await route.handler!(context);
       if (answer === reply) return reply;
+      const logged = route.accessLog?.(context.target, context.actor);
+      if (logged && context.actor) {
+        const actor = context.actor;
+        await inTransaction(db, (trx) =>
+          appendAudit(trx, { ...logged, actorId: actor.id, actorUsername: actor.username, requestId: request.id }),
+        );
+      }
       return reply.code(successStatus).send(answer);
     },
   });

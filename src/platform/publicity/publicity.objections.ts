@@ -9,6 +9,7 @@ import { err, ok, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
 import { audit, type CommandContext } from "../commands/context";
 import { checkAttachableFiles } from "../files/files.commands";
+import { notify } from "../notifications/notifications";
 import { findList } from "./publicity.lists";
 import { publicityDb } from "./publicity.tables";
 
@@ -216,6 +217,14 @@ export async function answerObjection(
     before: { status: objection.status },
     after: { status: input.decision, answer },
   });
+  const subject = (await objectionSubjects(trx, [objection])).get(objection.id);
+  const entry = subject
+    ? `《${subject.listTitle}》${subject.rank === null ? "" : `第 ${subject.rank} 名 `}${subject.maskedName}`
+    : "";
+  await notify(trx, objection.raisedBy, {
+    kind: "objection.answered",
+    text: `您于 ${objection.raisedOn} 对${entry}提出的异议，经核查${input.decision === "upheld" ? "成立" : "不成立"}。答复：${answer}`,
+  });
   return ok((await findObjection(trx, objection.id))!);
 }
 
@@ -305,4 +314,43 @@ export function objectionDeadline(
   if (objection.status === "forwarded")
     return { stage: "check", due: objection.checkDue, overdue: today > objection.checkDue };
   return { stage: null, due: null, overdue: false };
+}
+
+/** What an objection is about, for the people who handle or raised it: the list's title and the entry, masked. */
+export interface ObjectionSubject {
+  listTitle: string;
+  listVersion: number;
+  rank: number | null;
+  maskedName: string;
+}
+
+/** The subjects of some objections, by objection id (the list's title, the entry's rank and masked name). */
+export async function objectionSubjects(
+  executor: Executor,
+  objections: readonly Objection[],
+): Promise<Map<string, ObjectionSubject>> {
+  if (objections.length === 0) return new Map();
+  const rows = await publicityDb(executor)
+    .selectFrom("publicity_entries as e")
+    .innerJoin("publicity_lists as l", "l.id", "e.list_id")
+    .select(["e.id", "e.rank", "e.masked_name", "l.title", "l.version"])
+    .where(
+      "e.id",
+      "in",
+      objections.map((objection) => objection.entryId),
+    )
+    .execute();
+  const byEntry = new Map(rows.map((row) => [row.id, row]));
+  const subjects = new Map<string, ObjectionSubject>();
+  for (const objection of objections) {
+    const row = byEntry.get(objection.entryId);
+    if (row)
+      subjects.set(objection.id, {
+        listTitle: row.title,
+        listVersion: row.version,
+        rank: row.rank,
+        maskedName: row.masked_name,
+      });
+  }
+  return subjects;
 }

@@ -1,4 +1,4 @@
-import type { Objection } from "./publicity.objections";
+import type { Objection, ObjectionSubject } from "./publicity.objections";
 import { objectionDeadline } from "./publicity.objections";
 import type { EntryDifference, PublicityEntry, PublicityList } from "./publicity.lists";
 
@@ -57,8 +57,9 @@ export function presentObjectionOutcome(objection: Objection, entryRank: number 
 }
 
 /** An objection for staff and the person who raised it, with its current deadline. */
-export function presentObjection(objection: Objection, today: string) {
+export function presentObjection(objection: Objection, today: string, subject?: ObjectionSubject) {
   return {
+    ...(subject ?? {}),
     id: objection.id,
     listId: objection.listId,
     entryId: objection.entryId,

@@ -28,6 +28,7 @@ import {
   forwardObjection,
   listObjections,
   objectionDeadline,
+  objectionSubjects,
   raiseObjection,
 } from "./publicity.objections";
 import { mayAnswerObjection, mayForwardObjection, mayReadObjection, verifierDepartments } from "./publicity.policy";
@@ -208,6 +209,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     tags,
     permission: "publicity.objections.raise",
     params: IdParams,
+    target: publicList as RouteTarget<{ id: string }, unknown, PublicityList>,
     body: ObjectionBody,
     response: { 201: ObjectionResponse },
     command: ({ db, request, actor, params, body }) =>
@@ -236,7 +238,8 @@ export const publicityRoutes: readonly AnyRoute[] = [
       const items = found.filter(
         (objection) => overdue === undefined || objectionDeadline(objection, today).overdue === overdue,
       );
-      return { items: items.map((objection) => presentObjection(objection, today)) };
+      const subjects = await objectionSubjects(db, items);
+      return { items: items.map((objection) => presentObjection(objection, today, subjects.get(objection.id))) };
     },
   }),
   defineRoute({
@@ -303,6 +306,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     tags,
     permission: "publicity.finalise",
     params: IdParams,
+    target: publicList as RouteTarget<{ id: string }, unknown, PublicityList>,
     response: { 200: ListResponse },
     command: ({ db, request, actor, params }) =>
       inTransactionWhenOk(db, async (trx) => {

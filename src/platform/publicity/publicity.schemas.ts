@@ -143,6 +143,10 @@ export const ObjectionResponse = Type.Object({
   answeredOn: nullable(Type.String({ format: "date" })),
   fileIds: Type.Array(Type.String()),
   version: Type.Integer(),
+  listTitle: Type.Optional(Type.String({ description: "the list's title (in queues and one's own objections)" })),
+  listVersion: Type.Optional(Type.Integer()),
+  rank: Type.Optional(nullable(Type.Integer())),
+  maskedName: Type.Optional(Type.String({ description: "the contested entry's masked name" })),
   deadline: Type.Object({
     stage: nullable(Type.Union([Type.Literal("forward"), Type.Literal("check")])),
     due: nullable(Type.String({ format: "date" })),

@@ -20,7 +20,7 @@ export function JobProgress({ job, testId }: { job: Job | null; testId: string }
         {job.progress.label && job.status === "running" ? ` · ${job.progress.label}` : ""}
         {job.attempts > 1 ? ` · ${t("jobs.attempt", { attempt: job.attempts })}` : ""}
       </Typography.Text>
-      <Progress percent={job.progress.percent} status={status} size="small" />
+      <Progress percent={job.progress.percent} status={status} size="small" aria-label={job.title} />
     </Space>
   );
 }

@@ -10,6 +10,7 @@ import { homeModule } from "./home/routes";
 import { insightModule } from "./insight/routes";
 import { participationModule } from "./participation/routes";
 import { pointsModule } from "./points/routes";
+import { policiesModule } from "./policies/routes";
 import { registryModule } from "./registry/routes";
 import { servicesModule } from "./services/routes";
 import { fundModule } from "./fund/routes";
@@ -23,6 +24,7 @@ export const consoleModules: ConsoleModule[] = [
   coordinationModule,
   registryModule,
   pointsModule,
+  policiesModule,
   assistanceModule,
   participationModule,
   tipoffsModule,

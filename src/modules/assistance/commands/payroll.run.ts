@@ -263,7 +263,7 @@ export async function approvePayroll(
     .where("month", "=", month)
     .forUpdate()
     .executeTakeFirst();
-  if (!payroll) return err({ code: "not_found", message: "发放表不存在 (no payroll for this month)" });
+  if (!payroll) return err({ code: "not_found", message: "记录不存在或无权访问 (not found)" });
   if (payroll.version !== version)
     return err({
       code: "version_conflict",
@@ -309,7 +309,7 @@ export async function cancelPayroll(
     .where("month", "=", month)
     .forUpdate()
     .executeTakeFirst();
-  if (!payroll) return err({ code: "not_found", message: "发放表不存在 (no payroll for this month)" });
+  if (!payroll) return err({ code: "not_found", message: "记录不存在或无权访问 (not found)" });
   if (payroll.version !== input.version)
     return err({
       code: "version_conflict",

@@ -206,6 +206,11 @@ export const caseRoutes: readonly AnyRoute[] = [
     permission: "assistance.cases.view",
     params: IdParams,
     target: caseTarget("case.read", true),
+    // A staff read of the full case file is in the access log; the resident reading their own case is not.
+    accessLog: ({ record, own }) =>
+      own
+        ? null
+        : { action: "case.read", entityType: "assistance_case", entityId: record.id, townCode: record.townCode },
     response: { 200: CaseResponse },
     handler: async ({ db, actor, target: { record } }) =>
       presentCase(db, actor, record, await caseEvents(db, record.id), !mayOnAssistance(actor, "case.read", record)),

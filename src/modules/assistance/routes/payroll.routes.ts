@@ -81,6 +81,17 @@ const payrollTarget: RouteTarget<{ month: string }, unknown, PayrollRow> = {
   load: (executor, { params }) => findPayroll(executor, params.month),
 };
 
+// A standard is city-wide: every holder of the route's permission may reach it; a guessed id is the one 404.
+const standardTarget: RouteTarget<{ id: string }, unknown, { id: string }> = {
+  resource: "standard",
+  load: (executor, { params }) =>
+    assistanceDb(executor)
+      .selectFrom("assistance_standards")
+      .select("id")
+      .where("id", "=", params.id)
+      .executeTakeFirst(),
+};
+
 /** Payroll, CPI and standards routes. */
 export const payrollRoutes: readonly AnyRoute[] = [
   defineRoute({
@@ -134,6 +145,7 @@ export const payrollRoutes: readonly AnyRoute[] = [
     tags,
     permission: "assistance.payroll.read",
     params: MonthParams,
+    target: payrollTarget,
     querystring: PayrollLinesQuery,
     response: { 200: PayrollLinesResponse },
     handler: async ({ db, params, query: filter }) => {
@@ -344,6 +356,7 @@ export const payrollRoutes: readonly AnyRoute[] = [
     tags,
     permission: "assistance.standards.propose",
     params: IdParams,
+    target: standardTarget,
     body: PayrollApproveBody,
     response: { 200: OkResponse },
     command: ({ db, request, actor, params, body }) =>
@@ -357,6 +370,7 @@ export const payrollRoutes: readonly AnyRoute[] = [
     tags,
     permission: "assistance.standards.approve",
     params: IdParams,
+    target: standardTarget,
     body: StandardDecisionBody,
     response: { 200: OkResponse },
     command: ({ db, request, actor, params, body }) =>

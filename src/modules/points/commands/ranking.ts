@@ -3,6 +3,7 @@
  * policy version, the counts, the input snapshot rows with their hash and the result rows with their hash — all in
  * one transaction, so an interrupted run leaves nothing behind and a re-run over the same inputs gives the same hash.
  */
+import { sql } from "kysely";
 import { formatPoints } from "../../../core/points";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
@@ -22,6 +23,7 @@ import { outcomeCounts, resultReader, streamedResultHash, writeRunRows } from ".
 import { runListRows } from "../run/run.rows";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import { tellResident } from "./scores";
+import { notifyMany } from "../../../platform/notifications/notifications";
 import { clock } from "../../../core/clock";
 
 /** Tuning and measuring a run: rows per bulk statement, and a callback told each stage's wall time (read, allocate, hash, write). */
@@ -288,6 +290,7 @@ export async function finaliseRun(
     if (!done.ok) return done;
   }
   await pointsDb(trx).updateTable("points_runs").set({ status: "final" }).where("id", "=", run.id).execute();
+  await tellFinalResults(trx, run.list_ids);
   await audit(trx, context, {
     action: "points.run.finalise",
     entityType: "points_run",
@@ -296,4 +299,48 @@ export async function finaliseRun(
     after: { status: "final" },
   });
   return ok((await findRun(trx, run.id))!);
+}
+
+/**
+ * Tells every applicant on the final lists that the list is published, with their rank and result: a message in
+ * their case file and a notification to their own account (if they have one) linking to their notice PDF.
+ */
+async function tellFinalResults(trx: Trx, listIds: readonly string[]): Promise<void> {
+  if (listIds.length === 0) return;
+  const rows = await pointsDb(trx)
+    .selectFrom("publicity_entries as e")
+    .innerJoin("publicity_lists as l", "l.id", "e.list_id")
+    .innerJoin("points_applications as a", (join) => join.on(sql<boolean>`a.id::text = e.subject_id`))
+    .innerJoin("points_enrolments as n", "n.id", "a.enrolment_id")
+    .leftJoin("accounts as c", (join) => join.onRef("c.person_id", "=", "n.person_id").on("c.disabled", "=", false))
+    .select([
+      "a.id as applicationId",
+      "a.enrolment_id as enrolmentId",
+      "e.rank",
+      "e.values",
+      "l.title",
+      "c.id as accountId",
+    ])
+    .where("e.list_id", "in", [...listIds])
+    .where("e.subject_type", "=", "points_application")
+    .execute();
+  const told = new Set<string>();
+  const notifications = [];
+  for (const row of rows) {
+    const values = (typeof row.values === "string" ? JSON.parse(row.values) : row.values) as Record<string, unknown>;
+    const result = typeof values.result === "string" && values.result ? `，${values.result}` : "";
+    const text = `${row.title.replace(/排名公示$/, "")}名单已正式公布：${row.rank === null ? "未排名" : `第 ${row.rank} 名`}${result}。通知书可在“我的积分”下载。`;
+    if (!told.has(row.applicationId)) {
+      told.add(row.applicationId);
+      await tellResident(trx, row.enrolmentId, text);
+    }
+    if (row.accountId)
+      notifications.push({
+        accountId: row.accountId,
+        kind: "list.final" as const,
+        text,
+        link: `/api/v1/points/applications/${row.applicationId}/notice`,
+      });
+  }
+  await notifyMany(trx, notifications);
 }

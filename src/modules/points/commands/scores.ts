@@ -2,7 +2,7 @@
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Executor, Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
-import { scoreQuestion, type PointsPurpose } from "../points.scoring";
+import { presentOutcome, scoreQuestion, type PointsPurpose } from "../points.scoring";
 import { findEnrolment, findFacts } from "../repository";
 import { ledgerFactsOf } from "../../participation/facts";
 import { clock } from "../../../core/clock";
@@ -121,4 +121,33 @@ export async function recordScore(
 /** Tells the resident something about their points (why a score changed, a result). */
 export async function tellResident(trx: Trx, enrolmentId: string, text: string): Promise<void> {
   await pointsDb(trx).insertInto("points_messages").values({ enrolment_id: enrolmentId, text }).execute();
+}
+
+/**
+ * An accepted application's current score explained step by step, as the self-check explains it (indicator,
+ * points, clause), from the facts that count now — what its stored total was scored from. Empty for an
+ * application no longer scored (disqualified, withdrawn). `facts` saves re-reading them for several applications.
+ */
+export async function scoreBreakdown(
+  executor: Executor,
+  application: {
+    enrolment_id: string;
+    policy_id: string;
+    purpose: string;
+    town_code: string;
+    applied_on: string;
+    grade: string | null;
+    status: string;
+  },
+  facts?: Record<string, unknown>,
+) {
+  if (application.status !== "accepted") return [];
+  const explained = scoreQuestion(application.policy_id, {
+    purpose: application.purpose as PointsPurpose,
+    town: application.town_code,
+    date: application.applied_on,
+    grade: application.grade,
+    facts: facts ?? (await countingFacts(executor, application.enrolment_id)),
+  });
+  return explained.ok ? presentOutcome(explained.value, 0).steps : [];
 }

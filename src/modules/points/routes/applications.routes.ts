@@ -1,3 +1,4 @@
+import { scoreBreakdown } from "../commands/scores";
 import { err } from "../../../core/result";
 import { clock } from "../../../core/clock";
 import { inTransactionWhenOk } from "../../../db/transaction";
@@ -89,10 +90,20 @@ export const applicationRoutes: readonly AnyRoute[] = [
     permission: "points.enrolments.read",
     params: IdParams,
     target: applicationTarget("read"),
+    accessLog: ({ application, enrolment }, actor) =>
+      actor.personId === enrolment.person_id
+        ? null
+        : {
+            action: "application.read",
+            entityType: "points_application",
+            entityId: application.id,
+            townCode: enrolment.town_code,
+          },
     response: { 200: ApplicationDetailResponse },
     handler: async ({ db, actor, target: { application } }) => ({
       ...presentApplication(actor, application),
       history: await scoreHistory(db, application.id),
+      breakdown: await scoreBreakdown(db, application),
       result: await publishedResult(db, application.cycle_id, application.id),
     }),
   }),

@@ -10,6 +10,7 @@ import { enrol, recordFraud } from "../commands/enrolment";
 import { confirmFact, declareFact, sendFact } from "../commands/facts";
 import { pointsDb } from "../points.tables";
 import { defaultPolicyId } from "../points.scoring";
+import { countingFacts, scoreBreakdown } from "../commands/scores";
 import { mayOnEnrolment } from "../policies";
 import {
   messages,
@@ -37,10 +38,12 @@ export async function caseFile(executor: Executor, actor: Actor, enrolment: Enro
     .orderBy("applied_at")
     .execute();
   const presented = [];
+  const facts = applications.length ? await countingFacts(executor, enrolment.id) : {};
   for (const application of applications) {
     presented.push({
       ...presentApplication(actor, application),
       history: await scoreHistory(executor, application.id),
+      breakdown: await scoreBreakdown(executor, application, facts),
       result: await publishedResult(executor, application.cycle_id, application.id),
     });
   }
@@ -130,6 +133,16 @@ export const enrolmentRoutes: readonly AnyRoute[] = [
     permission: "points.enrolments.read",
     params: IdParams,
     target: enrolmentTarget("read"),
+    // A staff read of the case file is in the access log; the resident reading their own is not.
+    accessLog: (enrolment, actor) =>
+      actor.personId === enrolment.person_id
+        ? null
+        : {
+            action: "enrolment.read",
+            entityType: "points_enrolment",
+            entityId: enrolment.id,
+            townCode: enrolment.town_code,
+          },
     response: { 200: CaseFileResponse },
     handler: ({ db, actor, target }) => caseFile(db, actor, target),
   }),

@@ -115,6 +115,7 @@ export const programmeRoutes: readonly AnyRoute[] = [
     tags,
     permission: "points.programme.read",
     params: IdParams,
+    target: cycleTarget,
     response: { 200: QuotasResponse },
     handler: async ({ db, params }) => {
       const rows = await pointsDb(db)
@@ -225,6 +226,7 @@ export const programmeRoutes: readonly AnyRoute[] = [
     tags,
     permission: "points.programme.read",
     params: IdParams,
+    target: cycleTarget,
     response: { 200: RunsResponse },
     handler: async ({ db, params }) => {
       const runs = await pointsDb(db)

@@ -54,7 +54,12 @@ export const publicPointsRoutes: readonly AnyRoute[] = [
       const results: Record<string, ReturnType<typeof presentOutcome>> = {};
       for (const purpose of purposes) {
         const outcome = scoreQuestion(defaultPolicyId, { purpose, town, date, grade: grade ?? "primary_1", facts });
-        if (!outcome.ok) return sendProblem(reply, outcome.error);
+        // The form's field is `date`; the rules engine names it `application_date`.
+        if (!outcome.ok)
+          return sendProblem(
+            reply,
+            outcome.error.field === "application_date" ? { ...outcome.error, field: "date" } : outcome.error,
+          );
         results[purpose] = presentOutcome(outcome.value, thresholdOf(defaultPolicyId, purpose));
       }
       return { policyId: defaultPolicyId, date, town, results };

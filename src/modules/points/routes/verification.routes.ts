@@ -4,10 +4,19 @@ import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem } from "../../../platform/http/command-reply";
 import { sendForbidden } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
-import { listObjections, objectionDeadline } from "../../../platform/publicity/publicity.objections";
+import {
+  listObjections,
+  objectionDeadline,
+  objectionSubjects,
+  type Objection,
+} from "../../../platform/publicity/publicity.objections";
 import { verifierDepartments } from "../../../platform/publicity/publicity.policy";
 import { presentObjection } from "../../../platform/publicity/publicity.presenters";
-import { hasRole, townsWithRole } from "../../../platform/roles";
+import { hasRole, townsWithRole, type Actor } from "../../../platform/roles";
+import { maskName } from "../../../core/masking";
+import type { Executor } from "../../../db/transaction";
+import { filesDb } from "../../../platform/files/files.tables";
+import { holdsRoleInTown } from "../../../platform/access/scope";
 import { reportDeduction } from "../commands/deduction";
 import { decideFact } from "../commands/facts";
 import { pointsDb } from "../points.tables";
@@ -28,6 +37,64 @@ function queueItem(fact: FactRecord, today: string) {
     stage: fact.status === "declared" ? "forward" : "check",
     due,
     overdue: due !== null && today > due,
+  };
+}
+
+/** The original names of evidence files, by id. */
+async function fileNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await filesDb(executor)
+    .selectFrom("stored_files")
+    .select(["id", "original_name"])
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.original_name]));
+}
+
+/**
+ * A queue as the caller sees it: each fact with whose it is (the full name for a clerk of its 镇区, masked for a
+ * verifier, who checks evidence, not people) and its evidence files by name; each objection with its list, the
+ * contested entry (masked, as published) and its files by name.
+ */
+async function presentQueue(
+  executor: Executor,
+  actor: Actor,
+  facts: readonly FactRecord[],
+  objections: readonly Objection[],
+  today: string,
+) {
+  const enrolmentIds = [...new Set(facts.map((fact) => fact.enrolment_id))];
+  const people = new Map(
+    enrolmentIds.length
+      ? (
+          await pointsDb(executor)
+            .selectFrom("points_enrolments as e")
+            .innerJoin("persons as p", "p.id", "e.person_id")
+            .select(["e.id", "p.name"])
+            .where("e.id", "in", enrolmentIds)
+            .execute()
+        ).map((row) => [row.id, row.name])
+      : [],
+  );
+  const names = await fileNames(executor, [
+    ...facts.flatMap((fact) => fact.file_ids),
+    ...objections.flatMap((objection) => objection.fileIds),
+  ]);
+  const files = (ids: readonly string[]) => ids.map((id) => ({ id, name: names.get(id) ?? id.slice(0, 8) }));
+  const subjects = await objectionSubjects(executor, objections);
+  return {
+    facts: facts.map((fact) => {
+      const name = people.get(fact.enrolment_id) ?? "";
+      return {
+        ...queueItem(fact, today),
+        personName: holdsRoleInTown(actor, "clerk", fact.town_code) ? name : maskName(name),
+        files: files(fact.file_ids),
+      };
+    }),
+    objections: objections.map((objection) => ({
+      ...presentObjection(objection, today, subjects.get(objection.id)),
+      files: files(objection.fileIds),
+    })),
   };
 }
 
@@ -63,19 +130,13 @@ export const verificationRoutes: readonly AnyRoute[] = [
           ...(departments === "all" ? {} : { departmentCodes: departments }),
           statuses: ["forwarded"],
         });
-        return {
-          facts: (await query.execute()).map((fact) => queueItem(fact, today)),
-          objections: objections.map((objection) => presentObjection(objection, today)),
-        };
+        return presentQueue(db, actor, await query.execute(), objections, today);
       }
       if (hasRole(actor, "clerk")) {
         const towns = townsWithRole(actor, "clerk");
         const query = facts.where("status", "=", "declared").where("town_code", "in", towns.length ? towns : [""]);
         const objections = await listObjections(db, { townCodes: towns, statuses: ["received"] });
-        return {
-          facts: (await query.execute()).map((fact) => queueItem(fact, today)),
-          objections: objections.map((objection) => presentObjection(objection, today)),
-        };
+        return presentQueue(db, actor, await query.execute(), objections, today);
       }
       return sendForbidden(reply);
     },
@@ -87,7 +148,7 @@ export const verificationRoutes: readonly AnyRoute[] = [
     tags,
     permission: "points.programme",
     response: { 200: QueueResponse },
-    handler: async ({ db }) => {
+    handler: async ({ db, actor }) => {
       const today = clock.today();
       const facts = await pointsDb(db)
         .selectFrom("points_facts")
@@ -104,10 +165,7 @@ export const verificationRoutes: readonly AnyRoute[] = [
       const objections = (await listObjections(db, { statuses: ["received", "forwarded"] })).filter(
         (objection) => objectionDeadline(objection, today).overdue,
       );
-      return {
-        facts: facts.map((fact) => queueItem(fact, today)),
-        objections: objections.map((objection) => presentObjection(objection, today)),
-      };
+      return presentQueue(db, actor, facts, objections, today);
     },
   }),
   defineRoute({

@@ -5,6 +5,7 @@ import type { MemberAddBody } from "../schemas";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import { checkJoinablePerson, insertMembership } from "./household.register";
 import { clock } from "../../../core/clock";
+import { notFoundProblem } from "../../../platform/http/command-reply";
 
 /** Adds a person to a household; refused when the person already belongs to one. */
 export async function addMember(
@@ -63,8 +64,8 @@ export async function endMembership(
   personId: string,
 ): Promise<Result<HouseholdRecord>> {
   const member = household.members.find((candidate) => candidate.personId === personId);
-  if (!member)
-    return err({ code: "not_a_member", message: "此人不是本户当前成员 (not a current member)", field: "personId" });
+  // Not a current member of this household (or no such person): the one "not found" of a guessed path id.
+  if (!member) return err(notFoundProblem);
   const until = clock.today();
   await trx
     .updateTable("household_members")

@@ -260,6 +260,7 @@ export const tipoffRoutes: readonly AnyRoute[] = [
     permission: "tipoffs.queue",
     params: IdParams,
     target: readableTipoff,
+    accessLog: (tipoff) => ({ action: "tipoff.read", entityType: "tipoff", entityId: tipoff.id }),
     response: { 200: TipoffResponse },
     handler: async ({ db, request, actor, target }) => {
       if (isHandlingOfficer(actor, target) && !target.anonymous)

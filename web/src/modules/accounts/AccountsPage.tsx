@@ -93,18 +93,12 @@ export function AccountsPage() {
             {
               title: t("account.status"),
               key: "status",
-              render: (_: unknown, account) => (
-                <>
-                  {account.disabled ? (
-                    <Tag color="red">{t("account.disabled")}</Tag>
-                  ) : (
-                    <Tag color="green">{t("account.active")}</Tag>
-                  )}
-                  {account.lockedUntil && new Date(account.lockedUntil) > new Date() ? (
-                    <Tag color="orange">{t("account.lockedUntil", { time: formatTime(account.lockedUntil) })}</Tag>
-                  ) : null}
-                </>
-              ),
+              render: (_: unknown, account) =>
+                account.disabled ? (
+                  <Tag color="red">{t("account.disabled")}</Tag>
+                ) : (
+                  <Tag color="green">{t("account.active")}</Tag>
+                ),
             },
             {
               title: t("account.createdAt"),

@@ -5,6 +5,22 @@ import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import i18n from "../../i18n";
+
+// The consequence each decision names before it is taken (issue 15: an irreversible step asks first).
+i18n.addResources("zh-CN", "translation", {
+  "assistance.decisionConsequence.approved":
+    "批准后家庭自决定之月起纳入低保，按月发放保障金，并列入本镇区在保名单公示。确定批准？",
+  "assistance.decisionConsequence.refused":
+    "不予批准后案件办结，申请人将收到书面理由，可在规定期限内申请复核。确定不予批准？",
+});
+i18n.addResources("en", "translation", {
+  "assistance.decisionConsequence.approved":
+    "The household receives dibao from the decision month, paid monthly, and is listed on the 镇区's approved list. Approve?",
+  "assistance.decisionConsequence.refused":
+    "The case is closed; the applicant receives the written reason and may ask for a review within the time limit. Refuse?",
+});
 import type { AssistanceCase } from "./types";
 
 const dateOf = (value: dayjs.Dayjs | undefined) => (value ? value.format("YYYY-MM-DD") : dayjs().format("YYYY-MM-DD"));
@@ -14,6 +30,7 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
   const { t } = useTranslation();
   const { can } = useSession();
   const [form] = Form.useForm();
+  const decision = (Form.useWatch("decision", form) as string | undefined) ?? "approved";
   const step = (
     {
       submitted: "investigation",
@@ -112,9 +129,22 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
         </>
       ) : null}
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-step-submit">
-          {t("assistance.submit")}
-        </Button>
+        {step === "decision" ? (
+          <ConfirmButton
+            type="primary"
+            loading={saving}
+            danger={decision === "refused"}
+            testId="assistance-step-submit"
+            consequence={t(`assistance.decisionConsequence.${decision}`)}
+            onConfirm={() => form.submit()}
+          >
+            {decision === "refused" ? t("assistance.refuse") : t("assistance.approve")}
+          </ConfirmButton>
+        ) : (
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="assistance-step-submit">
+            {t("assistance.submit")}
+          </Button>
+        )}
       </Form.Item>
       <SubmitErrorAlert {...alert} />
     </Form>

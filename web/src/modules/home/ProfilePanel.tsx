@@ -1,10 +1,41 @@
-import { Alert, Card, Descriptions, Empty, Skeleton, Table } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Table, Typography, message } from "antd";
+import { useState } from "react";
+import { apiDownload } from "../../api/client";
 import { useTranslation } from "react-i18next";
 import type { HouseholdMember, Profile } from "../../api/types";
 import { useApiQuery } from "../../api/useApiQuery";
 import { describeError } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
 import { PersonDetails } from "../registry/PersonDetails";
+
+/** PIPL: the resident downloads everything held about them (JSON or a PDF in Chinese); each download is audited. */
+function DownloadMyData() {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<"json" | "pdf" | null>(null);
+  const download = async (format: "json" | "pdf") => {
+    setBusy(format);
+    try {
+      await apiDownload(`/me/personal-data/${format}`, {}, `personal-data.${format}`);
+    } catch {
+      void message.error(t("profile.downloadFailed"));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Card size="small" title={t("profile.download")} data-testid="profile-download" className="stack-gap">
+      <Typography.Paragraph type="secondary">{t("profile.downloadHint")}</Typography.Paragraph>
+      <Space wrap>
+        <Button onClick={() => void download("json")} loading={busy === "json"} data-testid="download-json">
+          {t("profile.downloadJson")}
+        </Button>
+        <Button onClick={() => void download("pdf")} loading={busy === "pdf"} data-testid="download-pdf">
+          {t("profile.downloadPdf")}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
 
 /** The resident's own person and household from `/me/profile`, masked where the API masks. */
 export function ProfilePanel() {
@@ -52,6 +83,7 @@ export function ProfilePanel() {
           <Empty description={t("profile.noHousehold")} />
         )}
       </Card>
+      <DownloadMyData />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Form, Input, Space, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Typography } from "antd";
 import type dayjs from "dayjs";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
@@ -37,6 +38,25 @@ export function CounterPage() {
     navigate(`/console/points/enrolments/${enrolment.id}`);
   });
 
+  // Once a person is chosen, look their enrolment up: open it when there is one, otherwise offer to enrol them
+  // (a person not yet enrolled is the usual case at the counter, not an error).
+  const personId = Form.useWatch("personId", form);
+  const [lookup, setLookup] = useState<{ personId: string; enrolmentId: string | null } | null>(null);
+  useEffect(() => {
+    if (!personId) return;
+    let active = true;
+    apiGet<{ id: string }>("/points/enrolments", { personId }).then(
+      (enrolment) => active && setLookup({ personId, enrolmentId: enrolment.id }),
+      (caught) =>
+        active &&
+        setLookup(caught instanceof ApiError && caught.status === 404 ? { personId, enrolmentId: null } : null),
+    );
+    return () => {
+      active = false;
+    };
+  }, [personId]);
+  const found = lookup && lookup.personId === personId ? lookup : null;
+
   const open = async () => {
     const { personId } = await form.validateFields(["personId"]);
     clearError();
@@ -66,9 +86,24 @@ export function CounterPage() {
           <Form.Item name="personId" label={t("points.name")} rules={[{ required: true }]}>
             <PersonPicker testId="points-counter-person" />
           </Form.Item>
-          <Button onClick={() => void open()} data-testid="points-counter-open">
-            {t("points.openCase")}
-          </Button>
+          {found && found.enrolmentId === null ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="points-counter-not-enrolled"
+              message={t("points.notEnrolledPerson")}
+              description={t("points.offerEnrol")}
+              style={{ marginBottom: 8 }}
+            />
+          ) : (
+            <Button
+              type={found?.enrolmentId ? "primary" : "default"}
+              onClick={() => void open()}
+              data-testid="points-counter-open"
+            >
+              {t("points.openCase")}
+            </Button>
+          )}
           <Space wrap style={{ marginTop: 16 }}>
             <Form.Item name="residencePermitNumber" label={t("points.permit")}>
               <Input data-testid="points-counter-permit" />

@@ -8,6 +8,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
 import type { FactDefinition } from "./types";
+import { enumOptions } from "./factValues";
 
 const declarable = (fact: FactDefinition) =>
   ["enum", "count", "boolean"].includes(fact.type) &&
@@ -23,7 +24,7 @@ export function DeclareFactForm({
   townCode: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data } = useApiQuery<{ facts: FactDefinition[] }>("/public/points/facts");
   const [form] = Form.useForm<{ fact: string; value: unknown }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -59,13 +60,7 @@ export function DeclareFactForm({
           valuePropName={definition?.type === "boolean" ? "checked" : "value"}
         >
           {definition?.type === "enum" ? (
-            <Select
-              style={{ width: 160 }}
-              options={(Array.isArray(definition.values) ? definition.values.map(String) : []).map((value) => ({
-                value,
-                label: value,
-              }))}
-            />
+            <Select style={{ width: 160 }} options={enumOptions(definition, i18n.language === "en")} />
           ) : definition?.type === "boolean" ? (
             <Switch />
           ) : (

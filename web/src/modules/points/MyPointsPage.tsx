@@ -14,6 +14,10 @@ import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
 import { VolunteerLedgerCard } from "../participation/VolunteerLedgerCard";
+import { useSession } from "../../session/SessionContext";
+import { useFactValueLabel } from "./factValues";
+import { MyObjectionsCard, NotificationsCard } from "./ResidentNotices";
+import { ScoreStepsTable } from "./ScoreStepsTable";
 
 /** The resident's points: enrolment, declared facts with evidence, applications with score history and results, messages. */
 export function MyPointsPage() {
@@ -62,8 +66,13 @@ function FraudButton({ enrolmentId, onDone }: { enrolmentId: string; onDone: () 
 function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () => void; counter: boolean }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
+  const { can } = useSession();
   const { factLabel, departmentLabel } = usePointsLabels();
+  const valueLabel = useFactValueLabel();
   const { enrolment } = data;
+  // The resident on their own page, or a clerk at the counter, acts on the file; a verifier or auditor only reads it.
+  const acts = counter ? can("points.counter") : can("points.own");
+  const title = !counter ? t("nav.myPoints") : can("points.counter") ? t("nav.counter") : t("nav.verifierCase");
   const resultText = (application: Application) => {
     if (!application.result) return "—";
     const rank = application.result.rank === null ? "未排名" : `第 ${application.result.rank} 名`;
@@ -73,7 +82,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4} data-testid="points-me-title">
-        {counter ? t("nav.counter") : t("nav.myPoints")} · {enrolment.name}
+        {title} · {enrolment.name}
       </Typography.Title>
       <Typography.Text>
         {townLabel(enrolment.townCode)} · {enrolment.enrolledOn} ·{" "}
@@ -81,7 +90,11 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
           {enrolment.status === "barred" ? `已取消资格：${enrolment.barredReason ?? ""}` : "已纳入积分制管理"}
         </Tag>
       </Typography.Text>
-      {counter && enrolment.status !== "barred" ? <FraudButton enrolmentId={enrolment.id} onDone={reload} /> : null}
+      {!counter ? <NotificationsCard /> : null}
+      {!counter ? <MyObjectionsCard /> : null}
+      {counter && acts && enrolment.status !== "barred" ? (
+        <FraudButton enrolmentId={enrolment.id} onDone={reload} />
+      ) : null}
       {data.messages.length > 0 ? (
         <Card size="small" title={t("points.messages")}>
           <List
@@ -109,7 +122,11 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
               dataIndex: "fact",
               render: (code: string) => <CodeWithLabel label={factLabel(code)} code={code} />,
             },
-            { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
+            {
+              title: t("points.value"),
+              dataIndex: "value",
+              render: (value: unknown, fact: CaseFile["facts"][number]) => valueLabel(fact.fact, value),
+            },
             {
               title: t("points.status"),
               dataIndex: "status",
@@ -123,7 +140,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
             { title: t("points.reason"), dataIndex: "reason" },
           ]}
         />
-        {enrolment.status !== "barred" ? (
+        {acts && enrolment.status !== "barred" ? (
           <DeclareFactForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} />
         ) : null}
       </Card>
@@ -136,17 +153,23 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
           dataSource={data.applications}
           data-testid="points-me-applications"
           expandable={{
+            // Open by default: the breakdown is what a resident looks for first.
+            defaultExpandAllRows: true,
             expandedRowRender: (application: Application) => (
-              <List
-                size="small"
-                header={t("points.history")}
-                dataSource={application.history}
-                renderItem={(row) => (
-                  <List.Item>
-                    {row.at.slice(0, 10)} · {row.total.toFixed(2)} · {row.reason}
-                  </List.Item>
-                )}
-              />
+              <Space orientation="vertical" style={{ width: "100%" }}>
+                <Typography.Text strong>{t("points.breakdown")}</Typography.Text>
+                <ScoreStepsTable steps={application.breakdown} testId="points-me-breakdown" />
+                <List
+                  size="small"
+                  header={t("points.history")}
+                  dataSource={application.history}
+                  renderItem={(row) => (
+                    <List.Item>
+                      {row.at.slice(0, 10)} · {row.total.toFixed(2)} · {row.reason}
+                    </List.Item>
+                  )}
+                />
+              </Space>
             ),
           }}
           columns={[
@@ -189,7 +212,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
               title: "",
               key: "refuse",
               render: (_: unknown, application: Application) =>
-                application.result?.outcome === "admitted" && !application.placementRefusedOn ? (
+                acts && application.result?.outcome === "admitted" && !application.placementRefusedOn ? (
                   <Popconfirm
                     title="放弃本次安排视为放弃该次申请（中府办〔2014〕50号 第九条），确定？"
                     onConfirm={() =>
@@ -206,7 +229,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
             },
           ]}
         />
-        {enrolment.status !== "barred" ? <ApplyForm enrolmentId={enrolment.id} onDone={reload} /> : null}
+        {acts && enrolment.status !== "barred" ? <ApplyForm enrolmentId={enrolment.id} onDone={reload} /> : null}
       </Card>
     </Space>
   );

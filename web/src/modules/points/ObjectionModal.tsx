@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Form, Input, Modal, Upload, type UploadFile, Button, message } from "antd";
+import { Form, Input, Modal, Select, Upload, type UploadFile, Button, message } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -7,6 +7,8 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { uploadEvidence } from "./evidence";
 import type { PublicityEntry } from "../../api/types";
+import { useApiQuery } from "../../api/useApiQuery";
+import type { FactDefinition } from "./types";
 
 /** Raises an objection against one entry during publicity: the contested indicator, the reason and evidence files. */
 export function ObjectionModal({
@@ -21,6 +23,8 @@ export function ObjectionModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<{ indicator?: string; reason: string }>();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  // The contested indicator is chosen by its Chinese name from the policy's facts, never typed as a code.
+  const vocabulary = useApiQuery<{ facts: FactDefinition[] }>("/public/points/facts");
   const { saving, submit, alert } = useSubmit(
     form,
     async (values: { indicator?: string; reason: string }, idempotencyKey) => {
@@ -48,7 +52,14 @@ export function ObjectionModal({
     >
       <Form form={form} layout="vertical">
         <Form.Item name="indicator" label={t("points.indicatorName")}>
-          <Input placeholder="education" data-testid="points-objection-indicator" />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t("points.chooseIndicator")}
+            data-testid="points-objection-indicator"
+            options={(vocabulary.data?.facts ?? []).map((fact) => ({ value: fact.name, label: fact.zh }))}
+          />
         </Form.Item>
         <Form.Item name="reason" label={t("points.reason")} rules={[{ required: true, min: 5 }]}>
           <Input.TextArea rows={3} data-testid="points-objection-reason" />

@@ -1,5 +1,9 @@
 import { useState } from "react";
 import { Button, Card, Input, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { FactValueInput } from "./FactValueInput";
+import { useFactValueLabel } from "./factValues";
+import type { FactDefinition } from "./types";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { apiPost } from "../../api/client";
@@ -18,8 +22,14 @@ export function QueuePage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const { factLabel, departmentLabel } = usePointsLabels();
+  const valueLabel = useFactValueLabel();
   const { data, error, loading, reload } = useApiQuery<Queue>("/points/verification/queue");
-  const [decisions, setDecisions] = useState<Record<string, { decision: string; value?: string; reason?: string }>>({});
+  const vocabulary = useApiQuery<{ facts: FactDefinition[] }>("/public/points/facts");
+  const definitionOf = (fact: string) => vocabulary.data?.facts.find((candidate) => candidate.name === fact);
+  const [decisions, setDecisions] = useState<Record<string, { decision: string; value?: unknown; reason?: string }>>(
+    {},
+  );
+  const [answers, setAnswers] = useState<Record<string, string>>({});
   const verifier = can("points.verify");
   const { submit, error: actionError } = useSubmit(null, async ({ path, body }: { path: string; body?: unknown }) => {
     await apiPost(path, body);
@@ -53,6 +63,7 @@ export function QueuePage() {
           pagination={{ pageSize: 50 }}
           data-testid="points-queue-facts"
           columns={[
+            { title: t("points.whose"), dataIndex: "personName" },
             {
               title: t("points.fact"),
               dataIndex: "fact",
@@ -62,7 +73,11 @@ export function QueuePage() {
                 </Link>
               ),
             },
-            { title: t("points.value"), dataIndex: "value", render: (value: unknown) => JSON.stringify(value) },
+            {
+              title: t("points.value"),
+              dataIndex: "value",
+              render: (value: unknown, item: Queue["facts"][number]) => valueLabel(item.fact, value),
+            },
             {
               title: t("points.status"),
               dataIndex: "status",
@@ -75,13 +90,8 @@ export function QueuePage() {
             },
             {
               title: t("points.evidence"),
-              dataIndex: "fileIds",
-              render: (ids: string[]) =>
-                ids.map((id, index) => (
-                  <a key={id} href={`/api/v1/files/${id}/content`}>
-                    #{index + 1}{" "}
-                  </a>
-                )),
+              dataIndex: "files",
+              render: (files: Queue["facts"][number]["files"]) => <FileLinks files={files} />,
             },
             { title: t("points.due"), key: "due", render: (_: unknown, fact: Queue["facts"][number]) => due(fact) },
             {
@@ -105,15 +115,15 @@ export function QueuePage() {
                       data-testid="points-queue-decision"
                     />
                     {decisions[fact.id]?.decision === "corrected" ? (
-                      <Input
+                      <FactValueInput
                         size="small"
-                        style={{ width: 90 }}
-                        placeholder={t("points.value")}
-                        onChange={(event) =>
-                          setDecisions({
-                            ...decisions,
-                            [fact.id]: { ...decisions[fact.id], value: event.target.value },
-                          })
+                        width={150}
+                        definition={definitionOf(fact.fact)}
+                        value={decisions[fact.id]?.value}
+                        ariaLabel={t("points.correctedValue")}
+                        testId="points-queue-value"
+                        onChange={(value) =>
+                          setDecisions({ ...decisions, [fact.id]: { ...decisions[fact.id], value } })
                         }
                       />
                     ) : null}
@@ -121,35 +131,35 @@ export function QueuePage() {
                       size="small"
                       style={{ width: 160 }}
                       placeholder={t("points.reason")}
+                      aria-label={t("points.reason")}
                       onChange={(event) =>
                         setDecisions({ ...decisions, [fact.id]: { ...decisions[fact.id], reason: event.target.value } })
                       }
                       data-testid="points-queue-reason"
                     />
-                    <Button
+                    <ConfirmButton
                       size="small"
                       type="primary"
-                      data-testid="points-queue-decide"
-                      disabled={!decisions[fact.id]?.decision}
-                      onClick={() => {
+                      testId="points-queue-decide"
+                      disabled={
+                        !decisions[fact.id]?.decision ||
+                        (decisions[fact.id]?.reason ?? "").trim().length < 2 ||
+                        (decisions[fact.id]?.decision === "corrected" && decisions[fact.id]?.value === undefined)
+                      }
+                      consequence={t(`points.decideConsequence.${decisions[fact.id]?.decision ?? "confirmed"}`, {
+                        value: valueLabel(fact.fact, decisions[fact.id]?.value),
+                      })}
+                      onConfirm={() => {
                         const chosen = decisions[fact.id];
-                        const raw = chosen.value ?? "";
-                        const value = /^\d+$/.test(raw)
-                          ? Number(raw)
-                          : raw === "true"
-                            ? true
-                            : raw === "false"
-                              ? false
-                              : raw;
-                        void act(`/points/facts/${fact.id}/decide`, {
+                        return act(`/points/facts/${fact.id}/decide`, {
                           decision: chosen.decision,
                           reason: chosen.reason ?? "",
-                          ...(chosen.decision === "corrected" ? { value } : {}),
+                          ...(chosen.decision === "corrected" ? { value: chosen.value } : {}),
                         });
                       }}
                     >
                       {t("points.decide")}
-                    </Button>
+                    </ConfirmButton>
                   </Space>
                 ) : (
                   <Space>
@@ -184,6 +194,16 @@ export function QueuePage() {
           data-testid="points-queue-objections"
           columns={[
             {
+              title: t("points.whose"),
+              key: "entry",
+              render: (_: unknown, objection: Queue["objections"][number]) => (
+                <>
+                  {objection.listTitle ?? ""}
+                  {objection.rank ? ` · 第 ${objection.rank} 名` : ""} {objection.maskedName ?? ""}
+                </>
+              ),
+            },
+            {
               title: t("points.fact"),
               dataIndex: "indicator",
               render: (code: string | null) => <CodeWithLabel label={factLabel(code)} code={code} />,
@@ -194,6 +214,11 @@ export function QueuePage() {
               render: (code: string | null) => departmentLabel(code),
             },
             { title: t("points.reason"), dataIndex: "reason" },
+            {
+              title: t("points.evidence"),
+              dataIndex: "files",
+              render: (files: Queue["objections"][number]["files"]) => <FileLinks files={files} />,
+            },
             {
               title: t("points.due"),
               key: "due",
@@ -212,37 +237,62 @@ export function QueuePage() {
                     {t("points.send")}
                   </Button>
                 ) : verifier ? (
-                  <Space>
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        void act(`/publicity/objections/${objection.id}/answer`, {
-                          decision: "upheld",
-                          answer: decisions[objection.id]?.reason ?? "经核查异议成立",
-                        })
-                      }
-                      data-testid="points-objection-uphold"
-                    >
-                      成立
-                    </Button>
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        void act(`/publicity/objections/${objection.id}/answer`, {
-                          decision: "rejected",
-                          answer: decisions[objection.id]?.reason ?? "经核查异议不成立",
-                        })
-                      }
-                      data-testid="points-objection-reject"
-                    >
-                      不成立
-                    </Button>
+                  <Space orientation="vertical" size={4}>
+                    <Input.TextArea
+                      rows={2}
+                      style={{ width: 260 }}
+                      maxLength={2000}
+                      value={answers[objection.id] ?? ""}
+                      placeholder={t("points.answerPlaceholder")}
+                      aria-label={t("points.answer")}
+                      onChange={(event) => setAnswers({ ...answers, [objection.id]: event.target.value })}
+                      data-testid="points-objection-answer"
+                    />
+                    <Space>
+                      {(["upheld", "rejected"] as const).map((decision) => (
+                        <ConfirmButton
+                          key={decision}
+                          size="small"
+                          type={decision === "upheld" ? "primary" : "default"}
+                          testId={decision === "upheld" ? "points-objection-uphold" : "points-objection-reject"}
+                          disabled={(answers[objection.id] ?? "").trim().length < 2}
+                          title={
+                            (answers[objection.id] ?? "").trim().length < 2 ? t("points.answerRequired") : undefined
+                          }
+                          consequence={t(
+                            decision === "upheld" ? "points.upholdConsequence" : "points.rejectConsequence",
+                          )}
+                          onConfirm={() =>
+                            act(`/publicity/objections/${objection.id}/answer`, {
+                              decision,
+                              answer: (answers[objection.id] ?? "").trim(),
+                            })
+                          }
+                        >
+                          {t(decision === "upheld" ? "points.upheld" : "points.rejectedObjection")}
+                        </ConfirmButton>
+                      ))}
+                    </Space>
                   </Space>
                 ) : null,
             },
           ]}
         />
       </Card>
+    </Space>
+  );
+}
+
+/** Evidence files by their original names, each a download. */
+function FileLinks({ files }: { files: { id: string; name: string }[] }) {
+  if (files.length === 0) return <>—</>;
+  return (
+    <Space orientation="vertical" size={0}>
+      {files.map((file) => (
+        <a key={file.id} href={`/api/v1/files/${file.id}/content`} data-testid="points-queue-file">
+          {file.name}
+        </a>
+      ))}
     </Space>
   );
 }

@@ -11,7 +11,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   Tag,
   Typography,
 } from "antd";
@@ -22,6 +21,7 @@ import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
+import { ScoreStepsTable } from "./ScoreStepsTable";
 
 const education = [
   ["none", "无"],
@@ -175,28 +175,7 @@ export function SelfCheckPage() {
                   <Typography.Text type="secondary">
                     {t("points.threshold")} {score.threshold}
                   </Typography.Text>
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey={(step) => step.indicator}
-                    dataSource={score.steps.filter(
-                      (step) =>
-                        step.points !== 0 && step.indicator !== "total" && !step.indicator.startsWith("subscore"),
-                    )}
-                    columns={[
-                      { title: t("points.indicator"), dataIndex: "zh" },
-                      { title: t("points.points"), dataIndex: "points", align: "right" },
-                      {
-                        title: t("points.clause"),
-                        dataIndex: "reference",
-                        render: (reference: unknown, step) => (
-                          <span title={typeof step.rule === "string" ? step.rule : undefined}>
-                            {typeof reference === "string" ? reference : ""}
-                          </span>
-                        ),
-                      },
-                    ]}
-                  />
+                  <ScoreStepsTable steps={score.steps} />
                 </Card>
               </Col>
             );

@@ -11,8 +11,10 @@ import {
 import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
 import { registerPointsStrings } from "./i18n";
+import { registerPointsRoleStrings } from "./i18n.roles";
 
 registerPointsStrings();
+registerPointsRoleStrings();
 
 // Each page loads on first use, so the first page of the app does not carry the points screens.
 const myPoints = () => import("./MyPointsPage");

@@ -1,0 +1,88 @@
+/**
+ * The points module's applicants as a population of scoring requests, for trying a policy draft against the
+ * version in force (the policies module's simulation). Each request carries the facts that count for the
+ * application's score today (`countingFacts`, the same facts `rescoreEnrolment` scores), so the simulation
+ * compares exactly what the ranking would read.
+ */
+import { sql } from "kysely";
+import type { Executor } from "../../db/transaction";
+import { pointsDb } from "./points.tables";
+import { countingFacts } from "./commands/scores";
+
+/** The cycle whose applicants are simulated. */
+export interface PopulationCycle {
+  id: string;
+  year: number;
+  title: string;
+  policyId: string;
+}
+
+/** One applicant as a scoring request (`id` is the application id), with the name shown to staff. */
+export interface ApplicantRequest {
+  id: string;
+  personName: string;
+  purpose: string;
+  town: string;
+  application_date: string;
+  grade?: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * The cycle to simulate: the one named, else the latest (by year, then opening date) that has accepted
+ * applications, else the latest; undefined when there is no cycle.
+ */
+export async function simulationCycle(executor: Executor, cycleId?: string): Promise<PopulationCycle | undefined> {
+  const db = pointsDb(executor);
+  let query = db.selectFrom("points_cycles as c").select(["c.id", "c.year", "c.title", "c.policy_id"]);
+  if (cycleId) query = query.where("c.id", "=", cycleId);
+  else
+    query = query
+      .orderBy(
+        sql`case when exists (select 1 from points_applications a where a.cycle_id = c.id and a.status = 'accepted') then 0 else 1 end`,
+      )
+      .orderBy("c.year", "desc")
+      .orderBy("c.opens_on", "desc");
+  const row = await query.limit(1).executeTakeFirst();
+  return row ? { id: row.id, year: row.year, title: row.title, policyId: row.policy_id } : undefined;
+}
+
+/**
+ * The accepted applications of a cycle as requests, in application order (applied_at, id); `onProgress` is told
+ * how many are read. Facts are read per enrolment once, however many applications it has.
+ */
+export async function applicantPopulation(
+  executor: Executor,
+  cycleId: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ApplicantRequest[]> {
+  const rows = await pointsDb(executor)
+    .selectFrom("points_applications as a")
+    .innerJoin("persons as p", "p.id", "a.person_id")
+    .select(["a.id", "a.enrolment_id", "a.purpose", "a.town_code", "a.applied_on", "a.grade", "p.name"])
+    .where("a.cycle_id", "=", cycleId)
+    .where("a.status", "=", "accepted")
+    .orderBy("a.applied_at")
+    .orderBy("a.id")
+    .execute();
+  const factsOf = new Map<string, Record<string, unknown>>();
+  const requests: ApplicantRequest[] = [];
+  for (const [index, row] of rows.entries()) {
+    let facts = factsOf.get(row.enrolment_id);
+    if (!facts) {
+      facts = await countingFacts(executor, row.enrolment_id);
+      factsOf.set(row.enrolment_id, facts);
+    }
+    requests.push({
+      id: row.id,
+      personName: row.name,
+      purpose: row.purpose,
+      town: row.town_code,
+      application_date: row.applied_on,
+      ...(row.purpose === "school" ? { grade: row.grade ?? "primary_1" } : {}),
+      facts,
+    });
+    if (onProgress && (index + 1) % 100 === 0) onProgress(index + 1, rows.length);
+  }
+  return requests;
+}
