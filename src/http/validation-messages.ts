@@ -242,8 +242,18 @@ export function localiseMessage(message: string, language: MessageLanguage): str
   return language === "zh" ? split.zh : split.en;
 }
 
-/** "中文 (English)" → its two halves, when the text is Chinese followed by an English parenthesis; else null. */
+/**
+ * "中文 (English)" → its two halves, when the text is Chinese followed by an English parenthesis; else null. A
+ * clause cited after it ("…不受理 (outside the window)（中府〔2014〕106号 第九条）") stays with both halves.
+ */
 function splitBilingual(message: string): Bilingual | null {
+  if (message.endsWith("）")) {
+    const open = message.lastIndexOf("（");
+    const inner = open > 0 ? splitBilingual(message.slice(0, open).trimEnd()) : null;
+    if (!inner) return null;
+    const clause = message.slice(open);
+    return { zh: `${inner.zh}${clause}`, en: `${inner.en} ${clause}` };
+  }
   if (!message.endsWith(")")) return null;
   // Find the parenthesis that closes at the end, allowing nested parentheses inside the English.
   let depth = 0;

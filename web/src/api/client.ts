@@ -28,6 +28,17 @@ export class ApiError extends Error {
 const apiBase = "/api/v1";
 let csrfToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
+let requestLanguage = "zh-CN";
+
+/** The language the user chose (i18next's): sent as Accept-Language, so the server's refusals come in it. */
+export function setRequestLanguage(language: string): void {
+  requestLanguage = language === "en" ? "en" : "zh-CN";
+}
+
+/** The headers every request carries besides its own: the user's language. */
+export function languageHeaders(): Record<string, string> {
+  return { "accept-language": requestLanguage };
+}
 
 /** Remembers the session's CSRF token, sent on every POST/PUT/PATCH/DELETE. */
 export function setCsrfToken(token: string | null): void {
@@ -62,7 +73,7 @@ export function apiUrl(path: string, query?: RequestOptions["query"]): string {
 
 /** Sends one request with the session's headers (CSRF token, idempotency key); a network failure is an ApiError. */
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...languageHeaders() };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
@@ -151,17 +162,64 @@ export function apiDelete<T>(path: string): Promise<T> {
   return apiRequest<T>("DELETE", path);
 }
 
-/** Puts the server's per-field messages under the matching antd Form fields; true when there were any. */
-export function applyFieldErrors(form: Pick<FormInstance, "setFields">, error: unknown): boolean {
+/** Server field name → the form's field name (dotted), for forms whose fields differ from the body's. */
+export type FieldMap = Record<string, string>;
+
+/** The server's field messages that no field of the form shows, per error (kept for the alert above the form). */
+const placements = new WeakMap<ApiError, { placed: number; unplaced: string[] }>();
+
+/**
+ * The messages of an error that are not shown under a field: those applyFieldErrors could not place, or all of
+ * them when it was not called (a submission without a form). Never empty when the error names fields.
+ */
+export function unplacedMessages(error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return placements.get(error)?.unplaced ?? [...new Set(Object.values(error.fields).map(String))];
+}
+
+/** The messages of an error shown under the form's fields (applyFieldErrors placed them). */
+export function placedCount(error: unknown): number {
+  if (!(error instanceof ApiError)) return 0;
+  return placements.get(error)?.placed ?? 0;
+}
+
+const toNamePath = (name: string) => name.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+/**
+ * Puts the server's per-field messages under the matching antd Form fields; true when there were any. A field the
+ * form does not have (by name, through `fieldMap`, or by its last part when that is one field of the form: a
+ * flattened `homeVisit.findings` → `findings`) is not marked: its message is kept for the alert (unplacedMessages).
+ */
+export function applyFieldErrors(
+  form: Pick<FormInstance, "setFields"> & Partial<Pick<FormInstance, "getFieldsError">>,
+  error: unknown,
+  fieldMap: FieldMap = {},
+): boolean {
   if (!(error instanceof ApiError)) return false;
   const entries = Object.entries(error.fields);
   if (entries.length === 0) return false;
-  form.setFields(
-    entries.map(([name, message]) => ({
-      name: name.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-      errors: [String(message)],
-    })),
-  );
+  // Without a list of the form's fields (a form that is not mounted), every message goes under its named field.
+  const registered = form.getFieldsError ? new Set(form.getFieldsError().map((field) => field.name.join("."))) : null;
+  const lastParts = new Map<string, number>();
+  for (const name of registered ?? []) {
+    const last = name.split(".").at(-1)!;
+    lastParts.set(last, (lastParts.get(last) ?? 0) + 1);
+  }
+  const placeOf = (name: string): string | null => {
+    const mapped = fieldMap[name] ?? name;
+    if (!registered || registered.has(mapped)) return mapped;
+    const last = mapped.split(".").at(-1)!;
+    return registered.has(last) && lastParts.get(last) === 1 ? last : null;
+  };
+  const placed: { name: (string | number)[]; errors: string[] }[] = [];
+  const unplaced: string[] = [];
+  for (const [name, message] of entries) {
+    const place = placeOf(name);
+    if (place) placed.push({ name: toNamePath(place), errors: [String(message)] });
+    else if (!unplaced.includes(String(message))) unplaced.push(String(message));
+  }
+  if (placed.length > 0) form.setFields(placed);
+  placements.set(error, { placed: placed.length, unplaced });
   return true;
 }
 

@@ -5,6 +5,9 @@ import {
   apiUrl,
   applyFieldErrors,
   listItems,
+  placedCount,
+  setRequestLanguage,
+  unplacedMessages,
   setCsrfToken,
   setUnauthorizedHandler,
 } from "./client";
@@ -44,6 +47,19 @@ describe("apiRequest", () => {
     expect((write.headers as Record<string, string>)["x-csrf-token"]).toBe("token-1");
     expect(write.credentials).toBe("include");
     expect(write.body).toBe('{"version":1}');
+  });
+
+  it("sends the user's language, so refusals come in it", async () => {
+    const fetchMock = vi.fn(async () => answer(200, { ok: true }));
+    vi.stubGlobal("fetch", fetchMock);
+    setRequestLanguage("en");
+    await apiRequest("GET", "/auth/me");
+    setRequestLanguage("zh-CN");
+    await apiRequest("GET", "/auth/me");
+    const [, english] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    const [, chinese] = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
+    expect((english.headers as Record<string, string>)["accept-language"]).toBe("en");
+    expect((chinese.headers as Record<string, string>)["accept-language"]).toBe("zh-CN");
   });
 
   it("sends an Idempotency-Key when given", async () => {
@@ -138,6 +154,38 @@ describe("applyFieldErrors", () => {
       { name: ["idNumber"], errors: ["bad"] },
       { name: ["roles", 0, "townCode"], errors: ["a clerk needs a town"] },
     ]);
+  });
+
+  it("marks only the fields the form has (mapped, or by a unique last part) and keeps the others for the alert", () => {
+    const setFields = vi.fn();
+    const form = {
+      setFields,
+      getFieldsError: () => [
+        { name: ["childId"], errors: [] },
+        { name: ["findings"], errors: [] },
+      ],
+    } as unknown as Parameters<typeof applyFieldErrors>[0];
+    const error = new ApiError(
+      400,
+      "validation_failed",
+      "",
+      {
+        "child.idNumber": "子女的身份证号码校验位不正确",
+        "homeVisit.findings": "入户调查的调查情况不能超过2000个字",
+        fileIds: "请上传证明材料",
+      },
+      {},
+    );
+    expect(applyFieldErrors(form, error, { "child.idNumber": "childId" })).toBe(true);
+    expect(setFields).toHaveBeenCalledWith([
+      { name: ["childId"], errors: ["子女的身份证号码校验位不正确"] },
+      { name: ["findings"], errors: ["入户调查的调查情况不能超过2000个字"] },
+    ]);
+    expect(unplacedMessages(error)).toEqual(["请上传证明材料"]);
+    expect(placedCount(error)).toBe(2);
+    // An error no form has placed: every message is for the alert.
+    const other = new ApiError(400, "x", "", { a: "一", b: "二" }, {});
+    expect(unplacedMessages(other)).toEqual(["一", "二"]);
   });
 
   it("does nothing for errors without fields or that are not API errors", () => {

@@ -1,6 +1,10 @@
+import dayjs from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
 import { runSubmission, submitErrorView, type SubmitState } from "./submission";
+
+dayjs.extend(customParseFormat);
 
 function harness() {
   const states: SubmitState[] = [];
@@ -96,12 +100,57 @@ describe("submitErrorView", () => {
   });
 
   it("says 'check the fields' with the general message unless a field repeats it", () => {
+    // Without a form nothing is marked red: the field's message is listed for the alert.
     expect(
       submitErrorView(refusal({ phone: "手机号码格式不对 (bad phone)" }, "请求有误 (bad request)"), false),
-    ).toEqual({ kind: "fields", message: "请求有误 (bad request)" });
+    ).toEqual({
+      kind: "fields",
+      marked: 0,
+      others: ["手机号码格式不对 (bad phone)"],
+      message: "请求有误 (bad request)",
+    });
     expect(
       submitErrorView(refusal({ phone: "手机号码格式不对 (bad phone)" }, "手机号码格式不对 (bad phone)"), false),
-    ).toEqual({ kind: "fields", message: undefined });
+    ).toEqual({ kind: "fields", marked: 0, others: ["手机号码格式不对 (bad phone)"], message: undefined });
+  });
+
+  it("lists in the alert what no field of the form shows, and marks the rest", async () => {
+    const setFields = vi.fn();
+    const form = { setFields, getFieldsError: () => [{ name: ["bankAccount"], errors: [], warnings: [] }] };
+    const error = refusal(
+      { bankAccount: "银行账号应为12至30位数字", "members.0.monthlyIncomeYuan": "第1位成员的月收入（元）不能为负数" },
+      "有2处需要修改：…",
+    );
+    await runSubmission({}, async () => Promise.reject(error), {
+      update: () => undefined,
+      form,
+      key: { current: "k" },
+    });
+    expect(setFields).toHaveBeenCalledWith([{ name: ["bankAccount"], errors: ["银行账号应为12至30位数字"] }]);
+    expect(submitErrorView(error, false)).toEqual({
+      kind: "fields",
+      marked: 1,
+      others: ["第1位成员的月收入（元）不能为负数"],
+      message: "有2处需要修改：…",
+    });
+  });
+
+  it("refuses a typed date that is not one before sending, under its field", async () => {
+    const setFields = vi.fn();
+    const send = vi.fn(async () => "sent");
+    const form = { setFields, getFieldsError: () => [{ name: ["on"], errors: [], warnings: [] }] };
+    const states: SubmitState[] = [];
+    const result = await runSubmission({ on: dayjs("2026-13-45", "YYYY-MM-DD", true), by: "张三" }, send, {
+      update: (state) => states.push(state),
+      form,
+      key: { current: "k" },
+      invalidDateMessage: "日期无效",
+    });
+    expect(result).toBeUndefined();
+    expect(send).not.toHaveBeenCalled();
+    expect(setFields).toHaveBeenCalledWith([{ name: ["on"], errors: ["日期无效"] }]);
+    expect(states.at(-1)?.saving).toBe(false);
+    expect(submitErrorView(states.at(-1)?.error, false)).toMatchObject({ kind: "fields", marked: 1, others: [] });
   });
 
   it("shows nothing without an error and one line for any other error", () => {

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import type { FormInstance } from "antd";
-import { newIdempotencyKey } from "../api/client";
+import { useTranslation } from "react-i18next";
+import { newIdempotencyKey, type FieldMap } from "../api/client";
 import { runSubmission, type SubmitState } from "./submission";
 
 /** Options of useSubmit. */
@@ -9,6 +10,11 @@ export interface SubmitOptions {
   onReload?: () => void;
   /** Called after a failure (e.g. to clear the result of the previous submission). */
   onFailure?: (error: unknown) => void;
+  /**
+   * Server field → form field, when the form names a field unlike the request body (`child.idNumber` → `childId`);
+   * a message for a field the form does not have is listed in the alert instead.
+   */
+  fieldMap?: FieldMap;
 }
 
 /** A form's submission as useSubmit gives it. */
@@ -38,12 +44,20 @@ export function useSubmit<Values, Result = unknown>(
   const [state, setState] = useState<SubmitState>({ saving: false, error: null });
   const key = useRef<string | null>(null);
   key.current ??= newIdempotencyKey();
-  const { onReload, onFailure } = options;
+  const { t } = useTranslation();
+  const { onReload, onFailure, fieldMap } = options;
   return {
     saving: state.saving,
     error: state.error,
     submit: (values) =>
-      runSubmission(values, send, { update: setState, form, key: key as { current: string }, onFailure }),
+      runSubmission(values, send, {
+        update: setState,
+        form,
+        key: key as { current: string },
+        onFailure,
+        fieldMap,
+        invalidDateMessage: t("error.invalidDate"),
+      }),
     clearError: () => setState((current) => ({ ...current, error: null })),
     showError: (error) => setState((current) => ({ ...current, error })),
     alert: {

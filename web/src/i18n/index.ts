@@ -1,6 +1,7 @@
 // i18next set-up: every UI string lives in zh-CN.json (default) and en.json; the choice is kept in localStorage.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { setRequestLanguage } from "../api/client";
 import zhCN from "./zh-CN.json";
 import en from "./en.json";
 
@@ -58,5 +59,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+// The server answers refusals in the language the user chose (Accept-Language on every request).
+setRequestLanguage(i18n.language ?? storedLanguage());
+i18n.on("languageChanged", (language) => setRequestLanguage(language));
 
 export default i18n;

@@ -7,6 +7,7 @@ import type { AssistanceCase, CaseMember } from "./types";
 import { isoDate, isoMonth } from "./dates";
 import "./text.staff";
 import { categoryCodes } from "./MemberIncomeTable";
+import { DateInput } from "../../components/DateInput";
 
 type Action = "review" | "adjust" | "stop" | "fraud" | "appealDecision";
 
@@ -51,7 +52,7 @@ export function CaseActions({ record, onDone }: { record: AssistanceCase; onDone
           body={(values, fileIds) => ({ reviewedOn: isoDate(values.reviewedOn), findings: values.findings, fileIds })}
         >
           <Form.Item name="reviewedOn" label={t("assistance.action.reviewedOn")}>
-            <DatePicker />
+            <DateInput />
           </Form.Item>
           <Form.Item name="findings" label={t("assistance.action.findings")} rules={[{ required: true }]}>
             <Input.TextArea rows={3} data-testid="field-findings" />
@@ -219,7 +220,7 @@ export function CaseActions({ record, onDone }: { record: AssistanceCase; onDone
             />
           </Form.Item>
           <Form.Item name="decidedOn" label={t("assistance.action.decidedOn")}>
-            <DatePicker />
+            <DateInput />
           </Form.Item>
           <Form.Item name="reason" label={t("assistance.action.reason")} rules={reasonRules}>
             <Input.TextArea rows={3} data-testid="field-reason" />

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from "antd";
+import { Button, Card, Form, Input, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import type { Household, HouseholdSummary, Page } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { AssistanceCase } from "./types";
+import { DateInput } from "../../components/DateInput";
 
 /** A counter application: pick the registry household, enter each member's income and categories, assets, bank account. */
 export function CaseCreatePage() {
@@ -98,7 +99,7 @@ export function CaseCreatePage() {
               <Input style={{ width: 220 }} data-testid="assistance-new-account" />
             </Form.Item>
             <Form.Item name="submittedOn" label={t("assistance.submittedOn")}>
-              <DatePicker />
+              <DateInput />
             </Form.Item>
           </Space>
           <SubmitErrorAlert {...alert} />

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Switch } from "antd";
+import { Button, Form, Input, InputNumber, Radio, Switch } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -22,6 +22,7 @@ i18n.addResources("en", "translation", {
     "The case is closed; the applicant receives the written reason and may ask for a review within the time limit. Refuse?",
 });
 import type { AssistanceCase } from "./types";
+import { DateInput } from "../../components/DateInput";
 
 const dateOf = (value: dayjs.Dayjs | undefined) => (value ? value.format("YYYY-MM-DD") : dayjs().format("YYYY-MM-DD"));
 
@@ -75,7 +76,7 @@ export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDon
   return (
     <Form form={form} layout="inline" onFinish={submit} data-testid={`assistance-step-${step}`}>
       <Form.Item name="on" label={t("assistance.date")}>
-        <DatePicker data-testid="assistance-step-date" />
+        <DateInput data-testid="assistance-step-date" />
       </Form.Item>
       {step === "investigation" ? (
         <>

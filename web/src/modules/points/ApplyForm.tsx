@@ -20,6 +20,15 @@ interface ApplyValues {
   ownsHomeInZhongshan?: boolean;
 }
 
+/** The body's fields this form names otherwise (the child's fields are flat here). */
+const applyFieldMap = {
+  child: "childName",
+  "child.name": "childName",
+  "child.idNumber": "childId",
+  "home.x": "homeX",
+  "home.y": "homeY",
+};
+
 /** Applies for a purpose in a cycle; refusals come back with the rule and clause under the field they concern. */
 export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -27,29 +36,33 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
   const [form] = Form.useForm<ApplyValues>();
   const purpose = Form.useWatch("purpose", form);
 
-  const { saving, submit, alert } = useSubmit(form, async (values: ApplyValues, idempotencyKey) => {
-    const body: Record<string, unknown> = { enrolmentId, cycleId: values.cycleId, purpose: values.purpose };
-    if (values.propertyKey) body.propertyKey = values.propertyKey;
-    if (values.purpose === "school") {
-      body.child = {
-        name: values.childName ?? "",
-        idNumber: values.childId ?? "",
-        grade: values.grade ?? "primary_1",
-        attended: "none",
-      };
-      body.home = { x: values.homeX ?? 0, y: values.homeY ?? 0 };
-    } else {
-      body.conditions = {
-        insurancePaidLastMonth: values.insurancePaidLastMonth ?? false,
-        ...(values.purpose === "hukou"
-          ? { continuousWorkMonths: values.continuousWorkMonths ?? 0 }
-          : { ownsHomeInZhongshan: values.ownsHomeInZhongshan ?? false }),
-      };
-    }
-    await apiPost("/points/applications", body, idempotencyKey);
-    form.resetFields();
-    onDone();
-  });
+  const { saving, submit, alert } = useSubmit(
+    form,
+    async (values: ApplyValues, idempotencyKey) => {
+      const body: Record<string, unknown> = { enrolmentId, cycleId: values.cycleId, purpose: values.purpose };
+      if (values.propertyKey) body.propertyKey = values.propertyKey;
+      if (values.purpose === "school") {
+        body.child = {
+          name: values.childName ?? "",
+          idNumber: values.childId ?? "",
+          grade: values.grade ?? "primary_1",
+          attended: "none",
+        };
+        body.home = { x: values.homeX ?? 0, y: values.homeY ?? 0 };
+      } else {
+        body.conditions = {
+          insurancePaidLastMonth: values.insurancePaidLastMonth ?? false,
+          ...(values.purpose === "hukou"
+            ? { continuousWorkMonths: values.continuousWorkMonths ?? 0 }
+            : { ownsHomeInZhongshan: values.ownsHomeInZhongshan ?? false }),
+        };
+      }
+      await apiPost("/points/applications", body, idempotencyKey);
+      form.resetFields();
+      onDone();
+    },
+    { fieldMap: applyFieldMap },
+  );
 
   return (
     <Form

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiGet, apiPost } from "../../api/client";
@@ -9,6 +9,7 @@ import { useSession } from "../../session/SessionContext";
 import type { ApiResponse } from "../../api/schema";
 import type { CaseFile } from "./types";
 import { DueDate } from "../../components/DueDate";
+import { DateInput } from "../../components/DateInput";
 
 /** The deduction events the API accepts, the department that reports each, and its label (中府〔2014〕106号 附件 三). */
 const deductionKinds = [
@@ -89,7 +90,7 @@ export function DeductionPage() {
             />
           </Form.Item>
           <Form.Item name="occurredOn" label={t("points.occurredOn")} rules={[{ required: true }]}>
-            <DatePicker data-testid="deduction-date" disabledDate={(day) => day.isAfter(dayjs(), "day")} />
+            <DateInput data-testid="deduction-date" disabledDate={(day) => day.isAfter(dayjs(), "day")} />
           </Form.Item>
           <Form.Item
             name="reference"

@@ -1,9 +1,10 @@
-import { Button, Card, DatePicker, Form, Input, Typography } from "antd";
+import { Button, Card, Form, Input, Typography } from "antd";
 import type dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
+import { DateInput } from "../../components/DateInput";
 
 /** Enrolment in the scheme (Reg. Art. 2): residence permit and at least a year of work in Zhongshan. */
 export function EnrolForm({ onDone }: { onDone: () => void }) {
@@ -34,7 +35,7 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
           <Input data-testid="points-enrol-permit" />
         </Form.Item>
         <Form.Item name="workStartedOn" label={t("points.workStartedOn")} rules={[{ required: true }]}>
-          <DatePicker data-testid="points-enrol-work" />
+          <DateInput data-testid="points-enrol-work" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="points-enrol-submit">
           {t("points.enrol")}

@@ -1,4 +1,7 @@
 import { useState } from "react";
+<<<<<<< HEAD
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
+=======
 import {
   Alert,
   Button,
@@ -14,6 +17,7 @@ import {
   Tag,
   Typography,
 } from "antd";
+>>>>>>> main
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -21,7 +25,11 @@ import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
+<<<<<<< HEAD
+import { DateInput } from "../../components/DateInput";
+=======
 import { ScoreStepsTable } from "./ScoreStepsTable";
+>>>>>>> main
 
 const education = [
   ["none", "无"],
@@ -111,7 +119,7 @@ export function SelfCheckPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="date" label={t("points.date")}>
-                <DatePicker style={{ width: "100%" }} />
+                <DateInput style={{ width: "100%" }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

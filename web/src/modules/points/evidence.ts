@@ -1,5 +1,5 @@
 // Uploads one evidence file (multipart) with the session's CSRF token; returns the stored file's id.
-import { ApiError, apiGet, apiUrl } from "../../api/client";
+import { ApiError, apiGet, apiUrl, languageHeaders } from "../../api/client";
 import type { SessionPayload } from "../../api/types";
 
 /** Sends the file to POST /files and returns its id, or throws ApiError with the server's field messages. */
@@ -11,7 +11,7 @@ export async function uploadEvidence(file: File, townCode?: string): Promise<str
     method: "POST",
     body,
     credentials: "include",
-    headers: csrfToken ? { "x-csrf-token": csrfToken } : {},
+    headers: { ...languageHeaders(), ...(csrfToken ? { "x-csrf-token": csrfToken } : {}) },
   });
   const answer = (await response.json().catch(() => ({}))) as {
     id?: string;

@@ -1,7 +1,7 @@
 // Pieces shared by the tip-off pages: the state tag, the timeline, the photo upload by receipt code.
 import { Tag, Timeline } from "antd";
 import { useTranslation } from "react-i18next";
-import { ApiError, apiRequest, apiUrl } from "../../api/client";
+import { ApiError, apiRequest, apiUrl, languageHeaders } from "../../api/client";
 import type { SessionPayload } from "../../api/types";
 import { formatTime } from "../../components/formatTime";
 
@@ -65,7 +65,7 @@ export async function uploadTipoffPhoto(receiptCode: string, file: File): Promis
     method: "POST",
     body,
     credentials: "include",
-    headers: csrfToken ? { "x-csrf-token": csrfToken } : {},
+    headers: { ...languageHeaders(), ...(csrfToken ? { "x-csrf-token": csrfToken } : {}) },
   });
   if (response.ok) return;
   const answer = (await response.json().catch(() => ({}))) as {
