@@ -6,6 +6,8 @@ export interface Problem {
   code: string;
   message: string;
   field?: string;
+  /** More than one field at fault (e.g. every bad row of an import), each with its message. */
+  fields?: Record<string, string>;
 }
 
 /** Wraps a success value. */

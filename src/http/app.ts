@@ -11,6 +11,7 @@ import type { Database } from "../db/schema";
 import type { ModuleManifest } from "../platform/module";
 import { installAuthentication } from "./authentication";
 import { installErrorHandler } from "./errors";
+import { installJsonBodyParser } from "./json-body";
 import { installIdempotency } from "./idempotency";
 import { modules as defaultModules } from "./modules";
 import { permissionTable } from "../platform/access/abilities";
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header("x-request-id", request.id);
   });
   installErrorHandler(app);
+  installJsonBodyParser(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

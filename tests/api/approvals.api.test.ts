@@ -56,10 +56,12 @@ const row = (overrides: Partial<Record<keyof typeof importColumns, string | numb
   return (Object.keys(importColumns) as (keyof typeof importColumns)[]).map((key) => merged[key]);
 };
 
+// Good rows imported, bad rows reported (the default, all or nothing, is tested in imports.api.test.ts).
 const importFile = async (session: Session, rows: (string | number | null)[][], columns?: string[]) =>
   session.request("POST", "/api/v1/approvals/imports", {
     fileName: "catalogue.xlsx",
     xlsxBase64: await workbook(rows, columns),
+    mode: "good_rows",
   });
 
 describe("the approvals catalogue", () => {

@@ -337,6 +337,7 @@ describe("volunteering: the resident's hours, the import and the certificate", (
     const response = await admin.request("POST", "/api/v1/participation/ledger/imports", {
       fileName: "省平台.xlsx",
       xlsxBase64,
+      mode: "good_rows",
     });
     expect(response.statusCode, response.body).toBe(201);
     const report = response.json();
@@ -353,6 +354,7 @@ describe("volunteering: the resident's hours, the import and the certificate", (
     const again = await admin.request("POST", "/api/v1/participation/ledger/imports", {
       fileName: "省平台.xlsx",
       xlsxBase64,
+      mode: "good_rows",
     });
     expect(again.json()).toMatchObject({ rowsAccepted: 0, rowsRefused: 9 });
     const notXlsx = await admin.request("POST", "/api/v1/participation/ledger/imports", {

@@ -85,7 +85,7 @@ describe("a points cycle end to end", () => {
         await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { csv }),
         200,
       ).json(),
-    ).toEqual({ imported: 3 });
+    ).toEqual({ imported: 3, refused: [] });
     const bad = await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, {
       csv: "town_code,purpose,grade,places\nnowhere,hukou,,3\n",
     });

@@ -82,7 +82,7 @@ describe("cycles and quotas", () => {
         await sessions.programmeAdmin.request("POST", `/api/v1/points/cycles/${cycleId}/quotas`, { xlsxBase64 }),
         200,
       ).json(),
-    ).toEqual({ imported: 48 });
+    ).toEqual({ imported: 48, refused: [] });
     const listed = (await sessions.auditor.request("GET", `/api/v1/points/cycles/${cycleId}/quotas`)).json().quotas;
     expect(
       listed.find(

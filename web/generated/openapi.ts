@@ -1076,6 +1076,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         fileName: string;
+                        /** @description all_or_nothing (default): any bad row refuses the whole file; good_rows: import the good rows */
+                        mode?: "all_or_nothing" | "good_rows";
                         xlsxBase64: string;
                     };
                 };
@@ -29738,6 +29740,8 @@ export type paths = {
                 content: {
                     "application/json": {
                         fileName: string;
+                        /** @description all_or_nothing (default): any bad row refuses the whole file; good_rows: import the good rows */
+                        mode?: "all_or_nothing" | "good_rows";
                         xlsxBase64: string;
                     };
                 };
@@ -34640,6 +34644,9 @@ export type paths = {
                 content: {
                     "application/json": {
                         csv?: string;
+                        csvBase64?: string;
+                        /** @description all_or_nothing (default): any bad row refuses the whole file; good_rows: import the good rows */
+                        mode?: "all_or_nothing" | "good_rows";
                         xlsxBase64?: string;
                     };
                 };
@@ -34703,6 +34710,13 @@ export type paths = {
                     content: {
                         "application/json": {
                             imported: number;
+                            refused: {
+                                column: string;
+                                /** @description the reason, in Chinese with English in parentheses */
+                                message: string;
+                                /** @description the row number as the spreadsheet shows it (header = 1) */
+                                row: number;
+                            }[];
                         };
                     };
                 };

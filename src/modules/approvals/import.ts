@@ -8,7 +8,8 @@
 import ExcelJS from "exceljs";
 import { clock } from "../../core/clock";
 import { isIsoDate } from "../../core/dates";
-import { err, ok, type Problem, type Result } from "../../core/result";
+import { err, ok, type Result } from "../../core/result";
+import { settleImport, xlsxTable, type ImportMode } from "../../platform/imports";
 import type { Trx } from "../../db/transaction";
 import { actingUsername, audit, type CommandContext } from "../../platform/commands/context";
 import type { Actor } from "../../platform/roles";
@@ -54,34 +55,6 @@ export interface ImportReport {
   problems: ImportRowProblem[];
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    return "";
-  }
-  return String(value).trim();
-}
-
-async function readSheet(bytes: Buffer): Promise<Result<string[][], Problem>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return err({ code: "invalid_xlsx", message: "不是有效的 XLSX 文件 (not an XLSX workbook)", field: "xlsxBase64" });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return err({ code: "empty_file", message: "工作簿没有工作表 (no worksheet)", field: "xlsxBase64" });
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    table[number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  });
-  return ok(Array.from(table, (row) => row ?? []));
-}
-
 /** A time limit in working days: blank (the law sets none) or a whole number 1–365; else the reason. */
 function parseDays(text: string): { value: number | null } | { problem: string } {
   if (text === "") return { value: null };
@@ -116,9 +89,9 @@ export async function importTemplateXlsx(): Promise<Buffer> {
 export async function importApprovalItems(
   trx: Trx,
   context: CommandContext<Actor>,
-  input: { fileName: string; xlsxBase64: string },
+  input: { fileName: string; xlsxBase64: string; mode?: ImportMode },
 ): Promise<Result<ImportReport>> {
-  const table = await readSheet(Buffer.from(input.xlsxBase64, "base64"));
+  const table = await xlsxTable(Buffer.from(input.xlsxBase64, "base64"));
   if (!table.ok) return table;
   const [header = [], ...rows] = table.value;
   const index: Partial<Record<Column, number>> = {};
@@ -280,6 +253,8 @@ export async function importApprovalItems(
     updated.push(code);
   }
 
+  const settled = settleImport(input.mode, problems);
+  if (!settled.ok) return settled;
   await db
     .updateTable("approval_imports")
     .set({

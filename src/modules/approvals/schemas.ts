@@ -1,4 +1,5 @@
 /** Request schemas of the approvals catalogue. */
+import { ImportModeSchema } from "../../platform/imports";
 import { Type } from "typebox";
 
 const strict = { additionalProperties: false } as const;
@@ -20,6 +21,7 @@ export const ImportBody = Type.Object(
   {
     fileName: Type.String({ minLength: 1, maxLength: 200 }),
     xlsxBase64: Type.String({ minLength: 1, maxLength: 20_000_000 }),
+    mode: Type.Optional(ImportModeSchema),
   },
   strict,
 );

@@ -1,3 +1,4 @@
+import { ImportModeSchema } from "../../platform/imports";
 import { Type, type Static } from "typebox";
 
 const strict = { additionalProperties: false } as const;
@@ -83,6 +84,7 @@ export const LedgerImportBody = Type.Object(
   {
     fileName: Type.String({ minLength: 1, maxLength: 200 }),
     xlsxBase64: Type.String({ minLength: 1, maxLength: 20_000_000 }),
+    mode: Type.Optional(ImportModeSchema),
   },
   strict,
 );

@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { nullable } from "../../platform/http/response-schemas";
+import { RowProblemSchema as RowProblemResponse } from "../../platform/imports";
 import { ObjectionResponse } from "../../platform/publicity/publicity.schemas";
 
 // Response shapes of the points routes (OpenAPI; Fastify serialises with them, so every field the web app reads
@@ -209,7 +210,11 @@ export const QuotasResponse = Type.Object({
   ),
 });
 /** The answer of a quota import. */
-export const QuotaImportResponse = Type.Object({ imported: Type.Integer() });
+export const QuotaImportResponse = Type.Object({
+  imported: Type.Integer(),
+  /** The rows left out (mode good_rows): number, column and reason. */
+  refused: Type.Array(RowProblemResponse),
+});
 /** The answer of replacing a cycle's schools. */
 export const SchoolsResponse = Type.Object({ schools: Type.Integer() });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from "typebox";
+import { ImportModeSchema } from "../../platform/imports";
 
 const strict = { additionalProperties: false } as const;
 const uuid = Type.String({ format: "uuid" });
@@ -121,11 +122,13 @@ export const CycleBody = Type.Object(
   strict,
 );
 
-/** Body of POST /points/cycles/:id/quotas: CSV text or an XLSX workbook in base64. */
+/** Body of POST /points/cycles/:id/quotas: CSV text, CSV bytes (UTF-8 or GBK) or an XLSX workbook, in base64. */
 export const QuotaBody = Type.Object(
   {
     csv: Type.Optional(Type.String({ maxLength: 200_000 })),
+    csvBase64: Type.Optional(Type.String({ maxLength: 700_000 })),
     xlsxBase64: Type.Optional(Type.String({ maxLength: 700_000 })),
+    mode: Type.Optional(ImportModeSchema),
   },
   strict,
 );

@@ -45,14 +45,11 @@ export function sendForbidden(reply: FastifyReply, message = "无权执行此操
 /** Sends a refused command with the status of its code (src/platform/problems.ts: 400 unless listed), naming the field when there is one. */
 export function sendProblem(
   reply: FastifyReply,
-  problem: { code: string; message: string; field?: string },
+  problem: { code: string; message: string; field?: string; fields?: FieldMessages },
   status = statusForProblem(problem.code),
 ) {
-  return sendError(
-    reply,
-    status,
-    problem.code,
-    problem.message,
-    problem.field ? { [problem.field]: problem.message } : {},
-  );
+  return sendError(reply, status, problem.code, problem.message, {
+    ...(problem.field && !problem.fields ? { [problem.field]: problem.message } : {}),
+    ...problem.fields,
+  });
 }

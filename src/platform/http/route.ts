@@ -229,7 +229,13 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
         if (!request.actor) return sendError(reply, 401, "unauthenticated", "请先登录 (sign in first)");
         return sendForbidden(reply);
       }
-      if (route.target && (!route.params || Value.Check(route.params, request.params))) {
+      // (A query that does not fit its schema yet waits for validation: a target loaded from it could hit
+      // the database with a malformed id, e.g. `?personId=0.5`, a 500 before issue 14's fuzz test.)
+      if (
+        route.target &&
+        (!route.params || Value.Check(route.params, request.params)) &&
+        (!route.querystring || Value.Check(route.querystring, request.query))
+      ) {
         if (!(await loadTarget(request, reply))) return reply;
       }
     },

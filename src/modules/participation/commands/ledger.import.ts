@@ -4,11 +4,11 @@
  * number so a row is never imported twice), bad rows are listed in the report with the row number, the field
  * and the reason. Hours served in Zhongshan come from activities here and are refused in an import.
  */
-import ExcelJS from "exceljs";
 import { today } from "../../../core/clock";
 import { isIsoDate } from "../../../core/dates";
 import { validateIdNumber } from "../../../core/id-number";
-import { err, ok, type Problem, type Result } from "../../../core/result";
+import { err, ok, type Result } from "../../../core/result";
+import { settleImport, xlsxTable, type ImportMode } from "../../../platform/imports";
 import type { Trx } from "../../../db/transaction";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import { personFactsChanged } from "../../../platform/facts/person-facts";
@@ -54,42 +54,13 @@ export interface ImportReport {
   problems: ImportRowProblem[];
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value) return String(value.text);
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    return "";
-  }
-  return String(value).trim();
-}
-
-async function readSheet(bytes: Buffer): Promise<Result<string[][], Problem>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return err({ code: "invalid_xlsx", message: "不是有效的 XLSX 文件 (not an XLSX workbook)", field: "xlsxBase64" });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return err({ code: "empty_file", message: "工作簿没有工作表 (no worksheet)", field: "xlsxBase64" });
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-    table[number - 1] = values;
-  });
-  return ok(Array.from(table, (row) => row ?? []));
-}
-
 /** Imports the XLSX (base64) in the caller's transaction and returns the report. */
 export async function importOutsideHours(
   trx: Trx,
   context: CommandContext<Actor>,
-  input: { fileName: string; xlsxBase64: string },
+  input: { fileName: string; xlsxBase64: string; mode?: ImportMode },
 ): Promise<Result<ImportReport>> {
-  const table = await readSheet(Buffer.from(input.xlsxBase64, "base64"));
+  const table = await xlsxTable(Buffer.from(input.xlsxBase64, "base64"));
   if (!table.ok) return table;
   const [header = [], ...rows] = table.value;
   const index: Partial<Record<keyof typeof importColumns, number>> = {};
@@ -225,6 +196,11 @@ export async function importOutsideHours(
     personsImported.add(person.id);
   }
   if (total === 0) return err({ code: "empty_file", message: "文件没有数据行 (no data rows)", field: "xlsxBase64" });
+  const settled = settleImport(
+    input.mode,
+    problems.map((problem) => ({ row: problem.row, column: problem.field, message: problem.message })),
+  );
+  if (!settled.ok) return settled;
   for (const personId of personsImported)
     await personFactsChanged(trx, personId, `导入省内其他地市志愿服务时长（${input.fileName}）`);
   await db

@@ -2,11 +2,10 @@
  * Programme administration: yearly cycles (window September → April, quotas published by the end of March,
  * Reg. Art. 10), quota import per 镇区, purpose and grade from CSV or XLSX, and schools with capacities.
  */
-import ExcelJS from "exceljs";
 import { isIsoDate } from "../../../core/dates";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
-import { parseCsv } from "../../../core/csv";
+import { csvTable, findColumns, isBlankRow, xlsxTable, type RowProblem, type Table } from "../../../platform/imports";
 import { pointsDb } from "../points.tables";
 import { defaultPolicyId, planOf } from "../points.scoring";
 import { findCycle, type CycleRecord } from "../repository";
@@ -88,108 +87,115 @@ export interface QuotaRow {
   synthetic: boolean;
 }
 
-/** Reads quota rows from a table: either `town_code,purpose,grade,places[,synthetic]` or the published 2015 school layout. */
-export function quotaRowsFromTable(table: string[][], towns: ReadonlySet<string>): Result<QuotaRow[], Problem> {
-  const [header, ...body] = table.filter((row) => row.some((cell) => cell.trim() !== ""));
-  if (!header) return err({ code: "empty_file", field: "file", message: "file: 文件为空 (no rows)" });
-  const names = header.map((cell) => cell.trim().toLowerCase());
+/** The most places one quota row may hold (a city's whole intake is far below; past 2³¹ would not store). */
+export const maxQuotaPlaces = 1_000_000;
+
+/**
+ * Reads quota rows from a table: either `town_code,purpose,grade,places[,synthetic]` or the published 2015 school
+ * layout. Every bad row is reported (number and reason); a missing column or an empty file refuses the file.
+ */
+export function quotaRowsFromTable(
+  table: Table,
+  towns: ReadonlySet<string>,
+): Result<{ rows: QuotaRow[]; problems: RowProblem[] }, Problem> {
+  const headerAt = table.findIndex((row) => !isBlankRow(row));
+  if (headerAt < 0) return err({ code: "empty_file", field: "file", message: "file: 文件为空 (no rows)" });
+  const names = table[headerAt].map((cell) => cell.trim().toLowerCase());
   const column = (name: string) => names.indexOf(name);
-  const rows: QuotaRow[] = [];
   const published = column("primary_grade1") >= 0 && column("junior_grade1") >= 0;
-  if (!published && ["town_code", "purpose", "places"].some((name) => column(name) < 0)) {
-    return err({
-      code: "missing_columns",
-      field: "file",
-      message: "file: 需要列 town_code, purpose, grade, places（或 2015 年公布格式 primary_grade1, junior_grade1）",
-    });
-  }
-  for (const [index, cells] of body.entries()) {
-    const line = index + 2;
-    const cell = (name: string) => (cells[column(name)] ?? "").trim();
-    const town = cell("town_code");
-    if (!towns.has(town))
+  if (!published) {
+    const columns = findColumns(table[headerAt], { town_code: "town_code", purpose: "purpose", places: "places" }, [
+      "town_code",
+      "purpose",
+      "places",
+    ]);
+    if (!columns.ok)
       return err({
-        code: "unknown_town",
-        field: `rows.${line}.town_code`,
-        message: `第 ${line} 行：未知镇区 "${town}"`,
+        ...columns.error,
+        message: `${columns.error.message}；需要列 town_code, purpose, grade, places（或 2015 年公布格式 primary_grade1, junior_grade1）`,
       });
-    const number = (name: string): Result<number, Problem> =>
-      /^\d+$/.test(cell(name))
-        ? ok(Number(cell(name)))
-        : err({
-            code: "invalid_places",
-            field: `rows.${line}.${name}`,
-            message: `第 ${line} 行：${name} 须为非负整数`,
-          });
+  }
+  const rows: QuotaRow[] = [];
+  const problems: RowProblem[] = [];
+  const keys = new Map<string, number>();
+  for (let at = headerAt + 1; at < table.length; at += 1) {
+    const cells = table[at];
+    if (isBlankRow(cells)) continue;
+    const line = at + 1;
+    const rowProblems: RowProblem[] = [];
+    const refuse = (columnName: string, message: string) =>
+      rowProblems.push({ row: line, column: columnName, message });
+    const cell = (name: string) => (column(name) >= 0 ? (cells[column(name)] ?? "").trim() : "");
+    const town = cell("town_code");
+    if (!towns.has(town)) refuse("town_code", `未知镇区 "${town}" (unknown town)`);
+    const number = (name: string): number | null => {
+      const text = cell(name);
+      if (!/^\d+$/.test(text)) {
+        refuse(name, `${name} 须为非负整数，而不是 "${text}" (must be a whole number)`);
+        return null;
+      }
+      if (Number(text) > maxQuotaPlaces) {
+        refuse(name, `${name} 不能超过 ${maxQuotaPlaces} (at most ${maxQuotaPlaces})`);
+        return null;
+      }
+      return Number(text);
+    };
+    const candidates: QuotaRow[] = [];
     if (published) {
       for (const [name, grade] of [
         ["primary_grade1", "primary_1"],
         ["junior_grade1", "junior_1"],
       ] as const) {
         const places = number(name);
-        if (!places.ok) return places;
-        rows.push({ purpose: "school", townCode: town, grade, places: places.value, synthetic: false });
+        if (places !== null) candidates.push({ purpose: "school", townCode: town, grade, places, synthetic: false });
       }
-      continue;
+    } else {
+      const purpose = cell("purpose");
+      const grade = cell("grade");
+      if (purpose !== "school" && purpose !== "hukou")
+        refuse("purpose", "purpose 须为 school 或 hukou（公租房套数在周期中设置） (purpose must be school or hukou)");
+      else if (purpose === "school" ? grade !== "primary_1" && grade !== "junior_1" : grade !== "")
+        refuse(
+          "grade",
+          "入学指标须注明年级 primary_1 或 junior_1，入户指标不填年级 (grade primary_1 or junior_1 for school, none for hukou)",
+        );
+      const places = number("places");
+      if (places !== null && rowProblems.length === 0)
+        candidates.push({
+          purpose: purpose as QuotaRow["purpose"],
+          townCode: town,
+          grade: grade as QuotaRow["grade"],
+          places,
+          synthetic: /^(1|true|yes)$/i.test(cell("synthetic")),
+        });
     }
-    const purpose = cell("purpose");
-    if (purpose !== "school" && purpose !== "hukou")
-      return err({
-        code: "invalid_purpose",
-        field: `rows.${line}.purpose`,
-        message: `第 ${line} 行：purpose 须为 school 或 hukou（公租房套数在周期中设置）`,
-      });
-    const grade = column("grade") >= 0 ? cell("grade") : "";
-    if (purpose === "school" ? grade !== "primary_1" && grade !== "junior_1" : grade !== "")
-      return err({
-        code: "invalid_grade",
-        field: `rows.${line}.grade`,
-        message: `第 ${line} 行：入学指标须注明年级 primary_1 或 junior_1，入户指标不填年级`,
-      });
-    const places = number("places");
-    if (!places.ok) return places;
-    rows.push({
-      purpose,
-      townCode: town,
-      grade: grade as QuotaRow["grade"],
-      places: places.value,
-      synthetic: /^(1|true|yes)$/i.test(column("synthetic") >= 0 ? cell("synthetic") : ""),
-    });
+    for (const candidate of rowProblems.length === 0 ? candidates : []) {
+      const key = `${candidate.purpose}:${candidate.townCode}:${candidate.grade}`;
+      const first = keys.get(key);
+      if (first !== undefined) {
+        refuse(
+          "town_code",
+          `与第 ${first} 行重复：${candidate.townCode} ${candidate.purpose} ${candidate.grade} (duplicate of row ${first})`,
+        );
+        break;
+      }
+      keys.set(key, line);
+    }
+    if (rowProblems.length) problems.push(...rowProblems);
+    else rows.push(...candidates);
   }
-  const keys = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.purpose}:${row.townCode}:${row.grade}`;
-    if (keys.has(key))
-      return err({
-        code: "duplicate_quota",
-        field: "file",
-        message: `file: ${row.townCode} ${row.purpose} ${row.grade} 重复`,
-      });
-    keys.add(key);
-  }
-  return ok(rows);
+  return ok({ rows, problems });
 }
 
-/** Turns the first sheet of an XLSX workbook into a table of text cells. */
-export async function tableFromXlsx(bytes: Buffer): Promise<Result<string[][], Problem>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return err({
-      code: "invalid_xlsx",
-      field: "xlsxBase64",
-      message: "xlsxBase64: 不是有效的 XLSX 文件 (not an XLSX workbook)",
-    });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return err({ code: "empty_file", field: "xlsxBase64", message: "xlsxBase64: 工作簿没有工作表" });
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = row.values as unknown[];
-    table.push(values.slice(1).map((value) => (value === null || value === undefined ? "" : String(value))));
-  });
-  return ok(table);
+/** Reads the quota file of a request: CSV text, CSV bytes (UTF-8 with or without BOM, or GBK) or XLSX. */
+export async function quotaTable(body: {
+  csv?: string;
+  csvBase64?: string;
+  xlsxBase64?: string;
+}): Promise<Result<Table, Problem>> {
+  if (body.xlsxBase64 !== undefined) return xlsxTable(Buffer.from(body.xlsxBase64, "base64"));
+  const read = csvTable(body);
+  return read.ok ? ok(read.value.table) : read;
 }
 
 /** Replaces the cycle's quotas of the imported purposes with the imported rows. */
@@ -294,9 +300,4 @@ export async function setSchools(
     after: { schools: schools.length },
   });
   return ok({ schools: schools.length });
-}
-
-/** Reads a CSV text into a table of text cells; malformed CSV (an unclosed quote) is a refusal naming `csv`. */
-export function tableFromCsv(text: string): Result<string[][], Problem> {
-  return parseCsv(text, "csv");
 }

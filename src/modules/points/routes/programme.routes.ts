@@ -1,18 +1,12 @@
-import { err } from "../../../core/result";
+import { err, ok } from "../../../core/result";
+import { rowsRefusedProblem, settleImport } from "../../../platform/imports";
 import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, notFoundProblem, sendRefusal } from "../../../platform/http/command-reply";
 import { sendError } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import type { Executor } from "../../../db/transaction";
 import type { AllocationResult, GroupSummary } from "../allocation";
-import {
-  createCycle,
-  importQuotas,
-  quotaRowsFromTable,
-  setSchools,
-  tableFromCsv,
-  tableFromXlsx,
-} from "../commands/cycle";
+import { createCycle, importQuotas, quotaRowsFromTable, setSchools, quotaTable } from "../commands/cycle";
 import { finaliseRun, publishRun, runRanking } from "../commands/ranking";
 import { pointsDb } from "../points.tables";
 import { findCycle, findRun, type RunRecord } from "../repository";
@@ -166,20 +160,32 @@ export const programmeRoutes: readonly AnyRoute[] = [
     target: cycleTarget,
     response: { 200: QuotaImportResponse },
     handler: async ({ db, request, reply, actor, params, body }) => {
-      const { csv, xlsxBase64 } = body;
-      if ((csv === undefined) === (xlsxBase64 === undefined))
-        return sendError(reply, 400, "validation_failed", "请提供 csv 或 xlsxBase64 之一 (send csv or xlsxBase64)", {
-          csv: "csv or xlsxBase64",
-        });
-      const table = csv !== undefined ? tableFromCsv(csv) : await tableFromXlsx(Buffer.from(xlsxBase64!, "base64"));
+      const given = [body.csv, body.csvBase64, body.xlsxBase64].filter((item) => item !== undefined).length;
+      if (given !== 1)
+        return sendError(
+          reply,
+          400,
+          "validation_failed",
+          "请提供 csv、csvBase64 或 xlsxBase64 之一 (send one of csv, csvBase64, xlsxBase64)",
+          { csv: "csv, csvBase64 or xlsxBase64" },
+        );
+      const table = await quotaTable(body);
       if (!table.ok) return sendRefusal(reply, table.error);
+      const source = body.xlsxBase64 !== undefined ? "xlsx" : "csv";
       const result = await inTransactionWhenOk(db, async (trx) => {
         const cycle = await findCycle(trx, params.id);
         if (!cycle) return err(notFoundProblem);
         const towns = new Set((await trx.selectFrom("towns").select("code").execute()).map((town) => town.code));
-        const rows = quotaRowsFromTable(table.value, towns);
-        if (!rows.ok) return rows;
-        return importQuotas(trx, commandContext(request, actor), cycle, rows.value, csv !== undefined ? "csv" : "xlsx");
+        const read = quotaRowsFromTable(table.value, towns);
+        if (!read.ok) return read;
+        const settled = settleImport(body.mode, read.value.problems);
+        if (!settled.ok) return settled;
+        // Good rows asked for, but there are none: the report of the bad ones is the answer.
+        if (read.value.rows.length === 0 && read.value.problems.length > 0)
+          return err(rowsRefusedProblem(read.value.problems));
+        const imported = await importQuotas(trx, commandContext(request, actor), cycle, read.value.rows, source);
+        if (!imported.ok) return imported;
+        return ok({ imported: imported.value.imported, refused: read.value.problems });
       });
       if (!result.ok) return sendRefusal(reply, result.error);
       return result.value;

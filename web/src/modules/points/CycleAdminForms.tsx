@@ -68,7 +68,7 @@ export function QuotaImport({ cycleId, onDone }: { cycleId: string; onDone: () =
   } = useSubmit(null, async (file: File) => {
     const body = /\.xlsx$/i.test(file.name)
       ? { xlsxBase64: base64(await file.arrayBuffer()) }
-      : { csv: await file.text() };
+      : { csvBase64: base64(await file.arrayBuffer()) }; // the bytes: the server tells UTF-8 from GBK
     await apiPost(`/points/cycles/${cycleId}/quotas`, body);
     onDone();
   });

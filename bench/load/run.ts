@@ -1,0 +1,257 @@
+/**
+ * Load benchmark (issue 14, "Load"): the whole HTTP app on a real port, against PostgreSQL at DATABASE_URL (a
+ * fresh database created here and dropped at the end) or, with `--pglite` or without DATABASE_URL, the embedded
+ * database in memory. Three phases of `--seconds` each (default 60), `--clients` concurrent clients (default 50),
+ * each bounded by `--max-requests` per client:
+ *
+ *   1. writes: a clerk registers persons (POST /api/v1/persons: one persons row and one audit entry per request,
+ *      in one transaction) — every request's outcome is then checked against the database: an acknowledged
+ *      person missing is lost, an ID number stored twice (or stored although the request failed) is duplicated;
+ *   2. reads: anonymous reads of the public lists (publicity lists, suggestions, activities, consultations,
+ *      social-work stations), each answer checked to be a 200 list;
+ *   3. floor: a bare Fastify route on the same database and pool doing the same single insert, no session, no
+ *      audit, no validation — what the hardware and PostgreSQL allow.
+ *
+ * The clients run in the same process as the server (so both phases pay for them alike). The last line printed
+ * is JSON: `{ clients, seconds, requests, p50_ms, p99_ms, throughput_rps, floor_rps, lost, duplicated, reads,
+ * database }` — the top-level figures are the writes'; `reads` has the read phase's.
+ */
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import Fastify from "fastify";
+import { sql } from "kysely";
+import pg from "pg";
+import { generateIdNumber } from "../../src/core/id-number";
+import { openDatabase, type DatabaseHandle } from "../../src/db/connection";
+import { migrate } from "../../src/db/migrate";
+import { demoPassword } from "../../src/demo/accounts";
+import { loadDemo } from "../../src/demo/load";
+import { buildApp } from "../../src/http/app";
+import { modules } from "../../src/http/modules";
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? process.argv[at + 1] : process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
+  return value === undefined ? fallback : Number(value);
+}
+const clients = option("clients", 50);
+const seconds = option("seconds", 60);
+const maxRequests = option("max-requests", 100_000);
+const demoPersons = option("persons", 500);
+const serverUrl = process.argv.includes("--pglite") ? undefined : process.env.DATABASE_URL?.trim();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Latency percentiles (ms) and throughput of one phase. */
+interface PhaseFigures {
+  requests: number;
+  ok: number;
+  failed: number;
+  p50_ms: number;
+  p99_ms: number;
+  throughput_rps: number;
+}
+
+function figures(latencies: number[], ok: number, elapsedMs: number): PhaseFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+  return {
+    requests: latencies.length,
+    ok,
+    failed: latencies.length - ok,
+    p50_ms: Math.round(at(0.5) * 10) / 10,
+    p99_ms: Math.round(at(0.99) * 10) / 10,
+    throughput_rps: Math.round((latencies.length / elapsedMs) * 1000 * 10) / 10,
+  };
+}
+
+/** Runs `clients` loops until the deadline (or each client's bound); `step` answers whether the request succeeded. */
+async function phase(
+  label: string,
+  step: (client: number, index: number) => Promise<boolean>,
+): Promise<{ figures: PhaseFigures; latencies: number[] }> {
+  const latencies: number[] = [];
+  let ok = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let index = 0; index < maxRequests && performance.now() < deadline; index += 1) {
+        const begun = performance.now();
+        const succeeded = await step(client, index);
+        latencies.push(performance.now() - begun);
+        if (succeeded) ok += 1;
+      }
+    }),
+  );
+  const result = figures(latencies, ok, performance.now() - started);
+  log(`${label}: ${JSON.stringify(result)}`);
+  return { figures: result, latencies };
+}
+
+/** A unique, valid ID number per (client, index): birth dates walk from 1950, the sequence takes the rest. */
+function idNumberFor(region: string, client: number, index: number): string {
+  const serial = client * maxRequests + index;
+  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(serial / 1000) * 86_400_000).toISOString().slice(0, 10);
+  return generateIdNumber(region, birth, serial % 1000);
+}
+
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; label: string }> {
+  if (!serverUrl) {
+    const handle = await openDatabase({ dataDir: "memory://" });
+    return { handle, drop: async () => {}, label: "pglite (memory)" };
+  }
+  const name = `gz_bench_load_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0].server_version;
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  return {
+    handle,
+    label: `postgresql ${version}`,
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+const { handle, drop, label } = await openBenchDatabase();
+const db = handle.db;
+let result: Record<string, unknown>;
+try {
+  log(`setup: ${label}: migrate and load the demo (${demoPersons} persons)`);
+  await migrate(db);
+  await loadDemo(db, { modules, persons: demoPersons });
+  const app = await buildApp({ db, webDist: "/nonexistent", loginRateLimitPerMinute: 100_000 });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  // One signed-in session per client: the clerk of 石岐 registers persons in 石岐.
+  const sessions = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "clerk.shiqi", password: demoPassword }),
+      });
+      if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+      const cookie = /gz_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")![0];
+      return { cookie, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+    }),
+  );
+
+  // 1. Writes through the whole app.
+  const acknowledged = new Map<string, string>(); // id number → person id
+  const attempted = new Set<string>();
+  const writes = await phase("writes", async (client, index) => {
+    const idNumber = idNumberFor("442000", client, index);
+    attempted.add(idNumber);
+    try {
+      const response = await fetch(`${base}/api/v1/persons`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie: sessions[client].cookie,
+          "x-csrf-token": sessions[client].csrf,
+        },
+        body: JSON.stringify({ name: `压测${client}-${index}`, idNumber, townCode: "shiqi", hukouType: "local" }),
+      });
+      const body = (await response.json()) as { id?: string };
+      if (response.status !== 201 || !body.id) return false;
+      acknowledged.set(idNumber, body.id);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+  // Every outcome against the database: acknowledged and stored once; not acknowledged and not stored.
+  const stored = await sql<{ id_number: string; id: string }>`
+    select id_number, id::text as id from persons where name like '压测%'`.execute(db);
+  const storedBy = new Map<string, string[]>();
+  for (const row of stored.rows) storedBy.set(row.id_number, [...(storedBy.get(row.id_number) ?? []), row.id]);
+  let lost = 0;
+  let duplicated = 0;
+  for (const [idNumber, id] of acknowledged) if (!storedBy.get(idNumber)?.includes(id)) lost += 1;
+  for (const [idNumber, ids] of storedBy) {
+    if (ids.length > 1) duplicated += ids.length - 1;
+    if (!acknowledged.has(idNumber)) duplicated += 1; // stored although the client was told it failed
+  }
+  const audited = await sql<{ n: number }>`
+    select count(*)::int as n from audit_entries where action = 'person.create' and entity_id in (
+      select id::text from persons where name like '压测%')`.execute(db);
+  log(`writes checked: ${acknowledged.size} acknowledged, ${stored.rows.length} stored, ${audited.rows[0].n} audited`);
+
+  // 2. Reads of the public lists.
+  const lists = [
+    "/api/v1/public/publicity/lists",
+    "/api/v1/suggestions",
+    "/api/v1/participation/activities",
+    "/api/v1/consultations",
+    "/api/v1/services/stations",
+  ];
+  const reads = await phase("reads", async (client, index) => {
+    try {
+      const response = await fetch(`${base}${lists[(client + index) % lists.length]}`);
+      const body = (await response.json()) as unknown;
+      return response.status === 200 && typeof body === "object" && body !== null;
+    } catch {
+      return false;
+    }
+  });
+
+  // 3. The floor: the same single insert from a bare Fastify route on the same database and pool.
+  const floorApp = Fastify();
+  floorApp.post("/floor", async (request, reply) => {
+    const body = request.body as { name: string; idNumber: string };
+    const row = await sql<{ id: string }>`
+      insert into persons (name, id_number, gender, birth_date, town_code, hukou_type, created_at, updated_at)
+      values (${body.name}, ${body.idNumber}, 'male', '1950-01-01', 'shiqi', 'local', now(), now())
+      returning id::text as id`.execute(db);
+    return reply.code(201).send({ id: row.rows[0].id });
+  });
+  await floorApp.listen({ host: "127.0.0.1", port: 0 });
+  const floorBase = `http://127.0.0.1:${(floorApp.server.address() as AddressInfo).port}`;
+  const floor = await phase("floor", async (client, index) => {
+    try {
+      const response = await fetch(`${floorBase}/floor`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: `底线${client}-${index}`, idNumber: idNumberFor("442099", client, index) }),
+      });
+      await response.arrayBuffer();
+      return response.status === 201;
+    } catch {
+      return false;
+    }
+  });
+  await floorApp.close();
+  await app.close();
+
+  result = {
+    clients,
+    seconds,
+    requests: writes.figures.requests,
+    p50_ms: writes.figures.p50_ms,
+    p99_ms: writes.figures.p99_ms,
+    throughput_rps: writes.figures.throughput_rps,
+    floor_rps: floor.figures.throughput_rps,
+    lost,
+    duplicated,
+    failed: writes.figures.failed,
+    floor_ratio: Math.round((writes.figures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100,
+    floor_p99_ms: floor.figures.p99_ms,
+    reads: { ...reads.figures },
+    database: label,
+  };
+} finally {
+  await handle.close();
+  await drop();
+}
+process.stdout.write(`${JSON.stringify(result)}\n`);
