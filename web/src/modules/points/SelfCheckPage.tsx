@@ -1,23 +1,5 @@
 import { useState } from "react";
-<<<<<<< HEAD
-import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from "antd";
-=======
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from "antd";
->>>>>>> main
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space, Switch, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
@@ -25,11 +7,8 @@ import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
-<<<<<<< HEAD
 import { DateInput } from "../../components/DateInput";
-=======
 import { ScoreStepsTable } from "./ScoreStepsTable";
->>>>>>> main
 
 const education = [
   ["none", "无"],
