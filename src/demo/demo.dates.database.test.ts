@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetClock, setClock } from "../core/clock";
 import { modules } from "../http/modules";
 import { assistanceDb } from "../modules/assistance/tables";
+import { payrollMonths } from "../modules/assistance/seeds";
+import { pointsDb } from "../modules/points/points.tables";
 import type { ModuleManifest } from "../platform/module";
 import { verifyAuditChain } from "../platform/audit/audit.verify";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
@@ -40,15 +42,84 @@ async function expectCompleteDemo(database: TestDatabase, day: string) {
   expect(await hasDemoData(database.db)).toBe(true);
   const states = await assistanceDb(database.db).selectFrom("assistance_cases").select("state").execute();
   expect(new Set(states.map((row) => row.state))).toEqual(
-    new Set(["submitted", "investigated", "appraised", "town_reviewed", "publicised", "active", "refused"]),
+    new Set([
+      "submitted",
+      "investigated",
+      "appraised",
+      "town_reviewed",
+      "publicised",
+      "active",
+      "refused",
+      "appealed",
+      "stopped",
+      "withdrawn",
+    ]),
   );
-  const payroll = await assistanceDb(database.db)
+  // A year of payrolls: the twelve months before this one, each approved, paying more households as cases join.
+  const payrolls = await assistanceDb(database.db)
     .selectFrom("assistance_payrolls")
-    .select(["month", "status"])
-    .executeTakeFirstOrThrow();
-  expect(payroll.status).toBe("approved");
-  expect(payroll.month < day.slice(0, 7)).toBe(true);
+    .select(["month", "status", "households"])
+    .orderBy("month")
+    .execute();
+  expect(payrolls.map((payroll) => payroll.month)).toEqual(payrollMonths(day));
+  expect(payrolls.at(-1)!.month < day.slice(0, 7)).toBe(true);
+  expect(payrolls.every((payroll) => payroll.status === "approved" && payroll.households > 0)).toBe(true);
+  expect(payrolls.at(-1)!.households).toBeGreaterThan(payrolls[0].households);
+  await expectPointsYear(database, day);
   expect((await verifyAuditChain(database.db)).ok).toBe(true);
+}
+
+/**
+ * The points year: enrolments in several 镇区 (none in 石岐区, left for the walk by hand), facts in every state,
+ * the open cycle with applications and no run, the previous cycle ranked twice after an upheld objection and final.
+ */
+async function expectPointsYear(database: TestDatabase, day: string) {
+  const db = pointsDb(database.db);
+  const enrolments = await db.selectFrom("points_enrolments").select(["town_code", "enrolled_on"]).execute();
+  expect(new Set(enrolments.map((row) => row.town_code)).size).toBeGreaterThanOrEqual(5);
+  expect(enrolments.some((row) => row.town_code === "shiqi")).toBe(false);
+  expect(enrolments.every((row) => row.enrolled_on <= day)).toBe(true);
+  const facts = await db.selectFrom("points_facts").select("status").execute();
+  expect(new Set(facts.map((row) => row.status))).toEqual(
+    new Set(["declared", "confirmed", "with_department", "corrected", "rejected"]),
+  );
+  const cycles = await db.selectFrom("points_cycles").selectAll().orderBy("year", "desc").execute();
+  expect(cycles).toHaveLength(2);
+  const [current, previous] = cycles;
+  expect(current.opens_on <= day).toBe(true);
+  const applied = await db.selectFrom("points_applications").select(["cycle_id", "applied_on", "purpose"]).execute();
+  const ofCurrent = applied.filter((row) => row.cycle_id === current.id);
+  expect(ofCurrent.length).toBeGreaterThan(50);
+  expect(new Set(ofCurrent.map((row) => row.purpose))).toEqual(new Set(["school", "hukou", "housing"]));
+  expect(applied.every((row) => row.applied_on <= day)).toBe(true);
+  const runs = await db.selectFrom("points_runs").select(["cycle_id", "status", "sequence"]).execute();
+  expect(runs.filter((run) => run.cycle_id === current.id)).toEqual([]);
+  expect(runs.map((run) => [run.sequence, run.status]).sort()).toEqual([
+    [1, "published"],
+    [2, "final"],
+  ]);
+  expect(runs.every((run) => run.cycle_id === previous.id)).toBe(true);
+  const objections = await db.selectFrom("publicity_objections").select("status").execute();
+  expect(new Set(objections.map((row) => row.status))).toEqual(new Set(["upheld", "rejected"]));
+  const lists = await db
+    .selectFrom("publicity_lists")
+    .select(["status", "end_date"])
+    .where("kind", "like", "points.%")
+    .execute();
+  expect(lists.some((list) => list.status === "final")).toBe(true);
+  expect(lists.every((list) => list.status === "final" || list.status === "superseded")).toBe(true);
+  expect(lists.every((list) => list.end_date < day)).toBe(true);
+  const showcase = await database.db
+    .selectFrom("accounts")
+    .select("person_id")
+    .where("username", "=", "resident.xiaolan")
+    .executeTakeFirstOrThrow();
+  const own = await db
+    .selectFrom("points_applications")
+    .select("cycle_id")
+    .where("person_id", "=", showcase.person_id!)
+    .execute();
+  expect(new Set(own.map((row) => row.cycle_id))).toEqual(new Set([current.id, previous.id]));
 }
 
 /**

@@ -1,14 +1,13 @@
 /**
  * Sessions (issue 14, "Access"): a new session id at every sign-in (no fixation), idle and absolute expiry on the
- * platform clock, sign-out everywhere, a password change — by the user or by an admin — ending the other
+ * session clock, sign-out everywhere, a password change — by the user or by an admin — ending the other
  * sessions, the slow-down after repeated failures, the security headers with a CSP without inline scripts, and
  * the Secure cookie behind an HTTPS proxy.
  */
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetClock, setClock } from "../../src/core/clock";
-import { sessionIdleMinutes, sessionLifetimeHours } from "../../src/platform/accounts/sessions";
+import { sessionIdleMinutes, sessionLifetimeHours, setSessionClock } from "../../src/platform/accounts/sessions";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { countAudit, signIn, testPassword } from "../helpers/fixtures";
 
@@ -22,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await testApp?.close();
 });
-afterEach(() => resetClock());
+afterEach(() => setSessionClock());
 
 function sessionCookieOf(response: LightMyRequestResponse) {
   return response.cookies.find((item) => item.name === "gz_session");
@@ -35,7 +34,7 @@ async function me(cookie: string) {
 /** A moving clock from a fixed start, moved on by hand. */
 function movableClock(start: Date) {
   let offsetMs = 0;
-  setClock(() => new Date(start.getTime() + offsetMs));
+  setSessionClock(() => new Date(start.getTime() + offsetMs));
   return { advanceMinutes: (minutes: number) => (offsetMs += minutes * 60_000) };
 }
 
@@ -66,7 +65,7 @@ describe("session fixation", () => {
   });
 });
 
-describe("expiry on the platform clock", () => {
+describe("expiry on the session clock", () => {
   it("ends a session left idle longer than the idle limit, and keeps one in use", async () => {
     const clock = movableClock(new Date("2026-03-02T01:00:00Z"));
     const idle = await signIn(app, "auditor");

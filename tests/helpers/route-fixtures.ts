@@ -22,6 +22,10 @@ export const refusedByRule: Record<string, readonly string[]> = {
 };
 
 /** Up to a handful of records per target kind, from different 镇区 where the record has one. */
+// The demo holds records in many 镇区: the candidates come from the clerks' two and one more, so every scoped
+// target has records in and out of each clerk's scope.
+const scopeTowns = sql.join(["shiqi", "xiaolan", "dongqu"]);
+
 export const candidates: Record<
   string,
   (db: Kysely<Database>) => Promise<{ params?: Record<string, string>; query?: Record<string, string> }[]>
@@ -44,24 +48,33 @@ export const candidates: Record<
   enrolment: (db) =>
     ids(
       db,
-      sql`(select distinct on (town_code) id from points_enrolments order by town_code, id limit 4) union (select e.id from points_enrolments e join accounts a on a.person_id = e.person_id where a.username = 'resident')`,
+      sql`(select distinct on (town_code) id from points_enrolments where town_code in (${scopeTowns}) order by town_code, id limit 4) union (select e.id from points_enrolments e join accounts a on a.person_id = e.person_id where a.username = 'resident')`,
     ),
   enrolmentOfPerson: async (db) =>
     (
       await sql<{
         person_id: string;
-      }>`select distinct on (town_code) person_id from points_enrolments order by town_code, id limit 4`.execute(db)
+      }>`select distinct on (town_code) person_id from points_enrolments where town_code in (${scopeTowns}) order by town_code, id limit 4`.execute(
+        db,
+      )
     ).rows.map((row) => ({ query: { personId: row.person_id } })),
   fact: (db) =>
     ids(
       db,
-      sql`select distinct on (town_code, department_code) id from points_facts order by town_code, department_code, id limit 6`,
+      sql`select distinct on (town_code, department_code) id from points_facts where town_code in (${scopeTowns}) order by town_code, department_code, id limit 6`,
     ),
   application: (db) =>
-    ids(db, sql`select distinct on (town_code) id from points_applications order by town_code, id limit 4`),
+    ids(
+      db,
+      sql`select distinct on (town_code) id from points_applications where town_code in (${scopeTowns}) order by town_code, id limit 4`,
+    ),
   cycle: (db) => ids(db, sql`select id from points_cycles order by id limit 1`),
   run: (db) => ids(db, sql`select id from points_runs order by id limit 1`),
-  case: (db) => ids(db, sql`select distinct on (town_code) id from assistance_cases order by town_code, id limit 4`),
+  case: (db) =>
+    ids(
+      db,
+      sql`select distinct on (town_code) id from assistance_cases where town_code in (${scopeTowns}) order by town_code, id limit 4`,
+    ),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
   tipoff: (db) =>
     ids(db, sql`select distinct on (department_code) id from tipoffs order by department_code, id limit 4`),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isWorkingDay } from "../../core/calendar";
 import { addDays } from "../../core/dates";
-import { cpiMonths, payrollMonth, planCase, planProblems, type SeedTarget } from "./seeds.plan";
+import { cpiMonths, monthStart, payrollMonth, planCase, planProblems, type SeedTarget } from "./seeds.plan";
 import { publicityEnd } from "./workflow";
 
 const targets: SeedTarget[] = [
@@ -21,6 +21,14 @@ describe("the assistance demo's dates", () => {
       for (const target of targets) {
         for (const problem of planProblems(planCase(today, target), today, target))
           failures.push(`${today} ${target}: ${problem}`);
+      }
+      // The cases a year of payrolls pays: decided before the month they are first paid for.
+      for (const monthsBack of [4, 12]) {
+        const plan = planCase(today, "active", monthsBack);
+        for (const problem of planProblems(plan, today, "active"))
+          failures.push(`${today} active ${monthsBack} months back: ${problem}`);
+        if (plan.decidedOn >= monthStart(today, -monthsBack))
+          failures.push(`${today} active ${monthsBack} months back: decided ${plan.decidedOn}`);
       }
       for (const { month, releasedOn } of cpiMonths(today)) {
         if (releasedOn > today || !releasedOn.startsWith(month) || !isWorkingDay(releasedOn))

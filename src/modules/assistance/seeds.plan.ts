@@ -71,10 +71,14 @@ export function payrollMonth(today: string): string {
 
 /**
  * The latest plan whose last step for `target` is on or before its limit: today for a case still in progress,
- * the day before last month began for a case the demo payroll pays (so it is in force for the whole month).
+ * the day before last month began for a case the demo payroll pays (so it is in force for the whole month), or
+ * the day before the month `paidFromMonthsBack` months ago for a case paid since then (a year of payrolls).
  */
-export function planCase(today: string, target: SeedTarget): CasePlan {
-  const limit = target === "active" || target === "refused" ? addDays(monthStart(today, -1), -1) : today;
+export function planCase(today: string, target: SeedTarget, paidFromMonthsBack = 1): CasePlan {
+  const limit =
+    target === "active" || target === "refused"
+      ? addDays(monthStart(today, -Math.max(1, paidFromMonthsBack)), -1)
+      : today;
   const lastWorkingDay = isWorkingDay(limit) ? limit : addWorkingDays(limit, -1);
   // Start from the working days the steps take when no holiday is in the way, then step back until the plan fits.
   let submittedOn = addWorkingDays(lastWorkingDay, -nominalWorkingDays[target]);

@@ -18,16 +18,66 @@ import { approvePayroll, runPayroll } from "./commands/payroll.run";
 import type { CommandContext } from "./commands/context";
 import { priceDepartment } from "./policies";
 import type { CaseRecord } from "./repository";
-import { cpiMonths, payrollMonth, planCase, type SeedTarget } from "./seeds.plan";
+import { cpiMonths, monthStart, planCase, type SeedTarget } from "./seeds.plan";
+import { addWorkingDays } from "../../core/calendar";
+import { fileAppeal } from "./commands/case.decide";
+import { stopCase } from "./commands/case.change";
+import { withdrawCase } from "./commands/case.process";
 import { assistanceDb } from "./tables";
 import { clock } from "../../core/clock";
 
-const plan: { town: string; targets: SeedTarget[] }[] = [
-  { town: "shiqi", targets: ["submitted", "investigated", "publicised", "active", "active"] },
-  { town: "xiaolan", targets: ["appraised", "active", "refused"] },
-  { town: "dongqu", targets: ["town_reviewed", "active"] },
-  { town: "huoju", targets: ["active", "submitted"] },
+/**
+ * One demo case: the state its procedure reaches, for a paid case the number of months it has been paid (a year
+ * of payrolls pays the oldest twelve times), and what happened after (withdrawn before the decision, an appeal
+ * against a refusal, payment stopped from this month).
+ */
+interface CaseTarget {
+  target: SeedTarget;
+  paidMonths?: number;
+  then?: "withdraw" | "appeal" | "stop";
+}
+
+const active = (paidMonths: number, then?: CaseTarget["then"]): CaseTarget => ({ target: "active", paidMonths, then });
+const at = (target: SeedTarget, then?: CaseTarget["then"]): CaseTarget => ({ target, then });
+
+/** The demo's cases per 镇区: every state of the procedure, paid cases of every age up to a year. */
+const plan: { town: string; targets: CaseTarget[] }[] = [
+  {
+    town: "shiqi",
+    targets: [
+      at("submitted"),
+      at("investigated"),
+      at("publicised"),
+      active(1),
+      active(12),
+      active(6),
+      at("refused", "appeal"),
+      active(9, "stop"),
+    ],
+  },
+  {
+    town: "xiaolan",
+    targets: [
+      at("appraised"),
+      active(1),
+      at("refused"),
+      active(12),
+      active(4),
+      at("submitted", "withdraw"),
+      at("town_reviewed"),
+    ],
+  },
+  { town: "dongqu", targets: [at("town_reviewed"), active(1), active(12), at("investigated"), active(7)] },
+  { town: "huoju", targets: [active(1), at("submitted"), active(12), at("publicised"), active(3)] },
+  { town: "guzhen", targets: [active(12), active(5), at("appraised"), at("refused")] },
+  { town: "tanzhou", targets: [active(10), at("submitted"), active(2), at("investigated", "withdraw")] },
+  { town: "sanxiang", targets: [active(12), active(8), at("town_reviewed")] },
 ];
+
+/** The months of the demo's payrolls: the twelve months before today's, oldest first. */
+export function payrollMonths(today: string): string[] {
+  return Array.from({ length: 12 }, (_, index) => monthStart(today, index - 12).slice(0, 7));
+}
 
 function fail(step: string, result: { ok: boolean; error?: { message: string } }): void {
   if (!result.ok) throw new Error(`assistance demo seed, step "${step}" on ${clock.today()}: ${result.error?.message}`);
@@ -38,10 +88,10 @@ async function seedCase(
   context: CommandContext,
   actor: Actor,
   householdId: string,
-  target: SeedTarget,
+  { target, paidMonths, then }: CaseTarget,
   index: number,
 ): Promise<void> {
-  const dates = planCase(clock.today(), target);
+  const dates = planCase(clock.today(), target, paidMonths);
   const household = (await findHousehold(trx, householdId))!;
   const submitted = await submitCase(
     trx,
@@ -63,6 +113,11 @@ async function seedCase(
   );
   fail("submit", submitted);
   let record = (submitted as { value: CaseRecord }).value;
+  // Withdrawn by the household today, after the step it reached.
+  const withdraw = async () => {
+    if (then !== "withdraw") return;
+    await step("withdraw", () => withdrawCase(trx, context, record, "申请人家庭收入增加，主动撤回申请（示例）"));
+  };
   const step = async (
     name: string,
     run: () => Promise<{ ok: boolean; error?: { message: string }; value?: CaseRecord }>,
@@ -71,7 +126,7 @@ async function seedCase(
     fail(name, result);
     record = result.value!;
   };
-  if (target === "submitted") return;
+  if (target === "submitted") return withdraw();
   await step("investigate", () =>
     recordInvestigation(trx, context, record, {
       homeVisit: {
@@ -89,7 +144,7 @@ async function seedCase(
       ],
     }),
   );
-  if (target === "investigated") return;
+  if (target === "investigated") return withdraw();
   await step("appraise", () =>
     recordAppraisal(trx, context, record, {
       heldOn: dates.appraisedOn,
@@ -118,6 +173,54 @@ async function seedCase(
       reason: target === "refused" ? "家庭人均收入高于当地低保标准（示例）" : undefined,
     }),
   );
+  if (then === "appeal") {
+    await step("appeal", () =>
+      fileAppeal(trx, context, record, {
+        filedOn: addWorkingDays(dates.decidedOn, 3),
+        reason: "家庭成员患病，医疗支出大，请求复核收入认定（示例）",
+      }),
+    );
+  }
+  if (then === "stop") {
+    await step("stop", () =>
+      stopCase(trx, context, record, {
+        version: record.version,
+        fromMonth: clock.today().slice(0, 7),
+        reason: "家庭成员已稳定就业，人均收入高于低保标准（示例）",
+      }),
+    );
+  }
+}
+
+/**
+ * `resident.dibao`: a resident account linked to the head of the 石岐区 household paid longest, so a resident can
+ * see a case with its year of payments (docs/demo-accounts.md).
+ */
+async function linkDibaoResident(trx: Trx): Promise<void> {
+  const oldest = await assistanceDb(trx)
+    .selectFrom("assistance_cases")
+    .select("household_id")
+    .where("town_code", "=", "shiqi")
+    .where("state", "=", "active")
+    .orderBy("decided_on")
+    .orderBy("id")
+    .executeTakeFirst();
+  if (!oldest) return;
+  const household = await findHousehold(trx, oldest.household_id);
+  const head = household?.members.find((member) => member.relationship === "head") ?? household?.members[0];
+  if (!head) return;
+  const linked = await createAccount(
+    trx,
+    { actor: null, requestId: null },
+    {
+      username: "resident.dibao",
+      displayName: "居民（低保示例）",
+      password: "Gongzhi-2026!",
+      roles: [{ role: "resident" }],
+      personId: head.personId,
+    },
+  );
+  if (!linked.ok) throw new Error(`assistance demo seed, resident.dibao: ${linked.error.message}`);
 }
 
 /** Loads the module's demo data inside the demo transaction. */
@@ -158,6 +261,7 @@ export async function seedAssistance(trx: Trx, options: SeedOptions): Promise<vo
       options.onProgress?.(index, total, "assistance");
     }
   }
+  await linkDibaoResident(trx);
   const priceOfficer = (await loadActor(trx, created.value.id))!;
   const figures: [string, string][] = [
     ["2.1", "3.0"],
@@ -175,13 +279,15 @@ export async function seedAssistance(trx: Trx, options: SeedOptions): Promise<vo
     });
     fail("cpi", recorded);
   }
-  const month = payrollMonth(clock.today());
-  const run = await runPayroll(trx, context, month);
-  fail("payroll", run);
-  const payroll = await assistanceDb(trx)
-    .selectFrom("assistance_payrolls")
-    .select("version")
-    .where("month", "=", month)
-    .executeTakeFirstOrThrow();
-  fail("payroll approval", await approvePayroll(trx, context, month, payroll.version));
+  // A year of payrolls, oldest first (a later month blocks an earlier one), each approved.
+  for (const month of payrollMonths(clock.today())) {
+    const run = await runPayroll(trx, context, month);
+    fail(`payroll ${month}`, run);
+    const payroll = await assistanceDb(trx)
+      .selectFrom("assistance_payrolls")
+      .select("version")
+      .where("month", "=", month)
+      .executeTakeFirstOrThrow();
+    fail(`payroll approval ${month}`, await approvePayroll(trx, context, month, payroll.version));
+  }
 }

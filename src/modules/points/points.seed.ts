@@ -10,6 +10,8 @@ import { readReferenceCsv, referenceFolder } from "../../platform/reference-data
 import { pointsDb } from "./points.tables";
 import { defaultPolicyId } from "./points.scoring";
 import { clock } from "../../core/clock";
+import { findCycle, type CycleRecord } from "./repository";
+import { seedPointsYear } from "./points.seed.year";
 
 /** The 2015 city-wide hukou places (quota notice 2015), split by each 镇区's share of the school quota. */
 export const hukouPlaces2015 = 4400;
@@ -35,11 +37,24 @@ export function cycleYearOn(date: string): number {
   return month >= 9 ? year : year - 1;
 }
 
-/** Seeds the demo cycle with quotas and synthetic schools; skips when a cycle of that year exists. */
+/**
+ * Seeds the demo cycles — the one open (or last opened) today and the year before — with quotas and synthetic
+ * schools, then the points year of the registry's migrants (points.seed.year.ts); skips when today's cycle exists.
+ */
 export async function seedPoints(trx: Trx, options: SeedOptions = {}, folder = referenceFolder): Promise<void> {
   const db = pointsDb(trx);
-  const year = cycleYearOn(clock.today());
+  const today = clock.today();
+  const year = cycleYearOn(today);
   if (await db.selectFrom("points_cycles").select("id").where("year", "=", year).executeTakeFirst()) return;
+  const previous = await createDemoCycle(trx, year - 1, folder);
+  const current = await createDemoCycle(trx, year, folder);
+  await seedPointsYear(trx, current, previous, today, options);
+  options.onProgress?.(1, 1, "points");
+}
+
+/** One demo cycle of a year (September to April) with the 2015 quotas, synthetic hukou places and schools. */
+async function createDemoCycle(trx: Trx, year: number, folder: string): Promise<CycleRecord> {
+  const db = pointsDb(trx);
   const cycle = await db
     .insertInto("points_cycles")
     .values({
@@ -107,5 +122,5 @@ export async function seedPoints(trx: Trx, options: SeedOptions = {}, folder = r
     });
   });
   await db.insertInto("points_schools").values(schools).execute();
-  options.onProgress?.(1, 1, "points");
+  return (await findCycle(trx, cycle.id))!;
 }

@@ -4,8 +4,7 @@ import { appendAudit } from "../audit/audit.log";
 import type { Actor } from "../roles";
 import { loadActor } from "./accounts.repository";
 import { verifyPassword } from "./password";
-import { now as clockNow } from "../../core/clock";
-import { createSession, deleteExpiredSessions, deleteSession, type NewSession } from "./sessions";
+import { clockNow, createSession, deleteExpiredSessions, deleteSession, type NewSession } from "./sessions";
 
 /** Failures allowed inside the window from one address for one username; the next one blocks that pair. */
 export const maxFailures = 5;

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { now as clockNow } from "../../core/clock";
 import type { Executor, Trx } from "../../db/transaction";
 
 /** The absolute lifetime of a session: signed in again after this, however active. */
@@ -8,6 +7,21 @@ export const sessionLifetimeHours = 12;
 export const sessionIdleMinutes = 30;
 /** How often use moves a session's last-seen time on (fewer writes; idle expiry is exact to this). */
 const touchEveryMs = 60_000;
+
+// Session time is the system's (which libfaketime moves for a whole process), not the platform's business clock:
+// tests that move the business date (a cycle in May, a payroll next month) keep their sessions. The session tests
+// set this clock to check idle and absolute expiry.
+let sessionClock: () => Date = () => new Date();
+
+/** The current instant for sessions and sign-in throttling. */
+export function clockNow(): Date {
+  return sessionClock();
+}
+
+/** Sets the session clock (tests); without an argument, back to the system clock. */
+export function setSessionClock(source?: () => Date): void {
+  sessionClock = source ?? (() => new Date());
+}
 
 /** A new session: the token for the cookie (never stored) and the CSRF token for the web app. */
 export interface NewSession {

@@ -261,14 +261,14 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
         return reply.code(successStatus).send(body);
       }
       const answer = await route.handler!(context);
-      if (answer === reply) return reply;
-      const logged = route.accessLog?.(context.target, context.actor);
+      const logged = reply.statusCode < 300 ? route.accessLog?.(context.target, context.actor) : null;
       if (logged && context.actor) {
         const actor = context.actor;
         await inTransaction(db, (trx) =>
           appendAudit(trx, { ...logged, actorId: actor.id, actorUsername: actor.username, requestId: request.id }),
         );
       }
+      if (answer === reply) return reply;
       return reply.code(successStatus).send(answer);
     },
   });

@@ -257,6 +257,11 @@ export const publicityRoutes: readonly AnyRoute[] = [
     permission: "publicity.objections.read",
     params: IdParams,
     target: readableObjection,
+    // A staff read is in the access log; whoever raised the objection reading it is not.
+    accessLog: (objection, actor) =>
+      objection.raisedBy === actor.id
+        ? null
+        : { action: "objection.read", entityType: "objection", entityId: objection.id, townCode: objection.townCode },
     response: { 200: ObjectionResponse },
     handler: ({ target }) => presentToday(target),
   }),

@@ -116,6 +116,15 @@ export const applicationRoutes: readonly AnyRoute[] = [
     permission: "points.enrolments.read",
     params: IdParams,
     target: applicationTarget("read"),
+    accessLog: ({ application, enrolment }, actor) =>
+      actor.personId === enrolment.person_id
+        ? null
+        : {
+            action: "application.notice.read",
+            entityType: "points_application",
+            entityId: application.id,
+            townCode: enrolment.town_code,
+          },
     response: { 200: { mediaType: "application/pdf", description: "the notice as a PDF" } },
     handler: async ({ db, reply, target: { application, enrolment } }) => {
       const result = await publishedResult(db, application.cycle_id, application.id);
