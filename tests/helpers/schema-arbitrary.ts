@@ -150,11 +150,11 @@ function freeText(pools: StringPools): Arbitrary<string> {
 
 /** Fits a text to a length rule, counting UTF-16 units as Ajv does (with unicode off) — padded or cut. */
 function fitLength(text: string, min = 0, max = Infinity): string {
-  let fitted = text;
-  if ([...fitted].length > max) fitted = [...fitted].slice(0, max).join("");
-  while ([...fitted].length < min) fitted += fitted.length % 2 ? "字" : "𠀀";
-  if ([...fitted].length > max) fitted = [...fitted].slice(0, max).join("");
-  return fitted;
+  let characters = [...text];
+  if (characters.length > max) characters = characters.slice(0, max);
+  // Pad in one step (a character at a time re-counted the whole string: quadratic for 700,000-character limits).
+  for (let index = characters.length; index < min; index += 1) characters.push(index % 2 ? "字" : "𠀀");
+  return characters.join("");
 }
 
 function stringFor(schema: JsonSchema, pools: StringPools): Arbitrary<string> {
