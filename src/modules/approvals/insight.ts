@@ -1,4 +1,9 @@
-/** What the approvals catalogue publishes: the catalogue as open data, and the items kept as a dashboard figure. */
+/**
+ * What the approvals catalogue publishes: the catalogue as open data, and two dashboard figures — the items kept, and
+ * the share of kept items whose promised limit is shorter than the statutory one ("approvals on time" as far as the
+ * catalogue can tell: it holds each item's limits, not the approval cases themselves, so it cannot count decisions
+ * made within their limit).
+ */
 import { sql } from "kysely";
 import type { Indicator, OpenDataset } from "../../platform/insight/insight";
 import { approvalsDb } from "./tables";
@@ -85,6 +90,25 @@ export const approvalsIndicators: Indicator[] = [
       const row = await sql<{ count: string }>`select count(*) as count from approval_items
         where status = 'kept'`.execute(db);
       return Number(row.rows[0]?.count ?? 0);
+    },
+  },
+  {
+    id: "approvals.on_time",
+    goal: "rule_of_law",
+    title: {
+      zh: "承诺时限短于法定时限的审批事项占比",
+      en: "Approval items promised faster than their statutory limit",
+    },
+    unit: "percent",
+    // The catalogue is the city's, as it stands now: no figure per 镇区 or per year.
+    perTown: async () => [],
+    cityValue: async (db) => {
+      const row = await sql<{ shorter: string; total: string }>`select
+          count(*) filter (where promised_days < statutory_days) as shorter, count(*) as total
+        from approval_items
+        where status = 'kept' and statutory_days is not null and promised_days is not null`.execute(db);
+      const total = Number(row.rows[0]?.total ?? 0);
+      return total === 0 ? null : Math.round((10000 * Number(row.rows[0].shorter)) / total);
     },
   },
 ];

@@ -99,7 +99,10 @@ export const expectedIndicators: ExpectedIndicator[] = [
     goal: "fairness",
     module: "points",
     unit: "percent",
-    title: { zh: "随迁子女入读公办学校比例", en: "Migrants' children placed in public schools" },
+    title: {
+      zh: "积分入学申请随迁子女获公办学位比例",
+      en: "Migrants' children applying through points who were placed in a public school",
+    },
   },
   {
     id: "participation.volunteers",
@@ -134,7 +137,10 @@ export const expectedIndicators: ExpectedIndicator[] = [
     goal: "rule_of_law",
     module: "approvals",
     unit: "percent",
-    title: { zh: "审批事项按时办结率", en: "Approvals decided on time" },
+    title: {
+      zh: "承诺时限短于法定时限的审批事项占比",
+      en: "Approval items promised faster than their statutory limit",
+    },
   },
   {
     id: "approvals.items_kept",
