@@ -50,13 +50,16 @@ afterAll(async () => {
 
 const idPattern = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/;
 const phonePattern = /(?<![0-9])1[3-9]\d{9}(?![0-9])/;
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** The personal data found in a public answer, as readable findings. */
 function findings(where: string, text: string): string[] {
   const found: string[] = [];
-  const id = idPattern.exec(text);
+  // Record ids are random UUIDs: a group of one may read as a phone number (…-a15236474240), so the patterns skip them.
+  const withoutIds = text.replace(uuidPattern, "<uuid>");
+  const id = idPattern.exec(withoutIds);
   if (id) found.push(`${where}: an ID number pattern ${id[0]}`);
-  const phone = phonePattern.exec(text);
+  const phone = phonePattern.exec(withoutIds);
   if (phone) found.push(`${where}: a phone pattern ${phone[0]}`);
   for (const value of idNumbers) if (text.includes(value)) found.push(`${where}: registry ID number ${value}`);
   for (const value of phones) if (text.includes(value)) found.push(`${where}: registry phone ${value}`);
@@ -132,7 +135,18 @@ describe("public answers hold no personal data", () => {
       datasets: { id: string; csv: string; json: string; dictionary: string }[];
     };
     expect(datasets.map((dataset) => dataset.id)).toEqual(
-      expect.arrayContaining(["points-published-lists", "assistance-approved-lists", "town-statistics"]),
+      expect.arrayContaining([
+        "points-published-lists",
+        "assistance-approved-lists",
+        "approval-items",
+        "suggestions",
+        "consultations",
+        "participation-campaigns",
+        "services-qualified-vendors",
+        "services-awards",
+        "fund-results",
+        "town-statistics",
+      ]),
     );
     for (const dataset of datasets)
       for (const url of [dataset.csv, dataset.json, dataset.dictionary]) {

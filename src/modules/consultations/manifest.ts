@@ -1,5 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { consultationsOpenData } from "./insight";
 import { consultationRoutes } from "./routes";
 import { seedConsultations } from "./seeds";
 
@@ -31,4 +32,5 @@ export const consultationsModule: ModuleManifest = {
   routes: consultationRoutes,
   permissions: consultationsPermissions,
   seeds: seedConsultations,
+  openData: consultationsOpenData,
 };

@@ -38,7 +38,8 @@ export interface ConsultationRecord {
   commentCount: number;
 }
 
-function consultationQuery(executor: Executor) {
+/** Consultations with their department, community and comment count. */
+export function consultationQuery(executor: Executor) {
   return consultationsDb(executor)
     .selectFrom("consultations as c")
     .leftJoin("departments as d", "d.code", "c.department_code")

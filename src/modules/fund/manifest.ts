@@ -1,6 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
-import { fundIndicators } from "./insight";
+import { fundIndicators, fundOpenData } from "./insight";
 import { fundRoutes } from "./routes";
 import { seedFund } from "./seeds";
 
@@ -28,4 +28,5 @@ export const fundModule: ModuleManifest = {
   seeds: seedFund,
   permissions: fundPermissions,
   indicators: fundIndicators,
+  openData: fundOpenData,
 };

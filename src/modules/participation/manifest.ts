@@ -1,6 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
-import { participationIndicators } from "./insight";
+import { participationIndicators, participationOpenData } from "./insight";
 import { participationRoutes } from "./routes";
 import { seedParticipation } from "./seeds";
 
@@ -42,4 +42,5 @@ export const participationModule: ModuleManifest = {
   seeds: seedParticipation,
   permissions: participationPermissions,
   indicators: participationIndicators,
+  openData: participationOpenData,
 };

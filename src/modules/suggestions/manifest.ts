@@ -1,7 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { suggestionDeadlines } from "./deadlines";
-import { suggestionIndicators } from "./insight";
+import { suggestionIndicators, suggestionOpenData } from "./insight";
 import { suggestionRoutes } from "./routes";
 import { seedSuggestions } from "./seeds";
 
@@ -36,4 +36,5 @@ export const suggestionsModule: ModuleManifest = {
   seeds: seedSuggestions,
   deadlines: suggestionDeadlines,
   indicators: suggestionIndicators,
+  openData: suggestionOpenData,
 };

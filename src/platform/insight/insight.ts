@@ -76,3 +76,19 @@ export function suppressed(value: number, unit: IndicatorUnit): number | string 
   if ((unit === "people" || unit === "households") && value > 0 && value < suppressionThreshold) return "<5";
   return value;
 }
+
+/**
+ * The latest of some moments as an ISO date-time (a dataset's `updated`), or null without any: timestamps as they
+ * are, dates (YYYY-MM-DD) at the start of that day in Shanghai.
+ */
+export function latestTime(values: readonly (Date | string | null | undefined)[]): string | null {
+  const times = values
+    .filter((value): value is Date | string => value !== null && value !== undefined)
+    .map(
+      (value) =>
+        new Date(typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value),
+    )
+    .map((value) => value.getTime())
+    .filter((time) => !Number.isNaN(time));
+  return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
+}
