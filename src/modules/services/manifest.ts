@@ -1,6 +1,8 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
 import { servicesDeadlines } from "./deadlines";
+import { servicesOpenData } from "./insight";
+import { recommendationDeadlines } from "./recommendation-deadlines";
 import { servicesRoutes } from "./routes";
 import { seedServices } from "./seeds";
 
@@ -63,5 +65,7 @@ export const servicesModule: ModuleManifest = {
   routes: servicesRoutes,
   seeds: seedServices,
   permissions: servicesPermissions,
-  deadlines: servicesDeadlines,
+  // Qualification expiries and bid deadlines, then recommendations awaiting a decision (inbox tasks).
+  deadlines: async (db) => [...(await servicesDeadlines(db)), ...(await recommendationDeadlines(db))],
+  openData: servicesOpenData,
 };
