@@ -98,6 +98,7 @@ const matrix: Record<string, readonly Role[]> = {
   "services.bids.submit": ["vendor"],
   "services.panel": ["reviewer"],
   "services.contracts.manage": ["programme_admin"],
+  "services.contracts.pay": ["programme_admin"],
   "services.contracts.read": ["programme_admin", "auditor", "vendor"],
   "services.contracts.report": ["vendor"],
   "services.recommendations.decide": ["programme_admin", "clerk"],

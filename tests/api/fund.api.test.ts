@@ -2,13 +2,14 @@
  * The innovation fund through the API: a call, applications with budget lines, conflicts and assignment,
  * scores, allocation with the shared code published for objections, staged payments and the payment file.
  */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock, resetClock, setClock } from "../../src/core/clock";
 import { addDays } from "../../src/core/dates";
 import { inTransaction } from "../../src/db/transaction";
 import { createAccount } from "../../src/platform/accounts/accounts.commands";
 import { createTestApp, type TestApp } from "../helpers/app";
-import { signIn, testPassword, type Session } from "../helpers/fixtures";
+import { countAudit, signIn, testPassword, type Session } from "../helpers/fixtures";
 
 let test: TestApp;
 let admin: Session;
@@ -212,11 +213,48 @@ describe("innovation fund", () => {
       paidOn: addDays(closeOn, 2),
     });
     expect(unfunded.statusCode).toBe(409);
-    const file = await admin.request("GET", `/api/v1/fund/calls/${callId}/payment-file`);
-    expect(file.statusCode).toBe(200);
-    expect(file.body).toContain("'=HYPERLINK");
-    expect(file.body).toContain("36.00");
-    expect(file.body).toContain("60.00");
+  });
+
+  it("exports the payment file by POST, CSV or XLSX, formula-escaped, and records each export in the audit log", async () => {
+    const bare = await test.app.inject({ method: "GET", url: `/api/v1/fund/calls/${callId}/payment-file` });
+    expect(bare.statusCode, "a GET never exports (and records) the payment file").toBe(404);
+    const auditor = await signIn(test.app, "auditor");
+    const refused = await auditor.request("POST", `/api/v1/fund/calls/${callId}/payment-file`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(await countAudit(test.database.db, "fund.payment_file.export")).toBe(0);
+
+    const file = await admin.request("POST", `/api/v1/fund/calls/${callId}/payment-file`, {});
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers["content-type"]).toContain("text/csv");
+    expect(file.headers["content-disposition"]).toMatch(
+      /^attachment; filename="fund-\d{4}-[\d-]+\.csv"; filename\*=UTF-8''/,
+    );
+    const rows = file.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    // the payee "=HYPERLINK(...)" is text in the spreadsheet, never a formula
+    expect(rows.find((row) => row.includes("HYPERLINK"))).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(rows.some((row) => /(^|,)=/.test(row))).toBe(false);
+    expect(rows.at(-1)).toBe("合计,,60.00,,,2 笔");
+    const entries = await test.database.db
+      .selectFrom("audit_entries")
+      .select(["entity_id", "after"])
+      .where("action", "=", "fund.payment_file.export")
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0].entity_id).toBe(callId);
+    expect(entries[0].after).toMatchObject({ format: "csv", rows: 2, totalFen: 6000 });
+
+    const xlsx = await admin.request("POST", `/api/v1/fund/calls/${callId}/payment-file`, { format: "xlsx" });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(2).value).toBe(`'=HYPERLINK("x")`);
+    expect(sheet.getRow(4).getCell(3).value).toBe("60.00");
+    expect(await countAudit(test.database.db, "fund.payment_file.export")).toBe(2);
   });
 
   it("shows the applicant its own application with reports and payments, and no one else's", async () => {

@@ -8,6 +8,7 @@ import { clock, resetClock, withClock } from "../../src/core/clock";
 import { addDays } from "../../src/core/dates";
 import { inTransaction } from "../../src/db/transaction";
 import { decideRecommendation } from "../../src/modules/services/commands/contracts";
+import { payContract } from "../../src/modules/services/commands/payments";
 import { publishNeed, submitBid } from "../../src/modules/services/commands/needs";
 import { awardNeed, declarePanel, scoreBid } from "../../src/modules/services/commands/panel";
 import {
@@ -250,6 +251,83 @@ describe("services contracts", () => {
     expect(twice.statusCode).toBe(409);
   });
 
+  it("pays a milestone only after its report is accepted, within the contract amount, by the department alone", async () => {
+    const pay = (session: Session, body: Record<string, unknown>) =>
+      session.request("POST", `/api/v1/services/contracts/${contractId}/payments`, body);
+    // The route: a vendor holds no payment permission.
+    const byVendor = await pay(vendorSessions[winnerIndex], { stage: "milestone", milestoneSeq: 1 });
+    expect(byVendor.statusCode).toBe(403);
+    // The command: even called directly with the vendor as actor, it refuses.
+    const direct = await inTransaction(test.database.db, async (trx) => {
+      const vendorActor = (await loadActor(
+        trx,
+        (await trx.selectFrom("accounts").select("id").where("username", "=", "vendor2").executeTakeFirstOrThrow()).id,
+      ))!;
+      return payContract(trx, { actor: vendorActor, requestId: null }, contractId, {
+        stage: "milestone",
+        milestoneSeq: 1,
+      });
+    });
+    expect(direct.ok).toBe(false);
+    if (!direct.ok) expect(direct.error.code).toBe("vendor_cannot_pay");
+    // Milestone 2 has no accepted progress report yet.
+    const early = await pay(admin, { stage: "milestone", milestoneSeq: 2 });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe("report_not_accepted");
+    expect(early.json().error.fields.milestoneSeq).toContain("进展报告通过审阅后方可付款");
+    // The final payment waits for the final evaluation.
+    const final = await pay(admin, { stage: "final" });
+    expect(final.statusCode).toBe(409);
+    expect(final.json().error.code).toBe("final_evaluation_required");
+    expect(final.json().error.fields.stage).toContain("终期评估");
+    // Never beyond the contract amount (80,000.00).
+    const beyond = await pay(admin, { stage: "milestone", milestoneSeq: 1, amountYuan: "80000.01" });
+    expect(beyond.statusCode).toBe(409);
+    expect(beyond.json().error.code).toBe("payment_exceeds_contract");
+    expect(beyond.json().error.fields.amountYuan).toContain("超过合同金额");
+    const future = await pay(admin, { stage: "milestone", milestoneSeq: 1, paidOn: addDays(today, 1) });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields).toHaveProperty("paidOn");
+    expect(await countAudit(test.database.db, "services.payment.record")).toBe(0);
+
+    // Milestone 1's report is accepted: it is paid its share, 80,000 ÷ 3 rounded down to the fen.
+    const paid = await pay(admin, { stage: "milestone", milestoneSeq: 1, note: "第一期" });
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json()).toMatchObject({
+      amountYuan: "80000.00",
+      paidYuan: "26666.66",
+      remainingYuan: "53333.34",
+      schedule: [
+        { stage: "milestone", milestoneSeq: 1, plannedYuan: "26666.66", status: "paid" },
+        { stage: "milestone", milestoneSeq: 2, plannedYuan: "26666.66", status: "awaiting_report", payment: null },
+        { stage: "final", milestoneSeq: null, plannedYuan: "26666.68", status: "awaiting_evaluation" },
+      ],
+      payments: [{ stage: "milestone", milestoneSeq: 1, amountYuan: "26666.66", paidOn: today, note: "第一期" }],
+    });
+    const entries = await test.database.db
+      .selectFrom("audit_entries")
+      .select(["entity_type", "entity_id", "after"])
+      .where("action", "=", "services.payment.record")
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      entity_type: "services_contract",
+      entity_id: contractId,
+      after: { stage: "milestone", milestoneSeq: 1, amountFen: 2666666, paidFen: 2666666, contractFen: 8000000 },
+    });
+    const twice = await pay(admin, { stage: "milestone", milestoneSeq: 1 });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe("stage_paid");
+
+    // The vendor sees its own contract's payments; another vendor does not.
+    const seen = await vendorSessions[winnerIndex].request("GET", `/api/v1/services/contracts/${contractId}/payments`);
+    expect(seen.json().paidYuan).toBe("26666.66");
+    const foreign = await vendorSessions[0].request("GET", `/api/v1/services/contracts/${contractId}/payments`);
+    expect(foreign.statusCode).toBe(404);
+    const detail = (await admin.request("GET", `/api/v1/services/contracts/${contractId}`)).json();
+    expect(detail.payments.payments).toHaveLength(1);
+  });
+
   it("sends a vendor's assistance recommendation to the 镇区; a vendor can never approve its own", async () => {
     const submitted = await vendorSessions[winnerIndex].request(
       "POST",
@@ -391,6 +469,25 @@ describe("services contracts", () => {
     const reviewer = await signIn(test.app, "reviewer1");
     const performance = await reviewer.request("GET", `/api/v1/services/vendors/${vendorId}/performance`);
     expect(performance.json()).toEqual({ vendorId, finalScores: ["90.13"], mean: "90.13" });
+  });
+
+  it("pays the rest of the contract after the final evaluation, never beyond the contract amount", async () => {
+    const pay = (body: Record<string, unknown>) =>
+      admin.request("POST", `/api/v1/services/contracts/${contractId}/payments`, body);
+    const beyond = await pay({ stage: "final", amountYuan: "53333.35" });
+    expect(beyond.statusCode).toBe(409);
+    expect(beyond.json().error.code).toBe("payment_exceeds_contract");
+    const final = await pay({ stage: "final" });
+    expect(final.statusCode, final.body).toBe(201);
+    expect(final.json()).toMatchObject({ paidYuan: "80000.00", remainingYuan: "0.00" });
+    expect(final.json().schedule.at(-1)).toMatchObject({
+      stage: "final",
+      status: "paid",
+      payment: { amountYuan: "53333.34" },
+    });
+    const again = await pay({ stage: "final" });
+    expect(again.statusCode).toBe(409);
+    expect(await countAudit(test.database.db, "services.payment.record")).toBe(2);
   });
 
   it("records one social-work station per 镇区 and shows the coverage publicly", async () => {

@@ -201,6 +201,12 @@ describe("purchased services in the browser", () => {
     await expect
       .poll(() => page.getByTestId("contract-milestones").textContent())
       .toMatch(/\d{4}-\d{2}-\d{2}.*\d{4}-\d{2}-\d{2}/);
+    // The accepted milestone is payable: the button first names the amount and that it cannot be undone.
+    await page.getByTestId("contract-pay-1").click();
+    await expect.poll(() => page.locator(".ant-popconfirm").textContent()).toContain("不能撤回");
+    await page.getByTestId("contract-pay-1-confirm").click();
+    await expect.poll(() => page.getByTestId("contract-payments").textContent()).toContain("已支付");
+    expect(await page.getByTestId("contract-pay-final").count()).toBe(0);
     const admin = await api("programme.admin");
     const signed = await admin<{ contract: { signedOn: string } }>("GET", `/services/contracts/${contractId}`);
     await pickDate(page, "survey-closes", addDays(signed.contract.signedOn, 60));
@@ -232,6 +238,9 @@ describe("purchased services in the browser", () => {
       .toContain("改进措施：增加周末上门时段");
     expect(await page.getByRole("heading", { level: 3 }).textContent()).toContain("已记录改进措施");
     await page.getByTestId("survey-chart").waitFor();
+    // The mid-term evaluation does not release the final payment; the final evaluation will.
+    expect(await page.getByTestId("contract-payments").textContent()).toContain("待终期评估");
+    expect(await page.getByTestId("contract-pay-final").count()).toBe(0);
     await screenshot(page, "services-contract-admin");
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
@@ -267,6 +276,10 @@ describe("the innovation fund in the browser", () => {
     await page.getByTestId("fund-report-accept").click();
     await page.getByTestId("fund-pay-final").click();
     await expect.poll(() => table.locator(".ant-table-row").first().textContent()).toContain("380000.00380000.00");
+    // The payment file is a recorded export (POST), saved as a file.
+    const download = page.waitForEvent("download");
+    await page.getByTestId("fund-payment-file").click();
+    expect((await download).suggestedFilename()).toMatch(/^fund-\d{4}-\d{4}-\d{2}-\d{2}\.csv$/);
     await screenshot(page, "fund-call-payments");
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();

@@ -1,8 +1,9 @@
 /** The fund module's route table (mounted under /api/v1). */
 import { clock } from "../../core/clock";
-import { toCsv } from "../../core/csv";
 import { fenToYuanString } from "../../core/money";
-import { inTransactionWhenOk, type Executor } from "../../db/transaction";
+import { inTransaction, inTransactionWhenOk, type Executor } from "../../db/transaction";
+import { attachmentDisposition } from "../../platform/http/attachment";
+import { sendNotFound } from "../../platform/http/request-context";
 import { commandContext } from "../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../platform/http/route";
 import {
@@ -16,12 +17,12 @@ import {
   submitApplication,
   submitReport,
 } from "./commands";
+import { exportPaymentFile } from "./payment-file";
 import { presentApplication, presentCall, presentReport } from "./presenters";
 import {
   applicationPayments,
   applicationReports,
   applicationsOfAccount,
-  callPayments,
   callReviews,
   findApplication,
   findCall,
@@ -46,6 +47,7 @@ import {
   ConflictResponse,
   IdParams,
   PaymentBody,
+  PaymentFileBody,
   ResultsResponse,
   ScoreBody,
   ScoredResponse,
@@ -89,26 +91,6 @@ async function applicationDetail(executor: Executor, application: ApplicationRec
 }
 
 const points = (hundredths: number) => fenToYuanString(hundredths);
-
-/** The payment file: payee account, name, amount with fen, stage, date; a total row; formula-escaped cells. */
-export function paymentCsv(rows: Awaited<ReturnType<typeof callPayments>>): string {
-  const total = rows.reduce((sum, row) => sum + row.amountFen, 0);
-  return toCsv(
-    [
-      ["收款账号", "收款人", "金额（元）", "阶段", "支付日期", "项目"],
-      ...rows.map((row) => [
-        row.bankAccount,
-        row.payeeName,
-        fenToYuanString(row.amountFen),
-        row.stage === "start" ? "首期" : "尾款",
-        row.paidOn,
-        row.title,
-      ]),
-      ["合计", "", fenToYuanString(total), "", "", `${rows.length} 笔`],
-    ],
-    { bom: true },
-  );
-}
 
 export const fundRoutes: readonly AnyRoute[] = [
   defineRoute({
@@ -254,18 +236,41 @@ export const fundRoutes: readonly AnyRoute[] = [
     present: (application) => presentApplication(application),
   }),
   defineRoute({
-    method: "GET",
+    method: "POST",
     url: "/fund/calls/:id/payment-file",
-    summary: { zh: "拨付文件（CSV）", en: "The payment file (CSV)" },
+    summary: {
+      zh: "导出拨付文件（CSV 或 XLSX，记录导出并记入审计；因此是 POST）",
+      en: "Export the payment file as CSV or XLSX (records the export and audits it, hence a POST)",
+    },
     tags,
     permission: "fund.manage",
     params: IdParams,
+    body: PaymentFileBody,
     target: callTarget,
-    response: { 200: { mediaType: "text/csv", description: "the payment file" } },
-    handler: async ({ db, reply, target }) => {
-      reply.header("content-disposition", `attachment; filename="fund-${target.year}-${clock.today()}.csv"`);
-      reply.type("text/csv; charset=utf-8");
-      return reply.send(paymentCsv(await callPayments(db, target.id)));
+    response: { 200: { mediaType: "text/csv", description: "the payment file (CSV, or XLSX with format xlsx)" } },
+    handler: async ({ db, request, reply, actor, params, body }) => {
+      const format = body.format ?? "csv";
+      const exported = await inTransaction(db, async (trx) => {
+        const call = await findCall(trx, params.id);
+        return call ? { call, file: await exportPaymentFile(trx, commandContext(request, actor), call, format) } : null;
+      });
+      if (!exported) return sendNotFound(reply);
+      const day = clock.today();
+      return reply
+        .header(
+          "content-disposition",
+          attachmentDisposition(
+            `${exported.call.year}年创新资金拨付文件-${day}.${format}`,
+            `fund-${exported.call.year}-${day}.${format}`,
+          ),
+        )
+        .header("cache-control", "private, no-store")
+        .type(
+          format === "csv"
+            ? "text/csv; charset=utf-8"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        .send(exported.file);
     },
   }),
   defineRoute({

@@ -82,6 +82,12 @@ export const PaymentBody = Type.Object(
   strict,
 );
 
+/** Body of POST /fund/calls/:id/payment-file (default CSV). */
+export const PaymentFileBody = Type.Object(
+  { format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) },
+  strict,
+);
+
 const Criterion = Type.Object({ id: Type.String(), label: Type.String(), weight: Type.Number() });
 
 export const CallResponse = Type.Object({

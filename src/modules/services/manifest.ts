@@ -33,6 +33,11 @@ export const servicesPermissions = definePermissions({
     description:
       "签订合同、审阅进展、评估、满意度调查、协议改进 (contracts, progress review, evaluation, survey, improvement)",
   },
+  "services.contracts.pay": {
+    roles: ["programme_admin"],
+    description:
+      "按里程碑和尾款支付合同款（不含服务机构） (pay a contract by milestone and the final payment; never the vendor)",
+  },
   "services.contracts.read": {
     roles: ["programme_admin", "auditor", "vendor"],
     description: "查看服务合同（机构只见本机构） (read contracts; a vendor its own)",

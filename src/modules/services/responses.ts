@@ -242,6 +242,34 @@ export const SurveyResultsResponse = Type.Object({
   ),
 });
 
+const ContractPayment = Type.Object({
+  id: Type.String(),
+  stage: Type.String({ description: "milestone | final" }),
+  milestoneSeq: nullable(Type.Integer()),
+  amountYuan: Type.String(),
+  paidOn: date,
+  note: Type.String(),
+});
+
+/** A contract's payment schedule (each milestone, then the final payment) and its payments, amounts in yuan. */
+export const ContractPaymentsResponse = Type.Object({
+  contractId: Type.String(),
+  amountYuan: Type.String(),
+  paidYuan: Type.String(),
+  remainingYuan: Type.String(),
+  schedule: Type.Array(
+    Type.Object({
+      stage: Type.String({ description: "milestone | final" }),
+      milestoneSeq: nullable(Type.Integer()),
+      title: Type.String({ description: "the milestone's title; empty for the final payment" }),
+      plannedYuan: Type.String(),
+      status: Type.String({ description: "awaiting_report | awaiting_evaluation | payable | paid" }),
+      payment: nullable(ContractPayment),
+    }),
+  ),
+  payments: Type.Array(ContractPayment),
+});
+
 /** A contract with everything after the award: reports, recommendations, evaluations, survey, past performance. */
 export const ContractDetailResponse = Type.Object({
   contract: ContractResponse,
@@ -249,6 +277,7 @@ export const ContractDetailResponse = Type.Object({
   recommendations: Type.Array(RecommendationResponse),
   evaluations: Type.Array(EvaluationResponse),
   survey: nullable(SurveyResultsResponse),
+  payments: ContractPaymentsResponse,
 });
 
 /** The public survey form: questions only. */

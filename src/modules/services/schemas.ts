@@ -214,3 +214,15 @@ export const RecommendationQuery = Type.Object(
   },
   strict,
 );
+
+/** A payment of a contract: a milestone's (after its accepted report) or the final one (after the final evaluation). */
+export const ContractPaymentBody = Type.Object(
+  {
+    stage: Type.Union([Type.Literal("milestone"), Type.Literal("final")]),
+    milestoneSeq: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()])),
+    amountYuan: Type.Optional(yuan),
+    paidOn: Type.Optional(date),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  strict,
+);

@@ -195,6 +195,19 @@ export interface ServicesSurveyAnswersTable {
   answered_at: Timestamp;
 }
 
+/** A payment of a contract (migration 0330): one per milestone, one final; integer fen. */
+export interface ServicesPaymentsTable {
+  id: Generated<string>;
+  contract_id: string;
+  stage: string;
+  milestone_seq: number | null;
+  amount_fen: number;
+  paid_on: string;
+  note: Generated<string>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface ServicesStationsTable {
   town_code: string;
   name: string;
@@ -210,6 +223,7 @@ export interface ServicesStationsTable {
 /** The database as the services module sees it. */
 export interface ServicesDatabase extends Database {
   services_stations: ServicesStationsTable;
+  services_payments: ServicesPaymentsTable;
   services_contracts: ServicesContractsTable;
   services_milestones: ServicesMilestonesTable;
   services_progress_reports: ServicesProgressReportsTable;

@@ -20,6 +20,8 @@ import {
   signContract,
   submitProgress,
 } from "../commands/contracts";
+import { payContract } from "../commands/payments";
+import { contractPaymentsView } from "../payments";
 import {
   contractEvaluations,
   contractReports,
@@ -45,6 +47,7 @@ import { fenToYuanString } from "../../../core/money";
 import { findNeed, findVendor, findVendorOfAccount } from "../repository";
 import {
   ContractDetailResponse,
+  ContractPaymentsResponse,
   ContractResponse,
   ContractsResponse,
   EvaluationResponse,
@@ -58,6 +61,7 @@ import {
 } from "../responses";
 import {
   ContractBody,
+  ContractPaymentBody,
   DecisionBody,
   EvaluationBody,
   IdParams,
@@ -101,6 +105,7 @@ async function contractDetail(executor: Executor, contract: ContractRecord) {
     recommendations: (await listRecommendations(executor, { contractId: contract.id })).map(presentRecommendation),
     evaluations: (await contractEvaluations(executor, contract.id)).map(presentEvaluation),
     survey: survey ? presentSurveyResults(survey, await surveyAnswers(executor, survey.id)) : null,
+    payments: await contractPaymentsView(executor, contract),
   };
 }
 
@@ -183,6 +188,37 @@ export const contractRoutes: readonly AnyRoute[] = [
         reviewProgress(trx, commandContext(request, actor), (await findContract(trx, params.id))!, body),
       ),
     present: (contract) => presentContract(contract),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/services/contracts/:id/payments",
+    summary: {
+      zh: "合同付款计划和已付款项（按里程碑、尾款）",
+      en: "A contract's payment schedule and payments (by milestone, then final)",
+    },
+    tags,
+    permission: "services.contracts.read",
+    params: IdParams,
+    target: contractTarget,
+    response: { 200: ContractPaymentsResponse },
+    handler: ({ db, target }) => contractPaymentsView(db, target),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/services/contracts/:id/payments",
+    summary: {
+      zh: "支付合同款：里程碑报告通过后付该期，终期评估后付尾款，累计不超过合同金额",
+      en: "Pay a contract: a milestone after its accepted report, the rest after the final evaluation, never beyond the amount",
+    },
+    tags,
+    permission: "services.contracts.pay",
+    params: IdParams,
+    body: ContractPaymentBody,
+    target: contractTarget,
+    response: { 201: ContractPaymentsResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, (trx) => payContract(trx, commandContext(request, actor), params.id, body)),
+    present: async (_paid, { db, params }) => contractPaymentsView(db, (await findContract(db, params.id))!),
   }),
   defineRoute({
     method: "POST",

@@ -18,7 +18,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
-import { apiPost, apiUrl } from "../../api/client";
+import { apiDownload, apiPost } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
@@ -52,6 +52,10 @@ export function CallPage() {
   const allocate = useSubmit(null, async (_: null, key: string) => {
     await apiPost(`/fund/calls/${id}/allocate`, {}, key);
     reload();
+  });
+  // The export is recorded in the audit log (who, when, which format), so it is a POST whose answer is saved.
+  const exporting = useSubmit(null, async (format: "csv" | "xlsx") => {
+    await apiDownload(`/fund/calls/${id}/payment-file`, { format }, `fund-payments.${format}`);
   });
   if (results.error) return <ErrorResult error={results.error} onRetry={results.reload} />;
   if (!results.data) return <Skeleton active />;
@@ -99,9 +103,21 @@ export function CallPage() {
             allowClear={false}
             aria-label={t("fund.payments")}
           />
-          <a href={apiUrl(`/fund/calls/${id}/payment-file`)} download data-testid="fund-payment-file">
-            {t("fund.paymentFile")}
-          </a>
+          <Button
+            loading={exporting.saving}
+            onClick={() => void exporting.submit("csv")}
+            data-testid="fund-payment-file"
+          >
+            {t("fund.paymentFile")} CSV
+          </Button>
+          <Button
+            loading={exporting.saving}
+            onClick={() => void exporting.submit("xlsx")}
+            data-testid="fund-payment-file-xlsx"
+          >
+            {t("fund.paymentFile")} XLSX
+          </Button>
+          <SubmitErrorAlert {...exporting.alert} />
           <Typography.Text type="secondary">{t("fund.finalNote")}</Typography.Text>
         </Space>
       ) : null}

@@ -37,7 +37,8 @@ import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { uploadEvidence } from "../points/evidence";
-import { CodeTag, useCodeLabel } from "./labels";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { CodeTag, useCodeLabel, useYuan } from "./labels";
 import { SurveyChart } from "./SurveyChart";
 
 type Detail = ApiResponse<"/services/contracts/{id}">;
@@ -95,6 +96,7 @@ export function ContractPage() {
         />
       </Card>
       <Reports detail={data} manage={manage && active} vendor={vendor && active} onChange={reload} />
+      <Payments detail={data} pay={can("services.contracts.pay")} onChange={reload} />
       <Recommendations detail={data} vendor={vendor && active} onChange={reload} />
       <Survey detail={data} manage={manage} onChange={reload} />
       <Evaluations detail={data} manage={manage && active} onChange={reload} />
@@ -266,6 +268,94 @@ function Reports({
           </Form>
         </>
       ) : null}
+    </Card>
+  );
+}
+
+type ScheduleStage = Detail["payments"]["schedule"][number];
+
+/**
+ * The payment schedule: each milestone (payable once its progress report is accepted), then the final payment
+ * (after the final evaluation, settling the rest). The department pays with a confirmation naming the amount.
+ */
+function Payments({ detail, pay, onChange }: { detail: Detail; pay: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const yuan = useYuan();
+  const { contract, payments } = detail;
+  const submit = useSubmit(null, async (stage: ScheduleStage, key: string) => {
+    await apiPost(
+      `/services/contracts/${contract.id}/payments`,
+      { stage: stage.stage, milestoneSeq: stage.milestoneSeq },
+      key,
+    );
+    onChange();
+  });
+  const stageName = (stage: ScheduleStage) =>
+    stage.stage === "final" ? t("services.finalPayment") : `${stage.milestoneSeq}. ${stage.title}`;
+  // What the server pays by default: a milestone's planned share; the final payment settles what remains.
+  const amountOf = (stage: ScheduleStage) => (stage.stage === "final" ? payments.remainingYuan : stage.plannedYuan);
+  return (
+    <Card size="small" title={t("services.paymentsTitle")} data-testid="contract-payments">
+      <Typography.Paragraph>
+        <strong data-testid="contract-payment-totals">
+          {t("services.paymentTotals", {
+            amount: yuan(payments.amountYuan),
+            paid: yuan(payments.paidYuan),
+            remaining: yuan(payments.remainingYuan),
+          })}
+        </strong>
+        <br />
+        <Typography.Text type="secondary">{t("services.paymentRule")}</Typography.Text>
+      </Typography.Paragraph>
+      <SubmitErrorAlert {...submit.alert} />
+      <Table<ScheduleStage>
+        size="small"
+        rowKey={(stage) => `${stage.stage}-${stage.milestoneSeq ?? "final"}`}
+        pagination={false}
+        dataSource={payments.schedule}
+        columns={[
+          { title: t("services.paymentStage"), render: (_: unknown, stage) => stageName(stage) },
+          {
+            title: t("services.plannedYuan"),
+            align: "right",
+            render: (_: unknown, stage) => yuan(stage.plannedYuan),
+          },
+          {
+            title: t("services.paymentStatusLabel"),
+            render: (_: unknown, stage) => <CodeTag group="paymentStatus" code={stage.status} />,
+          },
+          {
+            title: t("services.paidYuan"),
+            align: "right",
+            render: (_: unknown, stage) => (stage.payment ? yuan(stage.payment.amountYuan) : "—"),
+          },
+          { title: t("services.paidOn"), render: (_: unknown, stage) => stage.payment?.paidOn ?? "—" },
+          ...(pay
+            ? [
+                {
+                  title: t("action.actions"),
+                  render: (_: unknown, stage: ScheduleStage) =>
+                    stage.status === "payable" ? (
+                      <ConfirmButton
+                        size="small"
+                        type="primary"
+                        loading={submit.saving}
+                        consequence={t("services.payConsequence", {
+                          vendor: contract.vendorName,
+                          amount: yuan(amountOf(stage)),
+                          stage: stageName(stage),
+                        })}
+                        onConfirm={() => submit.submit(stage)}
+                        testId={`contract-pay-${stage.milestoneSeq ?? "final"}`}
+                      >
+                        {t("services.pay")}
+                      </ConfirmButton>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
     </Card>
   );
 }

@@ -16,6 +16,8 @@ const colours: Record<string, string> = {
   pending: "blue",
   approved: "green",
   rejected: "default",
+  payable: "blue",
+  paid: "green",
 };
 
 /** A coloured tag with the label of `services.<group>.<code>`. */
@@ -29,4 +31,17 @@ export function CodeTag({ group, code }: { group: string; code: string | null | 
 export function useCodeLabel(): (group: string, code: string | null | undefined) => string {
   const { t } = useTranslation();
   return (group, code) => (code ? t(`services.${group}.${code}`) : "");
+}
+
+/** Groups the digits of a yuan amount given with its fen ("26666.66" → "26,666.66"), from the string, never a float. */
+export function groupYuan(amount: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
+  if (!match) return amount;
+  return `${match[1]}${match[2].replace(/\B(?=(\d{3})+$)/g, ",")}${match[3] ?? ""}`;
+}
+
+/** Formats a yuan amount for people: "26,666.66 元" (zh) or "¥26,666.66" (en). */
+export function useYuan(): (amount: string | null | undefined) => string {
+  const { t } = useTranslation();
+  return (amount) => (amount ? t("services.yuan", { amount: groupYuan(amount) }) : "—");
 }
