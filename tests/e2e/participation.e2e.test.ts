@@ -107,6 +107,18 @@ describe("participation in the browser", () => {
     await resident.goto(`${server.baseUrl}/console/participation/me`);
     await expect.poll(async () => resident.getByTestId("my-entries").textContent()).toContain("网络文明宣传夜校");
     await screenshot(resident, "participation-my-volunteering");
+    // The check-in code of a confirmed sign-up, as a QR code in a dialog, with the code itself beneath.
+    const signup = resident.getByTestId("my-signups").locator("tr", { has: resident.getByTestId("show-token-qr") });
+    const token = (await signup.first().locator("code").textContent())!.trim();
+    await signup.first().getByTestId("show-token-qr").click();
+    const qr = resident.getByTestId("token-qr").locator("img");
+    await expect.poll(async () => qr.count()).toBe(1);
+    expect(await qr.getAttribute("alt")).toMatch(/^“.+”的签到二维码$/);
+    expect(await qr.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
+    expect(await resident.locator(".ant-modal:visible code").textContent()).toBe(token);
+    expect(await seriousViolations(resident)).toEqual([]);
+    await screenshot(resident, "participation-check-in-qr");
+    await resident.keyboard.press("Escape");
     const certificate = await resident.request.get(`${server.baseUrl}/api/v1/participation/me/certificate`);
     expect(certificate.headers()["content-type"]).toBe("application/pdf");
 
@@ -114,6 +126,17 @@ describe("participation in the browser", () => {
     await visitor.goto(`${server.baseUrl}/campaigns/xiushen`);
     await expect.poll(async () => visitor.getByTestId("table-hours-by-category").textContent()).toContain("网络文明");
     expect(await visitor.getByTestId("chart-hours-by-category").locator("canvas").count()).toBe(1);
+    const ideas = (await (
+      await visitor.request.get(`${server.baseUrl}/api/v1/suggestions/campaigns/xiushen/figures`)
+    ).json()) as {
+      proposed: number;
+      adopted: number;
+    };
+    expect(ideas.proposed).toBeGreaterThan(0);
+    await expect
+      .poll(async () => visitor.getByTestId("suggestions-adopted").textContent())
+      .toBe(`采纳的金点子${ideas.adopted}`);
+    expect(await visitor.getByTestId("suggestions-proposed").textContent()).toBe(`收到金点子${ideas.proposed}`);
     await screenshot(visitor, "participation-campaign-public");
     expect(await seriousViolations(visitor)).toEqual([]);
   });

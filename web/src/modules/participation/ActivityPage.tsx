@@ -163,7 +163,12 @@ function TokenCheckIn({ activityId, onDone }: { activityId: string; onDone: () =
     <Card size="small" title={t("participation.tokenCheckIn")}>
       <SubmitErrorAlert {...alert} />
       <Form form={form} layout="inline" onFinish={(values) => void submit(values)}>
-        <Form.Item name="token" label={t("participation.token")} rules={[{ required: true }]}>
+        <Form.Item
+          name="token"
+          label={t("participation.token")}
+          extra={t("participation.tokenHelp")}
+          rules={[{ required: true }]}
+        >
           <Input style={{ width: 320 }} autoComplete="off" />
         </Form.Item>
         <Button htmlType="submit" loading={saving}>

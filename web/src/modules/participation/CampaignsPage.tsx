@@ -12,6 +12,7 @@ type Campaigns = ApiResponse<"/participation/campaigns">;
 type Campaign = ApiResponse<"/participation/campaigns/{code}">;
 type Figures = ApiResponse<"/participation/campaigns/{code}/figures">;
 type TipFigures = ApiResponse<"/tipoffs/campaigns/{code}/figures">;
+type SuggestionFigures = ApiResponse<"/suggestions/campaigns/{code}/figures">;
 
 /** The campaigns, each linking to its public page. */
 export function CampaignsPage() {
@@ -40,7 +41,10 @@ export function CampaignsPage() {
   );
 }
 
-/** One campaign's public page: its goal, the figures of the ledger and of tip-offs, and two charts with tables. */
+/**
+ * One campaign's public page: its goal, the figures of the ledger, of tip-offs and of suggestions (金点子), and two
+ * charts with tables.
+ */
 export function CampaignPage() {
   const { t } = useTranslation();
   const { code = "" } = useParams();
@@ -48,6 +52,7 @@ export function CampaignPage() {
   const campaign = useApiQuery<Campaign>(path);
   const figures = useApiQuery<Figures>(`${path}/figures`);
   const tips = useApiQuery<TipFigures>(`/tipoffs/campaigns/${encodeURIComponent(code)}/figures`);
+  const ideas = useApiQuery<SuggestionFigures>(`/suggestions/campaigns/${encodeURIComponent(code)}/figures`);
   const byCategory = useMemo(
     () =>
       (figures.data?.byCategory ?? []).map((row) => ({
@@ -76,25 +81,51 @@ export function CampaignPage() {
       <Typography.Paragraph>{campaign.data.goal}</Typography.Paragraph>
       <Card title={t("participation.figuresTitle")} data-testid="campaign-figures">
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={4}>
+          <Col xs={12} md={6}>
             <Statistic title={t("participation.participants")} value={data.participants} />
           </Col>
-          <Col xs={12} md={4}>
+          <Col xs={12} md={6}>
             <Statistic title={t("participation.hoursTotal")} value={data.hours} />
           </Col>
-          <Col xs={12} md={4}>
+          <Col xs={12} md={6}>
             <Statistic title={t("participation.partyShare")} value={`${data.partyMemberShare} %`} />
           </Col>
-          <Col xs={12} md={4}>
+          <Col xs={12} md={6}>
             <Statistic title={t("participation.partyHours")} value={data.partyMemberHours} />
           </Col>
           {tips.data ? (
             <>
-              <Col xs={12} md={4}>
+              <Col xs={12} md={6}>
                 <Statistic title={t("participation.tipsReported")} value={tips.data.reported} />
               </Col>
-              <Col xs={12} md={4}>
+              <Col xs={12} md={6}>
                 <Statistic title={t("participation.tipsVerified")} value={tips.data.verified} />
+              </Col>
+            </>
+          ) : null}
+          {ideas.data ? (
+            <>
+              <Col xs={12} md={6}>
+                <Statistic
+                  title={t("participation.suggestionsProposed")}
+                  value={ideas.data.proposed}
+                  data-testid="suggestions-proposed"
+                />
+              </Col>
+              <Col xs={12} md={6}>
+                {ideas.data.proposed === 0 ? (
+                  <Statistic
+                    title={t("participation.suggestionsAdopted")}
+                    value={t("participation.noSuggestions")}
+                    data-testid="suggestions-adopted"
+                  />
+                ) : (
+                  <Statistic
+                    title={t("participation.suggestionsAdopted")}
+                    value={ideas.data.adopted}
+                    data-testid="suggestions-adopted"
+                  />
+                )}
               </Col>
             </>
           ) : null}

@@ -1,12 +1,15 @@
 // A resident's own volunteering: hours by year, category and place, the ledger entries, the certificate PDF, the
-// Party-member declaration, their sign-ups with the check-in code, and the activities open for sign-up.
-import { Alert, Button, Card, Checkbox, Empty, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
+// Party-member declaration, their sign-ups with the check-in code (as text and as a QR code to show the organiser),
+// and the activities open for sign-up.
+import { QrcodeOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Checkbox, Empty, Modal, Skeleton, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiPost, apiRequest, apiUrl } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
+import { QrCode } from "../../components/QrCode";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
@@ -149,9 +152,33 @@ function MySignups({ signups, onDone }: { signups: Signup[]; onDone: (message: s
     const answer = await apiPost<Cancelled>(`/participation/signups/${id}/cancel`, {}, key);
     onDone(answer.promoted ? t("participation.promoted") : t("participation.cancelled"));
   });
+  const [shown, setShown] = useState<{ title: string; token: string } | null>(null);
   return (
     <Card size="small" title={t("participation.mySignups")}>
       <SubmitErrorAlert {...cancel.alert} />
+      <Modal
+        open={shown !== null}
+        title={shown ? t("participation.tokenQrTitle", { title: shown.title }) : ""}
+        footer={null}
+        onCancel={() => setShown(null)}
+        destroyOnHidden
+      >
+        {shown ? (
+          <Space orientation="vertical" align="center" style={{ width: "100%" }}>
+            <Typography.Text>{t("participation.tokenQrHint")}</Typography.Text>
+            <QrCode
+              text={shown.token}
+              label={t("participation.tokenQrAlt", { title: shown.title })}
+              fileName={`check-in-${shown.token.slice(0, 8)}.png`}
+              size={280}
+              testId="token-qr"
+            />
+            <Typography.Text code copyable>
+              {shown.token}
+            </Typography.Text>
+          </Space>
+        ) : null}
+      </Modal>
       <Table<Signup>
         size="small"
         rowKey="id"
@@ -174,9 +201,19 @@ function MySignups({ signups, onDone }: { signups: Signup[]; onDone: (message: s
             title: t("participation.signupToken"),
             render: (_: unknown, s) =>
               s.token && s.status === "confirmed" ? (
-                <Typography.Text code copyable>
-                  {s.token}
-                </Typography.Text>
+                <Space wrap>
+                  <Typography.Text code copyable>
+                    {s.token}
+                  </Typography.Text>
+                  <Button
+                    size="small"
+                    icon={<QrcodeOutlined />}
+                    onClick={() => setShown({ title: s.activityTitle, token: s.token ?? "" })}
+                    data-testid="show-token-qr"
+                  >
+                    {t("participation.showQr")}
+                  </Button>
+                </Space>
               ) : null,
           },
           {

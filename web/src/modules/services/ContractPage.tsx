@@ -32,6 +32,7 @@ import { useTowns } from "../../api/reference";
 import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
+import { QrCode } from "../../components/QrCode";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
@@ -470,6 +471,15 @@ function Survey({ detail, manage, onChange }: { detail: Detail; manage: boolean;
               <Typography.Link href={link} target="_blank" copyable={{ text: link }} data-testid="survey-link">
                 {link}
               </Typography.Link>
+            </Descriptions.Item>
+            <Descriptions.Item label={t("services.surveyQr")} span={3}>
+              <QrCode
+                text={link}
+                label={t("services.surveyQrAlt")}
+                fileName={`survey-${survey.surveyId}.png`}
+                size={180}
+                testId="survey-qr"
+              />
             </Descriptions.Item>
           </Descriptions>
           <Table
