@@ -16,6 +16,8 @@ const colours: Record<string, string> = {
   pending: "blue",
   approved: "green",
   rejected: "default",
+  forwarded: "gold",
+  declined: "default",
 };
 
 /** A coloured tag with the label of `services.<group>.<code>`. */
