@@ -62,6 +62,7 @@ export const problemStatuses = {
   report_reviewed: 409,
   vendor_cannot_decide: 403,
   already_decided: 409,
+  referral_exists: 409,
   survey_exists: 409,
   survey_closed: 409,
   already_answered: 409,

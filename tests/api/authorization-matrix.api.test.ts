@@ -51,6 +51,7 @@ const matrix: Record<string, readonly Role[]> = {
   "assistance.cases.process": ["programme_admin", "clerk"],
   "assistance.cases.respond": ["programme_admin", "clerk", "resident"],
   "assistance.cases.decide": ["programme_admin"],
+  "assistance.referrals": ["clerk", "programme_admin"],
   "assistance.apply": ["resident"],
   "assistance.cpi.read": ["programme_admin", "auditor", "policy_officer", "clerk", "verifier"],
   "assistance.cpi.record": ["programme_admin", "verifier"],
@@ -330,7 +331,7 @@ describe("authorization matrix: route × role × record", () => {
 
   it("has in-scope and out-of-scope records for the scoped targets, so the matrix is not vacuous", async () => {
     const clerk = identities.find((identity) => identity.username === "clerk.shiqi")!;
-    for (const resource of ["person", "household", "enrolment", "fact", "case"]) {
+    for (const resource of ["person", "household", "enrolment", "fact", "case", "referral"]) {
       const route = entries.find((entry) => entry.route.target?.resource === resource)!.route;
       const scopes = [];
       for (const candidate of await candidates[resource](database.db)) {

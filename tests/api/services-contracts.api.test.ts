@@ -1,12 +1,16 @@
 /**
  * Purchased services after the award, through the API: contract with milestones, the vendor's progress reports,
  * a recommendation only the owning department decides (never the vendor), the satisfaction survey (one answer per
- * person), evaluations with the "agreement needs improvement" flag, and past performance for later scoring.
+ * person), evaluations with the "agreement needs improvement" flag, and past performance for later scoring; an
+ * approved assistance recommendation forwarded to the assistance module as a referral (转介) that takes effect only
+ * when the 镇区's desk accepts it there (opening the household's case) or is declined with a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock, resetClock, withClock } from "../../src/core/clock";
 import { addDays } from "../../src/core/dates";
 import { inTransaction } from "../../src/db/transaction";
+import { declineReferral } from "../../src/modules/assistance/commands/referral.commands";
+import { findReferral } from "../../src/modules/assistance/referrals.repository";
 import { decideRecommendation } from "../../src/modules/services/commands/contracts";
 import { payContract } from "../../src/modules/services/commands/payments";
 import { publishNeed, submitBid } from "../../src/modules/services/commands/needs";
@@ -25,6 +29,7 @@ import { storeFile } from "../../src/platform/files/files.commands";
 import type { Actor } from "../../src/platform/roles";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { countAudit, signIn, testPassword, type Session } from "../helpers/fixtures";
+import { caseBody, makeHousehold } from "./assistance.fixtures";
 
 let test: TestApp;
 let admin: Session;
@@ -164,6 +169,14 @@ beforeAll(async () => {
   clerkXiaolan = await signIn(test.app, "clerkxiaolan");
   await setUp();
 });
+
+async function countCases(): Promise<number> {
+  const row = await test.database.db
+    .selectFrom("assistance_cases" as never)
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number((row as { count: number }).count);
+}
 
 afterAll(async () => {
   resetClock();
@@ -368,10 +381,203 @@ describe("services contracts", () => {
       note: "转入低保审核",
     });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ status: "approved", decisionNote: "转入低保审核" });
+    // Approval does not take effect in services: the recommendation is forwarded to the assistance module.
+    expect(approved.json()).toMatchObject({ status: "forwarded", decisionNote: "转入低保审核", referralNote: "" });
+    expect(approved.json().referralId).toEqual(expect.any(String));
+    forwardedId = id;
+    referralId = approved.json().referralId;
     const again = await admin.request("POST", `/api/v1/services/recommendations/${id}/decision`, { approved: false });
     expect(again.statusCode).toBe(409);
-    expect(await countAudit(test.database.db, "services.recommendation.approve")).toBe(1);
+    expect(await countAudit(test.database.db, "services.recommendation.approve")).toBe(0);
+    expect(await countAudit(test.database.db, "services.recommendation.forward")).toBe(1);
+    expect(await countAudit(test.database.db, "assistance.referral.receive")).toBe(1);
+  });
+
+  let forwardedId: string;
+  let referralId: string;
+  let openedCaseNumber: string;
+  it("makes the forwarded recommendation a pending referral that only the 镇区's assistance desk sees", async () => {
+    const list = await clerk.request("GET", "/api/v1/assistance/referrals?status=pending");
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        id: referralId,
+        sourceModule: "services",
+        sourceId: forwardedId,
+        sourceContractId: contractId,
+        sourceName: "测试机构" + (winnerIndex + 1),
+        subjectName: "李某家庭",
+        townCode: "shiqi",
+        reason: "收入低于低保标准",
+        status: "pending",
+        caseId: null,
+      }),
+    ]);
+    expect((await admin.request("GET", "/api/v1/assistance/referrals")).json().items).toHaveLength(1);
+    // Another 镇区's clerk: not listed, and the single 404 for reading and deciding.
+    expect((await clerkXiaolan.request("GET", "/api/v1/assistance/referrals")).json().items).toEqual([]);
+    expect((await clerkXiaolan.request("GET", `/api/v1/assistance/referrals/${referralId}`)).statusCode).toBe(404);
+    const outOfScope = await clerkXiaolan.request("POST", `/api/v1/assistance/referrals/${referralId}/decline`, {
+      reason: "不属本镇",
+    });
+    expect(outOfScope.statusCode).toBe(404);
+    // The vendor never decides, here either.
+    const vendor = vendorSessions[winnerIndex];
+    expect((await vendor.request("GET", "/api/v1/assistance/referrals")).statusCode).toBe(403);
+    expect(
+      (await vendor.request("POST", `/api/v1/assistance/referrals/${referralId}/decline`, { reason: "x" })).statusCode,
+    ).toBe(403);
+    // Nor does the assistance command let a vendor decide, even called directly.
+    const direct = await inTransaction(test.database.db, async (trx) => {
+      const vendorActor = (await loadActor(
+        trx,
+        (await trx.selectFrom("accounts").select("id").where("username", "=", "vendor2").executeTakeFirstOrThrow()).id,
+      ))!;
+      return declineReferral(trx, { actor: vendorActor, requestId: null }, (await findReferral(trx, referralId))!, {
+        reason: "机构自行决定",
+      });
+    });
+    expect(direct.ok).toBe(false);
+    if (!direct.ok) expect(direct.error.code).toBe("vendor_cannot_decide");
+    // It is a task in the clerk's inbox, due in 10 working days.
+    const inbox = await clerk.request("GET", "/api/v1/inbox");
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const task = inbox.json().items.find((each: { entityId: string }) => each.entityId === referralId);
+    expect(task).toMatchObject({ kind: "assistance.referral", link: "/console/assistance/referrals" });
+    expect(task.dueOn).toBe(list.json().items[0].dueOn);
+    expect(
+      (await clerkXiaolan.request("GET", "/api/v1/inbox"))
+        .json()
+        .items.some((each: { entityId: string }) => each.entityId === referralId),
+    ).toBe(false);
+  });
+
+  it("takes effect only when the desk accepts: the household's application is opened in the same transaction", async () => {
+    const { householdId, personIds } = await makeHousehold(clerk, "shiqi", [
+      { name: "李大明" },
+      { name: "李小红", relationship: "child" },
+    ]);
+    const other = await makeHousehold(clerkXiaolan, "xiaolan", [{ name: "黄二" }]);
+    const casesBefore = await countCases();
+    // A household of another 镇区 is refused; refused input leaves the referral pending and opens nothing.
+    const elsewhere = await clerk.request(
+      "POST",
+      `/api/v1/assistance/referrals/${referralId}/acceptance`,
+      caseBody(other.householdId, other.personIds, ["0"]),
+    );
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error).toMatchObject({
+      code: "household_other_town",
+      fields: { householdId: expect.any(String) },
+    });
+    const badIncome = await clerk.request(
+      "POST",
+      `/api/v1/assistance/referrals/${referralId}/acceptance`,
+      caseBody(householdId, personIds, ["-5", "0"]),
+    );
+    expect(badIncome.statusCode).toBe(400);
+    expect(await countCases()).toBe(casesBefore);
+    expect((await clerk.request("GET", `/api/v1/assistance/referrals/${referralId}`)).json().status).toBe("pending");
+
+    const accepted = await clerk.request(
+      "POST",
+      `/api/v1/assistance/referrals/${referralId}/acceptance`,
+      caseBody(householdId, personIds, ["300", "0"]),
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: "accepted", caseId: expect.any(String) });
+    openedCaseNumber = accepted.json().caseNumber;
+    expect(openedCaseNumber).toMatch(/^DB\d{4}-\d{6}$/);
+    // The case exists in the assistance module, at the counter, for that household.
+    const opened = await clerk.request("GET", `/api/v1/assistance/cases/${accepted.json().caseId}`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({
+      number: openedCaseNumber,
+      householdId,
+      state: "submitted",
+      channel: "counter",
+    });
+    expect(await countCases()).toBe(casesBefore + 1);
+    // The services side follows: accepted, with the case number.
+    const followed = await admin.request("GET", "/api/v1/services/recommendations?status=accepted");
+    expect(followed.json().items).toEqual([
+      expect.objectContaining({ id: forwardedId, status: "accepted", referralNote: openedCaseNumber }),
+    ]);
+    expect(await countAudit(test.database.db, "assistance.referral.accept")).toBe(1);
+    expect(await countAudit(test.database.db, "services.recommendation.follow")).toBe(1);
+    // A second decision is refused, whichever it is.
+    const twice = await admin.request(
+      "POST",
+      `/api/v1/assistance/referrals/${referralId}/acceptance`,
+      caseBody(householdId, personIds, ["300", "0"]),
+    );
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe("already_decided");
+    const declineAfter = await clerk.request("POST", `/api/v1/assistance/referrals/${referralId}/decline`, {
+      reason: "重复",
+    });
+    expect(declineAfter.statusCode).toBe(409);
+    expect(await countCases()).toBe(casesBefore + 1);
+  });
+
+  async function forward(subjectName: string): Promise<{ recommendationId: string; referralId: string }> {
+    const submitted = await vendorSessions[winnerIndex].request(
+      "POST",
+      `/api/v1/services/contracts/${contractId}/recommendations`,
+      { kind: "assistance", subjectName, townCode: "shiqi", reason: "家庭困难" },
+    );
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const decided = await admin.request("POST", `/api/v1/services/recommendations/${submitted.json().id}/decision`, {
+      approved: true,
+    });
+    expect(decided.json().status).toBe("forwarded");
+    return { recommendationId: submitted.json().id, referralId: decided.json().referralId };
+  }
+
+  it("declines a referral only with a reason, which the services side then shows", async () => {
+    const { recommendationId, referralId: id } = await forward("王某家庭");
+    const empty = await clerk.request("POST", `/api/v1/assistance/referrals/${id}/decline`, {});
+    expect(empty.statusCode).toBe(400);
+    const blank = await clerk.request("POST", `/api/v1/assistance/referrals/${id}/decline`, { reason: "   " });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error).toMatchObject({ code: "reason_required", fields: { reason: expect.any(String) } });
+    const declined = await clerk.request("POST", `/api/v1/assistance/referrals/${id}/decline`, {
+      reason: "经核实家庭收入高于低保标准",
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(declined.json()).toMatchObject({
+      status: "declined",
+      decisionNote: "经核实家庭收入高于低保标准",
+      caseId: null,
+    });
+    const recommendation = (await admin.request("GET", "/api/v1/services/recommendations?status=declined")).json()
+      .items[0];
+    expect(recommendation).toMatchObject({
+      id: recommendationId,
+      status: "declined",
+      referralNote: "经核实家庭收入高于低保标准",
+    });
+    const again = await admin.request("POST", `/api/v1/assistance/referrals/${id}/decline`, { reason: "再次" });
+    expect(again.statusCode).toBe(409);
+    expect(await countAudit(test.database.db, "assistance.referral.decline")).toBe(1);
+  });
+
+  it("accepts a referral by linking a case of its 镇区 already open", async () => {
+    const { recommendationId, referralId: id } = await forward("李大明家庭");
+    const unknown = await clerk.request("POST", `/api/v1/assistance/referrals/${id}/case-link`, {
+      caseNumber: "DB1999-000001",
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe("unknown_case");
+    const linked = await clerk.request("POST", `/api/v1/assistance/referrals/${id}/case-link`, {
+      caseNumber: openedCaseNumber,
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ status: "accepted", caseNumber: openedCaseNumber });
+    const recommendation = (await admin.request("GET", "/api/v1/services/recommendations?status=accepted"))
+      .json()
+      .items.find((each: { id: string }) => each.id === recommendationId);
+    expect(recommendation).toMatchObject({ status: "accepted", referralNote: openedCaseNumber });
   });
 
   let surveyId: string;

@@ -3,7 +3,7 @@
  * a vendor bids; a reviewer recuses from one vendor and scores the rest; the programme admin awards and signs the
  * contract; the winning vendor reports progress and recommends assistance; the survey is answered in the browser;
  * the evaluation raises "agreement needs improvement" and the department records its change; the 镇区 clerk
- * approves the recommendation. Fund: a clerk applies with budget lines; the final payment follows the accepted final
+ * approves the recommendation, which is forwarded to the assistance desk as a referral and declined there. Fund: a clerk applies with budget lines; the final payment follows the accepted final
  * report; after the deadline (server restarted 21 days later) the admin ranks and funds, and the applicant sees it.
  * Every screen is saved under tmp/screenshots/ and checked with axe-core.
  */
@@ -246,7 +246,7 @@ describe("purchased services in the browser", () => {
     await page.context().close();
   });
 
-  it("the 镇区 clerk approves the vendor's recommendation", async () => {
+  it("the 镇区 clerk approves the vendor's recommendation: it is forwarded to assistance, which declines it", async () => {
     const page = await signIn(browser, server.baseUrl, "clerk.xiaolan");
     await page.goto(`${server.baseUrl}/console/services/recommendations`);
     const table = page.getByTestId("services-recommendations");
@@ -256,10 +256,29 @@ describe("purchased services in the browser", () => {
       .getByTestId("recommendation-approve")
       .click();
     await expect.poll(() => table.textContent()).not.toContain("黄某某");
-    await page.getByText("已批准").first().click();
+    // Approval does not take effect in services: the recommendation is forwarded as a referral.
+    await page.getByText("已转介低保，待镇区受理").first().click();
     await expect.poll(() => table.textContent()).toContain("黄某某");
     await screenshot(page, "services-recommendations");
     expect(await seriousViolations(page)).toEqual([]);
+    // The assistance desk of 小榄镇 decides the referral: declined, with the reason.
+    await page.goto(`${server.baseUrl}/console/assistance/referrals`);
+    const referrals = page.getByTestId("assistance-referrals");
+    await expect.poll(() => referrals.textContent()).toContain("黄某某");
+    const row = referrals.getByRole("row", { name: /黄某某/ });
+    await row.getByTestId(/^assistance-referral-reason-/).fill("已纳入特困供养，无需重复保障");
+    await row.getByTestId(/^assistance-referral-decline-[0-9a-f-]+$/).click();
+    await expect.poll(async () => page.locator(".ant-popconfirm").textContent()).toContain("不能撤回");
+    await page.getByTestId(/^assistance-referral-decline-.*-confirm$/).click();
+    await expect.poll(() => referrals.textContent()).not.toContain("黄某某");
+    await page.getByText("不予受理", { exact: true }).first().click();
+    await expect.poll(() => referrals.textContent()).toContain("已纳入特困供养");
+    await screenshot(page, "assistance-referrals");
+    expect(await seriousViolations(page)).toEqual([]);
+    // The services side follows the referral.
+    await page.goto(`${server.baseUrl}/console/services/recommendations`);
+    await page.getByText("民政不予受理").first().click();
+    await expect.poll(() => table.textContent()).toContain("已纳入特困供养");
     await page.context().close();
   });
 });

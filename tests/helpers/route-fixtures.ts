@@ -75,6 +75,11 @@ export const candidates: Record<
       db,
       sql`select distinct on (town_code) id from assistance_cases where town_code in (${scopeTowns}) order by town_code, id limit 4`,
     ),
+  referral: (db) =>
+    ids(
+      db,
+      sql`select distinct on (town_code) id from assistance_referrals where town_code in (${scopeTowns}) order by town_code, id limit 3`,
+    ),
   job: (db) => ids(db, sql`select id from jobs order by id limit 5`),
   tipoff: (db) =>
     ids(db, sql`select distinct on (department_code) id from tipoffs order by department_code, id limit 4`),

@@ -2,11 +2,12 @@
 import type { Executor } from "../../db/transaction";
 import type { OpenDeadline } from "../../platform/deadlines/deadlines";
 import { assistanceDb } from "./tables";
-import { decisionDue, publicityEnd, townOpinionDue } from "./workflow";
+import { decisionDue, publicityEnd, referralDue, townOpinionDue } from "./workflow";
 
 /**
  * Town opinions not yet given (a task of the 镇区's clerks), publicities running, and decisions not yet taken (a
- * task of the programme admins), with the case's history for the inbox.
+ * task of the programme admins), with the case's history for the inbox; and referrals (转介) from other modules
+ * waiting for the 镇区's desk to accept or decline them.
  */
 export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadline[]> {
   const db = assistanceDb(executor);
@@ -98,6 +99,28 @@ export async function assistanceDeadlines(executor: Executor): Promise<OpenDeadl
         ],
       });
     }
+  }
+  const referrals = await db
+    .selectFrom("assistance_referrals")
+    .select(["id", "town_code", "subject_name", "source_name", "received_on", "due_on"])
+    .where("status", "=", "pending")
+    .execute();
+  for (const row of referrals) {
+    const receivedOn = row.received_on;
+    deadlines.push({
+      module: "assistance",
+      entityType: "assistance_referral",
+      entityId: row.id,
+      reference: row.subject_name,
+      townCode: row.town_code,
+      link: "/console/assistance/referrals",
+      kind: "assistance.referral",
+      label: "转介受理期限 (referral to accept or decline)",
+      dueOn: row.due_on,
+      recompute: () => referralDue(receivedOn),
+      assignees: [{ role: "clerk", townCode: row.town_code }],
+      history: [{ on: receivedOn, label: `收到${row.source_name}的转介 (referral received)` }],
+    });
   }
   return deadlines;
 }

@@ -9,6 +9,8 @@ import { isPriceOfficer, mayApplyOnline, mayOnAssistance } from "./policies";
 import { assistanceDeadlines } from "./deadlines";
 import { assistanceRoutes } from "./routes";
 import { seedAssistance } from "./seeds";
+import { receiveReferrals } from "../../platform/referrals/referrals";
+import { receiveReferral } from "./commands/referral.commands";
 
 /** The assistance module's permissions; a case's 镇区 (clerks) and a resident's own household are checked per record. */
 export const assistancePermissions = definePermissions({
@@ -42,6 +44,11 @@ export const assistancePermissions = definePermissions({
     description:
       "复核申请、撤回、报告变化（居民限本户）(appeal, withdraw, report a change; residents their household's)",
   },
+  "assistance.referrals": {
+    roles: ["clerk", "programme_admin"],
+    description:
+      "受理或不予受理转介到低保的事项（镇区工作人员限本镇区）(accept or decline referrals; clerks: their town)",
+  },
   "assistance.cases.decide": { roles: ["programme_admin"], description: "审批低保案件 (decide cases)" },
   "assistance.apply": {
     roles: ["resident"],
@@ -68,6 +75,9 @@ export const assistancePermissions = definePermissions({
   "assistance.standards.propose": { roles: ["policy_officer"], description: "提出低保标准 (propose standards)" },
   "assistance.standards.approve": { roles: ["programme_admin"], description: "批准低保标准 (approve standards)" },
 });
+
+// Items other modules forward for the assistance desk's decision arrive as pending referrals (转介).
+receiveReferrals("assistance", receiveReferral);
 
 /** The social-assistance module (低保): cases, CPI figures and price subsidies, payroll, standards. */
 export const assistanceModule: ModuleManifest = {

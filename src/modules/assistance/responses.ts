@@ -273,3 +273,25 @@ export const StandardsResponse = Type.Object({
 export const StandardCreatedResponse = Type.Object({ id: Type.String() });
 /** A step done. */
 export const OkResponse = Type.Object({ ok: Type.Boolean() });
+
+/** A referral (转介) from another module: where it came from, whom it concerns, and its decision. */
+export const ReferralResponse = Type.Object({
+  id: Type.String(),
+  sourceModule: Type.String({ description: "the forwarding module, e.g. services" }),
+  sourceId: Type.String({ description: "its record, e.g. the services recommendation" }),
+  sourceContractId: nullable(Type.String()),
+  sourceName: Type.String({ description: "who recommended it (the vendor's name)" }),
+  subjectName: Type.String(),
+  subjectPersonId: nullable(Type.String()),
+  townCode: Type.String(),
+  reason: Type.String(),
+  status: Type.Union([Type.Literal("pending"), Type.Literal("accepted"), Type.Literal("declined")]),
+  receivedOn: date,
+  dueOn: Type.String({ format: "date", description: "accept or decline by this date (10 working days)" }),
+  receivedAt: instant,
+  caseId: nullable(Type.String()),
+  caseNumber: nullable(Type.String()),
+  decidedAt: nullable(instant),
+  decisionNote: Type.String(),
+});
+export const ReferralsResponse = Type.Object({ items: Type.Array(ReferralResponse) });

@@ -233,3 +233,22 @@ export const StandardDecisionBody = Type.Object(
   strict,
 );
 export type StandardDecisionBody = Static<typeof StandardDecisionBody>;
+
+/** Query of GET /assistance/referrals. */
+export const ReferralListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal("pending"), Type.Literal("accepted"), Type.Literal("declined")])),
+  },
+  strict,
+);
+
+/** Body of POST /assistance/referrals/:id/case-link: a case of the referral's 镇区 already open. */
+export const ReferralLinkBody = Type.Object(
+  { caseNumber: Type.String({ minLength: 1, maxLength: 30 }), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  strict,
+);
+export type ReferralLinkBody = Static<typeof ReferralLinkBody>;
+
+/** Body of POST /assistance/referrals/:id/decline: the reason the source receives. */
+export const ReferralDeclineBody = Type.Object({ reason: Type.String({ maxLength: 500 }) }, strict);
+export type ReferralDeclineBody = Static<typeof ReferralDeclineBody>;

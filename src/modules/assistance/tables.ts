@@ -215,6 +215,29 @@ export interface AssistanceDatabase extends Database {
   assistance_payrolls: AssistancePayrollsTable;
   assistance_payroll_lines: AssistancePayrollLinesTable;
   assistance_payroll_totals: AssistancePayrollTotalsTable;
+  assistance_referrals: AssistanceReferralsTable;
+}
+
+/** A referral (转介) from another module: pending until the 镇区's desk accepts it (opening or linking a case) or declines it. */
+export interface AssistanceReferralsTable {
+  id: Generated<string>;
+  source_module: string;
+  source_id: string;
+  source_contract_id: string | null;
+  source_name: string;
+  subject_name: string;
+  subject_person_id: string | null;
+  town_code: string;
+  reason: string;
+  status: Generated<"pending" | "accepted" | "declined">;
+  received_on: string;
+  due_on: string;
+  received_at: Timestamp;
+  forwarded_by: string | null;
+  case_id: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: Generated<string>;
 }
 
 /** Views a shared executor (database or transaction) with the assistance tables typed. */

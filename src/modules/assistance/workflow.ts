@@ -15,6 +15,7 @@ export const timings = {
   decisionWorkingDays: 10,
   priceSubsidyWorkingDays: 20,
   appealDays: 60,
+  referralWorkingDays: 10,
 } as const;
 
 /** Steps a case goes through; each names the states it may start from. */
@@ -50,6 +51,11 @@ export function townOpinionDue(submittedOn: string): string {
  */
 export function publicityEnd(start: string): string {
   return addWorkingDays(start, isWorkingDay(start) ? timings.publicityWorkingDays - 1 : timings.publicityWorkingDays);
+}
+
+/** A referral from another module (转介) is to be accepted or declined within 10 working days of its arrival. */
+export function referralDue(receivedOn: string): string {
+  return addWorkingDays(receivedOn, timings.referralWorkingDays);
 }
 
 /** The civil-affairs decision is due 10 working days after the publicity ends (or after the town opinion). */

@@ -59,6 +59,8 @@ export function presentRecommendation(recommendation: RecommendationRecord) {
     submittedAt: new Date(recommendation.submittedAt).toISOString(),
     decidedAt: recommendation.decidedAt ? new Date(recommendation.decidedAt).toISOString() : null,
     decisionNote: recommendation.decisionNote,
+    referralId: recommendation.referralId,
+    referralNote: recommendation.referralNote,
   };
 }
 

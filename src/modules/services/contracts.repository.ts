@@ -160,11 +160,19 @@ export interface RecommendationRecord {
   subjectName: string;
   townCode: string;
   reason: string;
-  status: "pending" | "approved" | "rejected";
+  status: RecommendationStatus;
   submittedAt: Date;
   decidedAt: Date | null;
   decisionNote: string;
+  referralId: string | null;
+  referralNote: string;
 }
+
+/**
+ * pending → approved | rejected; an assistance recommendation the department approves is forwarded to the
+ * assistance module instead (forwarded), then follows the referral there (accepted | declined).
+ */
+export type RecommendationStatus = "pending" | "approved" | "rejected" | "forwarded" | "accepted" | "declined";
 
 function recommendationQuery(executor: Executor) {
   return servicesDb(executor)
@@ -184,6 +192,8 @@ function recommendationQuery(executor: Executor) {
       "r.submitted_at as submittedAt",
       "r.decided_at as decidedAt",
       "r.decision_note as decisionNote",
+      "r.referral_id as referralId",
+      "r.referral_note as referralNote",
     ]);
 }
 

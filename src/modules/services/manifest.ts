@@ -1,5 +1,7 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { onReferralDecided } from "../../platform/referrals/referrals";
+import { followReferral } from "./commands/contracts";
 import { servicesDeadlines } from "./deadlines";
 import { servicesOpenData } from "./insight";
 import { recommendationDeadlines } from "./recommendation-deadlines";
@@ -63,6 +65,9 @@ export const servicesPermissions = definePermissions({
     description: "声明利益冲突并评分 (declare conflicts of interest and score bids)",
   },
 });
+
+// A forwarded assistance recommendation follows its referral's decision in the assistance module.
+onReferralDecided("services", followReferral);
 
 /** The purchased-services module (政府购买服务): vendors, qualification, needs, sealed bids, panel, award. */
 export const servicesModule: ModuleManifest = {

@@ -197,10 +197,15 @@ export const RecommendationResponse = Type.Object({
   subjectName: Type.String(),
   townCode: Type.String(),
   reason: Type.String(),
-  status: Type.String({ description: "pending | approved | rejected" }),
+  status: Type.String({
+    description:
+      "pending | approved | rejected; an approved assistance recommendation is forwarded, then accepted | declined by the assistance desk",
+  }),
   submittedAt: timestamp,
   decidedAt: nullable(timestamp),
   decisionNote: Type.String(),
+  referralId: nullable(Type.String({ description: "the referral in the assistance module, once forwarded" })),
+  referralNote: Type.String({ description: "the referral's outcome: the case number, or the reason it was declined" }),
 });
 export const RecommendationsResponse = Type.Object({ items: Type.Array(RecommendationResponse) });
 

@@ -210,7 +210,16 @@ export const EvaluationBody = Type.Object(
 export const ImprovementBody = Type.Object({ action: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
 export const RecommendationQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union([Type.Literal("pending"), Type.Literal("approved"), Type.Literal("rejected")])),
+    status: Type.Optional(
+      Type.Union([
+        Type.Literal("pending"),
+        Type.Literal("approved"),
+        Type.Literal("rejected"),
+        Type.Literal("forwarded"),
+        Type.Literal("accepted"),
+        Type.Literal("declined"),
+      ]),
+    ),
   },
   strict,
 );

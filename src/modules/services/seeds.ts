@@ -18,6 +18,7 @@ import { publishNeed, submitBid } from "./commands/needs";
 import { awardNeed, declarePanel, scoreBid } from "./commands/panel";
 import {
   answerSurvey,
+  decideRecommendation,
   openSurvey,
   recommend,
   reviewProgress,
@@ -172,8 +173,8 @@ export async function seedServices(trx: Trx, _options: SeedOptions): Promise<voi
 
 /**
  * A contract under way, planned from today: signed 60 days ago for a need awarded then, one milestone done, a
- * progress report waiting for review, an assistance recommendation waiting for the 镇区, the survey open with
- * answers. Its need is separate from the three above so the award screens keep their own examples.
+ * progress report waiting for review, an assistance recommendation waiting for the 镇区 and two forwarded to the
+ * assistance desks as referrals, the survey open with answers. Its need is separate from the three above so the award screens keep their own examples.
  */
 async function seedContract(trx: Trx, admin: Actor, vendorActors: Actor[], today: string): Promise<void> {
   const signedOn = addDays(today, -60);
@@ -243,6 +244,21 @@ async function seedContract(trx: Trx, admin: Actor, vendorActors: Actor[], today
       }),
       "recommendation",
     );
+    // Two more, approved by the department and so forwarded to the assistance desks of 石岐区 and 小榄镇 as
+    // pending referrals (转介) to accept or decline.
+    for (const [townCode, subjectName, reason] of [
+      ["shiqi", "陈某某家庭（示例）", "单亲母亲失业，两名子女在读，家庭收入低于低保标准，建议纳入最低生活保障。"],
+      ["xiaolan", "梁某某家庭（示例）", "户主重度残疾，配偶照护无法就业，建议评估纳入最低生活保障。"],
+    ] as const) {
+      const recommendation = must(
+        await recommend(trx, context(winner), contract, { kind: "assistance", subjectName, townCode, reason }),
+        "recommendation to forward",
+      );
+      must(
+        await decideRecommendation(trx, context(admin), recommendation, { approved: true, note: "转民政受理" }),
+        "forwarded recommendation",
+      );
+    }
   });
   const survey = await withClock(addDays(today, -10), async () =>
     must(await openSurvey(trx, context(admin), contract, { closesOn: addDays(today, 30) }), "survey"),

@@ -148,6 +148,8 @@ export interface ServicesRecommendationsTable {
   decided_by: string | null;
   decided_at: Date | null;
   decision_note: Generated<string>;
+  referral_id: string | null;
+  referral_note: Generated<string>;
 }
 
 /** One indicator's evaluation: the measured value, met or not, a 0–100 score in hundredths. */

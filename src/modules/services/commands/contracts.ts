@@ -13,6 +13,7 @@ import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { audit, isUniqueViolation, type CommandContext } from "../../../platform/commands/context";
 import { checkAttachableFiles } from "../../../platform/files/files.commands";
+import { forwardReferral, type ReferralDecision } from "../../../platform/referrals/referrals";
 import { hasRole, townsWithRole, type Actor } from "../../../platform/roles";
 import {
   contractEvaluations,
@@ -262,7 +263,12 @@ export function mayDecideRecommendation(actor: Actor, recommendation: Pick<Recom
   return hasRole(actor, "programme_admin") || townsWithRole(actor, "clerk").includes(recommendation.townCode);
 }
 
-/** The owning department approves or rejects a pending recommendation; approval is what makes it take effect. */
+/**
+ * The owning department approves or rejects a pending recommendation; approval is what makes it take effect. An
+ * assistance recommendation does not take effect here: approved, it is forwarded to the assistance module as a
+ * pending referral (转介, through src/platform/referrals) and takes effect only when the 镇区's assistance desk
+ * accepts it there; its status then follows the referral (`followReferral`).
+ */
 export async function decideRecommendation(
   trx: Trx,
   context: CommandContext,
@@ -277,13 +283,49 @@ export async function decideRecommendation(
     );
   if (recommendation.status !== "pending")
     return refuse("already_decided", "status", "该建议已有决定 (the recommendation is already decided)");
-  await servicesDb(trx)
+  const note = input.note?.trim() ?? "";
+  const db = servicesDb(trx);
+  if (input.approved && recommendation.kind === "assistance") {
+    const forwarded = await forwardReferral(trx, context, {
+      kind: "assistance",
+      sourceModule: "services",
+      sourceId: recommendation.id,
+      sourceContractId: recommendation.contractId,
+      sourceName: recommendation.vendorName,
+      subjectName: recommendation.subjectName,
+      subjectPersonId: null,
+      townCode: recommendation.townCode,
+      reason: recommendation.reason,
+    });
+    if (!forwarded.ok) return forwarded;
+    await db
+      .updateTable("services_recommendations")
+      .set({
+        status: "forwarded",
+        referral_id: forwarded.value.referralId,
+        decided_by: context.actor.id,
+        decided_at: clock.now(),
+        decision_note: note,
+      })
+      .where("id", "=", recommendation.id)
+      .execute();
+    await audit(trx, context, {
+      action: "services.recommendation.forward",
+      entityType: "services_recommendation",
+      entityId: recommendation.id,
+      townCode: recommendation.townCode,
+      before: { status: recommendation.status },
+      after: { status: "forwarded", referralId: forwarded.value.referralId, note },
+    });
+    return ok((await findRecommendation(trx, recommendation.id))!);
+  }
+  await db
     .updateTable("services_recommendations")
     .set({
       status: input.approved ? "approved" : "rejected",
       decided_by: context.actor.id,
       decided_at: clock.now(),
-      decision_note: input.note?.trim() ?? "",
+      decision_note: note,
     })
     .where("id", "=", recommendation.id)
     .execute();
@@ -296,6 +338,32 @@ export async function decideRecommendation(
     after: { status: input.approved ? "approved" : "rejected", note: input.note ?? "" },
   });
   return ok((await findRecommendation(trx, recommendation.id))!);
+}
+
+/**
+ * A forwarded recommendation follows its referral: accepted (with the case opened or linked) or declined (with
+ * the reason). Registered from the manifest as the platform's listener of the services module's referrals; runs
+ * in the assistance desk's transaction.
+ */
+export async function followReferral(trx: Trx, context: CommandContext, decision: ReferralDecision): Promise<void> {
+  const outcome = decision.status === "accepted" ? (decision.caseNumber ?? "") : decision.note;
+  const updated = await servicesDb(trx)
+    .updateTable("services_recommendations")
+    .set({ status: decision.status, referral_note: outcome })
+    .where("id", "=", decision.sourceId)
+    .where("referral_id", "=", decision.referralId)
+    .where("status", "=", "forwarded")
+    .returning(["town_code"])
+    .executeTakeFirst();
+  if (!updated) return;
+  await audit(trx, context, {
+    action: "services.recommendation.follow",
+    entityType: "services_recommendation",
+    entityId: decision.sourceId,
+    townCode: updated.town_code,
+    before: { status: "forwarded" },
+    after: { status: decision.status, referralId: decision.referralId, outcome },
+  });
 }
 
 /** Opens the satisfaction survey of a contract (the default four questions unless given). */

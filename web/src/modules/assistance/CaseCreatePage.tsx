@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { Button, Card, Form, Input, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { apiGet, apiPost, listItems } from "../../api/client";
+import type { ApiResponse } from "../../api/schema";
+import { useApiQuery } from "../../api/useApiQuery";
 import { MemberIncomeTable } from "./MemberIncomeTable";
 import type { Household, HouseholdSummary, Page } from "../../api/types";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
@@ -11,10 +13,19 @@ import { useSubmit } from "../../components/useSubmit";
 import type { AssistanceCase } from "./types";
 import { DateInput } from "../../components/DateInput";
 
-/** A counter application: pick the registry household, enter each member's income and categories, assets, bank account. */
+type Referral = ApiResponse<"/assistance/referrals/{id}">;
+
+/**
+ * A counter application: pick the registry household, enter each member's income and categories, assets, bank
+ * account. Opened from a referral (`?referral=<id>`), the same form accepts the referral: the application is sent
+ * to the referral's acceptance, so the case and the referral take effect together.
+ */
 export function CaseCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const referralId = searchParams.get("referral");
+  const { data: referral } = useApiQuery<Referral>(referralId ? `/assistance/referrals/${referralId}` : null);
   const [form] = Form.useForm();
   const [hits, setHits] = useState<HouseholdSummary[]>([]);
   const [household, setHousehold] = useState<Household | null>(null);
@@ -41,18 +52,24 @@ export function CaseCreatePage() {
       idempotencyKey,
     ) => {
       if (!household) return;
-      const created = await apiPost<AssistanceCase>(
-        "/assistance/cases",
-        {
-          householdId: household.id,
-          workCapacity: values.workCapacity,
-          assetsYuan: values.assetsYuan,
-          bankAccount: values.bankAccount,
-          submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
-          members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
-        },
-        idempotencyKey,
-      );
+      const application = {
+        householdId: household.id,
+        workCapacity: values.workCapacity,
+        assetsYuan: values.assetsYuan,
+        bankAccount: values.bankAccount,
+        submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
+        members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
+      };
+      if (referralId) {
+        const accepted = await apiPost<Referral>(
+          `/assistance/referrals/${referralId}/acceptance`,
+          application,
+          idempotencyKey,
+        );
+        navigate(`/console/assistance/cases/${accepted.caseId}`);
+        return;
+      }
+      const created = await apiPost<AssistanceCase>("/assistance/cases", application, idempotencyKey);
       navigate(`/console/assistance/cases/${created.id}`);
     },
   );
@@ -60,6 +77,15 @@ export function CaseCreatePage() {
   return (
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("assistance.newCase")}</Typography.Title>
+      {referral ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="assistance-new-referral"
+          title={t("assistance.referrals.fromReferral", { subject: referral.subjectName, source: referral.sourceName })}
+          description={t("assistance.referrals.fromReferralHint", { reason: referral.reason })}
+        />
+      ) : null}
       <Card size="small" title={t("assistance.household")}>
         <span data-testid="assistance-new-household">
           <Select

@@ -1,5 +1,12 @@
 // The assistance module's console menu entries and routes (clerks, civil affairs, the price department).
-import { FundOutlined, HeartOutlined, LineChartOutlined, RiseOutlined, SolutionOutlined } from "@ant-design/icons";
+import {
+  FundOutlined,
+  HeartOutlined,
+  LineChartOutlined,
+  RiseOutlined,
+  SolutionOutlined,
+  SwapOutlined,
+} from "@ant-design/icons";
 import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
 import "./text";
@@ -11,6 +18,7 @@ import { CasePage } from "./CasePage";
 import { CpiPage } from "./CpiPage";
 import { PayrollPage } from "./PayrollPage";
 import "./text.lists";
+import "./text.referrals";
 
 /** Case list and case page, payroll summary, CPI entry. */
 export const assistanceModule: ConsoleModule = {
@@ -22,6 +30,12 @@ export const assistanceModule: ConsoleModule = {
       labelKey: "nav.assistance",
       icon: <SolutionOutlined />,
       ability: "assistance.cases.read",
+    },
+    {
+      path: "assistance/referrals",
+      labelKey: "nav.assistanceReferrals",
+      icon: <SwapOutlined />,
+      ability: "assistance.referrals",
     },
     {
       path: "assistance/payroll",
@@ -54,6 +68,14 @@ export const assistanceModule: ConsoleModule = {
     { path: "assistance/cases", element: <CaseListPage />, ability: "assistance.cases.read" },
     { path: "assistance/cases/new", element: <CaseCreatePage />, ability: "assistance.cases.create" },
     { path: "assistance/cases/:id", element: <CasePage />, ability: "assistance.cases.read" },
+    {
+      path: "assistance/referrals",
+      element: lazyPage(
+        () => import("./ReferralsPage"),
+        (module) => module.ReferralsPage,
+      ),
+      ability: "assistance.referrals",
+    },
     { path: "assistance/payroll", element: <PayrollPage />, ability: "assistance.payroll.read" },
     { path: "assistance/cpi", element: <CpiPage />, ability: "assistance.cpi.read" },
     {

@@ -391,7 +391,8 @@ function Recommendations({ detail, vendor, onChange }: { detail: Detail; vendor:
             title: t("services.status"),
             render: (_: unknown, record) => (
               <>
-                <CodeTag group="recommendationStatus" code={record.status} /> {record.decisionNote}
+                <CodeTag group="recommendationStatus" code={record.status} /> {record.decisionNote}{" "}
+                {record.referralNote}
               </>
             ),
           },

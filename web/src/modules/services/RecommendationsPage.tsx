@@ -1,5 +1,7 @@
 // Vendors' recommendations that need a government decision (e.g. that a household receives assistance), for the
-// owning department: the programme admin, or the clerk of the recommendation's 镇区. Only this decision takes effect.
+// owning department: the programme admin, or the clerk of the recommendation's 镇区. Only this decision takes effect,
+// except for assistance: approved, it is forwarded to the assistance module as a referral, and its status here
+// follows the referral (accepted with the case number, or declined with the reason).
 import { Alert, Button, Input, Segmented, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -36,11 +38,12 @@ export function RecommendationsPage() {
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={3}>{t("services.recommendationsTitle")}</Typography.Title>
       <Alert type="info" showIcon title={t("services.vendorNeverDecides")} />
+      <Alert type="info" showIcon title={t("services.referralHint")} />
       <Segmented
         value={status}
         onChange={(value) => setStatus(String(value))}
         options={[
-          ...["pending", "approved", "rejected"].map((code) => ({
+          ...["pending", "approved", "rejected", "forwarded", "accepted", "declined"].map((code) => ({
             value: code,
             label: label("recommendationStatus", code),
           })),
@@ -67,6 +70,16 @@ export function RecommendationsPage() {
                 <CodeTag group="recommendationStatus" code={record.status} />
                 {record.decisionNote}
               </>
+            ),
+          },
+          {
+            title: t("services.referralOutcome"),
+            render: (_: unknown, record) => (
+              <span data-testid={`recommendation-referral-${record.id}`}>
+                {record.status === "accepted" && record.referralNote
+                  ? t("services.referralCase", { number: record.referralNote })
+                  : record.referralNote}
+              </span>
             ),
           },
           {

@@ -18,6 +18,8 @@ const colours: Record<string, string> = {
   rejected: "default",
   payable: "blue",
   paid: "green",
+  forwarded: "gold",
+  declined: "default",
 };
 
 /** A coloured tag with the label of `services.<group>.<code>`. */
