@@ -314,7 +314,8 @@ describe("authorization matrix: route × role × record", () => {
           // A second record in the path that the fixture does not name (a household member, a comment) is a
           // made-up id: its "not found" comes after the checks this matrix is about.
           const madeUp = [...route.url.matchAll(/:(\w+)/g)].some(
-            ([, name]) => !(name in (inScope.params ?? {})) && ["personId", "commentId", "photoId"].includes(name),
+            ([, name]) =>
+              !(name in (inScope.params ?? {})) && ["personId", "commentId", "photoId", "accountId"].includes(name),
           );
           check(
             `${label}, in-scope record ${JSON.stringify(inScope)}`,

@@ -8,6 +8,7 @@ import { demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
 import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
+import { commentSupportsPerHour, commentsPerHour } from "../../src/modules/consultations/routes";
 import { createAccount } from "../../src/platform/accounts/accounts.commands";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { signIn, type Session } from "../helpers/fixtures";
@@ -19,6 +20,9 @@ let outsider: Session;
 let policy: Session;
 let clerkShiqi: Session;
 let clerkXiaolan: Session;
+/** Residents of the resident's community: the second support, and the rate limits (each their own budget). */
+let neighbour: Session;
+let neighbourTwo: Session;
 
 interface Consultation {
   id: string;
@@ -41,19 +45,28 @@ beforeAll(async () => {
     .where("id", "not in", database.db.selectFrom("accounts").select("person_id").where("person_id", "is not", null))
     .orderBy("id")
     .executeTakeFirstOrThrow();
+  const neighbours = await database.db
+    .selectFrom("persons")
+    .select("id")
+    .where("community_id", "=", residentCommunity.rows[0].community_id)
+    .where("id", "not in", database.db.selectFrom("accounts").select("person_id").where("person_id", "is not", null))
+    .orderBy("id")
+    .limit(2)
+    .execute();
+  expect(neighbours).toHaveLength(2);
   await inTransaction(database.db, async (trx) => {
-    const created = await createAccount(
-      trx,
-      { actor: null, requestId: null },
-      {
-        username: "outsider",
-        displayName: "outsider",
-        password: demoPassword,
-        roles: [{ role: "resident" }],
-        personId: other.id,
-      },
-    );
-    if (!created.ok) throw new Error(created.error.message);
+    for (const [username, personId] of [
+      ["outsider", other.id],
+      ["neighbour", neighbours[0].id],
+      ["neighbour.two", neighbours[1].id],
+    ]) {
+      const created = await createAccount(
+        trx,
+        { actor: null, requestId: null },
+        { username, displayName: username, password: demoPassword, roles: [{ role: "resident" }], personId },
+      );
+      if (!created.ok) throw new Error(created.error.message);
+    }
   });
   app = await buildApp({ db: database.db, webDist: "/nonexistent", loginRateLimitPerMinute: 1000 });
   resident = await signIn(app, "resident", demoPassword);
@@ -61,6 +74,8 @@ beforeAll(async () => {
   policy = await signIn(app, "policy.officer", demoPassword);
   clerkShiqi = await signIn(app, "clerk.shiqi", demoPassword);
   clerkXiaolan = await signIn(app, "clerk.xiaolan", demoPassword);
+  neighbour = await signIn(app, "neighbour", demoPassword);
+  neighbourTwo = await signIn(app, "neighbour.two", demoPassword);
 }, 180_000);
 
 afterAll(async () => {
@@ -145,6 +160,71 @@ describe("public consultation: the 2016 points-scheme draft", () => {
       text: "经征求意见修改后印发。",
     });
     expect(decision.json()).toMatchObject({ status: "decided", decision: { title: "中山市流动人员积分制管理规定" } });
+  });
+});
+
+// Before the meeting below is recorded: the deliberation takes comments until then.
+describe("supports and rate limits of a deliberation", () => {
+  async function residentComment(text: string) {
+    const mine = (await byKind(resident, "community"))!;
+    const commented = await resident.request("POST", `/api/v1/consultations/${mine.id}/comments`, {
+      articleId: mine.articles[0].id,
+      text,
+    });
+    expect(commented.statusCode, commented.body).toBe(201);
+    return { consultation: mine, commentId: commented.json().articles[0].comments.at(-1).id as string };
+  }
+
+  it("counts a neighbour's support of a comment once and refuses the second", async () => {
+    const { consultation, commentId } = await residentComment("路灯也请修一修。");
+    const supportUrl = `/api/v1/consultations/${consultation.id}/comments/${commentId}/supports`;
+    const first = await neighbour.request("POST", supportUrl);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await neighbour.request("POST", supportUrl);
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.code).toBe("already_supported");
+    expect(second.json().error.message).toContain("您已支持过该意见");
+    const row = await sql<{
+      support_count: number;
+    }>`select support_count from consultation_comments where id = ${commentId}`.execute(database.db);
+    expect(Number(row.rows[0].support_count)).toBe(1);
+    const supports = await sql<{ count: string }>`select count(*) from consultation_comment_supports
+      where comment_id = ${commentId}`.execute(database.db);
+    expect(Number(supports.rows[0].count)).toBe(1);
+  });
+
+  it("limits one account's comments per hour; another resident still comments", async () => {
+    const mine = (await byKind(neighbour, "community"))!;
+    const statuses: number[] = [];
+    for (let index = 0; index <= commentsPerHour; index++)
+      statuses.push(
+        (
+          await neighbour.request("POST", `/api/v1/consultations/${mine.id}/comments`, {
+            articleId: mine.articles[0].id,
+            text: `第 ${index + 1} 条意见`,
+          })
+        ).statusCode,
+      );
+    expect(statuses.slice(0, commentsPerHour).every((status) => status === 201)).toBe(true);
+    expect(statuses[commentsPerHour]).toBe(429);
+    const other = await neighbourTwo.request("POST", `/api/v1/consultations/${mine.id}/comments`, {
+      articleId: mine.articles[0].id,
+      text: "我也有意见。",
+    });
+    expect(other.statusCode, other.body).toBe(201);
+  });
+
+  it("limits one account's supports per hour, refused ones included; another resident still supports", async () => {
+    const { consultation, commentId } = await residentComment("健身器材请加防滑垫。");
+    const supportUrl = `/api/v1/consultations/${consultation.id}/comments/${commentId}/supports`;
+    const statuses: number[] = [];
+    for (let index = 0; index <= commentSupportsPerHour; index++)
+      statuses.push((await neighbourTwo.request("POST", supportUrl)).statusCode);
+    expect(statuses[0]).toBe(200);
+    expect(statuses.slice(1, commentSupportsPerHour).every((status) => status === 400)).toBe(true);
+    expect(statuses[commentSupportsPerHour]).toBe(429);
+    const other = await neighbour.request("POST", supportUrl);
+    expect(other.statusCode, other.body).toBe(200);
   });
 });
 

@@ -33,11 +33,12 @@ const guessed: Record<string, () => string> = {
   personId: () => randomUUID(),
   photoId: () => randomUUID(),
   commentId: () => randomUUID(),
+  accountId: () => randomUUID(),
   code: () => "no_such_code",
   month: () => "1999-01",
   townCode: () => "no_such_town",
 };
-const uuidParams = new Set(["id", "personId", "photoId", "commentId"]);
+const uuidParams = new Set(["id", "personId", "photoId", "commentId", "accountId"]);
 
 /** Malformed values of an id: a short number, a word, a broken UUID, a NUL, a path, an overlong string. */
 const malformed = ["1", "abc", "00000000-0000-0000-0000-00000000000g", "%00", "..%2F..%2Fetc", "9".repeat(90)];

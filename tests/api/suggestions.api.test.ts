@@ -8,6 +8,7 @@ import { demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
 import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
+import { supportsPerHour } from "../../src/modules/suggestions/routes";
 import { createAccount } from "../../src/platform/accounts/accounts.commands";
 import { suggestionDeadlines } from "../../src/modules/suggestions/deadlines";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -17,6 +18,8 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let resident: Session;
 let residentTwo: Session;
+/** Only the rate-limit test supports as this resident: its budget is its own. */
+let residentThree: Session;
 let officer: Session;
 let education: Session;
 let admin: Session;
@@ -30,24 +33,25 @@ beforeAll(async () => {
     .where("id", "not in", database.db.selectFrom("accounts").select("person_id").where("person_id", "is not", null))
     .where("id", "not in", database.db.selectFrom("suggestion_supports" as never).select("person_id" as never))
     .orderBy("id")
-    .executeTakeFirstOrThrow();
+    .limit(2)
+    .execute();
   await inTransaction(database.db, async (trx) => {
-    const created = await createAccount(
-      trx,
-      { actor: null, requestId: null },
-      {
-        username: "resident.two",
-        displayName: "resident.two",
-        password: demoPassword,
-        roles: [{ role: "resident" }],
-        personId: person.id,
-      },
-    );
-    if (!created.ok) throw new Error(created.error.message);
+    for (const [username, personId] of [
+      ["resident.two", person[0].id],
+      ["resident.three", person[1].id],
+    ]) {
+      const created = await createAccount(
+        trx,
+        { actor: null, requestId: null },
+        { username, displayName: username, password: demoPassword, roles: [{ role: "resident" }], personId },
+      );
+      if (!created.ok) throw new Error(created.error.message);
+    }
   });
   app = await buildApp({ db: database.db, webDist: "/nonexistent", loginRateLimitPerMinute: 1000 });
   resident = await signIn(app, "resident", demoPassword);
   residentTwo = await signIn(app, "resident.two", demoPassword);
+  residentThree = await signIn(app, "resident.three", demoPassword);
   officer = await signIn(app, "verifier.publicsecurity", demoPassword);
   education = await signIn(app, "verifier.education", demoPassword);
   admin = await signIn(app, "programme.admin", demoPassword);
@@ -157,5 +161,23 @@ describe("suggestions (金点子)", () => {
     expect(done.json().progress.map((note: { text: string }) => note.text)).toEqual(["3 个巡逻点已启用。"]);
     const figures = (await app.inject({ method: "GET", url: "/api/v1/suggestions/campaigns/zhian/figures" })).json();
     expect(figures.adopted).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the rate limit on supports", () => {
+  it("limits one account's supports per hour, refused ones included; another resident still supports", async () => {
+    const open = (await app.inject({ method: "GET", url: "/api/v1/suggestions?state=submitted" })).json();
+    const idea = (open.items as { id: string; mine?: boolean }[]).at(-1)!;
+    const supportUrl = `/api/v1/suggestions/${idea.id}/supports`;
+    const statuses: number[] = [];
+    for (let index = 0; index <= supportsPerHour; index++)
+      statuses.push((await residentThree.request("POST", supportUrl)).statusCode);
+    expect(statuses[0]).toBe(200);
+    expect(statuses.slice(1, supportsPerHour).every((status) => status === 400)).toBe(true);
+    expect(statuses[supportsPerHour]).toBe(429);
+    const limited = await residentThree.request("POST", supportUrl);
+    expect(limited.json().error.code).toBe("rate_limited");
+    const other = await residentTwo.request("POST", supportUrl);
+    expect(other.statusCode, other.body).toBe(200);
   });
 });

@@ -163,6 +163,7 @@ export const defaultParams: Record<string, () => string> = {
   fact: () => "education",
   photoId: () => randomUUID(),
   commentId: () => randomUUID(),
+  accountId: () => randomUUID(),
   townCode: () => "shiqi",
 };
 

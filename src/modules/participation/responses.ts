@@ -151,6 +151,26 @@ export const OrganiserResponse = Type.Object({
   username: Type.String(),
 });
 
+/** The organiser accounts of an organisation. */
+export const OrganiserList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      accountId: Type.String(),
+      username: Type.String(),
+      displayName: Type.String(),
+      disabled: Type.Boolean(),
+      since: Type.String({ format: "date" }),
+    }),
+  ),
+});
+
+/** Accounts holding the organiser role, to choose one to assign. */
+export const OrganiserAccountList = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), disabled: Type.Boolean() }),
+  ),
+});
+
 /** A campaign's public figures (aggregates only: no person is named). */
 export const CampaignFiguresResponse = Type.Object({
   code: Type.String(),

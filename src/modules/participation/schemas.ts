@@ -95,6 +95,15 @@ export const ProfileBody = Type.Object({ partyMember: Type.Boolean() }, strict);
 /** Body of adding an organiser account to an organisation. */
 export const OrganiserBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
 
+/** Path of one organiser of an organisation. */
+export const OrganiserParams = Type.Object(
+  { id: Type.String({ format: "uuid" }), accountId: Type.String({ format: "uuid" }) },
+  strict,
+);
+
+/** Query of the organiser-account search: part of a username or display name. */
+export const OrganiserAccountQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 60 })) }, strict);
+
 /** Query of the certificate: one year, or all years when omitted. */
 export const CertificateQuery = Type.Object(
   { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },

@@ -120,6 +120,55 @@ export async function organisationsOf(executor: Executor, accountId: string): Pr
     .execute();
 }
 
+/** An organiser account of an organisation. */
+export interface OrganiserRecord {
+  accountId: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  since: string;
+}
+
+/** The organiser accounts of an organisation, by username. */
+export async function organisersOf(executor: Executor, organisationId: string): Promise<OrganiserRecord[]> {
+  return participationDb(executor)
+    .selectFrom("volunteer_organisers as m")
+    .innerJoin("accounts as a", "a.id", "m.account_id")
+    .where("m.organisation_id", "=", organisationId)
+    .select(["a.id as accountId", "a.username", "a.display_name as displayName", "a.disabled", "m.since"])
+    .orderBy("a.username")
+    .execute();
+}
+
+/** Accounts holding the organiser role whose username or display name contains q (at most `limit`, by username). */
+export async function searchOrganiserAccounts(
+  executor: Executor,
+  q: string | undefined,
+  limit: number,
+): Promise<{ id: string; username: string; displayName: string; disabled: boolean }[]> {
+  let select = executor
+    .selectFrom("accounts as a")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("account_roles as r")
+          .select("r.role")
+          .whereRef("r.account_id", "=", "a.id")
+          .where("r.role", "=", "organiser"),
+      ),
+    );
+  const text = q?.trim();
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    select = select.where((eb) => eb.or([eb("a.username", "like", pattern), eb("a.display_name", "like", pattern)]));
+  }
+  return select
+    .select(["a.id", "a.username", "a.display_name as displayName", "a.disabled"])
+    .orderBy("a.username")
+    .limit(limit)
+    .execute();
+}
+
 /** Whether the actor is an organiser of the organisation. */
 export async function isOrganiserOf(executor: Executor, actor: Actor | null, organisationId: string): Promise<boolean> {
   if (!actor) return false;

@@ -5,9 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { now, today } from "../../../core/clock";
-import { ok, type Result } from "../../../core/result";
+import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { audit, isUniqueViolation, type CommandContext } from "../../../platform/commands/context";
+import { notFoundProblem } from "../../../platform/http/command-reply";
 import type { Actor } from "../../../platform/roles";
 import { findCampaignByCode } from "../repository";
 import type { ActivityCreateBody } from "../schemas";
@@ -69,6 +70,45 @@ export async function addOrganiser(
     after: { accountId: account.id, username: account.username },
   });
   return ok({ organisationId, accountId: account.id, username: account.username });
+}
+
+/**
+ * Ends an account's organisership of an organisation (programme admins): it no longer publishes or runs the
+ * organisation's activities. Activities it published and hours it confirmed stay as they are.
+ */
+export async function removeOrganiser(
+  trx: Trx,
+  context: CommandContext<Actor | null>,
+  organisationId: string,
+  accountId: string,
+): Promise<Result<{ organisationId: string; accountId: string; username: string }>> {
+  const organisation = await trx
+    .selectFrom("organisations")
+    .select(["id", "town_code"])
+    .where("id", "=", organisationId)
+    .executeTakeFirst();
+  if (!organisation) return err(notFoundProblem);
+  const removed = await participationDb(trx)
+    .deleteFrom("volunteer_organisers")
+    .where("organisation_id", "=", organisationId)
+    .where("account_id", "=", accountId)
+    .returning(["account_id", "since"])
+    .executeTakeFirst();
+  // An account that is not an organiser of it, or no account at all: the one "not found".
+  if (!removed) return err(notFoundProblem);
+  const account = await trx
+    .selectFrom("accounts")
+    .select("username")
+    .where("id", "=", accountId)
+    .executeTakeFirstOrThrow();
+  await audit(trx, context, {
+    action: "participation.organiser.remove",
+    entityType: "organisation",
+    entityId: organisationId,
+    townCode: organisation.town_code,
+    before: { accountId, username: account.username, since: removed.since },
+  });
+  return ok({ organisationId, accountId, username: account.username });
 }
 
 /** Publishes an activity of one of the organiser's organisations. */

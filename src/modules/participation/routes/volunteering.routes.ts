@@ -15,6 +15,7 @@ import {
   checkIn,
   checkOut,
   createActivity,
+  removeOrganiser,
   signUp,
 } from "../commands/volunteering.commands";
 import { formatHours } from "../hours";
@@ -27,7 +28,9 @@ import {
   CancelResponse,
   CheckResponse,
   LedgerEntryResponse,
+  OrganiserAccountList,
   OrganiserActivitiesResponse,
+  OrganiserList,
   OrganiserResponse,
   RosterResponse,
   SignupResponse,
@@ -38,7 +41,9 @@ import {
   CheckTimeBody,
   ConfirmHoursBody,
   IdParams,
+  OrganiserAccountQuery,
   OrganiserBody,
+  OrganiserParams,
   TokenCheckInBody,
 } from "../schemas";
 import {
@@ -49,6 +54,8 @@ import {
   findSignupTarget,
   listActivities,
   organisationsOf,
+  organisersOf,
+  searchOrganiserAccounts,
   type ActivityTarget,
   type SignupTarget,
 } from "../volunteering.repository";
@@ -115,6 +122,48 @@ export const volunteeringRoutes: readonly AnyRoute[] = [
     command: ({ db, request, actor, params, body }) =>
       inTransactionWhenOk(db, (trx) => addOrganiser(trx, commandContext(request, actor), params.id, body.username)),
     present: (value) => value,
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/participation/organisations/:id/organisers",
+    summary: { zh: "组织的志愿服务组织者账号", en: "The organiser accounts of an organisation" },
+    tags,
+    permission: "participation.organisers.manage",
+    params: IdParams,
+    target: { resource: "organisation", load: (executor, { params }) => findOrganisation(executor, params.id) },
+    response: { 200: OrganiserList },
+    handler: async ({ db, params }) => ({ items: await organisersOf(db, params.id) }),
+  }),
+  defineRoute({
+    method: "DELETE",
+    url: "/participation/organisations/:id/organisers/:accountId",
+    summary: {
+      zh: "取消账号的组织者身份（已发布的活动和已确认的时长不变）",
+      en: "Remove an organiser from an organisation (its activities and confirmed hours stay)",
+    },
+    tags,
+    permission: "participation.organisers.manage",
+    params: OrganiserParams,
+    target: { resource: "organisation", load: (executor, { params }) => findOrganisation(executor, params.id) },
+    response: { 200: OrganiserResponse },
+    command: ({ db, request, actor, params }) =>
+      inTransactionWhenOk(db, (trx) =>
+        removeOrganiser(trx, commandContext(request, actor), params.id, params.accountId),
+      ),
+    present: (value) => value,
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/participation/organiser-accounts",
+    summary: {
+      zh: "可指定为组织者的账号（持组织者角色，按用户名或姓名搜索）",
+      en: "Accounts holding the organiser role, searched by username or display name",
+    },
+    tags,
+    permission: "participation.organisers.manage",
+    querystring: OrganiserAccountQuery,
+    response: { 200: OrganiserAccountList },
+    handler: async ({ db, query }) => ({ items: await searchOrganiserAccounts(db, query.q, 20) }),
   }),
   defineRoute({
     method: "GET",

@@ -1,6 +1,7 @@
-// The participation module's pages: the organiser's console, the programme admin's campaigns and import, the
+// The participation module's pages: the organiser's console, the programme admin's campaigns, import and
+// organisers of organisations, the
 // resident's own volunteering, and the public campaign pages.
-import { FlagOutlined, HeartOutlined, ScheduleOutlined } from "@ant-design/icons";
+import { FlagOutlined, HeartOutlined, ScheduleOutlined, TeamOutlined } from "@ant-design/icons";
 import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
 
@@ -9,6 +10,7 @@ const activity = () => import("./ActivityPage");
 const admin = () => import("./AdminPage");
 const mine = () => import("./MyVolunteeringPage");
 const campaigns = () => import("./CampaignsPage");
+const organisers = () => import("./OrganisersPage");
 
 /** 全民参与: campaigns, volunteer activities and the hours ledger. */
 export const participationModule: ConsoleModule = {
@@ -32,6 +34,12 @@ export const participationModule: ConsoleModule = {
       icon: <FlagOutlined />,
       ability: "participation.campaigns.manage",
     },
+    {
+      path: "participation/organisers",
+      labelKey: "participation.navOrganisers",
+      icon: <TeamOutlined />,
+      ability: "participation.organisers.manage",
+    },
   ],
   routes: [
     {
@@ -53,6 +61,11 @@ export const participationModule: ConsoleModule = {
       path: "participation/admin",
       element: lazyPage(admin, (module) => module.AdminPage),
       ability: "participation.campaigns.manage",
+    },
+    {
+      path: "participation/organisers",
+      element: lazyPage(organisers, (module) => module.OrganisersPage),
+      ability: "participation.organisers.manage",
     },
   ],
   publicRoutes: [
