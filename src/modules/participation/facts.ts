@@ -94,9 +94,15 @@ export async function ledgerFactsOf(executor: Executor, personId: string, today:
   });
 }
 
+/** Persons read per query by `ledgerFactValues` (one array parameter each). */
+export const LEDGER_FACTS_CHUNK = 100_000;
+
 /**
- * The ledger facts' values for many persons at once (a points run refreshing its applicants): one grouped query.
- * Persons without hours in the window are absent from the answer.
+ * The ledger facts' values for many persons at once — the set-based refresh of a whole cycle's applicants (the
+ * policy simulation reads every applicant's facts through it): one grouped query per `LEDGER_FACTS_CHUNK` persons,
+ * the persons passed as one array parameter. The values are those of `ledgerFactsOf` (same window, same netting,
+ * same rounding; `facts.database.test.ts` compares them). Persons without entries in the window are absent from
+ * the answer, as `ledgerFactsOf` answers null for them.
  */
 export async function ledgerFactValues(
   executor: Executor,
@@ -104,35 +110,40 @@ export async function ledgerFactValues(
   today: string,
 ): Promise<Map<string, Record<LedgerFactName, number>>> {
   const answer = new Map<string, Record<LedgerFactName, number>>();
-  if (personIds.length === 0) return answer;
-  const rows = await participationDb(executor)
-    .selectFrom("volunteer_ledger")
-    .select([
-      "person_id",
-      sql<number>`coalesce(sum(hundredths) filter (where category = 'general'), 0)::int`.as("general"),
-      sql<number>`coalesce(sum(hundredths) filter (where category in ('anti_drug', 'online_civility')), 0)::int`.as(
-        "special",
-      ),
-      sql<number>`coalesce(sum(hundredths) filter (where place = 'zhongshan' and category <> 'safety_publicity'), 0)::int`.as(
-        "zhongshan",
-      ),
-      sql<number>`coalesce(sum(hundredths) filter (where category = 'safety_publicity'), 0)::int`.as("safety"),
-    ])
-    .where("person_id", "in", personIds)
-    .where("served_on", ">", windowStart(today))
-    .where("served_on", "<=", today)
-    .groupBy("person_id")
-    .execute();
+  const from = windowStart(today);
   const whole = (hundredths: number) => Math.max(0, Math.floor(Number(hundredths) / 100));
-  for (const row of rows) {
-    const general = whole(row.general);
-    const specialHours = whole(row.special);
-    answer.set(row.person_id, {
-      volunteer_hours_5y: general,
-      volunteer_hours_special_5y: specialHours,
-      volunteer_hours_zhongshan_5y: Math.min(whole(row.zhongshan), general + specialHours),
-      safety_publicity_hours_5y: whole(row.safety),
-    });
+  for (let start = 0; start < personIds.length; start += LEDGER_FACTS_CHUNK) {
+    const chunk = [...new Set(personIds.slice(start, start + LEDGER_FACTS_CHUNK))];
+    // One array parameter: PostgreSQL probes the (person, day) index for a few persons and, for a large set,
+    // reads the ledger once with the array hashed (one pass beats a sort or a join on this many rows).
+    const rows = await participationDb(executor)
+      .selectFrom("volunteer_ledger")
+      .select([
+        "person_id",
+        sql<number>`coalesce(sum(hundredths) filter (where category = 'general'), 0)::int`.as("general"),
+        sql<number>`coalesce(sum(hundredths) filter (where category in ('anti_drug', 'online_civility')), 0)::int`.as(
+          "special",
+        ),
+        sql<number>`coalesce(sum(hundredths) filter (where place = 'zhongshan' and category <> 'safety_publicity'), 0)::int`.as(
+          "zhongshan",
+        ),
+        sql<number>`coalesce(sum(hundredths) filter (where category = 'safety_publicity'), 0)::int`.as("safety"),
+      ])
+      .where(sql<boolean>`person_id = any(${chunk}::uuid[])`)
+      .where("served_on", ">", from)
+      .where("served_on", "<=", today)
+      .groupBy("person_id")
+      .execute();
+    for (const row of rows) {
+      const general = whole(row.general);
+      const specialHours = whole(row.special);
+      answer.set(row.person_id, {
+        volunteer_hours_5y: general,
+        volunteer_hours_special_5y: specialHours,
+        volunteer_hours_zhongshan_5y: Math.min(whole(row.zhongshan), general + specialHours),
+        safety_publicity_hours_5y: whole(row.safety),
+      });
+    }
   }
   return answer;
 }

@@ -1,9 +1,12 @@
-/** Queries of the volunteer-hours ledger: a person's entries and totals, one entry, what is left of an entry. */
+/**
+ * Queries of the volunteer-hours ledger: a person's entries and totals (the hours page), one entry, what is left of
+ * an entry.
+ */
 import { sql } from "kysely";
 import type { Executor } from "../../db/transaction";
 import type { Actor } from "../../platform/roles";
 import { participationDb, type VolunteerCategory, type VolunteerPlace } from "./tables";
-import { isOrganiserOf } from "./volunteering.repository";
+import { isOrganiserOf, signupsOfPerson } from "./volunteering.repository";
 
 /** A ledger entry with where it came from. */
 export interface LedgerEntryRecord {
@@ -114,6 +117,24 @@ export async function hoursOfPerson(executor: Executor, personId: string) {
   return rows
     .map((row) => ({ ...row, year: Number(row.year), hundredths: Number(row.hundredths) }))
     .filter((row) => row.hundredths !== 0);
+}
+
+/**
+ * Everything the resident's hours page (我的志愿服务, `GET /participation/me`) reads about one person: the Party-member
+ * declaration, net hours by year, category and place, the entries (newest first) and the sign-ups.
+ */
+export async function volunteeringOfPerson(executor: Executor, personId: string) {
+  const profile = await participationDb(executor)
+    .selectFrom("volunteer_profiles")
+    .select("party_member")
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  return {
+    partyMember: profile?.party_member ?? false,
+    hours: await hoursOfPerson(executor, personId),
+    entries: await ledgerOfPerson(executor, personId),
+    signups: await signupsOfPerson(executor, personId),
+  };
 }
 
 /** What is left of an original entry after its reversals (the entry's hundredths plus its negative reversals). */

@@ -1,13 +1,17 @@
 /**
  * The points module's applicants as a population of scoring requests, for trying a policy draft against the
  * version in force (the policies module's simulation). Each request carries the facts that count for the
- * application's score today (`countingFacts`, the same facts `rescoreEnrolment` scores), so the simulation
- * compares exactly what the ranking would read.
+ * application's score today (`countingFactsOfEnrolments`: the facts `countingFacts` gives and `rescoreEnrolment`
+ * scores, read set-based with the volunteer facts refreshed from the ledger), so the simulation compares exactly
+ * what the ranking would read.
  */
 import { sql } from "kysely";
 import type { Executor } from "../../db/transaction";
 import { pointsDb } from "./points.tables";
-import { countingFacts } from "./commands/scores";
+import { countingFactsOfEnrolments } from "./commands/scores";
+
+/** Enrolments whose facts are read per step (set-based: a few queries per step, whatever its size). */
+const FACTS_CHUNK = 100_000;
 
 /** The cycle whose applicants are simulated. */
 export interface PopulationCycle {
@@ -49,7 +53,8 @@ export async function simulationCycle(executor: Executor, cycleId?: string): Pro
 
 /**
  * The accepted applications of a cycle as requests, in application order (applied_at, id); `onProgress` is told
- * how many are read. Facts are read per enrolment once, however many applications it has.
+ * how many are read. Facts are read per enrolment once, however many applications it has, a chunk of enrolments at
+ * a time.
  */
 export async function applicantPopulation(
   executor: Executor,
@@ -66,23 +71,22 @@ export async function applicantPopulation(
     .orderBy("a.id")
     .execute();
   const factsOf = new Map<string, Record<string, unknown>>();
-  const requests: ApplicantRequest[] = [];
-  for (const [index, row] of rows.entries()) {
-    let facts = factsOf.get(row.enrolment_id);
-    if (!facts) {
-      facts = await countingFacts(executor, row.enrolment_id);
-      factsOf.set(row.enrolment_id, facts);
-    }
-    requests.push({
-      id: row.id,
-      personName: row.name,
-      purpose: row.purpose,
-      town: row.town_code,
-      application_date: row.applied_on,
-      ...(row.purpose === "school" ? { grade: row.grade ?? "primary_1" } : {}),
-      facts,
-    });
-    if (onProgress && (index + 1) % 100 === 0) onProgress(index + 1, rows.length);
+  const enrolmentIds = [...new Set(rows.map((row) => row.enrolment_id))];
+  for (let start = 0; start < enrolmentIds.length; start += FACTS_CHUNK) {
+    const chunk = enrolmentIds.slice(start, start + FACTS_CHUNK);
+    for (const [id, facts] of await countingFactsOfEnrolments(executor, chunk)) factsOf.set(id, facts);
+    onProgress?.(
+      Math.min(rows.length, Math.round((rows.length * (start + chunk.length)) / enrolmentIds.length)),
+      rows.length,
+    );
   }
-  return requests;
+  return rows.map((row) => ({
+    id: row.id,
+    personName: row.name,
+    purpose: row.purpose,
+    town: row.town_code,
+    application_date: row.applied_on,
+    ...(row.purpose === "school" ? { grade: row.grade ?? "primary_1" } : {}),
+    facts: factsOf.get(row.enrolment_id) ?? {},
+  }));
 }

@@ -11,12 +11,16 @@ import { certificatePdf } from "../certificate.pdf";
 import { importOutsideHours } from "../commands/ledger.import";
 import { reverseEntry } from "../commands/ledger.commands";
 import { declareProfile } from "../commands/volunteering.commands";
-import { findLedgerEntryTarget, hoursOfPerson, ledgerOfPerson, type LedgerEntryTarget } from "../ledger.repository";
+import {
+  findLedgerEntryTarget,
+  hoursOfPerson,
+  ledgerOfPerson,
+  volunteeringOfPerson,
+  type LedgerEntryTarget,
+} from "../ledger.repository";
 import { presentHours, presentLedgerEntry, presentSignup } from "../presenters";
 import { ImportReportResponse, LedgerEntryResponse, MyVolunteeringResponse, ProfileResponse } from "../responses";
 import { CertificateQuery, IdParams, LedgerImportBody, ProfileBody, ReversalBody } from "../schemas";
-import { participationDb } from "../tables";
-import { signupsOfPerson } from "../volunteering.repository";
 
 const tags = ["participation"];
 
@@ -71,17 +75,12 @@ export const ledgerRoutes: readonly AnyRoute[] = [
     permission: "participation.volunteer",
     response: { 200: MyVolunteeringResponse },
     handler: async ({ db, actor }) => {
-      const personId = actor.personId!;
-      const profile = await participationDb(db)
-        .selectFrom("volunteer_profiles")
-        .select("party_member")
-        .where("person_id", "=", personId)
-        .executeTakeFirst();
+      const page = await volunteeringOfPerson(db, actor.personId!);
       return {
-        partyMember: profile?.party_member ?? false,
-        ...presentHours(await hoursOfPerson(db, personId)),
-        entries: (await ledgerOfPerson(db, personId)).map(presentLedgerEntry),
-        signups: (await signupsOfPerson(db, personId)).map(presentSignup),
+        partyMember: page.partyMember,
+        ...presentHours(page.hours),
+        entries: page.entries.map(presentLedgerEntry),
+        signups: page.signups.map(presentSignup),
       };
     },
   }),

@@ -1,10 +1,11 @@
 /** Scores applications from the facts that count (confirmed or corrected), keeping a history of every change. */
+import { sql } from "kysely";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Executor, Trx } from "../../../db/transaction";
 import { pointsDb } from "../points.tables";
 import { presentOutcome, scoreQuestion, type PointsPurpose } from "../points.scoring";
 import { findEnrolment, findFacts } from "../repository";
-import { ledgerFactsOf } from "../../participation/facts";
+import { ledgerFactsOf, ledgerFactValues } from "../../participation/facts";
 import { clock } from "../../../core/clock";
 
 /** Fact states whose value counts for the score. */
@@ -26,6 +27,49 @@ export async function countingFacts(executor: Executor, enrolmentId: string): Pr
     for (const fact of ledger ?? []) facts[fact.fact] = fact.value;
   }
   return facts;
+}
+
+/**
+ * The facts that count of many enrolments at once (a cycle's applicants), the same as `countingFacts` gives each
+ * (same keys in the same order): the counting fact rows in one query, the birth dates in one, and the volunteer
+ * facts refreshed from the ledger set-based (`ledgerFactValues`). Unknown enrolments are absent.
+ */
+export async function countingFactsOfEnrolments(
+  executor: Executor,
+  enrolmentIds: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const answer = new Map<string, Record<string, unknown>>();
+  if (enrolmentIds.length === 0) return answer;
+  const ids = [...new Set(enrolmentIds)];
+  const db = pointsDb(executor);
+  const enrolments = await db
+    .selectFrom("points_enrolments as e")
+    .innerJoin("persons as p", "p.id", "e.person_id")
+    .select(["e.id", "e.person_id", "p.birth_date"])
+    .where(sql<boolean>`e.id = any(${ids}::uuid[])`)
+    .execute();
+  const declared = await db
+    .selectFrom("points_facts")
+    .select(["enrolment_id", "fact", "value"])
+    .where(sql<boolean>`enrolment_id = any(${ids}::uuid[])`)
+    .where("status", "in", countingStatuses)
+    .orderBy("enrolment_id")
+    .orderBy("fact")
+    .execute();
+  const facts = new Map<string, Record<string, unknown>>(ids.map((id) => [id, {}]));
+  for (const row of declared) facts.get(row.enrolment_id)![row.fact] = row.value;
+  const ledger = await ledgerFactValues(
+    executor,
+    enrolments.map((enrolment) => enrolment.person_id),
+    clock.today(),
+  );
+  for (const enrolment of enrolments) {
+    const own = facts.get(enrolment.id)!;
+    own.birth_date = enrolment.birth_date;
+    Object.assign(own, ledger.get(enrolment.person_id) ?? {});
+    answer.set(enrolment.id, own);
+  }
+  return answer;
 }
 
 /** Rescores the enrolment of a person whose facts changed elsewhere (the volunteer ledger), if they are enrolled. */
