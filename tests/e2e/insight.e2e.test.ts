@@ -115,6 +115,10 @@ describe("insight in the browser", () => {
       mimeType: "application/octet-stream",
       buffer: Buffer.from(await upload.xlsx.writeBuffer()),
     });
+    // The default refuses the whole file for its one bad row and names it; importing the good rows lists it.
+    await page.getByTestId("approvals-import").click();
+    await expect.poll(async () => page.getByTestId("submit-error").textContent()).toContain("未导入");
+    await page.getByTestId("approvals-import-good-rows").click();
     await page.getByTestId("approvals-import").click();
     const report = page.getByTestId("approvals-import-report");
     await report.waitFor({ timeout: 20_000 });

@@ -34,7 +34,7 @@ export async function presentHistory(executor: Executor, entityType: string, ent
       after: entry.after,
     })),
     registryRecordNames,
-    false,
+    full,
   );
   return {
     items: entries.map((entry, index) => ({

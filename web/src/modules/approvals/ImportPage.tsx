@@ -1,6 +1,6 @@
 // 审批事项导入 (programme admin): upload the catalogue as XLSX, see what was added and updated and each refused row.
 import { useState } from "react";
-import { Alert, Button, Card, Space, Table, Typography, Upload } from "antd";
+import { Alert, Button, Card, Radio, Space, Table, Typography, Upload } from "antd";
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -10,6 +10,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 
 type ImportReport = ApiResponse<"/approvals/imports", "post">;
+type ImportMode = "all_or_nothing" | "good_rows";
 
 /** Reads a file as base64 (without the data-URL prefix). */
 function base64Of(file: File): Promise<string> {
@@ -26,10 +27,11 @@ export function ImportPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [mode, setMode] = useState<ImportMode>("all_or_nothing");
   const { submit, alert, saving } = useSubmit(
     null,
     async (chosen: File, key: string) => {
-      const body = { fileName: chosen.name, xlsxBase64: await base64Of(chosen) };
+      const body = { fileName: chosen.name, xlsxBase64: await base64Of(chosen), mode };
       setReport(await apiPost<ImportReport>("/approvals/imports", body, key));
     },
     { onFailure: () => setReport(null) },
@@ -40,6 +42,18 @@ export function ImportPage() {
       <Card size="small">
         <Typography.Paragraph type="secondary">{t("approvals.importHint")}</Typography.Paragraph>
         <SubmitErrorAlert {...alert} />
+        <Radio.Group
+          value={mode}
+          onChange={(event) => setMode(event.target.value as ImportMode)}
+          aria-label={t("approvals.importMode")}
+          data-testid="approvals-import-mode"
+          style={{ display: "block", marginBottom: 12 }}
+        >
+          <Radio value="all_or_nothing">{t("approvals.modeAllOrNothing")}</Radio>
+          <Radio value="good_rows" data-testid="approvals-import-good-rows">
+            {t("approvals.modeGoodRows")}
+          </Radio>
+        </Radio.Group>
         <Space wrap>
           <a href={apiUrl("/approvals/import-template.xlsx")} download>
             <Button icon={<DownloadOutlined />} tabIndex={-1}>

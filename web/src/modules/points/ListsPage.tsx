@@ -45,20 +45,7 @@ export function ListsPage() {
         }))}
       />
       {list ? (
-        <Card
-          size="small"
-          title={list.title}
-          extra={
-            <Space>
-              <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)} data-testid="points-list-xlsx">
-                {t("points.exportXlsx")}
-              </Button>
-              <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">
-                {t("points.exportPdf")}
-              </Button>
-            </Space>
-          }
-        >
+        <Card size="small" title={list.title}>
           <Typography.Paragraph>
             <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>
               {t(`points.${list.status}`)}
@@ -67,6 +54,14 @@ export function ListsPage() {
             <b data-testid="points-list-end">{list.endDate}</b>
             <ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/xlsx`)} data-testid="points-list-xlsx">
+              {t("points.exportXlsx")}
+            </Button>
+            <Button href={apiUrl(`/public/publicity/lists/${list.id}/export/pdf`)} data-testid="points-list-pdf">
+              {t("points.exportPdf")}
+            </Button>
+          </Space>
           <Input.Search
             placeholder={t("points.search")}
             allowClear
@@ -74,7 +69,7 @@ export function ListsPage() {
               setQ(value);
               setPage(1);
             }}
-            style={{ width: 260, marginBottom: 8 }}
+            style={{ width: 260, maxWidth: "100%", marginBottom: 8 }}
             data-testid="points-list-search"
           />
           <Table
@@ -83,6 +78,7 @@ export function ListsPage() {
             dataSource={entries.data?.items ?? []}
             loading={entries.loading}
             data-testid="points-list-entries"
+            scroll={{ x: "max-content" }}
             pagination={{ current: page, pageSize: 50, total: entries.data?.total ?? 0, onChange: setPage }}
             columns={[
               { title: t("points.rank"), dataIndex: "rank", render: (rank: number | null) => rank ?? "—" },
