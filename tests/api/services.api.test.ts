@@ -364,8 +364,7 @@ describe("services: a need from publication to award", () => {
       method: string;
       validBids: number;
       exceptionReason: string | null;
-      awardedOn: string;
-      publicityStartOn: string;
+      publishedOn: string;
       publicityEndOn: string;
     }[];
     expect(items).toHaveLength(2);
@@ -379,8 +378,9 @@ describe("services: a need from publication to award", () => {
       validBids: 3,
       exceptionReason: null,
     });
-    expect(first.awardedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(first.publicityEndOn >= first.publicityStartOn).toBe(true);
+    // Published from the award day (the test's clock: the day after the bids closed), for 5 working days.
+    expect(first.publishedOn).toBe(addDays(closeOn, 1));
+    expect(first.publicityEndOn > first.publishedOn).toBe(true);
     const excepted = items.find((each) => each.id !== needId)!;
     expect(excepted).toMatchObject({ method: "exception", validBids: 2, exceptionReason: "该镇区仅两家合格机构" });
     const body = response.body;

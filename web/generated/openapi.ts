@@ -45384,8 +45384,6 @@ export type paths = {
                             items: {
                                 /** @description the winning price, the contract amount */
                                 amountYuan: string;
-                                /** @description YYYY-MM-DD */
-                                awardedOn: string;
                                 budgetYuan: string;
                                 departmentCode: string;
                                 departmentName: string;
@@ -45399,8 +45397,8 @@ export type paths = {
                                 periodStart: string;
                                 /** @description YYYY-MM-DD */
                                 publicityEndOn: string | null;
-                                /** @description YYYY-MM-DD */
-                                publicityStartOn: string | null;
+                                /** @description YYYY-MM-DD: the result's publication (公示) starts; the award day by default */
+                                publishedOn: string | null;
                                 /** @description the winner's total score */
                                 score: string;
                                 title: string;

@@ -1,5 +1,5 @@
 /** Rows → API shapes of the services module. */
-import { addDays, toShanghaiDate } from "../../core/dates";
+import { addDays } from "../../core/dates";
 import { fenToYuanString } from "../../core/money";
 import type { PublicityList } from "../../platform/publicity/publicity.lists";
 import type { ServiceAward } from "../../rules/panel/services.award";
@@ -157,8 +157,7 @@ export function presentPublicAward(need: NeedRecord, publicity: PublicityList | 
     validBids: award.validBids ?? null,
     method: award.reason === "exception_recorded" ? "exception" : "scoring",
     exceptionReason: award.reason === "exception_recorded" ? need.exceptionReason : null,
-    awardedOn: publicity ? toShanghaiDate(new Date(publicity.publishedAt)) : toShanghaiDate(new Date(need.createdAt)),
-    publicityStartOn: publicity?.startDate ?? null,
+    publishedOn: publicity?.startDate ?? null,
     publicityEndOn: publicity?.endDate ?? null,
   };
 }

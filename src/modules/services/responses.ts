@@ -101,8 +101,9 @@ export const PublicAwardsResponse = Type.Object({
           "scoring (comprehensive scoring, 3 or more valid bids) | exception (fewer, with a recorded exception)",
       }),
       exceptionReason: nullable(Type.String()),
-      awardedOn: date,
-      publicityStartOn: nullable(date),
+      publishedOn: nullable(
+        Type.String({ description: "YYYY-MM-DD: the result's publication (公示) starts; the award day by default" }),
+      ),
       publicityEndOn: nullable(date),
     }),
   ),

@@ -74,7 +74,10 @@ export const needRoutes: readonly AnyRoute[] = [
         const award = presentPublicAward(need, publicity);
         if (award) items.push(award);
       }
-      items.sort((a, b) => (a.awardedOn < b.awardedOn ? 1 : a.awardedOn > b.awardedOn ? -1 : 0));
+      // Newest published first (the list comes newest bidding deadline first, which breaks ties).
+      items.sort((a, b) =>
+        (b.publishedOn ?? "") > (a.publishedOn ?? "") ? 1 : (b.publishedOn ?? "") < (a.publishedOn ?? "") ? -1 : 0,
+      );
       reply.header("cache-control", publicCache);
       return { items };
     },

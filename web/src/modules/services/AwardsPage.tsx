@@ -40,9 +40,13 @@ export function AwardsPage() {
         scroll={{ x: "max-content" }}
         locale={{ emptyText: <Empty description={t("services.noAwards")} /> }}
         columns={[
-          { title: t("services.awardedOn"), dataIndex: "awardedOn" },
+          {
+            title: t("services.publishedOn"),
+            dataIndex: "publishedOn",
+            render: (day: string | null) => day ?? "—",
+          },
           { title: t("services.title"), dataIndex: "title" },
-          { title: t("services.department"), dataIndex: "departmentName" },
+          { title: t("services.department"), dataIndex: "departmentName", responsive: ["lg"] },
           { title: t("services.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) || "—" },
           { title: t("services.winnerVendor"), dataIndex: "winner" },
           { title: t("services.awardAmountYuan"), dataIndex: "amountYuan", align: "right", render: money },
@@ -54,7 +58,11 @@ export function AwardsPage() {
             render: (method: string, award) => (
               <>
                 {label("awardMethod", method)}
-                {award.validBids !== null ? ` · ${t("services.validBidsCount", { count: award.validBids })}` : ""}
+                {award.validBids !== null ? (
+                  <Typography.Text type="secondary" style={{ display: "block" }}>
+                    {t("services.validBidsCount", { count: award.validBids })}
+                  </Typography.Text>
+                ) : null}
                 {award.exceptionReason ? (
                   <Typography.Text type="secondary" style={{ display: "block" }}>
                     {award.exceptionReason}
@@ -68,9 +76,9 @@ export function AwardsPage() {
             render: (_: unknown, award) => `${award.periodStart} – ${award.periodEnd}`,
           },
           {
-            title: t("services.publicityPeriod"),
-            render: (_: unknown, award) =>
-              award.publicityStartOn ? `${award.publicityStartOn} – ${award.publicityEndOn ?? ""}` : "—",
+            title: t("services.publicityEndOn"),
+            dataIndex: "publicityEndOn",
+            render: (day: string | null) => day ?? "—",
           },
         ]}
       />
