@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock, resetClock, setClock } from "../../src/core/clock";
 import { addDays } from "../../src/core/dates";
 import { inTransaction } from "../../src/db/transaction";
+import { fundDb } from "../../src/modules/fund/tables";
 import { createAccount } from "../../src/platform/accounts/accounts.commands";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { countAudit, signIn, testPassword, type Session } from "../helpers/fixtures";
@@ -129,6 +130,12 @@ describe("innovation fund", () => {
       scores: { innovation: 90 },
     });
     expect(missing.statusCode).toBe(400);
+  });
+
+  it("publishes no result of a call before it is allocated", async () => {
+    const response = await test.app.inject({ method: "GET", url: "/api/v1/fund/results" });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().items.map((each: { id: string }) => each.id)).not.toContain(callId);
   });
 
   it("ranks and funds with the shared code (skipping what does not fit), publishes, pays in two stages", async () => {
@@ -265,6 +272,46 @@ describe("innovation fund", () => {
     expect(mine.items[0].payments.map((each: { amountYuan: string }) => each.amountYuan)).toEqual(["36.00", "24.00"]);
     const other = await applicants[1].request("GET", `/api/v1/fund/applications/${applicationIds[0]}`);
     expect(other.statusCode).toBe(404);
+  });
+
+  it("publishes the allocated call's ranked projects without payee, bank account or personal data", async () => {
+    // A payee who is a person, with a mobile number: it must never reach the public results.
+    await fundDb(test.database.db)
+      .updateTable("fund_applications")
+      .set({ payee_name: "王小明 13912345678" })
+      .where("id", "=", applicationIds[2])
+      .execute();
+    const response = await test.app.inject({ method: "GET", url: "/api/v1/fund/results" });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["cache-control"]).toBe("public, max-age=300");
+    const call = response.json().items.find((each: { id: string }) => each.id === callId);
+    expect(call).toMatchObject({
+      budgetYuan: "100.00",
+      grantedYuan: "90.00",
+      fundedCount: 2,
+      applicationCount: 3,
+      publicityStartOn: addDays(closeOn, 1),
+    });
+    expect(
+      call.projects.map((each: { rank: number; score: string; outcome: string; grantedYuan: string }) => [
+        each.rank,
+        each.score,
+        each.outcome,
+        each.grantedYuan,
+      ]),
+    ).toEqual([
+      [1, "90.00", "funded_in_full", "60.00"],
+      [2, "80.00", "over_remaining_budget", "0.00"],
+      [3, "70.00", "funded_in_full", "30.00"],
+    ]);
+    expect(call.projects[0]).toMatchObject({ organisation: "中山市示例社工中心", title: "社区议事厅" });
+    expect(Object.keys(call.projects[0])).not.toContain("summary");
+    const body = response.body;
+    for (const secret of ["王小明", "HYPERLINK", "6222020000000000", "第1项"]) expect(body).not.toContain(secret);
+    expect(body).not.toMatch(/(?<![0-9])1[3-9]\d{9}(?![0-9])/);
+    expect(body).not.toMatch(
+      /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/,
+    );
   });
 });
 

@@ -346,4 +346,51 @@ describe("services: a need from publication to award", () => {
     expect(awarded.statusCode, awarded.body).toBe(200);
     expect(awarded.json().status).toBe("awarded");
   });
+
+  it("lists the awards publicly: winner, amount, method and date; never an open need, a losing bid or personal data", async () => {
+    const open = await admin.request("POST", "/api/v1/services/needs", {
+      ...needBody(addDays(clock.today(), 10)),
+      title: "尚在招标的需求",
+    });
+    expect(open.statusCode, open.body).toBe(201);
+    const response = await test.app.inject({ method: "GET", url: "/api/v1/services/awards" });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["cache-control"]).toBe("public, max-age=300");
+    const items = response.json().items as {
+      id: string;
+      winner: string;
+      amountYuan: string;
+      score: string;
+      method: string;
+      validBids: number;
+      exceptionReason: string | null;
+      publishedOn: string;
+      publicityEndOn: string;
+    }[];
+    expect(items).toHaveLength(2);
+    expect(items.map((each) => each.id)).not.toContain(open.json().id);
+    const first = items.find((each) => each.id === needId)!;
+    expect(first).toMatchObject({
+      winner: "测试社工服务中心2",
+      amountYuan: "100000.00",
+      score: "87.00",
+      method: "scoring",
+      validBids: 3,
+      exceptionReason: null,
+    });
+    // Published from the award day (the test's clock: the day after the bids closed), for 5 working days.
+    expect(first.publishedOn).toBe(addDays(closeOn, 1));
+    expect(first.publicityEndOn > first.publishedOn).toBe(true);
+    const excepted = items.find((each) => each.id !== needId)!;
+    expect(excepted).toMatchObject({ method: "exception", validBids: 2, exceptionReason: "该镇区仅两家合格机构" });
+    const body = response.body;
+    // Only the winners: the losing bid of the first need (测试社工服务中心1 at 80 000) is not shown.
+    expect(body).not.toContain("80000.00");
+    expect(body).not.toContain("陈立");
+    expect(body).not.toContain("52442000MJL");
+    expect(body).not.toMatch(/(?<![0-9])1[3-9]\d{9}(?![0-9])/);
+    expect(body).not.toMatch(
+      /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/,
+    );
+  });
 });

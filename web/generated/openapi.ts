@@ -23500,6 +23500,149 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fund/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published results: the ranked projects of every allocated call (public, no payee data)
+         * @description 已公布的评审和资助结果：各批次的排名项目（公开，不含收款信息） (Published results: the ranked projects of every allocated call (public, no payee data)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationCount: number;
+                                budgetYuan: string;
+                                fundedCount: number;
+                                /** @description the sum of the grants */
+                                grantedYuan: string;
+                                id: string;
+                                projects: {
+                                    /** @description town | department | organisation */
+                                    applicantType: string;
+                                    category: string | null;
+                                    categoryLabel: string | null;
+                                    grantedYuan: string;
+                                    organisation: string;
+                                    outcome: string | null;
+                                    rank: number | null;
+                                    requestedYuan: string;
+                                    score: string | null;
+                                    title: string;
+                                    townCode: string | null;
+                                }[];
+                                /** Format: date */
+                                publicityEndOn: string | null;
+                                /** Format: date */
+                                publicityStartOn: string | null;
+                                title: string;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fund/reviewers": {
         parameters: {
             query?: never;
@@ -47028,6 +47171,147 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service awards: the winner, amount, method and date of every awarded need (public)
+         * @description 购买服务中标结果：已评定需求的中标机构、金额、方式和日期（公开） (Service awards: the winner, amount, method and date of every awarded need (public)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the winning price, the contract amount */
+                                amountYuan: string;
+                                budgetYuan: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                exceptionReason: string | null;
+                                id: string;
+                                /** @description scoring (comprehensive scoring, 3 or more valid bids) | exception (fewer, with a recorded exception) */
+                                method: string;
+                                /** @description YYYY-MM-DD */
+                                periodEnd: string;
+                                /** @description YYYY-MM-DD */
+                                periodStart: string;
+                                /** @description YYYY-MM-DD */
+                                publicityEndOn: string | null;
+                                /** @description YYYY-MM-DD: the result's publication (公示) starts; the award day by default */
+                                publishedOn: string | null;
+                                /** @description the winner's total score */
+                                score: string;
+                                title: string;
+                                townCode: string;
+                                validBids: number | null;
+                                /** @description the winning vendor (an organisation) */
+                                winner: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

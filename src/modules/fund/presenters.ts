@@ -1,4 +1,5 @@
 import { fenToYuanString } from "../../core/money";
+import type { PublicityList } from "../../platform/publicity/publicity.lists";
 import type { ApplicationRecord, CallRecord, FundReportRecord } from "./repository";
 
 export function presentCall(call: CallRecord) {
@@ -59,5 +60,38 @@ export function presentApplication(application: ApplicationRecord) {
     category: application.category,
     applicantType: application.applicantType,
     townCode: application.townCode,
+  };
+}
+
+/** An allocated call for the public results page: its projects ranked, without payee, bank account or summary. */
+export function presentPublicResult(
+  call: CallRecord,
+  applications: readonly ApplicationRecord[],
+  publicity: PublicityList | null,
+) {
+  const granted = applications.reduce((sum, application) => sum + application.grantedFen, 0);
+  return {
+    id: call.id,
+    year: call.year,
+    title: call.title,
+    budgetYuan: fenToYuanString(call.budgetFen),
+    grantedYuan: fenToYuanString(granted),
+    fundedCount: applications.filter((application) => application.grantedFen > 0).length,
+    applicationCount: applications.length,
+    publicityStartOn: publicity?.startDate ?? null,
+    publicityEndOn: publicity?.endDate ?? null,
+    projects: applications.map((application) => ({
+      rank: application.rank,
+      organisation: application.applicantName,
+      applicantType: application.applicantType,
+      townCode: application.townCode,
+      title: application.title,
+      category: application.category,
+      categoryLabel: call.categories.find((each) => each.code === application.category)?.label ?? null,
+      score: application.score,
+      outcome: application.outcome,
+      requestedYuan: fenToYuanString(application.requestedFen),
+      grantedYuan: fenToYuanString(application.grantedFen),
+    })),
   };
 }

@@ -17,8 +17,9 @@ import {
   submitApplication,
   submitReport,
 } from "./commands";
+import { findList } from "../../platform/publicity/publicity.lists";
 import { exportPaymentFile } from "./payment-file";
-import { presentApplication, presentCall, presentReport } from "./presenters";
+import { presentApplication, presentCall, presentPublicResult, presentReport } from "./presenters";
 import {
   applicationPayments,
   applicationReports,
@@ -48,6 +49,7 @@ import {
   IdParams,
   PaymentBody,
   PaymentFileBody,
+  PublicResultsResponse,
   ResultsResponse,
   ScoreBody,
   ScoredResponse,
@@ -90,6 +92,10 @@ async function applicationDetail(executor: Executor, application: ApplicationRec
   };
 }
 
+/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
+const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
+const publicCache = "public, max-age=300";
+
 const points = (hundredths: number) => fenToYuanString(hundredths);
 
 export const fundRoutes: readonly AnyRoute[] = [
@@ -115,6 +121,27 @@ export const fundRoutes: readonly AnyRoute[] = [
       call: presentCall(target),
       items: target.status === "allocated" ? (await listApplications(db, target.id)).map(presentApplication) : [],
     }),
+  }),
+  defineRoute({
+    method: "GET",
+    url: "/fund/results",
+    summary: {
+      zh: "已公布的评审和资助结果：各批次的排名项目（公开，不含收款信息）",
+      en: "Published results: the ranked projects of every allocated call (public, no payee data)",
+    },
+    tags,
+    permission: "public",
+    config: publicLimit,
+    response: { 200: PublicResultsResponse },
+    handler: async ({ db, reply }) => {
+      const items = [];
+      for (const call of (await listCalls(db)).filter((each) => each.status === "allocated")) {
+        const publicity = call.publicityListId ? await findList(db, call.publicityListId) : null;
+        items.push(presentPublicResult(call, await listApplications(db, call.id), publicity));
+      }
+      reply.header("cache-control", publicCache);
+      return { items };
+    },
   }),
   defineRoute({
     method: "POST",

@@ -134,6 +134,41 @@ export const ResultsResponse = Type.Object({
   items: Type.Array(ApplicationResponse),
 });
 
+/**
+ * The public results page (创新资金评审结果): every allocated call with its projects, ranked — the applicant
+ * organisation, project, category, score, rank, outcome and grant; no payee, bank account, summary or budget lines.
+ */
+export const PublicResultsResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      year: Type.Integer(),
+      title: Type.String(),
+      budgetYuan: Type.String(),
+      grantedYuan: Type.String({ description: "the sum of the grants" }),
+      fundedCount: Type.Integer(),
+      applicationCount: Type.Integer(),
+      publicityStartOn: nullable(Type.String({ format: "date" })),
+      publicityEndOn: nullable(Type.String({ format: "date" })),
+      projects: Type.Array(
+        Type.Object({
+          rank: nullable(Type.Integer()),
+          organisation: Type.String(),
+          applicantType: Type.String({ description: "town | department | organisation" }),
+          townCode: nullable(Type.String()),
+          title: Type.String(),
+          category: nullable(Type.String()),
+          categoryLabel: nullable(Type.String()),
+          score: nullable(Type.String()),
+          outcome: nullable(Type.String()),
+          requestedYuan: Type.String(),
+          grantedYuan: Type.String(),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const ConflictResponse = Type.Object({ applicationId: Type.String(), conflict: Type.Boolean() });
 export const ScoredResponse = Type.Object({
   applicationId: Type.String(),

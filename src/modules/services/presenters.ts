@@ -1,6 +1,7 @@
 /** Rows → API shapes of the services module. */
 import { addDays } from "../../core/dates";
 import { fenToYuanString } from "../../core/money";
+import type { PublicityList } from "../../platform/publicity/publicity.lists";
 import type { ServiceAward } from "../../rules/panel/services.award";
 import { EXPIRY_WARNING_DAYS, vendorRequirements } from "./catalogue";
 import {
@@ -124,4 +125,39 @@ export function presentResults(award: ServiceAward) {
     score: bid.score ?? null,
     rank: bid.rank ?? null,
   }));
+}
+
+/** The award as stored on an awarded need (commands/panel.ts). */
+interface StoredAwardDetail extends StoredAward {
+  reason?: string;
+  validBids?: number;
+}
+
+/**
+ * An awarded need for the public awards page: the winner (an organisation), its price and score, the method (the
+ * 3-bid rule met, or a recorded exception) and the dates of the result's publicity; no other bid is shown.
+ * Undefined for a need without a recorded winner.
+ */
+export function presentPublicAward(need: NeedRecord, publicity: PublicityList | null) {
+  const award = need.award as StoredAwardDetail | null;
+  const winner = award?.ranking.find((entry) => entry.bidId === need.winnerBidId);
+  if (need.status !== "awarded" || !award || !winner) return undefined;
+  return {
+    id: need.id,
+    title: need.title,
+    departmentCode: need.departmentCode,
+    departmentName: need.departmentName,
+    townCode: need.townCode,
+    budgetYuan: fenToYuanString(need.budgetFen),
+    periodStart: need.periodStart,
+    periodEnd: need.periodEnd,
+    winner: winner.vendorName,
+    amountYuan: fenToYuanString(winner.priceFen),
+    score: winner.score,
+    validBids: award.validBids ?? null,
+    method: award.reason === "exception_recorded" ? "exception" : "scoring",
+    exceptionReason: award.reason === "exception_recorded" ? need.exceptionReason : null,
+    publishedOn: publicity?.startDate ?? null,
+    publicityEndOn: publicity?.endDate ?? null,
+  };
 }

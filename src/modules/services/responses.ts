@@ -80,6 +80,35 @@ export const NeedResponse = Type.Object({
 });
 export const NeedsResponse = Type.Object({ items: Type.Array(NeedResponse) });
 
+/** The public awards page (购买服务中标结果): each awarded need with its winner, price, score, method and dates. */
+export const PublicAwardsResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      departmentCode: Type.String(),
+      departmentName: Type.String(),
+      townCode: Type.String(),
+      budgetYuan: Type.String(),
+      periodStart: date,
+      periodEnd: date,
+      winner: Type.String({ description: "the winning vendor (an organisation)" }),
+      amountYuan: Type.String({ description: "the winning price, the contract amount" }),
+      score: Type.String({ description: "the winner's total score" }),
+      validBids: nullable(Type.Integer()),
+      method: Type.String({
+        description:
+          "scoring (comprehensive scoring, 3 or more valid bids) | exception (fewer, with a recorded exception)",
+      }),
+      exceptionReason: nullable(Type.String()),
+      publishedOn: nullable(
+        Type.String({ description: "YYYY-MM-DD: the result's publication (公示) starts; the award day by default" }),
+      ),
+      publicityEndOn: nullable(date),
+    }),
+  ),
+});
+
 export const BidResponse = Type.Object({
   id: Type.String(),
   needId: Type.String(),

@@ -12,7 +12,8 @@ import { commandContext } from "../../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { publishNeed, recordException, submitBid } from "../commands/needs";
 import { awardNeed, computeAward, declarePanel, scoreBid, sealedProblem } from "../commands/panel";
-import { presentBid, presentNeed, presentResults, presentReview } from "../presenters";
+import { findList } from "../../../platform/publicity/publicity.lists";
+import { presentBid, presentNeed, presentPublicAward, presentResults, presentReview } from "../presenters";
 import {
   findNeed,
   findVendorOfAccount,
@@ -31,6 +32,7 @@ import {
   OpenedBidsResponse,
   OwnBidResponse,
   PanelViewResponse,
+  PublicAwardsResponse,
   ReviewResultResponse,
 } from "../responses";
 import { AwardBody, BidBody, DeclarationBody, ExceptionBody, IdParams, NeedBody, ScoreBody } from "../schemas";
@@ -48,7 +50,38 @@ async function needView(executor: Executor, need: NeedRecord) {
   return presentNeed(need, today, bids ? bids.length : null);
 }
 
+/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
+const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
+const publicCache = "public, max-age=300";
+
 export const needRoutes: readonly AnyRoute[] = [
+  defineRoute({
+    method: "GET",
+    url: "/services/awards",
+    summary: {
+      zh: "购买服务中标结果：已评定需求的中标机构、金额、方式和日期（公开）",
+      en: "Service awards: the winner, amount, method and date of every awarded need (public)",
+    },
+    tags,
+    permission: "public",
+    config: publicLimit,
+    response: { 200: PublicAwardsResponse },
+    handler: async ({ db, reply }) => {
+      const items = [];
+      for (const need of await listNeeds(db)) {
+        if (need.status !== "awarded") continue;
+        const publicity = need.publicityListId ? await findList(db, need.publicityListId) : null;
+        const award = presentPublicAward(need, publicity);
+        if (award) items.push(award);
+      }
+      // Newest published first (the list comes newest bidding deadline first, which breaks ties).
+      items.sort((a, b) =>
+        (b.publishedOn ?? "") > (a.publishedOn ?? "") ? 1 : (b.publishedOn ?? "") < (a.publishedOn ?? "") ? -1 : 0,
+      );
+      reply.header("cache-control", publicCache);
+      return { items };
+    },
+  }),
   defineRoute({
     method: "GET",
     url: "/services/needs",

@@ -1,5 +1,6 @@
 // The innovation fund (社会管理与创新专项资金): applicants apply with budget lines and report; the programme admin
-// opens calls, assigns reviewers, allocates and pays in stages; reviewers declare conflicts and score.
+// opens calls, assigns reviewers, allocates and pays in stages; reviewers declare conflicts and score; anyone reads
+// the published results (创新资金评审结果, public).
 import { FundOutlined, ProjectOutlined, StarOutlined } from "@ant-design/icons";
 import { lazyPage } from "../../components/lazyPage";
 import type { ConsoleModule } from "../types";
@@ -8,6 +9,7 @@ const apply = () => import("./ApplicantPage");
 const calls = () => import("./CallsPage");
 const call = () => import("./CallPage");
 const reviews = () => import("./ReviewPage");
+const results = () => import("./ResultsPage");
 
 export const fundModule: ConsoleModule = {
   name: "fund",
@@ -21,5 +23,12 @@ export const fundModule: ConsoleModule = {
     { path: "fund/calls", element: lazyPage(calls, (module) => module.CallsPage), ability: "fund.read" },
     { path: "fund/calls/:id", element: lazyPage(call, (module) => module.CallPage), ability: "fund.read" },
     { path: "fund/reviews", element: lazyPage(reviews, (module) => module.ReviewPage), ability: "fund.review" },
+  ],
+  publicRoutes: [
+    {
+      path: "fund/results",
+      element: lazyPage(results, (module) => module.FundResultsPage),
+      navLabelKey: "fund.nav.results",
+    },
   ],
 };

@@ -3,10 +3,12 @@ import { Card, Col, Row, Typography } from "antd";
 import {
   AuditOutlined,
   BarChartOutlined,
+  FundOutlined,
   CalculatorOutlined,
   DatabaseOutlined,
   OrderedListOutlined,
   SolutionOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
@@ -21,6 +23,12 @@ const items = [
   { key: "AssistanceLists", to: "/assistance/lists", icon: <SolutionOutlined /> },
 ];
 
+/** Results of the city's grants and purchases: the innovation fund's and the purchased services' awards. */
+const resultItems = [
+  { key: "FundResults", to: "/fund/results", icon: <FundOutlined /> },
+  { key: "ServiceAwards", to: "/services/awards", icon: <TrophyOutlined /> },
+];
+
 /** The public portal's front page. */
 export function PortalPage() {
   const { t } = useTranslation();
@@ -29,7 +37,7 @@ export function PortalPage() {
       <Typography.Title level={2}>{t("insight.portalTitle")}</Typography.Title>
       <Typography.Paragraph>{t("insight.portalIntro")}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        {items.map((item) => (
+        {[...items, ...resultItems].map((item) => (
           <Col key={item.key} xs={24} sm={12} lg={8}>
             <Link to={item.to} data-testid={`portal-${item.key}`}>
               <Card hoverable className="service-card">

@@ -1,6 +1,6 @@
 // Purchased services (政府购买服务): the vendor portal, the programme admin's needs, award, contracts and evaluation,
 // the reviewers' qualification checks and panel scoring, the department's decisions on vendors' recommendations,
-// and two public pages: the qualified vendors and the satisfaction survey.
+// and the public pages: the qualified vendors, the stations, the awards (中标结果) and the satisfaction survey.
 import {
   AuditOutlined,
   FileProtectOutlined,
@@ -24,6 +24,7 @@ const recommendations = () => import("./RecommendationsPage");
 const survey = () => import("./SurveyPage");
 const qualified = () => import("./QualifiedVendorsPage");
 const stations = () => import("./StationsPage");
+const awards = () => import("./AwardsPage");
 
 export const servicesModule: ConsoleModule = {
   name: "services",
@@ -116,6 +117,11 @@ export const servicesModule: ConsoleModule = {
       path: "services/qualified",
       element: lazyPage(qualified, (module) => module.QualifiedVendorsPage),
       navLabelKey: "services.nav.qualified",
+    },
+    {
+      path: "services/awards",
+      element: lazyPage(awards, (module) => module.AwardsPage),
+      navLabelKey: "services.nav.awards",
     },
   ],
 };
