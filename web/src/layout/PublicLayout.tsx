@@ -16,7 +16,7 @@ export function PublicLayout() {
   return (
     <Layout className="public-layout">
       <Layout.Header className="public-header">
-        <Space size="large">
+        <div className="public-header-main">
           <BrandMark />
           <nav className="public-nav" data-testid="public-nav">
             {publicLinks.map((route) => (
@@ -25,7 +25,7 @@ export function PublicLayout() {
               </Link>
             ))}
           </nav>
-        </Space>
+        </div>
         <Space size="middle">
           <LanguageSwitch />
           {status === "signedIn" ? (
