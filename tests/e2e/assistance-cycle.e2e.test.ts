@@ -363,7 +363,9 @@ describe("social assistance from application to bank file in the browser", () =>
       page.waitForEvent("download"),
       page.getByTestId("assistance-payroll-export-csv").click(),
     ]);
-    expect(csvDownload.suggestedFilename()).toBe(`dibao-${month}.csv`);
+    expect(csvDownload.suggestedFilename()).toBe(
+      `最低生活保障发放-${month.slice(0, 4)}年${Number(month.slice(5))}月.csv`,
+    );
     const csv = (await readDownload(await csvDownload.path())).toString("utf8").replace(/^\uFEFF/, "");
     const lines = csv.split("\r\n").filter((line) => line.length > 0);
     expect(lines[0]).toBe("账号,户名,金额（元）,案件编号,镇区");
@@ -387,7 +389,7 @@ describe("social assistance from application to bank file in the browser", () =>
     expect(ours![0]).toBe(BANK_ACCOUNT);
     expect(ours![1]).toBe(payeeName);
     expect(fen(ours![2])).toBe(expectedFen);
-    expect(ours![4]).toBe("shiqi");
+    expect(ours![4], "the 镇区 column names the 镇区, never its code").toBe("石岐区");
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent("download"),
