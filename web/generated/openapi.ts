@@ -42834,6 +42834,7 @@ export type paths = {
                                 entryCount: number;
                                 id: string;
                                 kind: string;
+                                periodEnded: boolean;
                                 /** Format: date-time */
                                 publishedAt: string;
                                 /** Format: date */
@@ -42970,6 +42971,7 @@ export type paths = {
                             entryCount: number;
                             id: string;
                             kind: string;
+                            periodEnded: boolean;
                             /** Format: date-time */
                             publishedAt: string;
                             /** Format: date */
@@ -43761,6 +43763,7 @@ export type paths = {
                             entryCount: number;
                             id: string;
                             kind: string;
+                            periodEnded: boolean;
                             /** Format: date-time */
                             publishedAt: string;
                             /** Format: date */
