@@ -44,6 +44,7 @@ export function PublicListsPage() {
         value={list?.id}
         loading={lists.loading}
         aria-label={t("assistance.lists.choose")}
+        showSearch={{ optionFilterProp: "label" }}
         notFoundContent={t("assistance.lists.none")}
         onChange={(id) => {
           setChosen(id);

@@ -37,6 +37,7 @@ export function ListsPage() {
         value={list?.id}
         loading={lists.loading}
         aria-label={t("points.chooseList")}
+        showSearch={{ optionFilterProp: "label" }}
         notFoundContent={t("points.noLists")}
         onChange={(id) => {
           setChosen(id);
