@@ -56,6 +56,7 @@ export function CyclesPage() {
         style={{ width: 360 }}
         value={cycleId ?? undefined}
         onChange={setChosen}
+        aria-label={t("nav.cycles")}
         data-testid="points-cycle-select"
         options={(cycles.data?.items ?? []).map((item) => ({
           value: item.id,
