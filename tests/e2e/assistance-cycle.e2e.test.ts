@@ -186,7 +186,9 @@ describe("social assistance from application to bank file in the browser", () =>
     await pickDate(page.getByTestId("assistance-new-form").locator(".ant-picker input"), dates.submitted);
     await page.getByTestId("assistance-new-submit").click();
     const incomeError = rows.nth(0).locator(".ant-form-item-explain-error");
-    await expect.poll(async () => incomeError.textContent()).toContain("members.0.monthlyIncomeYuan");
+    // The server's refusal, translated field by field: Chinese, never the schema path.
+    await expect.poll(async () => incomeError.textContent()).toContain("第1位成员的月收入（元）");
+    expect(await incomeError.textContent()).not.toContain("members.0");
     // Let the message finish fading in before the screenshot.
     const explain = rows.nth(0).locator(".ant-form-item-explain");
     await expect
