@@ -257,6 +257,17 @@ describe("assistance cases: the procedure", () => {
     expect(approved.startMonth).toBe(daysAgo(0).slice(0, 7));
     expect(approved.deadlines.nextReviewOn > daysAgo(0)).toBe(true);
     expect(await countAudit(database.db, "assistance.case.approved")).toBe(1);
+    // The month's approved list names its 镇区, so the lists of the 24 镇区 are told apart on the public page.
+    const month = daysAgo(0).slice(0, 7);
+    const published = (await database.db
+      .selectFrom("publicity_lists" as never)
+      .select("title" as never)
+      .where("kind" as never, "=", "assistance.approved" as never)
+      .where("town_code" as never, "=", "shiqi" as never)
+      .execute()) as { title: string }[];
+    expect(published.map((item) => item.title)).toContain(
+      `石岐区最低生活保障对象名单（${month.slice(0, 4)}年${Number(month.slice(5))}月）`,
+    );
     const list = await clerk.request("GET", "/api/v1/assistance/cases?state=active");
     expect(list.json().items.map((item: { id: string }) => item.id)).toContain(id);
     expect((await clerkXiaolan.request("GET", "/api/v1/assistance/cases?state=active")).json().total).toBe(0);

@@ -223,6 +223,16 @@ describe("assistance payroll", () => {
     expect(rows.at(-1)![2]).toBe("13791.50");
     expect(sumFen).toBe(1379150);
     expect(payments.every((row) => /^\d+\.\d{2}$/.test(row[2]))).toBe(true);
+    expect(rows[0][4]).toBe("镇区");
+    expect(
+      [...new Set(payments.map((row) => row[4]))].sort(),
+      "the 镇区 column names the 镇区, never its code",
+    ).toEqual(["小榄镇", "石岐区"].sort());
+    expect(csv.headers["content-disposition"]).toBe(
+      `attachment; filename="dibao-${month0}.csv"; filename*=UTF-8''${encodeURIComponent(
+        `最低生活保障发放-${month0.slice(0, 4)}年${Number(month0.slice(5))}月.csv`,
+      )}`,
+    );
     const xlsx = await admin.request("POST", `/api/v1/assistance/payrolls/${month0}/bank-file`, { format: "xlsx" });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

@@ -9,7 +9,7 @@ import { publishList, publicityEndDate, type PublishInput } from "../../src/plat
 import type { Actor } from "../../src/platform/roles";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { countAudit, seedTestWorld, signIn, testIdNumber, type Session, type TestWorld } from "../helpers/fixtures";
-import { clock } from "../../src/core/clock";
+import { clock, withClock } from "../../src/core/clock";
 
 // Publicity: masked public lists with a working-day period, exports, versions with differences, and objections
 // routed to the owning department with working-day deadlines.
@@ -107,8 +107,20 @@ describe("public lists", () => {
       status: "publicised",
       workingDays: 7,
       endDate: list.endDate,
+      periodEnded: false,
       entryCount: 3,
     });
+    // The period ends after its last day by the server's clock: still 公示中 in status, but shown as ended.
+    const headerOn = (day: string) =>
+      withClock(day, async () =>
+        (await app.inject({ method: "GET", url: `/api/v1/public/publicity/lists/${list.id}` })).json(),
+      );
+    expect((await headerOn(list.endDate)).periodEnded).toBe(false);
+    expect(await headerOn(addDays(list.endDate, 1))).toMatchObject({ status: "publicised", periodEnded: true });
+    const listed = await withClock(addDays(list.endDate, 1), async () =>
+      (await app.inject({ method: "GET", url: "/api/v1/public/publicity/lists" })).json(),
+    );
+    expect(listed.items.find((item: { id: string }) => item.id === list.id).periodEnded).toBe(true);
     const entries = await app.inject({ method: "GET", url: `/api/v1/public/publicity/lists/${list.id}/entries` });
     const body = entries.json();
     expect(body.total).toBe(3);

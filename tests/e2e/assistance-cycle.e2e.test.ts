@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { addWorkingDays, isWorkingDay } from "../../src/core/calendar";
 import { addDays } from "../../src/core/dates";
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+import { launchBrowser, screenshot, seriousViolations, signIn, startServer, type RunningServer } from "./harness";
 import { clock } from "../../src/core/clock";
 
 // Zhongshan's standard in force since 2021-01-01 (the latest row of the dated parameters): 1,120 yuan per person
@@ -186,7 +186,9 @@ describe("social assistance from application to bank file in the browser", () =>
     await pickDate(page.getByTestId("assistance-new-form").locator(".ant-picker input"), dates.submitted);
     await page.getByTestId("assistance-new-submit").click();
     const incomeError = rows.nth(0).locator(".ant-form-item-explain-error");
-    await expect.poll(async () => incomeError.textContent()).toContain("第1位成员的月收入");
+    // The server's refusal, translated field by field: Chinese, never the schema path.
+    await expect.poll(async () => incomeError.textContent()).toContain("第1位成员的月收入（元）");
+    expect(await incomeError.textContent()).not.toContain("members.0");
     // Let the message finish fading in before the screenshot.
     const explain = rows.nth(0).locator(".ant-form-item-explain");
     await expect
@@ -204,6 +206,7 @@ describe("social assistance from application to bank file in the browser", () =>
     await page.getByTestId("assistance-new-income-0").fill(MEMBER_INCOME);
     await expect.poll(async () => incomeError.count()).toBe(0);
     await screenshot(page, "assistance-application-form");
+    expect(await seriousViolations(page), "axe: application form").toEqual([]);
     await page.getByTestId("assistance-new-submit").click();
     await page.waitForURL(/\/console\/assistance\/cases\/[0-9a-f-]{36}$/);
     caseUrl = page.url();
@@ -283,6 +286,7 @@ describe("social assistance from application to bank file in the browser", () =>
     // The clerk cannot decide: no step form for the decision.
     expect(await page.getByTestId("assistance-step-decision").count()).toBe(0);
     await screenshot(page, "assistance-case-clerk");
+    expect(await seriousViolations(page), "axe: case page of the clerk").toEqual([]);
   });
 
   it("answers 'not found' to a clerk of another 镇区", async () => {
@@ -313,8 +317,32 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain(dates.decided);
     await screenshot(page, "assistance-case-approved");
     // Approval republishes the month's approved list of the 镇区 with the new household in it.
-    const approved = await publicEntry("assistance.approved", `（${month}）`, payeeName);
+    // Its title names the 镇区 and the month, so the lists of the 24 镇区 are told apart.
+    const approvedTitle = `石岐区最低生活保障对象名单（${month.slice(0, 4)}年${Number(month.slice(5))}月）`;
+    const approved = await publicEntry("assistance.approved", approvedTitle, payeeName);
     expect(approved.values).toEqual({ members: memberCount, amount: yuan(expectedFen) });
+    expect(await seriousViolations(page), "axe: approved case").toEqual([]);
+  });
+
+  it("shows the public 低保 lists with their 镇区, and the case's community publicity as ended", async () => {
+    const page = await (
+      await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } })
+    ).newPage();
+    await page.goto(`${server.baseUrl}/assistance/lists`);
+    const select = page.getByTestId("assistance-list-select");
+    await select.waitFor();
+    await select.click();
+    await select.locator("input").fill(caseNumber);
+    const option = page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: caseNumber })
+      .first();
+    expect(await option.textContent()).toContain("石岐区");
+    await option.click();
+    // Its 7 working days ended before today (by the server's clock): still 公示中 in the record, shown as ended.
+    await expect.poll(async () => page.getByTestId("assistance-list-state").textContent()).toBe("公示期已结束");
+    await expect.poll(async () => page.getByTestId("assistance-list-entries").textContent()).toContain("*");
+    await screenshot(page, "assistance-public-list-ended");
+    expect(await seriousViolations(page), "axe: public 低保 lists").toEqual([]);
   });
 
   it("runs and approves the month's payroll and exports a bank file that pays the case its dibao", async () => {
@@ -358,12 +386,15 @@ describe("social assistance from application to bank file in the browser", () =>
     await expect.poll(async () => linesTable.locator("tbody tr", { hasText: payeeName }).count()).toBe(1);
     await page.waitForTimeout(600); // cosmetic only: the loading overlay fades out before the screenshot
     await screenshot(page, "assistance-payroll-summary");
+    expect(await seriousViolations(page), "axe: payroll").toEqual([]);
 
     const [csvDownload] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("assistance-payroll-export-csv").click(),
     ]);
-    expect(csvDownload.suggestedFilename()).toBe(`dibao-${month}.csv`);
+    expect(csvDownload.suggestedFilename()).toBe(
+      `最低生活保障发放-${month.slice(0, 4)}年${Number(month.slice(5))}月.csv`,
+    );
     const csv = (await readDownload(await csvDownload.path())).toString("utf8").replace(/^\uFEFF/, "");
     const lines = csv.split("\r\n").filter((line) => line.length > 0);
     expect(lines[0]).toBe("账号,户名,金额（元）,案件编号,镇区");
@@ -387,7 +418,7 @@ describe("social assistance from application to bank file in the browser", () =>
     expect(ours![0]).toBe(BANK_ACCOUNT);
     expect(ours![1]).toBe(payeeName);
     expect(fen(ours![2])).toBe(expectedFen);
-    expect(ours![4]).toBe("shiqi");
+    expect(ours![4], "the 镇区 column names the 镇区, never its code").toBe("石岐区");
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent("download"),

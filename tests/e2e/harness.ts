@@ -3,7 +3,8 @@
  * and launches Debian's Chromium through playwright-core (never a downloaded browser).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -169,4 +170,40 @@ export async function signIn(
   await page.getByTestId("login-submit").click();
   await page.waitForURL(/\/console/);
   return page;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The browser globals `settled` reads (the project's TypeScript has no DOM types). */
+interface SettleWindow {
+  document: { querySelectorAll: (selector: string) => unknown[] };
+  getComputedStyle: (element: unknown) => { opacity: string };
+}
+
+/** Waits until antd's loading containers and modals have faded in (axe checks contrast on the page as it ends). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const window = globalThis as unknown as SettleWindow;
+      const faded = [...window.document.querySelectorAll(".ant-spin-container, .ant-modal")];
+      return faded.every((element) => window.getComputedStyle(element).opacity === "1");
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/**
+ * The serious and critical axe-core violations of the page once it has settled, each with the elements concerned
+ * (`color-contrast: .ant-tag`), so a failing check names what to fix. Nothing is excluded.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
+  await page.evaluate(axeSource);
+  const results = (await page.evaluate("axe.run()")) as {
+    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+  };
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }

@@ -8,6 +8,7 @@ import {
   makeDataFolder,
   screenshot,
   SCREENSHOT_DIR,
+  seriousViolations,
   signIn,
   startServerOn,
   type RunningServer,
@@ -193,6 +194,7 @@ describe("a whole points cycle in the browser", () => {
       (await hukouRows.filter({ hasText: "石岐区" }).locator("td").allTextContents()).map((text) => text.trim()),
     ).toContain("2");
     await screenshot(page, "points-cycle-quotas");
+    expect(await seriousViolations(page), "axe: cycles and quotas").toEqual([]);
   });
 
   it("three migrants of 石岐区 apply: the resident in the portal, two at the clerk's counter", async () => {
@@ -218,6 +220,7 @@ describe("a whole points cycle in the browser", () => {
     expect(await resident.getByTestId("points-me-facts").textContent()).toContain("已申报待核实");
     await applyForHukou(resident);
     await screenshot(resident, "points-cycle-resident-applied");
+    expect(await seriousViolations(resident), "axe: 我的积分 after applying").toEqual([]);
 
     const clerk = await signInAs("clerk.shiqi");
     const [first, second] = await findTwoMigrants(clerk, me.user.personId);
@@ -236,6 +239,7 @@ describe("a whole points cycle in the browser", () => {
       await clerk.getByTestId("points-counter-permit").fill(`GD${applicant.idNumber.slice(-8)}`);
       await pickDate(clerk, clerk.getByTestId("points-counter-form").locator(".ant-picker input"), "2018-06-01");
       if (applicant === applicants.first) await screenshot(clerk, "points-cycle-counter");
+      if (applicant === applicants.first) expect(await seriousViolations(clerk), "axe: counter").toEqual([]);
       await clerk.getByTestId("points-counter-enrol").click();
       await clerk.waitForURL(/\/console\/points\/enrolments\/[0-9a-f-]{36}$/);
       await expect.poll(async () => clerk.getByTestId("points-me-title").textContent()).toContain(applicant.name);
@@ -271,6 +275,7 @@ describe("a whole points cycle in the browser", () => {
     expect(await row.textContent()).toContain(masked(applicants.resident.name));
     expect(await row.getByTestId("points-queue-file").allTextContents()).toEqual(["文化程度.pdf"]);
     await screenshot(verifier, "points-cycle-queue-verifier");
+    expect(await seriousViolations(verifier), "axe: verifier's queue").toEqual([]);
     await row.getByTestId("points-queue-decide").click();
     await expect.poll(async () => verifier.locator(".ant-popconfirm").textContent()).toContain("重新计算");
     expect(await verifier.getByTestId("points-queue-confirm").count()).toBe(0);
@@ -326,6 +331,17 @@ describe("a whole points cycle in the browser", () => {
       "75.00",
     ]);
     await screenshot(page, "points-cycle-run-review");
+    // The hashes are not table columns: they sit, explained for auditors, under 核验信息 in the expanded row.
+    const header = await page.getByTestId("points-runs").locator("thead").first().textContent();
+    expect(header).not.toMatch(/摘要|指纹|SHA/);
+    const verification = page.getByTestId("points-run-verification");
+    await verification.locator(".ant-collapse-header").click();
+    await expect.poll(async () => verification.textContent()).toContain("供审计和复核使用");
+    expect(await verification.locator("code").allTextContents()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
+    expect(await seriousViolations(page), "axe: run review with its verification details").toEqual([]);
     await runRow.getByTestId("points-run-publish").click();
     await expect.poll(async () => page.locator(".ant-popconfirm").textContent()).toContain("公示期");
     await screenshot(page, "points-cycle-publish-confirm");
@@ -368,6 +384,7 @@ describe("a whole points cycle in the browser", () => {
     expect(lists.items.map((list) => list.version)).toEqual([1]);
     firstListId = lists.items[0].id;
     await screenshot(page, "points-cycle-public-list-v1");
+    expect(await seriousViolations(page), "axe: public points list").toEqual([]);
   });
 
   it("the resident objects to the second-ranked applicant's degree; the clerk forwards it to the education bureau", async () => {
@@ -608,6 +625,7 @@ describe("a whole points cycle in the browser", () => {
     );
     expect(await resident.getByTestId("points-me-applications").textContent()).toContain("第 2 名 · 录取");
     await screenshot(resident, "points-cycle-resident-final");
+    expect(await seriousViolations(resident), "axe: 我的积分 with the final result").toEqual([]);
     const [download] = await Promise.all([resident.waitForEvent("download"), link.click()]);
     const pdfPath = join(SCREENSHOT_DIR, "points-cycle-notice.pdf");
     await download.saveAs(pdfPath);

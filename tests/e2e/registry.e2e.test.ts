@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+import { launchBrowser, screenshot, seriousViolations, signIn, startServer, type RunningServer } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,12 +28,18 @@ describe("registry in the browser", () => {
     await page.goto(server.baseUrl);
     await expect.poll(async () => page.getByTestId("town-list").textContent()).toContain("石岐区");
     await screenshot(page, "public-home");
+    expect(await seriousViolations(page), "axe: public home").toEqual([]);
+    // Each service card links to its public pages (issue 15): 低保公示 opens the public lists.
+    await page.getByTestId("service-assistance-link").first().click();
+    await page.getByTestId("assistance-lists-page").waitFor();
+    expect(await seriousViolations(page), "axe: public assistance lists").toEqual([]);
   });
 
   it("lets a clerk search, open and edit a household of their 镇区 and see its history", async () => {
     const page = await signInAs("clerk.shiqi");
     await expect.poll(async () => page.getByTestId("user-name").textContent()).toContain("石岐区");
     await screenshot(page, "console-home-clerk");
+    expect(await seriousViolations(page), "axe: clerk's console home").toEqual([]);
 
     await page.goto(`${server.baseUrl}/console/registry?kind=households`);
     const search = page.getByTestId("registry-search-input").locator("input");
@@ -41,6 +47,7 @@ describe("registry in the browser", () => {
     await search.press("Enter");
     await page.getByTestId("household-result-link").first().waitFor();
     await screenshot(page, "registry-search");
+    expect(await seriousViolations(page), "axe: registry search").toEqual([]);
     await page.getByTestId("household-result-link").first().click();
     await page.getByTestId("household-details").waitFor();
     householdUrl = page.url();
@@ -56,6 +63,7 @@ describe("registry in the browser", () => {
     await expect.poll(async () => page.getByTestId("household-details").textContent()).toContain(newAddress);
     await expect.poll(async () => page.getByTestId("history-timeline").textContent()).toContain(newAddress);
     await screenshot(page, "household-page");
+    expect(await seriousViolations(page), "axe: household page").toEqual([]);
   });
 
   it("answers 'not found' to a clerk of another 镇区 for the same household", async () => {
@@ -70,5 +78,6 @@ describe("registry in the browser", () => {
     const page = await signInAs("resident");
     await page.getByTestId("profile-person").waitFor();
     await screenshot(page, "resident-portal");
+    expect(await seriousViolations(page), "axe: resident's console home").toEqual([]);
   });
 });

@@ -44850,6 +44850,7 @@ export type paths = {
                                 entryCount: number;
                                 id: string;
                                 kind: string;
+                                periodEnded: boolean;
                                 /** Format: date-time */
                                 publishedAt: string;
                                 /** Format: date */
@@ -44986,6 +44987,7 @@ export type paths = {
                             entryCount: number;
                             id: string;
                             kind: string;
+                            periodEnded: boolean;
                             /** Format: date-time */
                             publishedAt: string;
                             /** Format: date */
@@ -45777,6 +45779,7 @@ export type paths = {
                             entryCount: number;
                             id: string;
                             kind: string;
+                            periodEnded: boolean;
                             /** Format: date-time */
                             publishedAt: string;
                             /** Format: date */

@@ -9,6 +9,7 @@ const rows: BankRow[] = [
   {
     number: "DB-2026-0001",
     townCode: "shiqi",
+    townName: "石岐区",
     bankAccount: "6222020000000001",
     payeeName: '=HYPERLINK("http://evil","点此")',
     amountFen: 135050,
@@ -16,6 +17,7 @@ const rows: BankRow[] = [
   {
     number: "DB-2026-0002",
     townCode: "shiqi",
+    townName: "石岐区",
     bankAccount: "-2+3+cmd|' /C calc'!A0",
     payeeName: "@王五",
     amountFen: -35050,
@@ -23,6 +25,7 @@ const rows: BankRow[] = [
   {
     number: "DB-2026-0003",
     townCode: "xiaolan",
+    townName: "小榄镇",
     bankAccount: "6222020000000003",
     payeeName: "李四, 长者",
     amountFen: 100,
@@ -37,9 +40,9 @@ describe("the bank file", () => {
     const parsed = parseCsv(text);
     if (!parsed.ok) throw new Error(parsed.error.message);
     expect(parsed.value.slice(1)).toEqual([
-      ["6222020000000001", '\'=HYPERLINK("http://evil","点此")', "1350.50", "DB-2026-0001", "shiqi"],
-      ["'-2+3+cmd|' /C calc'!A0", "'@王五", "-350.50", "DB-2026-0002", "shiqi"],
-      ["6222020000000003", "李四, 长者", "1.00", "DB-2026-0003", "xiaolan"],
+      ["6222020000000001", '\'=HYPERLINK("http://evil","点此")', "1350.50", "DB-2026-0001", "石岐区"],
+      ["'-2+3+cmd|' /C calc'!A0", "'@王五", "-350.50", "DB-2026-0002", "石岐区"],
+      ["6222020000000003", "李四, 长者", "1.00", "DB-2026-0003", "小榄镇"],
       ["合计", "3 户", "1001.00", "2026-03", ""],
     ]);
   });
@@ -54,9 +57,9 @@ describe("the bank file", () => {
       '\'=HYPERLINK("http://evil","点此")',
       "1350.50",
       "DB-2026-0001",
-      "shiqi",
+      "石岐区",
     ]);
-    expect(values(3)).toEqual(["'-2+3+cmd|' /C calc'!A0", "'@王五", "-350.50", "DB-2026-0002", "shiqi"]);
+    expect(values(3)).toEqual(["'-2+3+cmd|' /C calc'!A0", "'@王五", "-350.50", "DB-2026-0002", "石岐区"]);
     expect(sheet.getRow(5).getCell(3).value).toBe("1001.00");
     for (let index = 1; index <= sheet.rowCount; index += 1) {
       sheet.getRow(index).eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));

@@ -3,6 +3,9 @@
  * amount in yuan with fen: the sum of its lines of the month, regular and adjustments), then a total row equal
  * to the sum of the rows to the fen. Households whose net amount is not positive are left out and reported.
  *
+ * The 镇区 column holds the 镇区's name (石岐区), never its code: the file is read by people at the bank and the
+ * civil-affairs office.
+ *
  * Formula escaping (src/core/spreadsheet.ts) applies to every cell of both files: the text cells (account, name,
  * case number, 镇区, the total row's labels) get a leading single quote if they start with =, +, - or @; the
  * amount column is an exact decimal string (`fenToYuanString`), which the escaping leaves alone because a plain
@@ -20,6 +23,8 @@ import type { Executor } from "../../db/transaction";
 export interface BankRow {
   number: string;
   townCode: string;
+  /** The 镇区's name (from the towns table), shown in the file. */
+  townName: string;
   bankAccount: string;
   payeeName: string;
   amountFen: number;
@@ -34,12 +39,15 @@ export async function bankRows(
     case_id: string;
     number: string;
     town_code: string;
+    town_name: string | null;
     bank_account: string;
     payee_name: string;
     total_fen: number;
   }>`
-    select l.case_id, c.number, l.town_code, l.bank_account, l.payee_name, l.total_fen
-    from assistance_payroll_lines l join assistance_cases c on c.id = l.case_id
+    select l.case_id, c.number, l.town_code, t.name as town_name, l.bank_account, l.payee_name, l.total_fen
+    from assistance_payroll_lines l
+      join assistance_cases c on c.id = l.case_id
+      left join towns t on t.code = l.town_code
     where l.month = ${month}`.execute(executor);
   const byCase = new Map<string, BankRow>();
   for (const row of result.rows) {
@@ -49,6 +57,7 @@ export async function bankRows(
       byCase.set(row.case_id, {
         number: row.number,
         townCode: row.town_code,
+        townName: row.town_name ?? row.town_code,
         bankAccount: row.bank_account,
         payeeName: row.payee_name,
         amountFen: Number(row.total_fen),
@@ -71,11 +80,23 @@ export async function bankRows(
   return { rows, totalFen, withheld };
 }
 
+/**
+ * The name a person sees for the bank file of `month` (`最低生活保障发放-2026年11月.csv`) and the ASCII name for
+ * clients that ignore `filename*` (`dibao-2026-11.csv`).
+ */
+export function bankFileName(month: string, format: "csv" | "xlsx"): { name: string; fallback: string } {
+  const [year, monthNumber] = month.split("-");
+  return {
+    name: `最低生活保障发放-${year}年${Number(monthNumber)}月.${format}`,
+    fallback: `dibao-${month}.${format}`,
+  };
+}
+
 const bankHeader = ["账号", "户名", "金额（元）", "案件编号", "镇区"];
 
-/** One payment as the bank file's cells: account, name, the amount as an exact decimal string, case number, 镇区. */
+/** One payment as the bank file's cells: account, name, the amount as an exact decimal string, case number, 镇区 name. */
 function bankLine(row: BankRow): string[] {
-  return [row.bankAccount, row.payeeName, fenToYuanString(row.amountFen), row.number, row.townCode];
+  return [row.bankAccount, row.payeeName, fenToYuanString(row.amountFen), row.number, row.townName];
 }
 
 /** The total row: the number of households and the total amount, to the fen. */

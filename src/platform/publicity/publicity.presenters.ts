@@ -2,8 +2,11 @@ import type { Objection, ObjectionSubject } from "./publicity.objections";
 import { objectionDeadline } from "./publicity.objections";
 import type { EntryDifference, PublicityEntry, PublicityList } from "./publicity.lists";
 
-/** A list header for anyone: no subject key, no publisher. */
-export function presentList(list: PublicityList) {
+/**
+ * A list header for anyone: no subject key, no publisher. `periodEnded` tells whether the publicity period is
+ * over on `today` (the platform clock's date): the last day of publicity is `endDate`, so it ends the day after.
+ */
+export function presentList(list: PublicityList, today: string) {
   return {
     id: list.id,
     kind: list.kind,
@@ -13,6 +16,7 @@ export function presentList(list: PublicityList) {
     startDate: list.startDate,
     workingDays: list.workingDays,
     endDate: list.endDate,
+    periodEnded: today > list.endDate,
     status: list.status,
     columns: list.columns,
     publishedAt: list.publishedAt,

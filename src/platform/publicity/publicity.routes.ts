@@ -104,7 +104,9 @@ export const publicityRoutes: readonly AnyRoute[] = [
     permission: "public",
     querystring: ListsQuery,
     response: { 200: ListsResponse },
-    handler: async ({ db, query }) => ({ items: (await listLists(db, query)).map(presentList) }),
+    handler: async ({ db, query }) => ({
+      items: (await listLists(db, query)).map((list) => presentList(list, clock.today())),
+    }),
   }),
   defineRoute({
     method: "GET",
@@ -115,7 +117,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
     params: IdParams,
     target: publicList,
     response: { 200: ListResponse },
-    handler: ({ target }) => presentList(target),
+    handler: ({ target }) => presentList(target, clock.today()),
   }),
   defineRoute({
     method: "GET",
@@ -336,7 +338,7 @@ export const publicityRoutes: readonly AnyRoute[] = [
           });
         return finaliseList(trx, commandContext(request, actor), params.id, clock.today());
       }),
-    present: presentList,
+    present: (list) => presentList(list, clock.today()),
   }),
 ];
 

@@ -74,6 +74,8 @@ export const ListResponse = Type.Object({
   startDate: Type.String({ format: "date" }),
   workingDays: Type.Integer(),
   endDate: Type.String({ format: "date" }),
+  /** Whether the publicity period is over today (server clock): a list still 公示中 past it awaits its final version. */
+  periodEnded: Type.Boolean(),
   status: Type.Union([Type.Literal("publicised"), Type.Literal("final"), Type.Literal("superseded")]),
   columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
   publishedAt: Type.String({ format: "date-time" }),

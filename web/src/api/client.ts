@@ -124,6 +124,22 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
 }
 
 /**
+ * The file name a Content-Disposition header gives: the UTF-8 `filename*` (RFC 5987, the name for people such as
+ * 最低生活保障发放-2026年11月.csv) when present, else the plain `filename`, else `fallbackName`.
+ */
+export function downloadName(header: string | null, fallbackName: string): string {
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(header ?? "")?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  return /filename="([^"]+)"/.exec(header ?? "")?.[1] ?? fallbackName;
+}
+
+/**
  * POSTs and saves the answer as a file: for exports the server records (a bank file), which are never a GET link.
  * The file name is the server's (Content-Disposition), else `fallbackName`; a refusal throws ApiError.
  */
@@ -131,7 +147,7 @@ export async function apiDownload(path: string, body: unknown, fallbackName: str
   const response = await send("POST", path, { body });
   if (!response.ok) throw refusal(response, parseJson(await response.text()), {});
   const blob = await response.blob();
-  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  const name = downloadName(response.headers.get("content-disposition"), fallbackName);
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

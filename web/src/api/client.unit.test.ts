@@ -4,6 +4,7 @@ import {
   apiRequest,
   apiUrl,
   applyFieldErrors,
+  downloadName,
   listItems,
   placedCount,
   setRequestLanguage,
@@ -23,6 +24,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken(null);
   setUnauthorizedHandler(null);
+});
+
+describe("downloadName", () => {
+  it("prefers the UTF-8 name for people over the ASCII fallback", () => {
+    const header = `attachment; filename="dibao-2026-11.csv"; filename*=UTF-8''${encodeURIComponent("最低生活保障发放-2026年11月.csv")}`;
+    expect(downloadName(header, "x.csv")).toBe("最低生活保障发放-2026年11月.csv");
+  });
+
+  it("uses the plain name, then the fallback", () => {
+    expect(downloadName('attachment; filename="dibao-2026-11.csv"', "x.csv")).toBe("dibao-2026-11.csv");
+    expect(downloadName("attachment; filename*=UTF-8''%E0%A4%A", "x.csv")).toBe("x.csv");
+    expect(downloadName(null, "x.csv")).toBe("x.csv");
+  });
 });
 
 describe("apiUrl", () => {

@@ -27,21 +27,36 @@ const accessibleTagColours = {
 
 /**
  * Secondary, tertiary and description text one step darker than antd's 45 % black, which falls under 4.5:1 on
- * the grey of description labels, table headers and cards.
+ * the grey of description labels, table headers and cards; placeholders (25 % black, 1.6:1) likewise.
  */
 const readableGreys = {
+  colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
   colorTextSecondary: "rgba(0, 0, 0, 0.65)",
   colorTextTertiary: "rgba(0, 0, 0, 0.62)",
   colorTextDescription: "rgba(0, 0, 0, 0.62)",
 };
 
 /**
- * Links and danger buttons: antd colours links with its info blue (#1677ff, 4.1:1 on white) rather than the
- * primary colour, and danger text with #ff4d4f (3.3:1); both take the darker shades used elsewhere.
+ * Links in the brand blue: antd colours links with its info blue #1677ff, 4.1:1 on white (under WCAG AA's 4.5:1
+ * for normal text); #1d5fa0 reaches 6.5:1, its hover and active shades more.
  */
-const readableAccents = { colorLink: "#1d5fa0", colorLinkHover: "#174b7e", colorError: "#a8071a" };
+const readableLinks = {
+  colorLink: "#1d5fa0",
+  colorLinkHover: "#174c80",
+  colorLinkActive: "#123b63",
+};
 
-/** An empty table's "暂无数据" is text to read, not a disabled control: antd greys it at 25 % black (1.6:1). */
+/**
+ * Status colours as text: antd's red (#ff4d4f, 3.3:1 on white) colours danger link buttons (删除, 移除) and its
+ * gold (#faad14, 2:1) warning text; these darker seeds reach 4.5:1, and antd derives their light backgrounds
+ * (alerts, tags) from them as before.
+ */
+const readableStatus = {
+  colorError: "#cf1322",
+  colorWarningText: "#874d00",
+};
+
+/** An empty table's or list's "暂无数据" is text to read, not a disabled control. */
 const readableEmpty = { colorTextDisabled: "rgba(0, 0, 0, 0.6)" };
 
 /** antd ConfigProvider + i18next + dayjs locale, zh-CN by default, switchable to English. */
@@ -65,8 +80,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       <ConfigProvider
         locale={language === "zh-CN" ? zhCN : enUS}
         theme={{
-          token: { colorPrimary: "#1d5fa0", borderRadius: 4, ...readableGreys, ...readableAccents },
-          components: { Tag: accessibleTagColours, Table: readableEmpty, Empty: readableEmpty },
+          token: { colorPrimary: "#1d5fa0", borderRadius: 4, ...readableLinks, ...readableGreys, ...readableStatus },
+          // An empty list's or table's "no data" text is antd's disabled grey (25 % black, 1.6:1): a readable grey.
+          components: { Tag: accessibleTagColours, List: readableEmpty, Table: readableEmpty, Empty: readableEmpty },
         }}
         button={{ autoInsertSpace: false }}
       >

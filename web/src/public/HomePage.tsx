@@ -1,4 +1,5 @@
-import { Button, Card, Col, Row, Typography } from "antd";
+import type { ReactNode } from "react";
+import { Button, Card, Col, Row, Space, Typography } from "antd";
 import {
   AuditOutlined,
   HeartOutlined,
@@ -9,10 +10,15 @@ import {
 } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import { consoleModules } from "../modules";
 import { useSession } from "../session/SessionContext";
+import { resolveServiceLinks, type HomeService } from "./homeLinks";
 import { TownList } from "./TownList";
 
-const services = [
+/** Each card's links, to the public pages the app has. */
+const links = resolveServiceLinks(consoleModules.flatMap((module) => module.publicRoutes ?? []));
+
+const services: { key: HomeService; icon: ReactNode }[] = [
   { key: "points", icon: <TrophyOutlined /> },
   { key: "assistance", icon: <HeartOutlined /> },
   { key: "participation", icon: <TeamOutlined /> },
@@ -21,7 +27,7 @@ const services = [
   { key: "privacy", icon: <AuditOutlined /> },
 ];
 
-/** The public front page: what Gongzhi does, in plain words, and the 24 镇区 it serves. */
+/** The public front page: what Gongzhi does, in plain words, each service with links to its public pages, and the 24 镇区. */
 export function HomePage() {
   const { t } = useTranslation();
   const { status } = useSession();
@@ -48,6 +54,15 @@ export function HomePage() {
                 <div className="service-icon">{service.icon}</div>
                 <Typography.Title level={5}>{t(`service.${service.key}.title`)}</Typography.Title>
                 <Typography.Paragraph type="secondary">{t(`service.${service.key}.body`)}</Typography.Paragraph>
+                <nav aria-label={t("public.serviceLinks", { service: t(`service.${service.key}.title`) })}>
+                  <Space wrap size={[16, 4]}>
+                    {links[service.key].map((link) => (
+                      <Link key={link.to} to={link.to} data-testid={`service-${service.key}-link`}>
+                        {t(link.labelKey)}
+                      </Link>
+                    ))}
+                  </Space>
+                </nav>
               </Card>
             </Col>
           ))}

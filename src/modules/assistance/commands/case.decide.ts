@@ -21,6 +21,11 @@ import { appealDue, monthOf, nextMonth, nextReview, timings } from "../workflow"
 import { bump, checkDate, checkStep, checkVersion, recordEvent, type CommandContext } from "./context";
 import { clock } from "../../../core/clock";
 
+/** The title of a 镇区's approved list of a month: `石岐区最低生活保障对象名单（2026年11月）`. */
+export function approvedListTitle(townName: string, month: string): string {
+  return `${townName}最低生活保障对象名单（${month.slice(0, 4)}年${Number(month.slice(5, 7))}月）`;
+}
+
 /** Republishes the month's approved list of the case's 镇区 (公布): every case approved there that month, masked. */
 async function publishApprovedList(
   trx: Trx,
@@ -53,13 +58,15 @@ async function publishApprovedList(
       subjectId: row.id,
     });
   }
+  // The title names the 镇区 and the month, so the 24 镇区's lists of a month are told apart on the public page.
+  const town = await trx.selectFrom("towns").select("name").where("code", "=", record.townCode).executeTakeFirst();
   const published = await publishList(
     trx,
     { actor, requestId: context.requestId },
     {
       kind: "assistance.approved",
       subjectKey: `assistance:approved:${record.townCode}:${month}`,
-      title: `最低生活保障对象名单（${month}）`,
+      title: approvedListTitle(town?.name ?? record.townCode, month),
       townCode: record.townCode,
       startDate: decidedOn,
       workingDays: timings.publicityWorkingDays,

@@ -2,12 +2,13 @@
 import { fenToYuanString } from "../../../core/money";
 import { inTransaction, inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext, sendRefusal } from "../../../platform/http/command-reply";
+import { attachmentDisposition } from "../../../platform/http/attachment";
 import { sendNotFound, sendProblem } from "../../../platform/http/request-context";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../../../platform/http/route";
 import { recordCpi } from "../commands/cpi.record";
 import { approvePayroll, cancelPayroll, markExported, runPayroll } from "../commands/payroll.run";
 import { decideStandard, proposeNextStandard, submitStandard } from "../commands/standard.commands";
-import { bankCsv, bankRows, bankXlsx } from "../payroll.export";
+import { bankCsv, bankFileName, bankRows, bankXlsx } from "../payroll.export";
 import { findPayroll, listPayrolls } from "../payroll.repository";
 import {
   CpiListResponse,
@@ -249,7 +250,8 @@ export const payrollRoutes: readonly AnyRoute[] = [
           message: "发放表审核后方可导出 (approve the payroll first)",
           field: "status",
         });
-      reply.header("content-disposition", `attachment; filename="dibao-${month}.${format}"`);
+      const { name, fallback } = bankFileName(month, format);
+      reply.header("content-disposition", attachmentDisposition(name, fallback));
       reply.type(
         format === "csv"
           ? "text/csv; charset=utf-8"

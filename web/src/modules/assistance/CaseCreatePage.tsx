@@ -93,6 +93,7 @@ export function CaseCreatePage() {
             filterOption={false}
             style={{ width: 420 }}
             placeholder={t("assistance.findHousehold")}
+            aria-label={t("assistance.findHousehold")}
             onSearch={(q) => void search(q)}
             onChange={(id: string) => void pick(id)}
             options={hits.map((hit) => ({ value: hit.id, label: `${hit.address} · ${hit.headName ?? ""}` }))}

@@ -49,6 +49,7 @@ export function CaseListPage() {
           <Select
             allowClear
             placeholder={t("assistance.allStates")}
+            aria-label={t("assistance.allStates")}
             style={{ width: 160 }}
             value={state}
             onChange={(value) => {
@@ -63,6 +64,7 @@ export function CaseListPage() {
             allowClear
             showSearch
             placeholder={t("assistance.allTowns")}
+            aria-label={t("assistance.allTowns")}
             style={{ width: 160 }}
             value={townCode}
             onChange={(value) => {
@@ -76,6 +78,7 @@ export function CaseListPage() {
         <Input.Search
           allowClear
           placeholder={t("assistance.search")}
+          aria-label={t("assistance.search")}
           style={{ width: 240 }}
           onSearch={(value) => {
             setQ(value);
@@ -86,6 +89,7 @@ export function CaseListPage() {
         <Space>
           <Switch
             checked={overdue}
+            aria-label={t("assistance.overdue")}
             onChange={(value) => {
               setOverdue(value);
               setPage(1);

@@ -45,22 +45,27 @@ export function MemberIncomeTable({
         {
           title: t("assistance.income"),
           key: "income",
-          render: (_: unknown, row: { index: number }) => (
+          render: (_: unknown, row: { index: number; name: string }) => (
             <Form.Item
               name={["members", row.index, "monthlyIncomeYuan"]}
               rules={[{ required: true }]}
               style={{ margin: 0 }}
             >
-              <Input style={{ width: 120 }} data-testid={`${testIdPrefix}-income-${row.index}`} />
+              <Input
+                style={{ width: 120 }}
+                aria-label={`${row.name} ${t("assistance.income")}`}
+                data-testid={`${testIdPrefix}-income-${row.index}`}
+              />
             </Form.Item>
           ),
         },
         {
           title: t("assistance.categories"),
           key: "categories",
-          render: (_: unknown, row: { index: number }) => (
+          render: (_: unknown, row: { index: number; name: string }) => (
             <Form.Item name={["members", row.index, "categories"]} style={{ margin: 0 }}>
               <Select
+                aria-label={`${row.name} ${t("assistance.categories")}`}
                 mode="multiple"
                 style={{ minWidth: 200 }}
                 data-testid={`${testIdPrefix}-categories-${row.index}`}

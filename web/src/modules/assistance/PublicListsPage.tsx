@@ -8,6 +8,7 @@ import { useTownLabel } from "../../components/useTownLabel";
 import type { PublicityEntry, PublicityList } from "../../api/types";
 import "./text.lists";
 import { ProvisionalTag } from "../../components/DueDate";
+import { publicityListLabel, publicityListState, publicityStateColor } from "../../components/publicityLists";
 
 /** Shows a yuan amount with its fen ("976.00"); other values as they are. */
 function yuan(value: string | number | null | undefined): string {
@@ -42,6 +43,9 @@ export function PublicListsPage() {
         style={{ width: 420 }}
         value={list?.id}
         loading={lists.loading}
+        aria-label={t("assistance.lists.choose")}
+        showSearch={{ optionFilterProp: "label" }}
+        notFoundContent={t("assistance.lists.none")}
         onChange={(id) => {
           setChosen(id);
           setPage(1);
@@ -49,7 +53,7 @@ export function PublicListsPage() {
         data-testid="assistance-list-select"
         options={(lists.data?.items ?? []).map((item) => ({
           value: item.id,
-          label: `${item.title} · ${t("assistance.lists.version")} ${item.version}`,
+          label: publicityListLabel(item, townLabel, t("assistance.lists.version")),
         }))}
       />
       {list ? (
@@ -68,9 +72,10 @@ export function PublicListsPage() {
           }
         >
           <Typography.Paragraph>
-            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>
-              {t(`assistance.lists.status.${list.status}`, { defaultValue: list.status })}
+            <Tag color={publicityStateColor[publicityListState(list)]} data-testid="assistance-list-state">
+              {t(`assistance.lists.status.${publicityListState(list)}`)}
             </Tag>{" "}
+            {list.townCode ? `${townLabel(list.townCode)} · ` : null}
             {t("assistance.lists.period", { days: list.workingDays, start: list.startDate, end: list.endDate })}
             <ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>

@@ -11,6 +11,8 @@ const zh: Record<string, string> = {
   "assistance.lists.period": "公示期 {{days}} 个工作日：{{start}} 至 {{end}}",
   "assistance.lists.none": "暂无低保公示名单",
   "assistance.lists.status.publicised": "公示中",
+  "assistance.lists.status.ended": "公示期已结束",
+  "assistance.lists.choose": "选择公示名单",
   "assistance.lists.status.final": "已定稿",
   "assistance.lists.status.superseded": "已被新版本取代",
 };
@@ -25,6 +27,8 @@ const en: Record<string, string> = {
   "assistance.lists.period": "Publicity of {{days}} working days: {{start}} to {{end}}",
   "assistance.lists.none": "No assistance lists published yet",
   "assistance.lists.status.publicised": "In publicity",
+  "assistance.lists.status.ended": "Publicity period ended",
+  "assistance.lists.choose": "Choose a list",
   "assistance.lists.status.final": "Final",
   "assistance.lists.status.superseded": "Superseded",
 };

@@ -4,27 +4,32 @@ import {
   AuditOutlined,
   BarChartOutlined,
   FundOutlined,
+  BulbOutlined,
   CalculatorOutlined,
+  CommentOutlined,
   DatabaseOutlined,
   OrderedListOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   TrophyOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 
 /** What the portal lists: the public pages of the installed modules. */
-const items = [
+export const portalItems = [
   { key: "Indicators", to: "/portal/indicators", icon: <BarChartOutlined /> },
   { key: "OpenData", to: "/portal/open-data", icon: <DatabaseOutlined /> },
   { key: "Approvals", to: "/portal/approvals", icon: <AuditOutlined /> },
   { key: "SelfCheck", to: "/points/self-check", icon: <CalculatorOutlined /> },
   { key: "PointsLists", to: "/points/lists", icon: <OrderedListOutlined /> },
   { key: "AssistanceLists", to: "/assistance/lists", icon: <SolutionOutlined /> },
-];
-
-/** Results of the city's grants and purchases: the innovation fund's and the purchased services' awards. */
-const resultItems = [
+  { key: "Campaigns", to: "/campaigns", icon: <TeamOutlined /> },
+  { key: "Suggestions", to: "/suggestions", icon: <BulbOutlined /> },
+  { key: "Consultations", to: "/consultations", icon: <CommentOutlined /> },
+  { key: "QualifiedVendors", to: "/services/qualified", icon: <SafetyCertificateOutlined /> },
+  // Results of the city's grants and purchases: the innovation fund's and the purchased services' awards.
   { key: "FundResults", to: "/fund/results", icon: <FundOutlined /> },
   { key: "ServiceAwards", to: "/services/awards", icon: <TrophyOutlined /> },
 ];
@@ -37,7 +42,7 @@ export function PortalPage() {
       <Typography.Title level={2}>{t("insight.portalTitle")}</Typography.Title>
       <Typography.Paragraph>{t("insight.portalIntro")}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        {[...items, ...resultItems].map((item) => (
+        {portalItems.map((item) => (
           <Col key={item.key} xs={24} sm={12} lg={8}>
             <Link to={item.to} data-testid={`portal-${item.key}`}>
               <Card hoverable className="service-card">

@@ -13,6 +13,7 @@ import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CreateCycleForm, QuotaImport } from "./CycleAdminForms";
 import { RunSummary } from "./RunSummary";
+import { RunVerification } from "./RunVerification";
 import { SchoolsEditor } from "./SchoolsEditor";
 import type { ApiResponse, ItemOf } from "../../api/schema";
 import type { Run } from "./types";
@@ -20,7 +21,7 @@ import type { Run } from "./types";
 /** The quotas and schools of a cycle (GET /points/cycles/{id}/quotas). */
 type Quotas = ApiResponse<"/points/cycles/{id}/quotas">;
 
-/** Programme admin: cycles, their quotas, ranking runs (hashes for review), publish and the final list. */
+/** Programme admin: cycles, their quotas, ranking runs (the hashes for auditors under 核验信息), publish and the final list. */
 export function CyclesPage() {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
@@ -55,6 +56,7 @@ export function CyclesPage() {
         style={{ width: 360 }}
         value={cycleId ?? undefined}
         onChange={setChosen}
+        aria-label={t("nav.cycles")}
         data-testid="points-cycle-select"
         options={(cycles.data?.items ?? []).map((item) => ({
           value: item.id,
@@ -91,23 +93,20 @@ export function CyclesPage() {
           pagination={false}
           dataSource={runs.data?.items ?? []}
           data-testid="points-runs"
-          expandable={{ expandedRowRender: (run: Run) => <RunSummary runId={run.id} /> }}
+          expandable={{
+            expandedRowRender: (run: Run) => (
+              <Space orientation="vertical" size="small" className="page-stack">
+                <RunSummary runId={run.id} />
+                <RunVerification run={run} />
+              </Space>
+            ),
+          }}
           columns={[
             { title: t("points.sequence"), dataIndex: "sequence" },
             {
               title: t("points.status"),
               dataIndex: "status",
               render: (status: string) => <Tag>{t(`points.runStatus.${status}`, { defaultValue: status })}</Tag>,
-            },
-            {
-              title: t("points.resultHash"),
-              dataIndex: "resultHash",
-              render: (hash: string) => <code>{hash.slice(0, 12)}</code>,
-            },
-            {
-              title: t("points.inputHash"),
-              dataIndex: "inputHash",
-              render: (hash: string) => <code>{hash.slice(0, 12)}</code>,
             },
             {
               title: "",

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiUrl } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
@@ -10,6 +10,7 @@ import { ListChanges } from "./ListChanges";
 import { ObjectionModal } from "./ObjectionModal";
 import type { PublicityEntry, PublicityList } from "../../api/types";
 import { ProvisionalTag } from "../../components/DueDate";
+import { publicityListLabel, publicityListState, publicityStateColor } from "../../components/publicityLists";
 
 /** The published points lists (masked): choose a list, search it, export XLSX or PDF. */
 export function ListsPage() {
@@ -34,6 +35,10 @@ export function ListsPage() {
       <Select
         style={{ width: 420 }}
         value={list?.id}
+        loading={lists.loading}
+        aria-label={t("points.chooseList")}
+        showSearch={{ optionFilterProp: "label" }}
+        notFoundContent={t("points.noLists")}
         onChange={(id) => {
           setChosen(id);
           setPage(1);
@@ -41,14 +46,14 @@ export function ListsPage() {
         data-testid="points-list-select"
         options={(lists.data?.items ?? []).map((item) => ({
           value: item.id,
-          label: `${item.title} · ${t("points.version")} ${item.version}`,
+          label: publicityListLabel(item, townLabel, t("points.version")),
         }))}
       />
       {list ? (
         <Card size="small" title={list.title}>
           <Typography.Paragraph>
-            <Tag color={list.status === "publicised" ? "blue" : list.status === "final" ? "green" : "default"}>
-              {t(`points.${list.status}`)}
+            <Tag color={publicityStateColor[publicityListState(list)]} data-testid="points-list-state">
+              {t(`points.${publicityListState(list)}`)}
             </Tag>{" "}
             {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至{" "}
             <b data-testid="points-list-end">{list.endDate}</b>
@@ -94,7 +99,7 @@ export function ListsPage() {
                 key: column.key,
                 render: (_: unknown, entry: PublicityEntry) => entry.values[column.key] ?? "",
               })),
-              ...(list.status === "publicised" && can("publicity.objections.raise")
+              ...(publicityListState(list) === "publicised" && can("publicity.objections.raise")
                 ? [
                     {
                       title: "",
@@ -111,7 +116,9 @@ export function ListsPage() {
           />
           <ObjectionModal listId={list.id} entry={objecting} onClose={() => setObjecting(null)} />
         </Card>
-      ) : null}
+      ) : lists.loading ? null : (
+        <Empty description={t("points.noLists")} data-testid="points-lists-empty" />
+      )}
       {list ? <ListChanges key={list.id} listId={list.id} version={list.version} columns={list.columns} /> : null}
     </Space>
   );

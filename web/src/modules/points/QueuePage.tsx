@@ -104,6 +104,7 @@ export function QueuePage() {
                       size="small"
                       style={{ width: 110 }}
                       placeholder={t("points.decide")}
+                      aria-label={t("points.decide")}
                       value={decisions[fact.id]?.decision}
                       onChange={(decision) =>
                         setDecisions({ ...decisions, [fact.id]: { ...decisions[fact.id], decision } })

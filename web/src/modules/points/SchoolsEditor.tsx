@@ -185,6 +185,7 @@ export function SchoolsEditor({ cycleId, admin }: { cycleId: string; admin: bool
             allowClear
             style={{ width: 160 }}
             placeholder={t("points.schoolsEditor.allTowns")}
+            aria-label={t("points.schoolsEditor.allTowns")}
             value={town}
             onChange={setTown}
             showSearch
@@ -196,6 +197,7 @@ export function SchoolsEditor({ cycleId, admin }: { cycleId: string; admin: bool
             allowClear
             style={{ width: 160 }}
             placeholder={t("points.schoolsEditor.allGrades")}
+            aria-label={t("points.schoolsEditor.allGrades")}
             value={grade}
             onChange={setGrade}
             options={grades.map((value) => ({ value, label: t(`points.${value}`) }))}
@@ -234,6 +236,7 @@ export function SchoolsEditor({ cycleId, admin }: { cycleId: string; admin: bool
                         max={100000}
                         precision={0}
                         style={{ width: 90 }}
+                        aria-label={`${school.name} ${t("points.schoolsEditor.seats")}`}
                         value={seatEdits[school.id] ?? seats}
                         status={seatErrors[school.id] ? "error" : undefined}
                         onChange={(value) => setSeatEdits((edits) => ({ ...edits, [school.id]: value }))}

@@ -90,8 +90,14 @@ const zh = {
       "公布后本次排名进入公示期，公众可查看（姓名和身份证号已遮盖）；公示中的名单不能撤回，只能重新排名后发布新版本。",
     finaliseConsequence: "正式公布后名单不能再修改，申请人将可下载结果通知书。请确认公示期已结束且异议均已处理。",
     sequence: "次序",
-    inputHash: "输入摘要",
-    resultHash: "结果摘要",
+    inputHash: "输入数据指纹（SHA-256）",
+    resultHash: "排名结果指纹（SHA-256）",
+    verification: {
+      title: "核验信息",
+      policy: "所用积分规则版本",
+      explain:
+        "供审计和复核使用：两个指纹由本次排名所用的全部申请数据和排名结果计算得出。用相同的数据和规则重新排名，得到的指纹应完全相同；任何一项数据或结果被改动，指纹就会不同。",
+    },
     quotas: "指标",
     places: "名额",
     synthetic: "合成数据",
@@ -116,6 +122,9 @@ const zh = {
     importQuotas: "导入指标（CSV/XLSX）",
     indicatorName: "异议指标（指标代码，如 education）",
     publicised: "公示中",
+    ended: "公示期已结束",
+    noLists: "暂无公示名单",
+    chooseList: "选择公示名单",
     final: "正式公布",
     superseded: "已被新版本取代",
     runStatus: { completed: "已完成，待发布", published: "公示中", final: "已正式公布", superseded: "已被新运行取代" },
@@ -214,8 +223,14 @@ const en = {
     finaliseConsequence:
       "The final list cannot be changed afterwards and applicants can download their result notices. Check that publicity has ended and every objection is answered.",
     sequence: "No.",
-    inputHash: "Input hash",
-    resultHash: "Result hash",
+    inputHash: "Input fingerprint (SHA-256)",
+    resultHash: "Result fingerprint (SHA-256)",
+    verification: {
+      title: "Verification details",
+      policy: "Points policy version used",
+      explain:
+        "For auditors and reviewers: the two fingerprints are computed from every application this ranking read and from its result. Ranking the same data under the same policy again gives exactly the same fingerprints; if any input or result were changed, they would differ.",
+    },
     quotas: "Quotas",
     places: "Places",
     synthetic: "Synthetic",
@@ -240,6 +255,9 @@ const en = {
     importQuotas: "Import quotas (CSV/XLSX)",
     indicatorName: "Contested indicator (code, e.g. education)",
     publicised: "Publicised",
+    ended: "Publicity period ended",
+    noLists: "No lists published yet",
+    chooseList: "Choose a list",
     final: "Final",
     superseded: "Superseded",
     runStatus: {

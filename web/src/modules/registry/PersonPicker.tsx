@@ -9,10 +9,14 @@ interface Props {
   value?: string;
   onChange?: (value: string | undefined) => void;
   testId?: string;
+  /** Set by Form.Item, so the item's label names this control. */
+  id?: string;
+  /** The control's name when it has no visible label. */
+  "aria-label"?: string;
 }
 
 /** Picks a person by searching the registry (name, ID number or phone, ≥ 2 characters); a Form control. */
-export function PersonPicker({ value, onChange, testId = "person-picker" }: Props) {
+export function PersonPicker({ value, onChange, testId = "person-picker", id, "aria-label": ariaLabel }: Props) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   const [options, setOptions] = useState<PersonSummary[]>([]);
@@ -41,6 +45,8 @@ export function PersonPicker({ value, onChange, testId = "person-picker" }: Prop
 
   return (
     <Select
+      id={id}
+      aria-label={ariaLabel}
       value={value}
       onChange={onChange}
       showSearch={{ filterOption: false, onSearch: search }}
