@@ -244,7 +244,7 @@ describe("social assistance from application to bank file in the browser", () =>
     await page.getByTestId("assistance-step-submit").click();
     await expect
       .poll(async () => page.getByTestId("assistance-case-timeline").textContent())
-      .toContain("appraisal_invalid");
+      .toContain("民主评议无效");
     expect(await state(page)).toContain("已调查");
 
     // Then a valid one: 9 members, 7 present, 6 agree (two thirds present, two thirds of them agree).

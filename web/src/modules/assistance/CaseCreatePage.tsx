@@ -91,7 +91,7 @@ export function CaseCreatePage() {
           <Select
             showSearch
             filterOption={false}
-            style={{ width: 420 }}
+            style={{ width: 420, maxWidth: "100%" }}
             placeholder={t("assistance.findHousehold")}
             aria-label={t("assistance.findHousehold")}
             onSearch={(q) => void search(q)}

@@ -40,7 +40,7 @@ export function PublicListsPage() {
     <Space orientation="vertical" size="middle" className="page-stack" data-testid="assistance-lists-page">
       <Typography.Title level={4}>{t("nav.assistanceLists")}</Typography.Title>
       <Select
-        style={{ width: 420 }}
+        style={{ width: 420, maxWidth: "100%" }}
         value={list?.id}
         loading={lists.loading}
         aria-label={t("assistance.lists.choose")}

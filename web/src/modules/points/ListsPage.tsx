@@ -33,7 +33,7 @@ export function ListsPage() {
     <Space orientation="vertical" size="middle" className="page-stack">
       <Typography.Title level={4}>{t("nav.lists")}</Typography.Title>
       <Select
-        style={{ width: 420 }}
+        style={{ width: 420, maxWidth: "100%" }}
         value={list?.id}
         loading={lists.loading}
         aria-label={t("points.chooseList")}

@@ -27,7 +27,7 @@ export function PanelPage() {
       <Typography.Title level={3}>{t("services.panelTitle")}</Typography.Title>
       <Typography.Paragraph type="secondary">{t("services.panelIntro")}</Typography.Paragraph>
       <Select
-        style={{ width: 420 }}
+        style={{ width: 420, maxWidth: "100%" }}
         value={current ?? undefined}
         onChange={setNeedId}
         placeholder={t("services.title")}
