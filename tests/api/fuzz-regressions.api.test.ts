@@ -58,3 +58,16 @@ describe("a target loaded from a malformed query", () => {
     expect(response.json().error.code).toBe("validation_failed");
   });
 });
+
+describe("a 低保 standard dated before the calendar begins", () => {
+  it.each([
+    [{ effectiveFrom: "0001-01-01", perCapitaConsumptionYuan: "3000" }, "effectiveFrom"],
+    [{ effectiveFrom: "2026-01-01", perCapitaConsumptionYuan: "3000", simulateMonth: "1853-11" }, "simulateMonth"],
+  ])("is refused with 400 naming the field: %j (the first was a 500)", async (body, field) => {
+    const officer = await signIn(test.app, "policyofficer");
+    const response = await officer.request("POST", "/api/v1/assistance/standards", body);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.code).toBe("date_too_early");
+    expect(Object.keys(response.json().error.fields)).toEqual([field]);
+  });
+});

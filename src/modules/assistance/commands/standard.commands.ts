@@ -20,12 +20,29 @@ import { monthOf } from "../workflow";
 import { audit } from "../../../platform/commands/context";
 import { type CommandContext } from "./context";
 
+/** The first day the platform's calendar and policy data cover. */
+const EARLIEST_DATE = "2004-01-01";
+
 /** Proposes a standard effective from a date, with its simulation on the caseload of the simulated month. */
 export async function proposeNextStandard(
   trx: Trx,
   context: CommandContext,
   input: StandardProposeBody,
 ): Promise<Result<{ id: string }, Problem>> {
+  // The working-day calendar and the policy data begin in 2004: an earlier standard or simulation has nothing to
+  // stand on (and the calendar refuses the date), so it is refused here with the field named.
+  if (input.effectiveFrom < EARLIEST_DATE)
+    return err({
+      code: "date_too_early",
+      message: `生效日期不能早于 ${EARLIEST_DATE} (must not be before ${EARLIEST_DATE})`,
+      field: "effectiveFrom",
+    });
+  if (input.simulateMonth !== undefined && input.simulateMonth < EARLIEST_DATE.slice(0, 7))
+    return err({
+      code: "date_too_early",
+      message: `测算月份不能早于 ${EARLIEST_DATE.slice(0, 7)} (must not be before ${EARLIEST_DATE.slice(0, 7)})`,
+      field: "simulateMonth",
+    });
   const parameters = await parametersInForce(trx);
   const previous = moneyAt(parameters, "dibao.standard", addDays(input.effectiveFrom, -1));
   if (!previous.ok)
