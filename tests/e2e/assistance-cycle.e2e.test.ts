@@ -242,9 +242,7 @@ describe("social assistance from application to bank file in the browser", () =>
     await appraisal.locator("#agree").fill("5");
     await appraisal.locator("#minutes").fill("民主评议会议：出席人数不足");
     await page.getByTestId("assistance-step-submit").click();
-    await expect
-      .poll(async () => page.getByTestId("assistance-case-timeline").textContent())
-      .toContain("民主评议无效");
+    await expect.poll(async () => page.getByTestId("assistance-case-timeline").textContent()).toContain("民主评议无效");
     expect(await state(page)).toContain("已调查");
 
     // Then a valid one: 9 members, 7 present, 6 agree (two thirds present, two thirds of them agree).
@@ -275,7 +273,7 @@ describe("social assistance from application to bank file in the browser", () =>
     ).toBe(true);
     // The community publicity (no screen shows it yet, so read the public list as anyone can): the head's name
     // and ID number masked, the household's size, income and proposed amount.
-    const headRow = page.getByTestId("assistance-case-members").locator("tbody tr", { hasText: "head" });
+    const headRow = page.getByTestId("assistance-case-members").locator("tbody tr", { hasText: "户主" });
     const [headName, headIdNumber] = (await headRow.locator("td").allTextContents()).map((text) => text.trim());
     const entry = await publicEntry("assistance.case", `（${caseNumber}）`);
     expect(entry.maskedName).toBe(masked(headName));
