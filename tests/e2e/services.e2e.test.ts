@@ -298,7 +298,7 @@ describe("the innovation fund in the browser", () => {
     // The payment file is a recorded export (POST), saved as a file.
     const download = page.waitForEvent("download");
     await page.getByTestId("fund-payment-file").click();
-    expect((await download).suggestedFilename()).toMatch(/^fund-\d{4}-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}年创新资金拨付文件-\d{4}-\d{2}-\d{2}\.csv$/);
     await screenshot(page, "fund-call-payments");
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
