@@ -31,7 +31,12 @@ export function NotificationsCard() {
           <List.Item
             extra={
               item.link ? (
-                <a href={linkHref(item.link)} data-testid="me-notification-link">
+                // Underlined: beside the notice's text a link told apart by its colour alone fails WCAG 1.4.1 (axe).
+                <a
+                  href={linkHref(item.link)}
+                  style={{ textDecoration: "underline" }}
+                  data-testid="me-notification-link"
+                >
                   {t("points.openLink")}
                 </a>
               ) : null

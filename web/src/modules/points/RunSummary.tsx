@@ -1,4 +1,5 @@
-import { Skeleton, Table, Typography } from "antd";
+import { useState } from "react";
+import { Select, Skeleton, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
@@ -13,18 +14,33 @@ export function RunSummary({ runId }: { runId: string }) {
   const { t } = useTranslation();
   const townLabel = useTownLabel();
   const { data, error, loading, reload } = useApiQuery<RunReview>(`/points/runs/${runId}`);
+  const [town, setTown] = useState<string | null>(null);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (loading && !data) return <Skeleton active />;
   if (!data) return null;
-  const shown = data.summaries
-    .filter((summary) => summary.applications > 0 || summary.quota > 0)
+  const relevant = data.summaries.filter((summary) => summary.applications > 0 || summary.quota > 0);
+  // A run covers every 镇区 and purpose (a hundred rows and more): the reviewer can look at one 镇区 at a time.
+  const towns = [...new Set(relevant.map((summary) => summary.townCode ?? "city"))];
+  const shown = relevant
+    .filter((summary) => town === null || (summary.townCode ?? "city") === town)
     .sort((a, b) => b.applications - a.applications);
   return (
-    <>
+    <Space orientation="vertical" size="small" style={{ width: "100%" }}>
       <Typography.Text type="secondary">
         {data.policyId} · 入户第二轮：{data.hukouSecondRound.places} 个剩余名额，{data.hukouSecondRound.candidates}{" "}
         人参加，录取 {data.hukouSecondRound.admitted} 人
       </Typography.Text>
+      <Select
+        style={{ width: 220 }}
+        allowClear
+        showSearch={{ optionFilterProp: "label" }}
+        placeholder={t("points.summaryTown")}
+        aria-label={t("points.summaryTown")}
+        value={town ?? undefined}
+        onChange={(value?: string) => setTown(value ?? null)}
+        data-testid="points-run-summary-town"
+        options={towns.map((code) => ({ value: code, label: code === "city" ? "全市" : townLabel(code) }))}
+      />
       <Table
         size="small"
         rowKey={(summary) => `${summary.purpose}:${summary.townCode}:${summary.grade ?? ""}`}
@@ -62,6 +78,6 @@ export function RunSummary({ runId }: { runId: string }) {
           },
         ]}
       />
-    </>
+    </Space>
   );
 }

@@ -22,6 +22,7 @@ const zh = {
     appliedOn: "生效日期",
     deductionNoApplication: "该人员暂无积分申请；扣分已记入其积分档案，以后的申请按新积分计算。",
     town: "申请镇区",
+    summaryTown: "只看一个镇区",
     grade: "入学年级",
     primary_1: "小学一年级",
     junior_1: "初中一年级",
@@ -153,6 +154,7 @@ const en = {
     deductionNoApplication:
       "This person has no application yet; the deduction is on their file and counts in future applications.",
     town: "Town",
+    summaryTown: "Show one town",
     grade: "Grade",
     primary_1: "Primary grade 1",
     junior_1: "Junior grade 1",
