@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/helpers/datab
 import { loadDemo } from "../demo/load";
 import { modules } from "../http/modules";
 import { distributedTables, regionKey, tableDistribution } from "./distribution";
+import { listMigrations, migrate } from "./migrate";
 
 let database: TestDatabase;
 /** Each table of the public schema with its region key column's nullability (null: no such column). */
@@ -104,5 +105,42 @@ describe("the distribution of every table", () => {
       group by c.kind`.execute(database.db);
     expect(found.rows.find((row) => row.kind === "public")?.n).toBeGreaterThan(0);
     expect(found.rows.every((row) => row.strays === 0)).toBe(true);
+  });
+
+  it("fills the key from each parent when migration 0340 runs on existing data, and keeps the ledger append-only", async () => {
+    const added = [
+      "volunteer_signups",
+      "volunteer_ledger",
+      "points_score_history",
+      "points_messages",
+      "tipoff_events",
+      "tipoff_reporters",
+      "tipoff_photos",
+      "suggestion_supports",
+      "consultation_comments",
+      "consultation_comment_supports",
+    ];
+    const keys = async () => {
+      const rows: string[] = [];
+      for (const table of added) {
+        // a row is known by its other columns (the UPDATE moves it, so not by its place)
+        const found = await sql<{ row: string; town_code: string }>`select (to_jsonb(t) - 'town_code')::text as row,
+          town_code from ${sql.table(table)} t`.execute(database.db);
+        rows.push(...found.rows.map((row) => `${table} ${row.row} → ${row.town_code}`));
+      }
+      return rows.sort();
+    };
+    const before = await keys();
+    // Back to the schema before 0340 with the demo's rows in it, then 0340 again.
+    for (const table of added) await sql`alter table ${sql.table(table)} drop column town_code`.execute(database.db);
+    await sql`delete from schema_migrations where name = '0340_region_keys'`.execute(database.db);
+    const applied = await migrate(
+      database.db,
+      listMigrations().filter((migration) => migration.name <= "0340_region_keys"),
+    );
+    expect(applied).toEqual(["0340_region_keys"]);
+    expect(before.length).toBeGreaterThan(100);
+    expect(await keys()).toEqual(before);
+    await expect(sql`update volunteer_ledger set reason = 'x'`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 });
