@@ -82,7 +82,7 @@ export async function seedLedger(
     await run(
       "volunteer index",
       sql`create unlogged table bench_volunteers as
-        select row_number() over (order by id_number)::int as n, id from persons`,
+        select row_number() over (order by id_number)::int as n, id, town_code from persons`,
     );
     await sql`create unique index bench_volunteers_n on bench_volunteers(n)`.execute(connection);
     const account = await sql<{ id: string }>`insert into accounts (username, display_name, password_hash)
@@ -127,9 +127,9 @@ export async function seedLedger(
     // Half the entries go to the active tenth of the volunteers, half to anyone.
     await run(
       `${fromActivities} entries from activities`,
-      sql`insert into volunteer_ledger (person_id, activity_id, campaign_id, category, place, served_on, hundredths,
-          confirmed_by, created_at)
-        select v.id, a.id, a.campaign_id, a.category, 'zhongshan', a.served_on, 50 + ((s.h >> 8) & 511), ${accountId},
+      sql`insert into volunteer_ledger (person_id, town_code, activity_id, campaign_id, category, place, served_on,
+          hundredths, confirmed_by, created_at)
+        select v.id, v.town_code, a.id, a.campaign_id, a.category, 'zhongshan', a.served_on, 50 + ((s.h >> 8) & 511), ${accountId},
           (a.served_on + time '20:00') at time zone 'Asia/Shanghai'
         from (select g, hashtext(g::text) & 2147483647 as h from generate_series(1, ${fromActivities}::int) g) s
         join bench_activities a on a.n = 1 + s.g % ${activities}::int
@@ -137,9 +137,9 @@ export async function seedLedger(
     );
     await run(
       `${imported} imported entries`,
-      sql`insert into volunteer_ledger (person_id, import_id, external_ref, category, place, served_on, hundredths,
-          confirmed_by, created_at)
-        select v.id, ${imports.rows[0].id}, 'GD' || lpad(s.g::text, 12, '0'),
+      sql`insert into volunteer_ledger (person_id, town_code, import_id, external_ref, category, place, served_on,
+          hundredths, confirmed_by, created_at)
+        select v.id, v.town_code, ${imports.rows[0].id}, 'GD' || lpad(s.g::text, 12, '0'),
           (array['general', 'general', 'anti_drug', 'online_civility'])[1 + (s.h >> 4) % 4], 'guangdong_other',
           ${day}::date - (s.h % ${HISTORY_DAYS}::int), 100 + ((s.h >> 8) & 255), ${accountId},
           (${day}::date - (s.h % ${HISTORY_DAYS}::int) + 30 + time '10:00') at time zone 'Asia/Shanghai'
@@ -148,18 +148,18 @@ export async function seedLedger(
     );
     await run(
       "reversals",
-      sql`insert into volunteer_ledger (person_id, activity_id, import_id, external_ref, campaign_id, category, place,
-          served_on, hundredths, confirmed_by, reason, reverses_entry_id, created_at)
-        select person_id, activity_id, import_id, external_ref, campaign_id, category, place, served_on,
+      sql`insert into volunteer_ledger (person_id, town_code, activity_id, import_id, external_ref, campaign_id,
+          category, place, served_on, hundredths, confirmed_by, reason, reverses_entry_id, created_at)
+        select person_id, town_code, activity_id, import_id, external_ref, campaign_id, category, place, served_on,
           -least(hundredths, 50), confirmed_by, '更正：签退时间登记有误', id, created_at + interval '2 days'
         from volunteer_ledger where (hashtext(id::text) & 127) = 0`,
     );
     for (const index of indexes.rows) await run(`index ${index.indexname}`, sql.raw(index.indexdef));
     await run(
       "sign-ups of the last year",
-      sql`insert into volunteer_signups (activity_id, person_id, status, queue_position, token, signed_up_at,
-          checked_in_at, checked_in_by, checked_out_at, checked_out_by)
-        select distinct on (l.activity_id, l.person_id) l.activity_id, l.person_id, 'confirmed',
+      sql`insert into volunteer_signups (activity_id, person_id, town_code, status, queue_position, token,
+          signed_up_at, checked_in_at, checked_in_by, checked_out_at, checked_out_by)
+        select distinct on (l.activity_id, l.person_id) l.activity_id, l.person_id, a.town_code, 'confirmed',
           nextval('volunteer_signup_queue'), md5(l.id::text), a.starts_at - interval '3 days', a.starts_at,
           ${accountId}, a.ends_at, ${accountId}
         from volunteer_ledger l join volunteer_activities a on a.id = l.activity_id

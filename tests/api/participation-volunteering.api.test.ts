@@ -110,6 +110,7 @@ async function pastAttendance(personId: string, from = "09:00", to = "12:00") {
       .values({
         activity_id: activity.id,
         person_id: personId,
+        town_code: sql`(select town_code from volunteer_activities where id = ${activity.id})`,
         status: "confirmed",
         queue_position: 1_000_000 + Math.floor(Math.random() * 1_000_000),
         token: `token-${activity.id}-${personId}`.slice(0, 60),
@@ -166,6 +167,7 @@ describe("volunteering: sign-up, waiting list, check-in and out", () => {
         .values({
           activity_id: activity.id,
           person_id: residentTwoPerson.id,
+          town_code: sql`(select town_code from volunteer_activities where id = ${activity.id})`,
           status: "confirmed",
           queue_position: 999,
           token: "qr-token-of-resident-two",

@@ -171,12 +171,18 @@ export async function addComment(
   if (!article) return refuse("unknown_article", "未知的条文", "no such article in this draft", "articleId");
   const text = input.text.trim();
   if (!text) return refuse("invalid_text", "意见不能为空", "the comment must not be empty", "text");
+  // The distribution key: a community deliberation's 镇区, or the commenter's for a city-wide consultation.
+  const townCode =
+    consultation.townCode ??
+    (await trx.selectFrom("persons").select("town_code").where("id", "=", actor.personId).executeTakeFirstOrThrow())
+      .town_code;
   const inserted = await consultationsDb(trx)
     .insertInto("consultation_comments")
     .values({
       consultation_id: consultation.id,
       article_id: article.id,
       person_id: actor.personId,
+      town_code: townCode,
       account_id: actor.id,
       text,
     })
@@ -212,7 +218,7 @@ export async function supportComment(
   try {
     await consultationsDb(trx)
       .insertInto("consultation_comment_supports")
-      .values({ comment_id: comment.id, person_id: actor.personId, account_id: actor.id })
+      .values({ comment_id: comment.id, town_code: comment.town_code, person_id: actor.personId, account_id: actor.id })
       .execute();
   } catch (error) {
     if (isUniqueViolation(error, "consultation_comment_supports_once"))

@@ -71,7 +71,7 @@ export async function seedConsultations(trx: Trx): Promise<void> {
   if (!officer) return;
   const persons = await trx
     .selectFrom("persons")
-    .select(["id", "community_id"])
+    .select(["id", "community_id", "town_code"])
     .where("id", "not in", trx.selectFrom("accounts").select("person_id").where("person_id", "is not", null))
     .orderBy("id", "desc")
     .limit(20)
@@ -107,6 +107,8 @@ export async function seedConsultations(trx: Trx): Promise<void> {
         consultation_id: draft.id,
         article_id: articleId.get(comment.article)!,
         person_id: persons[index].id,
+        // a city-wide consultation: the commenter's 镇区 (the distribution key)
+        town_code: persons[index].town_code,
         account_id: null,
         text: comment.text,
         support_count: index === 1 ? 1 : 0,

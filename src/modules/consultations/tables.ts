@@ -49,6 +49,8 @@ export interface ConsultationCommentsTable {
   consultation_id: string;
   article_id: string;
   person_id: string;
+  /** A community deliberation's 镇区, or the commenter's for a city-wide consultation (the distribution key). */
+  town_code: string;
   account_id: string | null;
   text: string;
   support_count: Generated<number>;
@@ -61,6 +63,8 @@ export interface ConsultationCommentsTable {
 
 export interface ConsultationCommentSupportsTable {
   comment_id: string;
+  /** The comment's 镇区 (the distribution key). */
+  town_code: string;
   person_id: string;
   account_id: string | null;
   created_at: Timestamp;

@@ -58,18 +58,18 @@ beforeAll(async () => {
       const fromActivity = random(3) > 0;
       const servedOn = days[random(days.length)];
       const hundredths = 1 + random(1500);
-      const inserted = await sql<{ id: string }>`insert into volunteer_ledger (person_id, activity_id, import_id,
-          category, place, served_on, hundredths, confirmed_by)
-        values (${personId}, ${fromActivity ? activity.id : null}, ${fromActivity ? null : imported.id},
+      const inserted = await sql<{ id: string }>`insert into volunteer_ledger (person_id, town_code, activity_id,
+          import_id, category, place, served_on, hundredths, confirmed_by)
+        values (${personId}, (select town_code from persons where id = ${personId}), ${fromActivity ? activity.id : null}, ${fromActivity ? null : imported.id},
           ${categories[random(4)]}, ${fromActivity ? "zhongshan" : "guangdong_other"}, ${servedOn}, ${hundredths},
           ${account.id}) returning id`.execute(database.db);
       const reversal = random(4);
       if (reversal === 0) continue;
       const reversedOn = reversal === 3 ? days[random(days.length)] : servedOn;
       const amount = reversal === 1 ? hundredths : 1 + random(hundredths);
-      await sql`insert into volunteer_ledger (person_id, activity_id, import_id, category, place, served_on,
-          hundredths, confirmed_by, reason, reverses_entry_id)
-        select person_id, activity_id, import_id, category, place, ${reversedOn}, ${-amount}, confirmed_by,
+      await sql`insert into volunteer_ledger (person_id, town_code, activity_id, import_id, category, place,
+          served_on, hundredths, confirmed_by, reason, reverses_entry_id)
+        select person_id, town_code, activity_id, import_id, category, place, ${reversedOn}, ${-amount}, confirmed_by,
           'test correction', id
         from volunteer_ledger where id = ${inserted.rows[0].id}`.execute(database.db);
     }

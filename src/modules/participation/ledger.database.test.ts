@@ -48,8 +48,8 @@ describe("the volunteer ledger in the database", () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     const insert = (hundredths: number, reason: string) =>
-      sql`insert into volunteer_ledger (person_id, activity_id, import_id, category, place, served_on, hundredths, confirmed_by, reason, reverses_entry_id)
-          values (${entry.person_id}, ${entry.activity_id}, ${entry.import_id}, ${entry.category}, ${entry.place}, ${entry.served_on}, ${hundredths}, ${entry.confirmed_by}, ${reason}, ${entry.id})`.execute(
+      sql`insert into volunteer_ledger (person_id, town_code, activity_id, import_id, category, place, served_on, hundredths, confirmed_by, reason, reverses_entry_id)
+          values (${entry.person_id}, ${entry.town_code}, ${entry.activity_id}, ${entry.import_id}, ${entry.category}, ${entry.place}, ${entry.served_on}, ${hundredths}, ${entry.confirmed_by}, ${reason}, ${entry.id})`.execute(
         database.db,
       );
     await expect(insert(-50, " ")).rejects.toThrow(/volunteer_ledger_reversal_reason/);

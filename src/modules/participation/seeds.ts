@@ -54,11 +54,13 @@ function at(daysFromToday: number, time: string): string {
 
 /** A sign-up of a demo volunteer without an account (as if made online earlier), in queue order. */
 async function seedSignup(trx: Trx, activityId: string, personId: string, status: "confirmed" | "waiting") {
-  const inserted = await participationDb(trx)
+  const db = participationDb(trx);
+  const inserted = await db
     .insertInto("volunteer_signups")
     .values({
       activity_id: activityId,
       person_id: personId,
+      town_code: db.selectFrom("volunteer_activities").select("town_code").where("id", "=", activityId),
       status,
       queue_position: sql`nextval('volunteer_signup_queue')`,
       token: randomBytes(16).toString("base64url"),

@@ -64,6 +64,8 @@ export interface VolunteerSignupsTable {
   id: Generated<string>;
   activity_id: string;
   person_id: string;
+  /** The activity's 镇区 (the distribution key). */
+  town_code: string;
   status: SignupStatus;
   queue_position: ColumnType<number, unknown, never>;
   token: string;
@@ -96,6 +98,8 @@ export interface VolunteerImportsTable {
 export interface VolunteerLedgerTable {
   id: Generated<string>;
   person_id: string;
+  /** The volunteer's 镇区 when the entry was written (the distribution key). */
+  town_code: string;
   activity_id: string | null;
   import_id: string | null;
   external_ref: string | null;

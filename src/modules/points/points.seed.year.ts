@@ -328,6 +328,7 @@ export async function seedPointsYear(
       if (fact.status === "corrected" || fact.status === "rejected")
         messageRows.push({
           enrolment_id: enrolmentId,
+          town_code: person.town_code,
           at: new Date(`${decidedOn! > today ? today : decidedOn}T10:00:00+08:00`),
           text: `您申报的指标 ${fact.fact} 经部门核查${fact.status === "corrected" ? "更正" : "不予认定"}：${factReasons[fact.status]}`,
         });
@@ -410,6 +411,7 @@ export async function seedPointsYear(
         });
         historyRows.push({
           application_id: applicationId,
+          town_code: person.town_code,
           at: appliedAt,
           total: score.value.total,
           subscores: JSON.stringify(score.value.subscores),

@@ -110,6 +110,8 @@ export interface ApplicationsTable {
 export interface ScoreHistoryTable {
   id: Generated<number>;
   application_id: string;
+  /** The application's 镇区 (the distribution key). */
+  town_code: string;
   at: Timestamp;
   total: number;
   subscores: Json<Record<string, number>>;
@@ -121,6 +123,8 @@ export interface ScoreHistoryTable {
 export interface MessagesTable {
   id: Generated<number>;
   enrolment_id: string;
+  /** The enrolment's 镇区 (the distribution key). */
+  town_code: string;
   at: Timestamp;
   text: string;
 }

@@ -111,7 +111,12 @@ export async function supportSuggestion(
   try {
     await suggestionsDb(trx)
       .insertInto("suggestion_supports")
-      .values({ suggestion_id: suggestion.id, person_id: actor.personId, account_id: actor.id })
+      .values({
+        suggestion_id: suggestion.id,
+        town_code: suggestion.townCode,
+        person_id: actor.personId,
+        account_id: actor.id,
+      })
       .execute();
   } catch (error) {
     if (isUniqueViolation(error, "suggestion_supports_once"))

@@ -134,6 +134,7 @@ export async function seedSuggestions(trx: Trx, _options: SeedOptions): Promise<
       .values(
         persons.slice(0, supportCount).map((person) => ({
           suggestion_id: inserted.id,
+          town_code: plan.town,
           person_id: person.id,
           account_id: null,
         })),

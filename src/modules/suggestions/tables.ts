@@ -53,6 +53,8 @@ export interface SuggestionsTable {
 
 export interface SuggestionSupportsTable {
   suggestion_id: string;
+  /** The suggestion's 镇区 (the distribution key). */
+  town_code: string;
   person_id: string;
   account_id: string | null;
   created_at: Timestamp;

@@ -63,6 +63,8 @@ export interface TipoffsTable {
 
 export interface TipoffReportersTable {
   tipoff_id: string;
+  /** The tip-off's 镇区 (the distribution key). */
+  town_code: string;
   account_id: string | null;
   person_id: string | null;
   name: string | null;
@@ -80,6 +82,8 @@ export type TipoffEventKind =
 export interface TipoffEventsTable {
   id: Generated<string>;
   tipoff_id: string;
+  /** The tip-off's 镇区 (the distribution key). */
+  town_code: string;
   author: TipoffAuthor;
   kind: TipoffEventKind;
   text: Generated<string>;
@@ -90,6 +94,8 @@ export interface TipoffEventsTable {
 export interface TipoffPhotosTable {
   id: Generated<string>;
   tipoff_id: string;
+  /** The tip-off's 镇区 (the distribution key). */
+  town_code: string;
   media_type: "image/jpeg" | "image/png";
   size_bytes: number;
   sha256: string;

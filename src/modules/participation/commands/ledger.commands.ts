@@ -98,10 +98,17 @@ export async function confirmHours(
       "no time attended within the activity's period",
       "hours",
     );
+  // The distribution key: the volunteer's 镇区 (the ledger is read per person).
+  const volunteer = await trx
+    .selectFrom("persons")
+    .select("town_code")
+    .where("id", "=", signup.person_id)
+    .executeTakeFirstOrThrow();
   const inserted = await db
     .insertInto("volunteer_ledger")
     .values({
       person_id: signup.person_id,
+      town_code: volunteer.town_code,
       activity_id: activity.id,
       campaign_id: activity.campaign_id,
       category: activity.category,
@@ -170,6 +177,8 @@ export async function reverseEntry(
     .insertInto("volunteer_ledger")
     .values({
       person_id: entry.person_id,
+      // on the shard of the entry it reverses
+      town_code: entry.town_code,
       activity_id: entry.activity_id,
       import_id: entry.import_id,
       external_ref: entry.external_ref,

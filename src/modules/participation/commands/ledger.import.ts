@@ -120,7 +120,7 @@ export async function importOutsideHours(
     }
     const person = await trx
       .selectFrom("persons")
-      .select(["id", "name"])
+      .select(["id", "name", "town_code"])
       .where("id_number", "=", cell("idNumber").toUpperCase())
       .executeTakeFirst();
     if (!person) {
@@ -180,6 +180,7 @@ export async function importOutsideHours(
       .insertInto("volunteer_ledger")
       .values({
         person_id: person.id,
+        town_code: person.town_code,
         import_id: imported.id,
         external_ref: externalRef,
         campaign_id: null,

@@ -225,6 +225,7 @@ export async function signUp(
       .values({
         activity_id: activityId,
         person_id: personId,
+        town_code: activity.town_code,
         status,
         queue_position: sql`nextval('volunteer_signup_queue')`,
         token: randomBytes(16).toString("base64url"),

@@ -150,10 +150,13 @@ export async function recordScore(
   score: ComputedScore,
   reason: string,
 ): Promise<void> {
-  await pointsDb(trx)
+  const db = pointsDb(trx);
+  await db
     .insertInto("points_score_history")
     .values({
       application_id: applicationId,
+      // the application's 镇区 (the distribution key)
+      town_code: db.selectFrom("points_applications").select("town_code").where("id", "=", applicationId),
       total: score.total,
       subscores: JSON.stringify(score.subscores),
       eligible: score.eligible,
@@ -164,7 +167,16 @@ export async function recordScore(
 
 /** Tells the resident something about their points (why a score changed, a result). */
 export async function tellResident(trx: Trx, enrolmentId: string, text: string): Promise<void> {
-  await pointsDb(trx).insertInto("points_messages").values({ enrolment_id: enrolmentId, text }).execute();
+  const db = pointsDb(trx);
+  await db
+    .insertInto("points_messages")
+    .values({
+      enrolment_id: enrolmentId,
+      // the enrolment's 镇区 (the distribution key)
+      town_code: db.selectFrom("points_enrolments").select("town_code").where("id", "=", enrolmentId),
+      text,
+    })
+    .execute();
 }
 
 /**

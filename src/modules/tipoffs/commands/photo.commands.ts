@@ -57,6 +57,7 @@ export async function addPhoto(
     .insertInto("tipoff_photos")
     .values({
       tipoff_id: tipoff.id,
+      town_code: tipoff.townCode,
       media_type: mediaType,
       size_bytes: stripped.value.length,
       sha256: sha256Hex(stripped.value),

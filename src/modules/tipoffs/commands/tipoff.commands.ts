@@ -158,7 +158,7 @@ export async function submitTipoff(
   if (identity)
     await db
       .insertInto("tipoff_reporters")
-      .values({ tipoff_id: row.id, ...identity })
+      .values({ tipoff_id: row.id, town_code: input.townCode, ...identity })
       .execute();
   await addEvent(trx, row.id, "system", "submitted", "");
   const tipoff = (await findTipoff(trx, row.id))!;
@@ -189,9 +189,18 @@ export async function addEvent(
   text: string,
   toReporter = true,
 ): Promise<void> {
-  await tipoffsDb(trx)
+  const db = tipoffsDb(trx);
+  await db
     .insertInto("tipoff_events")
-    .values({ tipoff_id: tipoffId, author, kind, text, to_reporter: toReporter })
+    .values({
+      tipoff_id: tipoffId,
+      // the tip-off's 镇区 (the distribution key)
+      town_code: db.selectFrom("tipoffs").select("town_code").where("id", "=", tipoffId),
+      author,
+      kind,
+      text,
+      to_reporter: toReporter,
+    })
     .execute();
 }
 
