@@ -177,6 +177,7 @@ async function call(
   path: string,
   body?: unknown,
   timeoutMs = 120_000,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; json: any }> {
   const response = await fetch(`http://127.0.0.1:${session.port}/api/v1${path}`, {
     method,
@@ -184,12 +185,18 @@ async function call(
       cookie: session.cookie,
       "x-csrf-token": session.csrfToken,
       ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+/** PostgreSQL: the table's size on disk, which counts rows no other session sees yet (PGlite: not observed). */
+async function relationSize(table: string): Promise<number> {
+  return postgres ? count(postgres.db, sql<{ n: number }>`select pg_relation_size(${table}::regclass) as n`) : 0;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -204,7 +211,7 @@ async function waitMidway(session: Session, table: string, baseline: number, ser
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`server exited:\n${server.log.join("")}`);
     if (postgres) {
-      const size = await count(postgres.db, sql<{ n: number }>`select pg_relation_size(${table}::regclass) as n`);
+      const size = await relationSize(table);
       if (size > baseline) return `${table} grew from ${baseline} to ${size} bytes`;
       await sleep(10);
     } else {
@@ -218,10 +225,6 @@ async function waitMidway(session: Session, table: string, baseline: number, ser
     }
   }
   throw new Error("the operation never got under way");
-}
-
-async function relationSize(table: string): Promise<number> {
-  return postgres ? count(postgres.db, sql<{ n: number }>`select pg_relation_size(${table}::regclass) as n`) : 0;
 }
 
 async function waitForJob(session: Session, id: string): Promise<any> {
@@ -468,7 +471,10 @@ describe.sequential(`kill -9 of the server (${onPostgres ? "PostgreSQL" : "PGlit
     const baseline = await relationSize("volunteer_ledger");
     const first = await startServer();
     const admin = await signIn(first, "programmeadmin");
-    const sent = call(admin, "POST", "/participation/ledger/imports", body).then(
+    // Sent with an Idempotency-Key, as a careful client does: the key is reserved (committed) before the import runs.
+    const sent = call(admin, "POST", "/participation/ledger/imports", body, 120_000, {
+      "idempotency-key": "crash-import-1",
+    }).then(
       (response) => response,
       (error: unknown) => error,
     );
@@ -490,7 +496,16 @@ describe.sequential(`kill -9 of the server (${onPostgres ? "PostgreSQL" : "PGlit
     const second = await startServer();
     try {
       const again = await signIn(second, "programmeadmin");
-      const repeated = await call(again, "POST", "/participation/ledger/imports", body);
+      // The key of the request that died stays reserved (for abandonedReservationMinutes): a retry under it is told
+      // the request is still running, and imports nothing.
+      const sameKey = await call(again, "POST", "/participation/ledger/imports", body, 120_000, {
+        "idempotency-key": "crash-import-1",
+      });
+      expect(sameKey.status).toBe(409);
+      expect(sameKey.json.error.code).toBe("idempotency_in_progress");
+      const repeated = await call(again, "POST", "/participation/ledger/imports", body, 120_000, {
+        "idempotency-key": "crash-import-2",
+      });
       expect(repeated.status, JSON.stringify(repeated.json).slice(0, 500)).toBe(201);
       expect(repeated.json).toMatchObject({ rowsTotal: importRows, rowsAccepted: importRows, rowsRefused: 0 });
       // Sent a third time (a client retrying after the answer was lost): every row is refused as imported before.
