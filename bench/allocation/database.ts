@@ -62,8 +62,14 @@ async function createDatabase(
   return { handle, drop, name };
 }
 
-/** Untimed setup: towns, a programme admin, the cycle with quotas and schools, and one application per applicant. */
-async function seed(handle: DatabaseHandle, population: Population): Promise<{ cycleId: string; accountId: string }> {
+/**
+ * Untimed setup: towns, a programme admin, the cycle with quotas and schools, and one application per applicant.
+ * Also used by the crash tests (tests/api/crash-recovery.api.test.ts) to give a ranking run real work.
+ */
+export async function seed(
+  handle: DatabaseHandle,
+  population: Population,
+): Promise<{ cycleId: string; accountId: string }> {
   const db = handle.db;
   const towns = population.towns.map((town) => town.code);
   const ids = await inTransaction(db, async (trx) => {
