@@ -2,7 +2,6 @@
 import { clock } from "../../core/clock";
 import { fenToYuanString } from "../../core/money";
 import { inTransaction, inTransactionWhenOk, type Executor } from "../../db/transaction";
-import { attachmentDisposition } from "../../platform/http/attachment";
 import { sendNotFound } from "../../platform/http/request-context";
 import { commandContext } from "../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../platform/http/route";
@@ -18,7 +17,8 @@ import {
   submitReport,
 } from "./commands";
 import { findList } from "../../platform/publicity/publicity.lists";
-import { exportPaymentFile } from "./payment-file";
+import { exportCallPaymentFile } from "./payment-file";
+import { sendPaymentFile } from "../../platform/payments/payment-file";
 import { presentApplication, presentCall, presentPublicResult, presentReport } from "./presenters";
 import {
   applicationPayments,
@@ -279,25 +279,18 @@ export const fundRoutes: readonly AnyRoute[] = [
       const format = body.format ?? "csv";
       const exported = await inTransaction(db, async (trx) => {
         const call = await findCall(trx, params.id);
-        return call ? { call, file: await exportPaymentFile(trx, commandContext(request, actor), call, format) } : null;
+        return call
+          ? { call, file: await exportCallPaymentFile(trx, commandContext(request, actor), call, format) }
+          : null;
       });
       if (!exported) return sendNotFound(reply);
       const day = clock.today();
-      return reply
-        .header(
-          "content-disposition",
-          attachmentDisposition(
-            `${exported.call.year}年创新资金拨付文件-${day}.${format}`,
-            `fund-${exported.call.year}-${day}.${format}`,
-          ),
-        )
-        .header("cache-control", "private, no-store")
-        .type(
-          format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        .send(exported.file);
+      return sendPaymentFile(reply, {
+        name: `${exported.call.year}年创新资金拨付文件-${day}`,
+        fallback: `fund-${exported.call.year}-${day}`,
+        format,
+        body: exported.file,
+      });
     },
   }),
   defineRoute({

@@ -20,6 +20,8 @@ export interface VendorRegisterInput {
   creditCode: string;
   legalRepresentative: string;
   townCode?: string | null;
+  /** 收款账号 (8–30 digits, spaces ignored); the services payment file lists it. */
+  bankAccount?: string;
 }
 
 /** A vendor account registers its organisation (one per account); qualification comes later, from a reviewer. */
@@ -40,6 +42,9 @@ export async function registerVendor(
   const legalRepresentative = input.legalRepresentative.trim();
   if (!legalRepresentative)
     return refuse("invalid_name", "legalRepresentative", "法定代表人不能为空 (legal representative must not be empty)");
+  const bankAccount = (input.bankAccount ?? "").replace(/\s+/g, "");
+  if (bankAccount && !/^\d{8,30}$/.test(bankAccount))
+    return refuse("invalid_bank_account", "bankAccount", "收款账号须为8–30位数字 (a bank account of 8–30 digits)");
   const db = servicesDb(trx);
   if (input.townCode) {
     const town = await db.selectFrom("towns").select("code").where("code", "=", input.townCode).executeTakeFirst();
@@ -67,6 +72,7 @@ export async function registerVendor(
           credit_code: creditCode,
           legal_representative: legalRepresentative,
           town_code: input.townCode ?? null,
+          bank_account: bankAccount,
         })
         .returning("id")
         .executeTakeFirstOrThrow()
@@ -85,7 +91,7 @@ export async function registerVendor(
     entityType: "services_vendor",
     entityId: id,
     townCode: input.townCode ?? null,
-    after: { name, creditCode, legalRepresentative },
+    after: { name, creditCode, legalRepresentative, bankAccount },
   });
   return ok((await findVendor(trx, id))!);
 }

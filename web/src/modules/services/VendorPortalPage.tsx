@@ -80,6 +80,9 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
         <Form.Item name="legalRepresentative" label={t("services.legalRepresentative")} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
+        <Form.Item name="bankAccount" label={t("services.bankAccount")} extra={t("services.bankAccountHelp")}>
+          <Input maxLength={40} inputMode="numeric" />
+        </Form.Item>
         <Form.Item name="townCode" label={t("services.town")}>
           <Select allowClear options={towns.items.map((town) => ({ value: town.code, label: town.name }))} />
         </Form.Item>
@@ -109,6 +112,7 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
         <Descriptions.Item label={t("services.creditCode")}>{vendor.creditCode}</Descriptions.Item>
         <Descriptions.Item label={t("services.legalRepresentative")}>{vendor.legalRepresentative}</Descriptions.Item>
         <Descriptions.Item label={t("services.town")}>{townLabel(vendor.townCode) || "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("services.bankAccount")}>{vendor.bankAccount || "—"}</Descriptions.Item>
         <Descriptions.Item label={t("services.qualification")}>
           {vendor.qualified ? (
             <Tag color="green">{t("services.qualified")}</Tag>
