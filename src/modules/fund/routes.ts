@@ -25,6 +25,7 @@ import {
   applicationReports,
   applicationsOfAccount,
   callReviews,
+  conflictPairs,
   findApplication,
   findCall,
   listApplications,
@@ -33,7 +34,6 @@ import {
   reviewerConflicts,
   type ApplicationRecord,
 } from "./repository";
-import { fundDb } from "./tables";
 import { hasRole, type Actor } from "../../platform/roles";
 import {
   AllocateBody,
@@ -425,12 +425,8 @@ export const fundRoutes: readonly AnyRoute[] = [
         reviewerName: review.reviewerName,
         scored: review.scores !== null,
       })),
-      conflicts: await fundDb(db)
-        .selectFrom("fund_conflicts as c")
-        .innerJoin("fund_applications as a", "a.id", "c.application_id")
-        .select(["c.application_id as applicationId", "c.reviewer_id as reviewerId"])
-        .where("a.call_id", "=", target.id)
-        .execute(),
+      // Per applicant: a conflict declared on any application of an applicant covers all of its applications.
+      conflicts: await conflictPairs(db, { callId: target.id }),
     }),
   }),
 ];
