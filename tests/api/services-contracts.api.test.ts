@@ -721,11 +721,19 @@ describe("services contracts", () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.code).toBe("missing_bank_account");
     expect(missing.json().error.message).toContain("测试机构2");
-    await test.database.db
-      .updateTable("services_vendors" as never)
-      .set({ bank_account: "6222020000000001" } as never)
-      .where("name" as never, "=", "测试机构2" as never)
-      .execute();
+    // The vendor sets it again itself (another vendor cannot; digits only).
+    const vendorId = (await vendorSessions[winnerIndex].request("GET", "/api/v1/services/vendors/mine")).json().vendor
+      .id as string;
+    const setAccount = (session: Session, bankAccount: string) =>
+      session.request("PUT", `/api/v1/services/vendors/${vendorId}/bank-account`, { bankAccount });
+    expect((await setAccount(vendorSessions[0], "6222020000000009")).statusCode).toBe(404);
+    const letters = await setAccount(vendorSessions[winnerIndex], "6222-ABC");
+    expect(letters.statusCode).toBe(400);
+    expect(letters.json().error.code).toBe("invalid_bank_account");
+    const set = await setAccount(vendorSessions[winnerIndex], "6222 0200 0000 0001");
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().bankAccount).toBe("6222020000000001");
+    expect(await countAudit(test.database.db, "services.vendor.bank_account")).toBe(1);
     expect(await countAudit(test.database.db, "services.payment_file.export")).toBe(0);
 
     // The milestone (26,666.66) and the final payment (53,333.34), both paid today: 2 rows, total 80,000.00.

@@ -20,6 +20,12 @@ export const VendorRegisterBody = Type.Object(
 );
 export type VendorRegisterBody = Static<typeof VendorRegisterBody>;
 
+/** Body of PUT /services/vendors/:id/bank-account. */
+export const VendorBankAccountBody = Type.Object(
+  { bankAccount: Type.String({ minLength: 1, maxLength: 40, description: "收款账号: 8–30 digits" }) },
+  strict,
+);
+
 export const VendorDocumentBody = Type.Object(
   { requirement: Type.String({ maxLength: 60 }), fileId: Type.String({ maxLength: 60 }) },
   strict,

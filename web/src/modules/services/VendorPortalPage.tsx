@@ -103,6 +103,11 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
     await apiRequest("PUT", `/services/vendors/${vendor.id}/documents`, { body: { requirement, fileId } });
     onChange();
   });
+  const [bankAccount, setBankAccount] = useState(vendor.bankAccount);
+  const saveAccount = useSubmit(null, async (value: string) => {
+    await apiRequest("PUT", `/services/vendors/${vendor.id}/bank-account`, { body: { bankAccount: value } });
+    onChange();
+  });
   return (
     <Card size="small" title={vendor.name} data-testid="vendor-card">
       {vendor.expiresSoon ? (
@@ -125,6 +130,27 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
           {vendor.qualifications.map((code) => label("category", code)).join("、") || "—"}
         </Descriptions.Item>
       </Descriptions>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Input
+          value={bankAccount}
+          onChange={(event) => setBankAccount(event.target.value)}
+          maxLength={40}
+          inputMode="numeric"
+          aria-label={t("services.bankAccount")}
+          placeholder={t("services.bankAccountHelp")}
+          style={{ width: 280 }}
+          data-testid="vendor-bank-account"
+        />
+        <Button
+          loading={saveAccount.saving}
+          disabled={!bankAccount.trim() || bankAccount === vendor.bankAccount}
+          onClick={() => void saveAccount.submit(bankAccount)}
+          data-testid="vendor-bank-account-save"
+        >
+          {t("services.bankAccountSave")}
+        </Button>
+      </Space>
+      <SubmitErrorAlert {...saveAccount.alert} />
       <SubmitErrorAlert {...upload.alert} />
       <Table
         size="small"
