@@ -423,4 +423,73 @@ describe("innovation fund: eligibility and sub-budgets", () => {
     expect(granted[ids[2]]).toEqual(["60.00", "funded_in_full"]);
     resetClock();
   });
+
+  it("treats a conflict as one with the applicant: excluded from every application of it, in every call", async () => {
+    // expert4 declared a conflict on org1's application of the first call; org1 applies to a second call.
+    const call = await admin.request("POST", "/api/v1/fund/calls", {
+      year: Number(today.slice(0, 4)),
+      title: "第二批",
+      budgetYuan: 200,
+      applicationsCloseOn: closeOn,
+    });
+    const id = call.json().id as string;
+    const applied = [];
+    for (const applicant of applicants.slice(0, 2)) {
+      const created = await applicant.request("POST", `/api/v1/fund/calls/${id}/applications`, application(50, [50]));
+      expect(created.statusCode, created.body).toBe(201);
+      applied.push(created.json().id as string);
+    }
+    const [org1Second, org2Second] = applied;
+    const refused = await admin.request("POST", `/api/v1/fund/applications/${org1Second}/reviewers`, {
+      reviewerIds: [reviewerIds[3]],
+    });
+    expect(refused.statusCode, "a conflict declared on another application of the applicant counts").toBe(409);
+    expect(refused.json().error.code).toBe("reviewer_conflict");
+    expect(refused.json().error.fields["reviewerIds.0"]).toContain("申报单位");
+    // org2 is another applicant: expert4 may review it.
+    const other = await admin.request("POST", `/api/v1/fund/applications/${org2Second}/reviewers`, {
+      reviewerIds: [reviewerIds[3]],
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    const work = (await reviewers[3].request("GET", "/api/v1/fund/reviews/mine")).json();
+    const conflictOf = (applicationId: string) =>
+      work.items.find((each: { application: { id: string } }) => each.application.id === applicationId)?.conflict;
+    expect(conflictOf(org1Second)).toBe(true);
+    expect(conflictOf(org2Second)).toBe(false);
+    const assignments = (await admin.request("GET", `/api/v1/fund/calls/${id}/assignments`)).json();
+    expect(assignments.conflicts).toEqual([{ applicationId: org1Second, reviewerId: reviewerIds[3] }]);
+
+    // expert1..3 score both; then expert1 declares a conflict on org1's first application: its score of org1's
+    // second one is recused, and it is unassigned from nothing it already scored.
+    const scores = { innovation: 80, need: 80, feasibility: 80, budget: 80, sustainability: 80 };
+    for (const applicationId of applied) {
+      await admin.request("POST", `/api/v1/fund/applications/${applicationId}/reviewers`, {
+        reviewerIds: reviewerIds.slice(0, 3),
+      });
+      for (const reviewer of reviewers.slice(0, 3)) {
+        const scored = await reviewer.request("POST", `/api/v1/fund/applications/${applicationId}/scores`, { scores });
+        expect(scored.statusCode, scored.body).toBe(200);
+      }
+    }
+    const declared = await reviewers[0].request("POST", `/api/v1/fund/applications/${applicationIds[0]}/conflict`, {
+      note: "曾任该机构理事",
+    });
+    expect(declared.statusCode).toBe(201);
+    const rescore = await reviewers[0].request("POST", `/api/v1/fund/applications/${org1Second}/scores`, { scores });
+    expect(rescore.statusCode).toBe(403);
+    expect(rescore.json().error.code).toBe("recused");
+    setClock(addDays(closeOn, 1));
+    const allocated = await admin.request("POST", `/api/v1/fund/calls/${id}/allocate`, {});
+    expect(allocated.statusCode, allocated.body).toBe(200);
+    const items = (await admin.request("GET", `/api/v1/fund/calls/${id}/applications`)).json().items as {
+      id: string;
+      grantedYuan: string;
+      outcome: string;
+    }[];
+    const outcome = Object.fromEntries(items.map((each) => [each.id, [each.outcome, each.grantedYuan]]));
+    // Two non-recused reviewers left on org1's application: not ranked, unfunded.
+    expect(outcome[org1Second]).toEqual(["too_few_reviewers", "0.00"]);
+    expect(outcome[org2Second]).toEqual(["funded_in_full", "50.00"]);
+    resetClock();
+  });
 });

@@ -5,6 +5,7 @@
  * approved assistance recommendation forwarded to the assistance module as a referral (转介) that takes effect only
  * when the 镇区's desk accepts it there (opening the household's case) or is declined with a reason.
  */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock, resetClock, withClock } from "../../src/core/clock";
 import { addDays } from "../../src/core/dates";
@@ -84,6 +85,7 @@ async function setUp(): Promise<void> {
             name: `测试机构${index + 1}`,
             creditCode: `52442000MJL00010${index}A`,
             legalRepresentative: "陈立",
+            bankAccount: `6222 0200 0000 000${index}`,
           }),
         );
         for (const requirement of record.requirements.map((each) => each.requirement)) {
@@ -694,6 +696,100 @@ describe("services contracts", () => {
     const again = await pay({ stage: "final" });
     expect(again.statusCode).toBe(409);
     expect(await countAudit(test.database.db, "services.payment.record")).toBe(2);
+  });
+
+  it("exports the bank payment file of a period's contract payments, rows and total to the fen, audited", async () => {
+    const file = (session: Session, body: Record<string, unknown>) =>
+      session.request("POST", "/api/v1/services/payment-file", body);
+    const period = { from: addDays(today, -30), to: today };
+    expect((await file(vendorSessions[winnerIndex], period)).statusCode).toBe(403);
+    expect((await file(await signIn(test.app, "auditor"), period)).statusCode).toBe(403);
+    const backwards = await file(admin, { from: today, to: addDays(today, -1) });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error).toMatchObject({ code: "invalid_period" });
+    expect(backwards.json().error.fields.to).toContain("截止日期不能早于起始日期");
+    const unknown = await file(admin, { ...period, contractIds: ["00000000-0000-4000-8000-000000000000"] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toHaveProperty("contractIds.0");
+    // A paid vendor without a bank account on record: no file the bank would reject.
+    await test.database.db
+      .updateTable("services_vendors" as never)
+      .set({ bank_account: "" } as never)
+      .where("name" as never, "=", "测试机构2" as never)
+      .execute();
+    const missing = await file(admin, period);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe("missing_bank_account");
+    expect(missing.json().error.message).toContain("测试机构2");
+    // The vendor sets it again itself (another vendor cannot; digits only).
+    const vendorId = (await vendorSessions[winnerIndex].request("GET", "/api/v1/services/vendors/mine")).json().vendor
+      .id as string;
+    const setAccount = (session: Session, bankAccount: string) =>
+      session.request("PUT", `/api/v1/services/vendors/${vendorId}/bank-account`, { bankAccount });
+    expect((await setAccount(vendorSessions[0], "6222020000000009")).statusCode).toBe(404);
+    const letters = await setAccount(vendorSessions[winnerIndex], "6222-ABC");
+    expect(letters.statusCode).toBe(400);
+    expect(letters.json().error.code).toBe("invalid_bank_account");
+    const set = await setAccount(vendorSessions[winnerIndex], "6222 0200 0000 0001");
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().bankAccount).toBe("6222020000000001");
+    expect(await countAudit(test.database.db, "services.vendor.bank_account")).toBe(1);
+    expect(await countAudit(test.database.db, "services.payment_file.export")).toBe(0);
+
+    // The milestone (26,666.66) and the final payment (53,333.34), both paid today: 2 rows, total 80,000.00.
+    const csv = await file(admin, period);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.headers["content-disposition"]).toBe(
+      `attachment; filename="services-payments-${period.from}-${today}.csv"; filename*=UTF-8''` +
+        encodeURIComponent(`购买服务拨付文件-${period.from}至${today}.csv`),
+    );
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toEqual([
+      "收款账号,收款人,金额（元）,阶段,支付日期,项目",
+      `6222020000000001,测试机构2,26666.66,里程碑 1：需求评估,${today},合同测试项目`,
+      `6222020000000001,测试机构2,53333.34,尾款,${today},合同测试项目`,
+      "合计,,80000.00,,,2 笔",
+    ]);
+    const fen = (yuan: string) => Number(yuan.replace(".", ""));
+    const amounts = lines.slice(1, -1).map((line) => fen(line.split(",")[2]));
+    expect(amounts.reduce((sum, each) => sum + each, 0)).toBe(fen(lines.at(-1)!.split(",")[2]));
+    expect(amounts.reduce((sum, each) => sum + each, 0)).toBe(8000000);
+
+    // The selection narrows to chosen contracts; a period without payments is an empty file with a zero total.
+    const chosen = await file(admin, { ...period, contractIds: [contractId], format: "xlsx" });
+    expect(chosen.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(chosen.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(3).value).toBe("26666.66");
+    expect(sheet.getRow(4).getCell(3).value).toBe("80000.00");
+    const before = await file(admin, { from: addDays(today, -30), to: addDays(today, -1) });
+    expect(
+      before.body
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toEqual(["收款账号,收款人,金额（元）,阶段,支付日期,项目", "合计,,0.00,,,0 笔"]);
+
+    const entries = await test.database.db
+      .selectFrom("audit_entries")
+      .select(["entity_type", "entity_id", "after"])
+      .where("action", "=", "services.payment_file.export")
+      .orderBy("position")
+      .execute();
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatchObject({
+      entity_type: "services_payment_file",
+      entity_id: `${period.from}..${today}`,
+      after: { format: "csv", rows: 2, totalFen: 8000000, from: period.from, to: today, contractIds: [] },
+    });
+    expect(entries[1].after).toMatchObject({ format: "xlsx", rows: 2, totalFen: 8000000, contractIds: [contractId] });
+    expect(entries[2].after).toMatchObject({ rows: 0, totalFen: 0 });
   });
 
   it("records one social-work station per 镇区 and shows the coverage publicly", async () => {

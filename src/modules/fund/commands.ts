@@ -17,6 +17,7 @@ import {
   callReviews,
   findApplication,
   findCall,
+  conflictPairs,
   hasConflict,
   listApplications,
   type ApplicationRecord,
@@ -255,7 +256,11 @@ export async function submitApplication(
   return ok((await findApplication(trx, id))!);
 }
 
-/** A reviewer declares a conflict of interest with an application (and is unassigned from it if assigned unscored). */
+/**
+ * A reviewer declares a conflict of interest with an application's applicant: it then counts for every application
+ * of that applicant, in every call (`conflictPairs`). The reviewer is unassigned from those it has not scored in open
+ * calls; a score it already gave one of them is left out of the allocation (recused).
+ */
 export async function declareConflict(
   trx: Trx,
   context: CommandContext,
@@ -267,12 +272,30 @@ export async function declareConflict(
       .insertInto("fund_conflicts")
       .values({ application_id: application.id, reviewer_id: context.actor.id, note: input.note?.trim() ?? "" })
       .execute();
+  const unassigned = await fundDb(trx)
+    .deleteFrom("fund_reviews")
+    .where("reviewer_id", "=", context.actor.id)
+    .where("scores", "is", null)
+    .where("application_id", "in", (eb) =>
+      eb
+        .selectFrom("fund_applications as a")
+        .innerJoin("fund_calls as k", "k.id", "a.call_id")
+        .select("a.id")
+        .where("a.applicant_account_id", "=", application.applicantAccountId)
+        .where("k.status", "=", "open"),
+    )
+    .returning("application_id")
+    .execute();
   await audit(trx, context, {
     action: "fund.conflict.declare",
     entityType: "fund_application",
     entityId: application.id,
     townCode: null,
-    after: { note: input.note ?? "" },
+    after: {
+      note: input.note ?? "",
+      applicantAccountId: application.applicantAccountId,
+      unassignedFrom: unassigned.map((row) => row.application_id),
+    },
   });
   return ok({ applicationId: application.id, conflict: true });
 }
@@ -299,7 +322,7 @@ export async function assignReviewers(
       return refuse(
         "reviewer_conflict",
         field,
-        "该专家已声明利益冲突，不能分配 (the reviewer declared a conflict with this application)",
+        "该专家与该申报单位存在利益冲突（已声明或为申报单位本身），不能分配 (the reviewer has a conflict with this applicant)",
       );
     await fundDb(trx)
       .insertInto("fund_reviews")
@@ -328,7 +351,11 @@ export async function scoreApplication(
   if (call.status !== "open")
     return refuse("call_allocated", "status", "该批次已完成评审 (the call is already allocated)");
   if (await hasConflict(trx, application.id, context.actor.id))
-    return refuse("recused", "scores", "已声明利益冲突，回避评分 (you declared a conflict with this application)");
+    return refuse(
+      "recused",
+      "scores",
+      "与该申报单位存在利益冲突，回避评分 (you have a conflict with this applicant, on any of its applications)",
+    );
   const assigned = await fundDb(trx)
     .selectFrom("fund_reviews")
     .select("reviewer_id")
@@ -450,7 +477,14 @@ export async function allocateCall(
       `申报截止（${call.applicationsCloseOn}）后方可评定 (allocate after the deadline)`,
     );
   const applications = await listApplications(trx, call.id);
-  const allocation = allocateInPools(call, applications, await callReviews(trx, call.id));
+  // A reviewer in conflict with the applicant (declared on any of its applications) is recused: its score is left out.
+  const conflicted = new Set(
+    (await conflictPairs(trx, { callId: call.id })).map((pair) => `${pair.applicationId}:${pair.reviewerId}`),
+  );
+  const reviews = (await callReviews(trx, call.id)).filter(
+    (review) => !conflicted.has(`${review.applicationId}:${review.reviewerId}`),
+  );
+  const allocation = allocateInPools(call, applications, reviews);
   if (!allocation.ok) return allocation;
   const byId = new Map(applications.map((each) => [each.id, each]));
   for (const result of allocation.value.applications)

@@ -1,77 +1,39 @@
 /**
- * The payment file of a fund call, CSV or XLSX, like the assistance bank file: one row per payment (payee account,
- * payee, amount in yuan with fen, stage, date, project), then a total row equal to the sum of the rows to the fen.
- * Every cell passes the formula escaping (src/core/spreadsheet.ts): a payee or project named "=HYPERLINK(…)" is
- * text; the amounts are exact decimal strings, which the escaping leaves alone. Exporting is recorded in the audit
- * log (`exportPaymentFile`), so the route is a POST.
+ * The payment file of a fund call: the platform's bank payment file (src/platform/payments/payment-file.ts), one row
+ * per payment of the call (payee account, payee, amount, 首期 or 尾款, date, project) and the total row. Each export
+ * is recorded in the audit log as `fund.payment_file.export`.
  */
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
-import { toCsv } from "../../core/csv";
-import { fenToYuanString } from "../../core/money";
-import { spreadsheetRow } from "../../core/spreadsheet";
 import type { Trx } from "../../db/transaction";
-import { audit, type CommandContext } from "../../platform/commands/context";
-import { callPayments, type CallRecord, type PaymentRecord } from "./repository";
+import type { CommandContext } from "../../platform/commands/context";
+import { exportPaymentFile, type PaymentFileFormat, type PaymentFileRow } from "../../platform/payments/payment-file";
+import { callPayments, type CallRecord } from "./repository";
 
-const header = ["收款账号", "收款人", "金额（元）", "阶段", "支付日期", "项目"];
-
-function line(row: PaymentRecord): string[] {
-  return [
-    row.bankAccount,
-    row.payeeName,
-    fenToYuanString(row.amountFen),
-    row.stage === "start" ? "首期" : "尾款",
-    row.paidOn,
-    row.title,
-  ];
-}
-
-function totalLine(rows: readonly PaymentRecord[], totalFen: number): string[] {
-  return ["合计", "", fenToYuanString(totalFen), "", "", `${rows.length} 笔`];
-}
-
-const totalOf = (rows: readonly PaymentRecord[]) => rows.reduce((sum, row) => sum + row.amountFen, 0);
-
-/** The CSV payment file (UTF-8 with BOM; `toCsv` escapes formulas). */
-export function paymentCsv(rows: readonly PaymentRecord[]): string {
-  return toCsv([header, ...rows.map(line), totalLine(rows, totalOf(rows))], { bom: true });
-}
-
-/** The XLSX payment file (amounts as text with two decimals, so no binary float reaches the bank). */
-export async function paymentXlsx(year: number, rows: readonly PaymentRecord[]): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(`创新资金拨付 ${year}`);
-  sheet.addRow(spreadsheetRow(header)).commit();
-  for (const row of rows) sheet.addRow(spreadsheetRow(line(row))).commit();
-  sheet.addRow(spreadsheetRow(totalLine(rows, totalOf(rows)))).commit();
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+/** The rows of a call's payment file. */
+export async function callPaymentFileRows(trx: Trx, callId: string): Promise<PaymentFileRow[]> {
+  return (await callPayments(trx, callId)).map((row) => ({
+    bankAccount: row.bankAccount,
+    payeeName: row.payeeName,
+    amountFen: row.amountFen,
+    stage: row.stage === "start" ? "首期" : "尾款",
+    paidOn: row.paidOn,
+    project: row.title,
+  }));
 }
 
 /** Builds the payment file of a call and records the export (who, format, rows, total) in the audit log. */
-export async function exportPaymentFile(
+export async function exportCallPaymentFile(
   trx: Trx,
   context: CommandContext,
   call: CallRecord,
-  format: "csv" | "xlsx",
+  format: PaymentFileFormat,
 ): Promise<string | Buffer> {
-  const rows = await callPayments(trx, call.id);
-  await audit(trx, context, {
+  return exportPaymentFile(trx, context, {
     action: "fund.payment_file.export",
     entityType: "fund_call",
     entityId: call.id,
     townCode: null,
-    after: { format, rows: rows.length, totalFen: totalOf(rows) },
+    format,
+    sheetName: `创新资金拨付 ${call.year}`,
+    rows: await callPaymentFileRows(trx, call.id),
   });
-  return format === "csv" ? paymentCsv(rows) : paymentXlsx(call.year, rows);
 }

@@ -154,14 +154,54 @@ export async function callReviews(executor: Executor, callId: string): Promise<F
     .execute();
 }
 
+/**
+ * The (application, reviewer) pairs in conflict, per applicant: a reviewer who declared a conflict with any
+ * application of an applicant (in any call) is in conflict with every application of that applicant, and an
+ * account is always in conflict with its own applications. `applicationIds` / `reviewerId` narrow the answer.
+ */
+export async function conflictPairs(
+  executor: Executor,
+  filter: { callId?: string; applicationIds?: readonly string[]; reviewerId?: string },
+): Promise<{ applicationId: string; reviewerId: string }[]> {
+  const db = fundDb(executor);
+  let declared = db
+    .selectFrom("fund_applications as a")
+    .innerJoin("fund_applications as declaredOn", "declaredOn.applicant_account_id", "a.applicant_account_id")
+    .innerJoin("fund_conflicts as c", "c.application_id", "declaredOn.id")
+    .select(["a.id as applicationId", "c.reviewer_id as reviewerId"])
+    .distinct();
+  let own = db
+    .selectFrom("fund_applications as a")
+    .innerJoin("account_roles as r", (join) =>
+      join.onRef("r.account_id", "=", "a.applicant_account_id").on("r.role", "=", "reviewer"),
+    )
+    .select(["a.id as applicationId", "a.applicant_account_id as reviewerId"]);
+  if (filter.callId) {
+    declared = declared.where("a.call_id", "=", filter.callId);
+    own = own.where("a.call_id", "=", filter.callId);
+  }
+  if (filter.applicationIds) {
+    if (filter.applicationIds.length === 0) return [];
+    declared = declared.where("a.id", "in", filter.applicationIds);
+    own = own.where("a.id", "in", filter.applicationIds);
+  }
+  if (filter.reviewerId) {
+    declared = declared.where("c.reviewer_id", "=", filter.reviewerId);
+    own = own.where("a.applicant_account_id", "=", filter.reviewerId);
+  }
+  const rows = [...(await declared.execute()), ...(await own.execute())];
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = `${row.applicationId}:${row.reviewerId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether the reviewer is in conflict with the application's applicant (declared on any of its applications, or its own). */
 export async function hasConflict(executor: Executor, applicationId: string, reviewerId: string): Promise<boolean> {
-  const row = await fundDb(executor)
-    .selectFrom("fund_conflicts")
-    .select("reviewer_id")
-    .where("application_id", "=", applicationId)
-    .where("reviewer_id", "=", reviewerId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await conflictPairs(executor, { applicationIds: [applicationId], reviewerId })).length > 0;
 }
 
 export interface PaymentRecord {
@@ -220,14 +260,9 @@ export async function reviewerAssignments(
     .execute();
 }
 
-/** The applications a reviewer declared a conflict with. */
+/** The applications a reviewer is in conflict with: every application of each applicant it declared a conflict with. */
 export async function reviewerConflicts(executor: Executor, reviewerId: string): Promise<string[]> {
-  const rows = await fundDb(executor)
-    .selectFrom("fund_conflicts")
-    .select("application_id")
-    .where("reviewer_id", "=", reviewerId)
-    .execute();
-  return rows.map((row) => row.application_id);
+  return (await conflictPairs(executor, { reviewerId })).map((row) => row.applicationId);
 }
 
 export interface FundReportRecord {

@@ -2,7 +2,6 @@
 import { clock } from "../../core/clock";
 import { fenToYuanString } from "../../core/money";
 import { inTransaction, inTransactionWhenOk, type Executor } from "../../db/transaction";
-import { attachmentDisposition } from "../../platform/http/attachment";
 import { sendNotFound } from "../../platform/http/request-context";
 import { commandContext } from "../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../platform/http/route";
@@ -18,13 +17,15 @@ import {
   submitReport,
 } from "./commands";
 import { findList } from "../../platform/publicity/publicity.lists";
-import { exportPaymentFile } from "./payment-file";
+import { exportCallPaymentFile } from "./payment-file";
+import { sendPaymentFile } from "../../platform/payments/payment-file";
 import { presentApplication, presentCall, presentPublicResult, presentReport } from "./presenters";
 import {
   applicationPayments,
   applicationReports,
   applicationsOfAccount,
   callReviews,
+  conflictPairs,
   findApplication,
   findCall,
   listApplications,
@@ -33,7 +34,6 @@ import {
   reviewerConflicts,
   type ApplicationRecord,
 } from "./repository";
-import { fundDb } from "./tables";
 import { hasRole, type Actor } from "../../platform/roles";
 import {
   AllocateBody,
@@ -279,25 +279,18 @@ export const fundRoutes: readonly AnyRoute[] = [
       const format = body.format ?? "csv";
       const exported = await inTransaction(db, async (trx) => {
         const call = await findCall(trx, params.id);
-        return call ? { call, file: await exportPaymentFile(trx, commandContext(request, actor), call, format) } : null;
+        return call
+          ? { call, file: await exportCallPaymentFile(trx, commandContext(request, actor), call, format) }
+          : null;
       });
       if (!exported) return sendNotFound(reply);
       const day = clock.today();
-      return reply
-        .header(
-          "content-disposition",
-          attachmentDisposition(
-            `${exported.call.year}年创新资金拨付文件-${day}.${format}`,
-            `fund-${exported.call.year}-${day}.${format}`,
-          ),
-        )
-        .header("cache-control", "private, no-store")
-        .type(
-          format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        .send(exported.file);
+      return sendPaymentFile(reply, {
+        name: `${exported.call.year}年创新资金拨付文件-${day}`,
+        fallback: `fund-${exported.call.year}-${day}`,
+        format,
+        body: exported.file,
+      });
     },
   }),
   defineRoute({
@@ -432,12 +425,8 @@ export const fundRoutes: readonly AnyRoute[] = [
         reviewerName: review.reviewerName,
         scored: review.scores !== null,
       })),
-      conflicts: await fundDb(db)
-        .selectFrom("fund_conflicts as c")
-        .innerJoin("fund_applications as a", "a.id", "c.application_id")
-        .select(["c.application_id as applicationId", "c.reviewer_id as reviewerId"])
-        .where("a.call_id", "=", target.id)
-        .execute(),
+      // Per applicant: a conflict declared on any application of an applicant covers all of its applications.
+      conflicts: await conflictPairs(db, { callId: target.id }),
     }),
   }),
 ];

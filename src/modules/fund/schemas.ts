@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { nullable } from "../../platform/http/response-schemas";
+import { PaymentFileFormatSchema } from "../../platform/payments/payment-file";
 
 const strict = { additionalProperties: false } as const;
 const date = Type.String({ format: "date" });
@@ -83,10 +84,7 @@ export const PaymentBody = Type.Object(
 );
 
 /** Body of POST /fund/calls/:id/payment-file (default CSV). */
-export const PaymentFileBody = Type.Object(
-  { format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) },
-  strict,
-);
+export const PaymentFileBody = Type.Object({ format: Type.Optional(PaymentFileFormatSchema) }, strict);
 
 const Criterion = Type.Object({ id: Type.String(), label: Type.String(), weight: Type.Number() });
 

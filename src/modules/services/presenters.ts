@@ -23,6 +23,7 @@ export function presentVendor(vendor: VendorRecord, today: string) {
     creditCode: vendor.creditCode,
     legalRepresentative: vendor.legalRepresentative,
     townCode: vendor.townCode,
+    bankAccount: vendor.bankAccount,
     qualifications: vendor.qualifications,
     qualifiedOn: vendor.qualifiedOn,
     qualifiedUntil: vendor.qualifiedUntil,

@@ -19,6 +19,7 @@ export interface VendorRecord {
   creditCode: string;
   legalRepresentative: string;
   townCode: string | null;
+  bankAccount: string;
   qualifications: string[];
   qualifiedOn: string | null;
   qualifiedUntil: string | null;
@@ -36,6 +37,7 @@ function vendorQuery(executor: Executor) {
       "credit_code as creditCode",
       "legal_representative as legalRepresentative",
       "town_code as townCode",
+      "bank_account as bankAccount",
       "qualifications",
       "qualified_on as qualifiedOn",
       "qualified_until as qualifiedUntil",

@@ -22,6 +22,7 @@ export const VendorResponse = Type.Object({
   creditCode: Type.String(),
   legalRepresentative: Type.String(),
   townCode: nullable(Type.String()),
+  bankAccount: Type.String({ description: "收款账号, empty when not given" }),
   qualifications: Type.Array(Type.String()),
   qualifiedOn: nullable(date),
   qualifiedUntil: nullable(date),

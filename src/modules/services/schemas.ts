@@ -1,4 +1,5 @@
 import { Type, type Static } from "typebox";
+import { PaymentFileFormatSchema } from "../../platform/payments/payment-file";
 
 const strict = { additionalProperties: false } as const;
 const date = Type.String({ format: "date" });
@@ -13,10 +14,17 @@ export const VendorRegisterBody = Type.Object(
     creditCode: Type.String({ minLength: 1, maxLength: 30 }),
     legalRepresentative: Type.String({ minLength: 1, maxLength: 60 }),
     townCode: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    bankAccount: Type.Optional(Type.String({ maxLength: 40, description: "收款账号: 8–30 digits" })),
   },
   strict,
 );
 export type VendorRegisterBody = Static<typeof VendorRegisterBody>;
+
+/** Body of PUT /services/vendors/:id/bank-account. */
+export const VendorBankAccountBody = Type.Object(
+  { bankAccount: Type.String({ minLength: 1, maxLength: 40, description: "收款账号: 8–30 digits" }) },
+  strict,
+);
 
 export const VendorDocumentBody = Type.Object(
   { requirement: Type.String({ maxLength: 60 }), fileId: Type.String({ maxLength: 60 }) },
@@ -232,6 +240,17 @@ export const ContractPaymentBody = Type.Object(
     amountYuan: Type.Optional(yuan),
     paidOn: Type.Optional(date),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  strict,
+);
+
+/** Body of POST /services/payment-file: the payments made from `from` to `to` (inclusive), optionally of chosen contracts. */
+export const ServicesPaymentFileBody = Type.Object(
+  {
+    from: date,
+    to: date,
+    contractIds: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 500 })),
+    format: Type.Optional(PaymentFileFormatSchema),
   },
   strict,
 );

@@ -64,7 +64,12 @@ async function qualifiedVendor(
   const found = await findVendorOfAccount(trx, vendorActor.id);
   if (found) return found;
   let vendor = must(
-    await registerVendor(trx, context(vendorActor), { ...input, legalRepresentative: "陈立" }),
+    await registerVendor(trx, context(vendorActor), {
+      ...input,
+      legalRepresentative: "陈立",
+      // A demo account number (16 digits) derived from the credit code.
+      bankAccount: `4400${input.creditCode.replace(/\D/g, "").padEnd(12, "0").slice(0, 12)}`,
+    }),
     input.name,
   );
   for (const requirement of requirementCodes) {

@@ -15,6 +15,7 @@ export interface ServicesVendorsTable {
   credit_code: string;
   legal_representative: string;
   town_code: string | null;
+  bank_account: ColumnType<string, string | undefined, string>;
   qualifications: ColumnType<string[], string[] | undefined, string[]>;
   qualified_on: string | null;
   qualified_until: string | null;

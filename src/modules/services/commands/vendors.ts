@@ -20,6 +20,43 @@ export interface VendorRegisterInput {
   creditCode: string;
   legalRepresentative: string;
   townCode?: string | null;
+  /** 收款账号 (8–30 digits, spaces ignored); the services payment file lists it. */
+  bankAccount?: string;
+}
+
+/** A bank account without spaces, "" when not given, or null when it is not 8–30 digits. */
+function normaliseBankAccount(value: string | undefined): string | null {
+  const bankAccount = (value ?? "").replace(/\s+/g, "");
+  return bankAccount && !/^\d{8,30}$/.test(bankAccount) ? null : bankAccount;
+}
+
+const bankAccountRefusal = () =>
+  refuse("invalid_bank_account", "bankAccount", "收款账号须为8–30位数字 (a bank account of 8–30 digits)");
+
+/** The vendor sets or changes the bank account its contract payments are paid into (the payment file lists it). */
+export async function setVendorBankAccount(
+  trx: Trx,
+  context: CommandContext,
+  vendor: VendorRecord,
+  input: { bankAccount: string },
+): Promise<Result<VendorRecord>> {
+  const bankAccount = normaliseBankAccount(input.bankAccount);
+  if (bankAccount === null) return bankAccountRefusal();
+  if (!bankAccount) return refuse("invalid_bank_account", "bankAccount", "收款账号不能为空 (must not be empty)");
+  await servicesDb(trx)
+    .updateTable("services_vendors")
+    .set({ bank_account: bankAccount })
+    .where("id", "=", vendor.id)
+    .execute();
+  await audit(trx, context, {
+    action: "services.vendor.bank_account",
+    entityType: "services_vendor",
+    entityId: vendor.id,
+    townCode: vendor.townCode,
+    before: { bankAccount: vendor.bankAccount },
+    after: { bankAccount },
+  });
+  return ok((await findVendor(trx, vendor.id))!);
 }
 
 /** A vendor account registers its organisation (one per account); qualification comes later, from a reviewer. */
@@ -40,6 +77,8 @@ export async function registerVendor(
   const legalRepresentative = input.legalRepresentative.trim();
   if (!legalRepresentative)
     return refuse("invalid_name", "legalRepresentative", "法定代表人不能为空 (legal representative must not be empty)");
+  const bankAccount = normaliseBankAccount(input.bankAccount);
+  if (bankAccount === null) return bankAccountRefusal();
   const db = servicesDb(trx);
   if (input.townCode) {
     const town = await db.selectFrom("towns").select("code").where("code", "=", input.townCode).executeTakeFirst();
@@ -67,6 +106,7 @@ export async function registerVendor(
           credit_code: creditCode,
           legal_representative: legalRepresentative,
           town_code: input.townCode ?? null,
+          bank_account: bankAccount,
         })
         .returning("id")
         .executeTakeFirstOrThrow()
@@ -85,7 +125,7 @@ export async function registerVendor(
     entityType: "services_vendor",
     entityId: id,
     townCode: input.townCode ?? null,
-    after: { name, creditCode, legalRepresentative },
+    after: { name, creditCode, legalRepresentative, bankAccount },
   });
   return ok((await findVendor(trx, id))!);
 }

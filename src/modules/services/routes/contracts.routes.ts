@@ -5,7 +5,9 @@
  */
 import { clock } from "../../../core/clock";
 import { inTransactionWhenOk, type Executor } from "../../../db/transaction";
-import { commandContext } from "../../../platform/http/command-reply";
+import { commandContext, sendRefusal } from "../../../platform/http/command-reply";
+import { sendPaymentFile } from "../../../platform/payments/payment-file";
+import { exportServicesPaymentFile } from "../payment-file";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { hasRole, type Actor } from "../../../platform/roles";
 import {
@@ -72,6 +74,7 @@ import {
   RecommendationQuery,
   SurveyAnswerBody,
   SurveyBody,
+  ServicesPaymentFileBody,
 } from "../schemas";
 
 const tags = ["services"];
@@ -219,6 +222,30 @@ export const contractRoutes: readonly AnyRoute[] = [
     command: ({ db, request, actor, params, body }) =>
       inTransactionWhenOk(db, (trx) => payContract(trx, commandContext(request, actor), params.id, body)),
     present: async (_paid, { db, params }) => contractPaymentsView(db, (await findContract(db, params.id))!),
+  }),
+  defineRoute({
+    method: "POST",
+    url: "/services/payment-file",
+    summary: {
+      zh: "导出合同付款的拨付文件（期间内、可选合同；CSV 或 XLSX，记录导出并记入审计；因此是 POST）",
+      en: "Export the bank payment file of contract payments in a period, optionally of chosen contracts (CSV or XLSX; audited, hence a POST)",
+    },
+    tags,
+    permission: "services.contracts.pay",
+    body: ServicesPaymentFileBody,
+    response: { 200: { mediaType: "text/csv", description: "the payment file (CSV, or XLSX with format xlsx)" } },
+    handler: async ({ db, request, reply, actor, body }) => {
+      const exported = await inTransactionWhenOk(db, (trx) =>
+        exportServicesPaymentFile(trx, commandContext(request, actor), body),
+      );
+      if (!exported.ok) return sendRefusal(reply, exported.error);
+      return sendPaymentFile(reply, {
+        name: `购买服务拨付文件-${body.from}至${body.to}`,
+        fallback: `services-payments-${body.from}-${body.to}`,
+        format: exported.value.format,
+        body: exported.value.file,
+      });
+    },
   }),
   defineRoute({
     method: "POST",

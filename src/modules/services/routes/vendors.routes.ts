@@ -3,11 +3,24 @@ import { clock } from "../../../core/clock";
 import { inTransactionWhenOk } from "../../../db/transaction";
 import { commandContext } from "../../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
-import { attachVendorDocument, checkVendorRequirement, grantQualification, registerVendor } from "../commands/vendors";
+import {
+  attachVendorDocument,
+  checkVendorRequirement,
+  grantQualification,
+  registerVendor,
+  setVendorBankAccount,
+} from "../commands/vendors";
 import { presentPublicVendor, presentVendor } from "../presenters";
 import { findVendor, findVendorOfAccount, listExpiringVendors, listQualifiedVendors, listVendors } from "../repository";
 import { OwnVendorResponse, PublicVendorsResponse, VendorResponse, VendorsResponse } from "../responses";
-import { IdParams, QualificationBody, VendorCheckBody, VendorDocumentBody, VendorRegisterBody } from "../schemas";
+import {
+  IdParams,
+  QualificationBody,
+  VendorBankAccountBody,
+  VendorCheckBody,
+  VendorDocumentBody,
+  VendorRegisterBody,
+} from "../schemas";
 
 const tags = ["services"];
 const vendorTarget = {
@@ -85,6 +98,25 @@ export const vendorRoutes: readonly AnyRoute[] = [
     command: ({ db, request, actor, params, body }) =>
       inTransactionWhenOk(db, async (trx) =>
         attachVendorDocument(trx, commandContext(request, actor), (await findVendor(trx, params.id))!, body),
+      ),
+    present: (vendor) => presentVendor(vendor, clock.today()),
+  }),
+  defineRoute({
+    method: "PUT",
+    url: "/services/vendors/:id/bank-account",
+    summary: {
+      zh: "服务机构登记或变更收款账号（拨付文件使用）",
+      en: "The vendor sets or changes its bank account (used by the payment file)",
+    },
+    tags,
+    permission: "services.vendors.register",
+    params: IdParams,
+    body: VendorBankAccountBody,
+    target: { ...vendorTarget, inScope: (actor, vendor) => vendor.accountId === actor.id },
+    response: { 200: VendorResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        setVendorBankAccount(trx, commandContext(request, actor), (await findVendor(trx, params.id))!, body),
       ),
     present: (vendor) => presentVendor(vendor, clock.today()),
   }),

@@ -252,7 +252,12 @@ function ApplicationDetail({
             data-testid="fund-assign-select"
             options={reviewers
               .filter((each) => !assigned.some((row) => row.reviewerId === each.id))
-              .map((each) => ({ value: each.id, label: `${each.displayName}（${each.username}）` }))}
+              .map((each) => ({
+                value: each.id,
+                // In conflict with the applicant (declared on any of its applications): the server refuses it too.
+                disabled: conflicted.has(each.id),
+                label: `${each.displayName}（${each.username}）${conflicted.has(each.id) ? ` · ${t("fund.conflictWithApplicant")}` : ""}`,
+              }))}
           />
           <Button
             onClick={() => void assign.submit(null)}

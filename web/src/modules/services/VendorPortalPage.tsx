@@ -80,6 +80,9 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
         <Form.Item name="legalRepresentative" label={t("services.legalRepresentative")} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
+        <Form.Item name="bankAccount" label={t("services.bankAccount")} extra={t("services.bankAccountHelp")}>
+          <Input maxLength={40} inputMode="numeric" />
+        </Form.Item>
         <Form.Item name="townCode" label={t("services.town")}>
           <Select allowClear options={towns.items.map((town) => ({ value: town.code, label: town.name }))} />
         </Form.Item>
@@ -100,6 +103,11 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
     await apiRequest("PUT", `/services/vendors/${vendor.id}/documents`, { body: { requirement, fileId } });
     onChange();
   });
+  const [bankAccount, setBankAccount] = useState(vendor.bankAccount);
+  const saveAccount = useSubmit(null, async (value: string) => {
+    await apiRequest("PUT", `/services/vendors/${vendor.id}/bank-account`, { body: { bankAccount: value } });
+    onChange();
+  });
   return (
     <Card size="small" title={vendor.name} data-testid="vendor-card">
       {vendor.expiresSoon ? (
@@ -109,6 +117,7 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
         <Descriptions.Item label={t("services.creditCode")}>{vendor.creditCode}</Descriptions.Item>
         <Descriptions.Item label={t("services.legalRepresentative")}>{vendor.legalRepresentative}</Descriptions.Item>
         <Descriptions.Item label={t("services.town")}>{townLabel(vendor.townCode) || "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("services.bankAccount")}>{vendor.bankAccount || "—"}</Descriptions.Item>
         <Descriptions.Item label={t("services.qualification")}>
           {vendor.qualified ? (
             <Tag color="green">{t("services.qualified")}</Tag>
@@ -121,6 +130,27 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
           {vendor.qualifications.map((code) => label("category", code)).join("、") || "—"}
         </Descriptions.Item>
       </Descriptions>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Input
+          value={bankAccount}
+          onChange={(event) => setBankAccount(event.target.value)}
+          maxLength={40}
+          inputMode="numeric"
+          aria-label={t("services.bankAccount")}
+          placeholder={t("services.bankAccountHelp")}
+          style={{ width: 280 }}
+          data-testid="vendor-bank-account"
+        />
+        <Button
+          loading={saveAccount.saving}
+          disabled={!bankAccount.trim() || bankAccount === vendor.bankAccount}
+          onClick={() => void saveAccount.submit(bankAccount)}
+          data-testid="vendor-bank-account-save"
+        >
+          {t("services.bankAccountSave")}
+        </Button>
+      </Space>
+      <SubmitErrorAlert {...saveAccount.alert} />
       <SubmitErrorAlert {...upload.alert} />
       <Table
         size="small"
