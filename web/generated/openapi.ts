@@ -44273,12 +44273,14 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The city dashboard (public: aggregates only, "<5" for small cells)
-         * @description 城市指标（公开，仅汇总，不足5人显示为“<5”） (The city dashboard (public: aggregates only, "<5" for small cells)) — permission: public
+         * The city dashboard (public: aggregates only, optionally one town, "<5" for small cells)
+         * @description 城市指标（公开，仅汇总，可按镇区筛选，不足5人显示为“<5”） (The city dashboard (public: aggregates only, optionally one town, "<5" for small cells)) — permission: public
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description only this 镇区 */
+                    townCode?: string;
                     year?: number;
                 };
                 header?: never;
@@ -44383,6 +44385,124 @@ export type paths = {
                             townCode: string | null;
                             year: number;
                         };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/insight/indicators.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the public dashboard as XLSX (the same aggregates, optionally one town)
+         * @description 导出公开城市指标（XLSX，与公开看板相同的汇总数字，可按镇区筛选） (Export the public dashboard as XLSX (the same aggregates, optionally one town)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this 镇区 */
+                    townCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the public indicators */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Every error answer */
