@@ -21,9 +21,8 @@ import { monthlyReportPdf } from "./report.pdf";
 import { DashboardQuery, FileParams, PublicDashboardQuery, ReportQuery } from "./schemas";
 
 const tags = ["insight"];
-/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
-const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
-const publicCache = "public, max-age=300";
+/** Open-data files may be kept five minutes (the server rebuilds them at most that often); the dashboard one minute. */
+const openDataCache = { maxAge: 300 };
 
 /** The 镇区 a staff caller sees: city-wide roles the city, clerks their 镇区. */
 function staffTowns(actor: Actor): string[] | null {
@@ -182,13 +181,11 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       tags,
       permission: "public",
       querystring: PublicDashboardQuery,
-      config: publicLimit,
       response: { 200: DashboardResponse },
-      command: async ({ db, query, reply }) => {
+      command: async ({ db, query }) => {
         const figures = await publicFigures(db, query);
         if (!figures.ok) return figures;
         const { year, townCode, indicators } = figures.value;
-        reply.header("cache-control", publicCache);
         return {
           ok: true,
           value: {
@@ -214,7 +211,6 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       tags,
       permission: "public",
       querystring: PublicDashboardQuery,
-      config: publicLimit,
       response: {
         200: {
           mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -227,7 +223,6 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
         const { year, townCode, indicators } = figures.value;
         const names = await townNames(db);
         return reply
-          .header("cache-control", publicCache)
           .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .header(
             "content-disposition",
@@ -246,13 +241,12 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       summary: { zh: "开放数据目录", en: "The open data catalogue" },
       tags,
       permission: "public",
-      config: publicLimit,
+      cache: openDataCache,
       response: { 200: CatalogResponse },
-      handler: async ({ db, reply }) => {
+      handler: async ({ db }) => {
         const datasets = [];
         for (const dataset of openDatasets(sources()))
           datasets.push(catalogEntry(dataset, (await datasetFiles(db, dataset)).updated));
-        reply.header("cache-control", publicCache);
         return { datasets };
       },
     }),
@@ -266,13 +260,13 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       tags,
       permission: "public",
       params: FileParams,
-      config: publicLimit,
+      cache: openDataCache,
       response: { 200: { mediaType: "application/octet-stream", description: "CSV or JSON" } },
       handler: async ({ db, params, reply }) => {
         const [, id, extension] = /^([a-z0-9-]+)\.(csv|json|dictionary\.json)$/.exec(params.file)!;
         const dataset = find(id);
         if (!dataset) return sendNotFound(reply);
-        reply.header("cache-control", publicCache).header("x-content-type-options", "nosniff");
+        reply.header("x-content-type-options", "nosniff");
         if (extension === "dictionary.json")
           return reply.header("content-type", "application/json; charset=utf-8").send(
             JSON.stringify({
