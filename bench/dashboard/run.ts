@@ -4,13 +4,19 @@
  * points applications, the demo approvals catalogue — then times every dashboard page's queries, cold (first
  * run after `analyze`) and warm (second run): the staff dashboard for the city and for one 镇区, the public
  * dashboard, the statistics open-data file, the monthly PDF report, and the approvals reform page. Setup runs in
- * a fresh database dropped at the end. The last line printed is JSON:
- * `{ persons, assistance_cases, points_applications, slowest_page_ms, pages: { <page>: { cold_ms, warm_ms } } }`.
+ * a fresh database dropped at the end. Then the public dashboard as a browser asks for it — through the HTTP app
+ * (`app.inject`: routing, rate limit, validation, the figures, JSON), for the city and for one 镇区, cold (the
+ * server's five-minute cache empty) and warm (served from it) — against issue 13's "a dashboard page loads in
+ * under 1 s". The last line printed is JSON:
+ * `{ persons, assistance_cases, points_applications, slowest_page_ms, dashboard_response_ms, goals: { slowest_page_ms,
+ * dashboard_response_ms }, within_goals: { slowest_page_ms, dashboard_response_ms }, pages: { <page>: { cold_ms,
+ * warm_ms } } }`.
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import { openDatabase } from "../../src/db/connection";
+import { buildApp } from "../../src/http/app";
 import { migrate } from "../../src/db/migrate";
 import { inTransaction } from "../../src/db/transaction";
 import { loadDepartments, loadTowns } from "../../src/demo/reference";
@@ -26,6 +32,8 @@ const targetPersons = Number(process.argv[2] ?? 1_500_000);
 const cases = Number(process.argv[3] ?? 200_000);
 const applications = Number(process.argv[4] ?? 100_000);
 const year = 2025;
+/** Issue 13: every page's queries on the city-sized data under 3 s; a dashboard page answered under 1 s. */
+const goals = { slowest_page_ms: 3000, dashboard_response_ms: 1000 };
 const serverUrl = process.env.DATABASE_URL?.trim();
 if (!serverUrl) {
   process.stdout.write(
@@ -118,8 +126,19 @@ try {
       ),
     "approvals-reform": () => reformFigures(db),
   };
+  // The public dashboard's answers over HTTP (what the page waits for); the staff page runs the same figures.
+  const app = await buildApp({ db, logger: false, webDist: "/nonexistent" });
+  await app.ready(); // start-up (plugins, schema compilation) is not the page's time
+  const answer = (url: string) => async () => {
+    const response = await app.inject({ method: "GET", url, remoteAddress: "10.0.0.1" });
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+  };
+  const responses: Record<string, () => Promise<unknown>> = {
+    "http-public-dashboard": answer(`/api/v1/public/insight/indicators?year=${year}`),
+    "http-public-dashboard-town": answer(`/api/v1/public/insight/indicators?year=${year}&townCode=shiqi`),
+  };
   const timings: Record<string, { cold_ms: number; warm_ms: number }> = {};
-  for (const [page, run] of Object.entries(pages)) {
+  for (const [page, run] of Object.entries({ ...pages, ...responses })) {
     const measure = async () => {
       const start = performance.now();
       await run();
@@ -130,11 +149,22 @@ try {
     timings[page] = { cold_ms: cold, warm_ms: warm };
     log(`${page}: cold ${cold} ms, warm ${warm} ms`);
   }
+  await app.close();
+  const slowest = (names: string[]) =>
+    Math.max(...names.map((page) => Math.max(timings[page].cold_ms, timings[page].warm_ms)));
+  const slowestPage = slowest(Object.keys(pages));
+  const dashboardResponse = slowest(Object.keys(responses));
   result = {
     persons: Number(counts.rows[0].persons),
     assistance_cases: Number(counts.rows[0].cases),
     points_applications: Number(counts.rows[0].applications),
-    slowest_page_ms: Math.max(...Object.values(timings).map((timing) => Math.max(timing.cold_ms, timing.warm_ms))),
+    slowest_page_ms: slowestPage,
+    dashboard_response_ms: dashboardResponse,
+    goals,
+    within_goals: {
+      slowest_page_ms: slowestPage < goals.slowest_page_ms,
+      dashboard_response_ms: dashboardResponse < goals.dashboard_response_ms,
+    },
     pages: timings,
   };
 } finally {

@@ -211,4 +211,92 @@ describe("open data files", () => {
       missingModules.length > 0,
     );
   });
+
+  it("narrows the public dashboard to one 镇区, as JSON and as an XLSX of the same figures, and refuses an unknown 镇区", async () => {
+    type Body = {
+      townCode: string | null;
+      year: number;
+      indicators: {
+        id: string;
+        title: { zh: string };
+        unit: string;
+        status: string;
+        city: unknown;
+        towns: { townCode: string; value: unknown }[];
+      }[];
+    };
+    const city = (await app.inject({ method: "GET", url: "/api/v1/public/insight/indicators" })).json() as Body;
+    // A 镇区 with 5 or more persons on 低保 but fewer than 5 households (the demo has several).
+    const byId = (body: Body, id: string) => body.indicators.find((indicator) => indicator.id === id)!;
+    const households = new Map(byId(city, "assistance.households").towns.map((row) => [row.townCode, row.value]));
+    const town = byId(city, "assistance.persons").towns.find(
+      (row) => typeof row.value === "number" && row.value >= 5 && households.get(row.townCode) === "<5",
+    )!;
+    expect(town, "a 镇区 with 5+ persons and 1–4 households on 低保").toBeDefined();
+
+    const response = await app.inject({
+      method: "GET",
+      url: `/api/v1/public/insight/indicators?townCode=${town.townCode}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const narrowed = response.json() as Body;
+    expect(narrowed.townCode).toBe(town.townCode);
+    for (const indicator of narrowed.indicators) {
+      expect(
+        indicator.towns.every((row) => row.townCode === town.townCode),
+        indicator.id,
+      ).toBe(true);
+      if (indicator.unit === "people" || indicator.unit === "households")
+        for (const value of [indicator.city, ...indicator.towns.map((row) => row.value)])
+          expect(
+            value === null || value === 0 || value === "<5" || Number(value) >= 5,
+            `${indicator.id}: ${value}`,
+          ).toBe(true);
+    }
+    // Narrowed to the 镇区, its figure is the whole answer, and small counts stay suppressed.
+    expect(byId(narrowed, "assistance.persons")).toMatchObject({ city: town.value, towns: [town] });
+    expect(byId(narrowed, "assistance.households")).toMatchObject({
+      city: "<5",
+      towns: [{ townCode: town.townCode, value: "<5" }],
+    });
+
+    const file = await app.inject({
+      method: "GET",
+      url: `/api/v1/public/insight/indicators.xlsx?townCode=${town.townCode}`,
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toContain("spreadsheetml");
+    expect(String(file.headers["content-disposition"])).toContain(`indicators-${city.year}-${town.townCode}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const townName = (
+      await sql<{ name: string }>`select name from towns where code = ${town.townCode}`.execute(database.db)
+    ).rows[0].name;
+    expect(header).toEqual(["目标", "指标", "单位", "状态", "全市/合计", townName]);
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((row, number) => {
+      if (number > 1) rows.set(String(row.getCell(2).value), (row.values as unknown[]).slice(1));
+    });
+    for (const indicator of narrowed.indicators.filter((item) => item.status === "available")) {
+      const row = rows.get(indicator.title.zh)!;
+      expect(row, indicator.id).toBeDefined();
+      expect(row[4] ?? null, indicator.id).toEqual(indicator.city);
+      expect(row[5] ?? null, indicator.id).toEqual(indicator.towns[0]?.value ?? null);
+    }
+    expect(findings("public XLSX", await textOf(file.rawPayload, String(file.headers["content-type"])))).toEqual([]);
+
+    for (const url of [
+      "/api/v1/public/insight/indicators?townCode=atlantis",
+      "/api/v1/public/insight/indicators.xlsx?townCode=atlantis",
+    ]) {
+      const refused = await app.inject({ method: "GET", url });
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json().error).toMatchObject({
+        code: "unknown_town",
+        fields: { townCode: expect.stringContaining("未知镇区") },
+      });
+    }
+  });
 });

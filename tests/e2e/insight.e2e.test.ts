@@ -144,6 +144,27 @@ describe("insight in the browser", () => {
     expect(await page.getByTestId("insight-goals").textContent()).toContain("Livelihood");
     expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
 
+    // The 镇区 filter, from a 镇区's name in the comparison: the figures, the address and the XLSX link follow it.
+    const townTable = page.getByTestId("insight-town-table");
+    const firstTown = (await townTable.getByTestId("insight-drill").first().textContent())!.trim();
+    await townTable.getByTestId("insight-drill").first().click();
+    await expect.poll(async () => townTable.locator("tbody tr").count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId("insight-town").textContent()).toContain(firstTown);
+    expect(page.url()).toMatch(/[?&]townCode=[a-z]+/);
+    const townCode = new URL(page.url()).searchParams.get("townCode")!;
+    await settled(page);
+    await screenshot(page, "insight-public-dashboard-town-en");
+    expect((await seriousViolations(page)).filter((id) => id !== "color-contrast")).toEqual([]);
+    const xlsxUrl = (await page.getByTestId("insight-export-xlsx").getAttribute("href"))!;
+    expect(xlsxUrl).toContain(`townCode=${townCode}`);
+    const xlsx = await context.request.get(`${server.baseUrl}${xlsxUrl}`);
+    expect(xlsx.status()).toBe(200);
+    const publicBook = new ExcelJS.Workbook();
+    await publicBook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const header = (publicBook.worksheets[0].getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(["目标", "指标", "单位", "状态", "全市/合计"]);
+    expect(header).toHaveLength(6); // the one 镇区
+
     await page.goto(`${server.baseUrl}/portal/approvals`);
     await page.getByTestId("approvals-chart-rounds").locator("canvas").waitFor({ timeout: 20_000 });
     await page.getByTestId("approvals-items").locator("tbody tr a").first().waitFor();

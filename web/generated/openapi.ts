@@ -13099,6 +13099,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -13217,6 +13245,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -13703,6 +13759,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -16016,6 +16100,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -19088,6 +19200,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -21896,6 +22036,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -23490,6 +23658,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -23618,6 +23814,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -29448,6 +29672,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -29817,6 +30069,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -30705,6 +30985,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -31070,6 +31378,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -31213,6 +31549,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -43944,6 +44308,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -44114,6 +44506,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -44255,6 +44675,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -44273,12 +44721,14 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The city dashboard (public: aggregates only, "<5" for small cells)
-         * @description 城市指标（公开，仅汇总，不足5人显示为“<5”） (The city dashboard (public: aggregates only, "<5" for small cells)) — permission: public
+         * The city dashboard (public: aggregates only, optionally one town, "<5" for small cells)
+         * @description 城市指标（公开，仅汇总，可按镇区筛选，不足5人显示为“<5”） (The city dashboard (public: aggregates only, optionally one town, "<5" for small cells)) — permission: public
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description only this 镇区 */
+                    townCode?: string;
                     year?: number;
                 };
                 header?: never;
@@ -44410,6 +44860,180 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/insight/indicators.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the public dashboard as XLSX (the same aggregates, optionally one town)
+         * @description 导出公开城市指标（XLSX，与公开看板相同的汇总数字，可按镇区筛选） (Export the public dashboard as XLSX (the same aggregates, optionally one town)) — permission: public
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this 镇区 */
+                    townCode?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description the public indicators */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -44522,6 +45146,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -44889,6 +45541,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -45038,6 +45718,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45215,6 +45923,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -45377,6 +46113,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -45507,6 +46271,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -45664,6 +46456,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -47296,6 +48116,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -50078,6 +50926,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -50498,6 +51374,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -53618,6 +54522,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -54031,6 +54963,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -54202,6 +55162,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "referral_exists" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_not_accepted" | "payment_exceeds_contract" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded" | "invalid_transition" | "golden_tests_failed" | "no_golden_tests" | "overlapping_versions" | "duplicate_version";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -56409,6 +57397,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -56546,6 +57562,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -56982,6 +58026,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -58244,6 +59316,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -58346,6 +59446,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -60720,6 +61848,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -60834,6 +61990,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -62719,6 +63903,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -62853,6 +64065,34 @@ export type paths = {
                                  * @enum {string}
                                  */
                                 code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };
@@ -63012,6 +64252,34 @@ export type paths = {
                         };
                     };
                 };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -63132,6 +64400,34 @@ export type paths = {
                             error: {
                                 /** @description A problem code (src/platform/problems.ts) */
                                 code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 429: rate_limited */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 429
+                                 * @enum {string}
+                                 */
+                                code: "rate_limited";
                                 fields: {
                                     [key: string]: string;
                                 };

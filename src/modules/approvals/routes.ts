@@ -14,9 +14,6 @@ import { ImportReportResponse, ItemPageResponse, ItemsResponse, ReformResponse }
 import { ImportBody, ItemCodeParams, ItemsQuery } from "./schemas";
 
 const tags = ["approvals"];
-/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
-const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
-const publicCache = "public, max-age=300";
 
 export const approvalsRoutes: readonly AnyRoute[] = [
   defineRoute({
@@ -29,9 +26,9 @@ export const approvalsRoutes: readonly AnyRoute[] = [
     tags,
     permission: "public",
     querystring: ItemsQuery,
-    config: publicLimit,
+    cache: { maxAge: 300 },
     response: { 200: ItemsResponse },
-    handler: async ({ db, query, reply }) => {
+    handler: async ({ db, query }) => {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
       const { total, items } = await listItems(db, {
@@ -41,7 +38,6 @@ export const approvalsRoutes: readonly AnyRoute[] = [
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      reply.header("cache-control", publicCache);
       return { items: items.map(presentItem), total, page, pageSize };
     },
   }),
@@ -52,12 +48,11 @@ export const approvalsRoutes: readonly AnyRoute[] = [
     tags,
     permission: "public",
     params: ItemCodeParams,
-    config: publicLimit,
+    cache: { maxAge: 300 },
     response: { 200: ItemPageResponse },
     handler: async ({ db, params, reply }) => {
       const found = await findItem(db, params.code);
       if (!found) return sendNotFound(reply);
-      reply.header("cache-control", publicCache);
       return {
         item: presentItem(found.item),
         history: found.changes.map((change) => ({
@@ -79,10 +74,9 @@ export const approvalsRoutes: readonly AnyRoute[] = [
     },
     tags,
     permission: "public",
-    config: publicLimit,
+    cache: { maxAge: 300 },
     response: { 200: ReformResponse },
-    handler: async ({ db, reply }) => {
-      reply.header("cache-control", publicCache);
+    handler: async ({ db }) => {
       return reformFigures(db);
     },
   }),

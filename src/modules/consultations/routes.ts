@@ -3,7 +3,6 @@
  * and staff), the published moderation rules, publishing drafts, comments and supports (rate-limited), hiding a
  * comment with its reason, the closing report, the final decision and the community meeting's record.
  */
-import type { FastifyRequest } from "fastify";
 import { inTransactionWhenOk } from "../../db/transaction";
 import { commandContext } from "../../platform/http/command-reply";
 import { defineRoute, type AnyRoute, type RouteTarget } from "../../platform/http/route";
@@ -41,6 +40,7 @@ import {
   PublicConsultationBody,
   ReportBody,
 } from "./schemas";
+import { accountOrAddress } from "../../platform/http/public-routes";
 
 const tags = ["consultations"];
 
@@ -48,10 +48,6 @@ const tags = ["consultations"];
 export const commentsPerHour = 20;
 /** Supports of comments per hour by one account or address. */
 export const commentSupportsPerHour = 60;
-
-function accountOrAddress(request: FastifyRequest): string {
-  return request.actor ? `account:${request.actor.id}` : `address:${request.ip}`;
-}
 
 const visible: RouteTarget<{ id: string }, unknown, ConsultationRecord, Actor | null> = {
   resource: "consultation",

@@ -3,7 +3,9 @@
  * XLSX export, and the open data files at stable URLs under /open-data (mounted at the site root).
  */
 import { clock } from "../../core/clock";
-import { err } from "../../core/result";
+import { err, ok, type Result } from "../../core/result";
+import type { Executor } from "../../db/transaction";
+import { sendRefusal } from "../../platform/http/command-reply";
 import { townScope } from "../../platform/access/scope";
 import { sendNotFound } from "../../platform/http/request-context";
 import { defineRoute, type AnyRoute } from "../../platform/http/route";
@@ -19,9 +21,8 @@ import { monthlyReportPdf } from "./report.pdf";
 import { DashboardQuery, FileParams, PublicDashboardQuery, ReportQuery } from "./schemas";
 
 const tags = ["insight"];
-/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
-const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
-const publicCache = "public, max-age=300";
+/** Open-data files may be kept five minutes (the server rebuilds them at most that often); the dashboard one minute. */
+const openDataCache = { maxAge: 300 };
 
 /** The 镇区 a staff caller sees: city-wide roles the city, clerks their 镇区. */
 function staffTowns(actor: Actor): string[] | null {
@@ -29,11 +30,44 @@ function staffTowns(actor: Actor): string[] | null {
   return scope.kind === "city" ? null : scope.towns;
 }
 
-const publicDashboardCache = new Map<number, { at: number; indicators: DashboardIndicator[] }>();
+const publicDashboardCache = new Map<string, { at: number; indicators: DashboardIndicator[] }>();
+
+async function townNames(db: Executor): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom("towns").select(["code", "name"]).execute()).map((row) => [row.code, row.name]));
+}
 
 /** The insight routes over the given modules' indicators and datasets. */
 export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: AnyRoute[]; root: AnyRoute[] } {
   const goalList = goals.map((goal) => ({ goal, title: goalTitles[goal] }));
+  /**
+   * The public figures of a year, for the city or one 镇区 (an unknown 镇区 is refused): aggregates only, people
+   * and households 1–4 as "<5"; kept for five minutes per year and 镇区.
+   */
+  const publicFigures = async (
+    db: Executor,
+    query: { year?: number; townCode?: string },
+  ): Promise<Result<{ year: number; townCode: string | null; indicators: DashboardIndicator[] }>> => {
+    const year = query.year ?? Number(clock.today().slice(0, 4));
+    const townCode = query.townCode ?? null;
+    if (townCode && !(await db.selectFrom("towns").select("code").where("code", "=", townCode).executeTakeFirst()))
+      return err({ code: "unknown_town", field: "townCode", message: `未知镇区 "${townCode}" (unknown town)` });
+    const key = `${year}:${townCode ?? ""}`;
+    const now = clock.now().getTime();
+    let cached = publicDashboardCache.get(key);
+    if (!cached || now - cached.at > 300_000) {
+      cached = {
+        at: now,
+        indicators: await computeDashboard(db, sources(), {
+          year,
+          townCode: townCode ?? undefined,
+          towns: null,
+          publicView: true,
+        }),
+      };
+      publicDashboardCache.set(key, cached);
+    }
+    return ok({ year, townCode, indicators: cached.indicators });
+  };
   const api: AnyRoute[] = [
     defineRoute({
       method: "GET",
@@ -90,9 +124,7 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
         const year = query.year ?? Number(clock.today().slice(0, 4));
         const townCode = query.townCode && (!towns || towns.includes(query.townCode)) ? query.townCode : undefined;
         const indicators = await computeDashboard(db, sources(), { year, townCode, towns, publicView: false });
-        const names = new Map(
-          (await db.selectFrom("towns").select(["code", "name"]).execute()).map((row) => [row.code, row.name]),
-        );
+        const names = await townNames(db);
         return reply
           .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .header("content-disposition", `attachment; filename="indicators-${year}.xlsx"`)
@@ -123,9 +155,7 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
               ? towns[0]
               : undefined;
         const indicators = await computeDashboard(db, sources(), { year, townCode, towns, publicView: false });
-        const names = new Map(
-          (await db.selectFrom("towns").select(["code", "name"]).execute()).map((row) => [row.code, row.name]),
-        );
+        const names = await townNames(db);
         const pdf = await monthlyReportPdf(
           { year, month, townName: townCode ? (names.get(townCode) ?? townCode) : null, madeOn: today },
           indicators,
@@ -145,35 +175,61 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       method: "GET",
       url: "/public/insight/indicators",
       summary: {
-        zh: "城市指标（公开，仅汇总，不足5人显示为“<5”）",
-        en: 'The city dashboard (public: aggregates only, "<5" for small cells)',
+        zh: "城市指标（公开，仅汇总，可按镇区筛选，不足5人显示为“<5”）",
+        en: 'The city dashboard (public: aggregates only, optionally one town, "<5" for small cells)',
       },
       tags,
       permission: "public",
       querystring: PublicDashboardQuery,
-      config: publicLimit,
       response: { 200: DashboardResponse },
-      handler: async ({ db, query, reply }) => {
-        const year = query.year ?? Number(clock.today().slice(0, 4));
-        const now = clock.now().getTime();
-        let cached = publicDashboardCache.get(year);
-        if (!cached || now - cached.at > 300_000) {
-          cached = {
-            at: now,
-            indicators: await computeDashboard(db, sources(), { year, towns: null, publicView: true }),
-          };
-          publicDashboardCache.set(year, cached);
-        }
-        reply.header("cache-control", publicCache);
+      command: async ({ db, query }) => {
+        const figures = await publicFigures(db, query);
+        if (!figures.ok) return figures;
+        const { year, townCode, indicators } = figures.value;
         return {
-          year,
-          asOf: clock.today(),
-          townCode: null,
-          public: true,
-          scope: "city",
-          goals: goalList,
-          indicators: cached.indicators,
+          ok: true,
+          value: {
+            year,
+            asOf: clock.today(),
+            townCode,
+            public: true,
+            scope: "city" as const,
+            goals: goalList,
+            indicators,
+          },
         };
+      },
+      present: (value) => value,
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/public/insight/indicators.xlsx",
+      summary: {
+        zh: "导出公开城市指标（XLSX，与公开看板相同的汇总数字，可按镇区筛选）",
+        en: "Export the public dashboard as XLSX (the same aggregates, optionally one town)",
+      },
+      tags,
+      permission: "public",
+      querystring: PublicDashboardQuery,
+      response: {
+        200: {
+          mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          description: "the public indicators",
+        },
+      },
+      handler: async ({ db, query, reply }) => {
+        const figures = await publicFigures(db, query);
+        if (!figures.ok) return sendRefusal(reply, figures.error);
+        const { year, townCode, indicators } = figures.value;
+        const names = await townNames(db);
+        return reply
+          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header(
+            "content-disposition",
+            `attachment; filename="indicators-${year}${townCode ? `-${townCode}` : ""}.xlsx"`,
+          )
+          .header("x-content-type-options", "nosniff")
+          .send(await dashboardXlsx(year, indicators, names));
       },
     }),
   ];
@@ -185,13 +241,12 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       summary: { zh: "开放数据目录", en: "The open data catalogue" },
       tags,
       permission: "public",
-      config: publicLimit,
+      cache: openDataCache,
       response: { 200: CatalogResponse },
-      handler: async ({ db, reply }) => {
+      handler: async ({ db }) => {
         const datasets = [];
         for (const dataset of openDatasets(sources()))
           datasets.push(catalogEntry(dataset, (await datasetFiles(db, dataset)).updated));
-        reply.header("cache-control", publicCache);
         return { datasets };
       },
     }),
@@ -205,13 +260,13 @@ export function insightRoutes(sources: () => readonly ModuleManifest[]): { api: 
       tags,
       permission: "public",
       params: FileParams,
-      config: publicLimit,
+      cache: openDataCache,
       response: { 200: { mediaType: "application/octet-stream", description: "CSV or JSON" } },
       handler: async ({ db, params, reply }) => {
         const [, id, extension] = /^([a-z0-9-]+)\.(csv|json|dictionary\.json)$/.exec(params.file)!;
         const dataset = find(id);
         if (!dataset) return sendNotFound(reply);
-        reply.header("cache-control", publicCache).header("x-content-type-options", "nosniff");
+        reply.header("x-content-type-options", "nosniff");
         if (extension === "dictionary.json")
           return reply.header("content-type", "application/json; charset=utf-8").send(
             JSON.stringify({

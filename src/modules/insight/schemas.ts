@@ -21,7 +21,10 @@ export const ReportQuery = Type.Object(
 );
 
 export const PublicDashboardQuery = Type.Object(
-  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    townCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: "only this 镇区" })),
+  },
   strict,
 );
 

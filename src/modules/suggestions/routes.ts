@@ -2,7 +2,6 @@
  * Suggestion routes (金点子): the public list and pages, proposing and supporting (verified residents, rate-limited),
  * the owning department's review, answer and progress notes, the programme admin's settings, campaign figures.
  */
-import type { FastifyRequest } from "fastify";
 import { today } from "../../core/clock";
 import { inTransactionWhenOk } from "../../db/transaction";
 import { commandContext } from "../../platform/http/command-reply";
@@ -31,6 +30,7 @@ import {
 import { CampaignSuggestionFigures, SettingsResponse, SuggestionPage, SuggestionResponse } from "./responses";
 import { AnswerBody, CodeParams, IdParams, ListQuery, ProgressBody, ProposeBody, SettingsBody } from "./schemas";
 import type { Executor } from "../../db/transaction";
+import { accountOrAddress } from "../../platform/http/public-routes";
 
 const tags = ["suggestions"];
 
@@ -38,11 +38,6 @@ const tags = ["suggestions"];
 export const proposalsPerHour = 5;
 /** Supports per hour by one account or address. */
 export const supportsPerHour = 60;
-
-/** The rate-limit key: the account when signed in, else the client address. */
-function accountOrAddress(request: FastifyRequest): string {
-  return request.actor ? `account:${request.actor.id}` : `address:${request.ip}`;
-}
 
 const suggestion: RouteTarget<{ id: string }, unknown, SuggestionRecord, Actor | null> = {
   resource: "suggestion",

@@ -11,6 +11,7 @@ import { allows, type PermissionTable } from "../access/permissions";
 import type { Actor } from "../roles";
 import { sendRefusal } from "./command-reply";
 import { sendError, sendForbidden, sendNotFound } from "./request-context";
+import { cacheControlFor, rateLimitOf, type RouteCache } from "./public-routes";
 import { ErrorResponse, errorResponseFor } from "./response-schemas";
 
 // The one way to declare an HTTP route (docs/architecture.md, "The one way to add a route"): a route is data —
@@ -96,8 +97,16 @@ export interface RouteSpec<
     target: T,
     actor: ActorOf<Perm>,
   ) => { action: string; entityType: string; entityId: string; townCode?: string | null } | null;
-  /** Per-route Fastify config (e.g. `rateLimit`). */
+  /**
+   * Per-route Fastify config, e.g. `rateLimit` (`{ max, timeWindow, keyGenerator? }`). A public route without one
+   * gets the platform's `publicRateLimit` (src/platform/http/public-routes.ts).
+   */
   config?: Record<string, unknown>;
+  /**
+   * Public GETs: how long browsers and proxies may keep an anonymous successful answer (`Cache-Control: public,
+   * max-age=N`, default 60 s), or `"no-store"`. Set by `mountRoutes`; every other answer is `no-store`.
+   */
+  cache?: RouteCache;
   /** Further error statuses the route answers (besides 400/401/403/404/409 derived from the declaration). */
   errors?: readonly number[];
   /** Accepts multipart/form-data with these limits (file uploads). */
@@ -134,6 +143,7 @@ export function errorStatuses(route: AnyRoute): number[] {
   if (route.permission !== publicPermission) statuses.push(401, 403);
   if (route.target || route.params) statuses.push(404);
   if (route.method !== "GET") statuses.push(409);
+  if (rateLimitOf(route)) statuses.push(429);
   for (const status of route.errors ?? []) if (!statuses.includes(status)) statuses.push(status);
   return statuses.sort((a, b) => a - b);
 }
@@ -191,6 +201,7 @@ export async function mountRoutes(
 
 function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: MountOptions): void {
   const permission = route.permission === publicPermission ? null : permissions[route.permission];
+  const rateLimit = rateLimitOf(route);
 
   const loadTarget = async (request: WithTarget, reply: FastifyReply): Promise<boolean> => {
     if (!route.target || request[targetKey]?.loaded) return true;
@@ -221,7 +232,21 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
       response: openApiResponses(route),
       ...(route.multipart ? { consumes: ["multipart/form-data"] } : {}),
     },
-    config: { ...route.config, permission: route.permission, csrfExempt: route.csrfExempt === true },
+    config: {
+      ...route.config,
+      ...(rateLimit ? { rateLimit } : {}),
+      permission: route.permission,
+      csrfExempt: route.csrfExempt === true,
+    },
+    // Cache-Control from the declaration, unless the handler chose its own (e.g. `private, no-store` downloads).
+    onSend: async (request, reply, payload) => {
+      if (!reply.hasHeader("cache-control")) {
+        const value = cacheControlFor(route, request.actor !== null, reply.statusCode);
+        reply.header("cache-control", value);
+        if (value.startsWith("public")) reply.header("vary", "Cookie");
+      }
+      return payload;
+    },
     // Before the body is validated: who may call (401/403), then — when the path is well formed — the target
     // (404), so an out-of-scope record is "not found" whatever the body says.
     preValidation: async (request, reply) => {

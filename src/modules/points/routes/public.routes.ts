@@ -48,7 +48,6 @@ export const publicPointsRoutes: readonly AnyRoute[] = [
     body: SelfCheckBody,
     response: { 200: SelfCheckResponse },
     errors: [429],
-    config: { rateLimit: { max: 120, timeWindow: "1 minute" } },
     handler: ({ reply, body }) => {
       const { town, grade, date = clock.today(), facts } = body;
       const results: Record<string, ReturnType<typeof presentOutcome>> = {};

@@ -50,10 +50,6 @@ async function needView(executor: Executor, need: NeedRecord) {
   return presentNeed(need, today, bids ? bids.length : null);
 }
 
-/** Public endpoints: limited per client and cached by browsers and proxies for five minutes. */
-const publicLimit = { rateLimit: { max: 120, timeWindow: "1 minute" } };
-const publicCache = "public, max-age=300";
-
 export const needRoutes: readonly AnyRoute[] = [
   defineRoute({
     method: "GET",
@@ -64,9 +60,9 @@ export const needRoutes: readonly AnyRoute[] = [
     },
     tags,
     permission: "public",
-    config: publicLimit,
+    cache: { maxAge: 300 },
     response: { 200: PublicAwardsResponse },
-    handler: async ({ db, reply }) => {
+    handler: async ({ db }) => {
       const items = [];
       for (const need of await listNeeds(db)) {
         if (need.status !== "awarded") continue;
@@ -78,7 +74,6 @@ export const needRoutes: readonly AnyRoute[] = [
       items.sort((a, b) =>
         (b.publishedOn ?? "") > (a.publishedOn ?? "") ? 1 : (b.publishedOn ?? "") < (a.publishedOn ?? "") ? -1 : 0,
       );
-      reply.header("cache-control", publicCache);
       return { items };
     },
   }),

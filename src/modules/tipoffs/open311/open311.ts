@@ -15,6 +15,7 @@ import { submitTipoff } from "../commands/tipoff.commands";
 import { findCategory, listCategories, searchTipoffs, type CategoryRecord, type TipoffRecord } from "../repository";
 import { tipoffsDb } from "../tables";
 import { xmlDocument, type XmlElement } from "./xml";
+import { publicRateLimit } from "../../../platform/http/public-routes";
 
 /** The jurisdiction this server answers for (`jurisdiction_id`). */
 export const jurisdictionId = "zhongshan.gov.cn";
@@ -188,7 +189,8 @@ export function open311Plugin(db: Kysely<Database>) {
           return sendErrors(reply, format, 500, "internal error (服务器内部错误)");
         }
       };
-    const hidden = { schema: { hide: true } };
+    // Public like the API's anonymous routes: the platform's rate limit on every read (the POST has its own).
+    const hidden = { schema: { hide: true }, config: { rateLimit: publicRateLimit } };
 
     app.get(
       "/services.:format",

@@ -36,6 +36,7 @@ import {
   ReportBody,
   RewardBody,
 } from "../schemas";
+import { accountOrAddress } from "../../../platform/http/public-routes";
 
 const tags = ["tipoffs"];
 
@@ -43,11 +44,6 @@ const tags = ["tipoffs"];
 export const reportsPerHour = 10;
 /** Receipt lookups and additions per minute from one address. */
 export const followsPerMinute = 30;
-
-/** The rate-limit key: the account when signed in, else the client address. */
-export function accountOrAddress(request: FastifyRequest): string {
-  return request.actor ? `account:${request.actor.id}` : `address:${request.ip}`;
-}
 
 const wrongReceipt: Problem = {
   code: "not_found",
