@@ -22,7 +22,7 @@ import { contextColumns, loadRunInput } from "../run/run.input";
 import { outcomeCounts, resultReader, streamedResultHash, writeRunRows } from "../run/run.result";
 import { runListRows } from "../run/run.rows";
 import { audit, type CommandContext } from "../../../platform/commands/context";
-import { tellResident } from "./scores";
+import { tellResidents } from "./scores";
 import { notifyMany } from "../../../platform/notifications/notifications";
 import { clock } from "../../../core/clock";
 
@@ -242,15 +242,20 @@ export async function publishRun(
   }
   await db.updateTable("points_runs").set({ list_ids: listIds }).where("id", "=", run.id).execute();
   options.onProgress?.(keys.length, keys.length, "notices");
-  for (const item of published) {
-    const application = byId.get(item.applicationId);
-    if (application)
-      await tellResident(
-        trx,
-        application.enrolment_id,
-        `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`,
-      );
-  }
+  await tellResidents(
+    trx,
+    published.flatMap((item) => {
+      const application = byId.get(item.applicationId);
+      return application
+        ? [
+            {
+              enrolmentId: application.enrolment_id,
+              text: `${cycle.year}年度${purposeLabels[item.purpose]}排名已公示：${item.rank === null ? "未排名" : `第 ${item.rank} 名`}，${outcomeLabels[item.outcome]}。公示期内可提出异议。`,
+            },
+          ]
+        : [];
+    }),
+  );
   await audit(trx, context, {
     action: "points.run.publish",
     entityType: "points_run",
@@ -325,6 +330,7 @@ async function tellFinalResults(trx: Trx, listIds: readonly string[]): Promise<v
     .where("e.subject_type", "=", "points_application")
     .execute();
   const told = new Set<string>();
+  const messages: { enrolmentId: string; text: string }[] = [];
   const notifications = [];
   for (const row of rows) {
     const values = (typeof row.values === "string" ? JSON.parse(row.values) : row.values) as Record<string, unknown>;
@@ -332,7 +338,7 @@ async function tellFinalResults(trx: Trx, listIds: readonly string[]): Promise<v
     const text = `${row.title.replace(/排名公示$/, "")}名单已正式公布：${row.rank === null ? "未排名" : `第 ${row.rank} 名`}${result}。通知书可在“我的积分”下载。`;
     if (!told.has(row.applicationId)) {
       told.add(row.applicationId);
-      await tellResident(trx, row.enrolmentId, text);
+      messages.push({ enrolmentId: row.enrolmentId, text });
     }
     if (row.accountId)
       notifications.push({
@@ -342,5 +348,6 @@ async function tellFinalResults(trx: Trx, listIds: readonly string[]): Promise<v
         link: `/api/v1/points/applications/${row.applicationId}/notice`,
       });
   }
+  await tellResidents(trx, messages);
   await notifyMany(trx, notifications);
 }
