@@ -11,12 +11,10 @@
  * amount column is an exact decimal string (`fenToYuanString`), which the escaping leaves alone because a plain
  * number cannot be a formula, so a bank reads -350.50 as -350.50 whatever the sign.
  */
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { toCsv } from "../../core/csv";
 import { fenToYuanString } from "../../core/money";
-import { spreadsheetRow } from "../../core/spreadsheet";
+import { streamedXlsx } from "../../core/xlsx-stream";
 import type { Executor } from "../../db/transaction";
 
 /** One payment of the bank file. */
@@ -119,25 +117,11 @@ export function bankCsv(month: string, rows: readonly BankRow[], totalFen: numbe
 
 /** The XLSX bank file (streamed workbook; amounts as text with two decimals so no float reaches the bank). */
 export async function bankXlsx(month: string, rows: readonly BankRow[], totalFen: number): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(`低保发放 ${month}`);
-  sheet.addRow(spreadsheetRow(bankHeader)).commit();
-  let sum = 0;
-  for (const row of rows) {
-    sum += row.amountFen;
-    sheet.addRow(spreadsheetRow(bankLine(row))).commit();
-  }
+  const sum = rows.reduce((total, row) => total + row.amountFen, 0);
   if (sum !== totalFen) throw new Error(`bank file of ${month}: rows sum to ${sum} fen, total says ${totalFen}`);
-  sheet.addRow(spreadsheetRow(totalLine(month, rows.length, totalFen))).commit();
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return streamedXlsx(`低保发放 ${month}`, [
+    bankHeader,
+    ...rows.map(bankLine),
+    totalLine(month, rows.length, totalFen),
+  ]);
 }

@@ -6,13 +6,11 @@
  * strings, which the escaping leaves alone. Each export is recorded in the audit log (`exportPaymentFile`, in the
  * route's transaction), so the routes are POSTs; `sendPaymentFile` answers with the Chinese file name.
  */
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { Type } from "typebox";
 import { toCsv } from "../../core/csv";
 import { fenToYuanString } from "../../core/money";
-import { spreadsheetRow } from "../../core/spreadsheet";
+import { streamedXlsx } from "../../core/xlsx-stream";
 import type { Trx } from "../../db/transaction";
 import { audit, type CommandContext } from "../commands/context";
 import { attachmentDisposition } from "../http/attachment";
@@ -53,22 +51,7 @@ export function paymentFileCsv(rows: readonly PaymentFileRow[]): string {
 
 /** The XLSX payment file (amounts as text with two decimals, so no binary float reaches the bank). */
 export async function paymentFileXlsx(sheetName: string, rows: readonly PaymentFileRow[]): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(spreadsheetRow(paymentFileHeader)).commit();
-  for (const row of rows) sheet.addRow(spreadsheetRow(line(row))).commit();
-  sheet.addRow(spreadsheetRow(totalLine(rows))).commit();
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  return streamedXlsx(sheetName, [paymentFileHeader, ...rows.map(line), totalLine(rows)]);
 }
 
 export interface PaymentFileExport {
