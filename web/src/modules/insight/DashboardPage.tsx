@@ -2,14 +2,15 @@
 // tables, the XLSX export of what is shown and the printable monthly PDF report.
 import { useState } from "react";
 import { Alert, Button, Select, Space, Spin, Typography } from "antd";
-import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
+import { FilePdfOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { apiUrl } from "../../api/client";
 import { useTowns } from "../../api/reference";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
-import { yearMonth, yearOptions } from "./years";
+import { TownFilter, XlsxLink, YearFilter } from "./DashboardFilters";
+import { yearMonth } from "./years";
 import { DashboardView } from "./DashboardView";
 import type { Dashboard } from "./format";
 
@@ -48,38 +49,16 @@ export function DashboardPage() {
         <Alert type="info" showIcon title={t("insight.scopeTown", { towns: scope.map(townLabel).join("、") })} />
       ) : null}
       <Space wrap data-testid="insight-filters">
-        <label>
-          {t("insight.year")}{" "}
-          <Select
-            aria-label={t("insight.year")}
-            value={year}
-            onChange={(value) => {
-              setYear(value);
-              setMonth(undefined);
-            }}
-            options={yearOptions(thisYear)}
-            style={{ width: 100 }}
-            data-testid="insight-year"
-          />
-        </label>
-        <label>
-          {t("insight.town")}{" "}
-          <Select
-            aria-label={t("insight.town")}
-            allowClear
-            placeholder={t("insight.allTowns")}
-            value={townCode}
-            onChange={(value?: string) => setTownCode(value)}
-            options={townChoices.map((town) => ({ value: town.code, label: townLabel(town.code) }))}
-            style={{ width: 160 }}
-            data-testid="insight-town"
-          />
-        </label>
-        <a href={apiUrl("/insight/indicators.xlsx", query)} download data-testid="insight-export-xlsx">
-          <Button icon={<FileExcelOutlined />} tabIndex={-1}>
-            {t("insight.exportXlsx")}
-          </Button>
-        </a>
+        <YearFilter
+          value={year}
+          latestYear={thisYear}
+          onChange={(value) => {
+            setYear(value);
+            setMonth(undefined);
+          }}
+        />
+        <TownFilter value={townCode} towns={townChoices} onChange={setTownCode} />
+        <XlsxLink href={apiUrl("/insight/indicators.xlsx", query)} />
         <label>
           {t("insight.month")}{" "}
           <Select

@@ -1,23 +1,21 @@
 // 城市指标 for everyone (no login): aggregates only, counts of people under 5 shown as "<5"; filters by year and
 // 镇区 (kept in the address, `?year=2026&townCode=shiqi`, so a link shows the same figures), drill-down from a
 // 镇区's bar, and an XLSX of exactly the figures shown.
-import { Button, Select, Space, Spin, Typography } from "antd";
-import { FileExcelOutlined } from "@ant-design/icons";
+import { Space, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { apiUrl } from "../../api/client";
 import { useTowns } from "../../api/reference";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
-import { useTownLabel } from "../../components/useTownLabel";
 import { DashboardView } from "./DashboardView";
 import type { Dashboard } from "./format";
-import { yearMonth, yearOptions } from "./years";
+import { TownFilter, XlsxLink, YearFilter } from "./DashboardFilters";
+import { yearMonth } from "./years";
 
 /** The public dashboard (GET /public/insight/indicators) and its XLSX (GET /public/insight/indicators.xlsx). */
 export function PublicDashboardPage() {
   const { t } = useTranslation();
-  const townLabel = useTownLabel();
   const towns = useTowns().items;
   const [search, setSearch] = useSearchParams();
   const chosenYear = /^\d{4}$/.test(search.get("year") ?? "") ? Number(search.get("year")) : undefined;
@@ -44,39 +42,13 @@ export function PublicDashboardPage() {
       {data ? (
         <>
           <Space wrap data-testid="insight-filters">
-            <label>
-              {t("insight.year")}{" "}
-              <Select
-                aria-label={t("insight.year")}
-                value={chosenYear ?? data.year}
-                onChange={(value: number) => setFilter("year", value)}
-                options={yearOptions(yearMonth(data.asOf).year)}
-                style={{ width: 100 }}
-                data-testid="insight-year"
-              />
-            </label>
-            <label>
-              {t("insight.town")}{" "}
-              <Select
-                aria-label={t("insight.town")}
-                allowClear
-                placeholder={t("insight.allTowns")}
-                value={townCode}
-                onChange={(value?: string) => setFilter("townCode", value)}
-                options={towns.map((town) => ({ value: town.code, label: townLabel(town.code) }))}
-                style={{ width: 160 }}
-                data-testid="insight-town"
-              />
-            </label>
-            <a
-              href={apiUrl("/public/insight/indicators.xlsx", { year: chosenYear ?? data.year, townCode })}
-              download
-              data-testid="insight-export-xlsx"
-            >
-              <Button icon={<FileExcelOutlined />} tabIndex={-1}>
-                {t("insight.exportXlsx")}
-              </Button>
-            </a>
+            <YearFilter
+              value={chosenYear ?? data.year}
+              latestYear={yearMonth(data.asOf).year}
+              onChange={(value) => setFilter("year", value)}
+            />
+            <TownFilter value={townCode} towns={towns} onChange={(value) => setFilter("townCode", value)} />
+            <XlsxLink href={apiUrl("/public/insight/indicators.xlsx", { year: chosenYear ?? data.year, townCode })} />
           </Space>
           <Spin spinning={loading}>
             <DashboardView dashboard={data} onTown={townCode ? undefined : (code) => setFilter("townCode", code)} />
