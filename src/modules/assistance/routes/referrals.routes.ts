@@ -4,15 +4,20 @@
  * accept (opening the household's application, or linking a case already open) and decline; anyone else in scope
  * gets the single 404. A write re-reads the referral with a row lock inside its transaction.
  */
-import { err } from "../../../core/result";
-import { inTransactionWhenOk, type Executor } from "../../../db/transaction";
+import type { FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import { err, type Result } from "../../../core/result";
+import type { Database } from "../../../db/schema";
+import { inTransactionWhenOk, type Executor, type Trx } from "../../../db/transaction";
+import type { CommandContext } from "../../../platform/commands/context";
 import { townScope } from "../../../platform/access/scope";
 import { commandContext, notFoundProblem } from "../../../platform/http/command-reply";
 import { defineRoute, type AnyRoute } from "../../../platform/http/route";
 import { acceptReferralWithApplication, acceptReferralWithCase, declineReferral } from "../commands/referral.commands";
 import { mayOnAssistance } from "../policies";
 import { presentReferral } from "../referrals.presenters";
-import { findReferral, listReferrals } from "../referrals.repository";
+import { findReferral, listReferrals, type ReferralRecord } from "../referrals.repository";
+import type { Actor } from "../../../platform/roles";
 import { ReferralResponse, ReferralsResponse } from "../responses";
 import { CaseCreateBody, IdParams, ReferralDeclineBody, ReferralLinkBody, ReferralListQuery } from "../schemas";
 
@@ -26,6 +31,33 @@ const referralTarget = {
   inScope: (actor: Parameters<typeof mayOnAssistance>[0], referral: { townCode: string }) =>
     mayOnAssistance(actor, "case.create", referral),
 };
+
+/**
+ * The command of a decision route: the referral re-read with a row lock in the route's transaction (the single
+ * 404 if it is gone), then the decision.
+ */
+function onLockedReferral<Body>(
+  decide: (trx: Trx, context: CommandContext, referral: ReferralRecord, body: Body) => Promise<Result<ReferralRecord>>,
+) {
+  return ({
+    db,
+    request,
+    actor,
+    params,
+    body,
+  }: {
+    db: Kysely<Database>;
+    request: FastifyRequest;
+    actor: Actor;
+    params: { id: string };
+    body: Body;
+  }): Promise<Result<ReferralRecord>> =>
+    inTransactionWhenOk(db, async (trx) => {
+      const referral = await findReferral(trx, params.id, { lock: true });
+      if (!referral) return err(notFoundProblem);
+      return decide(trx, commandContext(request, actor), referral, body);
+    });
+}
 
 export const referralRoutes: readonly AnyRoute[] = [
   defineRoute({
@@ -69,13 +101,8 @@ export const referralRoutes: readonly AnyRoute[] = [
     body: CaseCreateBody,
     target: referralTarget,
     response: { 200: ReferralResponse },
-    command: ({ db, request, actor, params, body }) =>
-      inTransactionWhenOk(db, async (trx) => {
-        const referral = await findReferral(trx, params.id, { lock: true });
-        if (!referral) return err(notFoundProblem);
-        return acceptReferralWithApplication(trx, commandContext(request, actor), referral, body);
-      }),
-    present: (referral) => presentReferral(referral),
+    command: onLockedReferral(acceptReferralWithApplication),
+    present: (referral: ReferralRecord) => presentReferral(referral),
   }),
   defineRoute({
     method: "POST",
@@ -90,13 +117,8 @@ export const referralRoutes: readonly AnyRoute[] = [
     body: ReferralLinkBody,
     target: referralTarget,
     response: { 200: ReferralResponse },
-    command: ({ db, request, actor, params, body }) =>
-      inTransactionWhenOk(db, async (trx) => {
-        const referral = await findReferral(trx, params.id, { lock: true });
-        if (!referral) return err(notFoundProblem);
-        return acceptReferralWithCase(trx, commandContext(request, actor), referral, body);
-      }),
-    present: (referral) => presentReferral(referral),
+    command: onLockedReferral(acceptReferralWithCase),
+    present: (referral: ReferralRecord) => presentReferral(referral),
   }),
   defineRoute({
     method: "POST",
@@ -108,12 +130,7 @@ export const referralRoutes: readonly AnyRoute[] = [
     body: ReferralDeclineBody,
     target: referralTarget,
     response: { 200: ReferralResponse },
-    command: ({ db, request, actor, params, body }) =>
-      inTransactionWhenOk(db, async (trx) => {
-        const referral = await findReferral(trx, params.id, { lock: true });
-        if (!referral) return err(notFoundProblem);
-        return declineReferral(trx, commandContext(request, actor), referral, body);
-      }),
-    present: (referral) => presentReferral(referral),
+    command: onLockedReferral(declineReferral),
+    present: (referral: ReferralRecord) => presentReferral(referral),
   }),
 ];
