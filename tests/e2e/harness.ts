@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_FLAGS = [
@@ -206,4 +206,27 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * Picks an option of an antd Select: waits for the page to settle (a select in a modal that is still zooming in
+ * can swallow the click), opens it, optionally types to filter, clicks the option and checks that the select now
+ * shows it, trying again (up to three times) when it does not; closes a dropdown left open (multiple selects).
+ */
+export async function choose(page: Page, select: Locator, text: string | RegExp, typed?: string): Promise<void> {
+  await settled(page);
+  // A single select shows its value in its content box (marked has-value), a multiple one each value as an item.
+  const chosen = select.locator(".ant-select-content-has-value, .ant-select-selection-item", { hasText: text });
+  for (let attempt = 1; (await chosen.count()) === 0; attempt += 1) {
+    await select.click();
+    if (typed !== undefined) await select.locator("input").fill(typed);
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+    try {
+      await expect.poll(async () => chosen.count(), { timeout: 3_000 }).toBeGreaterThan(0);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  if ((await page.locator(".ant-select-dropdown:visible").count()) > 0) await page.keyboard.press("Escape");
+  await expect.poll(async () => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }

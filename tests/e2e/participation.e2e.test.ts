@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+import type { Browser, Page } from "playwright-core";
+import { choose, launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -51,13 +51,6 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: u
   });
   if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-async function choose(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
-  await select.click();
-  if (typed !== undefined) await select.locator("input").fill(typed);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
-  await expect.poll(async () => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }
 
 /** The value of one ledger fact on the points case file (0 when the fact is not listed). */

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
+  choose,
   launchBrowser,
   makeDataFolder,
   screenshot,
@@ -85,14 +86,6 @@ async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: u
   });
   if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-/** Picks an option of an antd Select: opens it, optionally types to filter, clicks the option with the text. */
-async function choose(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
-  await select.click();
-  if (typed !== undefined) await select.locator("input").fill(typed);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
-  await expect.poll(async () => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }
 
 /** Types a date into an antd DatePicker and clicks that day in its panel (Enter would also submit the form). */

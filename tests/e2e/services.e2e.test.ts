@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
+  choose,
   DEMO_PASSWORD,
   launchBrowser,
   makeDataFolder,
@@ -98,11 +99,6 @@ async function pickDate(page: Page, testId: string, date: string): Promise<void>
   await input.press("Enter");
 }
 
-async function chooseOption(page: Page, testId: string, text: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
-}
-
 const vendorUsernames: Record<string, string> = {
   中山市共治社会工作服务中心: "vendor",
   中山市康宁社会工作服务中心: "vendor.kangning",
@@ -179,7 +175,7 @@ describe("purchased services in the browser", () => {
     const detail = await admin<{ contract: { vendorName: string } }>("GET", `/services/contracts/${contractId}`);
     const page = await signIn(browser, server.baseUrl, vendorUsernames[detail.contract.vendorName]);
     await page.goto(`${server.baseUrl}/console/services/contracts/${contractId}`);
-    await chooseOption(page, "report-milestone", "入户摸底");
+    await choose(page, page.getByTestId("report-milestone"), "入户摸底");
     await page.getByTestId("report-summary").fill("完成 132 户长者入户评估，建立个案 48 个。");
     await page.getByTestId("report-submit").click();
     await expect.poll(() => page.getByTestId("contract-reports").textContent()).toContain("132 户");
@@ -309,7 +305,7 @@ describe("the innovation fund in the browser", () => {
     await page.goto(`${server.baseUrl}/console/fund/apply`);
     await page.getByTestId("fund-apply-open").first().click();
     await page.getByTestId("fund-applicant").fill("石岐区社会事务局");
-    await chooseOption(page, "fund-category", "社会服务创新");
+    await choose(page, page.getByTestId("fund-category"), "社会服务创新");
     await page.getByTestId("fund-title").fill("“街坊议事”社区协商平台");
     await page.getByTestId("fund-requested").fill("200000");
     await page.getByTestId("fund-line-item-0").fill("议事员培训");
