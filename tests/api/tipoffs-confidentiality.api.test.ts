@@ -162,6 +162,9 @@ describe("the reporter's identity", () => {
 
   it("is shown to the handling department's officer (so the test above is not vacuous)", async () => {
     const officer = identities.find((identity) => identity.username === "verifier.publicsecurity")!;
+    // (the identity is for the officer who took the tip)
+    const taken = await app.inject({ method: "POST", url: `/api/v1/tipoffs/${tipId}/take`, headers: officer.headers });
+    expect(taken.statusCode, taken.body).toBe(200);
     const response = await app.inject({ method: "GET", url: `/api/v1/tipoffs/${tipId}`, headers: officer.headers });
     expect(response.statusCode).toBe(200);
     expect(response.json().reporter).toMatchObject({

@@ -26,11 +26,12 @@ import { reportsPerHour } from "../../src/modules/tipoffs/routes/tipoffs.routes"
 import { demoReceiptCodes } from "../../src/modules/tipoffs/seeds";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { signIn, type Session } from "../helpers/fixtures";
+import { createAccount } from "../../src/platform/accounts/accounts.commands";
 import { gpsMarker, jpegWithExif, pngWithText } from "../helpers/images";
 
 let database: TestDatabase;
 let app: FastifyInstance;
-const s = {} as Record<"officer" | "education" | "admin" | "programme" | "clerk" | "resident", Session>;
+const s = {} as Record<"officer" | "colleague" | "education" | "admin" | "programme" | "clerk" | "resident", Session>;
 let addressCounter = 0;
 /** A fresh client address, so each test has its own rate-limit budget. */
 const address = () => `10.9.0.${++addressCounter}`;
@@ -70,9 +71,24 @@ beforeAll(async () => {
   process.env.GONGZHI_FILES = mkdtempSync(join(tmpdir(), "gongzhi-tipoffs-"));
   database = await createTestDatabase();
   await loadDemo(database.db, { modules, persons: 200 });
+  // A second officer of the same department: the reporter's identity is for the officer who took the tip only.
+  await inTransaction(database.db, async (trx) => {
+    const created = await createAccount(
+      trx,
+      { actor: null, requestId: null },
+      {
+        username: "verifier.publicsecurity.two",
+        displayName: "市公安局核查员二",
+        password: demoPassword,
+        roles: [{ role: "verifier", departmentCode: "public_security" }],
+      },
+    );
+    if (!created.ok) throw new Error(created.error.message);
+  });
   app = await buildApp({ db: database.db, webDist: "/nonexistent" });
   const names = {
     officer: "verifier.publicsecurity",
+    colleague: "verifier.publicsecurity.two",
     education: "verifier.education",
     admin: "admin",
     programme: "programme.admin",
@@ -210,8 +226,23 @@ describe("the handling department", () => {
     expect((await s.education.request("POST", `/api/v1/tipoffs/${row.id}/take`)).statusCode).toBe(404);
     expect((await s.clerk.request("GET", `/api/v1/tipoffs/${row.id}`)).statusCode).toBe(403);
 
+    // Before anyone takes it, no officer reads the reporter; the one who takes it does, the colleague never.
+    const beforeTaking = await s.officer.request("GET", `/api/v1/tipoffs/${row.id}`);
+    expect(beforeTaking.json()).toMatchObject({ handling: true, assignedToMe: false, reporter: null });
+    expect(beforeTaking.body).not.toContain("13711112222");
+    expect((await s.officer.request("POST", `/api/v1/tipoffs/${row.id}/take`)).json().reporter).toMatchObject({
+      name: "测试举报人",
+    });
     const officerView = (await s.officer.request("GET", `/api/v1/tipoffs/${row.id}`)).json();
     expect(officerView.reporter).toMatchObject({ name: "测试举报人", phone: "13711112222" });
+    const colleagueView = await s.colleague.request("GET", `/api/v1/tipoffs/${row.id}`);
+    expect(colleagueView.json()).toMatchObject({ handling: true, assignedToMe: false, reporter: null });
+    expect(colleagueView.body).not.toContain("测试举报人");
+    const reads = await sql<{ actor_username: string }>`
+      select actor_username from audit_entries where action = 'tipoff.reporter.read' and entity_id = ${row.id}`.execute(
+      database.db,
+    );
+    expect(reads.rows.map((read) => read.actor_username)).toEqual(["verifier.publicsecurity"]);
     const supervisorView = await s.programme.request("GET", `/api/v1/tipoffs/${row.id}`);
     expect(supervisorView.json().reporter).toBeNull();
     expect(supervisorView.body).not.toContain("测试举报人");
@@ -358,7 +389,7 @@ describe("verified tips in the points scheme", () => {
     expect(filed.statusCode, filed.body).toBe(201);
     const reference = filed.json().reference;
     const id = (await s.officer.request("GET", `/api/v1/tipoffs?q=${reference}`)).json().items[0].id;
-    expect((await s.officer.request("GET", `/api/v1/tipoffs/${id}`)).json().reporter).toMatchObject({
+    expect((await s.officer.request("POST", `/api/v1/tipoffs/${id}/take`)).json().reporter).toMatchObject({
       signedIn: true,
       personLinked: true,
     });

@@ -60084,8 +60084,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Read a tip-off (the reporter's identity only for the handling department)
-         * @description 查看线索（举报人身份仅处理部门可见） (Read a tip-off (the reporter's identity only for the handling department)) — permission: tipoffs.queue
+         * Read a tip-off (the reporter's identity only for the handling department's officer who took it)
+         * @description 查看线索（举报人身份仅承办该线索的处理部门人员可见） (Read a tip-off (the reporter's identity only for the handling department's officer who took it)) — permission: tipoffs.queue
          */
         get: {
             parameters: {

@@ -12,7 +12,7 @@ export const tipoffsPermissions = definePermissions({
   "tipoffs.queue": {
     roles: ["verifier", "programme_admin", "auditor"],
     description:
-      "查看线索队列（核查人员限本部门；举报人身份仅处理部门可见）(read tip-offs: officers their department's; identity only for the handling department)",
+      "查看线索队列（核查人员限本部门；举报人身份仅承办人可见）(read tip-offs: officers their department's; identity only for the handling department's officer who took the tip)",
   },
   "tipoffs.investigate": {
     roles: ["verifier"],

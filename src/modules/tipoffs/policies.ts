@@ -1,6 +1,7 @@
 /**
- * Who may do what with tip-offs. The rule that matters: the reporter's identity is read only by officers
- * (verifiers) of the tip's handling department; programme admins and auditors supervise the queue without it.
+ * Who may do what with tip-offs. The rule that matters: the reporter's identity is read only by the officer
+ * (verifier) of the tip's handling department who has taken the tip (its assigned officer); the department's other
+ * officers work the queue, and programme admins and auditors supervise it, without it.
  */
 import { holdsAnyRole } from "../../platform/access/scope";
 import type { Actor } from "../../platform/roles";
@@ -16,6 +17,14 @@ export function officerDepartments(actor: Actor | null): string[] {
 /** Tells whether the actor is an officer of the tip's handling department. */
 export function isHandlingOfficer(actor: Actor | null, tipoff: { departmentCode: string }): boolean {
   return officerDepartments(actor).includes(tipoff.departmentCode);
+}
+
+/** Tells whether the actor reads the reporter's identity: the handling department's officer assigned to the tip. */
+export function readsReporter(
+  actor: Actor | null,
+  tipoff: { departmentCode: string; assignedAccountId: string | null },
+): boolean {
+  return actor !== null && isHandlingOfficer(actor, tipoff) && tipoff.assignedAccountId === actor.id;
 }
 
 /** Tells whether the actor supervises every tip (without the reporter's identity). */

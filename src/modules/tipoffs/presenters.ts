@@ -1,12 +1,12 @@
 /**
- * Tip-offs as the API shows them. The reporter's identity is read here and only here, and only for an officer of
- * the handling department: every other caller gets `reporter: null`, whatever their role.
+ * Tip-offs as the API shows them. The reporter's identity is read here and only here, and only for the officer of
+ * the handling department who has taken the tip: every other caller gets `reporter: null`, whatever their role.
  */
 import { clock } from "../../core/clock";
 import { fenToYuanString } from "../../core/money";
 import type { Executor } from "../../db/transaction";
 import type { Actor } from "../../platform/roles";
-import { isHandlingOfficer } from "./policies";
+import { isHandlingOfficer, readsReporter } from "./policies";
 import { eventsOf, photosOf, reporterOf, type TipoffEvent, type TipoffRecord } from "./repository";
 
 function reward(tipoff: TipoffRecord) {
@@ -51,10 +51,10 @@ export function presentTipoffSummary(actor: Actor | null, tipoff: TipoffRecord) 
   };
 }
 
-/** A tip-off for staff; the reporter is read only for the handling department's officers. */
+/** A tip-off for staff; the reporter is read only for the handling department's officer assigned to it. */
 export async function presentTipoffForStaff(executor: Executor, actor: Actor, tipoff: TipoffRecord) {
   const handling = isHandlingOfficer(actor, tipoff);
-  const reporter = handling ? await reporterOf(executor, tipoff.id) : undefined;
+  const reporter = readsReporter(actor, tipoff) ? await reporterOf(executor, tipoff.id) : undefined;
   return {
     ...presentTipoffSummary(actor, tipoff),
     description: tipoff.description,

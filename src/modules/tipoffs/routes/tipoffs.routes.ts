@@ -20,7 +20,7 @@ import {
   takeTipoff,
 } from "../commands/tipoff.commands";
 import { guessesExhausted, recordWrongGuess } from "../guesses";
-import { isHandlingOfficer, mayReadTipoff, queueDepartments } from "../policies";
+import { isHandlingOfficer, mayReadTipoff, queueDepartments, readsReporter } from "../policies";
 import { presentTipoffForReporter, presentTipoffForStaff, presentTipoffSummary } from "../presenters";
 import { receiptHash, isReceiptCodeShape } from "../receipt";
 import { findTipoff, findTipoffByReceiptHash, photosOf, searchTipoffs, type TipoffRecord } from "../repository";
@@ -249,8 +249,8 @@ export const tipoffRoutes: readonly AnyRoute[] = [
     method: "GET",
     url: "/tipoffs/:id",
     summary: {
-      zh: "查看线索（举报人身份仅处理部门可见）",
-      en: "Read a tip-off (the reporter's identity only for the handling department)",
+      zh: "查看线索（举报人身份仅承办该线索的处理部门人员可见）",
+      en: "Read a tip-off (the reporter's identity only for the handling department's officer who took it)",
     },
     tags,
     permission: "tipoffs.queue",
@@ -259,7 +259,7 @@ export const tipoffRoutes: readonly AnyRoute[] = [
     accessLog: (tipoff) => ({ action: "tipoff.read", entityType: "tipoff", entityId: tipoff.id }),
     response: { 200: TipoffResponse },
     handler: async ({ db, request, actor, target }) => {
-      if (isHandlingOfficer(actor, target) && !target.anonymous)
+      if (readsReporter(actor, target) && !target.anonymous)
         await inTransaction(db, (trx) =>
           appendAudit(trx, {
             actorId: actor.id,

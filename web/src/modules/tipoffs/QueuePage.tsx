@@ -203,7 +203,11 @@ export function TipoffPage() {
           />
         ) : (
           <Typography.Text type="secondary">
-            {data.anonymous ? t("tipoffs.anonymous") : t("tipoffs.reporterHidden")}
+            {data.anonymous
+              ? t("tipoffs.anonymous")
+              : data.handling && !data.assignedToMe
+                ? t("tipoffs.reporterAfterTaking")
+                : t("tipoffs.reporterHidden")}
           </Typography.Text>
         )}
       </Card>
