@@ -206,8 +206,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `baseline` (its uncommitted rows). PGlite: a signed-in request (the session is read from the database) gets no
  * answer for a while, because the operation's transaction holds the one connection.
  */
-async function waitMidway(session: Session, table: string, baseline: number, server: Server): Promise<string> {
+async function waitMidway(
+  session: Session,
+  table: string,
+  baseline: number,
+  server: Server,
+  progress: { jobId?: string; ended?: () => boolean } = {},
+): Promise<string> {
   const deadline = Date.now() + 90_000;
+  const tooLate = "the operation ended before the kill could land (make it larger: CRASH_APPLICANTS, CRASH_HOUSEHOLDS)";
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`server exited:\n${server.log.join("")}`);
     if (postgres) {
@@ -215,13 +222,21 @@ async function waitMidway(session: Session, table: string, baseline: number, ser
       if (size > baseline) return `${table} grew from ${baseline} to ${size} bytes`;
       await sleep(10);
     } else {
+      // The embedded database has one connection: while the operation's transaction runs, no other request is
+      // answered. A request left unanswered for 3 s is the sign, once the operation is known not to have ended
+      // (the job's status, or the request in flight), so a stall of a loaded machine after the end is not taken
+      // for one in its middle.
       const started = Date.now();
+      let answer: { status: number; json: any };
       try {
-        await call(session, "GET", "/auth/me", undefined, 1_500);
-        await sleep(50);
+        answer = await call(session, "GET", progress.jobId ? `/jobs/${progress.jobId}` : "/auth/me", undefined, 3_000);
       } catch {
+        if (progress.ended?.()) throw new Error(tooLate);
         return `a signed-in request got no answer for ${Date.now() - started} ms`;
       }
+      if (progress.jobId && !["queued", "running"].includes(answer.json?.status)) throw new Error(tooLate);
+      if (progress.ended?.()) throw new Error(tooLate);
+      await sleep(50);
     }
   }
   throw new Error("the operation never got under way");
@@ -349,7 +364,7 @@ async function crashJob(kind: string, payload: object, table: string, before: (d
   const enqueued = await call(admin, "POST", "/jobs", { kind, payload });
   expect(enqueued.status, JSON.stringify(enqueued.json)).toBe(202);
   const id = enqueued.json.job.id as string;
-  const seen = await waitMidway(admin, table, baseline, first);
+  const seen = await waitMidway(admin, table, baseline, first, { jobId: id });
   await killHard(first);
   lap("until kill");
 
@@ -472,13 +487,17 @@ describe.sequential(`kill -9 of the server (${onPostgres ? "PostgreSQL" : "PGlit
     const first = await startServer();
     const admin = await signIn(first, "programmeadmin");
     // Sent with an Idempotency-Key, as a careful client does: the key is reserved (committed) before the import runs.
+    let ended = false;
     const sent = call(admin, "POST", "/participation/ledger/imports", body, 120_000, {
       "idempotency-key": "crash-import-1",
     }).then(
-      (response) => response,
+      (response) => {
+        ended = true;
+        return response;
+      },
       (error: unknown) => error,
     );
-    const seen = await waitMidway(admin, "volunteer_ledger", baseline, first);
+    const seen = await waitMidway(admin, "volunteer_ledger", baseline, first, { ended: () => ended });
     await killHard(first);
     const answer = await sent;
     console.info(`import: killed when ${seen}`);

@@ -2,13 +2,22 @@
  * Generated from the route table: every public (anonymous) route — under /api/v1, at the site root (/open-data) and
  * the Open311 reads — is rate-limited and answers with a Cache-Control header: `public, max-age=N` (and `Vary:
  * Cookie`) for a successful anonymous GET, `no-store` for everything else, and always `no-store` to a signed-in
- * caller. Past its limit a route answers 429 with the Chinese problem message.
+ * caller. Past its limit a route answers 429 with the Chinese problem message. Reports, supports and comments are
+ * limited per account and, over all accounts, per client address.
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modules } from "../../src/http/modules";
 import { routeTable } from "../../src/http/route-table";
-import { defaultPublicMaxAge, publicMaxAge, publicRateLimit, rateLimitOf } from "../../src/platform/http/public-routes";
+import { inTransaction } from "../../src/db/transaction";
+import { createAccount } from "../../src/platform/accounts/accounts.commands";
+import {
+  defaultPublicMaxAge,
+  perAddressFactor,
+  publicMaxAge,
+  publicRateLimit,
+  rateLimitOf,
+} from "../../src/platform/http/public-routes";
 import { publicPermission, type AnyRoute } from "../../src/platform/http/route";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { signIn } from "../helpers/fixtures";
@@ -150,5 +159,66 @@ describe("past the limit", () => {
     // Another client is not held back by it.
     const other = await app.inject({ method: "GET", url: "/api/v1/towns", remoteAddress: "10.99.0.2" });
     expect(other.statusCode).toBe(200);
+  });
+});
+
+describe("per account and per address", () => {
+  const writes = [
+    "POST /tipoffs",
+    "POST /suggestions",
+    "POST /suggestions/:id/supports",
+    "POST /consultations/:id/comments",
+    "POST /consultations/:id/comments/:commentId/supports",
+  ];
+
+  it("limits reports, supports and comments per client address as well, at ten accounts' worth", () => {
+    for (const name of writes) {
+      const entry = routeTable().find(({ route }) => `${route.method} ${route.url}` === name);
+      expect(entry, name).toBeDefined();
+      const limit = rateLimitOf(entry!.route)!;
+      expect(limit.perAddress, name).toBe(limit.max * perAddressFactor);
+    }
+  });
+
+  it("refuses the next account at an address whose accounts together reached the limit; another address goes on", async () => {
+    const limit = rateLimitOf(
+      routeTable().find(({ route }) => `${route.method} ${route.url}` === "POST /tipoffs")!.route,
+    )!;
+    const usernames = Array.from({ length: perAddressFactor + 1 }, (_, index) => `clerk.address${index}`);
+    await inTransaction(test.database.db, async (trx) => {
+      for (const username of usernames) {
+        const created = await createAccount(
+          trx,
+          { actor: null, requestId: null },
+          {
+            username,
+            displayName: username,
+            password: "Test-Password-2026",
+            roles: [{ role: "clerk", townCode: "shiqi" }],
+          },
+        );
+        if (!created.ok) throw new Error(created.error.message);
+      }
+    });
+    const sessions = await Promise.all(usernames.map((username) => signIn(app, username)));
+    const report = (session: (typeof sessions)[number], remoteAddress: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/tipoffs",
+        remoteAddress,
+        headers: { cookie: session.cookie, "x-csrf-token": session.csrfToken },
+        payload: {},
+      });
+    // Ten accounts each use their own limit from one address: every report is answered (400, the body is empty).
+    const statuses: number[] = [];
+    for (const session of sessions.slice(0, perAddressFactor))
+      for (let index = 0; index < limit.max; index += 1) statuses.push((await report(session, "10.77.0.1")).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([400]));
+    // The eleventh account has its own limit left, but the address has none.
+    const refused = await report(sessions[perAddressFactor], "10.77.0.1");
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.message).toContain("请求过于频繁");
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await report(sessions[perAddressFactor], "10.77.0.2")).statusCode).toBe(400);
   });
 });

@@ -40,7 +40,7 @@ import {
   PublicConsultationBody,
   ReportBody,
 } from "./schemas";
-import { accountOrAddress } from "../../platform/http/public-routes";
+import { accountOrAddress, perAddressFactor } from "../../platform/http/public-routes";
 
 const tags = ["consultations"];
 
@@ -143,7 +143,14 @@ export const consultationRoutes: readonly AnyRoute[] = [
     params: IdParams,
     body: CommentBody,
     target: visible,
-    config: { rateLimit: { max: commentsPerHour, timeWindow: "1 hour", keyGenerator: accountOrAddress } },
+    config: {
+      rateLimit: {
+        max: commentsPerHour,
+        timeWindow: "1 hour",
+        keyGenerator: accountOrAddress,
+        perAddress: commentsPerHour * perAddressFactor,
+      },
+    },
     errors: [429],
     response: { 201: ConsultationResponse },
     command: ({ db, request, actor, target, body }) =>
@@ -161,7 +168,14 @@ export const consultationRoutes: readonly AnyRoute[] = [
     permission: "consultations.comment",
     params: CommentParams,
     target: visible,
-    config: { rateLimit: { max: commentSupportsPerHour, timeWindow: "1 hour", keyGenerator: accountOrAddress } },
+    config: {
+      rateLimit: {
+        max: commentSupportsPerHour,
+        timeWindow: "1 hour",
+        keyGenerator: accountOrAddress,
+        perAddress: commentSupportsPerHour * perAddressFactor,
+      },
+    },
     errors: [429],
     response: { 200: ConsultationResponse },
     command: ({ db, request, actor, target, params }) =>

@@ -30,7 +30,7 @@ import {
 import { CampaignSuggestionFigures, SettingsResponse, SuggestionPage, SuggestionResponse } from "./responses";
 import { AnswerBody, CodeParams, IdParams, ListQuery, ProgressBody, ProposeBody, SettingsBody } from "./schemas";
 import type { Executor } from "../../db/transaction";
-import { accountOrAddress } from "../../platform/http/public-routes";
+import { accountOrAddress, perAddressFactor } from "../../platform/http/public-routes";
 
 const tags = ["suggestions"];
 
@@ -123,7 +123,14 @@ export const suggestionRoutes: readonly AnyRoute[] = [
     tags,
     permission: "suggestions.propose",
     body: ProposeBody,
-    config: { rateLimit: { max: proposalsPerHour, timeWindow: "1 hour", keyGenerator: accountOrAddress } },
+    config: {
+      rateLimit: {
+        max: proposalsPerHour,
+        timeWindow: "1 hour",
+        keyGenerator: accountOrAddress,
+        perAddress: proposalsPerHour * perAddressFactor,
+      },
+    },
     errors: [429],
     response: { 201: SuggestionResponse },
     command: ({ db, request, actor, body }) =>
@@ -138,7 +145,14 @@ export const suggestionRoutes: readonly AnyRoute[] = [
     permission: "suggestions.support",
     params: IdParams,
     target: suggestion,
-    config: { rateLimit: { max: supportsPerHour, timeWindow: "1 hour", keyGenerator: accountOrAddress } },
+    config: {
+      rateLimit: {
+        max: supportsPerHour,
+        timeWindow: "1 hour",
+        keyGenerator: accountOrAddress,
+        perAddress: supportsPerHour * perAddressFactor,
+      },
+    },
     errors: [429],
     response: { 200: SuggestionResponse },
     command: ({ db, request, actor, target }) =>

@@ -25,23 +25,23 @@ function plainJson(value: unknown): unknown {
 }
 
 /**
- * Appends one entry to the audit log inside the caller's transaction: takes the chain lock, reads the head
- * (last position and hash), stores the new entry hashed over its content and the previous hash, and moves the
- * head to it; the hash is also sealed with the audit key (a keyed hash kept in `mac`). The next position comes from the head, not the table, so deleted newest entries stay a gap.
+ * Appends one entry to the audit log inside the caller's transaction, in two round trips: the head row is read
+ * `for update` (the chain lock: a concurrent append waits for this transaction to end, then reads the head it
+ * left), then one statement stores the new entry — hashed over its content and the previous hash, and sealed with
+ * the audit key (a keyed hash kept in `mac`) — and moves the head to it. The lock is held from the first round trip
+ * to the caller's commit, so everything that can be prepared is prepared before it. The next position comes from
+ * the head, not the table, so deleted newest entries stay a gap. (Migration 0004 creates the head row and a
+ * trigger keeps it; a database without it falls back to a transaction advisory lock and the table's newest entry.)
  */
 export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditContent & { hash: string }> {
-  await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
-  const last =
-    (await trx.selectFrom("audit_head").select(["position", "hash"]).executeTakeFirst()) ??
-    (await trx
-      .selectFrom("audit_entries")
-      .select(["position", "hash"])
-      .orderBy("position", "desc")
-      .limit(1)
-      .executeTakeFirst());
+  const key = loadAuditKey({ create: true })!;
+  const before = plainJson(record.before);
+  const after = plainJson(record.after);
+  const id = randomUUID();
+  const last = await lockHead(trx);
   const content: AuditContent = {
     position: (last?.position ?? 0) + 1,
-    id: randomUUID(),
+    id,
     at: new Date().toISOString(),
     actorId: record.actorId,
     actorUsername: record.actorUsername,
@@ -49,39 +49,61 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
     entityType: record.entityType,
     entityId: record.entityId,
     townCode: record.townCode ?? null,
-    before: plainJson(record.before),
-    after: plainJson(record.after),
+    before,
+    after,
     requestId: record.requestId ?? null,
     previousHash: last?.hash ?? genesisHash,
   };
   const hash = hashAuditContent(content);
-  const key = loadAuditKey({ create: true })!;
-  await trx
-    .insertInto("audit_entries")
-    .values({
-      position: content.position,
-      id: content.id,
-      at: new Date(content.at),
-      actor_id: content.actorId,
-      actor_username: content.actorUsername,
-      action: content.action,
-      entity_type: content.entityType,
-      entity_id: content.entityId,
-      town_code: content.townCode,
-      before: content.before === null ? null : JSON.stringify(content.before),
-      after: content.after === null ? null : JSON.stringify(content.after),
-      request_id: content.requestId,
-      previous_hash: content.previousHash,
-      hash,
-      mac: entryMac(key, hash),
-    })
-    .execute();
-  await trx
-    .insertInto("audit_head")
-    .values({ position: content.position, hash })
-    .onConflict((conflict) =>
-      conflict.column("singleton").doUpdateSet({ position: content.position, hash, updated_at: new Date() }),
-    )
-    .execute();
+  const entry = {
+    position: content.position,
+    id: content.id,
+    at: new Date(content.at),
+    actor_id: content.actorId,
+    actor_username: content.actorUsername,
+    action: content.action,
+    entity_type: content.entityType,
+    entity_id: content.entityId,
+    town_code: content.townCode,
+    before: content.before === null ? null : JSON.stringify(content.before),
+    after: content.after === null ? null : JSON.stringify(content.after),
+    request_id: content.requestId,
+    previous_hash: content.previousHash,
+    hash,
+    mac: entryMac(key, hash),
+  };
+  if (last?.fromHead) {
+    await trx
+      .with("entry", (db) => db.insertInto("audit_entries").values(entry).returning(["position", "hash"]))
+      .updateTable("audit_head")
+      .from("entry")
+      .set((eb) => ({ position: eb.ref("entry.position"), hash: eb.ref("entry.hash"), updated_at: new Date() }))
+      .execute();
+  } else {
+    await trx.insertInto("audit_entries").values(entry).execute();
+    await trx
+      .insertInto("audit_head")
+      .values({ position: content.position, hash })
+      .onConflict((conflict) =>
+        conflict.column("singleton").doUpdateSet({ position: content.position, hash, updated_at: new Date() }),
+      )
+      .execute();
+  }
   return { ...content, hash };
+}
+
+/** Locks the chain and reads its head: the head row `for update`, else (no head row) the advisory lock. */
+async function lockHead(trx: Trx): Promise<{ position: number; hash: string; fromHead: boolean } | undefined> {
+  const head = await trx.selectFrom("audit_head").select(["position", "hash"]).forUpdate().executeTakeFirst();
+  if (head) return { ...head, fromHead: true };
+  await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
+  const newest =
+    (await trx.selectFrom("audit_head").select(["position", "hash"]).forUpdate().executeTakeFirst()) ??
+    (await trx
+      .selectFrom("audit_entries")
+      .select(["position", "hash"])
+      .orderBy("position", "desc")
+      .limit(1)
+      .executeTakeFirst());
+  return newest ? { ...newest, fromHead: false } : undefined;
 }

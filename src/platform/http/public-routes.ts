@@ -15,6 +15,20 @@ export interface RouteRateLimit {
   max: number;
   timeWindow: string;
   keyGenerator?: (request: FastifyRequest) => string;
+  /**
+   * A second limit per client address over the same window, signed in or not, for writes where one address
+   * with many accounts must not multiply the per-account limit (reports, supports, comments). Set it well above
+   * `max`: households and mobile networks put many people behind one address.
+   */
+  perAddress?: number;
+}
+
+/** How many accounts' worth of writes one address may make where a route sets a per-address limit. */
+export const perAddressFactor = 10;
+
+/** The key of the per-address limit: the route and the client address. */
+export function addressKey(route: { method: string; url: string }, request: FastifyRequest): string {
+  return `address:${route.method} ${route.url}:${request.ip}`;
 }
 
 /** The limit of every public route that declares none: 120 requests a minute per account or client address. */

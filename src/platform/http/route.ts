@@ -11,7 +11,7 @@ import { allows, type PermissionTable } from "../access/permissions";
 import type { Actor } from "../roles";
 import { sendRefusal } from "./command-reply";
 import { sendError, sendForbidden, sendNotFound } from "./request-context";
-import { cacheControlFor, rateLimitOf, type RouteCache } from "./public-routes";
+import { addressKey, cacheControlFor, rateLimitOf, type RouteCache } from "./public-routes";
 import { ErrorResponse, errorResponseFor } from "./response-schemas";
 
 // The one way to declare an HTTP route (docs/architecture.md, "The one way to add a route"): a route is data —
@@ -202,6 +202,14 @@ export async function mountRoutes(
 function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: MountOptions): void {
   const permission = route.permission === publicPermission ? null : permissions[route.permission];
   const rateLimit = rateLimitOf(route);
+  const { perAddress, ...routeLimit } = rateLimit ?? { max: 0, timeWindow: "" };
+  const addressLimit = perAddress
+    ? app.createRateLimit({
+        max: perAddress,
+        timeWindow: routeLimit.timeWindow,
+        keyGenerator: (request) => addressKey(route, request),
+      })
+    : null;
 
   const loadTarget = async (request: WithTarget, reply: FastifyReply): Promise<boolean> => {
     if (!route.target || request[targetKey]?.loaded) return true;
@@ -234,10 +242,21 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
     },
     config: {
       ...route.config,
-      ...(rateLimit ? { rateLimit } : {}),
+      ...(rateLimit ? { rateLimit: routeLimit } : {}),
       permission: route.permission,
       csrfExempt: route.csrfExempt === true,
     },
+    // The per-address limit, beside the route's own (per account or address): past it, 429 as from the plugin.
+    ...(addressLimit
+      ? {
+          onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+            const limit = await addressLimit(request);
+            if (limit.isAllowed || !limit.isExceeded) return;
+            reply.header("retry-after", limit.ttlInSeconds);
+            throw Object.assign(new Error("rate limited per address"), { statusCode: 429 });
+          },
+        }
+      : {}),
     // Cache-Control from the declaration, unless the handler chose its own (e.g. `private, no-store` downloads).
     onSend: async (request, reply, payload) => {
       if (!reply.hasHeader("cache-control")) {

@@ -36,7 +36,7 @@ import {
   ReportBody,
   RewardBody,
 } from "../schemas";
-import { accountOrAddress } from "../../../platform/http/public-routes";
+import { accountOrAddress, perAddressFactor } from "../../../platform/http/public-routes";
 
 const tags = ["tipoffs"];
 
@@ -98,7 +98,14 @@ export const tipoffRoutes: readonly AnyRoute[] = [
     tags,
     permission: "public",
     body: ReportBody,
-    config: { rateLimit: { max: reportsPerHour, timeWindow: "1 hour", keyGenerator: accountOrAddress } },
+    config: {
+      rateLimit: {
+        max: reportsPerHour,
+        timeWindow: "1 hour",
+        keyGenerator: accountOrAddress,
+        perAddress: reportsPerHour * perAddressFactor,
+      },
+    },
     errors: [429],
     response: { 201: ReceiptResponse },
     command: ({ db, request, actor, body }) =>
