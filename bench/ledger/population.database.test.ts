@@ -32,7 +32,7 @@ describe("the ledger benchmark at a small size", () => {
       "volunteer_ledger_activity",
       "volunteer_ledger_campaign",
       "volunteer_ledger_external_ref",
-      "volunteer_ledger_person_facts",
+      "volunteer_ledger_person",
       "volunteer_ledger_pkey",
       "volunteer_ledger_reverses",
     ]);

@@ -7,6 +7,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Kysely } from "kysely";
 import { Type } from "typebox";
+import { clock } from "../core/clock";
 import type { Database } from "../db/schema";
 import type { ModuleManifest } from "../platform/module";
 import { installAuthentication } from "./authentication";
@@ -53,6 +54,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // The platform's today (Asia/Shanghai, from the one clock): the web app dates its forms' defaults by it, not
+    // by the browser's own zone or clock.
+    reply.header("x-gongzhi-today", clock.today());
   });
   installErrorHandler(app);
   installJsonBodyParser(app);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
+import { withClock } from "../../src/core/clock";
 import { createTestApp, type TestApp } from "../helpers/app";
 import type { TestDatabase } from "../helpers/database";
 import { countAudit, signIn, testPassword } from "../helpers/fixtures";
@@ -22,6 +23,19 @@ describe("sessions", () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok" });
     expect(response.headers["x-request-id"]).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it("tells every answer the platform's today in Asia/Shanghai (the web app's forms date by it)", async () => {
+    // 21:00 UTC on 6 December is already 7 December in Zhongshan.
+    const late = await withClock(new Date("2026-12-06T21:00:00Z"), () =>
+      app.inject({ method: "GET", url: "/api/v1/towns" }),
+    );
+    expect(late.headers["x-gongzhi-today"]).toBe("2026-12-07");
+    const refused = await withClock(new Date("2027-02-08T03:00:00Z"), () =>
+      app.inject({ method: "GET", url: "/api/v1/persons" }),
+    );
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers["x-gongzhi-today"]).toBe("2027-02-08");
   });
 
   it("signs in with an httpOnly SameSite=Lax cookie and returns abilities and a CSRF token", async () => {

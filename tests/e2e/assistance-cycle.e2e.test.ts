@@ -9,7 +9,15 @@ import type { Browser, Locator, Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { addWorkingDays, isWorkingDay } from "../../src/core/calendar";
 import { addDays } from "../../src/core/dates";
-import { launchBrowser, screenshot, seriousViolations, signIn, startServer, type RunningServer } from "./harness";
+import {
+  closeDropdowns,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startServer,
+  type RunningServer,
+} from "./harness";
 import { clock } from "../../src/core/clock";
 
 // Zhongshan's standard in force since 2021-01-01 (the latest row of the dated parameters): 1,120 yuan per person
@@ -336,6 +344,7 @@ describe("social assistance from application to bank file in the browser", () =>
       .first();
     expect(await option.textContent()).toContain("石岐区");
     await option.click();
+    await closeDropdowns(page);
     // Its 7 working days ended before today (by the server's clock): still 公示中 in the record, shown as ended.
     await expect.poll(async () => page.getByTestId("assistance-list-state").textContent()).toBe("公示期已结束");
     await expect.poll(async () => page.getByTestId("assistance-list-entries").textContent()).toContain("*");

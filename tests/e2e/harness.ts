@@ -227,6 +227,11 @@ export async function choose(page: Page, select: Locator, text: string | RegExp,
       if (attempt === 3) throw error;
     }
   }
+  await closeDropdowns(page);
+}
+
+/** Closes a select's dropdown still open after a choice (Escape) and waits until none shows. */
+export async function closeDropdowns(page: Page): Promise<void> {
   if ((await page.locator(".ant-select-dropdown:visible").count()) > 0) await page.keyboard.press("Escape");
   await expect.poll(async () => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
 }

@@ -4,13 +4,18 @@
  * inside their own box), the menu is folded away, axe-core finds no serious or critical violation, and each
  * screen is photographed under tmp/screenshots/mobile-*.png.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
+import {
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  settled,
+  signIn,
+  startServer,
+  type RunningServer,
+} from "./harness";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 let server: RunningServer;
@@ -28,37 +33,12 @@ afterAll(async () => {
 
 /** The browser globals the checks read (the project's TypeScript has no DOM types). */
 interface BrowserWindow {
-  document: { scrollingElement: { scrollWidth: number } | null; querySelectorAll: (selector: string) => unknown[] };
-  getComputedStyle: (element: unknown) => { opacity: string };
+  document: { scrollingElement: { scrollWidth: number } | null };
 }
 
 /** How wide the page's content is: more than the viewport means the whole page scrolls sideways. */
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as BrowserWindow).document.scrollingElement?.scrollWidth ?? 0);
-}
-
-/** The serious and critical axe-core violations of the page as it is now, with the elements concerned. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const results = (await page.evaluate("axe.run()")) as {
-    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  };
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
-
-/** Waits until antd's loading containers and modals have faded in (axe checks contrast as the page ends). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const window = globalThis as unknown as BrowserWindow;
-      const faded = [...window.document.querySelectorAll(".ant-spin-container, .ant-modal")];
-      return faded.every((element) => window.getComputedStyle(element).opacity === "1");
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
 }
 
 /** The checks every phone screen passes, then its photograph. */

@@ -2,13 +2,17 @@
 // change with the ledger entries behind them; an anonymous tip-off followed by receipt code to its verified outcome
 // and reward; an idea (金点子) reaching its support threshold and getting its answer; the 2016 points-scheme
 // consultation with a hidden comment, its closing report and the decision. Screenshots in tmp/screenshots, axe-core.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { choose, launchBrowser, screenshot, signIn, startServer, type RunningServer } from "./harness";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import {
+  choose,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startServer,
+  type RunningServer,
+} from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,16 +32,6 @@ const signInAs = (username: string): Promise<Page> => signIn(browser, server.bas
 async function anonymous(): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1366, height: 860 } });
   return context.newPage();
-}
-
-/** The serious and critical axe-core violations, leaving colour contrast of antd tags to issue 15 as elsewhere. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const results = (await page.evaluate("axe.run()")) as { violations: { id: string; impact: string }[] };
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => violation.id)
-    .filter((id) => id !== "color-contrast");
 }
 
 async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {

@@ -7,8 +7,7 @@
  * report; after the deadline (server restarted 21 days later) the admin ranks and funds, and the applicant sees it.
  * Every screen is saved under tmp/screenshots/ and checked with axe-core.
  */
-import { readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
@@ -17,12 +16,11 @@ import {
   launchBrowser,
   makeDataFolder,
   screenshot,
+  seriousViolations,
   signIn,
   startServerOn,
   type RunningServer,
 } from "./harness";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server: RunningServer;
 let browser: Browser;
@@ -39,26 +37,6 @@ afterAll(async () => {
   await server?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Serious and critical axe-core violations, colour contrast of antd's status tags left for issue 15. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForFunction(
-    () => {
-      const g = globalThis as any;
-      return [...g.document.querySelectorAll(".ant-spin-container")].every(
-        (element: unknown) => g.getComputedStyle(element).opacity === "1",
-      );
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
-  await page.evaluate(axeSource);
-  const results = (await page.evaluate("axe.run()")) as { violations: { id: string; impact: string }[] };
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => violation.id)
-    .filter((id) => id !== "color-contrast");
-}
 
 /** A signed-in API client for set-up steps that are not what the test is about. */
 async function api(username: string) {

@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: cookies ride along, state-changing requests carry the
 // session's CSRF token, errors arrive as ApiError with the server's code, message and per-field messages.
 import type { FormInstance } from "antd";
+import { learnServerToday } from "./today";
 
 /** An error answer of the API, `{ error: { code, message, fields } }` plus the HTTP status. */
 export class ApiError extends Error {
@@ -77,8 +78,9 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  let response: Response;
   try {
-    return await fetch(apiUrl(path, options.query), {
+    response = await fetch(apiUrl(path, options.query), {
       method,
       headers,
       credentials: "include",
@@ -87,6 +89,8 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   } catch {
     throw new ApiError(0, "network_error", "", {}, {});
   }
+  learnServerToday(response.headers.get("x-gongzhi-today"));
+  return response;
 }
 
 /** The ApiError of a refused answer (its problem body parsed when there is one). */

@@ -12,6 +12,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import type { AssistanceCase } from "./types";
 import { DateInput } from "../../components/DateInput";
+import { serverToday } from "../../api/today";
 
 type Referral = ApiResponse<"/assistance/referrals/{id}">;
 
@@ -57,7 +58,7 @@ export function CaseCreatePage() {
         workCapacity: values.workCapacity,
         assetsYuan: values.assetsYuan,
         bankAccount: values.bankAccount,
-        submittedOn: (values.submittedOn ?? dayjs()).format("YYYY-MM-DD"),
+        submittedOn: (values.submittedOn ?? serverToday()).format("YYYY-MM-DD"),
         members: household.members.map((member, index) => ({ personId: member.personId, ...values.members[index] })),
       };
       if (referralId) {

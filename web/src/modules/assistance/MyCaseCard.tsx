@@ -13,7 +13,6 @@ import {
   Timeline,
   Typography,
 } from "antd";
-import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useTownLabel } from "../../components/useTownLabel";
 import { AmountExplanation } from "./AmountExplanation";
@@ -21,6 +20,7 @@ import { CaseStepModal } from "./CaseStepModal";
 import type { CaseDetail } from "./case.types";
 import { isoDate } from "./dates";
 import { DueDate, ProvisionalTag } from "../../components/DueDate";
+import { serverToday } from "../../api/today";
 
 const changeKinds = ["employment", "birth", "death", "income", "other"];
 
@@ -30,7 +30,7 @@ export function MyCaseCard({ record, onChanged }: { record: CaseDetail; onChange
   const townLabel = useTownLabel();
   const [open, setOpen] = useState<"appeal" | "change" | null>(null);
   const deadlines = record.deadlines;
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = serverToday().format("YYYY-MM-DD");
   const mayAppeal =
     record.state === "refused" && deadlines.appealDueOn !== null && today <= (deadlines.appealDueOn ?? "");
   return (

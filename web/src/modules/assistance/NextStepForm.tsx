@@ -23,8 +23,10 @@ i18n.addResources("en", "translation", {
 });
 import type { AssistanceCase } from "./types";
 import { DateInput } from "../../components/DateInput";
+import { serverToday } from "../../api/today";
 
-const dateOf = (value: dayjs.Dayjs | undefined) => (value ? value.format("YYYY-MM-DD") : dayjs().format("YYYY-MM-DD"));
+const dateOf = (value: dayjs.Dayjs | undefined) =>
+  value ? value.format("YYYY-MM-DD") : serverToday().format("YYYY-MM-DD");
 
 /** The form of the case's next step (investigation, appraisal, town opinion, publicity, decision); the server checks every rule. */
 export function NextStepForm({ record, onDone }: { record: AssistanceCase; onDone: () => void }) {

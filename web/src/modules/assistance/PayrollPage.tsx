@@ -14,13 +14,14 @@ import { useSession } from "../../session/SessionContext";
 import { PayrollCancelModal } from "./PayrollCancelModal";
 import { PayrollLinesTable } from "./PayrollLinesTable";
 import type { Payroll, PayrollTown } from "./types";
+import { serverToday } from "../../api/today";
 
 /** The payroll summary of a month: totals per 镇区 and per category, run, approve or cancel, export the bank file. */
 export function PayrollPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const townLabel = useTownLabel();
-  const [month, setMonth] = useState(dayjs().subtract(1, "month").format("YYYY-MM"));
+  const [month, setMonth] = useState(serverToday().subtract(1, "month").format("YYYY-MM"));
   const [cancelling, setCancelling] = useState(false);
   const { data: payroll, error: loadError, reload } = useApiQuery<Payroll>(`/assistance/payrolls/${month}`);
   const mayRun = can("assistance.payroll.run");

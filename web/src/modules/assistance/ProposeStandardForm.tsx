@@ -1,10 +1,10 @@
 import { Button, DatePicker, Form, Input, Space, Typography } from "antd";
-import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { isoDate, isoMonth } from "./dates";
+import { serverToday } from "../../api/today";
 
 /** The policy officer's proposal: effective date and last year's per-capita consumption spending; the server applies the natural-growth rule and simulates it. */
 export function ProposeStandardForm({ onProposed }: { onProposed: (id: string) => void }) {
@@ -25,7 +25,7 @@ export function ProposeStandardForm({ onProposed }: { onProposed: (id: string) =
       layout="vertical"
       onFinish={submit}
       data-testid="assistance-standard-form"
-      initialValues={{ effectiveFrom: dayjs().add(1, "year").startOf("year") }}
+      initialValues={{ effectiveFrom: serverToday().add(1, "year").startOf("year") }}
     >
       <Typography.Paragraph type="secondary">{t("assistance.standard.ruleHint")}</Typography.Paragraph>
       <Space wrap align="start">

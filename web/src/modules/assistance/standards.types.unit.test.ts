@@ -19,13 +19,15 @@ describe("isoDate and isoMonth", () => {
     expect(isoMonth(dayjs("2026-12-15"))).toBe("2026-12");
   });
 
-  it("fall back to today and next month on the browser's clock, across a year end and a short month", () => {
+  it("fall back to the platform's today (Asia/Shanghai) and next month, across a year end and a short month", () => {
     vi.useFakeTimers();
     try {
-      vi.setSystemTime(new Date(2026, 11, 31, 23, 30)); // 31 December 2026, 23:30 local time
+      vi.setSystemTime(new Date("2026-12-31T15:30:00Z")); // 31 December 2026, 23:30 in Zhongshan
       expect(isoDate(undefined)).toBe("2026-12-31");
       expect(isoMonth(undefined)).toBe("2027-01");
-      vi.setSystemTime(new Date(2027, 0, 31, 8, 0)); // 31 January: next month is February, not March
+      vi.setSystemTime(new Date("2026-12-31T16:30:00Z")); // still 31 December in UTC, already 2027 in Zhongshan
+      expect(isoDate(undefined)).toBe("2027-01-01");
+      vi.setSystemTime(new Date("2027-01-31T00:00:00Z")); // 31 January: next month is February, not March
       expect(isoDate(null)).toBe("2027-01-31");
       expect(isoMonth(null)).toBe("2027-02");
     } finally {

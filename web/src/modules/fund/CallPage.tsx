@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
@@ -26,6 +26,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import { FundTag } from "./labels";
+import { serverToday } from "../../api/today";
 
 type Results = ApiResponse<"/fund/calls/{id}/results">;
 type Applications = ApiResponse<"/fund/calls/{id}/applications">;
@@ -43,7 +44,7 @@ export function CallPage() {
   const applications = useApiQuery<Applications>(`/fund/calls/${id}/applications`);
   const assignments = useApiQuery<Assignments>(`/fund/calls/${id}/assignments`);
   const reviewers = useApiQuery<Reviewers>(manage ? "/fund/reviewers" : null);
-  const [paidOn, setPaidOn] = useState<Dayjs>(dayjs());
+  const [paidOn, setPaidOn] = useState<Dayjs>(serverToday());
   const reload = () => {
     results.reload();
     applications.reload();

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
+import { serverToday } from "../../api/today";
 
 /** Opens a yearly cycle: window 1 September → 30 April, quotas published by 31 March (Reg. Art. 10). */
 export function CreateCycleForm({ onDone }: { onDone: () => void }) {
@@ -32,7 +33,7 @@ export function CreateCycleForm({ onDone }: { onDone: () => void }) {
         form={form}
         layout="inline"
         onFinish={submit}
-        initialValues={{ year: new Date().getFullYear(), housingUnits: 0 }}
+        initialValues={{ year: serverToday().year(), housingUnits: 0 }}
         data-testid="points-cycle-create"
       >
         <Form.Item name="year" label={t("points.year")} rules={[{ required: true }]}>

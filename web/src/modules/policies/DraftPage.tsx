@@ -2,7 +2,7 @@
 // form; the server validates the draft with the scorecard loader the CLI uses and marks each refused value.
 import { useMemo } from "react";
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Space, Table, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { apiPost } from "../../api/client";
@@ -12,6 +12,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { codeLabel, titleOf } from "./labels";
+import { serverToday } from "../../api/today";
 
 type Version = ApiResponse<"/policies/points/versions/{id}">;
 type Indicator = Version["indicators"][number];
@@ -163,10 +164,10 @@ export function DraftPage() {
     () =>
       source
         ? {
-            id: `${source.family}-${dayjs().year() + 1}-draft`,
+            id: `${source.family}-${serverToday().year() + 1}-draft`,
             titleZh: "",
             titleEn: "",
-            effectiveFrom: dayjs().add(1, "year").startOf("year"),
+            effectiveFrom: serverToday().add(1, "year").startOf("year"),
             indicators: Object.fromEntries(source.indicators.map((row) => [row.id, rowValues(row)])),
           }
         : undefined,

@@ -2,7 +2,7 @@
 // simulation against the version in force over the current applicants, and approval and activation.
 import { useState } from "react";
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Space, Statistic, Table, Tag, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { apiGet, apiPost, apiUrl } from "../../api/client";
@@ -17,6 +17,7 @@ import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
 import { codeLabel, statusColor, titleOf } from "./labels";
 import { SimulationCharts } from "./SimulationCharts";
+import { serverToday } from "../../api/today";
 
 type Version = ApiResponse<"/policies/points/versions/{id}">;
 type Indicator = Version["indicators"][number];
@@ -114,7 +115,7 @@ export function VersionPage() {
             </ConfirmButton>
           ) : null}
           {can("policies.decide") && version.status === "approved" ? (
-            <Form form={activateForm} layout="inline" initialValues={{ from: dayjs() }}>
+            <Form form={activateForm} layout="inline" initialValues={{ from: serverToday() }}>
               <Form.Item name="from" label={t("policies.activateFrom")} rules={[{ required: true }]}>
                 <DatePicker allowClear={false} />
               </Form.Item>

@@ -2,7 +2,7 @@
 // The programme admin exports the bank payment file of the payments made in a period, of all contracts or of the
 // contracts ticked in the table (a POST: each export is recorded in the audit log).
 import { Button, Card, DatePicker, Space, Table, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -15,12 +15,13 @@ import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
 import { CodeTag } from "./labels";
+import { serverToday } from "../../api/today";
 
 type Contracts = ApiResponse<"/services/contracts">;
 
 function PaymentFileCard({ selected }: { selected: string[] }) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs().startOf("month"), dayjs()]);
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>([serverToday().startOf("month"), serverToday()]);
   const exporting = useSubmit(null, async (format: "csv" | "xlsx") => {
     const body = {
       from: period[0].format("YYYY-MM-DD"),
