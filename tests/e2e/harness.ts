@@ -176,17 +176,29 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 /** The browser globals `settled` reads (the project's TypeScript has no DOM types). */
 interface SettleWindow {
-  document: { querySelectorAll: (selector: string) => unknown[] };
+  document: {
+    querySelectorAll: (selector: string) => unknown[];
+    getAnimations: () => { playState: string; effect: { getTiming: () => { iterations: number } } | null }[];
+  };
   getComputedStyle: (element: unknown) => { opacity: string };
 }
 
-/** Waits until antd's loading containers and modals have faded in (axe checks contrast on the page as it ends). */
+/**
+ * Waits until antd's loading containers and modals have faded in and no finite animation or transition runs (axe
+ * checks contrast on the page as it ends).
+ */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const window = globalThis as unknown as SettleWindow;
       const faded = [...window.document.querySelectorAll(".ant-spin-container, .ant-modal")];
-      return faded.every((element) => window.getComputedStyle(element).opacity === "1");
+      // A button just enabled fades from grey to blue (a CSS transition): axe must see where it ends. Endless
+      // animations (spinners) are left out.
+      const moving = window.document
+        .getAnimations()
+        .filter((animation) => animation.playState === "running")
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+      return moving.length === 0 && faded.every((element) => window.getComputedStyle(element).opacity === "1");
     },
     undefined,
     { timeout: 20_000 },

@@ -76,7 +76,8 @@ describe("participation in the browser", () => {
     const dialog = organiser.locator(".ant-modal:visible");
     await expect.poll(async () => dialog.count()).toBe(1);
     await organiser.getByTestId("confirm-hours-submit").click();
-    await expect.poll(async () => dialog.count(), { message: (await dialog.textContent()) ?? "" }).toBe(0);
+    // (the dialog's text, if it stays open, is the refusal to read; allTextContents does not wait for one)
+    await expect.poll(async () => dialog.count(), { message: (await dialog.allTextContents()).join(" ") }).toBe(0);
     await expect.poll(async () => row.textContent()).toContain("2.00");
     await expect.poll(async () => organiser.getByTestId("activity-entries").textContent()).toContain("2.00");
     await screenshot(organiser, "participation-roster");
