@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import type { Trx } from "../../db/transaction";
-import { genesisHash, hashAuditContent, type AuditContent } from "./audit.hash";
+import { hashAuditContent, type AuditContent } from "./audit.hash";
 import { entryMac, loadAuditKey } from "./audit.key";
-
-const auditLockKey = 72_011_305;
 
 /** What a write records: who did what to which record, in which 镇区, with the state before and after. */
 export interface AuditRecord {
@@ -31,16 +28,17 @@ function plainJson(value: unknown): unknown {
  * the audit key (a keyed hash kept in `mac`) — and moves the head to it. The lock is held from the first round trip
  * to the caller's commit, so everything that can be prepared is prepared before it. The next position comes from
  * the head, not the table, so deleted newest entries stay a gap. (Migration 0004 creates the head row and a
- * trigger keeps it; a database without it falls back to a transaction advisory lock and the table's newest entry.)
+ * trigger keeps it from being deleted or moved back.)
  */
 export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditContent & { hash: string }> {
   const key = loadAuditKey({ create: true })!;
   const before = plainJson(record.before);
   const after = plainJson(record.after);
   const id = randomUUID();
-  const last = await lockHead(trx);
+  const last = await trx.selectFrom("audit_head").select(["position", "hash"]).forUpdate().executeTakeFirst();
+  if (!last) throw new Error("the audit head row is missing (created by migration 0004): restore it before writing");
   const content: AuditContent = {
-    position: (last?.position ?? 0) + 1,
+    position: last.position + 1,
     id,
     at: new Date().toISOString(),
     actorId: record.actorId,
@@ -52,7 +50,7 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
     before,
     after,
     requestId: record.requestId ?? null,
-    previousHash: last?.hash ?? genesisHash,
+    previousHash: last.hash,
   };
   const hash = hashAuditContent(content);
   const entry = {
@@ -72,38 +70,11 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<AuditC
     hash,
     mac: entryMac(key, hash),
   };
-  if (last?.fromHead) {
-    await trx
-      .with("entry", (db) => db.insertInto("audit_entries").values(entry).returning(["position", "hash"]))
-      .updateTable("audit_head")
-      .from("entry")
-      .set((eb) => ({ position: eb.ref("entry.position"), hash: eb.ref("entry.hash"), updated_at: new Date() }))
-      .execute();
-  } else {
-    await trx.insertInto("audit_entries").values(entry).execute();
-    await trx
-      .insertInto("audit_head")
-      .values({ position: content.position, hash })
-      .onConflict((conflict) =>
-        conflict.column("singleton").doUpdateSet({ position: content.position, hash, updated_at: new Date() }),
-      )
-      .execute();
-  }
+  await trx
+    .with("entry", (db) => db.insertInto("audit_entries").values(entry).returning(["position", "hash"]))
+    .updateTable("audit_head")
+    .from("entry")
+    .set((eb) => ({ position: eb.ref("entry.position"), hash: eb.ref("entry.hash"), updated_at: new Date() }))
+    .execute();
   return { ...content, hash };
-}
-
-/** Locks the chain and reads its head: the head row `for update`, else (no head row) the advisory lock. */
-async function lockHead(trx: Trx): Promise<{ position: number; hash: string; fromHead: boolean } | undefined> {
-  const head = await trx.selectFrom("audit_head").select(["position", "hash"]).forUpdate().executeTakeFirst();
-  if (head) return { ...head, fromHead: true };
-  await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
-  const newest =
-    (await trx.selectFrom("audit_head").select(["position", "hash"]).forUpdate().executeTakeFirst()) ??
-    (await trx
-      .selectFrom("audit_entries")
-      .select(["position", "hash"])
-      .orderBy("position", "desc")
-      .limit(1)
-      .executeTakeFirst());
-  return newest ? { ...newest, fromHead: false } : undefined;
 }

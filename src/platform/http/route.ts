@@ -202,11 +202,10 @@ export async function mountRoutes(
 function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: MountOptions): void {
   const permission = route.permission === publicPermission ? null : permissions[route.permission];
   const rateLimit = rateLimitOf(route);
-  const { perAddress, ...routeLimit } = rateLimit ?? { max: 0, timeWindow: "" };
-  const addressLimit = perAddress
+  const addressLimit = rateLimit?.perAddress
     ? app.createRateLimit({
-        max: perAddress,
-        timeWindow: routeLimit.timeWindow,
+        max: rateLimit.perAddress,
+        timeWindow: rateLimit.timeWindow,
         keyGenerator: (request) => addressKey(route, request),
       })
     : null;
@@ -242,7 +241,7 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
     },
     config: {
       ...route.config,
-      ...(rateLimit ? { rateLimit: routeLimit } : {}),
+      ...(rateLimit ? { rateLimit } : {}),
       permission: route.permission,
       csrfExempt: route.csrfExempt === true,
     },
