@@ -111,6 +111,9 @@ export interface CommunitiesTable {
   town_code: string;
   name: string;
   synthetic: Generated<boolean>;
+  /** The community's centre on the city grid of points_schools (metres); null until the 镇区 records it. */
+  x: number | null;
+  y: number | null;
 }
 
 /** Registered persons, local or migrant. */

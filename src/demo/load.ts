@@ -82,7 +82,16 @@ async function insertPopulation(trx: Trx, population: DemoPopulation, step: (cou
     (batch) =>
       trx
         .insertInto("communities")
-        .values(batch.map((row) => ({ id: row.id, town_code: row.townCode, name: row.name, synthetic: true })))
+        .values(
+          batch.map((row) => ({
+            id: row.id,
+            town_code: row.townCode,
+            name: row.name,
+            synthetic: true,
+            x: row.x,
+            y: row.y,
+          })),
+        )
         .execute(),
     step,
   );

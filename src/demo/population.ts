@@ -19,12 +19,23 @@ const migrantRegionCodes = [
   "440882",
 ];
 const communitySuffixes = ["东", "西", "南", "北", "中"];
+/** Where each demo community lies from its 镇区's centre (metres), by its place in the 镇区's list. */
+const communityOffsets = [
+  [-1200, -900],
+  [1300, -700],
+  [-800, 1100],
+  [1500, 1000],
+  [0, 0],
+] as const;
 
 /** One demo community. */
 export interface DemoCommunity {
   id: string;
   townCode: string;
   name: string;
+  /** Its centre on the city grid of the demo schools (metres). */
+  x: number;
+  y: number;
 }
 
 /** One demo person. */
@@ -73,16 +84,21 @@ export function generatePopulation(
 ): DemoPopulation {
   const random = new SeededRandom(seed);
   const communities: DemoCommunity[] = [];
-  for (const town of towns) {
+  towns.forEach((town, townIndex) => {
     const count = random.integer(2, 4);
+    // The 镇区 lie on a 6-wide grid 12 km apart; the demo schools are placed around their communities.
+    const centre = { x: (townIndex % 6) * 12_000, y: Math.floor(townIndex / 6) * 12_000 };
     for (let index = 0; index < count; index += 1) {
+      const [dx, dy] = communityOffsets[index];
       communities.push({
         id: random.uuid(),
         townCode: town.code,
         name: `${town.name.replace(/[镇区]$/, "")}${communitySuffixes[index]}社区（示例）`,
+        x: centre.x + dx,
+        y: centre.y + dy,
       });
     }
-  }
+  });
   const usedIds = new Set<string>();
   const persons: DemoPerson[] = [];
   const households: DemoHousehold[] = [];

@@ -142,6 +142,7 @@ describe("response shapes", () => {
     ]);
     expect(keys((await admin.request("GET", "/api/v1/towns/shiqi/communities")).json()[0])).toEqual([
       "id",
+      "located",
       "name",
       "synthetic",
       "townCode",

@@ -215,6 +215,19 @@ describe("a whole points cycle in the browser", () => {
     await enterFact(resident, "办理居住证年限", "2", true);
     await expect.poll(async () => resident.getByTestId("points-me-facts").textContent()).toMatch(PERMIT_YEARS);
     expect(await resident.getByTestId("points-me-facts").textContent()).toContain("已申报待核实");
+    // A school application asks where the family lives as a community of her 镇区, never as grid coordinates.
+    const form = resident.getByTestId("points-apply-form");
+    await choose(resident, form.getByTestId("points-apply-purpose"), "积分入学");
+    expect(await form.textContent()).not.toMatch(/坐标|X（米）/);
+    await form.getByTestId("points-apply-submit").click();
+    await expect.poll(async () => form.textContent()).toContain("请选择居住的社区（村）");
+    await form.getByTestId("points-apply-community").click();
+    await expect
+      .poll(async () => resident.locator(".ant-select-dropdown:visible .ant-select-item-option").allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^石岐.社区（示例）$/)]));
+    await screenshot(resident, "points-apply-school-community");
+    expect(await seriousViolations(resident), "axe: the school application's community choice").toEqual([]);
+    await resident.keyboard.press("Escape");
     await applyForHukou(resident);
     await screenshot(resident, "points-cycle-resident-applied");
     expect(await seriousViolations(resident), "axe: 我的积分 after applying").toEqual([]);

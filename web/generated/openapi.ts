@@ -35851,6 +35851,11 @@ export type paths = {
                             idNumber: string;
                             name: string;
                         };
+                        /**
+                         * Format: uuid
+                         * @description the community the applicant lives in (school applications)
+                         */
+                        communityId?: string;
                         conditions?: {
                             continuousWorkMonths?: number;
                             insurancePaidLastMonth?: boolean;
@@ -35861,6 +35866,7 @@ export type paths = {
                         cycleId: string;
                         /** Format: uuid */
                         enrolmentId: string;
+                        /** @description a position on the city grid (metres), instead of communityId */
                         home?: {
                             x: number;
                             y: number;
@@ -35933,6 +35939,9 @@ export type paths = {
                             appliedAt: string;
                             childIdNumber: string | null;
                             childName: string | null;
+                            /** @description the community the applicant lives in (school applications) */
+                            communityId: string | null;
+                            communityName: string | null;
                             /** @description the purpose's declared conditions */
                             conditions: unknown;
                             cycleId: string;
@@ -36157,6 +36166,9 @@ export type paths = {
                             appliedAt: string;
                             childIdNumber: string | null;
                             childName: string | null;
+                            /** @description the community the applicant lives in (school applications) */
+                            communityId: string | null;
+                            communityName: string | null;
                             /** @description the purpose's declared conditions */
                             conditions: unknown;
                             cycleId: string;
@@ -36626,6 +36638,9 @@ export type paths = {
                             appliedAt: string;
                             childIdNumber: string | null;
                             childName: string | null;
+                            /** @description the community the applicant lives in (school applications) */
+                            communityId: string | null;
+                            communityName: string | null;
                             /** @description the purpose's declared conditions */
                             conditions: unknown;
                             cycleId: string;
@@ -39078,6 +39093,9 @@ export type paths = {
                                 appliedAt: string;
                                 childIdNumber: string | null;
                                 childName: string | null;
+                                /** @description the community the applicant lives in (school applications) */
+                                communityId: string | null;
+                                communityName: string | null;
                                 /** @description the purpose's declared conditions */
                                 conditions: unknown;
                                 cycleId: string;
@@ -40679,6 +40697,9 @@ export type paths = {
                                 appliedAt: string;
                                 childIdNumber: string | null;
                                 childName: string | null;
+                                /** @description the community the applicant lives in (school applications) */
+                                communityId: string | null;
+                                communityName: string | null;
                                 /** @description the purpose's declared conditions */
                                 conditions: unknown;
                                 cycleId: string;
@@ -64021,6 +64042,8 @@ export type paths = {
                     content: {
                         "application/json": {
                             id: string;
+                            /** @description its centre is recorded, so a school application may name it */
+                            located: boolean;
                             name: string;
                             synthetic: boolean;
                             townCode: string;

@@ -105,8 +105,20 @@ async function createDemoCycle(trx: Trx, year: number, folder: string): Promise<
     }),
   );
   await db.insertInto("points_quotas").values(quotas).execute();
+  // The demo schools stand around the centre of their 镇区's located communities (a 6-wide grid 12 km apart for
+  // a 镇区 without), so that an application naming a community is placed in a school near it.
+  const centres = await trx
+    .selectFrom("communities")
+    .select(["town_code", (eb) => eb.fn.avg<number>("x").as("x"), (eb) => eb.fn.avg<number>("y").as("y")])
+    .where("x", "is not", null)
+    .groupBy("town_code")
+    .execute();
+  const centreOf = new Map(centres.map((row) => [row.town_code, { x: Number(row.x), y: Number(row.y) }]));
   const schools = rows.flatMap((row, townIndex) => {
-    const centre = { x: (townIndex % 6) * 12_000, y: Math.floor(townIndex / 6) * 12_000 };
+    const centre = centreOf.get(row.town_code) ?? {
+      x: (townIndex % 6) * 12_000,
+      y: Math.floor(townIndex / 6) * 12_000,
+    };
     return (["primary_1", "junior_1"] as const).flatMap((grade) => {
       const places = Number(grade === "primary_1" ? row.primary_grade1 : row.junior_grade1);
       return [0, 1, 2].map((number) => ({
@@ -115,8 +127,8 @@ async function createDemoCycle(trx: Trx, year: number, folder: string): Promise<
         name: `${row.town_as_published}${grade === "primary_1" ? "第" + "一二三"[number] + "小学" : "第" + "一二三"[number] + "中学"}（演示）`,
         grade,
         seats: Math.ceil(places / 3) + 5,
-        x: centre.x + number * 1500,
-        y: centre.y + (number % 2) * 1200,
+        x: Math.round(centre.x + (number - 1) * 1500),
+        y: Math.round(centre.y + (number % 2) * 1200 - 600),
         synthetic: true,
       }));
     });

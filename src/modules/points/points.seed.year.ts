@@ -166,6 +166,7 @@ interface Person {
   birth_date: string;
   gender: string;
   town_code: string;
+  community_id: string | null;
 }
 
 interface PlannedApplication {
@@ -248,7 +249,7 @@ export async function seedPointsYear(
   // Working-age migrants outside 石岐区, in a stable order.
   const persons = (await trx
     .selectFrom("persons")
-    .select(["id", "name", "id_number", "birth_date", "gender", "town_code"])
+    .select(["id", "name", "id_number", "birth_date", "gender", "town_code", "community_id"])
     .where("hukou_type", "=", "migrant")
     .where("town_code", "!=", "shiqi")
     .orderBy("id_number")
@@ -265,6 +266,17 @@ export async function seedPointsYear(
 
   const previousEnd = previous.closes_on;
   const currentEnd = today < current.closes_on ? today : current.closes_on;
+  // A school application names the applicant's community (its centre is the home) as the web form does.
+  const located = new Map(
+    (
+      await trx
+        .selectFrom("communities")
+        .select(["id", "x", "y"])
+        .where("x", "is not", null)
+        .where("y", "is not", null)
+        .execute()
+    ).map((row) => [row.id, { x: row.x!, y: row.y! }]),
+  );
   const schools = await db
     .selectFrom("points_schools")
     .select(["cycle_id", "town_code", "grade", "x", "y"])
@@ -373,8 +385,11 @@ export async function seedPointsYear(
           usedChildren.add(`${cycle.id}:${idNumber}`);
           child = { name: demoName(random, person.name.slice(0, 1)), idNumber };
         }
-        const home =
-          want.purpose === "school"
+        const community =
+          want.purpose === "school" && person.community_id ? located.get(person.community_id) : undefined;
+        const home = community
+          ? community
+          : want.purpose === "school"
             ? homeNear(
                 random,
                 schools.filter((school) => school.cycle_id === cycle.id),
@@ -396,6 +411,7 @@ export async function seedPointsYear(
           child_name: child?.name ?? null,
           child_id_number: child?.idNumber ?? null,
           grade: want.grade,
+          community_id: community ? person.community_id : null,
           home_x: home?.x ?? null,
           home_y: home?.y ?? null,
           property_key: null,
@@ -559,7 +575,7 @@ async function seedShowcase(
       await applyForPurpose(trx, clerk, fresh, cycle, {
         purpose: "school",
         child: { ...child, grade: "primary_1", attended: "none" },
-        home: homeOf(await schoolOf(trx, cycle.id, person.town_code, "primary_1")),
+        ...(await communityOrHome(trx, cycle.id, person)),
       }),
     );
   });
@@ -584,6 +600,24 @@ async function seedShowcase(
     );
     must("blood", waiting);
   });
+}
+
+/** The showcase's home as the web form gives it: the resident's community when located, else near a school. */
+async function communityOrHome(
+  trx: Trx,
+  cycleId: string,
+  person: Person,
+): Promise<{ communityId: string } | { home: { x: number; y: number } }> {
+  const community = person.community_id
+    ? await trx
+        .selectFrom("communities")
+        .select("id")
+        .where("id", "=", person.community_id)
+        .where("x", "is not", null)
+        .executeTakeFirst()
+    : undefined;
+  if (community) return { communityId: community.id };
+  return { home: homeOf(await schoolOf(trx, cycleId, person.town_code, "primary_1")) };
 }
 
 async function schoolOf(trx: Trx, cycleId: string, town: string, grade: string) {

@@ -88,6 +88,8 @@ export interface ApplicationsTable {
   child_name: string | null;
   child_id_number: string | null;
   grade: string | null;
+  /** The community the applicant lives in (school applications); its position was copied to home_x/home_y. */
+  community_id: string | null;
   home_x: number | null;
   home_y: number | null;
   property_key: string | null;

@@ -100,6 +100,8 @@ export function presentApplication(actor: Actor, application: ApplicationRecord)
         ? application.child_id_number
         : maskIdNumber(application.child_id_number)
       : null,
+    communityId: application.community_id,
+    communityName: application.community_name,
     propertyKey: full ? application.property_key : null,
     conditions: application.conditions,
     appliedAt: new Date(application.applied_at).toISOString(),

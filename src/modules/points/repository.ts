@@ -69,7 +69,16 @@ export type CycleRecord = NonNullable<Awaited<ReturnType<typeof findCycle>>>;
 
 /** One application by id. */
 export async function findApplication(executor: Executor, id: string) {
-  return pointsDb(executor).selectFrom("points_applications").selectAll().where("id", "=", id).executeTakeFirst();
+  return selectApplications(executor).where("a.id", "=", id).executeTakeFirst();
+}
+
+/** Applications with the name of the community each names (school applications). */
+export function selectApplications(executor: Executor) {
+  return pointsDb(executor)
+    .selectFrom("points_applications as a")
+    .leftJoin("communities as c", "c.id", "a.community_id")
+    .selectAll("a")
+    .select("c.name as community_name");
 }
 
 /** An application record. */

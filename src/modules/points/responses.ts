@@ -75,6 +75,8 @@ export const ApplicationResponse = Type.Object({
   grade: nullable(Type.String()),
   childName: nullable(Type.String()),
   childIdNumber: nullable(Type.String()),
+  communityId: nullable(Type.String({ description: "the community the applicant lives in (school applications)" })),
+  communityName: nullable(Type.String()),
   propertyKey: nullable(Type.String()),
   conditions: Type.Unknown({ description: "the purpose's declared conditions" }),
   appliedAt: instant,

@@ -75,7 +75,15 @@ export const ApplicationBody = Type.Object(
         strict,
       ),
     ),
-    home: Type.Optional(Type.Object({ x: Type.Number(), y: Type.Number() }, strict)),
+    communityId: Type.Optional(
+      Type.String({ format: "uuid", description: "the community the applicant lives in (school applications)" }),
+    ),
+    home: Type.Optional(
+      Type.Object(
+        { x: Type.Number(), y: Type.Number() },
+        { ...strict, description: "a position on the city grid (metres), instead of communityId" },
+      ),
+    ),
     propertyKey: Type.Optional(Type.String({ maxLength: 60 })),
     householdKey: Type.Optional(Type.String({ maxLength: 60 })),
     conditions: Type.Optional(

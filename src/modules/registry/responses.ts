@@ -108,7 +108,13 @@ export const TownsResponse = Type.Array(
 
 /** Communities of a 镇区. */
 export const CommunitiesResponse = Type.Array(
-  Type.Object({ id: Type.String(), townCode: Type.String(), name: Type.String(), synthetic: Type.Boolean() }),
+  Type.Object({
+    id: Type.String(),
+    townCode: Type.String(),
+    name: Type.String(),
+    synthetic: Type.Boolean(),
+    located: Type.Boolean({ description: "its centre is recorded, so a school application may name it" }),
+  }),
 );
 
 /** City departments and the facts each owns. */

@@ -20,6 +20,9 @@ const reg = (article: string) => `中府〔2014〕106号 ${article}`;
 export interface ApplicationInput {
   purpose: PointsPurpose;
   child?: { name: string; idNumber: string; grade: "primary_1" | "junior_1"; attended: "none" | "primary" | "junior" };
+  /** The community the applicant lives in; its recorded position becomes the home of a school application. */
+  communityId?: string;
+  /** A home position on the city grid (metres), for integrators that geocode addresses themselves. */
   home?: { x: number; y: number };
   propertyKey?: string;
   householdKey?: string;
@@ -67,6 +70,59 @@ function familyPlanningBar(
   return null;
 }
 
+/**
+ * The home of an application that names a community: the community's recorded centre (Impl. Art. 9(3): places
+ * are arranged by the nearest-school principle, 就近入学). The community must be one of the enrolment's 镇区, whose
+ * schools the child is placed in, and its position must be recorded; naming a community and a position is refused.
+ */
+async function communityHome(
+  trx: Trx,
+  enrolment: EnrolmentRecord,
+  input: ApplicationInput,
+): Promise<Result<{ communityId: string | null; home: { x: number; y: number } | null }>> {
+  if (input.communityId === undefined) return ok({ communityId: null, home: null });
+  if (input.home)
+    return err({
+      code: "community_and_home",
+      field: "communityId",
+      message: "居住社区和坐标只能填写一项：请只选择社区 (give the community or a position, not both)",
+    });
+  const community = await trx
+    .selectFrom("communities as c")
+    .innerJoin("towns as t", "t.code", "c.town_code")
+    .select(["c.id", "c.town_code", "c.x", "c.y", "t.name as town_name"])
+    .where("c.id", "=", input.communityId)
+    .executeTakeFirst();
+  if (!community)
+    return err({
+      code: "unknown_community",
+      field: "communityId",
+      message: "没有该社区，请从列表中选择 (no such community)",
+    });
+  if (community.town_code !== enrolment.town_code) {
+    const town = await trx
+      .selectFrom("towns")
+      .select("name")
+      .where("code", "=", enrolment.town_code)
+      .executeTakeFirst();
+    return err(
+      refusal(
+        "community_outside_town",
+        "communityId",
+        `学位在积分登记的镇区安排，请选择${town?.name ?? enrolment.town_code}的社区 (choose a community of the enrolment's town)`,
+        "中府办〔2014〕50号 第九条",
+      ),
+    );
+  }
+  if (community.x === null || community.y === null)
+    return err({
+      code: "community_not_located",
+      field: "communityId",
+      message: `该社区的位置尚未登记，暂不能按就近原则安排学位，请联系${community.town_name}办事员 (the community's position is not recorded yet)`,
+    });
+  return ok({ communityId: community.id, home: { x: community.x, y: community.y } });
+}
+
 /** Checks the conditions of the purpose against the enrolment, the facts that count and the declared conditions. */
 function acceptanceProblem(
   enrolment: EnrolmentRecord,
@@ -81,8 +137,8 @@ function acceptanceProblem(
     if (!input.home)
       return {
         code: "home_required",
-        field: "home",
-        message: "home: 请填写居住地点，用于就近安排学位 (home location for the nearest school)",
+        field: "communityId",
+        message: "请选择居住的社区（村），用于按就近原则安排学位 (choose the community you live in)",
       };
     const attendedLevel = input.child.grade === "primary_1" ? "primary" : "junior";
     if (input.child.attended === attendedLevel || (attendedLevel === "primary" && input.child.attended === "junior")) {
@@ -206,8 +262,11 @@ export async function applyForPurpose(
         ),
       );
   }
+  const located = await communityHome(trx, enrolment, input);
+  if (!located.ok) return located;
+  const home = located.value.home ?? input.home;
   const facts = await countingFacts(trx, enrolment.id);
-  const problem = acceptanceProblem(enrolment, input, facts, today);
+  const problem = acceptanceProblem(enrolment, { ...input, home }, facts, today);
   if (problem) return err(problem);
   const score = computeScore(cycle.policy_id, {
     purpose: input.purpose,
@@ -228,8 +287,9 @@ export async function applyForPurpose(
       child_name: input.child?.name.trim() ?? null,
       child_id_number: childIdNumber,
       grade: input.child?.grade ?? null,
-      home_x: input.home?.x ?? null,
-      home_y: input.home?.y ?? null,
+      community_id: located.value.communityId,
+      home_x: home?.x ?? null,
+      home_y: home?.y ?? null,
       property_key: input.propertyKey?.trim() || null,
       household_key: input.householdKey?.trim() || null,
       conditions: JSON.stringify(input.conditions ?? {}),

@@ -8,7 +8,6 @@ import { hasRole, type Actor } from "../../../platform/roles";
 import { holdsRoleInTown } from "../../../platform/access/scope";
 import { enrol, recordFraud } from "../commands/enrolment";
 import { confirmFact, declareFact, sendFact } from "../commands/facts";
-import { pointsDb } from "../points.tables";
 import { defaultPolicyId } from "../points.scoring";
 import { countingFacts, scoreBreakdown } from "../commands/scores";
 import { mayOnEnrolment } from "../policies";
@@ -20,7 +19,14 @@ import {
   publishedResult,
   scoreHistory,
 } from "../presenters";
-import { findEnrolment, findEnrolmentOfPerson, findFact, findFacts, type EnrolmentRecord } from "../repository";
+import {
+  findEnrolment,
+  findEnrolmentOfPerson,
+  findFact,
+  findFacts,
+  selectApplications,
+  type EnrolmentRecord,
+} from "../repository";
 import { CaseFileResponse, EnrolmentResponse, FactResponse } from "../responses";
 import { EnrolBody, FactBody, FactParams, FraudBody, IdParams, PersonQuery } from "../schemas";
 import { counterFactTarget, enrolmentOfPersonTarget, enrolmentTarget } from "./targets";
@@ -31,11 +37,9 @@ const tags = ["points"];
 
 /** The whole case file of an enrolment: header, facts, applications with history and published result, messages. */
 export async function caseFile(executor: Executor, actor: Actor, enrolment: EnrolmentRecord) {
-  const applications = await pointsDb(executor)
-    .selectFrom("points_applications")
-    .selectAll()
-    .where("enrolment_id", "=", enrolment.id)
-    .orderBy("applied_at")
+  const applications = await selectApplications(executor)
+    .where("a.enrolment_id", "=", enrolment.id)
+    .orderBy("a.applied_at")
     .execute();
   const presented = [];
   const facts = applications.length ? await countingFacts(executor, enrolment.id) : {};

@@ -42,7 +42,13 @@ export const referenceRoutes: readonly AnyRoute[] = [
         .where("town_code", "=", town.code)
         .orderBy("name")
         .execute();
-      return rows.map((row) => ({ id: row.id, townCode: row.town_code, name: row.name, synthetic: row.synthetic }));
+      return rows.map((row) => ({
+        id: row.id,
+        townCode: row.town_code,
+        name: row.name,
+        synthetic: row.synthetic,
+        located: row.x !== null && row.y !== null,
+      }));
     },
   }),
   defineRoute({

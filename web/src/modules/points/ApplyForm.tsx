@@ -1,4 +1,5 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { useCommunities } from "../../api/reference";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import { useApiQuery } from "../../api/useApiQuery";
@@ -12,8 +13,7 @@ interface ApplyValues {
   childName?: string;
   childId?: string;
   grade?: "primary_1" | "junior_1";
-  homeX?: number;
-  homeY?: number;
+  communityId?: string;
   propertyKey?: string;
   insurancePaidLastMonth?: boolean;
   continuousWorkMonths?: number;
@@ -25,13 +25,21 @@ const applyFieldMap = {
   child: "childName",
   "child.name": "childName",
   "child.idNumber": "childId",
-  "home.x": "homeX",
-  "home.y": "homeY",
+  home: "communityId",
 };
 
 /** Applies for a purpose in a cycle; refusals come back with the rule and clause under the field they concern. */
-export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone: () => void }) {
+export function ApplyForm({
+  enrolmentId,
+  townCode,
+  onDone,
+}: {
+  enrolmentId: string;
+  townCode: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
+  const communities = useCommunities(townCode);
   const { data } = useApiQuery<{ items: Cycle[] }>("/points/cycles");
   const [form] = Form.useForm<ApplyValues>();
   const purpose = Form.useWatch("purpose", form);
@@ -48,7 +56,7 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
           grade: values.grade ?? "primary_1",
           attended: "none",
         };
-        body.home = { x: values.homeX ?? 0, y: values.homeY ?? 0 };
+        if (values.communityId) body.communityId = values.communityId;
       } else {
         body.conditions = {
           insurancePaidLastMonth: values.insurancePaidLastMonth ?? false,
@@ -122,14 +130,25 @@ export function ApplyForm({ enrolmentId, onDone }: { enrolmentId: string; onDone
                 />
               </Form.Item>
             </Col>
-            <Col xs={12} md={4}>
-              <Form.Item name="homeX" label={t("points.homeX")}>
-                <InputNumber style={{ width: "100%" }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item name="homeY" label={t("points.homeY")}>
-                <InputNumber style={{ width: "100%" }} />
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="communityId"
+                label={t("points.community")}
+                extra={t("points.communityHelp")}
+                rules={[{ required: true, message: t("points.communityRequired") }]}
+              >
+                <Select
+                  data-testid="points-apply-community"
+                  showSearch
+                  optionFilterProp="label"
+                  loading={communities.loading}
+                  notFoundContent={t("points.noCommunities")}
+                  options={communities.items.map((community) => ({
+                    value: community.id,
+                    label: community.name,
+                    disabled: !community.located,
+                  }))}
+                />
               </Form.Item>
             </Col>
           </>

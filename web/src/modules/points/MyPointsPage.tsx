@@ -175,6 +175,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
           columns={[
             { title: t("points.purpose"), dataIndex: "purpose", render: (purpose: string) => t(`points.${purpose}`) },
             { title: t("points.childName"), dataIndex: "childName" },
+            { title: t("points.community"), dataIndex: "communityName" },
             {
               title: t("points.total"),
               dataIndex: "total",
@@ -229,7 +230,9 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
             },
           ]}
         />
-        {acts && enrolment.status !== "barred" ? <ApplyForm enrolmentId={enrolment.id} onDone={reload} /> : null}
+        {acts && enrolment.status !== "barred" ? (
+          <ApplyForm enrolmentId={enrolment.id} townCode={enrolment.townCode} onDone={reload} />
+        ) : null}
       </Card>
     </Space>
   );
