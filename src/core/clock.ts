@@ -8,6 +8,12 @@
 import { assertIsoDate, toShanghaiDate } from "./dates";
 
 let source: () => Date = () => new Date();
+let version = 0;
+
+/** Changes each time the clock is set or reset: answers computed under one clock are not reused under another. */
+export function clockVersion(): number {
+  return version;
+}
 
 /** The current instant. */
 export function now(): Date {
@@ -24,6 +30,7 @@ export function today(): string {
  * instant, a function a moving clock.
  */
 export function setClock(value: string | Date | (() => Date)): void {
+  version += 1;
   if (typeof value === "function") {
     source = value;
     return;
@@ -40,6 +47,7 @@ export function setClock(value: string | Date | (() => Date)): void {
 
 /** Back to the system clock. */
 export function resetClock(): void {
+  version += 1;
   source = () => new Date();
 }
 
@@ -50,6 +58,7 @@ export async function withClock<T>(value: string | Date, action: () => Promise<T
   try {
     return await action();
   } finally {
+    version += 1;
     source = previous;
   }
 }

@@ -12,7 +12,19 @@ export type Trx = Transaction<Database>;
  * With PGlite there is one connection: inside `work` always use `trx`, never `db`, or it waits forever.
  */
 export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+  const result = await db.transaction().execute(work);
+  commits += 1;
+  return result;
+}
+
+let commits = 0;
+
+/**
+ * How many transactions this process has committed through `inTransaction` and `inTransactionWhenOk` (every
+ * command, every job): an answer computed from the database stays current while this number does not change.
+ */
+export function committedTransactions(): number {
+  return commits;
 }
 
 /** Thrown inside a transaction to roll it back while carrying an expected failure out to the caller. */
@@ -31,7 +43,7 @@ export async function inTransactionWhenOk<T extends { ok: boolean }>(
   work: (trx: Trx) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const result = await work(trx);
       if (!result.ok) throw new Rollback(result);
       return result;

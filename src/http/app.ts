@@ -20,6 +20,7 @@ import { mountRoutes } from "../platform/http/route";
 import { routeTable } from "./route-table";
 import { open311Plugin } from "../modules/tipoffs/open311/open311";
 import { installWebApp } from "./web";
+import { PublicAnswerCache } from "../platform/http/public-cache";
 
 /** Options of buildApp: the database, and for tests a quiet logger and other knobs. */
 export interface AppOptions {
@@ -32,6 +33,11 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How long a request may take to arrive in full (a stalled or trickled upload then gets 408); default 300 s. */
   requestTimeoutMs?: number;
+  /**
+   * How long an anonymous answer of a public GET is kept in this process while nothing is committed (see
+   * src/platform/http/public-cache.ts); default 5 s, 0 keeps nothing.
+   */
+  publicAnswerSeconds?: number;
 }
 
 /** The largest accepted request body (larger → 413). */
@@ -117,11 +123,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
   }).map((entry) => entry.route);
   const permissions = permissionTable(modules);
-  await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions }), { prefix: "/api/v1" });
+  const publicSeconds = options.publicAnswerSeconds ?? 5;
+  const publicCache = publicSeconds > 0 ? new PublicAnswerCache(publicSeconds * 1000) : null;
+  await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions, publicCache }), {
+    prefix: "/api/v1",
+  });
   const rootRoutes = modules.flatMap((module) => module.rootRoutes ?? []);
   if (rootRoutes.some((route) => route.permission !== "public"))
     throw new Error("rootRoutes must be public (signed-in routes live under /api/v1)");
-  await app.register(async (root) => mountRoutes(root, rootRoutes, { db: options.db, permissions }));
+  await app.register(async (root) => mountRoutes(root, rootRoutes, { db: options.db, permissions, publicCache }));
   await app.register(open311Plugin(options.db), { prefix: "/open311/v2" });
   await installWebApp(app, options.webDist);
   return app;

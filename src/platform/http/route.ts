@@ -5,13 +5,14 @@ import type { Static, TSchema } from "typebox";
 import { Value } from "typebox/value";
 import type { Result } from "../../core/result";
 import type { Database } from "../../db/schema";
-import { inTransaction, type Executor } from "../../db/transaction";
+import { committedTransactions, inTransaction, type Executor } from "../../db/transaction";
 import { appendAudit } from "../audit/audit.log";
 import { allows, type PermissionTable } from "../access/permissions";
 import type { Actor } from "../roles";
 import { sendRefusal } from "./command-reply";
 import { sendError, sendForbidden, sendNotFound } from "./request-context";
-import { addressKey, cacheControlFor, rateLimitOf, type RouteCache } from "./public-routes";
+import { addressKey, cacheControlFor, publicMaxAge, rateLimitOf, type RouteCache } from "./public-routes";
+import { PublicAnswerCache } from "./public-cache";
 import { ErrorResponse, errorResponseFor } from "./response-schemas";
 
 // The one way to declare an HTTP route (docs/architecture.md, "The one way to add a route"): a route is data —
@@ -167,12 +168,18 @@ function openApiResponses(route: AnyRoute): Record<string, unknown> {
 }
 
 const targetKey = Symbol("routeTarget");
-type WithTarget = FastifyRequest & { [targetKey]?: { loaded: boolean; value: unknown } };
+const cacheKey = Symbol("publicAnswer");
+type WithTarget = FastifyRequest & {
+  [targetKey]?: { loaded: boolean; value: unknown };
+  /** An anonymous answer being computed for the cache: its key and the commits counted when it began. */
+  [cacheKey]?: { key: string; commits: number };
+};
 
-/** What mountRoutes needs: the database and every permission by name. */
+/** What mountRoutes needs: the database and every permission by name; the cache of public answers, if any. */
 export interface MountOptions {
   db: Kysely<Database>;
   permissions: PermissionTable;
+  publicCache?: PublicAnswerCache | null;
 }
 
 /** Mounts a route table: checks every permission name exists, then registers each route with its checks. */
@@ -199,7 +206,7 @@ export async function mountRoutes(
   }
 }
 
-function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: MountOptions): void {
+function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions, publicCache }: MountOptions): void {
   const permission = route.permission === publicPermission ? null : permissions[route.permission];
   const rateLimit = rateLimitOf(route);
   const addressLimit = rateLimit?.perAddress
@@ -209,6 +216,9 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
         keyGenerator: (request) => addressKey(route, request),
       })
     : null;
+
+  // Anonymous answers of a cacheable public GET (see public-cache.ts).
+  const cache = publicCache && publicMaxAge(route) !== null ? publicCache : null;
 
   const loadTarget = async (request: WithTarget, reply: FastifyReply): Promise<boolean> => {
     if (!route.target || request[targetKey]?.loaded) return true;
@@ -263,6 +273,14 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
         reply.header("cache-control", value);
         if (value.startsWith("public")) reply.header("vary", "Cookie");
       }
+      const computing = (request as WithTarget)[cacheKey];
+      if (
+        cache &&
+        computing &&
+        reply.statusCode === 200 &&
+        String(reply.getHeader("cache-control")).startsWith("public")
+      )
+        cache.set(computing.key, payload, reply.getHeaders(), computing.commits);
       return payload;
     },
     // Before the body is validated: who may call (401/403), then — when the path is well formed — the target
@@ -282,8 +300,18 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions }: 
         if (!(await loadTarget(request, reply))) return reply;
       }
     },
-    preHandler: async (request, reply) => {
+    preHandler: async (request: WithTarget, reply) => {
       if (!(await loadTarget(request, reply))) return reply;
+      if (cache && !request.actor && request.method === "GET") {
+        const key = PublicAnswerCache.key(request.url, String(request.headers["accept-language"] ?? ""));
+        const kept = cache.get(key);
+        if (kept)
+          return reply
+            .code(200)
+            .headers({ ...kept.headers, "x-cache": "hit" })
+            .send(kept.payload);
+        request[cacheKey] = { key, commits: committedTransactions() };
+      }
     },
     handler: async (request: WithTarget, reply) => {
       const context: RouteContext<unknown, unknown, unknown, unknown, Actor | null> = {

@@ -10,7 +10,7 @@ import type { Kysely } from "kysely";
 import { now as clockNow } from "../../core/clock";
 import type { Problem } from "../../core/result";
 import type { Database } from "../../db/schema";
-import { Rollback } from "../../db/transaction";
+import { inTransaction, Rollback } from "../../db/transaction";
 import { permissionTable } from "../access/abilities";
 import { allows } from "../access/permissions";
 import { loadActor } from "../accounts/accounts.repository";
@@ -172,7 +172,7 @@ export async function runJob(
   };
   const heartbeat = setInterval(write, Math.max(Math.floor(leaseMs / 3), 50));
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       let actor: Actor | null = null;
       if (job.created_by) {
         actor = await loadActor(trx, job.created_by);
@@ -220,7 +220,7 @@ export async function runJob(
               runAfter: new Date(now().getTime() + settings.retryDelayMs(job.attempts)),
             };
     }
-    return db.transaction().execute((trx) => finishHeldJob(trx, job, owner, ending, now(), progress));
+    return inTransaction(db, (trx) => finishHeldJob(trx, job, owner, ending, now(), progress));
   } finally {
     stopped = true;
     clearInterval(heartbeat);
