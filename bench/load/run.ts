@@ -12,16 +12,18 @@
  *   3. floor: a bare Fastify route on the same database and pool doing the same single insert, no session, no
  *      audit, no validation — what the hardware and PostgreSQL allow.
  *
- * The clients run in the same process as the server (so both phases pay for them alike). The last line printed
+ * The clients run in a worker thread (bench/load/clients.ts), off the server's event loop, the same for every
+ * phase. The last line printed
  * is JSON: `{ clients, seconds, requests, p50_ms, p99_ms, throughput_rps, floor_rps, lost, duplicated, reads,
  * database }` — the top-level figures are the writes'; `reads` has the read phase's.
  */
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import pg from "pg";
-import { generateIdNumber } from "../../src/core/id-number";
+import type { ClientPhase, ClientsInput, ClientsOutput } from "./clients";
 import { openDatabase, type DatabaseHandle } from "../../src/db/connection";
 import { migrate } from "../../src/db/migrate";
 import { demoPassword } from "../../src/demo/accounts";
@@ -64,35 +66,21 @@ function figures(latencies: number[], ok: number, elapsedMs: number): PhaseFigur
   };
 }
 
-/** Runs `clients` loops until the deadline (or each client's bound); `step` answers whether the request succeeded. */
-async function phase(
-  label: string,
-  step: (client: number, index: number) => Promise<boolean>,
-): Promise<{ figures: PhaseFigures; latencies: number[] }> {
-  const latencies: number[] = [];
-  let ok = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      for (let index = 0; index < maxRequests && performance.now() < deadline; index += 1) {
-        const begun = performance.now();
-        const succeeded = await step(client, index);
-        latencies.push(performance.now() - begun);
-        if (succeeded) ok += 1;
-      }
-    }),
-  );
-  const result = figures(latencies, ok, performance.now() - started);
+/** Runs the phase's `clients` loops in a worker until the deadline (or each client's bound). */
+async function phase(label: string, spec: ClientPhase): Promise<{ figures: PhaseFigures; output: ClientsOutput }> {
+  const input: ClientsInput = { phase: spec, clients, seconds, maxRequests };
+  const output = await new Promise<ClientsOutput>((resolve, reject) => {
+    const worker = new Worker(new URL("./clients.mjs", import.meta.url), { workerData: input });
+    worker.once("message", (message: ClientsOutput) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`${label}: the clients' worker exited with ${code}`)));
+  });
+  const result = figures(output.latencies, output.ok, output.elapsedMs);
   log(`${label}: ${JSON.stringify(result)}`);
-  return { figures: result, latencies };
-}
-
-/** A unique, valid ID number per (client, index): birth dates walk from 1950, the sequence takes the rest. */
-function idNumberFor(region: string, client: number, index: number): string {
-  const serial = client * maxRequests + index;
-  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(serial / 1000) * 86_400_000).toISOString().slice(0, 10);
-  return generateIdNumber(region, birth, serial % 1000);
+  return { figures: result, output };
 }
 
 async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; label: string }> {
@@ -149,29 +137,8 @@ try {
   );
 
   // 1. Writes through the whole app.
-  const acknowledged = new Map<string, string>(); // id number → person id
-  const attempted = new Set<string>();
-  const writes = await phase("writes", async (client, index) => {
-    const idNumber = idNumberFor("442000", client, index);
-    attempted.add(idNumber);
-    try {
-      const response = await fetch(`${base}/api/v1/persons`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          cookie: sessions[client].cookie,
-          "x-csrf-token": sessions[client].csrf,
-        },
-        body: JSON.stringify({ name: `压测${client}-${index}`, idNumber, townCode: "shiqi", hukouType: "local" }),
-      });
-      const body = (await response.json()) as { id?: string };
-      if (response.status !== 201 || !body.id) return false;
-      acknowledged.set(idNumber, body.id);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const writes = await phase("writes", { kind: "writes", base, sessions });
+  const acknowledged = new Map(writes.output.acknowledged); // id number → person id
 
   // Every outcome against the database: acknowledged and stored once; not acknowledged and not stored.
   const stored = await sql<{ id_number: string; id: string }>`
@@ -198,18 +165,7 @@ try {
     "/api/v1/consultations",
     "/api/v1/services/stations",
   ];
-  const reads = await phase("reads", async (client, index) => {
-    try {
-      const visitor = `10.${client}.${Math.floor(index / 250) % 250}.${index % 250}`;
-      const response = await fetch(`${base}${lists[(client + index) % lists.length]}`, {
-        headers: { "x-forwarded-for": visitor },
-      });
-      const body = (await response.json()) as unknown;
-      return response.status === 200 && typeof body === "object" && body !== null;
-    } catch {
-      return false;
-    }
-  });
+  const reads = await phase("reads", { kind: "reads", base, paths: lists });
 
   // 3. The floor: the same single insert from a bare Fastify route on the same database and pool.
   const floorApp = Fastify();
@@ -223,19 +179,7 @@ try {
   });
   await floorApp.listen({ host: "127.0.0.1", port: 0 });
   const floorBase = `http://127.0.0.1:${(floorApp.server.address() as AddressInfo).port}`;
-  const floor = await phase("floor", async (client, index) => {
-    try {
-      const response = await fetch(`${floorBase}/floor`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: `底线${client}-${index}`, idNumber: idNumberFor("442099", client, index) }),
-      });
-      await response.arrayBuffer();
-      return response.status === 201;
-    } catch {
-      return false;
-    }
-  });
+  const floor = await phase("floor", { kind: "floor", base: floorBase });
   await floorApp.close();
   await app.close();
 

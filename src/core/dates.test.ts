@@ -59,6 +59,22 @@ describe("Shanghai dates", () => {
   it("rejects invalid Date objects", () => {
     expect(() => toShanghaiDate(new Date("nope"))).toThrow(RangeError);
   });
+
+  it("dates instants by the tz database: the same date every hour from 1985 to 2040, summer time of 1986–1991 included", () => {
+    const calendar = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const mismatches: string[] = [];
+    for (let time = Date.UTC(1985, 0, 1); time < Date.UTC(2040, 0, 1); time += 3_600_000 + 60_000) {
+      const instant = new Date(time);
+      if (toShanghaiDate(instant) !== calendar.format(instant)) mismatches.push(instant.toISOString());
+    }
+    expect(mismatches).toEqual([]);
+    expect(toShanghaiDate(new Date("1988-06-30T15:30:00Z"))).toBe("1988-07-01"); // summer time: UTC+9
+  });
 });
 
 describe("arithmetic", () => {

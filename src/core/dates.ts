@@ -70,16 +70,29 @@ function formatParts(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Asia/Shanghai's calendar, for instants before its offset became a fixed UTC+8 (summer time ended in 1991). */
+const shanghaiCalendar = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** From this instant on Asia/Shanghai is UTC+8 all year (tz database): the date is the UTC date 8 hours later. */
+const fixedOffsetFrom = Date.UTC(1992, 0, 1);
+const eightHoursMs = 8 * 3_600_000;
+/** Where the arithmetic stops (a four-digit year): later instants go through the tz database as well. */
+const maxFixedOffsetMs = Date.UTC(9999, 11, 31) - eightHoursMs;
+
 /** The calendar date of an instant in Asia/Shanghai, e.g. 2024-09-30T16:30Z → "2024-10-01". */
 export function toShanghaiDate(instant: Date): string {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
     throw new RangeError("instant must be a valid Date");
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const time = instant.getTime();
+  // Read on every request (today's date): arithmetic where the offset is fixed, the tz database before.
+  if (time >= fixedOffsetFrom && time < maxFixedOffsetMs)
+    return new Date(time + eightHoursMs).toISOString().slice(0, 10);
+  const parts = shanghaiCalendar.formatToParts(instant);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return formatParts(part("year"), part("month"), part("day"));
 }

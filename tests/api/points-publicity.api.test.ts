@@ -195,6 +195,26 @@ describe("public lists", () => {
       },
     ]);
   });
+
+  it("pages through the lists, newest first, with how many match and each list's entry count", async () => {
+    const list = (url: string) => app.inject({ method: "GET", url: `/api/v1/public/publicity/lists${url}` });
+    for (const town of ["dongqu", "xiaolan", "guzhen"])
+      await publish(listInput({ subjectKey: `test:hukou:${town}`, kind: "points.hukou", townCode: town }));
+    const all = (await list("")).json();
+    expect(all).toMatchObject({ page: 1, pageSize: 100 });
+    expect(all.total).toBe(all.items.length);
+    const first = (await list("?pageSize=2")).json();
+    const second = (await list("?pageSize=2&page=2")).json();
+    expect(first).toMatchObject({ total: all.total, page: 1, pageSize: 2 });
+    expect([...first.items, ...second.items].map((item: { id: string }) => item.id)).toEqual(
+      all.items.slice(0, 4).map((item: { id: string }) => item.id),
+    );
+    expect(first.items[0].entryCount).toBe(3);
+    const hukou = (await list("?kind=points.hukou")).json();
+    expect(hukou.total).toBe(3);
+    expect((await list("?kind=points.hukou&townCode=xiaolan")).json().total).toBe(1);
+    expect((await list("?pageSize=201")).statusCode).toBe(400);
+  });
 });
 
 describe("objections", () => {

@@ -45448,6 +45448,8 @@ export type paths = {
             parameters: {
                 query?: {
                     kind?: string;
+                    page?: number;
+                    pageSize?: number;
                     townCode?: string;
                 };
                 header?: never;
@@ -45534,6 +45536,10 @@ export type paths = {
                                 version: number;
                                 workingDays: number;
                             }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description how many lists match (all pages) */
+                            total: number;
                         };
                     };
                 };

@@ -9,7 +9,8 @@ import { maskIdNumber, maskName } from "../../core/masking";
 import { err, ok, type Result } from "../../core/result";
 import type { Executor, Trx } from "../../db/transaction";
 import { audit, type CommandContext } from "../commands/context";
-import { publicityDb, type EntryValue, type ListColumn } from "./publicity.tables";
+import type { Selectable } from "kysely";
+import { publicityDb, type EntryValue, type ListColumn, type PublicityListsTable } from "./publicity.tables";
 import {} from "../../core/clock";
 
 /** The publicity clock: today in Shanghai. Tests replace `today` to replay a past period. */
@@ -109,6 +110,7 @@ export async function publishList(
       status: "publicised",
       columns: JSON.stringify(input.columns),
       published_by: context.actor.id,
+      entry_count: input.entries.length,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -186,12 +188,10 @@ export async function findList(executor: Executor, id: string): Promise<Publicit
     .selectAll()
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row) return null;
-  const count = await publicityDb(executor)
-    .selectFrom("publicity_entries")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("list_id", "=", id)
-    .executeTakeFirstOrThrow();
+  return row ? listOf(row) : null;
+}
+
+function listOf(row: Selectable<PublicityListsTable>): PublicityList {
   return {
     id: row.id,
     kind: row.kind,
@@ -205,28 +205,32 @@ export async function findList(executor: Executor, id: string): Promise<Publicit
     status: row.status as PublicityList["status"],
     columns: row.columns,
     publishedAt: new Date(row.published_at).toISOString(),
-    entryCount: Number(count.n),
+    entryCount: row.entry_count,
   };
 }
 
-/** The public lists, newest first, optionally of one kind (prefix, e.g. `points.`) or 镇区; superseded versions excluded. */
+/**
+ * One page of the public lists, newest first, optionally of one kind (prefix, e.g. `points.`) or 镇区; superseded
+ * versions excluded; with the number of lists that match.
+ */
 export async function listLists(
   executor: Executor,
-  filter: { kind?: string; townCode?: string; includeSuperseded?: boolean },
-): Promise<PublicityList[]> {
-  let query = publicityDb(executor)
-    .selectFrom("publicity_lists")
-    .select("id")
-    .orderBy("published_at", "desc")
-    .orderBy("id")
-    .limit(200);
-  if (!filter.includeSuperseded) query = query.where("status", "!=", "superseded");
+  filter: { kind?: string; townCode?: string; includeSuperseded?: boolean; page?: number; pageSize?: number },
+): Promise<{ items: PublicityList[]; total: number }> {
+  let query = publicityDb(executor).selectFrom("publicity_lists");
+  if (!filter.includeSuperseded) query = query.where("status", "<>", "superseded");
   if (filter.kind) query = query.where("kind", "like", `${filter.kind.replace(/[%_\\]/g, "")}%`);
   if (filter.townCode) query = query.where("town_code", "=", filter.townCode);
-  const ids = await query.execute();
-  const lists: PublicityList[] = [];
-  for (const { id } of ids) lists.push((await findList(executor, id))!);
-  return lists;
+  const pageSize = filter.pageSize ?? 100;
+  const rows = await query
+    .selectAll()
+    .orderBy("published_at", "desc")
+    .orderBy("id")
+    .limit(pageSize)
+    .offset(((filter.page ?? 1) - 1) * pageSize)
+    .execute();
+  const count = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { items: rows.map(listOf), total: Number(count.n) };
 }
 
 /** A masked entry as stored. */

@@ -104,9 +104,12 @@ export const publicityRoutes: readonly AnyRoute[] = [
     permission: "public",
     querystring: ListsQuery,
     response: { 200: ListsResponse },
-    handler: async ({ db, query }) => ({
-      items: (await listLists(db, query)).map((list) => presentList(list, clock.today())),
-    }),
+    handler: async ({ db, query }) => {
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 100;
+      const { items, total } = await listLists(db, { ...query, page, pageSize });
+      return { items: items.map((list) => presentList(list, clock.today())), total, page, pageSize };
+    },
   }),
   defineRoute({
     method: "GET",

@@ -11,7 +11,12 @@ export const ExportParams = Type.Object(
 );
 /** Filter of the public lists. */
 export const ListsQuery = Type.Object(
-  { kind: Type.Optional(Type.String({ maxLength: 60 })), townCode: Type.Optional(Type.String({ maxLength: 40 })) },
+  {
+    kind: Type.Optional(Type.String({ maxLength: 60 })),
+    townCode: Type.Optional(Type.String({ maxLength: 40 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
+  },
   strict,
 );
 /** Search and paging of entries. */
@@ -82,7 +87,12 @@ export const ListResponse = Type.Object({
   entryCount: Type.Integer(),
 });
 /** The public lists. */
-export const ListsResponse = Type.Object({ items: Type.Array(ListResponse) });
+export const ListsResponse = Type.Object({
+  items: Type.Array(ListResponse),
+  total: Type.Integer({ description: "how many lists match (all pages)" }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 /** A page of a list's entries (masked). */
 export const EntriesResponse = Type.Object({
   items: Type.Array(

@@ -29,6 +29,8 @@ export interface PublicityListsTable {
   columns: Json<ListColumn[]>;
   published_by: string | null;
   published_at: Timestamp;
+  /** How many entries it has (written with them, at publication). */
+  entry_count: Generated<number>;
 }
 
 /** Entries of a list: masked personal data only. */

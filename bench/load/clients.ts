@@ -1,0 +1,100 @@
+/**
+ * The load benchmark's clients, in a worker thread of their own (bench/load/run.ts starts one per phase): real
+ * clients are not in the server's process, and here they do not take the server's event loop either. `clients`
+ * concurrent loops of fetch until the deadline or each client's bound; the worker posts back every latency, how
+ * many succeeded and, for the writes, which ID number each acknowledged person got.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { generateIdNumber } from "../../src/core/id-number";
+
+/** What a phase's clients do. */
+export type ClientPhase =
+  | { kind: "writes"; base: string; sessions: { cookie: string; csrf: string }[] }
+  | { kind: "reads"; base: string; paths: string[] }
+  | { kind: "floor"; base: string };
+
+/** The worker's input. */
+export interface ClientsInput {
+  phase: ClientPhase;
+  clients: number;
+  seconds: number;
+  maxRequests: number;
+}
+
+/** The worker's answer. */
+export interface ClientsOutput {
+  latencies: number[];
+  ok: number;
+  elapsedMs: number;
+  acknowledged: [string, string][];
+}
+
+/** A unique, valid ID number per (client, index): birth dates walk from 1950, the sequence takes the rest. */
+export function idNumberFor(region: string, client: number, index: number, maxRequests: number): string {
+  const serial = client * maxRequests + index;
+  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(serial / 1000) * 86_400_000).toISOString().slice(0, 10);
+  return generateIdNumber(region, birth, serial % 1000);
+}
+
+async function run(input: ClientsInput): Promise<ClientsOutput> {
+  const { phase, clients, seconds, maxRequests } = input;
+  const acknowledged: [string, string][] = [];
+  const step = async (client: number, index: number): Promise<boolean> => {
+    try {
+      if (phase.kind === "writes") {
+        const idNumber = idNumberFor("442000", client, index, maxRequests);
+        const response = await fetch(`${phase.base}/api/v1/persons`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            cookie: phase.sessions[client].cookie,
+            "x-csrf-token": phase.sessions[client].csrf,
+          },
+          body: JSON.stringify({ name: `压测${client}-${index}`, idNumber, townCode: "shiqi", hukouType: "local" }),
+        });
+        const body = (await response.json()) as { id?: string };
+        if (response.status !== 201 || !body.id) return false;
+        acknowledged.push([idNumber, body.id]);
+        return true;
+      }
+      if (phase.kind === "reads") {
+        // Behind a trusted proxy, each simulated visitor has an address of its own (see run.ts).
+        const visitor = `10.${client}.${Math.floor(index / 250) % 250}.${index % 250}`;
+        const response = await fetch(`${phase.base}${phase.paths[(client + index) % phase.paths.length]}`, {
+          headers: { "x-forwarded-for": visitor },
+        });
+        const body = (await response.json()) as unknown;
+        return response.status === 200 && typeof body === "object" && body !== null;
+      }
+      const response = await fetch(`${phase.base}/floor`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          name: `底线${client}-${index}`,
+          idNumber: idNumberFor("442099", client, index, maxRequests),
+        }),
+      });
+      await response.arrayBuffer();
+      return response.status === 201;
+    } catch {
+      return false;
+    }
+  };
+  const latencies: number[] = [];
+  let ok = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let index = 0; index < maxRequests && performance.now() < deadline; index += 1) {
+        const begun = performance.now();
+        const succeeded = await step(client, index);
+        latencies.push(performance.now() - begun);
+        if (succeeded) ok += 1;
+      }
+    }),
+  );
+  return { latencies, ok, elapsedMs: performance.now() - started, acknowledged };
+}
+
+if (parentPort) parentPort.postMessage(await run(workerData as ClientsInput));
