@@ -1,6 +1,7 @@
 // One activity for its organisers: the roster (sign-ups and waiting list), check-in and check-out from the list or
 // by the volunteer's QR code, hours confirmed into the ledger, and corrections as reversing entries.
 import { useState } from "react";
+import { CameraOutlined } from "@ant-design/icons";
 import { Button, Card, Form, Input, Skeleton, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
@@ -8,6 +9,7 @@ import { apiPost } from "../../api/client";
 import type { ApiBody, ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
+import { QrScanner } from "../../components/QrScanner";
 import { FormModal } from "../../components/FormModal";
 import { formatTime } from "../../components/formatTime";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
@@ -154,13 +156,38 @@ export function ActivityPage() {
 function TokenCheckIn({ activityId, onDone }: { activityId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ token: string }>();
+  const [scanning, setScanning] = useState(false);
   const { submit, alert, saving } = useSubmit(form, async (values: { token: string }, key: string) => {
     await apiPost(`/participation/activities/${activityId}/check-in`, { token: values.token.trim() }, key);
     form.resetFields();
     onDone();
   });
+  // A code read by the camera goes into the field and is submitted, as a handheld scanner's Enter would.
+  const scanned = (token: string) => {
+    setScanning(false);
+    form.setFieldsValue({ token });
+    void submit({ token });
+  };
   return (
-    <Card size="small" title={t("participation.tokenCheckIn")}>
+    <Card
+      size="small"
+      title={t("participation.tokenCheckIn")}
+      extra={
+        <Button
+          icon={<CameraOutlined />}
+          onClick={() => setScanning(!scanning)}
+          aria-expanded={scanning}
+          data-testid="qr-scan-toggle"
+        >
+          {scanning ? t("qrScanner.close") : t("qrScanner.open")}
+        </Button>
+      }
+    >
+      {scanning ? (
+        <div style={{ maxWidth: 480, marginBottom: 12 }} aria-label={t("qrScanner.title")} role="region">
+          <QrScanner onScan={scanned} />
+        </div>
+      ) : null}
       <SubmitErrorAlert {...alert} />
       <Form form={form} layout="inline" onFinish={(values) => void submit(values)}>
         <Form.Item

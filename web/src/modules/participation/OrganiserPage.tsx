@@ -2,6 +2,7 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import { shanghaiInstant } from "../../components/formatTime";
 import { Link } from "react-router-dom";
 import { apiPost } from "../../api/client";
 import { useTowns } from "../../api/reference";
@@ -87,7 +88,7 @@ function NewActivityForm({ organisations, onDone }: { organisations: Organised["
   const campaigns = useApiQuery<Campaigns>("/participation/campaigns");
   const { submit, alert, saving } = useSubmit(form, async (values: ActivityForm, key: string) => {
     const { period, ...rest } = values;
-    const body: ActivityBody = { ...rest, startsAt: period[0].toISOString(), endsAt: period[1].toISOString() };
+    const body: ActivityBody = { ...rest, startsAt: shanghaiInstant(period[0]), endsAt: shanghaiInstant(period[1]) };
     await apiPost("/participation/activities", body, key);
     form.resetFields();
     onDone();

@@ -18,6 +18,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatTime } from "../../components/formatTime";
 import { Link } from "react-router-dom";
 import { apiPost, apiRequest } from "../../api/client";
 import { useTowns } from "../../api/reference";
@@ -262,7 +263,7 @@ function BidForm({ need }: { need: Need }) {
           type="success"
           showIcon
           data-testid="vendor-own-bid"
-          title={`${t("services.myBid")}：${bid.priceYuan} 元（${new Date(bid.submittedAt).toLocaleString()}）`}
+          title={`${t("services.myBid")}：${bid.priceYuan} 元（${formatTime(bid.submittedAt)}）`}
         />
       ) : null}
       <SubmitErrorAlert {...alert} />
