@@ -79,7 +79,7 @@ const matrix: Record<string, readonly Role[]> = {
   "tipoffs.investigate": ["verifier"],
   "tipoffs.categories.manage": ["admin"],
   "open311.keys.manage": ["admin"],
-  "coordination.inbox": ["clerk", "verifier", "programme_admin"],
+  "coordination.inbox": ["clerk", "verifier", "programme_admin", "reviewer"],
   "coordination.cases.read": ["programme_admin", "verifier", "auditor"],
   "coordination.cases.manage": ["programme_admin"],
   "coordination.tasks.complete": ["programme_admin", "verifier"],

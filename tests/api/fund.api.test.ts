@@ -4,9 +4,11 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clock, resetClock, setClock } from "../../src/core/clock";
+import { addWorkingDays } from "../../src/core/calendar";
+import { clock, resetClock, setClock, withClock } from "../../src/core/clock";
 import { addDays } from "../../src/core/dates";
 import { inTransaction } from "../../src/db/transaction";
+import { fundReviewWorkingDays } from "../../src/modules/fund/deadlines";
 import { fundDb } from "../../src/modules/fund/tables";
 import { createAccount } from "../../src/platform/accounts/accounts.commands";
 import { createTestApp, type TestApp } from "../helpers/app";
@@ -132,6 +134,27 @@ describe("innovation fund", () => {
     expect(missing.statusCode).toBe(400);
   });
 
+  it("puts each assigned review in its reviewer's inbox, due ten working days after applications close", async () => {
+    type Task = { kind: string; entityId: string; dueOn: string; link: string; overdue: boolean; label: string };
+    const reviewTasks = async (session: Session) =>
+      ((await session.request("GET", "/api/v1/inbox")).json().items as Task[]).filter(
+        (task) => task.kind === "fund.review",
+      );
+    const dueOn = addWorkingDays(closeOn, fundReviewWorkingDays);
+    const mine = await reviewTasks(reviewers[0]);
+    expect(mine.map((task) => task.entityId).sort()).toEqual(
+      applicationIds.map((id) => `${id}:${reviewerIds[0]}`).sort(),
+    );
+    expect(mine[0]).toMatchObject({ dueOn, link: "/console/fund/reviews", overdue: false });
+    // Not assigned (the conflicted reviewer), or not yet overdue (the programme admin): no task.
+    expect(await reviewTasks(reviewers[3])).toEqual([]);
+    expect(await reviewTasks(admin)).toEqual([]);
+    // Past the due date the programme admin has every unscored review, marked as escalated.
+    const late = await withClock(addDays(dueOn, 1), () => reviewTasks(admin));
+    expect(late).toHaveLength(applicationIds.length * 3);
+    expect(late.every((task) => task.overdue && task.label.includes("逾期"))).toBe(true);
+  });
+
   it("publishes no result of a call before it is allocated", async () => {
     const response = await test.app.inject({ method: "GET", url: "/api/v1/fund/results" });
     expect(response.statusCode, response.body).toBe(200);
@@ -149,6 +172,9 @@ describe("innovation fund", () => {
         expect(scored.statusCode, scored.body).toBe(200);
       }
     }
+    // Scored: the reviews leave the reviewers' inboxes.
+    const inbox = (await reviewers[0].request("GET", "/api/v1/inbox")).json().items as { kind: string }[];
+    expect(inbox.filter((task) => task.kind === "fund.review")).toEqual([]);
     const early = await admin.request("POST", `/api/v1/fund/calls/${callId}/allocate`, {});
     expect(early.statusCode).toBe(409);
     setClock(addDays(closeOn, 1));
@@ -191,6 +217,11 @@ describe("innovation fund", () => {
       spentYuan: 58.5,
     });
     expect(report.statusCode, report.body).toBe(201);
+    const reportTasks = async () =>
+      ((await admin.request("GET", "/api/v1/inbox")).json().items as { kind: string; entityId: string }[])
+        .filter((task) => task.kind === "fund.report_review")
+        .map((task) => task.entityId);
+    expect((await reportTasks()).sort()).toEqual([progress.json().id, report.json().id].sort());
     const noScore = await admin.request("POST", `/api/v1/fund/applications/${applicationIds[0]}/report-reviews`, {
       reportId: report.json().id,
       accepted: true,
@@ -203,6 +234,7 @@ describe("innovation fund", () => {
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: "accepted", score: "86.50", spentYuan: "58.50" });
+    expect(await reportTasks()).toEqual([progress.json().id]);
     const beyond = await admin.request("POST", `/api/v1/fund/applications/${applicationIds[0]}/payments`, {
       stage: "final",
       paidOn: addDays(closeOn, 2),

@@ -12,7 +12,7 @@ import { seedCoordination } from "./seeds";
 /** The coordination module's permissions; a verifier's department is checked per case and task. */
 export const coordinationPermissions = definePermissions({
   "coordination.inbox": {
-    roles: ["clerk", "verifier", "programme_admin"],
+    roles: ["clerk", "verifier", "programme_admin", "reviewer"],
     description: "我的待办：各模块交给本人的任务 (my inbox: tasks from every module)",
   },
   "coordination.cases.read": {

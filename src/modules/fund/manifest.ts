@@ -1,5 +1,6 @@
 import { definePermissions } from "../../platform/access/permissions";
 import type { ModuleManifest } from "../../platform/module";
+import { fundDeadlines } from "./deadlines";
 import { fundIndicators, fundOpenData } from "./insight";
 import { fundRoutes } from "./routes";
 import { seedFund } from "./seeds";
@@ -29,4 +30,6 @@ export const fundModule: ModuleManifest = {
   permissions: fundPermissions,
   indicators: fundIndicators,
   openData: fundOpenData,
+  // Reviews to score (the assigned reviewer's inbox) and reports to review (the programme admins').
+  deadlines: fundDeadlines,
 };

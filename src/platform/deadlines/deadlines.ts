@@ -9,12 +9,14 @@ import type { Role } from "../roles";
 
 /**
  * Who must act on an open item: every officer holding `role` (and, when given, for this 镇区 or this department;
- * a grant without a town or department covers all) sees the item as a task in their inbox.
+ * a grant without a town or department covers all) sees the item as a task in their inbox — or, with `accountId`,
+ * only that one officer (still holding `role`), e.g. the reviewer assigned to score an application.
  */
 export interface TaskAssignee {
   role: Role;
   townCode?: string | null;
   departmentCode?: string | null;
+  accountId?: string;
 }
 
 /** One step of an item's history as its module tells it, oldest first. */

@@ -29,8 +29,12 @@ export interface InboxTask {
   history: TaskHistoryStep[];
 }
 
-/** Tells whether one of the actor's grants matches an assignee (a grant without town or department covers all). */
+/**
+ * Tells whether one of the actor's grants matches an assignee (a grant without town or department covers all); an
+ * assignee naming an account matches that account only.
+ */
 export function grantMatches(actor: Actor, assignee: TaskAssignee): boolean {
+  if (assignee.accountId !== undefined && assignee.accountId !== actor.id) return false;
   return actor.grants.some(
     (grant) =>
       grant.role === assignee.role &&
