@@ -139,6 +139,15 @@ async function launchServer(
   };
 }
 
+/**
+ * Days to move a server's clock so that its today falls in a points cycle's application window (September to
+ * April, the demo's cycles): 0 unless May to August, when the demo has no open cycle.
+ */
+export function daysIntoPointsWindow(now: Date): number {
+  const month = now.getUTCMonth() + 1;
+  return month >= 5 && month <= 8 ? Math.ceil((Date.UTC(now.getUTCFullYear(), 8, 15) - now.getTime()) / 86_400_000) : 0;
+}
+
 /** Launches headless Chromium with the project's flags. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });

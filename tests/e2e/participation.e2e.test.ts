@@ -4,27 +4,41 @@
 // consultation with a hidden comment, its closing report and the decision. Screenshots in tmp/screenshots, axe-core.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { rmSync } from "node:fs";
 import {
   choose,
+  daysIntoPointsWindow,
   launchBrowser,
+  makeDataFolder,
   screenshot,
   seriousViolations,
   signIn,
   startServer,
+  startServerOn,
   type RunningServer,
 } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
 
+// The resident applies in a points cycle: from May to August (no cycle open) the server's clock is moved into
+// the next window, and the demo is planned from that day.
+const offsetDays = daysIntoPointsWindow(new Date());
+let dataDir = "";
+
 beforeAll(async () => {
-  server = await startServer();
+  if (offsetDays === 0) server = await startServer();
+  else {
+    dataDir = makeDataFolder();
+    server = await startServerOn(dataDir, { clockOffsetDays: offsetDays });
+  }
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const signInAs = (username: string): Promise<Page> => signIn(browser, server.baseUrl, username);
@@ -55,7 +69,7 @@ async function ledgerValue(page: Page, fact: string): Promise<number> {
 }
 
 describe("participation in the browser", () => {
-  it("an organiser confirms hours and the volunteer's points facts change, explained by the ledger", async () => {
+  it("an organiser confirms hours: the volunteer's points facts and her application's total change, explained by the ledger", async () => {
     const resident = await signInAs("resident");
     const me = await api<{ user: { personId: string; displayName: string } }>(resident, "GET", "/auth/me");
     await api(resident, "POST", "/points/enrolments", {
@@ -63,9 +77,25 @@ describe("participation in the browser", () => {
       residencePermitNumber: "GD4420654321",
       workStartedOn: "2019-03-01",
     });
+    // She applies for public rental housing (a step the portal also offers; here through her session).
+    const cycles = await api<{ items: { id: string; opensOn: string; closesOn: string }[] }>(
+      resident,
+      "GET",
+      "/points/cycles",
+    );
+    const enrolment = await api<{ enrolment: { id: string } }>(resident, "GET", "/points/me");
+    const today = (await resident.request.get(`${server.baseUrl}/api/v1/auth/me`)).headers()["x-gongzhi-today"];
+    const open = cycles.items.find((cycle) => cycle.opensOn <= today && today <= cycle.closesOn)!;
+    const applied = await api<{ id: string; total: number }>(resident, "POST", "/points/applications", {
+      enrolmentId: enrolment.enrolment.id,
+      cycleId: open.id,
+      purpose: "housing",
+      conditions: { insurancePaidLastMonth: true, ownsHomeInZhongshan: false },
+    });
     await resident.goto(`${server.baseUrl}/console/points/me`);
     await expect.poll(async () => resident.getByTestId("points-volunteer-ledger").count()).toBe(1);
     const before = await ledgerValue(resident, "volunteer_hours_special_5y");
+    expect(before).toBe(23);
 
     const organiser = await signInAs("organiser");
     await organiser.goto(`${server.baseUrl}/console/participation/organiser`);
@@ -84,6 +114,20 @@ describe("participation in the browser", () => {
 
     await resident.reload();
     await expect.poll(async () => ledgerValue(resident, "volunteer_hours_special_5y")).toBe(before + 2);
+    // 25 full special hours earn 2 points (Regulation 二(五)1): her housing application's total rises by 2, and its
+    // history says why.
+    const after = applied.total + 2;
+    await expect
+      .poll(async () => resident.getByTestId("points-me-applications").textContent())
+      .toContain(after.toFixed(2));
+    const file = await api<{ applications: { id: string; total: number; history: { reason: string }[] }[] }>(
+      resident,
+      "GET",
+      "/points/me",
+    );
+    const rescored = file.applications.find((application) => application.id === applied.id)!;
+    expect(rescored.total).toBe(after);
+    expect(rescored.history.at(-1)?.reason).toMatch(/志愿服务/);
     await resident
       .getByTestId("points-volunteer-ledger")
       .locator("tr", { hasText: "volunteer_hours_special_5y" })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
   choose,
+  daysIntoPointsWindow,
   launchBrowser,
   makeDataFolder,
   screenshot,
@@ -32,12 +33,7 @@ import {
 const DEGREE = /文化程度|education/;
 const PERMIT_YEARS = /办理居住证年限|residence_permit_years/;
 
-/** Days to move the server's clock so that its today falls in a cycle's window (September to April): 0 unless May to August. */
-function daysIntoWindow(now: Date): number {
-  const month = now.getUTCMonth() + 1;
-  return month >= 5 && month <= 8 ? Math.ceil((Date.UTC(now.getUTCFullYear(), 8, 15) - now.getTime()) / 86_400_000) : 0;
-}
-const START_OFFSET_DAYS = daysIntoWindow(new Date());
+const START_OFFSET_DAYS = daysIntoPointsWindow(new Date());
 // Five working days of publicity end well within 30 days, even across the Spring Festival holiday.
 const AFTER_PUBLICITY_OFFSET_DAYS = START_OFFSET_DAYS + 30;
 

@@ -154,7 +154,9 @@ async function outsideHoursXlsx(person: { name: string; id_number: string }): Pr
     person.id_number,
     person.name,
     addDays(clock.today(), -100),
-    "4.5",
+    // With the 3 hours of 禁毒宣传进社区 the resident has 23.5 special hours, so the 2 hours of the evening class
+    // the organiser has yet to confirm cross the full 25 (2 points): the browser test sees her total change.
+    "20.5",
     "禁毒宣传",
     "佛山市",
     "禁毒宣传（示例）",
