@@ -15,6 +15,15 @@ export interface ServeOptions {
   loadDemoWhenEmpty: boolean;
 }
 
+/** GONGZHI_PUBLIC_ANSWER_SECONDS: how long public answers are kept (0–60 s; unset: the default 5 s). */
+export function publicAnswerSecondsFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 60)
+    throw new Error(`GONGZHI_PUBLIC_ANSWER_SECONDS must be a whole number of seconds from 0 to 60, not "${value}"`);
+  return seconds;
+}
+
 /** Reads PORT and HOST from the environment (defaults 3000 and localhost). */
 export function serveOptionsFromEnvironment(environment = process.env): ServeOptions {
   const port = Number(environment.PORT ?? 3000);
@@ -52,6 +61,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? "info" },
     secureCookies: process.env.GONGZHI_SECURE_COOKIES === "1",
     trustProxy: process.env.GONGZHI_TRUST_PROXY === "1",
+    publicAnswerSeconds: publicAnswerSecondsFrom(process.env.GONGZHI_PUBLIC_ANSWER_SECONDS),
   });
   const { enabled: runJobs, ...workerOptions } = jobWorkerOptionsFromEnvironment();
   const worker = runJobs

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/http/app";
+import { publicAnswerSecondsFrom } from "../../src/http/server";
 import { resetClock, setClock } from "../../src/core/clock";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { seedTestWorld, signIn, type Session } from "../helpers/fixtures";
@@ -82,6 +83,14 @@ describe("kept public answers", () => {
     const again = await app.inject({ method: "GET", url: missing });
     expect(again.statusCode).toBe(404);
     expect(again.headers["x-cache"]).toBeUndefined();
+  });
+
+  it("reads its length from GONGZHI_PUBLIC_ANSWER_SECONDS, refusing what is not 0–60 whole seconds", () => {
+    expect(publicAnswerSecondsFrom(undefined)).toBeUndefined();
+    expect(publicAnswerSecondsFrom("0")).toBe(0);
+    expect(publicAnswerSecondsFrom("30")).toBe(30);
+    for (const bad of ["-1", "61", "1.5", "five"])
+      expect(() => publicAnswerSecondsFrom(bad)).toThrow(/GONGZHI_PUBLIC_ANSWER_SECONDS/);
   });
 
   it("can be switched off", async () => {
