@@ -18,6 +18,7 @@ import { registerAssistancePayrollCommand } from "./commands/assistance-payroll"
 import { registerPointsCycleCommands } from "./commands/points-cycle";
 import { registerRoutesCommand } from "./commands/routes";
 import { registerPanelCommands } from "./commands/panel";
+import { registerCommunityCommands } from "./commands/communities";
 
 const program = new Command();
 program.name("gongzhi").description("Gongzhi (共治) social-governance platform").showHelpAfterError();
@@ -35,6 +36,7 @@ registerAssistancePayrollCommand(program);
 registerPointsCycleCommands(program);
 registerRoutesCommand(program);
 registerPanelCommands(program);
+registerCommunityCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

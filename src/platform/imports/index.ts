@@ -195,16 +195,18 @@ export function rowsRefusedProblem(
   const shown = problems
     .slice(0, 50)
     .map((problem) => `第 ${problem.row} 行${problem.column ? `（${problem.column}）` : ""}：${problem.message}`);
-  const more = problems.length > shown.length ? `；另有 ${problems.length - shown.length} 行` : "";
+  const more = problems.length > shown.length ? `；另有 ${problems.length - shown.length} 处问题` : "";
   const fields: Record<string, string> = {};
   for (const problem of problems) {
     const key = `rows.${problem.row}${problem.column ? `.${problem.column}` : ""}`;
     fields[key] = fields[key] ? `${fields[key]}；${problem.message}` : problem.message;
   }
+  // A row with two problems is one bad row.
+  const rows = new Set(problems.map((problem) => problem.row)).size;
   return {
     code: "import_rows_invalid",
     field,
-    message: `${problems.length} 行有误，整个文件未导入 (${problems.length} bad rows, nothing imported): ${shown.join("；")}${more}`,
+    message: `${rows} 行有误，整个文件未导入 (${rows} bad rows, nothing imported): ${shown.join("；")}${more}`,
     fields,
   };
 }
