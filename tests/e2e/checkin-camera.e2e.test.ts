@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { create as createQr } from "qrcode";
 import {
   CHROMIUM_FLAGS,
@@ -16,6 +16,7 @@ import {
   signIn,
   startServer,
   type RunningServer,
+  sessionApi,
 } from "./harness";
 
 let server: RunningServer;
@@ -48,18 +49,7 @@ function qrVideo(text: string, file: string): void {
   writeFileSync(file, Buffer.concat([header, ...Array.from({ length: 5 }, () => frame)]));
 }
 
-async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const { csrfToken } = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json()) as {
-    csrfToken: string;
-  };
-  const response = await page.request.fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = sessionApi;
 
 beforeAll(async () => {
   mkdirSync(folder, { recursive: true });

@@ -148,6 +148,23 @@ export function daysIntoPointsWindow(now: Date): number {
   return month >= 5 && month <= 8 ? Math.ceil((Date.UTC(now.getUTCFullYear(), 8, 15) - now.getTime()) / 86_400_000) : 0;
 }
 
+/**
+ * Calls the API with the page's own session (its cookie, and the CSRF token from `GET /auth/me`), for a step a
+ * user cannot do in the web app yet or a check of what the page showed; fails with the answer on any non-2xx.
+ */
+export async function sessionApi<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const origin = new URL(page.url()).origin;
+  const me = await page.request.get(`${origin}/api/v1/auth/me`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`${origin}/api/v1${path}`, {
+    method,
+    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** Launches headless Chromium with the project's flags. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });

@@ -14,6 +14,7 @@ import {
   signIn,
   startServer,
   type RunningServer,
+  sessionApi,
 } from "./harness";
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -49,18 +50,7 @@ async function checkPhoneScreen(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page), name).toEqual([]);
 }
 
-/** Calls the API through the page's own session (cookie and CSRF token), for a step the test prepares. */
-async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = sessionApi;
 
 /** Runs a job to its end through the API and returns it. */
 async function runJob(page: Page, kind: string, payload: unknown): Promise<{ status: string }> {

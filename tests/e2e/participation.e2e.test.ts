@@ -16,6 +16,7 @@ import {
   startServer,
   startServerOn,
   type RunningServer,
+  sessionApi,
 } from "./harness";
 
 let server: RunningServer;
@@ -48,18 +49,7 @@ async function anonymous(): Promise<Page> {
   return context.newPage();
 }
 
-async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const { csrfToken } = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json()) as {
-    csrfToken: string;
-  };
-  const response = await page.request.fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = sessionApi;
 
 /** The value of one ledger fact on the points case file (0 when the fact is not listed). */
 async function ledgerValue(page: Page, fact: string): Promise<number> {

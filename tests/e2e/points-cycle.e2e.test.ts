@@ -14,6 +14,7 @@ import {
   signIn,
   startServerOn,
   type RunningServer,
+  sessionApi,
 } from "./harness";
 
 // One whole yearly cycle of the points service in the browser (GitHub issue 4), on the demo data's current
@@ -71,18 +72,7 @@ function signInAs(username: string): Promise<Page> {
   return signIn(browser, server.baseUrl, username, { acceptDownloads: true });
 }
 
-/** Calls the API through the page's own session (cookie and CSRF token), for setup a user does not do by hand. */
-async function api<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const response = await page.request.fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = sessionApi;
 
 /** Types a date into an antd DatePicker and clicks that day in its panel (Enter would also submit the form). */
 async function pickDate(page: Page, picker: Locator, date: string): Promise<void> {
