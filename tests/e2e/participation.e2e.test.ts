@@ -53,7 +53,8 @@ const api = sessionApi;
 
 /** The value of one ledger fact on the points case file (0 when the fact is not listed). */
 async function ledgerValue(page: Page, fact: string): Promise<number> {
-  const row = page.getByTestId("points-volunteer-ledger").locator("tr", { hasText: fact });
+  // (rows are keyed by the fact; the page shows its label only)
+  const row = page.getByTestId("points-volunteer-ledger").locator(`tr[data-row-key="${fact}"]`);
   if ((await row.count()) === 0) return 0;
   return Number((await row.locator("td").nth(2).textContent())?.trim());
 }
@@ -120,7 +121,7 @@ describe("participation in the browser", () => {
     expect(rescored.history.at(-1)?.reason).toMatch(/志愿服务/);
     await resident
       .getByTestId("points-volunteer-ledger")
-      .locator("tr", { hasText: "volunteer_hours_special_5y" })
+      .locator('tr[data-row-key="volunteer_hours_special_5y"]')
       .locator("button")
       .first()
       .click();

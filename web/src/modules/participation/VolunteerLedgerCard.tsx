@@ -48,11 +48,7 @@ export function VolunteerLedgerCard({ facts }: { facts: LedgerFact[] }) {
           {
             title: t("participation.ledgerFact"),
             dataIndex: "fact",
-            render: (fact: string) => (
-              <>
-                {t(`participation.ledgerFacts.${fact}`)} <Typography.Text code>{fact}</Typography.Text>
-              </>
-            ),
+            render: (fact: string) => t(`participation.ledgerFacts.${fact}`),
           },
           { title: t("participation.ledgerValue"), dataIndex: "value" },
           { title: t("participation.hours"), dataIndex: "hours" },
