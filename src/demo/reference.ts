@@ -1,4 +1,6 @@
-import type { Trx } from "../db/transaction";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { inTransaction, type Trx } from "../db/transaction";
 import { readReferenceCsv, referenceFolder } from "../platform/reference-data";
 
 /** Loads the 24 镇区 from resources/zhongshan/towns.csv (skips those already present). */
@@ -42,4 +44,16 @@ export async function loadDepartments(trx: Trx, folder = referenceFolder): Promi
     .onConflict((conflict) => conflict.column("code").doNothing())
     .execute();
   return rows.length;
+}
+
+/**
+ * The reference data every database needs, demo or not: the 24 镇区 and the verifying departments (both loaders
+ * skip what is already there). Run at every start and by commands that read them, so a deployment started without
+ * the demo (GONGZHI_NO_DEMO=1) has its 镇区 from the first start.
+ */
+export async function ensureReferenceData(db: Kysely<Database>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await loadTowns(trx);
+    await loadDepartments(trx);
+  });
 }

@@ -1,6 +1,7 @@
 import { openMigratedDatabase } from "../db/startup";
 import { demoAccountsTable } from "../demo/accounts";
 import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
+import { ensureReferenceData } from "../demo/reference";
 import { progressBar } from "../platform/cli/progress";
 import { jobWorkerOptionsFromEnvironment, startJobWorker } from "../platform/jobs";
 import { writeAuditAnchor } from "../platform/audit/audit.anchor";
@@ -56,6 +57,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
       `demo data loaded: ${summary.towns} towns, ${summary.departments} departments, ${summary.communities} communities, ${summary.persons} persons in ${summary.households} households, ${summary.accounts} accounts`,
     );
   }
+  await ensureReferenceData(handle.db);
   const app = await buildApp({
     db: handle.db,
     logger: { level: process.env.LOG_LEVEL ?? "info" },

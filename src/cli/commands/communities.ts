@@ -25,8 +25,10 @@ export function registerCommunityCommands(program: Command): void {
       const bytes = await readFile(options.file);
       const base64 = bytes.toString("base64");
       const file = options.file.toLowerCase().endsWith(".xlsx") ? { xlsxBase64: base64 } : { csvBase64: base64 };
+      const { ensureReferenceData } = await import("../../demo/reference");
       const handle = await openMigratedDatabase();
       try {
+        await ensureReferenceData(handle.db);
         const result = await inTransactionWhenOk(handle.db, (trx) =>
           importCommunities(
             trx,
