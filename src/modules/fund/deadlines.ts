@@ -19,7 +19,7 @@ export const fundReviewWorkingDays = 10;
 export const fundReportReviewWorkingDays = 10;
 
 const reportLabels: Record<string, string> = {
-  progress: "进度报告 (progress report)",
+  progress: "进展报告 (progress report)",
   final: "结项报告 (final report)",
 };
 

@@ -58,9 +58,4 @@ export class PublicAnswerCache {
     this.entries.set(key, { payload, headers: kept, commits, clock: clockVersion(), expires: at + this.ttlMs });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
-
-  /** How many answers are kept (for tests). */
-  get size(): number {
-    return this.entries.size;
-  }
 }

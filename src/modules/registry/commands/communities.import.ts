@@ -5,6 +5,7 @@
  * checked first; a bad row is reported with its number and reason, and nothing is stored unless the caller chose
  * to import the good rows. One audit entry for the file. The school application reads the position (issue 15).
  */
+import { sql } from "kysely";
 import { err, ok, type Problem, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
 import { audit, type CommandContext } from "../../../platform/commands/context";
@@ -120,26 +121,20 @@ export async function importCommunities(
   if (!settled.ok) return settled;
   if (rows.length === 0)
     return err({ code: "empty_file", field: "file", message: "file: 没有社区行 (no community rows)" });
-  let created = 0;
-  let updated = 0;
-  for (const row of rows) {
-    const existing = await trx
-      .selectFrom("communities")
-      .select("id")
-      .where("town_code", "=", row.townCode)
-      .where("name", "=", row.name)
-      .executeTakeFirst();
-    if (existing) {
-      await trx.updateTable("communities").set({ x: row.x, y: row.y }).where("id", "=", existing.id).execute();
-      updated += 1;
-    } else {
-      await trx
-        .insertInto("communities")
-        .values({ town_code: row.townCode, name: row.name, x: row.x, y: row.y })
-        .execute();
-      created += 1;
-    }
-  }
+  // One statement: new communities are added, known ones (same 镇区 and name) get the position given; `xmax = 0`
+  // tells an inserted row from an updated one.
+  const written = await trx
+    .insertInto("communities")
+    .values(rows.map((row) => ({ town_code: row.townCode, name: row.name, x: row.x, y: row.y })))
+    .onConflict((conflict) =>
+      conflict
+        .columns(["town_code", "name"])
+        .doUpdateSet((eb) => ({ x: eb.ref("excluded.x"), y: eb.ref("excluded.y") })),
+    )
+    .returning(sql<boolean>`(xmax = 0)`.as("created"))
+    .execute();
+  const created = written.filter((row) => row.created).length;
+  const updated = written.length - created;
   const located = rows.filter((row) => row.x !== null).length;
   await audit(trx, context, {
     action: "registry.communities.import",
