@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { loadActor } from "../platform/accounts/accounts.repository";
 import { findSession } from "../platform/accounts/sessions";
 import { errorBody } from "../platform/http/request-context";
 
@@ -24,11 +23,9 @@ export function installAuthentication(app: FastifyInstance, db: Kysely<Database>
     if (token) {
       const session = await findSession(db, token);
       if (session) {
-        request.actor = await loadActor(db, session.account_id);
-        if (request.actor) {
-          request.csrfToken = session.csrf_token;
-          request.sessionToken = token;
-        }
+        request.actor = session.actor;
+        request.csrfToken = session.csrfToken;
+        request.sessionToken = token;
       }
     }
     // The route table marks the only exemption (sign-in, which has no session yet): `csrfExempt` in its declaration.

@@ -273,8 +273,17 @@ export async function searchOrganisations(
 
 /** Tells whether a town code exists. */
 export async function townExists(executor: Executor, code: string): Promise<boolean> {
-  return (await executor.selectFrom("towns").select("code").where("code", "=", code).executeTakeFirst()) !== undefined;
+  if (knownTowns.has(code)) return true;
+  const found =
+    (await executor.selectFrom("towns").select("code").where("code", "=", code).executeTakeFirst()) !== undefined;
+  if (found) knownTowns.add(code);
+  return found;
 }
+/**
+ * 镇区 codes found to exist. Towns are reference data that is only ever added (loaded at every start, never
+ * removed or renamed), so a code once found needs no query again; an unknown code is asked each time.
+ */
+const knownTowns = new Set<string>();
 
 /** The town of a community, or undefined when the community does not exist. */
 export async function communityTown(executor: Executor, id: string): Promise<string | undefined> {

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Executor, Trx } from "../../db/transaction";
+import { isRole, type Actor } from "../roles";
 
 /** The absolute lifetime of a session: signed in again after this, however active. */
 export const sessionLifetimeHours = 12;
@@ -54,24 +56,59 @@ export async function createSession(trx: Trx, accountId: string, now = clockNow(
 
 /**
  * Finds a live session by its cookie token — not past its absolute expiry, not idle for longer than the idle
- * limit — and records the use (at most once a minute).
+ * limit, of an enabled account — with the account and its role grants, in one query (every signed-in request
+ * runs it), and records the use (at most once a minute). Null when there is no such session.
  */
-export async function findSession(executor: Executor, token: string, now = clockNow()) {
-  const session = await executor
+export async function findSession(
+  executor: Executor,
+  token: string,
+  now = clockNow(),
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const row = await executor
     .selectFrom("sessions")
-    .select(["account_id", "csrf_token", "token_hash", "last_seen_at"])
-    .where("token_hash", "=", hashToken(token))
-    .where("expires_at", ">", now)
-    .where("last_seen_at", ">", new Date(now.getTime() - sessionIdleMinutes * 60_000))
+    .innerJoin("accounts", "accounts.id", "sessions.account_id")
+    .select((eb) => [
+      "sessions.csrf_token",
+      "sessions.token_hash",
+      "sessions.last_seen_at",
+      "accounts.id",
+      "accounts.username",
+      "accounts.display_name",
+      "accounts.person_id",
+      jsonArrayFrom(
+        eb
+          .selectFrom("account_roles")
+          .select(["account_roles.role", "account_roles.town_code", "account_roles.department_code"])
+          .whereRef("account_roles.account_id", "=", "accounts.id"),
+      ).as("grants"),
+    ])
+    .where("sessions.token_hash", "=", hashToken(token))
+    .where("sessions.expires_at", ">", now)
+    .where("sessions.last_seen_at", ">", new Date(now.getTime() - sessionIdleMinutes * 60_000))
+    .where("accounts.disabled", "=", false)
     .executeTakeFirst();
-  if (session && now.getTime() - session.last_seen_at.getTime() >= touchEveryMs) {
+  if (!row) return null;
+  if (now.getTime() - row.last_seen_at.getTime() >= touchEveryMs) {
     await executor
       .updateTable("sessions")
       .set({ last_seen_at: now })
-      .where("token_hash", "=", session.token_hash)
+      .where("token_hash", "=", row.token_hash)
       .execute();
   }
-  return session;
+  return {
+    csrfToken: row.csrf_token,
+    actor: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      personId: row.person_id,
+      grants: row.grants.flatMap((grant) =>
+        isRole(grant.role)
+          ? [{ role: grant.role, townCode: grant.town_code, departmentCode: grant.department_code }]
+          : [],
+      ),
+    },
+  };
 }
 
 /** Ends a session. */

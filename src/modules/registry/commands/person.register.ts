@@ -1,7 +1,8 @@
 import { validateIdNumber } from "../../../core/id-number";
 import { err, ok, type Result } from "../../../core/result";
 import type { Trx } from "../../../db/transaction";
-import { findPerson, findPersonIdByIdNumber, type PersonRecord } from "../repository";
+import { sql } from "kysely";
+import type { PersonRecord } from "../repository";
 import type { PersonCreateBody } from "../schemas";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import { snapshot } from "./context";
@@ -19,14 +20,9 @@ export async function registerPerson(
   if (!phone.ok) return phone;
   const place = await checkTownAndCommunity(trx, input.townCode, input.communityId);
   if (!place.ok) return place;
-  if (await findPersonIdByIdNumber(trx, id.value.idNumber)) {
-    return err({
-      code: "duplicate_id_number",
-      message: "该身份证号码已登记 (ID number already registered)",
-      field: "idNumber",
-    });
-  }
-  const inserted = await trx
+  // One statement: the insert skips an ID number already registered (the unique index decides, so two concurrent
+  // registrations of the same number cannot both pass) and returns the new row; a new person has no household yet.
+  const person: PersonRecord | undefined = await trx
     .insertInto("persons")
     .values({
       name: input.name.trim(),
@@ -39,9 +35,31 @@ export async function registerPerson(
       address: input.address?.trim() ?? "",
       hukou_type: input.hukouType,
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const person = (await findPerson(trx, inserted.id))!;
+    .onConflict((conflict) => conflict.column("id_number").doNothing())
+    .returning([
+      "id",
+      "name",
+      "id_number as idNumber",
+      "gender",
+      "birth_date as birthDate",
+      "phone",
+      "town_code as townCode",
+      "community_id as communityId",
+      "address",
+      "hukou_type as hukouType",
+      sql<null>`null::uuid`.as("householdId"),
+      "version",
+      "created_at as createdAt",
+      "updated_at as updatedAt",
+    ])
+    .executeTakeFirst();
+  if (!person) {
+    return err({
+      code: "duplicate_id_number",
+      message: "该身份证号码已登记 (ID number already registered)",
+      field: "idNumber",
+    });
+  }
   await audit(trx, context, {
     action: "person.create",
     entityType: "person",
