@@ -155,6 +155,56 @@ describe("innovation fund", () => {
     expect(late.every((task) => task.overdue && task.label.includes("逾期"))).toBe(true);
   });
 
+  it("lets the programme admin set the call's working days to score, and moves the reviewers' due dates", async () => {
+    const dueOf = async (session: Session) =>
+      ((await session.request("GET", "/api/v1/inbox")).json().items as { kind: string; dueOn: string }[]).find(
+        (task) => task.kind === "fund.review",
+      )?.dueOn;
+    const changed = await admin.request("PATCH", `/api/v1/fund/calls/${callId}/deadlines`, { reviewWorkingDays: 3 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ reviewWorkingDays: 3, reportReviewWorkingDays: fundReviewWorkingDays });
+    expect(await dueOf(reviewers[0])).toBe(addWorkingDays(closeOn, 3));
+    expect(await countAudit(test.database.db, "fund.call.deadlines")).toBe(1);
+    // Out of range, or nothing given: refused next to the field; a reviewer may not change it.
+    const tooLong = await admin.request("PATCH", `/api/v1/fund/calls/${callId}/deadlines`, { reviewWorkingDays: 61 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields).toHaveProperty("reviewWorkingDays");
+    const empty = await admin.request("PATCH", `/api/v1/fund/calls/${callId}/deadlines`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields).toHaveProperty("reviewWorkingDays");
+    const notAdmin = await reviewers[0].request("PATCH", `/api/v1/fund/calls/${callId}/deadlines`, {
+      reviewWorkingDays: 30,
+    });
+    expect(notAdmin.statusCode).toBe(403);
+    const back = await admin.request("PATCH", `/api/v1/fund/calls/${callId}/deadlines`, {
+      reviewWorkingDays: fundReviewWorkingDays,
+    });
+    expect(back.statusCode).toBe(200);
+    expect(await dueOf(reviewers[0])).toBe(addWorkingDays(closeOn, fundReviewWorkingDays));
+  });
+
+  it("opens a call with its own deadlines", async () => {
+    const call = await admin.request("POST", "/api/v1/fund/calls", {
+      year: Number(today.slice(0, 4)),
+      title: "短期限申报",
+      budgetYuan: 10,
+      applicationsCloseOn: closeOn,
+      reviewWorkingDays: 5,
+      reportReviewWorkingDays: 15,
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    expect(call.json()).toMatchObject({ reviewWorkingDays: 5, reportReviewWorkingDays: 15 });
+    const zero = await admin.request("POST", "/api/v1/fund/calls", {
+      year: Number(today.slice(0, 4)),
+      title: "零期限",
+      budgetYuan: 10,
+      applicationsCloseOn: closeOn,
+      reviewWorkingDays: 0,
+    });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.fields).toHaveProperty("reviewWorkingDays");
+  });
+
   it("publishes no result of a call before it is allocated", async () => {
     const response = await test.app.inject({ method: "GET", url: "/api/v1/fund/results" });
     expect(response.statusCode, response.body).toBe(200);

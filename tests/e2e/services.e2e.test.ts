@@ -264,6 +264,12 @@ describe("the innovation fund in the browser", () => {
     await page.getByTestId("fund-calls").getByRole("link", { name: /示例/ }).click();
     const table = page.getByTestId("fund-applications");
     await expect.poll(() => table.textContent()).toContain("全额资助");
+    // The admin gives the panel more time to review reports: the call shows the new deadline.
+    const deadlines = page.getByTestId("fund-deadlines");
+    await deadlines.getByLabel("报告审核期限（工作日）").fill("15");
+    await deadlines.getByRole("button", { name: "保存期限" }).click();
+    await expect.poll(() => deadlines.textContent()).toContain("期限已保存");
+    await expect.poll(() => page.locator(".ant-descriptions").textContent()).toContain("15 个工作日");
     await table.locator(".ant-table-row-expand-icon").first().click();
     await page.getByTestId("fund-final-score").fill("88.5");
     await page.getByTestId("fund-report-accept").click();

@@ -20030,6 +20030,10 @@ export type paths = {
                                 id: string;
                                 partialFunding: boolean;
                                 publicityListId: string | null;
+                                /** @description working days to review a submitted report */
+                                reportReviewWorkingDays: number;
+                                /** @description working days a reviewer has to score, from the closing day */
+                                reviewWorkingDays: number;
                                 startSharePercent: number;
                                 /** @description open | allocated */
                                 status: string;
@@ -21786,6 +21790,10 @@ export type paths = {
                                     id: string;
                                     partialFunding: boolean;
                                     publicityListId: string | null;
+                                    /** @description working days to review a submitted report */
+                                    reportReviewWorkingDays: number;
+                                    /** @description working days a reviewer has to score, from the closing day */
+                                    reviewWorkingDays: number;
                                     startSharePercent: number;
                                     /** @description open | allocated */
                                     status: string;
@@ -22002,6 +22010,10 @@ export type paths = {
                                 id: string;
                                 partialFunding: boolean;
                                 publicityListId: string | null;
+                                /** @description working days to review a submitted report */
+                                reportReviewWorkingDays: number;
+                                /** @description working days a reviewer has to score, from the closing day */
+                                reviewWorkingDays: number;
                                 startSharePercent: number;
                                 /** @description open | allocated */
                                 status: string;
@@ -22097,6 +22109,8 @@ export type paths = {
                         eligibleTowns?: string[];
                         eligibleTypes?: ("town" | "department" | "organisation")[];
                         partialFunding?: boolean;
+                        reportReviewWorkingDays?: number;
+                        reviewWorkingDays?: number;
                         startSharePercent?: number;
                         title: string;
                         year: number;
@@ -22178,6 +22192,10 @@ export type paths = {
                             id: string;
                             partialFunding: boolean;
                             publicityListId: string | null;
+                            /** @description working days to review a submitted report */
+                            reportReviewWorkingDays: number;
+                            /** @description working days a reviewer has to score, from the closing day */
+                            reviewWorkingDays: number;
                             startSharePercent: number;
                             /** @description open | allocated */
                             status: string;
@@ -22408,6 +22426,10 @@ export type paths = {
                             id: string;
                             partialFunding: boolean;
                             publicityListId: string | null;
+                            /** @description working days to review a submitted report */
+                            reportReviewWorkingDays: number;
+                            /** @description working days a reviewer has to score, from the closing day */
+                            reviewWorkingDays: number;
                             startSharePercent: number;
                             /** @description open | allocated */
                             status: string;
@@ -23244,6 +23266,268 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fund/calls/{id}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the working days to score and to review a report
+         * @description 设定评审期限和报告审核期限（工作日） (Set the working days to score and to review a report) — permission: fund.manage
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reportReviewWorkingDays?: number;
+                        reviewWorkingDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error answer */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationsCloseOn: string;
+                            budgetYuan: string;
+                            categories: {
+                                budgetYuan: string | null;
+                                code: string;
+                                label: string;
+                            }[];
+                            criteria: {
+                                id: string;
+                                label: string;
+                                weight: number;
+                            }[];
+                            eligibleTowns: string[];
+                            eligibleTypes: string[];
+                            id: string;
+                            partialFunding: boolean;
+                            publicityListId: string | null;
+                            /** @description working days to review a submitted report */
+                            reportReviewWorkingDays: number;
+                            /** @description working days a reviewer has to score, from the closing day */
+                            reviewWorkingDays: number;
+                            startSharePercent: number;
+                            /** @description open | allocated */
+                            status: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Every error answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description A problem code (src/platform/problems.ts) */
+                                code: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 401: unauthenticated, invalid_credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 401
+                                 * @enum {string}
+                                 */
+                                code: "unauthenticated" | "invalid_credentials";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 403: forbidden, account_disabled, csrf_required, recused, vendor_not_qualified, not_assigned, vendor_cannot_decide, not_eligible, vendor_cannot_pay, four_eyes_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 403
+                                 * @enum {string}
+                                 */
+                                code: "forbidden" | "account_disabled" | "csrf_required" | "recused" | "vendor_not_qualified" | "not_assigned" | "vendor_cannot_decide" | "not_eligible" | "vendor_cannot_pay" | "four_eyes_required";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 404: not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 404
+                                 * @enum {string}
+                                 */
+                                code: "not_found";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Error answer 409: version_conflict, idempotency_in_progress, duplicate_id_number, duplicate_credit_code, duplicate_username, already_in_household, household_has_head, own_account, last_admin, duplicate_cycle, already_enrolled, duplicate_application, child_already_applied, already_published, no_final_result, case_open, duplicate_campaign, standard_exists, vendor_registered, bids_sealed, bidding_closed, already_declared, declaration_required, need_closed, not_awardable, applications_closed, applications_open, reviewer_conflict, call_allocated, not_funded, payment_exceeds_grant, stage_paid, not_awarded, contract_exists, contract_completed, report_reviewed, already_decided, referral_exists, survey_exists, survey_closed, already_answered, evaluation_exists, not_flagged, final_evaluation_required, report_not_accepted, payment_exceeds_contract, report_exists, case_closed, tasks_open, task_done, meeting_recorded, invalid_transition, golden_tests_failed, no_golden_tests, overlapping_versions, duplicate_version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description The problem codes of 409
+                                 * @enum {string}
+                                 */
+                                code: "version_conflict" | "idempotency_in_progress" | "duplicate_id_number" | "duplicate_credit_code" | "duplicate_username" | "already_in_household" | "household_has_head" | "own_account" | "last_admin" | "duplicate_cycle" | "already_enrolled" | "duplicate_application" | "child_already_applied" | "already_published" | "no_final_result" | "case_open" | "duplicate_campaign" | "standard_exists" | "vendor_registered" | "bids_sealed" | "bidding_closed" | "already_declared" | "declaration_required" | "need_closed" | "not_awardable" | "applications_closed" | "applications_open" | "reviewer_conflict" | "call_allocated" | "not_funded" | "payment_exceeds_grant" | "stage_paid" | "not_awarded" | "contract_exists" | "contract_completed" | "report_reviewed" | "already_decided" | "referral_exists" | "survey_exists" | "survey_closed" | "already_answered" | "evaluation_exists" | "not_flagged" | "final_evaluation_required" | "report_not_accepted" | "payment_exceeds_contract" | "report_exists" | "case_closed" | "tasks_open" | "task_done" | "meeting_recorded" | "invalid_transition" | "golden_tests_failed" | "no_golden_tests" | "overlapping_versions" | "duplicate_version";
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 423 account_locked: when the lock ends
+                                 */
+                                lockedUntil?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/fund/calls/{id}/payment-file": {
         parameters: {
             query?: never;
@@ -23575,6 +23859,10 @@ export type paths = {
                                 id: string;
                                 partialFunding: boolean;
                                 publicityListId: string | null;
+                                /** @description working days to review a submitted report */
+                                reportReviewWorkingDays: number;
+                                /** @description working days a reviewer has to score, from the closing day */
+                                reviewWorkingDays: number;
                                 startSharePercent: number;
                                 /** @description open | allocated */
                                 status: string;

@@ -26,6 +26,7 @@ import {
   type FundReviewRecord,
 } from "./repository";
 import { checkAttachableFiles } from "../../platform/files/files.commands";
+import { fundReportReviewWorkingDays, fundReviewWorkingDays } from "./deadlines";
 import { fundDb, type FundCategory, type FundCriterion } from "./tables";
 
 function refuse(code: string, field: string, message: string): { ok: false; error: Problem } {
@@ -49,6 +50,8 @@ export interface CallInput {
   partialFunding?: boolean;
   startSharePercent?: number;
   applicationsCloseOn: string;
+  reviewWorkingDays?: number;
+  reportReviewWorkingDays?: number;
   categories?: { code: string; label: string; budgetYuan?: string | number | null }[];
   eligibleTypes?: ApplicantType[];
   eligibleTowns?: string[];
@@ -115,6 +118,8 @@ export async function openCall(trx: Trx, context: CommandContext, input: CallInp
       partial_funding: input.partialFunding ?? false,
       start_share_percent: input.startSharePercent ?? 60,
       applications_close_on: input.applicationsCloseOn,
+      review_working_days: input.reviewWorkingDays ?? fundReviewWorkingDays,
+      report_review_working_days: input.reportReviewWorkingDays ?? fundReportReviewWorkingDays,
       created_by: context.actor.id,
     })
     .returning("id")
@@ -390,6 +395,40 @@ export async function scoreApplication(
     after: scores,
   });
   return ok({ applicationId: application.id, scores });
+}
+
+/**
+ * Changes a call's working-day deadlines (either or both): the reviewers' time to score and the programme admins'
+ * time to review a report. Due dates are counted from the call's closing day and each report's submission on the
+ * calendar in force, so the inbox shows the new dates at once; the change is audited with the old and new values.
+ */
+export async function setCallDeadlines(
+  trx: Trx,
+  context: CommandContext,
+  call: CallRecord,
+  input: { reviewWorkingDays?: number; reportReviewWorkingDays?: number },
+): Promise<Result<CallRecord>> {
+  if (input.reviewWorkingDays === undefined && input.reportReviewWorkingDays === undefined)
+    return refuse("nothing_to_change", "reviewWorkingDays", "请填写要修改的期限 (give at least one deadline)");
+  const before = { reviewWorkingDays: call.reviewWorkingDays, reportReviewWorkingDays: call.reportReviewWorkingDays };
+  const after = {
+    reviewWorkingDays: input.reviewWorkingDays ?? call.reviewWorkingDays,
+    reportReviewWorkingDays: input.reportReviewWorkingDays ?? call.reportReviewWorkingDays,
+  };
+  await fundDb(trx)
+    .updateTable("fund_calls")
+    .set({ review_working_days: after.reviewWorkingDays, report_review_working_days: after.reportReviewWorkingDays })
+    .where("id", "=", call.id)
+    .execute();
+  await audit(trx, context, {
+    action: "fund.call.deadlines",
+    entityType: "fund_call",
+    entityId: call.id,
+    townCode: null,
+    before,
+    after,
+  });
+  return ok({ ...call, ...after });
 }
 
 /** The call in the `fund allocate` contract's shape: scored reviews only, conflicts as recused reviews. */

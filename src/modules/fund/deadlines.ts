@@ -1,10 +1,11 @@
 /**
  * The fund's open work as inbox tasks (src/platform/deadlines): each assigned review not yet scored is a task of
- * that reviewer, due `fundReviewWorkingDays` working days after the call's applications close (escalated to the
+ * that reviewer, due the call's `review_working_days` working days after its applications close (escalated to the
  * programme admins once overdue); each progress or final report awaiting review is a task of the programme admins,
- * due `fundReportReviewWorkingDays` working days after it was submitted. The issue names "deadlines" of a call
- * without their lengths: both are our choice. Neither date is stored: each is counted on the calendar in force, so
- * neither is listed among the deadlines a new holiday notice changes.
+ * due the call's `report_review_working_days` working days after it was submitted. The programme admin sets both
+ * per call (when opening it, or later); the issue names "deadlines" of a call without their lengths, so the
+ * defaults below are our choice. Neither date is stored: each is counted on the calendar in force, so neither is
+ * listed among the deadlines a new holiday notice changes.
  */
 import { addWorkingDays } from "../../core/calendar";
 import { today } from "../../core/clock";
@@ -13,9 +14,9 @@ import type { Executor } from "../../db/transaction";
 import type { OpenDeadline, TaskAssignee } from "../../platform/deadlines/deadlines";
 import { fundDb } from "./tables";
 
-/** Working days a reviewer has to score, from the day applications close. */
+/** Default working days a reviewer has to score, from the day applications close (a call may set its own). */
 export const fundReviewWorkingDays = 10;
-/** Working days the programme admins have to review a submitted report. */
+/** Default working days the programme admins have to review a submitted report (a call may set its own). */
 export const fundReportReviewWorkingDays = 10;
 
 const reportLabels: Record<string, string> = {
@@ -37,6 +38,7 @@ async function reviewTasks(executor: Executor, day: string): Promise<OpenDeadlin
       "a.town_code",
       "k.title as call_title",
       "k.applications_close_on",
+      "k.review_working_days",
     ])
     .where("r.scores", "is", null)
     .where("k.status", "=", "open")
@@ -45,7 +47,7 @@ async function reviewTasks(executor: Executor, day: string): Promise<OpenDeadlin
     .orderBy("r.reviewer_id")
     .execute();
   return rows.map((row) => {
-    const dueOn = addWorkingDays(row.applications_close_on, fundReviewWorkingDays);
+    const dueOn = addWorkingDays(row.applications_close_on, row.review_working_days);
     const overdue = dueOn < day;
     const assignees: TaskAssignee[] = [{ role: "reviewer", accountId: row.reviewer_id }];
     if (overdue) assignees.push({ role: "programme_admin" });
@@ -61,7 +63,7 @@ async function reviewTasks(executor: Executor, day: string): Promise<OpenDeadlin
       reference: `${row.call_title}：${row.title}（${row.applicant_name}）`,
       townCode: row.town_code,
       dueOn,
-      recompute: () => addWorkingDays(row.applications_close_on, fundReviewWorkingDays),
+      recompute: () => addWorkingDays(row.applications_close_on, row.review_working_days),
       assignees,
       link: "/console/fund/reviews",
       history: [
@@ -76,7 +78,17 @@ async function reportTasks(executor: Executor): Promise<OpenDeadline[]> {
   const rows = await fundDb(executor)
     .selectFrom("fund_reports as p")
     .innerJoin("fund_applications as a", "a.id", "p.application_id")
-    .select(["p.id", "p.kind", "p.submitted_at", "a.id as application_id", "a.call_id", "a.title", "a.town_code"])
+    .innerJoin("fund_calls as k", "k.id", "a.call_id")
+    .select([
+      "p.id",
+      "p.kind",
+      "p.submitted_at",
+      "a.id as application_id",
+      "a.call_id",
+      "a.title",
+      "a.town_code",
+      "k.report_review_working_days",
+    ])
     .where("p.status", "=", "submitted")
     .orderBy("p.submitted_at")
     .orderBy("p.id")
@@ -91,8 +103,8 @@ async function reportTasks(executor: Executor): Promise<OpenDeadline[]> {
       entityId: row.id,
       reference: row.title,
       townCode: row.town_code,
-      dueOn: addWorkingDays(submittedOn, fundReportReviewWorkingDays),
-      recompute: () => addWorkingDays(submittedOn, fundReportReviewWorkingDays),
+      dueOn: addWorkingDays(submittedOn, row.report_review_working_days),
+      recompute: () => addWorkingDays(submittedOn, row.report_review_working_days),
       assignees: [{ role: "programme_admin" }],
       link: `/console/fund/calls/${row.call_id}`,
       history: [{ on: submittedOn, label: `提交${reportLabels[row.kind] ?? row.kind} (submitted)` }],

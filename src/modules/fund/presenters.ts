@@ -12,6 +12,8 @@ export function presentCall(call: CallRecord) {
     partialFunding: call.partialFunding,
     startSharePercent: call.startSharePercent,
     applicationsCloseOn: call.applicationsCloseOn,
+    reviewWorkingDays: call.reviewWorkingDays,
+    reportReviewWorkingDays: call.reportReviewWorkingDays,
     status: call.status,
     publicityListId: call.publicityListId,
     categories: call.categories.map((each) => ({

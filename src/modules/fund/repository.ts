@@ -13,6 +13,10 @@ export interface CallRecord {
   partialFunding: boolean;
   startSharePercent: number;
   applicationsCloseOn: string;
+  /** Working days a reviewer has to score, from the day applications close. */
+  reviewWorkingDays: number;
+  /** Working days the programme admins have to review a submitted report. */
+  reportReviewWorkingDays: number;
   status: "open" | "allocated";
   publicityListId: string | null;
   categories: FundCategory[];
@@ -32,6 +36,8 @@ function callQuery(executor: Executor) {
       "partial_funding as partialFunding",
       "start_share_percent as startSharePercent",
       "applications_close_on as applicationsCloseOn",
+      "review_working_days as reviewWorkingDays",
+      "report_review_working_days as reportReviewWorkingDays",
       "status",
       "publicity_list_id as publicityListId",
       "categories",

@@ -13,6 +13,7 @@ import {
   recordPayment,
   reviewReport,
   scoreApplication,
+  setCallDeadlines,
   submitApplication,
   submitReport,
 } from "./commands";
@@ -45,6 +46,7 @@ import {
   CallResponse,
   CallsResponse,
   ConflictBody,
+  DeadlinesBody,
   ConflictResponse,
   IdParams,
   PaymentBody,
@@ -224,6 +226,25 @@ export const fundRoutes: readonly AnyRoute[] = [
         scoreApplication(trx, commandContext(request, actor), (await findApplication(trx, params.id))!, body),
       ),
     present: (value) => value,
+  }),
+  defineRoute({
+    method: "PATCH",
+    url: "/fund/calls/:id/deadlines",
+    summary: {
+      zh: "设定评审期限和报告审核期限（工作日）",
+      en: "Set the working days to score and to review a report",
+    },
+    tags,
+    permission: "fund.manage",
+    params: IdParams,
+    body: DeadlinesBody,
+    target: callTarget,
+    response: { 200: CallResponse },
+    command: ({ db, request, actor, params, body }) =>
+      inTransactionWhenOk(db, async (trx) =>
+        setCallDeadlines(trx, commandContext(request, actor), (await findCall(trx, params.id))!, body),
+      ),
+    present: (call) => presentCall(call),
   }),
   defineRoute({
     method: "POST",

@@ -6,6 +6,9 @@ const strict = { additionalProperties: false } as const;
 const date = Type.String({ format: "date" });
 const yuan = Type.Union([Type.String({ maxLength: 20 }), Type.Number()]);
 
+/** A deadline in working days (1–60). */
+const workingDays = Type.Integer({ minimum: 1, maximum: 60 });
+
 const ApplicantType = Type.Union([Type.Literal("town"), Type.Literal("department"), Type.Literal("organisation")]);
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 60 }) }, strict);
@@ -31,6 +34,8 @@ export const CallBody = Type.Object(
     partialFunding: Type.Optional(Type.Boolean()),
     startSharePercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     applicationsCloseOn: date,
+    reviewWorkingDays: Type.Optional(workingDays),
+    reportReviewWorkingDays: Type.Optional(workingDays),
     categories: Type.Optional(
       Type.Array(
         Type.Object(
@@ -47,6 +52,12 @@ export const CallBody = Type.Object(
     eligibleTypes: Type.Optional(Type.Array(ApplicantType, { minItems: 1, maxItems: 3 })),
     eligibleTowns: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })),
   },
+  strict,
+);
+
+/** Body of PATCH /fund/calls/:id/deadlines: either deadline or both. */
+export const DeadlinesBody = Type.Object(
+  { reviewWorkingDays: Type.Optional(workingDays), reportReviewWorkingDays: Type.Optional(workingDays) },
   strict,
 );
 
@@ -97,6 +108,8 @@ export const CallResponse = Type.Object({
   partialFunding: Type.Boolean(),
   startSharePercent: Type.Integer(),
   applicationsCloseOn: Type.String(),
+  reviewWorkingDays: Type.Integer({ description: "working days a reviewer has to score, from the closing day" }),
+  reportReviewWorkingDays: Type.Integer({ description: "working days to review a submitted report" }),
   status: Type.String({ description: "open | allocated" }),
   publicityListId: nullable(Type.String()),
   categories: Type.Array(

@@ -26,6 +26,8 @@ export interface FundCallsTable {
   partial_funding: boolean;
   start_share_percent: Generated<number>;
   applications_close_on: string;
+  review_working_days: Generated<number>;
+  report_review_working_days: Generated<number>;
   status: Generated<string>;
   publicity_list_id: string | null;
   categories: ColumnType<FundCategory[], string | undefined, string>;

@@ -6,6 +6,7 @@ import {
   Button,
   DatePicker,
   Descriptions,
+  Form,
   InputNumber,
   Select,
   Skeleton,
@@ -18,7 +19,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
-import { apiDownload, apiPost } from "../../api/client";
+import { apiDownload, apiPatch, apiPost } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
@@ -75,12 +76,26 @@ export function CallPage() {
           {call.criteria.map((each) => `${each.label} ${each.weight}`).join(" · ")}
         </Descriptions.Item>
         <Descriptions.Item label={t("fund.startShare")}>{call.startSharePercent}%</Descriptions.Item>
+        <Descriptions.Item label={t("fund.reviewDays")}>
+          {t("fund.workingDays", { days: call.reviewWorkingDays })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("fund.reportReviewDays")} span={2}>
+          {t("fund.workingDays", { days: call.reportReviewWorkingDays })}
+        </Descriptions.Item>
         <Descriptions.Item label={t("fund.categories")} span={3}>
           {call.categories
             .map((each) => `${each.label}${each.budgetYuan ? `（${each.budgetYuan}）` : ""}`)
             .join("、") || "—"}
         </Descriptions.Item>
       </Descriptions>
+      {manage ? (
+        <DeadlinesForm
+          callId={id}
+          reviewWorkingDays={call.reviewWorkingDays}
+          reportReviewWorkingDays={call.reportReviewWorkingDays}
+          onSaved={reload}
+        />
+      ) : null}
       {allocated ? <Alert type="success" showIcon title={t("fund.allocated")} /> : null}
       {manage && !allocated ? (
         <Space>
@@ -360,5 +375,52 @@ function ApplicationDetail({
         </>
       ) : null}
     </Space>
+  );
+}
+
+/** The programme admin changes the call's two deadlines (working days); the inbox's due dates follow at once. */
+function DeadlinesForm(props: {
+  callId: string;
+  reviewWorkingDays: number;
+  reportReviewWorkingDays: number;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reviewWorkingDays: number; reportReviewWorkingDays: number }>();
+  const [saved, setSaved] = useState(false);
+  const { submit, alert, saving } = useSubmit(
+    form,
+    async (values: { reviewWorkingDays: number; reportReviewWorkingDays: number }) => {
+      setSaved(false);
+      await apiPatch(`/fund/calls/${props.callId}/deadlines`, values);
+      setSaved(true);
+      props.onSaved();
+    },
+  );
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={(values) => void submit(values)}
+      initialValues={{
+        reviewWorkingDays: props.reviewWorkingDays,
+        reportReviewWorkingDays: props.reportReviewWorkingDays,
+      }}
+      data-testid="fund-deadlines"
+    >
+      <SubmitErrorAlert {...alert} />
+      <Form.Item name="reviewWorkingDays" label={t("fund.reviewDays")} rules={[{ required: true }]}>
+        <InputNumber min={1} max={60} precision={0} />
+      </Form.Item>
+      <Form.Item name="reportReviewWorkingDays" label={t("fund.reportReviewDays")} rules={[{ required: true }]}>
+        <InputNumber min={1} max={60} precision={0} />
+      </Form.Item>
+      <Form.Item>
+        <Button htmlType="submit" loading={saving}>
+          {t("fund.saveDeadlines")}
+        </Button>
+      </Form.Item>
+      {saved ? <Typography.Text type="success">{t("fund.deadlinesSaved")}</Typography.Text> : null}
+    </Form>
   );
 }

@@ -80,6 +80,8 @@ interface CallValues {
   applicationsCloseOn: Dayjs;
   partialFunding: boolean;
   startSharePercent: number;
+  reviewWorkingDays: number;
+  reportReviewWorkingDays: number;
   eligibleTypes: string[];
   eligibleTowns: string[];
   criteria: { id: string; label: string; weight: number }[];
@@ -123,6 +125,8 @@ function OpenCallForm() {
         initialValues={{
           partialFunding: false,
           startSharePercent: 60,
+          reviewWorkingDays: 10,
+          reportReviewWorkingDays: 10,
           eligibleTypes: ["town", "department", "organisation"],
           eligibleTowns: [],
           criteria: defaultCriteria,
@@ -165,6 +169,12 @@ function OpenCallForm() {
           </Form.Item>
           <Form.Item name="startSharePercent" label={t("fund.startShare")}>
             <InputNumber min={0} max={100} />
+          </Form.Item>
+          <Form.Item name="reviewWorkingDays" label={t("fund.reviewDays")} rules={[{ required: true }]}>
+            <InputNumber min={1} max={60} precision={0} />
+          </Form.Item>
+          <Form.Item name="reportReviewWorkingDays" label={t("fund.reportReviewDays")} rules={[{ required: true }]}>
+            <InputNumber min={1} max={60} precision={0} />
           </Form.Item>
         </Space>
         <Typography.Paragraph strong>{t("fund.criteria")}</Typography.Paragraph>
