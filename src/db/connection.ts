@@ -42,6 +42,19 @@ export function connectionOptionsFromEnvironment(environment = process.env): Con
   return { dataDir: resolve(environment.GONGZHI_DATA?.trim() || "data") };
 }
 
+/**
+ * DATABASE_READ_URL: a streaming replica of the PostgreSQL server at DATABASE_URL, for anonymous reads of the public
+ * routes (src/platform/http/route.ts). Undefined when unset; an error when set without DATABASE_URL (PGlite has no
+ * replicas).
+ */
+export function readReplicaUrlFromEnvironment(environment = process.env): string | undefined {
+  const url = environment.DATABASE_READ_URL?.trim();
+  if (!url) return undefined;
+  if (!environment.DATABASE_URL?.trim())
+    throw new Error("DATABASE_READ_URL is a replica of the server at DATABASE_URL: set DATABASE_URL too");
+  return url;
+}
+
 /** A short description of where the data lives, for log lines (never includes a password). */
 export function describeConnection(options: ConnectionOptions): string {
   if (options.url) {

@@ -25,6 +25,8 @@ import { PublicAnswerCache } from "../platform/http/public-cache";
 /** Options of buildApp: the database, and for tests a quiet logger and other knobs. */
 export interface AppOptions {
   db: Kysely<Database>;
+  /** A read replica for anonymous reads of public GET routes (DATABASE_READ_URL); see MountOptions.readDb. */
+  readDb?: Kysely<Database> | null;
   logger?: boolean | Record<string, unknown>;
   modules?: readonly ModuleManifest[];
   webDist?: string;
@@ -125,13 +127,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const permissions = permissionTable(modules);
   const publicSeconds = options.publicAnswerSeconds ?? 5;
   const publicCache = publicSeconds > 0 ? new PublicAnswerCache(publicSeconds * 1000) : null;
-  await app.register(async (api) => mountRoutes(api, routes, { db: options.db, permissions, publicCache }), {
-    prefix: "/api/v1",
-  });
+  await app.register(
+    async (api) => mountRoutes(api, routes, { db: options.db, readDb: options.readDb, permissions, publicCache }),
+    {
+      prefix: "/api/v1",
+    },
+  );
   const rootRoutes = modules.flatMap((module) => module.rootRoutes ?? []);
   if (rootRoutes.some((route) => route.permission !== "public"))
     throw new Error("rootRoutes must be public (signed-in routes live under /api/v1)");
-  await app.register(async (root) => mountRoutes(root, rootRoutes, { db: options.db, permissions, publicCache }));
+  await app.register(async (root) =>
+    mountRoutes(root, rootRoutes, { db: options.db, readDb: options.readDb, permissions, publicCache }),
+  );
   await app.register(open311Plugin(options.db), { prefix: "/open311/v2" });
   await installWebApp(app, options.webDist);
   return app;

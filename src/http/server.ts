@@ -1,3 +1,4 @@
+import { describeConnection, openDatabase, readReplicaUrlFromEnvironment } from "../db/connection";
 import { openMigratedDatabase } from "../db/startup";
 import { demoAccountsTable } from "../demo/accounts";
 import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
@@ -44,7 +45,10 @@ export function serveOptionsFromEnvironment(environment = process.env): ServeOpt
 export async function startServer(options: ServeOptions): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const replicaUrl = readReplicaUrlFromEnvironment();
   const handle = await openMigratedDatabase(log);
+  const replica = replicaUrl ? await openDatabase({ url: replicaUrl }) : null;
+  if (replicaUrl) log(`public reads: the replica at ${describeConnection({ url: replicaUrl })}`);
   const auditSecrets = auditSecretSettings();
   loadAuditKey({ create: true }, auditSecrets);
   log(`audit key: ${describeKeySource(auditSecrets)}; anchors: ${auditSecrets.anchorFile ?? "off"}`);
@@ -60,6 +64,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
   await ensureReferenceData(handle.db);
   const app = await buildApp({
     db: handle.db,
+    readDb: replica?.db ?? null,
     logger: { level: process.env.LOG_LEVEL ?? "info" },
     secureCookies: process.env.GONGZHI_SECURE_COOKIES === "1",
     trustProxy: process.env.GONGZHI_TRUST_PROXY === "1",
@@ -98,6 +103,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
     try {
       await stopJobs();
       await app.close();
+      await replica?.close();
       await handle.close();
     } finally {
       process.exit(0);
@@ -110,6 +116,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
   } catch (error) {
     await stopJobs();
     await app.close();
+    await replica?.close();
     await handle.close();
     throw error;
   }

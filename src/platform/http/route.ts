@@ -178,6 +178,12 @@ type WithTarget = FastifyRequest & {
 /** What mountRoutes needs: the database and every permission by name; the cache of public answers, if any. */
 export interface MountOptions {
   db: Kysely<Database>;
+  /**
+   * A read replica (DATABASE_READ_URL), if any: anonymous calls of public GET routes read from it, so a crowd on the
+   * portal does not load the primary (and the portal keeps answering while the primary is down). Signed-in callers
+   * and every other route use `db`, so nobody misses their own write to replication lag.
+   */
+  readDb?: Kysely<Database> | null;
   permissions: PermissionTable;
   publicCache?: PublicAnswerCache | null;
 }
@@ -206,8 +212,14 @@ export async function mountRoutes(
   }
 }
 
-function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions, publicCache }: MountOptions): void {
+function mountRoute(
+  app: FastifyInstance,
+  route: AnyRoute,
+  { db: primary, readDb, permissions, publicCache }: MountOptions,
+): void {
   const permission = route.permission === publicPermission ? null : permissions[route.permission];
+  const replicaReads = readDb && route.method === "GET" && route.permission === publicPermission;
+  const dbFor = (request: FastifyRequest) => (replicaReads && !request.actor ? readDb : primary);
   const rateLimit = rateLimitOf(route);
   const addressLimit = rateLimit?.perAddress
     ? app.createRateLimit({
@@ -223,7 +235,7 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions, pu
   const loadTarget = async (request: WithTarget, reply: FastifyReply): Promise<boolean> => {
     if (!route.target || request[targetKey]?.loaded) return true;
     const input = { params: request.params, query: request.query, actor: request.actor };
-    const value = await route.target.load(db, input);
+    const value = await route.target.load(dbFor(request), input);
     if (
       value === null ||
       value === undefined ||
@@ -322,7 +334,7 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions, pu
         query: request.query,
         body: request.body,
         target: request[targetKey]?.value,
-        db,
+        db: dbFor(request),
       };
       const successStatus = Number(Object.keys(route.response)[0] ?? 200);
       if (route.command) {
@@ -335,7 +347,7 @@ function mountRoute(app: FastifyInstance, route: AnyRoute, { db, permissions, pu
       const logged = reply.statusCode < 300 ? route.accessLog?.(context.target, context.actor) : null;
       if (logged && context.actor) {
         const actor = context.actor;
-        await inTransaction(db, (trx) =>
+        await inTransaction(primary, (trx) =>
           appendAudit(trx, { ...logged, actorId: actor.id, actorUsername: actor.username, requestId: request.id }),
         );
       }
