@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -21,6 +20,7 @@ import { routeTable } from "./route-table";
 import { open311Plugin } from "../modules/tipoffs/open311/open311";
 import { installWebApp } from "./web";
 import { PublicAnswerCache } from "../platform/http/public-cache";
+import { securityHeaders } from "./security-headers";
 
 /** Options of buildApp: the database, and for tests a quiet logger and other knobs. */
 export interface AppOptions {
@@ -68,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   installJsonBodyParser(app);
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -85,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // Strict-Transport-Security only means something over HTTPS: sent below when the request came over it.
     hsts: false,
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.headers(headers);
   });
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.protocol === "https") reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
