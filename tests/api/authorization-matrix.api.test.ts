@@ -34,6 +34,7 @@ const matrix: Record<string, readonly Role[]> = {
   "registry.write": ["programme_admin", "clerk"],
   "organisations.read": ["programme_admin", "auditor", "clerk"],
   "organisations.write": ["programme_admin", "clerk"],
+  "registry.communities.import": ["programme_admin"],
   "profile.read": ["resident"],
   "files.upload": ["resident", "clerk", "verifier", "programme_admin", "vendor"],
   "files.read": roles,

@@ -74,6 +74,32 @@ describe("registry in the browser", () => {
     await screenshot(page, "other-town-not-found");
   });
 
+  it("lets the programme admin import communities from a CSV through the menu, with a report of the bad rows", async () => {
+    const page = await signInAs("programme.admin");
+    await page.getByTestId("menu-registry/communities/import").click();
+    await page.getByTestId("communities-import-page").waitFor();
+    const csv = ["town_code,name,x,y", "shiqi,浏览器测试社区,4800,200", "nowhere,无名社区,1,1"].join("\r\n");
+    await page.locator("input[type=file]").setInputFiles({
+      name: "communities.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    });
+    // By default the one bad row refuses the whole file: its number and reason, in Chinese.
+    await page.getByTestId("communities-import").click();
+    const refused = page.getByTestId("communities-import-refused");
+    await expect.poll(async () => refused.textContent()).toContain("整个文件未导入");
+    expect(await refused.textContent()).toContain("没有镇区“nowhere”");
+    expect(await refused.locator("tbody tr").first().textContent()).toContain("3");
+    // Importing the good rows writes the other one and lists the bad row in the report.
+    await page.getByTestId("communities-import-good-rows").click();
+    await page.getByTestId("communities-import").click();
+    const report = page.getByTestId("communities-import-report");
+    await expect.poll(async () => report.textContent()).toContain("新增 1 个社区");
+    expect(await report.textContent()).toContain("镇区代码");
+    await screenshot(page, "communities-import");
+    expect(await seriousViolations(page), "axe: communities import").toEqual([]);
+  });
+
   it("shows a resident their own record in the portal", async () => {
     const page = await signInAs("resident");
     await page.getByTestId("profile-person").waitFor();

@@ -23,6 +23,11 @@ export const registryPermissions = definePermissions({
     roles: ["programme_admin", "clerk"],
     description: "登记和修改社会组织 (register and edit organisations)",
   },
+  "registry.communities.import": {
+    roles: ["programme_admin"],
+    description:
+      "导入或更正各镇区的社区（村）及其中心坐标（CSV 或 XLSX）(import or correct the communities of the towns and their centres)",
+  },
   "profile.read": { roles: ["resident"], description: "查看本人档案 (read one's own profile)" },
 });
 

@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import { nullable, Page } from "../../platform/http/response-schemas";
+import { RowProblemSchema } from "../../platform/imports";
 
 // Response shapes of the registry routes (see presenters.ts; docs/api.md). Masked values are still strings.
 
@@ -116,6 +117,16 @@ export const CommunitiesResponse = Type.Array(
     located: Type.Boolean({ description: "its centre is recorded, so a school application may name it" }),
   }),
 );
+
+/** What a communities import did: rows written (added, corrected), how many have a centre, every bad row. */
+export const CommunitiesImportResponse = Type.Object({
+  fileName: Type.String(),
+  rows: Type.Integer({ description: "good rows written" }),
+  created: Type.Integer({ description: "communities added" }),
+  updated: Type.Integer({ description: "known communities given the position in the file" }),
+  located: Type.Integer({ description: "rows with a centre (x and y)" }),
+  refused: Type.Array(RowProblemSchema, { description: "every bad row (good_rows mode), not imported" }),
+});
 
 /** City departments and the facts each owns. */
 export const DepartmentsResponse = Type.Array(

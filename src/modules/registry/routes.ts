@@ -1,4 +1,5 @@
 import type { AnyRoute } from "../../platform/http/route";
+import { communityRoutes } from "./routes/communities.routes";
 import { householdRoutes } from "./routes/households.routes";
 import { organisationRoutes } from "./routes/organisations.routes";
 import { personRoutes } from "./routes/persons.routes";
@@ -8,6 +9,7 @@ import { referenceRoutes } from "./routes/reference.routes";
 /** The registry's route table (mounted under /api/v1). */
 export const registryRoutes: readonly AnyRoute[] = [
   ...referenceRoutes,
+  ...communityRoutes,
   ...personRoutes,
   ...householdRoutes,
   ...organisationRoutes,

@@ -1,4 +1,5 @@
 import { Type, type Static } from "typebox";
+import { ImportModeSchema } from "../../platform/imports";
 
 const strict = { additionalProperties: false } as const;
 
@@ -23,6 +24,20 @@ export const MemberParams = Type.Object(
 );
 /** Path parameter `:code` of a town. */
 export const TownParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }, strict);
+
+/**
+ * Body of POST /communities/imports: the file's name and its bytes in base64, as CSV (UTF-8 with or without a
+ * byte-order mark, or GBK) or as XLSX — exactly one of the two — and the mode (all or nothing by default).
+ */
+export const CommunitiesImportBody = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 200 }),
+    csvBase64: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
+    xlsxBase64: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
+    mode: Type.Optional(ImportModeSchema),
+  },
+  strict,
+);
 
 /** Search query: q with at least 2 characters that are not spaces (a blank q would list the whole scope). */
 export const SearchQuery = Type.Object(

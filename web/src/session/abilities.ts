@@ -3,6 +3,7 @@ export const ability = {
   profileRead: "profile.read",
   registrySearch: "registry.search",
   registryWrite: "registry.write",
+  registryCommunitiesImport: "registry.communities.import",
   organisationsRead: "organisations.read",
   organisationsWrite: "organisations.write",
   accountsRead: "accounts.read",

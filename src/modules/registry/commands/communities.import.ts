@@ -5,8 +5,10 @@
  * checked first; a bad row is reported with its number and reason, and nothing is stored unless the caller chose
  * to import the good rows. One audit entry for the file. The school application reads the position (issue 15).
  */
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { err, ok, type Problem, type Result } from "../../../core/result";
+import { spreadsheetRow } from "../../../core/spreadsheet";
 import type { Trx } from "../../../db/transaction";
 import { audit, type CommandContext } from "../../../platform/commands/context";
 import type { Actor } from "../../../platform/roles";
@@ -14,6 +16,7 @@ import {
   csvTable,
   findColumns,
   isBlankRow,
+  rowsRefusedProblem,
   settleImport,
   xlsxTable,
   type ImportMode,
@@ -119,6 +122,8 @@ export async function importCommunities(
   const { rows, problems } = checkRows(table.value, towns, found.value as Record<"town" | "name" | "x" | "y", number>);
   const settled = settleImport(file.mode, problems);
   if (!settled.ok) return settled;
+  // Good rows asked for, but there are none: the report of the bad ones is the answer.
+  if (rows.length === 0 && problems.length > 0) return err(rowsRefusedProblem(problems));
   if (rows.length === 0)
     return err({ code: "empty_file", field: "file", message: "file: 没有社区行 (no community rows)" });
   // One statement: new communities are added, known ones (same 镇区 and name) get the position given; `xmax = 0`
@@ -144,4 +149,32 @@ export async function importCommunities(
     after: { source, rows: rows.length, created, updated, located, refused: problems.length },
   });
   return ok({ rows: rows.length, created, updated, located, refused: problems });
+}
+
+/**
+ * The workbook an operator fills in: the header row `town_code, name, x, y` on the first sheet (no example row, so
+ * that a template sent back unchanged adds nothing), and on a second sheet what each column means and the code of
+ * every 镇区.
+ */
+export async function communitiesTemplateXlsx(towns: readonly { code: string; name: string }[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("社区");
+  sheet.addRow(["town_code", "name", "x", "y"]);
+  sheet.columns.forEach((column) => (column.width = 18));
+  const notes = workbook.addWorksheet("说明");
+  for (const line of [
+    ["town_code", "镇区代码，见下表 (the town's code, listed below)"],
+    ["name", "社区或村的名称，1至100个字 (the community's name, 1–100 characters)"],
+    [
+      "x, y",
+      `社区中心在全市网格上的坐标（米，不超过 ±${maxCoordinate}）；未知时两者都留空 (metres; both blank when not known)`,
+    ],
+    [],
+    ["镇区代码 (town code)", "镇区 (town)"],
+    ...towns.map((town) => [town.code, town.name]),
+  ])
+    notes.addRow(spreadsheetRow(line));
+  notes.getColumn(1).width = 22;
+  notes.getColumn(2).width = 70;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

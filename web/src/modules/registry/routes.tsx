@@ -1,10 +1,13 @@
 // The registry module's console menu entries and routes.
-import { BankOutlined, SearchOutlined } from "@ant-design/icons";
+import { BankOutlined, ImportOutlined, SearchOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../types";
 import { lazyPage } from "../../components/lazyPage";
 import { ability } from "../../session/abilities";
 
-/** Registry search, person, household and organisation pages, registration forms (staff). */
+/**
+ * Registry search, person, household and organisation pages, registration forms (staff); the communities import
+ * (programme admin).
+ */
 export const registryModule: ConsoleModule = {
   name: "registry",
   menu: [
@@ -14,6 +17,12 @@ export const registryModule: ConsoleModule = {
       labelKey: "nav.organisations",
       icon: <BankOutlined />,
       ability: ability.organisationsRead,
+    },
+    {
+      path: "registry/communities/import",
+      labelKey: "communitiesImport.nav",
+      icon: <ImportOutlined />,
+      ability: ability.registryCommunitiesImport,
     },
   ],
   routes: [
@@ -80,6 +89,14 @@ export const registryModule: ConsoleModule = {
         (module) => module.OrganisationPage,
       ),
       ability: ability.organisationsRead,
+    },
+    {
+      path: "registry/communities/import",
+      element: lazyPage(
+        () => import("./CommunitiesImportPage"),
+        (module) => module.CommunitiesImportPage,
+      ),
+      ability: ability.registryCommunitiesImport,
     },
   ],
 };
