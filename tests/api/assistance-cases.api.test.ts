@@ -154,6 +154,11 @@ describe("assistance cases: deadlines", () => {
     expect(overdue.json().items.map((item: { id: string }) => item.id)).toContain(id);
     const ready = await throughTown(clerk, id, { investigated: 40, appraised: 39, opinion: 1 });
     expect(ready.timeline.at(-1)).toMatchObject({ kind: "town_opinion", details: { late: true } });
+    // The timeline reads in date order, each step by the officer's display name.
+    const dates = (ready.timeline as { onDate: string }[]).map((event) => event.onDate);
+    expect(dates).toEqual([...dates].sort());
+    const me = (await clerk.request("GET", "/api/v1/auth/me")).json();
+    expect(ready.timeline.at(-1).actorName).toBe(me.user.displayName);
     const still = await clerk.request("GET", "/api/v1/assistance/cases?overdue=true");
     expect(still.json().items.map((item: { id: string }) => item.id)).not.toContain(id);
   });

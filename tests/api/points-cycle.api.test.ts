@@ -358,6 +358,17 @@ describe("a points cycle end to end", () => {
     expect(queue.facts[0]).toMatchObject({ personName: "小*", files: [] });
     expect(queue.objections[0]).toMatchObject({ rank: 10, maskedName: "小*", files: [] });
     expect(queue.objections[0].listTitle).toContain("积分入户");
+    // The same item in the verifier's inbox: whose (masked) and which indicator, by its label, never its code.
+    const inbox = (await sessions.verifier.request("GET", "/api/v1/inbox")).json().items as {
+      kind: string;
+      entityId: string;
+      subject: string | null;
+      reference: string;
+    }[];
+    expect(inbox.find((task) => task.kind === "points.fact_check" && task.entityId === file.id)).toMatchObject({
+      subject: "小*",
+      reference: "文化程度 (Education)",
+    });
     expect(
       (await sessions.verifier.request("GET", `/api/v1/points/enrolments/${ids["小十"].enrolmentId}`)).json().enrolment
         .name,

@@ -38,7 +38,23 @@ describe("coordination in the browser", () => {
     await screenshot(page, "coordination-inbox");
     const names = new Set(await modules.allTextContents());
     expect(names.size, [...names].join(", ")).toBeGreaterThanOrEqual(2);
-    expect(await page.getByTestId("inbox-tasks").textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    const text = (await page.getByTestId("inbox-tasks").textContent()) ?? "";
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}/);
+    // In Chinese only: no "(English)" half of a server label, no code.
+    expect(text).not.toMatch(/\((?:[a-z]+ )+[a-z]+\)|[a-z]+_[a-z_]+/);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("tells a clerk whose points fact waits to be forwarded, and which indicator, by name", async () => {
+    const page = await signInAs("clerk.xiaolan");
+    await page.goto(`${server.baseUrl}/console/inbox`);
+    const tasks = page.getByTestId("inbox-tasks");
+    await expect.poll(async () => tasks.textContent(), { timeout: 20_000 }).toContain("事项转交期限");
+    const row = tasks.getByRole("row", { name: /事项转交期限/ }).first();
+    // "<name>：<indicator>", e.g. "陈小明：住房公积金缴交月数", never the fact's code.
+    expect(await row.textContent()).toMatch(/[\u4e00-\u9fff*]+：[\u4e00-\u9fff]+/);
+    expect(await tasks.textContent()).not.toMatch(/[a-z]+_[a-z_]+/);
+    await screenshot(page, "coordination-inbox-clerk");
+    await page.context().close();
   });
 });

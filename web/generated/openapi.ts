@@ -1644,6 +1644,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -1947,6 +1949,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2271,6 +2275,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2613,6 +2619,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2956,6 +2964,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3301,6 +3311,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3644,6 +3656,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3987,6 +4001,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4330,6 +4346,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4687,6 +4705,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -5027,6 +5047,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -5369,6 +5391,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -5710,6 +5734,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -6052,6 +6078,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -6391,6 +6419,8 @@ export type paths = {
                             /** @description YYYY-MM */
                             stopMonth: string | null;
                             timeline: {
+                                /** @description the actor's display name */
+                                actorName: string | null;
                                 actorUsername: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -7161,6 +7191,8 @@ export type paths = {
                                 /** @description YYYY-MM */
                                 stopMonth: string | null;
                                 timeline: {
+                                    /** @description the actor's display name */
+                                    actorName: string | null;
                                     actorUsername: string | null;
                                     /** Format: date-time */
                                     createdAt: string;
@@ -26623,6 +26655,8 @@ export type paths = {
                                 /** @description the due date lies in a year without an official holiday notice */
                                 provisional: boolean;
                                 reference: string;
+                                /** @description whose item it is (a person, masked where the assignee sees masked data) */
+                                subject: string | null;
                                 townCode: string | null;
                                 /** @description 0 due today, negative: overdue by that many working days */
                                 workingDaysLeft: number;

@@ -88,6 +88,7 @@ export async function presentCase(
       details: event.details,
       fileIds: event.fileIds,
       actorUsername: event.actorUsername,
+      actorName: event.actorName,
       createdAt: event.createdAt.toISOString(),
     })),
   };

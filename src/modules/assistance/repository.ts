@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { Executor } from "../../db/transaction";
 import type { TownScope } from "../../platform/access/scope";
+import { codeLabels } from "../../platform/labels/labels";
 import { assistanceDb, type AssistanceCasesTable, type CaseState, type EligibilitySnapshot } from "./tables";
 
 /** A case row in camelCase with its members. */
@@ -222,25 +223,34 @@ export interface CaseEventRecord {
   details: Record<string, unknown>;
   fileIds: string[];
   actorUsername: string | null;
+  /** The actor's display name (e.g. 石岐区办事员), or the username when the account no longer exists. */
+  actorName: string | null;
   createdAt: Date;
 }
 
-/** The timeline of a case, oldest first. */
+/** The steps in their order in the procedure: steps recorded on the same day at the same moment keep it. */
+const stepOrder = Object.keys(codeLabels.assistanceStep);
+
+/** The timeline of a case in the order things happened: by date, then by when each was recorded, then by step. */
 export async function caseEvents(executor: Executor, caseId: string): Promise<CaseEventRecord[]> {
   return assistanceDb(executor)
-    .selectFrom("assistance_case_events")
+    .selectFrom("assistance_case_events as e")
+    .leftJoin("accounts as a", "a.username", "e.actor_username")
     .select([
-      "id",
-      "kind",
-      "on_date as onDate",
-      "details",
-      "file_ids as fileIds",
-      "actor_username as actorUsername",
-      "created_at as createdAt",
+      "e.id",
+      "e.kind",
+      "e.on_date as onDate",
+      "e.details",
+      "e.file_ids as fileIds",
+      "e.actor_username as actorUsername",
+      sql<string | null>`coalesce(a.display_name, e.actor_username)`.as("actorName"),
+      "e.created_at as createdAt",
     ])
-    .where("case_id", "=", caseId)
-    .orderBy("created_at")
-    .orderBy("id")
+    .where("e.case_id", "=", caseId)
+    .orderBy("e.on_date")
+    .orderBy("e.created_at")
+    .orderBy(sql`array_position(${sql.val(stepOrder)}::text[], e.kind)`)
+    .orderBy("e.id")
     .execute();
 }
 

@@ -99,6 +99,7 @@ export const CaseResponse = Type.Object({
       }),
       fileIds: Type.Array(Type.String()),
       actorUsername: nullable(Type.String()),
+      actorName: nullable(Type.String({ description: "the actor's display name" })),
       createdAt: instant,
     }),
   ),

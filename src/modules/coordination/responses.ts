@@ -13,6 +13,9 @@ export const InboxTaskResponse = Type.Object({
   entityType: Type.String(),
   entityId: Type.String(),
   reference: Type.String(),
+  subject: nullable(
+    Type.String({ description: "whose item it is (a person, masked where the assignee sees masked data)" }),
+  ),
   townCode: nullable(Type.String()),
   dueOn: Type.String(),
   workingDaysLeft: Type.Integer({ description: "0 due today, negative: overdue by that many working days" }),

@@ -19,9 +19,9 @@ export const fundReviewWorkingDays = 10;
 /** Default working days the programme admins have to review a submitted report (a call may set its own). */
 export const fundReportReviewWorkingDays = 10;
 
-const reportLabels: Record<string, string> = {
-  progress: "进展报告 (progress report)",
-  final: "结项报告 (final report)",
+const reportLabels: Record<string, { zh: string; en: string }> = {
+  progress: { zh: "进展报告", en: "progress report" },
+  final: { zh: "结项报告", en: "final report" },
 };
 
 async function reviewTasks(executor: Executor, day: string): Promise<OpenDeadline[]> {
@@ -95,10 +95,11 @@ async function reportTasks(executor: Executor): Promise<OpenDeadline[]> {
     .execute();
   return rows.map((row) => {
     const submittedOn = toShanghaiDate(new Date(row.submitted_at));
+    const report = reportLabels[row.kind] ?? { zh: row.kind, en: row.kind };
     return {
       module: "fund",
       kind: "fund.report_review",
-      label: `创新资金项目${reportLabels[row.kind] ?? row.kind}待审核 (fund report to review)`,
+      label: `创新资金项目${report.zh}待审核 (fund ${report.en} to review)`,
       entityType: "fund_report",
       entityId: row.id,
       reference: row.title,
@@ -107,7 +108,7 @@ async function reportTasks(executor: Executor): Promise<OpenDeadline[]> {
       recompute: () => addWorkingDays(submittedOn, row.report_review_working_days),
       assignees: [{ role: "programme_admin" }],
       link: `/console/fund/calls/${row.call_id}`,
-      history: [{ on: submittedOn, label: `提交${reportLabels[row.kind] ?? row.kind} (submitted)` }],
+      history: [{ on: submittedOn, label: `提交${report.zh} (${report.en} submitted)` }],
     };
   });
 }

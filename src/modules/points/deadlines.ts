@@ -1,7 +1,9 @@
 /** The points module's open deadlines: facts waiting to be sent to their department, and department checks. */
 import { addWorkingDays } from "../../core/calendar";
+import { maskName } from "../../core/masking";
 import type { Executor } from "../../db/transaction";
 import type { OpenDeadline } from "../../platform/deadlines/deadlines";
+import { bothLabels } from "../../platform/labels/labels";
 import { checkDays, forwardDays } from "./commands/facts";
 import { pointsDb } from "./points.tables";
 
@@ -11,27 +13,31 @@ import { pointsDb } from "./points.tables";
  */
 export async function pointsDeadlines(executor: Executor): Promise<OpenDeadline[]> {
   const facts = await pointsDb(executor)
-    .selectFrom("points_facts")
+    .selectFrom("points_facts as f")
+    .innerJoin("points_enrolments as e", "e.id", "f.enrolment_id")
+    .innerJoin("persons as p", "p.id", "e.person_id")
     .select([
-      "id",
-      "enrolment_id",
-      "fact",
-      "town_code",
-      "department_code",
-      "status",
-      "declared_on",
-      "forward_due",
-      "sent_on",
-      "check_due",
+      "f.id",
+      "f.enrolment_id",
+      "f.fact",
+      "f.town_code",
+      "f.department_code",
+      "f.status",
+      "f.declared_on",
+      "f.forward_due",
+      "f.sent_on",
+      "f.check_due",
+      "p.name",
     ])
-    .where("status", "in", ["declared", "with_department"])
+    .where("f.status", "in", ["declared", "with_department"])
     .execute();
   return facts.flatMap((row): OpenDeadline[] => {
+    const fact = bothLabels("pointsFact", row.fact);
     const base = {
       module: "points",
       entityType: "points_fact",
       entityId: row.id,
-      reference: row.fact,
+      reference: `${fact.zh} (${fact.en})`,
       townCode: row.town_code,
     };
     if (row.status === "declared") {
@@ -39,6 +45,8 @@ export async function pointsDeadlines(executor: Executor): Promise<OpenDeadline[
       return [
         {
           ...base,
+          // The 镇区's clerks see its residents' names; department verifiers see them masked.
+          subject: row.name,
           kind: "points.fact_forward",
           label: "事项转交期限 (forward to the department by)",
           dueOn: row.forward_due,
@@ -54,6 +62,7 @@ export async function pointsDeadlines(executor: Executor): Promise<OpenDeadline[
     return [
       {
         ...base,
+        subject: maskName(row.name),
         kind: "points.fact_check",
         label: "部门核查期限 (department check due)",
         dueOn: row.check_due,

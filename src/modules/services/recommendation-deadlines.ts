@@ -65,7 +65,7 @@ export async function recommendationDeadlines(executor: Executor): Promise<OpenD
       assignees,
       link: "/console/services/recommendations",
       history: [
-        { on: row.signed_on, label: `签订服务合同 (contract signed)：${row.need_title}` },
+        { on: row.signed_on, label: `签订服务合同：${row.need_title} (contract signed: ${row.need_title})` },
         { on: submittedOn, label: "机构提出建议 (vendor recommended)" },
       ],
     };

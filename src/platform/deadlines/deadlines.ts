@@ -35,8 +35,10 @@ export interface OpenDeadline {
   label: string;
   entityType: string;
   entityId: string;
-  /** A short reference staff recognise (a case number, a list title). */
+  /** A short reference staff recognise (a case number, a list title), or what the item is ("中文 (English)"). */
   reference: string;
+  /** Whose item it is (a person's name, masked when the assignees see masked data), shown before the reference. */
+  subject?: string;
   townCode: string | null;
   /** The date stored when the deadline was set. */
   dueOn: string;

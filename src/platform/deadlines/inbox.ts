@@ -18,6 +18,8 @@ export interface InboxTask {
   entityType: string;
   entityId: string;
   reference: string;
+  /** Whose item it is, when the module names it (null otherwise). */
+  subject: string | null;
   townCode: string | null;
   dueOn: string;
   /** Working days from today to the due date: 0 due today, negative overdue by that many working days. */
@@ -57,6 +59,7 @@ export function inboxTasks(deadlines: readonly OpenDeadline[], actor: Actor, tod
         entityType: deadline.entityType,
         entityId: deadline.entityId,
         reference: deadline.reference,
+        subject: deadline.subject ?? null,
         townCode: deadline.townCode,
         dueOn: deadline.dueOn,
         workingDaysLeft,

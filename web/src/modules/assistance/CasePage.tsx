@@ -118,7 +118,7 @@ export function CasePage() {
             content: (
               <span>
                 <strong>{event.onDate}</strong> <CodeLabel label={stepLabel(event.kind, t)} code={event.kind} /> ·{" "}
-                {event.actorUsername}{" "}
+                {event.actorName ?? event.actorUsername}{" "}
                 <Typography.Text type="secondary">{describeDetails(event.details, t)}</Typography.Text>
               </span>
             ),

@@ -8,6 +8,7 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { DueDate } from "../../components/DueDate";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import { localText } from "../../i18n/bilingual";
 import { WorkingDaysLeft } from "./WorkingDaysLeft";
 
 type Inbox = ApiResponse<"/inbox">;
@@ -15,8 +16,9 @@ type InboxTask = Inbox["items"][number];
 
 /** The caller's inbox (GET /inbox). */
 export function InboxPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const townLabel = useTownLabel();
+  const local = (text: string) => localText(text, i18n.language);
   const { data, error, loading, reload } = useApiQuery<Inbox>("/inbox");
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   const moduleName = (name: string) => t(`coordination.moduleNames.${name}`, { defaultValue: name });
@@ -40,7 +42,10 @@ export function InboxPage() {
         expandable={{
           expandedRowRender: (task) => (
             <Timeline
-              items={task.history.map((step, index) => ({ key: String(index), content: `${step.on} ${step.label}` }))}
+              items={task.history.map((step, index) => ({
+                key: String(index),
+                content: `${step.on} ${local(step.label)}`,
+              }))}
             />
           ),
           rowExpandable: (task) => task.history.length > 0,
@@ -51,16 +56,21 @@ export function InboxPage() {
             dataIndex: "module",
             render: (name: string) => <Tag data-testid="inbox-module">{moduleName(name)}</Tag>,
           },
-          { title: t("coordination.task"), dataIndex: "label" },
+          { title: t("coordination.task"), dataIndex: "label", render: (label: string) => local(label) },
           {
             title: t("coordination.reference"),
             dataIndex: "reference",
-            render: (reference: string, task) => (task.link ? <Link to={task.link}>{reference}</Link> : reference),
+            render: (reference: string, task) => {
+              // Whose item it is, then what it is: "张三：住房公积金缴交月数".
+              const text = task.subject ? `${task.subject}：${local(reference)}` : local(reference);
+              return task.link ? <Link to={task.link}>{text}</Link> : text;
+            },
           },
           {
             title: t("coordination.town"),
             dataIndex: "townCode",
-            render: (code: string | null) => (code ? townLabel(code) : "—"),
+            render: (code: string | null) =>
+              code ? <span style={{ whiteSpace: "nowrap" }}>{townLabel(code)}</span> : "—",
           },
           { title: t("coordination.due"), dataIndex: "dueOn", render: (date: string) => <DueDate date={date} /> },
           {
