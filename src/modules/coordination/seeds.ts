@@ -64,7 +64,7 @@ export async function seedCoordination(trx: Trx): Promise<void> {
   for (const demo of demoCases) {
     const opened = await openCase(trx, context, {
       title: demo.title,
-      description: "演示数据（虚构）(synthetic demo data)",
+      description: "演示数据（虚构）",
       leadDepartment: demo.leadDepartment,
       townCode: demo.townCode,
       tasks: [],

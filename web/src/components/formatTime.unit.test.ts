@@ -11,6 +11,19 @@ describe("times in Asia/Shanghai whatever the browser's zone", () => {
     expect(formatTime("not a time")).toBe("not a time");
   });
 
+  it("is not moved by the browser's daylight-saving changes", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      // New York left summer time at 06:00 UTC on 2 November 2025; Zhongshan's clock did not move.
+      expect(formatTime("2025-11-02T01:00:00.000Z")).toBe("2025-11-02 09:00:00");
+      expect(formatTime("2025-11-02T04:00:00.000Z")).toBe("2025-11-02 12:00:00");
+      expect(formatTime("2025-03-09T07:30:00Z")).toBe("2025-03-09 15:30:00");
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it("reads a picked date and time as Zhongshan's wall clock", () => {
     const picked = dayjs("2026-12-08 09:00", "YYYY-MM-DD HH:mm");
     expect(shanghaiInstant(picked)).toBe("2026-12-08T09:00:00+08:00");

@@ -59,6 +59,9 @@ const readableStatus = {
 /** An empty table's or list's "暂无数据" is text to read, not a disabled control. */
 const readableEmpty = { colorTextDisabled: "rgba(0, 0, 0, 0.6)" };
 
+const requiredZh = { required: "${label}为必填项" };
+const requiredEn = { required: "${label} is required" };
+
 /** antd ConfigProvider + i18next + dayjs locale, zh-CN by default, switchable to English. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -85,6 +88,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
           components: { Tag: accessibleTagColours, List: readableEmpty, Table: readableEmpty, Empty: readableEmpty },
         }}
         button={{ autoInsertSpace: false }}
+        // antd's default for a required field is "请输入…", wrong for a choice (a 镇区 picked from a list): one
+        // wording that fits inputs and selects alike. `${label}` is antd's placeholder, not a JavaScript template.
+        form={{ validateMessages: language === "zh-CN" ? requiredZh : requiredEn }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

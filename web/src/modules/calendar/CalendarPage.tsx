@@ -7,13 +7,14 @@ import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useTownLabel } from "../../components/useTownLabel";
+import { localText } from "../../i18n/bilingual";
 
 /** The open deadlines an imported notice changes (GET /calendar/deadline-changes). */
 type DeadlineChanges = ApiResponse<"/calendar/deadline-changes">;
 
 /** The calendar page of the console. */
 export function CalendarPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const townLabel = useTownLabel();
   const years = useCalendarYears();
   const changes = useApiQuery<DeadlineChanges>("/calendar/deadline-changes");
@@ -41,7 +42,16 @@ export function CalendarPage() {
                   <Tag color="green">{t("calendar.official")}</Tag>
                 ),
             },
-            { title: t("calendar.source"), dataIndex: "source" },
+            {
+              title: t("calendar.source"),
+              dataIndex: "source",
+              // "<notice>; imported from npm chinese-days 1.5.7": the notice in the user's language, then the data's origin.
+              render: (source: string) => {
+                const [notice = "", origin] = source.split("; imported from ");
+                const text = localText(notice, i18n.language);
+                return origin ? `${text}${t("calendar.importedFrom", { origin })}` : text;
+              },
+            },
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>

@@ -32,6 +32,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useTownLabel } from "../../components/useTownLabel";
 import { useSession } from "../../session/SessionContext";
+import { localText } from "../../i18n/bilingual";
 
 type Consultations = ApiResponse<"/consultations">;
 type Summary = Consultations["items"][number];
@@ -193,7 +194,7 @@ function ArticleCard({
   onHide: (comment: Comment) => void;
   onChange: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ text: string }>();
   const comment = useSubmit(form, async (values: { text: string }, key: string) => {
     await apiPost(`/consultations/${consultationId}/comments`, { articleId: article.id, text: values.text }, key);
@@ -248,7 +249,7 @@ function ArticleCard({
                     style={{ marginTop: 4 }}
                     title={t("consultations.hiddenPlaceholder", {
                       on: item.hidden.on,
-                      rule: item.hidden.ruleLabel,
+                      rule: localText(item.hidden.ruleLabel, i18n.language),
                       reason: item.hidden.reason,
                     })}
                   />

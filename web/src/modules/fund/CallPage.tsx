@@ -420,7 +420,7 @@ function DeadlinesForm(props: {
           {t("fund.saveDeadlines")}
         </Button>
       </Form.Item>
-      {saved ? <Typography.Text type="success">{t("fund.deadlinesSaved")}</Typography.Text> : null}
+      {saved ? <Typography.Text>{t("fund.deadlinesSaved")}</Typography.Text> : null}
     </Form>
   );
 }

@@ -7,6 +7,7 @@ import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { FigureChart } from "./FigureChart";
+import { localText } from "../../i18n/bilingual";
 
 type Campaigns = ApiResponse<"/participation/campaigns">;
 type Campaign = ApiResponse<"/participation/campaigns/{code}">;
@@ -16,7 +17,7 @@ type SuggestionFigures = ApiResponse<"/suggestions/campaigns/{code}/figures">;
 
 /** The campaigns, each linking to its public page. */
 export function CampaignsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error, loading, reload } = useApiQuery<Campaigns>("/participation/campaigns");
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   return (
@@ -33,7 +34,7 @@ export function CampaignsPage() {
               title={<Link to={`/campaigns/${encodeURIComponent(item.code)}`}>{item.name}</Link>}
               description={`${item.departmentName} · ${item.startsOn} – ${item.endsOn ?? t("participation.ongoing")}`}
             />
-            <Typography.Text>{item.goal}</Typography.Text>
+            <Typography.Text>{localText(item.goal, i18n.language)}</Typography.Text>
           </List.Item>
         )}
       />
@@ -46,7 +47,7 @@ export function CampaignsPage() {
  * charts with tables.
  */
 export function CampaignPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { code = "" } = useParams();
   const path = `/participation/campaigns/${encodeURIComponent(code)}`;
   const campaign = useApiQuery<Campaign>(path);
@@ -78,7 +79,7 @@ export function CampaignPage() {
       <Typography.Paragraph>
         {campaign.data.departmentName} · {campaign.data.startsOn} – {campaign.data.endsOn ?? t("participation.ongoing")}
       </Typography.Paragraph>
-      <Typography.Paragraph>{campaign.data.goal}</Typography.Paragraph>
+      <Typography.Paragraph>{localText(campaign.data.goal, i18n.language)}</Typography.Paragraph>
       <Card title={t("participation.figuresTitle")} data-testid="campaign-figures">
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { apiPost, apiRequest, apiUrl } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorResult } from "../../components/ErrorResult";
 import { QrCode } from "../../components/QrCode";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
@@ -41,7 +42,7 @@ export function MyVolunteeringPage() {
         title={t("participation.hoursTotal")}
         value={data.totalHours}
         data-testid="my-total-hours"
-        suffix={<span>h</span>}
+        suffix={<span>{t("participation.hoursUnit")}</span>}
       />
       <Space wrap>
         <a href={apiUrl("/participation/me/certificate")} data-testid="certificate-all">
@@ -220,9 +221,18 @@ function MySignups({ signups, onDone }: { signups: Signup[]; onDone: (message: s
             title: "",
             render: (_: unknown, s) =>
               s.status !== "cancelled" && !s.checkedInAt && new Date(s.startsAt).getTime() > Date.now() ? (
-                <Button size="small" onClick={() => void cancel.submit(s.id)}>
+                <ConfirmButton
+                  size="small"
+                  testId="cancel-signup"
+                  consequence={
+                    s.status === "waiting"
+                      ? t("participation.cancelWaitingConsequence")
+                      : t("participation.cancelConsequence")
+                  }
+                  onConfirm={() => cancel.submit(s.id)}
+                >
                   {t("participation.cancel")}
-                </Button>
+                </ConfirmButton>
               ) : null,
           },
         ]}

@@ -55,7 +55,7 @@ export function ListsPage() {
             <Tag color={publicityStateColor[publicityListState(list)]} data-testid="points-list-state">
               {t(`points.${publicityListState(list)}`)}
             </Tag>{" "}
-            {t("points.period")} {list.workingDays} 个工作日：{list.startDate} 至{" "}
+            {t("points.period")} {t("points.periodSpan", { days: list.workingDays, start: list.startDate })}{" "}
             <b data-testid="points-list-end">{list.endDate}</b>
             <ProvisionalTag date={list.endDate} />
           </Typography.Paragraph>

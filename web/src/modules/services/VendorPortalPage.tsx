@@ -132,7 +132,9 @@ function VendorCard({ vendor, onChange }: { vendor: Vendor; onChange: () => void
         </Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginBottom: 8 }}>
+        <label htmlFor="vendor-bank-account">{t("services.bankAccount")}：</label>
         <Input
+          id="vendor-bank-account"
           value={bankAccount}
           onChange={(event) => setBankAccount(event.target.value)}
           maxLength={40}
