@@ -1,6 +1,7 @@
 // The plain logic of the communities import page (no React): the bad rows of an answer, whether they come in the
 // report of a good-rows import or in the refusal of a whole file, and each reason in the language the user chose.
 import { ApiError } from "../../api/client";
+import { localText } from "../../i18n/bilingual";
 
 /** How an import treats bad rows (the request's `mode`). */
 export type ImportMode = "all_or_nothing" | "good_rows";
@@ -16,25 +17,11 @@ export interface BadRow {
 export const importColumns = ["town_code", "name", "x", "y"] as const;
 
 /**
- * "中文 (English)" → the half in the language ("zh-CN" or "en"). The server answers a good-rows report in both
- * languages (refusals come in the one asked for already); a message that is not in both is returned as it is.
+ * A bad row's reason in the language ("zh-CN" or "en"): the server answers a good-rows report in both languages
+ * ("中文 (English)"; refusals come in the one asked for already).
  */
 export function reasonIn(message: string, language: string): string {
-  const text = message.trim();
-  if (!text.endsWith(")")) return message;
-  // The parenthesis that closes at the end, allowing parentheses inside the English.
-  let depth = 0;
-  for (let index = text.length - 1; index >= 0; index -= 1) {
-    const char = text[index];
-    if (char === ")") depth += 1;
-    else if (char === "(" && --depth === 0) {
-      const zh = text.slice(0, index).trimEnd();
-      const en = text.slice(index + 1, -1).trim();
-      if (!/[\u3400-\u9fff]/.test(zh) || !/[A-Za-z]/.test(en)) return message;
-      return language.startsWith("en") ? en : zh;
-    }
-  }
-  return message;
+  return localText(message, language);
 }
 
 /**
