@@ -30,11 +30,18 @@ export function CampaignsPage() {
         data-testid="public-campaigns"
         renderItem={(item) => (
           <List.Item>
+            {/* The goal under the name (not beside it), so a phone's width is not split into two thin columns. */}
             <List.Item.Meta
               title={<Link to={`/campaigns/${encodeURIComponent(item.code)}`}>{item.name}</Link>}
-              description={`${item.departmentName} · ${item.startsOn} – ${item.endsOn ?? t("participation.ongoing")}`}
+              description={
+                <>
+                  <Typography.Paragraph style={{ marginBottom: 4 }}>
+                    {localText(item.goal, i18n.language)}
+                  </Typography.Paragraph>
+                  {`${item.departmentName} · ${item.startsOn} – ${item.endsOn ?? t("participation.ongoing")}`}
+                </>
+              }
             />
-            <Typography.Text>{localText(item.goal, i18n.language)}</Typography.Text>
           </List.Item>
         )}
       />
