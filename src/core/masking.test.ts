@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { maskIdNumber, maskName, maskPhone } from "./masking";
 
 describe("maskName", () => {
+  it("keeps the demo's mark after a name and masks the name; other brackets are masked too", () => {
+    expect(maskName("王五（曾用名王伍）")).toBe("王*******）");
+    expect(maskName("李某某家庭（示例）")).toBe("李***庭（示例）");
+    expect(maskName("张三明（示例）")).toBe("张*明（示例）");
+    // Brackets alone are no remark: masked like any text.
+    expect(maskName("（示例）")).toBe("（**）");
+  });
+
   it("masks 2-, 3- and 4-character names keeping first and last", () => {
     expect(maskName("李四")).toBe("李*");
     expect(maskName("张三明")).toBe("张*明");

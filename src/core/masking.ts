@@ -4,8 +4,14 @@
  */
 import { validatePhone } from "./phone";
 
-/** Masks a person's name: "李*", "张*明", "欧**明"; a single character stays; Latin names keep the first letter + "***". */
+/**
+ * Masks a person's name: "李*", "张*明", "欧**明"; a single character stays; Latin names keep the first letter +
+ * "***". The demo data's mark after a name ("李某某家庭（示例）") is not part of it: the name is masked and the mark
+ * kept. Any other bracketed text is masked with the name (it could be an alias).
+ */
 export function maskName(name: string): string {
+  const remark = /^(.+?)(（(?:示例|演示|虚构)）)$/u.exec(name.trim());
+  if (remark) return `${maskName(remark[1]!)}${remark[2]}`;
   const trimmed = name.trim();
   if (/[A-Za-z]/.test(trimmed)) return `${Array.from(trimmed)[0]}***`;
   const characters = Array.from(trimmed); // code points, so rare characters outside the BMP count as one

@@ -6,6 +6,7 @@
  *   the abuse rule), waiting for the department's closing report;
  * - a community deliberation (村居议事) of the demo resident's 社区, open now.
  */
+import { sql } from "kysely";
 import { addDays } from "../../core/dates";
 import { today } from "../../core/clock";
 import type { Trx } from "../../db/transaction";
@@ -78,10 +79,13 @@ export async function seedConsultations(trx: Trx): Promise<void> {
     .execute();
   if (persons.length < pointsDraftComments.length) return;
   const day = today();
+  const number = await sql<{ n: string }>`select nextval('consultation_number_seq') as n`.execute(trx);
   const draft = await db
     .insertInto("consultations")
     .values({
-      reference: "ZQ-2016-0001",
+      // Numbered as the command numbers a new one: the year it opens and the next number of the sequence (the
+      // draft it retells is of 2016).
+      reference: `ZQ-${addDays(day, -10).slice(0, 4)}-${String(number.rows[0]!.n).padStart(4, "0")}`,
       kind: "public",
       title: "《中山市流动人员积分制管理规定（征求意见稿）》",
       summary:

@@ -33,7 +33,7 @@ export async function coordinationDeadlines(executor: Executor): Promise<OpenDea
     label: task.case_id ? "联办任务期限 (joint task due)" : "联席会议交办事项期限 (meeting action item due)",
     entityType: "coordination_task",
     entityId: task.id,
-    reference: `${task.caseNumber ?? "联席会议"}: ${task.description}`.slice(0, 120),
+    reference: `${task.caseNumber ?? "联席会议"}：${task.description}`.slice(0, 120),
     townCode: task.townCode,
     dueOn: task.due_on,
     recompute: () => addWorkingDays(task.started_on, task.working_days),

@@ -19,8 +19,8 @@ import { servicesDb } from "./tables";
 export const recommendationDecisionWorkingDays = 10;
 
 const kindLabels: Record<string, string> = {
-  assistance: "救助建议 (assistance)",
-  other: "其他建议 (other)",
+  assistance: "救助建议",
+  other: "其他建议",
 };
 
 export async function recommendationDeadlines(executor: Executor): Promise<OpenDeadline[]> {
@@ -58,7 +58,9 @@ export async function recommendationDeadlines(executor: Executor): Promise<OpenD
         : "机构建议待决定 (recommendation awaiting a decision)",
       entityType: "services_recommendation",
       entityId: row.id,
-      reference: `${row.vendor_name}：${kindLabels[row.kind] ?? row.kind} · ${maskName(row.subject_name)}`,
+      reference: `${row.vendor_name}：${kindLabels[row.kind] ?? row.kind}`,
+      // Whose household it concerns, masked (the task goes to the 镇区's clerks, then to programme admins).
+      subject: maskName(row.subject_name),
       townCode: row.town_code,
       dueOn,
       recompute: () => addWorkingDays(submittedOn, recommendationDecisionWorkingDays),

@@ -35,10 +35,11 @@ export async function taskEvent(
   taskId: string,
   kind: string,
   note: string,
+  onDate: string = clock.today(),
 ): Promise<void> {
   await coordinationDb(trx)
     .insertInto("coordination_task_events")
-    .values({ task_id: taskId, on_date: clock.today(), kind, note, username: actingUsername(context) })
+    .values({ task_id: taskId, on_date: onDate, kind, note, username: actingUsername(context) })
     .execute();
 }
 
@@ -70,7 +71,20 @@ export async function insertTasks(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await taskEvent(trx, context, row.id, "assigned", `交办${task.departmentCode}，${task.workingDays}个工作日内办结`);
+    // The department by its name, dated the day the task started (a task entered later keeps its real start).
+    const department = await trx
+      .selectFrom("departments")
+      .select("name")
+      .where("code", "=", task.departmentCode)
+      .executeTakeFirst();
+    await taskEvent(
+      trx,
+      context,
+      row.id,
+      "assigned",
+      `交办${department?.name ?? task.departmentCode}，${task.workingDays}个工作日内办结`,
+      startedOn,
+    );
     await audit(trx, context, {
       action: "coordination.task.assign",
       entityType: "coordination_task",

@@ -18,7 +18,7 @@ export function stepLabel(kind: string, _t?: TFunction): string {
 }
 
 /**
- * A step's plain details as "label: value" pairs: amounts in fen become yuan, yes/no flags become words, coded
+ * A step's plain details as "label：value" pairs (": " in English): amounts in fen become yuan, yes/no flags become words, coded
  * values (the channel "counter" → 窗口受理) their labels; ids and keys without a label are left out.
  */
 export function describeDetails(values: Record<string, unknown>, t: TFunction): string {
@@ -38,9 +38,9 @@ export function describeDetails(values: Record<string, unknown>, t: TFunction): 
             : key === "channel" && typeof value === "string"
               ? codeLabel("channel", value, language)
               : String(value);
-      return `${label}: ${shown}`;
+      return language.startsWith("en") ? `${label}: ${shown}` : `${label}：${shown}`;
     })
-    .join("；");
+    .join(language.startsWith("en") ? "; " : "；");
 }
 
 /** A household relationship's label ("head" → 户主). */

@@ -45,11 +45,12 @@ export function CalendarPage() {
             {
               title: t("calendar.source"),
               dataIndex: "source",
-              // "<notice>; imported from npm chinese-days 1.5.7": the notice in the user's language, then the data's origin.
+              // "<notice>; imported from npm chinese-days 1.5.7": the notice in the user's language; where the data
+              // was imported from is a tooltip (an administrator's question, not an officer's).
               render: (source: string) => {
                 const [notice = "", origin] = source.split("; imported from ");
-                const text = localText(notice, i18n.language);
-                return origin ? `${text}${t("calendar.importedFrom", { origin })}` : text;
+                const text = chineseBrackets(localText(notice, i18n.language), i18n.language);
+                return origin ? <span title={t("calendar.importedFrom", { origin })}>{text}</span> : text;
               },
             },
           ]}
@@ -83,4 +84,9 @@ export function CalendarPage() {
       </Card>
     </Space>
   );
+}
+
+/** "…通知 (国办发明电〔2024〕12号)" in Chinese reads "…通知（国办发明电〔2024〕12号）". */
+function chineseBrackets(text: string, language: string): string {
+  return language.startsWith("en") ? text : text.replace(/ \(([^()]*[\u3400-\u9fff〔][^()]*)\)$/u, "（$1）");
 }

@@ -6,6 +6,8 @@ import { apiPost } from "../../api/client";
 import { useTowns } from "../../api/reference";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
+import { useTownLabel } from "../../components/useTownLabel";
+import { codeLabel } from "../../i18n/codes";
 import type { PurposeScore, SelfCheckAnswer } from "./types";
 import { DateInput } from "../../components/DateInput";
 import { ScoreStepsTable } from "./ScoreStepsTable";
@@ -40,8 +42,13 @@ interface SelfCheckForm {
 
 /** The points self-check (积分自测): facts in, the three purposes' totals out with every indicator and clause; nothing stored. */
 export function SelfCheckPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { items: towns } = useTowns();
+  const townLabel = useTownLabel();
+  // The Chinese lists name the equivalent professional titles; English reads the code dictionary's labels.
+  const english = i18n.language.startsWith("en");
+  const choices = (list: string[][]) =>
+    list.map(([value, label]) => ({ value, label: english ? codeLabel("factValue", value, "en") : label }));
   const [form] = Form.useForm<SelfCheckForm>();
   const [results, setResults] = useState<Record<string, PurposeScore> | null>(null);
   const { saving, submit, alert } = useSubmit(
@@ -82,7 +89,7 @@ export function SelfCheckPage() {
                   data-testid="points-selfcheck-town"
                   showSearch
                   optionFilterProp="label"
-                  options={towns.map((town) => ({ value: town.code, label: town.name }))}
+                  options={towns.map((town) => ({ value: town.code, label: townLabel(town.code) }))}
                 />
               </Form.Item>
             </Col>
@@ -102,16 +109,13 @@ export function SelfCheckPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="education" label="文化程度">
-                <Select
-                  data-testid="points-selfcheck-education"
-                  options={education.map(([value, label]) => ({ value, label }))}
-                />
+              <Form.Item name="education" label={codeLabel("pointsFact", "education", i18n.language)}>
+                <Select data-testid="points-selfcheck-education" options={choices(education)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="qualification" label="职业资格或专业技术资格">
-                <Select options={qualification.map(([value, label]) => ({ value, label }))} />
+              <Form.Item name="qualification" label={codeLabel("pointsFact", "qualification", i18n.language)}>
+                <Select options={choices(qualification)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -169,11 +173,7 @@ export function SelfCheckPage() {
           })}
         </Row>
       ) : null}
-      <Alert
-        type="info"
-        showIcon
-        message="计分标准：中府〔2014〕106号；排名与分配：中府办〔2014〕50号。自测结果仅供参考，以核实后的积分为准。"
-      />
+      <Alert type="info" showIcon message={t("points.selfCheckSources")} />
     </Space>
   );
 }

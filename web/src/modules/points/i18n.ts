@@ -43,6 +43,8 @@ const zh = {
     insurance: "广东省内参保年限（养老）",
     insuranceZhongshan: "其中在中山参保年限（养老）",
     residencePermit: "办理居住证年限",
+    selfCheckSources:
+      "计分标准：中府〔2014〕106号；排名与分配：中府办〔2014〕50号。自测结果仅供参考，以核实后的积分为准。",
     ownsHousing: "在中山拥有合法房产",
     enrol: "申请纳入积分制管理",
     permit: "居住证号",
@@ -180,6 +182,8 @@ const en = {
     insurance: "Years insured in Guangdong (pension)",
     insuranceZhongshan: "of which in Zhongshan (pension)",
     residencePermit: "Years with a residence permit",
+    selfCheckSources:
+      "Scorecard: 中府〔2014〕106号; ranking and allocation: 中府办〔2014〕50号 (Zhongshan government documents). A self-check is a guide only: the verified points decide.",
     ownsHousing: "Owns qualifying housing in Zhongshan",
     enrol: "Enrol in the points scheme",
     permit: "Residence permit number",
