@@ -104,7 +104,8 @@ async function seedCase(
       bankAccount: `62220200${String(index).padStart(10, "0")}`,
       members: household.members.map((member, position) => ({
         personId: member.personId,
-        monthlyIncomeYuan: position === 0 ? String(200 + index * 35) : "0",
+        // A household the bureau refuses earns above the standard, as the refusal's reason says (its 核算结果 agrees).
+        monthlyIncomeYuan: position === 0 ? String(target === "refused" ? 6000 : 200 + index * 35) : "0",
         categories: position === 1 && index % 2 === 0 ? ["serious_illness"] : [],
       })),
       submittedOn: dates.submittedOn,
