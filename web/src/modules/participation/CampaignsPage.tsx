@@ -93,13 +93,21 @@ export function CampaignPage() {
             <Statistic title={t("participation.participants")} value={data.participants} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t("participation.hoursTotal")} value={data.hours} />
+            <Statistic
+              title={t("participation.hoursTotal")}
+              value={data.hours}
+              suffix={<span>{t("participation.hoursUnit")}</span>}
+            />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title={t("participation.partyShare")} value={`${data.partyMemberShare} %`} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t("participation.partyHours")} value={data.partyMemberHours} />
+            <Statistic
+              title={t("participation.partyHours")}
+              value={data.partyMemberHours}
+              suffix={<span>{t("participation.hoursUnit")}</span>}
+            />
           </Col>
           {tips.data ? (
             <>

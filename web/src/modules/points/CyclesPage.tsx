@@ -60,13 +60,18 @@ export function CyclesPage() {
         data-testid="points-cycle-select"
         options={(cycles.data?.items ?? []).map((item) => ({
           value: item.id,
-          label: `${item.title}（${item.opensOn} 至 ${item.closesOn}）`,
+          label: t("points.cycleOption", { title: item.title, opens: item.opensOn, closes: item.closesOn }),
         }))}
       />
       {cycle ? (
         <Typography.Text type="secondary">
-          {t("points.window")} {cycle.opensOn} — {cycle.closesOn} · 指标公布截止 {cycle.quotasDueOn} · {cycle.policyId}{" "}
-          · 公租房 {cycle.housingUnits} 套
+          {t("points.cycleLine", {
+            opens: cycle.opensOn,
+            closes: cycle.closesOn,
+            quotasDue: cycle.quotasDueOn,
+            policy: cycle.policyId,
+            units: cycle.housingUnits,
+          })}
         </Typography.Text>
       ) : null}
       {error || job.error ? <SubmitErrorAlert error={error ?? job.error} /> : null}

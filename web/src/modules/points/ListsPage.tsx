@@ -13,8 +13,11 @@ import { ProvisionalTag } from "../../components/DueDate";
 import { publicityListLabel, publicityListState, publicityStateColor } from "../../components/publicityLists";
 
 /** The published points lists (masked): choose a list, search it, export XLSX or PDF. */
+/** The columns a points list stores (src/modules/points/commands/ranking.ts), labelled by this page in English. */
+const pointsColumns = new Set(["total", "grade", "result"]);
+
 export function ListsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const townLabel = useTownLabel();
   const lists = useApiQuery<{ items: PublicityList[] }>("/public/publicity/lists", { kind: "points." });
   const [chosen, setChosen] = useState<string | null>(null);
@@ -92,10 +95,14 @@ export function ListsPage() {
               {
                 title: t("points.town"),
                 dataIndex: "townCode",
-                render: (code: string | null) => (code ? townLabel(code) : "全市"),
+                render: (code: string | null) => (code ? townLabel(code) : t("points.cityWide")),
               },
               ...list.columns.map((column) => ({
-                title: column.label,
+                // The list stores its columns' Chinese labels; the points columns have the page's own in English.
+                title:
+                  i18n.language.startsWith("en") && pointsColumns.has(column.key)
+                    ? t(`points.${column.key}`)
+                    : column.label,
                 key: column.key,
                 render: (_: unknown, entry: PublicityEntry) => entry.values[column.key] ?? "",
               })),

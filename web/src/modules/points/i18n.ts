@@ -29,6 +29,10 @@ const zh = {
     date: "申请日期",
     calculate: "计算积分",
     total: "总积分",
+    cityWide: "全市",
+    cycleOption: "{{title}}（{{opens}} 至 {{closes}}）",
+    cycleLine:
+      "申请期 {{opens}} 至 {{closes}} · 指标公布截止 {{quotasDue}} · 计分标准版本 {{policy}} · 公租房 {{units}} 套",
     threshold: "申请门槛",
     eligible: "达到门槛",
     notEligible: "未达门槛",
@@ -167,6 +171,10 @@ const en = {
     date: "Application date",
     calculate: "Calculate",
     total: "Total",
+    cityWide: "City-wide",
+    cycleOption: "{{title}} ({{opens}} to {{closes}})",
+    cycleLine:
+      "Window {{opens}} to {{closes}} · quotas due {{quotasDue}} · scorecard version {{policy}} · {{units}} public rental flats",
     threshold: "Threshold",
     eligible: "Reaches the threshold",
     notEligible: "Below the threshold",

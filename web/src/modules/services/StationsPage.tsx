@@ -9,6 +9,7 @@ import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
+import { useTownLabel } from "../../components/useTownLabel";
 
 type Coverage = ApiResponse<"/services/stations">;
 type Row = Coverage["items"][number];
@@ -17,6 +18,7 @@ type StationBody = ApiBody<"/services/stations/{townCode}", "put">;
 
 function Coverage({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
+  const townLabel = useTownLabel();
   const { data, error, loading, reload } = useApiQuery<Coverage>("/services/stations");
   const [editing, setEditing] = useState<Row | null>(null);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -37,7 +39,7 @@ function Coverage({ manage }: { manage: boolean }) {
         dataSource={data?.items ?? []}
         data-testid="services-stations"
         columns={[
-          { title: t("services.town"), dataIndex: "townName" },
+          { title: t("services.town"), dataIndex: "townCode", render: (code: string) => townLabel(code) },
           {
             title: t("services.stationName"),
             render: (_: unknown, row) => row.station?.name ?? <Tag>{t("services.noStation")}</Tag>,
