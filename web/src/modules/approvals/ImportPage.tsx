@@ -1,11 +1,11 @@
 // 审批事项导入 (programme admin): upload the catalogue as XLSX, see what was added and updated and each refused row.
 import { useState } from "react";
-import { Alert, Button, Card, Radio, Space, Table, Typography, Upload } from "antd";
-import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Alert, Card, Radio, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { apiPost, apiUrl } from "../../api/client";
+import { apiPost } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
+import { ImportFileControls } from "../../components/ImportFileControls";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 
@@ -54,36 +54,22 @@ export function ImportPage() {
             {t("approvals.modeGoodRows")}
           </Radio>
         </Radio.Group>
-        <Space wrap>
-          <a href={apiUrl("/approvals/import-template.xlsx")} download>
-            <Button icon={<DownloadOutlined />} tabIndex={-1}>
-              {t("approvals.template")}
-            </Button>
-          </a>
-          <Upload
-            accept=".xlsx"
-            maxCount={1}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-          >
-            <Button icon={<UploadOutlined />} data-testid="approvals-choose-file">
-              {t("approvals.chooseFile")}
-            </Button>
-          </Upload>
-          <Button
-            type="primary"
-            disabled={!file}
-            loading={saving}
-            onClick={() => file && void submit(file)}
-            data-testid="approvals-import"
-          >
-            {t("approvals.import")}
-          </Button>
+        <ImportFileControls
+          templatePath="/approvals/import-template.xlsx"
+          accept=".xlsx"
+          labels={{
+            template: t("approvals.template"),
+            choose: t("approvals.chooseFile"),
+            import: t("approvals.import"),
+          }}
+          file={file}
+          onFile={setFile}
+          saving={saving}
+          onImport={(chosen) => void submit(chosen)}
+          testId="approvals-import"
+        >
           <Link to="/portal/approvals">{t("approvals.title")}</Link>
-        </Space>
+        </ImportFileControls>
       </Card>
       {report ? (
         <div data-testid="approvals-import-report">

@@ -2,11 +2,11 @@
 // importing only a file without errors and importing its good rows, and see what was added and updated and every
 // bad row with its number and reason. What `gongzhi communities import` does (docs/operations.md).
 import { useState } from "react";
-import { Alert, Button, Card, Radio, Space, Table, Typography, Upload } from "antd";
-import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Alert, Card, Radio, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { apiPost, apiUrl } from "../../api/client";
+import { apiPost } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
+import { ImportFileControls } from "../../components/ImportFileControls";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import {
@@ -90,35 +90,20 @@ export function CommunitiesImportPage() {
             {t("communitiesImport.modeGoodRows")}
           </Radio>
         </Radio.Group>
-        <Space wrap>
-          <a href={apiUrl("/communities/import-template.xlsx")} download data-testid="communities-import-template">
-            <Button icon={<DownloadOutlined />} tabIndex={-1}>
-              {t("communitiesImport.template")}
-            </Button>
-          </a>
-          <Upload
-            accept=".csv,.xlsx"
-            maxCount={1}
-            beforeUpload={(chosen) => {
-              setFile(chosen);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-          >
-            <Button icon={<UploadOutlined />} data-testid="communities-choose-file">
-              {t("communitiesImport.chooseFile")}
-            </Button>
-          </Upload>
-          <Button
-            type="primary"
-            disabled={!file}
-            loading={saving}
-            onClick={() => file && void submit(file)}
-            data-testid="communities-import"
-          >
-            {t("communitiesImport.import")}
-          </Button>
-        </Space>
+        <ImportFileControls
+          templatePath="/communities/import-template.xlsx"
+          accept=".csv,.xlsx"
+          labels={{
+            template: t("communitiesImport.template"),
+            choose: t("communitiesImport.chooseFile"),
+            import: t("communitiesImport.import"),
+          }}
+          file={file}
+          onFile={setFile}
+          saving={saving}
+          onImport={(chosen) => void submit(chosen)}
+          testId="communities-import"
+        />
       </Card>
       {refused.length > 0 ? (
         <div data-testid="communities-import-refused">
