@@ -1,17 +1,30 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Space, Upload } from "antd";
+import { Button, Radio, Space, Upload } from "antd";
 import type { ReactNode } from "react";
 import { apiUrl } from "../api/client";
 
+/** How an import treats bad rows (the request's `mode`): nothing imported unless all are good, or the good ones. */
+export type ImportMode = "all_or_nothing" | "good_rows";
+
 /**
- * The row every import page shows under its mode choice: the template to download, the file picker (one file, kept
- * in the page until sent) and the import button, plus whatever the page adds after them. `testId` names the picker
+ * What every import page shows: the choice between all or nothing and the good rows, then the template to download,
+ * the file picker (one file, kept in the page until sent) and the import button, plus whatever the page adds after
+ * them. `testId` names the choice `<testId>-mode` (its second option `<testId>-good-rows`), the picker
  * `<testId>-choose-file`, the button `<testId>` and the template link `<testId>-template`.
  */
 export function ImportFileControls(props: {
   templatePath: string;
   accept: string;
-  labels: { template: string; choose: string; import: string };
+  labels: {
+    mode: string;
+    allOrNothing: string;
+    goodRows: string;
+    template: string;
+    choose: string;
+    import: string;
+  };
+  mode: ImportMode;
+  onMode: (mode: ImportMode) => void;
   file: File | null;
   onFile: (file: File | null) => void;
   saving: boolean;
@@ -21,35 +34,49 @@ export function ImportFileControls(props: {
 }) {
   const { file, onFile, labels, testId } = props;
   return (
-    <Space wrap>
-      <a href={apiUrl(props.templatePath)} download data-testid={`${testId}-template`}>
-        <Button icon={<DownloadOutlined />} tabIndex={-1}>
-          {labels.template}
-        </Button>
-      </a>
-      <Upload
-        accept={props.accept}
-        maxCount={1}
-        beforeUpload={(chosen) => {
-          onFile(chosen);
-          return false;
-        }}
-        onRemove={() => onFile(null)}
+    <>
+      <Radio.Group
+        value={props.mode}
+        onChange={(event) => props.onMode(event.target.value as ImportMode)}
+        aria-label={labels.mode}
+        data-testid={`${testId}-mode`}
+        style={{ display: "block", marginBottom: 12 }}
       >
-        <Button icon={<UploadOutlined />} data-testid={`${testId}-choose-file`}>
-          {labels.choose}
+        <Radio value="all_or_nothing">{labels.allOrNothing}</Radio>
+        <Radio value="good_rows" data-testid={`${testId}-good-rows`}>
+          {labels.goodRows}
+        </Radio>
+      </Radio.Group>
+      <Space wrap>
+        <a href={apiUrl(props.templatePath)} download data-testid={`${testId}-template`}>
+          <Button icon={<DownloadOutlined />} tabIndex={-1}>
+            {labels.template}
+          </Button>
+        </a>
+        <Upload
+          accept={props.accept}
+          maxCount={1}
+          beforeUpload={(chosen) => {
+            onFile(chosen);
+            return false;
+          }}
+          onRemove={() => onFile(null)}
+        >
+          <Button icon={<UploadOutlined />} data-testid={`${testId}-choose-file`}>
+            {labels.choose}
+          </Button>
+        </Upload>
+        <Button
+          type="primary"
+          disabled={!file}
+          loading={props.saving}
+          onClick={() => file && props.onImport(file)}
+          data-testid={testId}
+        >
+          {labels.import}
         </Button>
-      </Upload>
-      <Button
-        type="primary"
-        disabled={!file}
-        loading={props.saving}
-        onClick={() => file && props.onImport(file)}
-        data-testid={testId}
-      >
-        {labels.import}
-      </Button>
-      {props.children}
-    </Space>
+        {props.children}
+      </Space>
+    </>
   );
 }

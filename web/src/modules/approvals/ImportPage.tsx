@@ -1,16 +1,15 @@
 // 审批事项导入 (programme admin): upload the catalogue as XLSX, see what was added and updated and each refused row.
 import { useState } from "react";
-import { Alert, Card, Radio, Space, Table, Typography } from "antd";
+import { Alert, Card, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { apiPost } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
-import { ImportFileControls } from "../../components/ImportFileControls";
+import { ImportFileControls, type ImportMode } from "../../components/ImportFileControls";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 
 type ImportReport = ApiResponse<"/approvals/imports", "post">;
-type ImportMode = "all_or_nothing" | "good_rows";
 
 /** Reads a file as base64 (without the data-URL prefix). */
 function base64Of(file: File): Promise<string> {
@@ -42,26 +41,19 @@ export function ImportPage() {
       <Card size="small">
         <Typography.Paragraph type="secondary">{t("approvals.importHint")}</Typography.Paragraph>
         <SubmitErrorAlert {...alert} />
-        <Radio.Group
-          value={mode}
-          onChange={(event) => setMode(event.target.value as ImportMode)}
-          aria-label={t("approvals.importMode")}
-          data-testid="approvals-import-mode"
-          style={{ display: "block", marginBottom: 12 }}
-        >
-          <Radio value="all_or_nothing">{t("approvals.modeAllOrNothing")}</Radio>
-          <Radio value="good_rows" data-testid="approvals-import-good-rows">
-            {t("approvals.modeGoodRows")}
-          </Radio>
-        </Radio.Group>
         <ImportFileControls
           templatePath="/approvals/import-template.xlsx"
           accept=".xlsx"
           labels={{
+            mode: t("approvals.importMode"),
+            allOrNothing: t("approvals.modeAllOrNothing"),
+            goodRows: t("approvals.modeGoodRows"),
             template: t("approvals.template"),
             choose: t("approvals.chooseFile"),
             import: t("approvals.import"),
           }}
+          mode={mode}
+          onMode={setMode}
           file={file}
           onFile={setFile}
           saving={saving}

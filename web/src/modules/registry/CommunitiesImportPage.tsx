@@ -2,7 +2,7 @@
 // importing only a file without errors and importing its good rows, and see what was added and updated and every
 // bad row with its number and reason. What `gongzhi communities import` does (docs/operations.md).
 import { useState } from "react";
-import { Alert, Card, Radio, Space, Table, Typography } from "antd";
+import { Alert, Card, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { apiPost } from "../../api/client";
 import type { ApiResponse } from "../../api/schema";
@@ -78,26 +78,19 @@ export function CommunitiesImportPage() {
         <Typography.Paragraph type="secondary">{t("communitiesImport.hint")}</Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t("communitiesImport.matching")}</Typography.Paragraph>
         {refused.length === 0 ? <SubmitErrorAlert {...alert} /> : null}
-        <Radio.Group
-          value={mode}
-          onChange={(event) => setMode(event.target.value as ImportMode)}
-          aria-label={t("communitiesImport.mode")}
-          data-testid="communities-import-mode"
-          style={{ display: "block", marginBottom: 12 }}
-        >
-          <Radio value="all_or_nothing">{t("communitiesImport.modeAllOrNothing")}</Radio>
-          <Radio value="good_rows" data-testid="communities-import-good-rows">
-            {t("communitiesImport.modeGoodRows")}
-          </Radio>
-        </Radio.Group>
         <ImportFileControls
           templatePath="/communities/import-template.xlsx"
           accept=".csv,.xlsx"
           labels={{
+            mode: t("communitiesImport.mode"),
+            allOrNothing: t("communitiesImport.modeAllOrNothing"),
+            goodRows: t("communitiesImport.modeGoodRows"),
             template: t("communitiesImport.template"),
             choose: t("communitiesImport.chooseFile"),
             import: t("communitiesImport.import"),
           }}
+          mode={mode}
+          onMode={setMode}
           file={file}
           onFile={setFile}
           saving={saving}

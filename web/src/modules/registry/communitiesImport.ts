@@ -3,8 +3,7 @@
 import { ApiError } from "../../api/client";
 import { localText } from "../../i18n/bilingual";
 
-/** How an import treats bad rows (the request's `mode`). */
-export type ImportMode = "all_or_nothing" | "good_rows";
+export type { ImportMode } from "../../components/ImportFileControls";
 
 /** One bad row as the page lists it: its number as the spreadsheet shows it, the column, the reason. */
 export interface BadRow {
