@@ -36,7 +36,9 @@ function useParameters() {
       return row.valuePoints.map((item) => `${codeLabel(t, "values", item.value)} ${item.points}`).join("，");
     if (row.tiers) return row.tiers.map((tier) => t("policies.tier", tier)).join("，");
     if (row.points !== null)
-      return row.unit !== null ? t("policies.perUnit", { points: row.points, unit: row.unit }) : String(row.points);
+      return row.unit !== null
+        ? t("policies.perUnit", { points: row.points, unit: row.unit, count: Number(row.points) })
+        : String(row.points);
     return row.expression ? t("policies.formula") : "";
   };
 }
@@ -90,7 +92,8 @@ export function VersionPage() {
         </Descriptions.Item>
         {version.purposes.map((purpose) => (
           <Descriptions.Item key={purpose.name} label={t("policies.threshold", { purpose: purpose.zh })}>
-            {t("policies.points", { points: purpose.threshold })}（{purpose.reference}）
+            {t("policies.points", { points: purpose.threshold, count: Number(purpose.threshold) })}（{purpose.reference}
+            ）
           </Descriptions.Item>
         ))}
       </Descriptions>
