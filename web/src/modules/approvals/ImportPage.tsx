@@ -8,18 +8,9 @@ import type { ApiResponse } from "../../api/schema";
 import { ImportFileControls, type ImportMode } from "../../components/ImportFileControls";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
+import { base64Of } from "../../components/fileBase64";
 
 type ImportReport = ApiResponse<"/approvals/imports", "post">;
-
-/** Reads a file as base64 (without the data-URL prefix). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The import page. */
 export function ImportPage() {

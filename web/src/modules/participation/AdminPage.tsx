@@ -13,6 +13,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
+import { base64Of } from "../../components/fileBase64";
 
 type Campaigns = ApiResponse<"/participation/campaigns">;
 type Campaign = Campaigns["items"][number];
@@ -103,16 +104,6 @@ function NewCampaignForm({ onDone }: { onDone: () => void }) {
       </Form>
     </Card>
   );
-}
-
-/** Reads a file as base64 (without the data-URL prefix). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsDataURL(file);
-  });
 }
 
 function ImportCard() {

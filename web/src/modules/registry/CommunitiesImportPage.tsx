@@ -18,18 +18,9 @@ import {
   type BadRow,
   type ImportMode,
 } from "./communitiesImport";
+import { base64Of } from "../../components/fileBase64";
 
 type ImportReport = ApiResponse<"/communities/imports", "post">;
-
-/** Reads a file as base64 (without the data-URL prefix). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The bad rows: row number, the column by its label, the reason in the user's language. */
 function BadRowsTable({ rows }: { rows: readonly BadRow[] }) {
