@@ -1,9 +1,13 @@
 /**
  * The load benchmark's clients, in a worker thread of their own (bench/load/run.ts starts one per phase): real
  * clients are not in the server's process, and here they do not take the server's event loop either. `clients`
- * concurrent loops of fetch until the deadline or each client's bound; the worker posts back every latency, how
- * many succeeded and, for the writes, which ID number each acknowledged person got.
+ * concurrent loops of requests until the deadline or each client's bound; the worker posts back every latency, how
+ * many succeeded and, for the writes, which ID number each acknowledged person got. The requests go through
+ * node:http with one kept-alive connection per client (as a browser or a proxy keeps its own): fetch (undici) took
+ * several times the CPU per request, on the same two cores as the server and PostgreSQL, and its queueing showed in
+ * the measured latencies (docs/benchmarks.md).
  */
+import { Agent, request } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 import { generateIdNumber } from "../../src/core/id-number";
 
@@ -36,46 +40,78 @@ export function idNumberFor(region: string, client: number, index: number, maxRe
   return generateIdNumber(region, birth, serial % 1000);
 }
 
+/** One HTTP exchange: the status and the body parsed as JSON (null when it is not JSON). */
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+function exchange(
+  agent: Agent,
+  url: string,
+  method: "GET" | "POST",
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { agent, method, headers }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("end", () => {
+        let parsed: unknown = null;
+        try {
+          parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        } catch {
+          parsed = null;
+        }
+        resolve({ status: incoming.statusCode ?? 0, body: parsed });
+      });
+      incoming.on("error", reject);
+    });
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
+}
+
 async function run(input: ClientsInput): Promise<ClientsOutput> {
   const { phase, clients, seconds, maxRequests } = input;
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const acknowledged: [string, string][] = [];
   const step = async (client: number, index: number): Promise<boolean> => {
     try {
       if (phase.kind === "writes") {
         const idNumber = idNumberFor("442000", client, index, maxRequests);
-        const response = await fetch(`${phase.base}/api/v1/persons`, {
-          method: "POST",
-          headers: {
+        const answer = await exchange(
+          agent,
+          `${phase.base}/api/v1/persons`,
+          "POST",
+          {
             "content-type": "application/json",
             cookie: phase.sessions[client].cookie,
             "x-csrf-token": phase.sessions[client].csrf,
           },
-          body: JSON.stringify({ name: `压测${client}-${index}`, idNumber, townCode: "shiqi", hukouType: "local" }),
-        });
-        const body = (await response.json()) as { id?: string };
-        if (response.status !== 201 || !body.id) return false;
-        acknowledged.push([idNumber, body.id]);
+          JSON.stringify({ name: `压测${client}-${index}`, idNumber, townCode: "shiqi", hukouType: "local" }),
+        );
+        const id = (answer.body as { id?: unknown } | null)?.id;
+        if (answer.status !== 201 || typeof id !== "string") return false;
+        acknowledged.push([idNumber, id]);
         return true;
       }
       if (phase.kind === "reads") {
         // Behind a trusted proxy, each simulated visitor has an address of its own (see run.ts).
         const visitor = `10.${client}.${Math.floor(index / 250) % 250}.${index % 250}`;
-        const response = await fetch(`${phase.base}${phase.paths[(client + index) % phase.paths.length]}`, {
-          headers: { "x-forwarded-for": visitor },
-        });
-        const body = (await response.json()) as unknown;
-        return response.status === 200 && typeof body === "object" && body !== null;
+        const path = phase.paths[(client + index) % phase.paths.length];
+        const answer = await exchange(agent, `${phase.base}${path}`, "GET", { "x-forwarded-for": visitor });
+        return answer.status === 200 && typeof answer.body === "object" && answer.body !== null;
       }
-      const response = await fetch(`${phase.base}/floor`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          name: `底线${client}-${index}`,
-          idNumber: idNumberFor("442099", client, index, maxRequests),
-        }),
-      });
-      await response.arrayBuffer();
-      return response.status === 201;
+      const answer = await exchange(
+        agent,
+        `${phase.base}/floor`,
+        "POST",
+        { "content-type": "application/json" },
+        JSON.stringify({ name: `底线${client}-${index}`, idNumber: idNumberFor("442099", client, index, maxRequests) }),
+      );
+      return answer.status === 201 && typeof (answer.body as { id?: unknown } | null)?.id === "string";
     } catch {
       return false;
     }
@@ -94,6 +130,7 @@ async function run(input: ClientsInput): Promise<ClientsOutput> {
       }
     }),
   );
+  agent.destroy();
   return { latencies, ok, elapsedMs: performance.now() - started, acknowledged };
 }
 
