@@ -58,7 +58,7 @@ function exchange(
       const chunks: Buffer[] = [];
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
       incoming.on("end", () => {
-        let parsed: unknown = null;
+        let parsed: unknown;
         try {
           parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
         } catch {

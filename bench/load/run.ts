@@ -30,6 +30,7 @@ import { demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
 import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
+import { verifyAuditChain } from "../../src/platform/audit/audit.verify";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -155,7 +156,12 @@ try {
   const audited = await sql<{ n: number }>`
     select count(*)::int as n from audit_entries where action = 'person.create' and entity_id in (
       select id::text from persons where name like '压测%')`.execute(db);
-  log(`writes checked: ${acknowledged.size} acknowledged, ${stored.rows.length} stored, ${audited.rows[0].n} audited`);
+  // Every write's audit entry is in the chain (none left waiting) and the chain verifies.
+  const chain = await verifyAuditChain(db);
+  log(
+    `writes checked: ${acknowledged.size} acknowledged, ${stored.rows.length} stored, ${audited.rows[0].n} audited; ` +
+      `audit chain ${chain.ok ? "intact" : "BROKEN"} (${chain.checked} entries, ${chain.waiting} waiting)`,
+  );
 
   // 2. Reads of the public lists.
   const lists = [
@@ -194,6 +200,8 @@ try {
     lost,
     duplicated,
     failed: writes.figures.failed,
+    audited: audited.rows[0].n,
+    audit_chain_ok: chain.ok && chain.waiting === 0,
     floor_ratio: Math.round((writes.figures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100,
     floor_p99_ms: floor.figures.p99_ms,
     reads: { ...reads.figures },

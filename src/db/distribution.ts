@@ -51,6 +51,7 @@ export const tableDistribution: Readonly<Record<string, Distribution>> = {
     nullable: "city-wide actions (accounts, policies, city lists, the demo load) belong to no 镇区",
   }),
   audit_head: local("one row: the head of the hash chain, written under a lock"),
+  audit_pending: local("operational: entries waiting milliseconds for their place in the chain, then moved"),
   schema_migrations: local("the migrations applied"),
   jobs: local(
     "operational queue keyed by queue state, claimed with `for update skip locked` by any worker; a job may span " +

@@ -98,6 +98,23 @@ export interface AuditEntriesTable {
 }
 
 /** The newest audit entry's position and hash (one row), updated with each append: detects a deleted tail. */
+/** An audit entry waiting for its place in the chain (migration 0390; src/platform/audit/audit.pending.ts). */
+export interface AuditPendingTable {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  town_code: string | null;
+  before: Json;
+  after: Json;
+  request_id: string | null;
+  /** HMAC-SHA256 of the entry's canonical content with the audit key. */
+  content_mac: string;
+}
+
 export interface AuditHeadTable {
   singleton: Generated<boolean>;
   position: number;
@@ -187,6 +204,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_entries: AuditEntriesTable;
   audit_head: AuditHeadTable;
+  audit_pending: AuditPendingTable;
   communities: CommunitiesTable;
   persons: PersonsTable;
   households: HouseholdsTable;

@@ -12,9 +12,34 @@ export type Trx = Transaction<Database>;
  * With PGlite there is one connection: inside `work` always use `trx`, never `db`, or it waits forever.
  */
 export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx) => Promise<T>): Promise<T> {
-  const result = await db.transaction().execute(work);
+  let handle: Trx | null = null;
+  const result = await db.transaction().execute((trx) => {
+    handle = trx;
+    return work(trx);
+  });
   commits += 1;
+  const hooks = handle ? commitHooks.get(handle) : undefined;
+  if (hooks) {
+    commitHooks.delete(handle!);
+    for (const hook of hooks) await hook(db);
+  }
   return result;
+}
+
+/** Work to do once a transaction has committed (not when it rolls back); a hook must not throw. */
+type CommitHook = (db: Kysely<Database>) => Promise<void>;
+const commitHooks = new WeakMap<Trx, CommitHook[]>();
+
+/**
+ * Runs `hook` after `trx` commits, before `inTransaction` returns to its caller (so an HTTP answer is sent after
+ * it). Used by the audit log to chain entries that had to wait (src/platform/audit/audit.pending.ts). A
+ * transaction not opened by `inTransaction` never runs its hooks; what they would do must then happen later anyway.
+ */
+export function afterCommit(trx: Trx, hook: CommitHook): void {
+  const hooks = commitHooks.get(trx);
+  if (hooks) {
+    if (!hooks.includes(hook)) hooks.push(hook);
+  } else commitHooks.set(trx, [hook]);
 }
 
 let commits = 0;

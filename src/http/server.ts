@@ -5,6 +5,7 @@ import { hasDemoData, isDatabaseEmpty, loadDemo } from "../demo/load";
 import { ensureReferenceData } from "../demo/reference";
 import { progressBar } from "../platform/cli/progress";
 import { jobWorkerOptionsFromEnvironment, startJobWorker } from "../platform/jobs";
+import { sealWaitingAudit } from "../platform/audit/audit.pending";
 import { writeAuditAnchor } from "../platform/audit/audit.anchor";
 import { auditSecretSettings, describeKeySource, loadAuditKey } from "../platform/audit/audit.key";
 import { buildApp } from "./app";
@@ -62,6 +63,9 @@ export async function startServer(options: ServeOptions): Promise<void> {
     );
   }
   await ensureReferenceData(handle.db);
+  // Entries a stopped server left waiting for the audit chain (committed, not yet chained) are chained now.
+  const chained = await sealWaitingAudit(handle.db);
+  if (chained > 0) log(`audit: ${chained} entries left waiting by the last run chained`);
   const app = await buildApp({
     db: handle.db,
     readDb: replica?.db ?? null,

@@ -85,13 +85,16 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command("seal")
     .description(
-      "add the keyed hash (audit key) to entries written before the key existed, after checking the chain; run once after upgrading",
+      "chain the entries left waiting for the chain (a server stopped between a write and its sealing), and add the keyed hash (audit key) to entries written before the key existed, after checking the chain",
     )
     .action(async () => {
       const { openMigratedDatabase } = await import("../../db/startup");
       const { sealAuditEntries } = await import("../../platform/audit/audit.seal");
+      const { sealWaitingAudit } = await import("../../platform/audit/audit.pending");
       const handle = await openMigratedDatabase();
       try {
+        const chained = await sealWaitingAudit(handle.db);
+        if (chained > 0) process.stdout.write(`chained ${chained} waiting entries\n`);
         const outcome = await sealAuditEntries(handle.db);
         if ("refused" in outcome) {
           process.stderr.write(`not sealed: ${outcome.refused}\n`);

@@ -28,6 +28,7 @@ async function append(count: number): Promise<string[]> {
         after: { index },
       }),
     );
+    if (entry.waiting) throw new Error("one writer at a time: the head is free");
     hashes.push(entry.hash);
   }
   return hashes;
@@ -104,6 +105,7 @@ describe("the audit head", () => {
             entityId: String(index),
           }),
         );
+        if (entry.waiting) throw new Error("one writer at a time: the head is free");
         entries.push(entry.hash);
       }
       expect((await verifyAuditChain(fresh.db, { expectHead: entries[3] })).ok).toBe(true);

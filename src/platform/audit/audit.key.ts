@@ -78,6 +78,15 @@ export function entryMac(key: Buffer, hash: string): string {
   return createHmac("sha256", key).update(`gongzhi.audit.entry.v1\n${hash}`).digest("hex");
 }
 
+/**
+ * The keyed hash (HMAC-SHA256, hex) of an entry waiting for its place in the chain (audit.pending.ts), over its
+ * canonical content without position and link: the sealer chains only waiting entries that carry a valid one, so
+ * an entry slipped into the waiting table without the audit key is never chained.
+ */
+export function waitingMac(key: Buffer, canonicalContent: string): string {
+  return createHmac("sha256", key).update(`gongzhi.audit.waiting.v1\n${canonicalContent}`).digest("hex");
+}
+
 /** The signature (HMAC-SHA256, hex) of an anchor line. */
 export function anchorMac(key: Buffer, anchor: { at: string; position: number; hash: string; chain: string }): string {
   return createHmac("sha256", key)

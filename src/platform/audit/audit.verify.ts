@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { AuditEntriesTable, Database } from "../../db/schema";
 import { genesisHash, hashAuditContent, type AuditContent } from "./audit.hash";
 import { readAnchors, type AuditAnchor } from "./audit.anchor";
+import { waitingProblems } from "./audit.pending";
 import { anchorMac, auditSecretSettings, describeKeySource, entryMac, loadAuditKey, sameMac } from "./audit.key";
 
 /** One break in the chain: where it is and what is wrong. */
@@ -26,6 +27,8 @@ export interface AuditVerification {
   head: AuditHead | null;
   /** Whether the keyed hashes were checked (false when the audit key was not available). */
   keyed: boolean;
+  /** Entries committed and waiting for their place in the chain (chained within moments by their write). */
+  waiting: number;
   /** The anchors of this chain found outside the database and checked, and the newest of them. */
   anchors: { checked: number; latest: { at: string; position: number; hash: string } | null };
 }
@@ -192,6 +195,8 @@ export async function verifyAuditChain(
       reason: `the audit key is not available (${describeKeySource(settings)}): keyed hashes and anchor signatures not checked`,
     });
   problems.push(...(await headProblems(db, head, last)));
+  const waiting = await waitingProblems(db, key);
+  problems.push(...waiting.problems.map((problem) => ({ position: 0, ...problem })));
   if (options.expectHead !== undefined && !expectedHeadFound) {
     problems.push({
       position: (last?.position ?? 0) + 1,
@@ -209,6 +214,7 @@ export async function verifyAuditChain(
     problems,
     head,
     keyed: key !== null,
+    waiting: waiting.waiting,
     anchors: {
       checked: anchors.length,
       latest: latest ? { at: latest.at, position: latest.position, hash: latest.hash } : null,
