@@ -11665,6 +11665,8 @@ export type paths = {
                                 position: number;
                                 reason: string;
                             }[];
+                            /** @description entries committed and waiting for their place in the chain (chained within moments of their write) */
+                            waiting: number;
                         };
                     };
                 };

@@ -60,6 +60,9 @@ const AuditVerificationResponse = Type.Object({
   problems: Type.Array(Type.Object({ position: Type.Integer(), id: nullable(Type.String()), reason: Type.String() })),
   head: nullable(Type.Object({ position: Type.Integer(), hash: Type.String() })),
   keyed: Type.Boolean({ description: "whether the keyed hashes (audit key, kept outside the database) were checked" }),
+  waiting: Type.Integer({
+    description: "entries committed and waiting for their place in the chain (chained within moments of their write)",
+  }),
   anchors: Type.Object({
     checked: Type.Integer({ description: "anchors of this chain in the anchor file outside the database" }),
     latest: nullable(Type.Object({ at: Type.String(), position: Type.Integer(), hash: Type.String() })),
