@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { storeWaitingEntry } from "../../../tests/helpers/audit";
+import { openDatabase } from "../../db/connection";
 
 // `gongzhi audit head` and `audit verify --expect-head` on a fresh PGlite data folder (no server).
 const dataDir = mkdtempSync(join(tmpdir(), "gongzhi-audit-cli-"));
@@ -74,5 +76,25 @@ describe("gongzhi audit head / verify --expect-head", () => {
     } finally {
       rmSync(anchors, { force: true });
     }
+  });
+
+  it("chains the entries a stopped server left waiting, which verify reports once they have waited over a minute", async () => {
+    environment.GONGZHI_AUDIT_ANCHORS = "off";
+    const handle = await openDatabase({ dataDir });
+    try {
+      await storeWaitingEntry(handle.db, "left-by-a-stopped-server", new Date(Date.now() - 120_000));
+    } finally {
+      await handle.close();
+    }
+    const stale = gongzhi("audit", "verify");
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toMatch(/waited for the chain since .*gongzhi audit seal/);
+
+    const sealed = gongzhi("audit", "seal");
+    expect(sealed.status, sealed.stderr).toBe(0);
+    expect(sealed.stdout).toContain("chained 1 waiting entries");
+    const verify = gongzhi("audit", "verify");
+    expect(verify.status, verify.stdout).toBe(0);
+    expect(verify.stdout).toBe("audit chain intact: 2 entries\n");
   });
 });

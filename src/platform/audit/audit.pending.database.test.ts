@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
+import { storeWaitingEntry } from "../../../tests/helpers/audit";
 import { createTestDatabase, type TestDatabase } from "../../../tests/helpers/database";
 import { inTransaction } from "../../db/transaction";
-import { canonicalJson } from "./audit.hash";
-import { loadAuditKey, waitingMac } from "./audit.key";
 import { appendAudit, type AppendedAudit } from "./audit.log";
-import { sealWaitingAudit, type WaitingContent } from "./audit.pending";
+import { sealWaitingAudit } from "./audit.pending";
 import { verifyAuditChain } from "./audit.verify";
 
 // Runs on PGlite by default and on PostgreSQL with DATABASE_URL; the concurrent cases need PostgreSQL's pool (PGlite
@@ -29,40 +27,7 @@ const record = (entityId: string) => ({
   after: { entityId, name: "𠀀 waiting" },
 });
 
-/** Stores a waiting entry directly, as a write that found the head held does; `mac` overrides its keyed hash. */
-async function storeWaiting(entityId: string, at: Date, mac?: string): Promise<string> {
-  const content: WaitingContent = {
-    id: randomUUID(),
-    at: at.toISOString(),
-    actorId: null,
-    actorUsername: "test",
-    action: "test.write",
-    entityType: "test",
-    entityId,
-    townCode: null,
-    before: null,
-    after: { entityId },
-    requestId: null,
-  };
-  await database.db
-    .insertInto("audit_pending")
-    .values({
-      id: content.id,
-      at,
-      actor_id: null,
-      actor_username: "test",
-      action: content.action,
-      entity_type: content.entityType,
-      entity_id: entityId,
-      town_code: null,
-      before: null,
-      after: JSON.stringify(content.after),
-      request_id: null,
-      content_mac: mac ?? waitingMac(loadAuditKey({ create: true })!, canonicalJson(content)),
-    })
-    .execute();
-  return content.id;
-}
+const storeWaiting = (entityId: string, at: Date, mac?: string) => storeWaitingEntry(database.db, entityId, at, mac);
 
 const waitingCount = async () =>
   Number(
