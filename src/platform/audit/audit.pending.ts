@@ -16,6 +16,9 @@ export type WaitingContent = Omit<AuditContent, "position" | "previousHash">;
 /** How many waiting entries one sealing transaction chains at most (then the next one goes on). */
 const sealBatch = 1000;
 
+/** How many of the oldest waiting entries `audit verify` inspects one by one. */
+const inspectedWaiting = 10_000;
+
 /** A waiting entry older than this is reported by `audit verify`: its sealing failed or never ran. */
 export const waitingTooLongMs = 60_000;
 
@@ -147,7 +150,18 @@ export async function waitingProblems(
   key: Buffer | null,
   now = Date.now(),
 ): Promise<{ waiting: number; problems: { id: string; reason: string }[] }> {
-  const rows = await db.selectFrom("audit_pending").selectAll().orderBy("at").orderBy("id").execute();
+  const count = await db
+    .selectFrom("audit_pending")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  // The oldest ones are enough to say what is wrong; a backlog of millions is not read into memory.
+  const rows = await db
+    .selectFrom("audit_pending")
+    .selectAll()
+    .orderBy("at")
+    .orderBy("id")
+    .limit(inspectedWaiting)
+    .execute();
   const problems: { id: string; reason: string }[] = [];
   for (const row of rows) {
     if (key && !waitingEntryIntact(key, row))
@@ -161,5 +175,5 @@ export async function waitingProblems(
         reason: `an entry has waited for the chain since ${row.at.toISOString()}: run \`gongzhi audit seal\``,
       });
   }
-  return { waiting: rows.length, problems };
+  return { waiting: Number(count.n), problems };
 }
