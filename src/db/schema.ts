@@ -77,9 +77,8 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-/** The append-only, hash-chained audit log. */
-export interface AuditEntriesTable {
-  position: number;
+/** The columns of an audit entry's content, chained or waiting. */
+export interface AuditContentColumns {
   id: string;
   at: Date;
   actor_id: string | null;
@@ -91,26 +90,19 @@ export interface AuditEntriesTable {
   before: Json;
   after: Json;
   request_id: string | null;
+}
+
+/** The append-only, hash-chained audit log. */
+export interface AuditEntriesTable extends AuditContentColumns {
+  position: number;
   previous_hash: string;
   hash: string;
   /** HMAC-SHA256 of `hash` with the audit key (kept outside the database); null only on entries not yet sealed. */
   mac: Generated<string | null>;
 }
 
-/** The newest audit entry's position and hash (one row), updated with each append: detects a deleted tail. */
 /** An audit entry waiting for its place in the chain (migration 0390; src/platform/audit/audit.pending.ts). */
-export interface AuditPendingTable {
-  id: string;
-  at: Date;
-  actor_id: string | null;
-  actor_username: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  town_code: string | null;
-  before: Json;
-  after: Json;
-  request_id: string | null;
+export interface AuditPendingTable extends AuditContentColumns {
   /** HMAC-SHA256 of the entry's canonical content with the audit key. */
   content_mac: string;
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { AuditPendingTable, Database } from "../../db/schema";
+import type { AuditContentColumns, AuditPendingTable, Database } from "../../db/schema";
 import { canonicalJson, hashAuditContent, type AuditContent } from "./audit.hash";
 import { entryMac, loadAuditKey, sameMac, waitingMac } from "./audit.key";
 
@@ -22,7 +22,8 @@ const inspectedWaiting = 10_000;
 /** A waiting entry older than this is reported by `audit verify`: its sealing failed or never ran. */
 export const waitingTooLongMs = 60_000;
 
-export function waitingRowContent(row: Selectable<AuditPendingTable>): WaitingContent {
+/** The content of a stored entry, chained or waiting, as its hashes cover it (without its place in the chain). */
+export function waitingRowContent(row: Selectable<AuditContentColumns>): WaitingContent {
   return {
     id: row.id,
     at: row.at.toISOString(),

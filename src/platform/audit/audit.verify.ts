@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { AuditEntriesTable, Database } from "../../db/schema";
 import { genesisHash, hashAuditContent, type AuditContent } from "./audit.hash";
 import { readAnchors, type AuditAnchor } from "./audit.anchor";
-import { waitingProblems } from "./audit.pending";
+import { waitingProblems, waitingRowContent } from "./audit.pending";
 import { anchorMac, auditSecretSettings, describeKeySource, entryMac, loadAuditKey, sameMac } from "./audit.key";
 
 /** One break in the chain: where it is and what is wrong. */
@@ -49,21 +49,7 @@ const batchSize = 2000;
 
 /** The content of a stored audit entry as its hash covers it (and as the audit API shows it, with the hash). */
 export function auditRowContent(row: Selectable<AuditEntriesTable>): AuditContent {
-  return {
-    position: Number(row.position),
-    id: row.id,
-    at: row.at.toISOString(),
-    actorId: row.actor_id,
-    actorUsername: row.actor_username,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    townCode: row.town_code,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    requestId: row.request_id,
-    previousHash: row.previous_hash,
-  };
+  return { ...waitingRowContent(row), position: Number(row.position), previousHash: row.previous_hash };
 }
 
 async function readHead(db: Kysely<Database>): Promise<AuditHead | null> {
