@@ -53,6 +53,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedTestWorld(database.db);
   await createRoleAccount(database.db, "policyofficer2", testPassword, { role: "policy_officer" });
+  // Screens name people by display name; the API keeps the username beside it.
+  await database.db
+    .updateTable("accounts")
+    .set({ display_name: "第二政策专员" })
+    .where("username", "=", "policyofficer2")
+    .execute();
   app = await buildApp({ db: database.db });
   sessions.officer = await signIn(app, "policyofficer");
   sessions.officer2 = await signIn(app, "policyofficer2");
@@ -335,7 +341,10 @@ describe("drafting, approving and activating", () => {
     expect(expectStatus(await sessions.officer2.request("POST", `${path}/approve`), 200).json()).toMatchObject({
       status: "approved",
       approvedBy: "policyofficer2",
+      approvedByName: "第二政策专员",
       author: "policyofficer",
+      authorName: "policyOfficer",
+      activatedByName: null,
     });
     expect(planOnDisk(copy.id).version.status).toBe("approved");
     expect(await countAudit(database.db, "policy.approve")).toBe(1);

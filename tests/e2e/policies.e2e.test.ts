@@ -171,6 +171,8 @@ describe("points policies in the browser", () => {
     await officer.waitForURL(/\/console\/policies\/zhongshan-points-2027-e2e$/, { timeout: 20_000 });
     await officer.getByTestId("policy-approve-own").waitFor();
     expect(await officer.getByTestId("policy-version").textContent()).toContain("须由另一位政策专员或项目管理员批准");
+    // People by display name, not by login.
+    expect(await officer.getByTestId("policy-version").textContent()).toContain("起草：政策专员");
     await officer.getByTestId("policy-golden-run").click();
     const summary = officer.getByTestId("policy-golden-summary");
     await expect.poll(async () => summary.textContent(), { timeout: 20_000 }).toMatch(/未通过 [1-9]\d* 条/);
@@ -187,6 +189,7 @@ describe("points policies in the browser", () => {
     await expect
       .poll(async () => admin.getByTestId("policy-version").locator("h3").textContent(), { timeout: 20_000 })
       .toContain("现行");
+    expect(await admin.getByTestId("policy-version").textContent()).toContain("发布生效：市流动人口管理办公室管理员");
     await admin.goto(`${server.baseUrl}/console/policies`);
     const rows = admin.getByTestId("policies-versions").locator("tbody tr.ant-table-row");
     await expect.poll(async () => rows.filter({ hasText: "2014年版" }).textContent()).toContain("已废止");

@@ -43050,10 +43050,18 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description who activated it, by username */
                             activatedBy: string | null;
+                            /** @description the activator's display name */
+                            activatedByName: string | null;
+                            /** @description who approved it, by username */
                             approvedBy: string | null;
-                            /** @description who drafted it on the screen (null: written as a file) */
+                            /** @description the approver's display name */
+                            approvedByName: string | null;
+                            /** @description who drafted it on the screen, by username (null: written as a file) */
                             author: string | null;
+                            /** @description the drafter's display name */
+                            authorName: string | null;
                             /** Format: date */
                             effectiveFrom: string;
                             /** Format: date */
@@ -43770,10 +43778,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description who activated it, by username */
                                 activatedBy: string | null;
+                                /** @description the activator's display name */
+                                activatedByName: string | null;
+                                /** @description who approved it, by username */
                                 approvedBy: string | null;
-                                /** @description who drafted it on the screen (null: written as a file) */
+                                /** @description the approver's display name */
+                                approvedByName: string | null;
+                                /** @description who drafted it on the screen, by username (null: written as a file) */
                                 author: string | null;
+                                /** @description the drafter's display name */
+                                authorName: string | null;
                                 /** Format: date */
                                 effectiveFrom: string;
                                 /** Format: date */
@@ -43964,10 +43980,18 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description who activated it, by username */
                             activatedBy: string | null;
+                            /** @description the activator's display name */
+                            activatedByName: string | null;
+                            /** @description who approved it, by username */
                             approvedBy: string | null;
-                            /** @description who drafted it on the screen (null: written as a file) */
+                            /** @description the approver's display name */
+                            approvedByName: string | null;
+                            /** @description who drafted it on the screen, by username (null: written as a file) */
                             author: string | null;
+                            /** @description the drafter's display name */
+                            authorName: string | null;
                             /** Format: date */
                             effectiveFrom: string;
                             /** Format: date */
@@ -44235,10 +44259,18 @@ export type paths = {
                     content: {
                         "application/json": {
                             activated: {
+                                /** @description who activated it, by username */
                                 activatedBy: string | null;
+                                /** @description the activator's display name */
+                                activatedByName: string | null;
+                                /** @description who approved it, by username */
                                 approvedBy: string | null;
-                                /** @description who drafted it on the screen (null: written as a file) */
+                                /** @description the approver's display name */
+                                approvedByName: string | null;
+                                /** @description who drafted it on the screen, by username (null: written as a file) */
                                 author: string | null;
+                                /** @description the drafter's display name */
+                                authorName: string | null;
                                 /** Format: date */
                                 effectiveFrom: string;
                                 /** Format: date */
@@ -44256,10 +44288,18 @@ export type paths = {
                                 };
                             };
                             superseded: {
+                                /** @description who activated it, by username */
                                 activatedBy: string | null;
+                                /** @description the activator's display name */
+                                activatedByName: string | null;
+                                /** @description who approved it, by username */
                                 approvedBy: string | null;
-                                /** @description who drafted it on the screen (null: written as a file) */
+                                /** @description the approver's display name */
+                                approvedByName: string | null;
+                                /** @description who drafted it on the screen, by username (null: written as a file) */
                                 author: string | null;
+                                /** @description the drafter's display name */
+                                authorName: string | null;
                                 /** Format: date */
                                 effectiveFrom: string;
                                 /** Format: date */
@@ -44505,10 +44545,18 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
+                            /** @description who activated it, by username */
                             activatedBy: string | null;
+                            /** @description the activator's display name */
+                            activatedByName: string | null;
+                            /** @description who approved it, by username */
                             approvedBy: string | null;
-                            /** @description who drafted it on the screen (null: written as a file) */
+                            /** @description the approver's display name */
+                            approvedByName: string | null;
+                            /** @description who drafted it on the screen, by username (null: written as a file) */
                             author: string | null;
+                            /** @description the drafter's display name */
+                            authorName: string | null;
                             /** Format: date */
                             effectiveFrom: string;
                             /** Format: date */

@@ -1,32 +1,25 @@
-/** Versions as the API shows them: points in decimal points, the people behind a version by username. */
+/** Versions as the API shows them: points in decimal points, the people behind a version by username and name. */
 import { sql } from "kysely";
 import type { Executor } from "../../db/transaction";
 import type { Plan } from "../../rules/scorecard.plan";
 import { goldenCount } from "./golden";
 
 /** Who drafted, approved and activated versions on the screens, by version id. */
-export type VersionPeople = Map<
-  string,
-  { author: string | null; approvedBy: string | null; activatedBy: string | null }
->;
+export type VersionPeople = Map<string, Record<PeopleField, string | null>>;
 
-/** Reads the people behind the versions (usernames). */
+type PeopleField = "author" | "authorName" | "approvedBy" | "approvedByName" | "activatedBy" | "activatedByName";
+
+/** Reads the people behind the versions: usernames (what the API has always said) and display names (for screens). */
 export async function versionPeople(executor: Executor): Promise<VersionPeople> {
-  const rows = await sql<{
-    version_id: string;
-    author: string | null;
-    approved: string | null;
-    activated: string | null;
-  }>`select p.version_id, p.author_username as author, ap.username as approved, ac.username as activated
+  const rows = await sql<{ version_id: string } & Record<PeopleField, string | null>>`
+     select p.version_id, p.author_username as "author", coalesce(au.display_name, p.author_username) as "authorName",
+       ap.username as "approvedBy", ap.display_name as "approvedByName",
+       ac.username as "activatedBy", ac.display_name as "activatedByName"
      from policy_version_people p
+     left join accounts au on au.username = p.author_username
      left join accounts ap on ap.id = p.approved_by
      left join accounts ac on ac.id = p.activated_by`.execute(executor);
-  return new Map(
-    rows.rows.map((row) => [
-      row.version_id,
-      { author: row.author, approvedBy: row.approved, activatedBy: row.activated },
-    ]),
-  );
+  return new Map(rows.rows.map(({ version_id: id, ...people }) => [id, people]));
 }
 
 const decimal = (hundredths: number | undefined) => (hundredths === undefined ? null : hundredths / 100);
@@ -45,8 +38,11 @@ export function presentSummary(plan: Plan, people: VersionPeople) {
     reference: version.reference,
     goldenTests: goldenCount(plan),
     author: who?.author ?? null,
+    authorName: who?.authorName ?? null,
     approvedBy: who?.approvedBy ?? null,
+    approvedByName: who?.approvedByName ?? null,
     activatedBy: who?.activatedBy ?? null,
+    activatedByName: who?.activatedByName ?? null,
   };
 }
 

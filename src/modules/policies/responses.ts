@@ -20,9 +20,12 @@ const summaryProperties = {
   effectiveTo: nullable(Type.String({ format: "date" })),
   reference: Type.String({ description: "the legal document the version cites, e.g. 中府〔2014〕106号" }),
   goldenTests: Type.Integer({ description: "how many golden cases the version has" }),
-  author: nullable(Type.String({ description: "who drafted it on the screen (null: written as a file)" })),
-  approvedBy: nullable(Type.String()),
-  activatedBy: nullable(Type.String()),
+  author: nullable(Type.String({ description: "who drafted it on the screen, by username (null: written as a file)" })),
+  authorName: nullable(Type.String({ description: "the drafter's display name" })),
+  approvedBy: nullable(Type.String({ description: "who approved it, by username" })),
+  approvedByName: nullable(Type.String({ description: "the approver's display name" })),
+  activatedBy: nullable(Type.String({ description: "who activated it, by username" })),
+  activatedByName: nullable(Type.String({ description: "the activator's display name" })),
 };
 export const VersionSummary = Type.Object(summaryProperties);
 

@@ -83,9 +83,15 @@ export function VersionPage() {
         <Descriptions.Item label={t("policies.reference")}>{version.reference}</Descriptions.Item>
         <Descriptions.Item label={t("policies.people")}>
           {[
-            version.author ? t("policies.authorIs", { name: version.author }) : t("policies.fromFile"),
-            version.approvedBy ? t("policies.approvedByIs", { name: version.approvedBy }) : null,
-            version.activatedBy ? t("policies.activatedByIs", { name: version.activatedBy }) : null,
+            version.author
+              ? t("policies.authorIs", { name: version.authorName ?? version.author })
+              : t("policies.fromFile"),
+            version.approvedBy
+              ? t("policies.approvedByIs", { name: version.approvedByName ?? version.approvedBy })
+              : null,
+            version.activatedBy
+              ? t("policies.activatedByIs", { name: version.activatedByName ?? version.activatedBy })
+              : null,
           ]
             .filter(Boolean)
             .join("；")}

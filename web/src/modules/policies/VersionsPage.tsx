@@ -75,9 +75,13 @@ export function VersionsPage() {
             key: "people",
             render: (_: unknown, version) =>
               [
-                version.author ? t("policies.authorIs", { name: version.author }) : null,
-                version.approvedBy ? t("policies.approvedByIs", { name: version.approvedBy }) : null,
-                version.activatedBy ? t("policies.activatedByIs", { name: version.activatedBy }) : null,
+                version.author ? t("policies.authorIs", { name: version.authorName ?? version.author }) : null,
+                version.approvedBy
+                  ? t("policies.approvedByIs", { name: version.approvedByName ?? version.approvedBy })
+                  : null,
+                version.activatedBy
+                  ? t("policies.activatedByIs", { name: version.activatedByName ?? version.activatedBy })
+                  : null,
               ]
                 .filter(Boolean)
                 .join("；") || t("policies.fromFile"),
