@@ -130,6 +130,10 @@ describe("participation in the browser", () => {
     await resident.goto(`${server.baseUrl}/console/participation/me`);
     await expect.poll(async () => resident.getByTestId("my-entries").textContent()).toContain("网络文明宣传夜校");
     await screenshot(resident, "participation-my-volunteering");
+    // Past activities she was checked in at say when, and show no code: a code is for checking in, only before the end.
+    const past = resident.getByTestId("my-signups").locator("tr", { hasText: "网络文明宣传夜校" });
+    expect(await past.textContent()).toMatch(/已于 2026-12-04 \d{2}:\d{2} 签到/);
+    expect(await past.getByTestId("show-token-qr").count()).toBe(0);
     // The check-in code of a confirmed sign-up, as a QR code in a dialog, with the code itself beneath.
     const signup = resident.getByTestId("my-signups").locator("tr", { has: resident.getByTestId("show-token-qr") });
     const token = (await signup.first().locator("code").textContent())!.trim();

@@ -10,6 +10,7 @@ import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorResult } from "../../components/ErrorResult";
+import { formatTime } from "../../components/formatTime";
 import { QrCode } from "../../components/QrCode";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
@@ -201,7 +202,8 @@ function MySignups({ signups, onDone }: { signups: Signup[]; onDone: (message: s
           {
             title: t("participation.signupToken"),
             render: (_: unknown, s) =>
-              s.token && s.status === "confirmed" ? (
+              // The code is for checking in: not shown once used, nor after the activity (check-in is refused then).
+              s.token && s.status === "confirmed" && !s.checkedInAt && new Date(s.endsAt).getTime() > Date.now() ? (
                 <Space wrap>
                   <Typography.Text code copyable>
                     {s.token}
@@ -215,6 +217,10 @@ function MySignups({ signups, onDone }: { signups: Signup[]; onDone: (message: s
                     {t("participation.showQr")}
                   </Button>
                 </Space>
+              ) : s.checkedInAt ? (
+                <Typography.Text type="secondary">
+                  {t("participation.checkedInOn", { time: formatTime(s.checkedInAt).slice(0, 16) })}
+                </Typography.Text>
               ) : null,
           },
           {
