@@ -10,7 +10,7 @@ import { useTownLabel } from "../../components/useTownLabel";
 import { ApplyForm } from "./ApplyForm";
 import { DeclareFactForm } from "./DeclareFactForm";
 import { EnrolForm } from "./EnrolForm";
-import { factStatusLabels, outcomeLabels, type Application, type CaseFile } from "./types";
+import type { Application, CaseFile } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
 import { VolunteerLedgerCard } from "../participation/VolunteerLedgerCard";
@@ -38,24 +38,25 @@ export function EnrolmentPage() {
 }
 
 function FraudButton({ enrolmentId, onDone }: { enrolmentId: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
   return (
     <Space>
       <Input
         size="small"
-        placeholder="弄虚作假的事实"
+        placeholder={t("points.fraudFacts")}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
         style={{ width: 220 }}
         data-testid="points-fraud-reason"
       />
       <Popconfirm
-        title="积分清零并永久取消申请资格（中府办〔2014〕50号 第七条）？"
+        title={t("points.fraudConfirm")}
         onConfirm={() => apiPost(`/points/enrolments/${enrolmentId}/fraud`, { reason }).then(onDone, setError)}
       >
         <Button size="small" danger data-testid="points-fraud">
-          记录弄虚作假
+          {t("points.fraudRecord")}
         </Button>
       </Popconfirm>
       {error ? <SubmitErrorAlert error={error} /> : null}
@@ -75,8 +76,10 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
   const title = !counter ? t("nav.myPoints") : can("points.counter") ? t("nav.counter") : t("nav.verifierCase");
   const resultText = (application: Application) => {
     if (!application.result) return "—";
-    const rank = application.result.rank === null ? "未排名" : `第 ${application.result.rank} 名`;
-    return `${rank} · ${outcomeLabels[application.result.outcome] ?? application.result.outcome}${application.result.round === 2 ? "（第二轮）" : ""}${application.result.runStatus === "final" ? "" : "（公示中）"}`;
+    const { rank, outcome, round, runStatus } = application.result;
+    const place = rank === null ? t("points.notRanked") : t("points.rankIs", { rank });
+    const outcomeText = t(`points.outcome.${outcome}`, { defaultValue: outcome });
+    return `${place} · ${outcomeText}${round === 2 ? t("points.secondRound") : ""}${runStatus === "final" ? "" : t("points.inPublicity")}`;
   };
 
   return (
@@ -87,7 +90,9 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
       <Typography.Text>
         {townLabel(enrolment.townCode)} · {enrolment.enrolledOn} ·{" "}
         <Tag color={enrolment.status === "barred" ? "red" : "green"} data-testid="points-me-status">
-          {enrolment.status === "barred" ? `已取消资格：${enrolment.barredReason ?? ""}` : "已纳入积分制管理"}
+          {enrolment.status === "barred"
+            ? t("points.barredTag", { reason: enrolment.barredReason ?? "" })
+            : t("points.enrolledTag")}
         </Tag>
       </Typography.Text>
       {!counter ? <NotificationsCard /> : null}
@@ -130,7 +135,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
             {
               title: t("points.status"),
               dataIndex: "status",
-              render: (status: string) => factStatusLabels[status] ?? status,
+              render: (status: string) => t(`points.factStatus.${status}`, { defaultValue: status }),
             },
             {
               title: t("points.department"),
@@ -187,7 +192,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
               dataIndex: "status",
               render: (status: string, application: Application) =>
                 status === "disqualified"
-                  ? "已取消"
+                  ? t("points.disqualified")
                   : application.eligible
                     ? t("points.eligible")
                     : t("points.notEligible"),
@@ -215,7 +220,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
               render: (_: unknown, application: Application) =>
                 acts && application.result?.outcome === "admitted" && !application.placementRefusedOn ? (
                   <Popconfirm
-                    title="放弃本次安排视为放弃该次申请（中府办〔2014〕50号 第九条），确定？"
+                    title={t("points.refusePlacementConfirm")}
                     onConfirm={() =>
                       apiPost(`/points/applications/${application.id}/refuse-placement`).then(reload, () => reload())
                     }
@@ -225,7 +230,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
                     </Button>
                   </Popconfirm>
                 ) : application.placementRefusedOn ? (
-                  `已放弃 ${application.placementRefusedOn}`
+                  t("points.placementRefusedOn", { date: application.placementRefusedOn })
                 ) : null,
             },
           ]}

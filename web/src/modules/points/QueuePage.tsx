@@ -12,7 +12,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
-import { factStatusLabels, type Queue } from "./types";
+import type { Queue } from "./types";
 import { usePointsLabels } from "./usePointsLabels";
 import { CodeWithLabel } from "./CodeWithLabel";
 import { ProvisionalTag } from "../../components/DueDate";
@@ -81,7 +81,7 @@ export function QueuePage() {
             {
               title: t("points.status"),
               dataIndex: "status",
-              render: (status: string) => factStatusLabels[status] ?? status,
+              render: (status: string) => t(`points.factStatus.${status}`, { defaultValue: status }),
             },
             {
               title: t("points.department"),

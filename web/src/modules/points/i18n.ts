@@ -139,6 +139,33 @@ const zh = {
     final: "正式公布",
     superseded: "已被新版本取代",
     runStatus: { completed: "已完成，待发布", published: "公示中", final: "已正式公布", superseded: "已被新运行取代" },
+    factStatus: {
+      declared: "已申报待核实",
+      confirmed: "已核实",
+      with_department: "部门核查中",
+      corrected: "部门已更正",
+      rejected: "不予认定",
+    },
+    outcome: {
+      admitted: "录取",
+      waiting: "候补",
+      not_admitted: "未获指标",
+      ineligible: "未达条件",
+      forfeited: "放弃",
+      refused_property_used: "房产已被使用",
+    },
+    enrolledTag: "已纳入积分制管理",
+    barredTag: "已取消资格：{{reason}}",
+    notRanked: "未排名",
+    rankIs: "第 {{rank}} 名",
+    secondRound: "（第二轮）",
+    inPublicity: "（公示中）",
+    disqualified: "已取消",
+    placementRefusedOn: "已放弃 {{date}}",
+    refusePlacementConfirm: "放弃本次安排视为放弃该次申请（中府办〔2014〕50号 第九条），确定？",
+    fraudFacts: "弄虚作假的事实",
+    fraudConfirm: "积分清零并永久取消申请资格（中府办〔2014〕50号 第七条）？",
+    fraudRecord: "记录弄虚作假",
   },
 };
 
@@ -288,8 +315,39 @@ const en = {
       final: "Final",
       superseded: "Superseded by a later run",
     },
+    factStatus: {
+      declared: "Declared, to be verified",
+      confirmed: "Verified",
+      with_department: "With the department",
+      corrected: "Corrected by the department",
+      rejected: "Not accepted",
+    },
+    outcome: {
+      admitted: "Admitted",
+      waiting: "Waiting list",
+      not_admitted: "No place",
+      ineligible: "Not eligible",
+      forfeited: "Forfeited",
+      refused_property_used: "Property already used",
+    },
+    enrolledTag: "Enrolled in points management",
+    barredTag: "Barred: {{reason}}",
+    notRanked: "Not ranked",
+    rankIs: "No. {{rank}}",
+    secondRound: " (second round)",
+    inPublicity: " (in publicity)",
+    disqualified: "Disqualified",
+    placementRefusedOn: "Refused on {{date}}",
+    refusePlacementConfirm:
+      "Refusing this placement gives up this application (中府办〔2014〕50号, article 9). Refuse it?",
+    fraudFacts: "The facts of the fraud",
+    fraudConfirm: "Set the points to zero and bar this person from applying for good (中府办〔2014〕50号, article 7)?",
+    fraudRecord: "Record fraud",
   },
 };
+
+/** Both languages' strings, for the test that keeps their keys the same. */
+export const pointsStrings = { zh, en };
 
 function addBundles(): void {
   i18n.addResourceBundle("zh-CN", "translation", zh, true, false);

@@ -40,22 +40,3 @@ export type Run = ItemOf<ApiResponse<"/points/cycles/{id}/runs">>;
 
 /** The scorecard's facts and their vocabulary (GET /public/points/facts). */
 export type FactDefinition = ApiResponse<"/public/points/facts">["facts"][number];
-
-/** Outcome labels. */
-export const outcomeLabels: Record<string, string> = {
-  admitted: "录取",
-  waiting: "候补",
-  not_admitted: "未获指标",
-  ineligible: "未达条件",
-  forfeited: "放弃",
-  refused_property_used: "房产已被使用",
-};
-
-/** Fact status labels. */
-export const factStatusLabels: Record<string, string> = {
-  declared: "已申报待核实",
-  confirmed: "已核实",
-  with_department: "部门核查中",
-  corrected: "部门已更正",
-  rejected: "不予认定",
-};
